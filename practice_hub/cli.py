@@ -1,0 +1,53 @@
+"""The command line: ``python -m practice_hub check``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .problems import plural, summary
+from .settings import Project
+from .site import load_site
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m practice_hub",
+                                     description="Practice Hub: check and report on site content.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="validate every content file without building the site")
+    check.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
+    check.add_argument("--format", choices=["text", "json"], default="text")
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        return run_check(Path(args.config_file), args.format, args.strict)
+    return 2  # pragma: no cover
+
+
+def run_check(config_file: Path, fmt: str, strict: bool) -> int:
+    try:
+        project = Project.from_config_file(config_file)
+    except (OSError, ValueError) as error:
+        print(f"{config_file}: {error}", file=sys.stderr)
+        return 2
+    site = load_site(project)
+    errors, warnings = site.problems.errors, site.problems.warnings
+    failed = bool(errors) or (strict and bool(warnings))
+    if fmt == "json":
+        print(json.dumps([p.as_json() for p in errors + warnings], indent=2, ensure_ascii=False))
+    else:
+        for problem in errors:
+            print(problem)
+        for problem in warnings:
+            print(f"{problem.path}:{problem.line}: warning: {problem.message}"
+                  + (f" ({problem.hint})" if problem.hint else ""))
+        if errors:
+            print(f"Practice Hub: {summary(errors, warnings)}", file=sys.stderr)
+        else:
+            files = len({i.path for i in site.items})
+            tail = f", {plural(len(warnings), 'warning')}" if warnings else ", no problems"
+            print(f"Practice Hub: checked {plural(len(site.items), 'item')} in {plural(files, 'file')}{tail}",
+                  file=sys.stderr)
+    return 1 if failed else 0

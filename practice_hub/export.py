@@ -1,0 +1,49 @@
+"""``content.json``: every published item, for IT and other tools."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from .site import Site
+
+REVIEW_FIELDS = ("owner", "approver", "last_reviewed", "review_by", "effective_date", "archived_date")
+
+
+def generated_time() -> str:
+    """Build time, or SOURCE_DATE_EPOCH when set (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = (dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch and epoch.isdigit()
+              else dt.datetime.now(dt.timezone.utc))
+    return moment.replace(microsecond=0).isoformat()
+
+
+def content_json(site: Site) -> dict:
+    items = []
+    for item in sorted(site.items, key=lambda i: (i.type, i.id)):
+        source = {"path": item.path}
+        if item.from_yaml:
+            source["line"] = item.line
+        entry = {
+            "type": item.type,
+            "id": item.id,
+            "title": item.title,
+            "url": site.url_of(item),
+            "source": source,
+            "status": item.status,
+            "summary": item.summary,
+        }
+        for name in REVIEW_FIELDS:
+            if name in item.data:
+                entry[name] = item.data[name]
+        for name in ("tags", "keywords"):
+            if item.data.get(name):
+                entry[name] = list(item.data[name])
+        entry["related"] = item.related
+        if item.type == "audit_section":
+            entry["results"] = [
+                {k: r[k] for k in ("period", "files_audited", "good_or_better", "requires_improvement_or_lower")}
+                for r in site.thread.results.get(item.id, [])
+            ]
+        items.append(entry)
+    return {"generated": generated_time(), "items": items}

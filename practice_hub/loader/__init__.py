@@ -1,0 +1,1 @@
+"""Reading editors' files: text decoding, front matter and YAML with line numbers."""

@@ -1,0 +1,148 @@
+"""YAML loading that remembers the line of every field and list entry.
+
+* Dates stay strings (the schema checks them as real calendar dates).
+* Anchors and aliases are refused: editors never need them and they allow "alias bombs".
+* A key given twice is reported instead of silently keeping the last value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+MAX_DEPTH = 40
+
+Path = tuple  # a path into the data: keys (str) and list positions (int)
+
+
+class YamlProblem(Exception):
+    """A problem in YAML text, with a 1-based line relative to the text."""
+
+    def __init__(self, line: int, message: str, hint: str = "", field: str = ""):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+        self.hint = hint
+        self.field = field
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader without timestamps and without aliases."""
+
+    def compose_node(self, parent, index):  # noqa: D401 - PyYAML hook
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise YamlProblem(
+                event.start_mark.line + 1,
+                "YAML aliases (*name) are not supported",
+                "write the value out in full instead of pointing at an anchor",
+            )
+        return super().compose_node(parent, index)
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class Loaded:
+    """A YAML document as plain data plus the line of each path in it."""
+
+    data: object
+    lines: dict = field(default_factory=dict)
+    duplicates: list = field(default_factory=list)  # (path, line, first_line)
+
+    def line_of(self, path: Path, default: int = 1) -> int:
+        """The line of *path*, or of its nearest parent that has one."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), default)
+
+
+_HINTS = {
+    "mapping values are not allowed": "put text that contains ': ' in quotes, or check the indentation",
+    "found character '\\t'": "indent with spaces, not tabs",
+    "could not find expected ':'": "each field needs 'name: value'; check for a missing colon",
+    "found unexpected end of stream": "a quote or bracket is not closed",
+    "found undefined alias": "write the value out in full instead of pointing at an anchor",
+    "while scanning a quoted scalar": "a quote is not closed",
+    "expected <block end>": "check that this line lines up with the fields above it",
+    "did not find expected key": "check the indentation and any '- ' at the start of this line",
+    "did not find expected '-' indicator": "list entries must all start with '- ' at the same indentation",
+}
+
+
+def _hint_for(error: yaml.YAMLError) -> str:
+    text = f"{getattr(error, 'context', '') or ''} {getattr(error, 'problem', '') or ''}"
+    for needle, hint in _HINTS.items():
+        if needle in text:
+            return hint
+    return "check the indentation, colons and quotes on this line and the one before"
+
+
+def load(text: str) -> Loaded:
+    """Parse one YAML document. Raises :class:`YamlProblem` with a line for any problem."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return Loaded(None, {(): 1})
+        result = Loaded(None)
+        result.data = _convert(loader, node, (), result, 0)
+        return result
+    except YamlProblem:
+        raise
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        problem = (error.problem or error.context or "not valid YAML").strip()
+        raise YamlProblem(line, f"YAML syntax error: {problem}", _hint_for(error)) from None
+    except yaml.YAMLError as error:
+        raise YamlProblem(1, f"YAML syntax error: {error}", _hint_for(error)) from None
+    except RecursionError:
+        raise YamlProblem(1, "the YAML is nested too deeply to read",
+                          "flatten the structure") from None
+    finally:
+        loader.dispose()
+
+
+def _convert(loader: _Loader, node: yaml.Node, path: Path, out: Loaded, depth: int):
+    if depth > MAX_DEPTH:
+        raise YamlProblem(node.start_mark.line + 1, "the YAML is nested too deeply to read",
+                          "flatten the structure")
+    out.lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_object(node, deep=True)
+    if isinstance(node, yaml.SequenceNode):
+        values = []
+        for index, child in enumerate(node.value):
+            out.lines[path + (index,)] = child.start_mark.line + 1
+            values.append(_convert(loader, child, path + (index,), out, depth + 1))
+        return values
+    if isinstance(node, yaml.MappingNode):
+        mapping: dict = {}
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlProblem(key_line, "a field name must be plain text",
+                                  "field names are single words such as 'title'")
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise YamlProblem(key_line, "YAML merge keys (<<) are not supported",
+                                  "write the fields out in full")
+            key = loader.construct_object(key_node)
+            if not isinstance(key, str):
+                key = str(key)
+            child_path = path + (key,)
+            if key in mapping:
+                out.duplicates.append((child_path, key_line, out.lines[child_path]))
+                continue
+            out.lines[child_path] = key_line
+            mapping[key] = _convert(loader, value_node, child_path, out, depth + 1)
+        return mapping
+    raise YamlProblem(node.start_mark.line + 1, "unsupported YAML", "")  # pragma: no cover

@@ -1,0 +1,88 @@
+"""The one module that knows MkDocs: connects MkDocs events to Practice Hub calls.
+
+Hooks in ``hooks/`` call these functions. State for one build lives on the MkDocs config
+object (a fresh one for every build, ``mkdocs serve`` rebuilds included), never in modules.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .content_types import classify
+from .export import content_json
+from .problems import summary
+from .renderer.site_pages import generated_pages, page_additions
+from .settings import Project, Settings
+from .site import Site, load_site
+
+LOG = logging.getLogger("mkdocs.plugins.practice_hub")
+_KEY = "practice_hub_site"
+
+
+def project_for(config: MkDocsConfig) -> Project:
+    try:
+        settings = Settings.from_mapping((config.extra or {}).get("practice_hub"))
+    except ValueError as error:
+        raise PluginError(f"mkdocs.yml: {error}") from None
+    root = Path(config.config_file_path).resolve().parent
+    return Project(root=root, docs_dir=Path(config.docs_dir).resolve(), schema_dir=root / "content_schema",
+                   settings=settings, use_directory_urls=config.use_directory_urls,
+                   site_url=config.site_url or "")
+
+
+def site_of(config: MkDocsConfig) -> Site:
+    site = config.get(_KEY) if hasattr(config, "get") else None
+    if site is None:
+        raise PluginError("Practice Hub: hooks/validate.py must run before the other Practice Hub hooks")
+    return site
+
+
+# --- on_files: validation ---------------------------------------------------------------------
+def validate(files: Files, config: MkDocsConfig) -> Files:
+    """Read and check every content file; fail the build once, listing every problem."""
+    site = load_site(project_for(config))
+    for problem in site.problems.warnings:
+        LOG.warning(str(problem))
+    errors = site.problems.errors
+    if errors:
+        for problem in errors:
+            LOG.error(str(problem))
+        raise PluginError(f"Practice Hub: {summary(errors)}")
+    config[_KEY] = site
+    # YAML content and data files are read by Practice Hub, not published as they are.
+    for file in list(files):
+        kind = classify(file.src_uri)
+        if kind.format in ("yaml", "data") and kind.type:
+            files.remove(file)
+    return files
+
+
+# --- on_files: generated pages ----------------------------------------------------------------
+def add_generated_pages(files: Files, config: MkDocsConfig) -> Files:
+    site = site_of(config)
+    existing = {file.src_uri for file in files}
+    for uri, markdown in generated_pages(site, existing).items():
+        files.append(File.generated(config, uri, content=markdown, inclusion=InclusionLevel.INCLUDED))
+    site.urls = {file.src_uri: file.url for file in files if file.src_uri.endswith(".md")}
+    return files
+
+
+# --- on_page_markdown: additions to editors' pages ---------------------------------------------
+def add_to_page(markdown: str, page, config: MkDocsConfig) -> str:
+    if page.file.generated_by:
+        return markdown
+    addition = page_additions(site_of(config), page.file.src_uri)
+    return markdown.rstrip() + "\n\n" + addition if addition else markdown
+
+
+# --- on_post_build: content.json --------------------------------------------------------------
+def write_content_json(config: MkDocsConfig) -> None:
+    site = site_of(config)
+    target = Path(config.site_dir) / "content.json"
+    target.write_text(json.dumps(content_json(site), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -1,0 +1,1 @@
+"""Turning the content graph into Markdown: generated pages and page additions."""

@@ -1,0 +1,52 @@
+"""Small helpers for writing Markdown safely."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import posixpath
+import re
+
+_SPECIAL = re.compile(r"([\\`*_\[\]|<>#])")
+
+
+def esc(text) -> str:
+    """Escape editor text so Markdown shows it literally."""
+    text = html.escape(str(text), quote=False)
+    return _SPECIAL.sub(r"\\\1", text).replace("&lt;", "&lt;")
+
+
+def link(from_uri: str, to_uri: str, text: str, anchor: str = "") -> str:
+    """A Markdown link between two pages given as paths under docs/."""
+    base = posixpath.dirname(from_uri)
+    target = posixpath.relpath(to_uri, base or ".")
+    if anchor:
+        target += f"#{anchor}"
+    return f"[{esc(text)}]({target})"
+
+
+def long_date(value: str | dt.date) -> str:
+    """2026-03-05 -> 5 March 2026 (GOV.UK style)."""
+    day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+    return f"{day.day} {day:%B %Y}"
+
+
+def date_time(value: str) -> str:
+    """2026-03-05T09:30 -> Thursday 5 March 2026, 9:30am."""
+    moment = dt.datetime.fromisoformat(str(value).replace(" ", "T"))
+    hour = moment.strftime("%I").lstrip("0")
+    minute = "" if moment.minute == 0 else f":{moment.minute:02d}"
+    return f"{moment:%A} {moment.day} {moment:%B %Y}, {hour}{minute}{moment:%p}".replace("AM", "am").replace("PM", "pm")
+
+
+def bullet_list(lines: list[str], empty: str = "") -> str:
+    if not lines:
+        return empty + "\n" if empty else ""
+    return "\n".join(f"- {line}" for line in lines) + "\n"
+
+
+def table(headers: list[str], rows: list[list[str]]) -> str:
+    out = ["| " + " | ".join(headers) + " |", "|" + "|".join(" --- " for _ in headers) + "|"]
+    for row in rows:
+        out.append("| " + " | ".join(cell.replace("\n", " ") for cell in row) + " |")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,182 @@
+"""Markdown for the golden thread: standard and audit section additions, course pages, matrix."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..structure.items import Item
+from ..structure.thread import Thread, next_session
+from .chart import results_block
+from .md import bullet_list, date_time, esc, link, table
+
+MATRIX_URI = "standards/golden-thread.md"
+GAP = "**Gap:** "
+
+
+def item_link(from_uri: str, item: Item, text: str | None = None) -> str:
+    return link(from_uri, item.uri, text or item.title, item.anchor)
+
+
+def numbered(item: Item) -> str:
+    number = item.data.get("number")
+    word = "Standard" if item.type == "standard" else "Section"
+    return f"{word} {number}: {item.title}" if number else item.title
+
+
+def training_line(from_uri: str, course: Item, today: dt.date) -> str:
+    mode = course.data.get("mode", "")
+    if mode == "e-learning":
+        when = "e-learning, any time"
+    else:
+        session = next_session(course, today)
+        when = f"next session {date_time(session['start'])}" if session else "no sessions booked yet"
+    return f"{item_link(from_uri, course)}: {esc(when)}"
+
+
+def standard_additions(standard: Item, thread: Thread, today: dt.date) -> str:
+    uri = standard.uri
+    out = ["", "## How this is audited", ""]
+    sections = thread.sections_for(standard)
+    if not sections:
+        out.append(f"{GAP}no section of the case-file audit tool checks this standard yet.\n")
+    for section in sections:
+        out.append(f"### {item_link(uri, section, numbered(section))}\n")
+        out.append(f"{esc(section.summary)}\n")
+        looks_for = section.data.get("looks_for") or []
+        if looks_for:
+            out.append("Auditors look for:\n")
+            out.append(bullet_list([esc(point) for point in looks_for]))
+    out += ["## Training that builds this standard", ""]
+    courses = thread.courses_for(standard)
+    out.append(bullet_list([training_line(uri, c, today) for c in courses],
+                           f"{GAP}no course builds this standard yet."))
+    related = [i for kind in ("procedure", "tool") for i in thread.linked(standard, kind)]
+    if related:
+        out += ["## Related procedures and tools", ""]
+        out.append(bullet_list([f"{item_link(uri, i)} ({i.label})" for i in related]))
+    series = [(s, thread.results.get(s.id, [])) for s in sections]
+    series = [(s, r) for s, r in series if r]
+    if series:
+        out += ["## Audit results", ""]
+        for section, results in series:
+            out.append(f"### {esc(numbered(section))}\n")
+            out.append(results_block(results, f"chart-{section.id}",
+                                     f"Files rated good or better: {section.title}"))
+    return "\n".join(out) + "\n"
+
+
+def section_additions(section: Item, thread: Thread, today: dt.date) -> str:
+    uri = section.uri
+    out = ["", "## Standards this section checks", ""]
+    standards = thread.standards_for(section)
+    out.append(bullet_list([item_link(uri, s, numbered(s)) for s in standards],
+                           f"{GAP}this section checks no practice standard yet."))
+    looks_for = section.data.get("looks_for") or []
+    if looks_for:
+        out += ["## What auditors look for", "", bullet_list([esc(p) for p in looks_for])]
+    grades = section.data.get("grades") or {}
+    out += ["## Grade descriptors", ""]
+    out.append(table(["Grade", "What the case file shows"], [
+        [label, esc(grades.get(key, ""))]
+        for key, label in (("outstanding", "Outstanding"), ("good", "Good"),
+                           ("requires_improvement", "Requires improvement"), ("inadequate", "Inadequate"))
+    ]))
+    stages = section.data.get("journey_stages") or []
+    out += ["", "## Where this applies in the journey", "", bullet_list([esc(s) for s in stages])]
+    out += ["## Training reached through its standards", ""]
+    out.append(bullet_list([training_line(uri, c, today) for c in thread.courses_through(section)],
+                           "No training is linked through this section's standards yet."))
+    results = thread.results.get(section.id, [])
+    if results:
+        out += ["## Audit results", ""]
+        out.append(results_block(results, f"chart-{section.id}", f"Files rated good or better: {section.title}"))
+    return "\n".join(out) + "\n"
+
+
+def matrix_page(thread: Thread) -> str:
+    uri = MATRIX_URI
+    gaps = thread.gaps()
+    out = [
+        "---", "title: The golden thread", "---", "",
+        "# The golden thread", "",
+        "Each practice standard, the case-file audit sections that check it and the training "
+        "that builds it. Gaps are marked so they can be closed.", "",
+    ]
+    if gaps:
+        out.append(f"**{len(gaps)} gap{'s' if len(gaps) != 1 else ''} in the thread:**\n")
+        out.append(bullet_list([f"{item_link(uri, item)}: {esc(message)}" for item, message in gaps]))
+    else:
+        out.append("The thread is complete: every standard is audited and has training.\n")
+    rows = []
+    for standard in thread.standards:
+        sections = thread.sections_for(standard)
+        courses = thread.courses_for(standard)
+        rows.append([
+            item_link(uri, standard, numbered(standard)),
+            "<br>".join(item_link(uri, s, numbered(s)) for s in sections) or f"{GAP}not audited",
+            "<br>".join(item_link(uri, c) for c in courses) or f"{GAP}no training",
+        ])
+    out += ['<div class="ph-matrix" markdown>', "",
+            table(["Standard", "Audited by", "Training"], rows), "</div>", ""]
+    orphans = [s for s in thread.sections if not thread.standards_for(s)]
+    loose = [c for c in thread.courses if not thread.standards_for(c)]
+    if orphans:
+        out += ["## Audit sections that check no standard", "",
+                bullet_list([item_link(uri, s, numbered(s)) for s in orphans])]
+    if loose:
+        out += ["## Courses that support no standard", "", bullet_list([item_link(uri, c) for c in loose])]
+    return "\n".join(out) + "\n"
+
+
+def course_page(course: Item, thread: Thread, today: dt.date) -> str:
+    uri = course.uri
+    data = course.data
+    facts = [
+        ("Who it is for", ", ".join(data.get("audience") or [])),
+        ("How it is delivered", data.get("mode", "")),
+        ("Duration", data.get("duration", "")),
+        ("CPD hours", f"{data['cpd_hours']:g}" if isinstance(data.get("cpd_hours"), (int, float)) else ""),
+        ("Provider", data.get("provider", "")),
+        ("Cost", data.get("cost", "")),
+    ]
+    out = ["---", f"title: {_yaml_str(course.title)}", "---", "", f"# {esc(course.title)}", "",
+           f"{esc(course.summary)}", "",
+           bullet_list([f"**{label}:** {esc(value)}" for label, value in facts if value])]
+    outcomes = data.get("outcomes") or []
+    if outcomes:
+        out += ["## Learning outcomes", "", "By the end of the course you will:", "",
+                bullet_list([esc(o) for o in outcomes])]
+    out += ["## Standards this course builds", ""]
+    standards = thread.standards_for(course)
+    lines = []
+    for standard in standards:
+        sections = thread.sections_for(standard)
+        audited = ", ".join(item_link(uri, s, numbered(s)) for s in sections) or "not audited yet"
+        lines.append(f"{item_link(uri, standard, numbered(standard))}: audited through {audited}")
+    out.append(bullet_list(lines, f"{GAP}this course supports no practice standard yet."))
+    prereqs = [p for p in thread.linked(course, "course") if p.id in (data.get("prerequisites") or [])]
+    if prereqs:
+        out += ["## Complete these first", "", bullet_list([item_link(uri, p) for p in prereqs])]
+    sessions = data.get("sessions") or []
+    if data.get("mode") == "e-learning" and not sessions:
+        out += ["## When", "", "E-learning: start any time.", ""]
+    elif sessions:
+        rows = []
+        for session in sessions:
+            try:
+                when = f"{date_time(session['start'])} to {date_time(session['end']).split(', ')[-1]}"
+            except (KeyError, ValueError, TypeError):
+                continue
+            rows.append([esc(when), esc(session.get("venue", "")), esc(session.get("status", ""))])
+        out += ["## Sessions", "", table(["When", "Where", "Status"], rows)]
+    booking = data.get("booking") or {}
+    contact = str(booking.get("contact", ""))
+    if contact:
+        href = contact if "://" in contact else f"mailto:{contact}"
+        out += ["## How to book", "", f"{esc(booking.get('instructions', ''))}".strip(), "",
+                f"[Book: {esc(contact)}]({href})", ""]
+    return "\n".join(out) + "\n"
+
+
+def _yaml_str(text: str) -> str:
+    return '"' + str(text).replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -1,0 +1,92 @@
+"""Practice Hub settings: ``extra.practice_hub`` in mkdocs.yml plus environment overrides."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Settings:
+    gaps_are_errors: bool = False  # golden-thread gaps fail the build instead of warning
+    overdue_reviews_are_errors: bool = False  # overdue reviews fail the build instead of warning
+    show_drafts: bool = False  # publish drafts, marked DRAFT (local preview only)
+    today: str = ""  # the build date, YYYY-MM-DD; empty means the real date (tests pin it)
+
+    @classmethod
+    def from_mapping(cls, values: dict | None) -> "Settings":
+        values = dict(values or {})
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise ValueError(
+                f"unknown setting(s) in extra.practice_hub: {', '.join(unknown)} "
+                f"(known settings: {', '.join(sorted(known))})")
+        env = os.environ
+        if env.get("PRACTICE_HUB_DRAFTS", "") not in ("", "0", "false"):
+            values["show_drafts"] = True
+        if env.get("PRACTICE_HUB_TODAY"):
+            values["today"] = env["PRACTICE_HUB_TODAY"]
+        for name in ("gaps_are_errors", "overdue_reviews_are_errors", "show_drafts"):
+            if name in values and not isinstance(values[name], bool):
+                raise ValueError(f"extra.practice_hub.{name} must be true or false")
+        if values.get("today"):
+            try:
+                dt.date.fromisoformat(str(values["today"]))
+            except ValueError:
+                raise ValueError("extra.practice_hub.today (or PRACTICE_HUB_TODAY) must be a date, "
+                                 "YYYY-MM-DD") from None
+            values["today"] = str(values["today"])
+        return cls(**values)
+
+    @property
+    def build_date(self) -> dt.date:
+        return dt.date.fromisoformat(self.today) if self.today else dt.date.today()
+
+
+class _LenientLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without importing what its !!python and !ENV tags name."""
+
+
+def _ignore_tag(loader, suffix, node):
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)
+
+
+_LenientLoader.add_multi_constructor("!", _ignore_tag)
+_LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where things are: the repository root, docs/, content_schema/, and the settings."""
+
+    root: Path
+    docs_dir: Path
+    schema_dir: Path
+    settings: Settings
+    use_directory_urls: bool = True
+    site_url: str = ""
+
+    @classmethod
+    def from_config_file(cls, config_file: Path) -> "Project":
+        config_file = Path(config_file).resolve()
+        with open(config_file, encoding="utf-8") as handle:
+            config = yaml.load(handle, Loader=_LenientLoader) or {}
+        root = config_file.parent
+        extra = config.get("extra") or {}
+        return cls(
+            root=root,
+            docs_dir=(root / config.get("docs_dir", "docs")).resolve(),
+            schema_dir=root / "content_schema",
+            settings=Settings.from_mapping(extra.get("practice_hub")),
+            use_directory_urls=bool(config.get("use_directory_urls", True)),
+            site_url=str(config.get("site_url") or ""),
+        )

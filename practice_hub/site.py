@@ -1,0 +1,72 @@
+"""Assembling the whole site: read, validate, resolve. One entry point for build and check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .content_types import TYPES
+from .problems import Problems
+from .schema import Schemas, load_schemas
+from .settings import Project
+from .structure.graph import check_unique, resolve
+from .structure.items import Item
+from .structure.load import read_all
+from .structure.thread import Thread, check_results, report_gaps
+
+# Where YAML entries are shown: a page per course, one shared page for glossary and links.
+ENTRY_PAGES = {
+    "course": lambda item: (f"training/{item.id}.md", ""),
+    "glossary": lambda item: ("glossary/index.md", item.id),
+    "link": lambda item: ("links/index.md", item.id),
+}
+
+
+@dataclass
+class Site:
+    project: Project
+    schemas: Schemas
+    items: list[Item]
+    by_id: dict[str, Item]
+    tags: dict[str, Item]
+    audit_results: list[Item]
+    problems: Problems
+    thread: Thread
+    urls: dict[str, str] = field(default_factory=dict)  # page path under docs/ -> URL
+
+    def of_type(self, type_name: str) -> list[Item]:
+        return [item for item in self.items if item.type == type_name]
+
+    def item_for_page(self, uri: str) -> Item | None:
+        for item in self.items:
+            if item.uri == uri and not item.anchor:
+                return item
+        return None
+
+    def url_of(self, item: Item) -> str:
+        url = self.urls.get(item.uri, "")
+        return f"{url}#{item.anchor}" if item.anchor else url
+
+
+def load_site(project: Project) -> Site:
+    schemas = load_schemas(project.schema_dir)
+    read, problems = read_all(project.root, project.docs_dir, schemas)
+    content = [item for item in read if item.type in TYPES]
+    tag_items = [item for item in read if item.type == "tag"]
+    results = [item for item in read if item.type == "audit_result"]
+    for item in content:
+        if item.type in ENTRY_PAGES:
+            item.uri, item.anchor = ENTRY_PAGES[item.type](item)
+        else:
+            item.anchor = ""
+    check_unique(content, problems)
+    for item in content:
+        if item.type == "course" and (project.docs_dir / item.uri).exists():
+            problems.add(item.path, item.line_of("id"),
+                         f'course id "{item.id}" would replace the page docs/{item.uri}',
+                         "rename the page or choose another course id", type="course", field="id")
+    tags = check_unique(tag_items, problems, "tag id")
+    by_id = resolve(content, tags, schemas, problems)
+    thread = Thread.of(content, by_id)
+    thread.results = check_results(results, by_id, problems)
+    report_gaps(thread, problems, project.settings.gaps_are_errors)
+    return Site(project, schemas, content, by_id, tags, results, problems, thread)

@@ -1,0 +1,89 @@
+"""The content graph: unique ids, resolved cross-references and the related map.
+
+Links are declared once (a standard names its audit sections, a course names its
+standards...) and the graph records every edge at both ends.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..content_types import TYPES
+from ..problems import Problems
+from ..schema import Schemas, suggest
+from .items import Item
+
+
+def values_at(data, pattern: tuple, path: tuple = ()):
+    """Yield (value, path) for a pattern of keys where "*" means every list entry."""
+    if not pattern:
+        yield data, path
+        return
+    head, rest = pattern[0], pattern[1:]
+    if head == "*":
+        if isinstance(data, list):
+            for index, entry in enumerate(data):
+                yield from values_at(entry, rest, path + (index,))
+    elif isinstance(data, dict) and head in data:
+        yield from values_at(data[head], rest, path + (head,))
+
+
+def check_unique(items: list[Item], problems: Problems, what: str = "id") -> dict[str, Item]:
+    seen: dict[str, Item] = {}
+    for item in items:
+        first = seen.get(item.id)
+        if first is None:
+            seen[item.id] = item
+            continue
+        problems.add(item.path, item.line_of("id"),
+                     f'{what} "{item.id}" is already used by {first.path}:{first.line_of("id")}',
+                     f"{what}s must be unique across the site; choose another",
+                     type=item.type, field="id")
+    return seen
+
+
+def resolve(items: list[Item], tags: dict[str, Item], schemas: Schemas, problems: Problems):
+    """Check every cross-reference and fill ``item.related`` in both directions."""
+    by_id = {item.id: item for item in items}
+    related: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
+    for item in items:
+        for ref in schemas.refs(item.type):
+            for value, path in values_at(item.data, ref.path):
+                if not isinstance(value, str):
+                    continue  # the schema check already reported it
+                line = item.line_of(*path)
+                field = ".".join(p for p in path if isinstance(p, str))
+                if ref.target == "tag":
+                    if value not in tags:
+                        guess = suggest(value, tags)
+                        problems.add(item.path, line,
+                                     f'field "{field}" names "{value}", which is not a tag in docs/_data/tags.yml',
+                                     f'did you mean "{guess}"?' if guess else
+                                     "use a tag from docs/_data/tags.yml, or add the tag there first",
+                                     type=item.type, field=field)
+                    continue
+                target = by_id.get(value)
+                label = TYPES[ref.target].singular
+                if target is None:
+                    candidates = [i.id for i in items if i.type == ref.target]
+                    guess = suggest(value, candidates)
+                    hint = (f'did you mean "{guess}"?' if guess else
+                            f"check the id in docs/{TYPES[ref.target].folder}/")
+                    problems.add(item.path, line,
+                                 f'field "{field}" names "{value}", which is not the id of any {label}',
+                                 hint, type=item.type, field=field)
+                    continue
+                if target.type != ref.target:
+                    problems.add(item.path, line,
+                                 f'field "{field}" names "{value}", which is a {target.label}, not a {label}',
+                                 f"use the id of a {label}", type=item.type, field=field)
+                    continue
+                if target is item:
+                    problems.add(item.path, line, f'field "{field}" names the item itself',
+                                 "remove it", type=item.type, field=field)
+                    continue
+                related[item.id][target.type].add(target.id)
+                related[target.id][item.type].add(item.id)
+    for item in items:
+        item.related = {kind: sorted(ids) for kind, ids in sorted(related[item.id].items())}
+    return by_id

@@ -1,0 +1,185 @@
+"""Reading every content file under docs/ into items, collecting every problem.
+
+Parsing and schema validation are cached per file, keyed by the file's bytes, so a
+rebuild in ``mkdocs serve`` re-reads only what changed while cross-references are still
+checked across the whole site.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..content_types import DATA, MARKDOWN, TYPES, YAML, classify
+from ..loader import frontmatter
+from ..loader.text import TextProblem, decode
+from ..loader.yaml_lines import Loaded, YamlProblem, load
+from ..problems import Problem, Problems
+from ..schema import Schemas
+from .items import Item
+
+_CACHE: dict[tuple, "FileResult"] = {}
+_CACHE_LIMIT = 20000
+
+
+@dataclass
+class FileResult:
+    items: list[Item] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def walk(docs_dir: Path) -> list[str]:
+    """Every file under docs/, as sorted paths relative to it, skipping hidden files."""
+    found = []
+    for root, dirs, files in os.walk(docs_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        rel_root = Path(root).relative_to(docs_dir).as_posix()
+        for name in files:
+            if name.startswith("."):
+                continue
+            found.append(name if rel_root == "." else f"{rel_root}/{name}")
+    return sorted(found)
+
+
+def read_all(repo_root: Path, docs_dir: Path, schemas: Schemas) -> tuple[list[Item], Problems]:
+    problems = Problems()
+    items: list[Item] = []
+    docs_rel = _relative(docs_dir, repo_root)
+    for uri in walk(docs_dir):
+        kind = classify(uri)
+        path = f"{docs_rel}/{uri}" if docs_rel else uri
+        if kind.misplaced:
+            problems.add(path, 1, "this file is not read, so nothing in it would appear on the site",
+                         kind.misplaced, type="")
+            continue
+        if kind.format is None:
+            continue
+        raw = (docs_dir / uri).read_bytes()
+        key = (path, uri, kind, hashlib.sha256(raw).hexdigest(), schemas.fingerprint)
+        result = _CACHE.get(key)
+        if result is None:
+            result = read_file(path, uri, kind.type, kind.format, raw, schemas)
+            if len(_CACHE) > _CACHE_LIMIT:
+                _CACHE.clear()
+            _CACHE[key] = result
+        items.extend(result.items)
+        problems.extend(result.problems)
+    return items, problems
+
+
+def read_file(path: str, uri: str, type_name: str, fmt: str, raw: bytes, schemas: Schemas) -> FileResult:
+    """Read one file. Never raises for bad content: problems are returned."""
+    out = FileResult()
+    try:
+        text = decode(raw)
+    except TextProblem as problem:
+        out.problems.append(Problem(path, problem.line, problem.message, problem.hint, type_name))
+        return out
+    if fmt == MARKDOWN:
+        _read_markdown(path, uri, type_name, text, schemas, out)
+    else:
+        _read_yaml_list(path, uri, type_name, fmt, text, schemas, out)
+    return out
+
+
+def _read_markdown(path, uri, type_name, text, schemas, out: FileResult) -> None:
+    try:
+        parts = frontmatter.split(text)
+    except TextProblem as problem:
+        out.problems.append(Problem(path, problem.line, problem.message, problem.hint, type_name))
+        return
+    if parts.front_matter is None:
+        what = "the file is empty" if not text.strip() else "the file has no front matter"
+        out.problems.append(Problem(
+            path, 1, what,
+            "start the file with a line ---, then fields such as id: and title:, then a line ---",
+            type_name))
+        return
+    loaded = _load_yaml(path, parts.front_matter, parts.first_line - 1, type_name, out)
+    if loaded is None:
+        return
+    if loaded.data is None:
+        out.problems.append(Problem(path, 1, "the front matter is empty",
+                                    "add fields such as id: and title: between the --- lines", type_name))
+        return
+    if not isinstance(loaded.data, dict):
+        out.problems.append(Problem(
+            path, parts.first_line,
+            f"the front matter must be a set of fields (name: value), not {_kind(loaded.data)}",
+            "write one field per line, as 'name: value'", type_name))
+        return
+    item = Item(type_name, loaded.data, path, 1, loaded, (), uri=uri, body=parts.body,
+                body_line=parts.body_line)
+    _check(item, schemas, out)
+
+
+def _read_yaml_list(path, uri, type_name, fmt, text, schemas, out: FileResult) -> None:
+    loaded = _load_yaml(path, text, 0, type_name, out)
+    if loaded is None:
+        return
+    if loaded.data is None:
+        out.problems.append(Problem(path, 1, "the file has no entries",
+                                    "add entries, each starting with '- id:', or delete the file", type_name))
+        return
+    if not isinstance(loaded.data, list):
+        out.problems.append(Problem(
+            path, loaded.line_of(()),
+            f"the file must be a list of entries, not {_kind(loaded.data)}",
+            "start each entry with '- ' at the left margin, for example '- id: my-entry'", type_name))
+        return
+    for index, entry in enumerate(loaded.data):
+        line = loaded.line_of((index,))
+        if not isinstance(entry, dict):
+            out.problems.append(Problem(
+                path, line, f"entry {index + 1} must be a set of fields (name: value), not {_kind(entry)}",
+                "write the entry's fields indented under its '- '", type_name))
+            continue
+        item = Item(type_name, entry, path, line, loaded, (index,), uri=uri, from_yaml=True)
+        _check(item, schemas, out)
+
+
+def _load_yaml(path: str, text: str, offset: int, type_name: str, out: FileResult) -> Loaded | None:
+    try:
+        loaded = load(text)
+    except YamlProblem as problem:
+        out.problems.append(Problem(path, problem.line + offset, problem.message, problem.hint, type_name))
+        return None
+    if offset:
+        loaded.lines = {key: line + offset for key, line in loaded.lines.items()}
+        loaded.duplicates = [(p, line + offset, first + offset) for p, line, first in loaded.duplicates]
+    for dup_path, line, first in loaded.duplicates:
+        name = ".".join(str(part) for part in dup_path if isinstance(part, str))
+        out.problems.append(Problem(
+            path, line, f'field "{name}" is given twice (first on line {first})',
+            "keep one of them; a second value would silently replace the first", type_name, name))
+    return loaded
+
+
+def _check(item: Item, schemas: Schemas, out: FileResult) -> None:
+    for finding in schemas.check(item.type, item.data):
+        line = item.line_of(*finding.path)
+        out.problems.append(Problem(item.path, line, finding.message, finding.hint, item.type, finding.field))
+    identity = item.data.get("id")
+    if item.type == "audit_result" or (isinstance(identity, str) and identity):
+        out.items.append(item)
+
+
+def _kind(value) -> str:
+    return {list: "a list", dict: "a set of fields", str: "a line of text"}.get(type(value), "a single value")
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        rel = Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
+    except ValueError:
+        rel = Path(path).as_posix()
+    return "" if rel == "." else rel
+
+
+def is_content(item: Item) -> bool:
+    return item.type in TYPES
+
+
+__all__ = ["read_all", "read_file", "walk", "is_content", "DATA", "YAML"]

@@ -1,0 +1,147 @@
+"""The golden thread: standard -> how it is audited -> training that builds it.
+
+Answers questions about the graph (which sections check a standard, which courses build
+it, where the thread is broken) and checks the audit results file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..problems import WARNING, Problems
+from .items import Item
+
+
+def _sort_key(item: Item):
+    return (item.data.get("number", 10**6), item.title.lower(), item.id)
+
+
+@dataclass
+class Thread:
+    standards: list[Item]
+    sections: list[Item]
+    courses: list[Item]
+    by_id: dict[str, Item]
+    results: dict[str, list[dict]] = field(default_factory=dict)  # section id -> sorted results
+
+    @classmethod
+    def of(cls, items: list[Item], by_id: dict[str, Item]) -> "Thread":
+        pick = lambda kind: sorted((i for i in items if i.type == kind), key=_sort_key)
+        return cls(pick("standard"), pick("audit_section"), pick("course"), by_id)
+
+    def linked(self, item: Item, kind: str) -> list[Item]:
+        found = [self.by_id[i] for i in item.related.get(kind, []) if i in self.by_id]
+        return sorted(found, key=_sort_key)
+
+    def sections_for(self, standard: Item) -> list[Item]:
+        return self.linked(standard, "audit_section")
+
+    def courses_for(self, standard: Item) -> list[Item]:
+        return self.linked(standard, "course")
+
+    def standards_for(self, item: Item) -> list[Item]:
+        return self.linked(item, "standard")
+
+    def courses_through(self, section: Item) -> list[Item]:
+        """Training reached from an audit section through the standards it checks."""
+        seen: dict[str, Item] = {}
+        for standard in self.standards_for(section):
+            for course in self.courses_for(standard):
+                seen[course.id] = course
+        return sorted(seen.values(), key=_sort_key)
+
+    def sections_through(self, course: Item) -> list[Item]:
+        seen: dict[str, Item] = {}
+        for standard in self.standards_for(course):
+            for section in self.sections_for(standard):
+                seen[section.id] = section
+        return sorted(seen.values(), key=_sort_key)
+
+    def gaps(self) -> list[tuple[Item, str]]:
+        found = []
+        for standard in self.standards:
+            if not self.sections_for(standard):
+                found.append((standard, f'practice standard "{standard.id}" is not checked by any audit section'))
+            if not self.courses_for(standard):
+                found.append((standard, f'practice standard "{standard.id}" has no training: no course names it'))
+        for section in self.sections:
+            if not self.standards_for(section):
+                found.append((section, f'audit section "{section.id}" checks no practice standard'))
+        for course in self.courses:
+            if not self.standards_for(course):
+                found.append((course, f'course "{course.id}" supports no practice standard'))
+        return found
+
+    def gap_flags(self, item: Item) -> list[str]:
+        return [message for gap_item, message in self.gaps() if gap_item is item]
+
+
+GAP_HINTS = {
+    "standard": "name an audit section in the standard's audit_sections, and a course that lists it in standards",
+    "audit_section": "add this section's id to the audit_sections of the standard it checks",
+    "course": "list the standards the course builds in its standards field",
+}
+
+
+def report_gaps(thread: Thread, problems: Problems, as_errors: bool) -> None:
+    for item, message in thread.gaps():
+        severity = "error" if as_errors else WARNING
+        problems.add(item.path, item.line_of("id"), f"golden thread gap: {message}",
+                     GAP_HINTS.get(item.type, ""), type=item.type, severity=severity)
+
+
+def check_results(results: list[Item], by_id: dict[str, Item], problems: Problems) -> dict[str, list[dict]]:
+    """Validate audit results beyond the schema; return them per section, oldest first."""
+    series: dict[str, list[dict]] = {}
+    seen: dict[tuple, Item] = {}
+    for result in results:
+        data = result.data
+        section_id, period = data.get("audit_section"), data.get("period")
+        if not isinstance(section_id, str) or not isinstance(period, str):
+            continue
+        good, poor = data.get("good_or_better"), data.get("requires_improvement_or_lower")
+        if isinstance(good, (int, float)) and isinstance(poor, (int, float)) and good + poor > 100:
+            problems.add(result.path, result.line_of("good_or_better"),
+                         f"good_or_better ({good}) and requires_improvement_or_lower ({poor}) add up to "
+                         f"{good + poor:g}, more than 100",
+                         "the two percentages are shares of the same files; check both",
+                         type="audit_result", field="good_or_better")
+        key = (section_id, period)
+        if key in seen:
+            first = seen[key]
+            problems.add(result.path, result.line_of("period"),
+                         f'audit section "{section_id}" has a result for {period} already, on line {first.line}',
+                         "keep one result per section and period", type="audit_result", field="period")
+            continue
+        seen[key] = result
+        target = by_id.get(section_id)
+        if target is None or target.type != "audit_section":
+            continue  # reported by cross-reference resolution
+        series.setdefault(section_id, []).append(dict(data, line=result.line))
+    for values in series.values():
+        values.sort(key=lambda r: _period_key(r["period"]))
+    return series
+
+
+def _period_key(period: str) -> tuple:
+    year, _, part = period.partition("-")
+    if part.startswith("Q"):
+        return (int(year), (int(part[1:]) - 1) * 3 + 3)
+    return (int(year), int(part))
+
+
+def next_session(course: Item, today: dt.date) -> dict | None:
+    """The next open or full session that has not started, or None."""
+    upcoming = []
+    for session in course.data.get("sessions") or []:
+        if not isinstance(session, dict) or session.get("status") == "cancelled":
+            continue
+        try:
+            start = dt.datetime.fromisoformat(str(session.get("start", "")).replace(" ", "T"))
+        except ValueError:
+            continue
+        if start.date() >= today:
+            upcoming.append((start, session))
+    upcoming.sort(key=lambda pair: pair[0])
+    return upcoming[0][1] if upcoming else None
