@@ -71,8 +71,8 @@ def summary(errors: list[Problem], warnings: list[Problem] | None = None) -> str
     """The one closing line: how many problems, in how many files."""
     warnings = warnings or []
     files = len({p.path for p in errors})
-    text = (f"{plural(len(errors), 'problem')} in {plural(files, 'file')}: "
-            "fix them and build again")
+    them = "it" if len(errors) == 1 else "them"
+    text = f"{plural(len(errors), 'problem')} in {plural(files, 'file')}: fix {them} and build again"
     if warnings:
         text += f" ({plural(len(warnings), 'warning')} too)"
     return text

@@ -273,6 +273,11 @@ class Schemas:
             yield Finding(path, f"{label} is {value}; it must be {words} {error.validator_value}",
                           custom_hint, name)
             return
+        if kind in ("oneOf", "anyOf") and all("format" in option for option in error.validator_value):
+            names = [_FORMAT_HELP.get(o["format"], ("", ""))[0].replace("is not ", "") for o in error.validator_value]
+            yield Finding(path, f'{label} has "{value}", which is not ' + " or ".join(names),
+                          custom_hint, name)
+            return
         if kind in ("oneOf", "anyOf"):
             yield Finding(path, f"{label} does not match any allowed form",
                           custom_hint or schema.get("description", ""), name)

@@ -104,7 +104,7 @@ def matrix_page(thread: Thread) -> str:
     ]
     if gaps:
         out.append(f"**{len(gaps)} gap{'s' if len(gaps) != 1 else ''} in the thread:**\n")
-        out.append(bullet_list([f"{item_link(uri, item)}: {esc(message)}" for item, message in gaps]))
+        out.append(bullet_list([f"{item_link(uri, item)}: {esc(message)}" for item, message, _ in gaps]))
     else:
         out.append("The thread is complete: every standard is audited and has training.\n")
     rows = []

@@ -14,6 +14,11 @@ from ..schema import Schemas, suggest
 from .items import Item
 
 
+def a(noun: str) -> str:
+    """'an audit section', 'a course'."""
+    return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun
+
+
 def values_at(data, pattern: tuple, path: tuple = ()):
     """Yield (value, path) for a pattern of keys where "*" means every list entry."""
     if not pattern:
@@ -75,8 +80,8 @@ def resolve(items: list[Item], tags: dict[str, Item], schemas: Schemas, problems
                     continue
                 if target.type != ref.target:
                     problems.add(item.path, line,
-                                 f'field "{field}" names "{value}", which is a {target.label}, not a {label}',
-                                 f"use the id of a {label}", type=item.type, field=field)
+                                 f'field "{field}" names "{value}", which is {a(target.label)}, not {a(label)}',
+                                 f"use the id of {a(label)}", type=item.type, field=field)
                     continue
                 if target is item:
                     problems.add(item.path, line, f'field "{field}" names the item itself',

@@ -58,37 +58,32 @@ class Thread:
                 seen[section.id] = section
         return sorted(seen.values(), key=_sort_key)
 
-    def gaps(self) -> list[tuple[Item, str]]:
+    def gaps(self) -> list[tuple[Item, str, str]]:
+        """Every break in the thread: (item, what is wrong, how to mend it)."""
         found = []
         for standard in self.standards:
             if not self.sections_for(standard):
-                found.append((standard, f'practice standard "{standard.id}" is not checked by any audit section'))
+                found.append((standard, f'practice standard "{standard.id}" is not checked by any audit section',
+                              "list the audit sections that check it in its audit_sections field"))
             if not self.courses_for(standard):
-                found.append((standard, f'practice standard "{standard.id}" has no training: no course names it'))
+                found.append((standard, f'practice standard "{standard.id}" has no training: no course names it',
+                              "add its id to the standards field of a course in docs/training/"))
         for section in self.sections:
             if not self.standards_for(section):
-                found.append((section, f'audit section "{section.id}" checks no practice standard'))
+                found.append((section, f'audit section "{section.id}" checks no practice standard',
+                              "add its id to the audit_sections field of the standard it checks"))
         for course in self.courses:
             if not self.standards_for(course):
-                found.append((course, f'course "{course.id}" supports no practice standard'))
+                found.append((course, f'course "{course.id}" supports no practice standard',
+                              "list the standards the course builds in its standards field"))
         return found
-
-    def gap_flags(self, item: Item) -> list[str]:
-        return [message for gap_item, message in self.gaps() if gap_item is item]
-
-
-GAP_HINTS = {
-    "standard": "name an audit section in the standard's audit_sections, and a course that lists it in standards",
-    "audit_section": "add this section's id to the audit_sections of the standard it checks",
-    "course": "list the standards the course builds in its standards field",
-}
 
 
 def report_gaps(thread: Thread, problems: Problems, as_errors: bool) -> None:
-    for item, message in thread.gaps():
+    for item, message, hint in thread.gaps():
         severity = "error" if as_errors else WARNING
-        problems.add(item.path, item.line_of("id"), f"golden thread gap: {message}",
-                     GAP_HINTS.get(item.type, ""), type=item.type, severity=severity)
+        problems.add(item.path, item.line_of("id"), f"golden thread gap: {message}", hint,
+                     type=item.type, severity=severity)
 
 
 def check_results(results: list[Item], by_id: dict[str, Item], problems: Problems) -> dict[str, list[dict]]:
@@ -101,7 +96,9 @@ def check_results(results: list[Item], by_id: dict[str, Item], problems: Problem
         if not isinstance(section_id, str) or not isinstance(period, str):
             continue
         good, poor = data.get("good_or_better"), data.get("requires_improvement_or_lower")
-        if isinstance(good, (int, float)) and isinstance(poor, (int, float)) and good + poor > 100:
+        in_range = all(isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 100
+                       for v in (good, poor))
+        if in_range and good + poor > 100:
             problems.add(result.path, result.line_of("good_or_better"),
                          f"good_or_better ({good}) and requires_improvement_or_lower ({poor}) add up to "
                          f"{good + poor:g}, more than 100",
@@ -117,7 +114,10 @@ def check_results(results: list[Item], by_id: dict[str, Item], problems: Problem
         seen[key] = result
         target = by_id.get(section_id)
         if target is None or target.type != "audit_section":
-            continue  # reported by cross-reference resolution
+            problems.add(result.path, result.line_of("audit_section"),
+                         f'field "audit_section" names "{section_id}", which is not the id of any audit section',
+                         "check the id in docs/audit/", type="audit_result", field="audit_section")
+            continue
         series.setdefault(section_id, []).append(dict(data, line=result.line))
     for values in series.values():
         values.sort(key=lambda r: _period_key(r["period"]))

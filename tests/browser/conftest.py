@@ -1,0 +1,333 @@
+"""Fixtures for the browser tests: build a site, serve it, drive Debian's Chromium.
+
+Every test in this folder is marked ``browser`` automatically (see
+``pytest_collection_modifyitems``), so ``pytest -m "not browser"`` skips them all.
+
+The layers, each usable on its own:
+
+``build_site(project_dir, out_dir)``
+    Plain function. Runs ``mkdocs build --strict`` for any project folder holding a
+    ``mkdocs.yml`` (the demo, or a fixture project under ``tests/fixtures``) with the
+    pinned "today" and ``SOURCE_DATE_EPOCH``, and fails the test with MkDocs' output
+    if the build fails.
+``build_fixture_site`` (session)
+    Factory fixture around ``build_site`` that builds into a fresh tmp folder and caches
+    by project path, so several tests can share one build of the same fixture project.
+``demo_site`` (session)
+    The demo (the repository's own ``mkdocs.yml``) built once per xdist worker.
+``serve_site`` (session)
+    Factory fixture: ``serve_site(path) -> "http://127.0.0.1:PORT/"``. Serves a built
+    site over HTTP from a background thread, like a static host: folder URLs get their
+    ``index.html`` and unknown paths get the site's ``404.html`` with status 404.
+    Servers stop at the end of the session.
+``site_server`` (session)
+    The demo served: its base URL, ending in ``/``.
+``browser`` (session)
+    Chromium launched headless from ``/usr/bin/chromium``.
+``origin_guard`` / ``context`` / ``page`` (per test)
+    A fresh browser context whose ``base_url`` is the demo server (so
+    ``page.goto("glossary/")`` works), with every request leaving the server's origin
+    aborted and recorded in ``origin_guard.foreign``. Tests that care assert on it;
+    no test can accidentally reach the network.
+
+To test a fixture project instead of the demo::
+
+    def test_thing(build_fixture_site, serve_site, browser):
+        base = serve_site(build_fixture_site(FIXTURES / "my-project"))
+        context = browser.new_context(base_url=base)
+        ...
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+TEST_OUTPUT = REPO / "test-output"  # gitignored: screenshots and other artefacts
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+#: The "today" and build timestamp every test build uses, so dates, "next session"
+#: lines and overdue reviews in the output are stable.
+TODAY = "2026-11-24"
+SOURCE_DATE_EPOCH = "1795478400"  # 2026-11-24T00:00:00Z
+
+DESKTOP = {"width": 1280, "height": 800}
+
+
+def pytest_collection_modifyitems(items):
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+# --------------------------------------------------------------------------- build
+
+
+def build_site(project_dir: Path, out_dir: Path, *, today: str = TODAY,
+               extra_env: dict[str, str] | None = None) -> Path:
+    """Build the MkDocs project in ``project_dir`` into ``out_dir`` and return ``out_dir``.
+
+    Runs the venv's ``mkdocs build --strict`` in a subprocess with ``PRACTICE_HUB_TODAY``
+    and ``SOURCE_DATE_EPOCH`` pinned. A failed build fails the calling test with
+    MkDocs' own output.
+    """
+    project_dir = Path(project_dir)
+    out_dir = Path(out_dir)
+    if not (project_dir / "mkdocs.yml").is_file():
+        pytest.fail(f"{project_dir} has no mkdocs.yml", pytrace=False)
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    env = dict(os.environ)
+    env.update(
+        PRACTICE_HUB_TODAY=today,
+        SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH,
+        NO_MKDOCS_2_WARNING="1",
+    )
+    env.update(extra_env or {})
+    result = subprocess.run(
+        [str(mkdocs), "build", "--strict", "--quiet", "-f",
+         str(project_dir / "mkdocs.yml"), "-d", str(out_dir)],
+        cwd=project_dir, env=env, capture_output=True, text=True, timeout=600,
+    )
+    if result.returncode != 0:
+        pytest.fail(
+            f"mkdocs build --strict failed for {project_dir} (exit {result.returncode}):\n"
+            f"{result.stdout}\n{result.stderr}",
+            pytrace=False,
+        )
+    return out_dir
+
+
+@pytest.fixture(scope="session")
+def build_fixture_site(tmp_path_factory):
+    """Factory: ``build_fixture_site(project_dir, **kwargs) -> Path`` of the built site.
+
+    Builds are cached per (project, kwargs) for the session (per xdist worker).
+    """
+    cache: dict[tuple, Path] = {}
+
+    def build(project_dir: Path, **kwargs) -> Path:
+        key = (str(Path(project_dir).resolve()), tuple(sorted(kwargs.items())))
+        if key not in cache:
+            out = tmp_path_factory.mktemp(f"site-{Path(project_dir).name}")
+            cache[key] = build_site(project_dir, out, **kwargs)
+        return cache[key]
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def demo_site(build_fixture_site) -> Path:
+    """The demo site (this repository's mkdocs.yml and docs/), built once per worker."""
+    return build_fixture_site(REPO)
+
+
+# --------------------------------------------------------------------------- serve
+
+
+class _StaticHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a built site like a static host would, quietly."""
+
+    def send_error(self, code, message=None, explain=None):
+        # Answer unknown paths with the site's own 404 page, as hosts do.
+        page = Path(self.directory) / "404.html"
+        if code == 404 and page.is_file():
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
+    def log_message(self, format, *args):  # noqa: A002 - signature from the base class
+        pass
+
+
+@pytest.fixture(scope="session")
+def serve_site():
+    """Factory: ``serve_site(directory) -> base URL`` ("http://127.0.0.1:PORT/").
+
+    Each call starts a ThreadingHTTPServer on a free port in a daemon thread;
+    all are shut down at the end of the session.
+    """
+    servers: list[http.server.ThreadingHTTPServer] = []
+
+    def serve(directory: Path) -> str:
+        handler = functools.partial(_StaticHandler, directory=str(directory))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        server.daemon_threads = True
+        threading.Thread(target=server.serve_forever, name=f"serve {directory}",
+                         daemon=True).start()
+        servers.append(server)
+        host, port = server.server_address[:2]
+        return f"http://{host}:{port}/"
+
+    yield serve
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_server(demo_site, serve_site) -> str:
+    """Base URL of the served demo site, ending in "/"."""
+    return serve_site(demo_site)
+
+
+# --------------------------------------------------------------------------- browser
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium driven by Playwright's sync API (one per worker)."""
+    if not CHROMIUM.is_file():
+        pytest.fail(
+            f"The browser tests need Debian's Chromium at {CHROMIUM} and it is missing. "
+            "Install it with `sudo apt-get install chromium` (./dev test does this), "
+            "or deselect these tests with -m 'not browser'.",
+            pytrace=False,
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+def origin_of(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+class OriginGuard:
+    """Aborts and records every request that leaves one origin.
+
+    ``install(context)`` routes ``**/*`` through the guard and also listens to the
+    ``request`` event (which sees requests a route might miss, e.g. from workers).
+    ``data:`` and ``blob:`` URLs are local and allowed. ``foreign`` lists the URLs
+    that were caught, in order, without duplicates.
+    """
+
+    LOCAL_SCHEMES = ("data:", "blob:", "about:")
+
+    def __init__(self, origin: str):
+        self.origin = origin_of(origin)
+        self.foreign: list[str] = []
+
+    def is_foreign(self, url: str) -> bool:
+        if url.startswith(self.LOCAL_SCHEMES):
+            return False
+        return origin_of(url) != self.origin
+
+    def _record(self, url: str) -> None:
+        if self.is_foreign(url) and url not in self.foreign:
+            self.foreign.append(url)
+
+    def _route(self, route) -> None:
+        url = route.request.url
+        if self.is_foreign(url):
+            self._record(url)
+            route.abort("blockedbyclient")
+        else:
+            route.continue_()
+
+    def install(self, context) -> None:
+        context.route("**/*", self._route)
+        context.on("request", lambda request: self._record(request.url))
+
+
+@pytest.fixture
+def origin_guard(site_server) -> OriginGuard:
+    """The guard the ``context`` fixture installs: read ``origin_guard.foreign``."""
+    return OriginGuard(site_server)
+
+
+@pytest.fixture
+def context(browser, site_server, origin_guard):
+    """A fresh browser context on the demo: base_url set, 1280x800, foreign requests blocked."""
+    context = browser.new_context(base_url=site_server, viewport=DESKTOP,
+                                  service_workers="block")
+    context.set_default_timeout(10_000)
+    origin_guard.install(context)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context):
+    """A page in ``context``: ``page.goto("standards/golden-thread/")`` loads from the demo."""
+    return context.new_page()
+
+
+@pytest.fixture(scope="session")
+def test_output() -> Path:
+    """Folder for screenshots and other artefacts (gitignored)."""
+    TEST_OUTPUT.mkdir(exist_ok=True)
+    return TEST_OUTPUT
+
+
+
+# --------------------------------------------------------------------------- demo pages
+
+
+@pytest.fixture(scope="session")
+def demo_pages(demo_site) -> dict[str, str]:
+    """Representative demo URLs (relative to ``site_server``), found from content.json.
+
+    Keys: home, procedure, standard (one showing an audit results chart), audit_section,
+    golden_thread, course, glossary, links, not_found. Discovered rather than hard-coded
+    so that the demo content can change without breaking the browser tests.
+    """
+    import json
+
+    items = json.loads((demo_site / "content.json").read_text(encoding="utf-8"))["items"]
+
+    def first(kind: str, predicate=lambda url: True) -> str:
+        for item in sorted(items, key=lambda i: i["url"]):
+            url = item["url"].split("#")[0]
+            if item["type"] == kind and predicate(url):
+                return url
+        pytest.fail(f"The demo has no {kind} page to test (content.json)", pytrace=False)
+
+    def has_chart(url: str) -> bool:
+        html = demo_site / url / "index.html"
+        return html.is_file() and 'class="ph-chart"' in html.read_text(encoding="utf-8")
+
+    pages = {
+        "home": "./",
+        "procedure": first("procedure"),
+        "standard": first("standard", has_chart),
+        "audit_section": first("audit_section"),
+        "golden_thread": "standards/golden-thread/",
+        "course": first("course"),
+        "glossary": "glossary/",
+        "links": "links/",
+        "not_found": "no-such-page/",
+    }
+    for name, url in pages.items():
+        if name != "not_found" and not (demo_site / url / "index.html").is_file():
+            pytest.fail(f"Demo page {name!r} ({url}) was not built", pytrace=False)
+    return pages
