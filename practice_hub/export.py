@@ -5,17 +5,23 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+from .renderer.calendar import course_ics_uri, session_ics_uri
 from .site import Site
+from .structure.training import sessions_of
 
 REVIEW_FIELDS = ("owner", "approver", "last_reviewed", "review_by", "effective_date", "archived_date")
 
 
-def generated_time() -> str:
+def generated_moment() -> dt.datetime:
     """Build time, or SOURCE_DATE_EPOCH when set (reproducible builds)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     moment = (dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch and epoch.isdigit()
               else dt.datetime.now(dt.timezone.utc))
-    return moment.replace(microsecond=0).isoformat()
+    return moment.replace(microsecond=0)
+
+
+def generated_time() -> str:
+    return generated_moment().isoformat()
 
 
 def content_json(site: Site) -> dict:
@@ -40,6 +46,14 @@ def content_json(site: Site) -> dict:
             if item.data.get(name):
                 entry[name] = list(item.data[name])
         entry["related"] = item.related
+        if item.type == "course":
+            entry["sessions"] = [
+                {"start": s.start.strftime("%Y-%m-%dT%H:%M"), "end": s.end.strftime("%Y-%m-%dT%H:%M"),
+                 "timezone": "Europe/London", "venue": s.venue, "status": s.status, "places": s.places,
+                 "ics": site.urls.get(session_ics_uri(s), "")}
+                for s in sessions_of(item)
+            ]
+            entry["ics"] = site.urls.get(course_ics_uri(item.id), "")
         if item.type == "audit_section":
             entry["results"] = [
                 {k: r[k] for k in ("period", "files_audited", "good_or_better", "requires_improvement_or_lower")}

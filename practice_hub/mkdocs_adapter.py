@@ -69,7 +69,7 @@ def add_generated_pages(files: Files, config: MkDocsConfig) -> Files:
     existing = {file.src_uri for file in files}
     for uri, markdown in generated_pages(site, existing).items():
         files.append(File.generated(config, uri, content=markdown, inclusion=InclusionLevel.INCLUDED))
-    site.urls = {file.src_uri: file.url for file in files if file.src_uri.endswith(".md")}
+    site.urls = {file.src_uri: file.url for file in files if file.generated_by or file.src_uri.endswith(".md")}
     return files
 
 

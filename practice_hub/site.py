@@ -12,6 +12,7 @@ from .structure.graph import check_unique, resolve
 from .structure.items import Item
 from .structure.load import read_all
 from .structure.thread import Thread, check_results, report_gaps
+from .structure.training import check_courses
 
 # Where YAML entries are shown: a page per course, one shared page for glossary and links.
 ENTRY_PAGES = {
@@ -66,6 +67,7 @@ def load_site(project: Project) -> Site:
                          "rename the page or choose another course id", type="course", field="id")
     tags = check_unique(tag_items, problems, "tag id")
     by_id = resolve(content, tags, schemas, problems)
+    check_courses([item for item in content if item.type == "course"], problems)
     thread = Thread.of(content, by_id)
     thread.results = check_results(results, by_id, problems)
     report_gaps(thread, problems, project.settings.gaps_are_errors)

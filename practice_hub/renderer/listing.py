@@ -7,6 +7,7 @@ from collections import defaultdict
 from ..content_types import TYPES
 from ..structure.items import Item
 from .md import bullet_list, esc, link
+from .training import catalogue
 
 
 def _sort(items: list[Item]) -> list[Item]:
@@ -15,11 +16,13 @@ def _sort(items: list[Item]) -> list[Item]:
     return sorted(items, key=lambda i: (i.data.get("number", 10**6), i.title.lower(), i.id))
 
 
-def listing(from_uri: str, items: list[Item]) -> str:
+def listing(from_uri: str, items: list[Item], site=None) -> str:
     """A list of items with their summaries, linked from the page at *from_uri*."""
     if not items:
         return "Nothing here yet.\n"
     kind = items[0].type
+    if kind == "course" and site is not None:
+        return catalogue(items, site.thread, site.project.settings.build_date, from_uri)
     if kind == "glossary":
         return glossary(items)
     if kind == "link":
@@ -33,12 +36,12 @@ def listing(from_uri: str, items: list[Item]) -> str:
     return bullet_list(lines)
 
 
-def section_index(type_name: str, items: list[Item]) -> str:
+def section_index(type_name: str, items: list[Item], site=None) -> str:
     """A generated front page for a content type folder that has no index.md of its own."""
     content_type = TYPES[type_name]
     uri = f"{content_type.folder}/index.md"
     return (f"---\ntitle: {content_type.label}\n---\n\n# {content_type.label}\n\n"
-            + listing(uri, items))
+            + listing(uri, items, site))
 
 
 def glossary(items: list[Item]) -> str:

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from ..content_types import TYPES
+from ..export import generated_moment
 from ..site import Site
+from ..structure.training import sessions_of
 from .listing import listing, section_index
+from .training import UPCOMING_URI, upcoming_page
+from .calendar import ALL_ICS_URI, calendar, course_ics_uri, session_ics_uri
 from .thread import MATRIX_URI, course_page, matrix_page, section_additions, standard_additions
 
 
-def generated_pages(site: Site, existing: set[str]) -> dict[str, str]:
-    """Markdown for every generated page, keyed by its path under docs/."""
+def generated_pages(site: Site, existing: set[str]) -> dict[str, str | bytes]:
+    """Every generated page (Markdown) and file (calendar feeds), keyed by its path under docs/."""
     today = site.project.settings.build_date
     pages: dict[str, str] = {}
     for content_type in TYPES.values():
@@ -17,9 +21,12 @@ def generated_pages(site: Site, existing: set[str]) -> dict[str, str]:
             continue
         index = f"{content_type.folder}/index.md"
         if index not in existing:
-            pages[index] = section_index(content_type.name, site.of_type(content_type.name))
-    for course in site.of_type("course"):
+            pages[index] = section_index(content_type.name, site.of_type(content_type.name), site)
+    courses = site.of_type("course")
+    for course in courses:
         pages[course.uri] = course_page(course, site.thread, today)
+    pages[UPCOMING_URI] = upcoming_page(courses, today)
+    pages.update(calendar_files(site))
     pages[MATRIX_URI] = matrix_page(site.thread)
     clashes = sorted(set(pages) & existing - {f"{t.folder}/index.md" for t in TYPES.values()})
     for uri in clashes:
@@ -40,7 +47,7 @@ def page_additions(site: Site, uri: str) -> str:
     if item.type == "page":
         kind = item.data.get("listing") or _section_of(uri)
         if kind:
-            return "\n" + listing(uri, site.of_type(kind))
+            return "\n" + listing(uri, site.of_type(kind), site)
     return ""
 
 
@@ -49,3 +56,34 @@ def _section_of(uri: str) -> str | None:
         if content_type.folder and uri == f"{content_type.folder}/index.md":
             return content_type.name
     return None
+
+
+def calendar_files(site: Site) -> dict[str, bytes]:
+    """An .ics feed per course, one per session ("Add to calendar") and one for everything."""
+    stamp = generated_moment()
+    domain = _domain(site.project.site_url)
+    page_urls = {c.id: _absolute(site, c) for c in site.of_type("course")}
+    files: dict[str, bytes] = {}
+    every = []
+    for course in site.of_type("course"):
+        sessions = sessions_of(course)
+        every.extend(sessions)
+        files[course_ics_uri(course.id)] = calendar(sessions, course.title, domain, stamp, page_urls)
+        for session in sessions:
+            files[session_ics_uri(session)] = calendar([session], course.title, domain, stamp, page_urls)
+    every.sort(key=lambda s: (s.start, s.course.id))
+    files[ALL_ICS_URI] = calendar(every, "Training: all sessions", domain, stamp, page_urls)
+    return files
+
+
+def _domain(site_url: str) -> str:
+    from urllib.parse import urlparse
+
+    return urlparse(site_url).hostname or "practice-hub.invalid"
+
+
+def _absolute(site: Site, course) -> str:
+    if not site.project.site_url:
+        return ""
+    tail = "/" if site.project.use_directory_urls else ".html"
+    return site.project.site_url.rstrip("/") + "/" + course.uri[: -len(".md")] + tail

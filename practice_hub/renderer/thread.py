@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from ..structure.items import Item
-from ..structure.thread import Thread, next_session
+from ..structure.thread import Thread
+from ..structure.training import sessions_of, upcoming
 from .chart import results_block
 from .md import bullet_list, date_time, esc, link, table
+from .training import course_sessions
 
 MATRIX_URI = "standards/golden-thread.md"
 GAP = "**Gap:** "
@@ -28,8 +30,9 @@ def training_line(from_uri: str, course: Item, today: dt.date) -> str:
     if mode == "e-learning":
         when = "e-learning, any time"
     else:
-        session = next_session(course, today)
-        when = f"next session {date_time(session['start'])}" if session else "no sessions booked yet"
+        future = upcoming(sessions_of(course), today, include_cancelled=False)
+        when = (f"next session {date_time(future[0].start.strftime('%Y-%m-%dT%H:%M'))}" if future
+                else "no sessions booked yet")
     return f"{item_link(from_uri, course)}: {esc(when)}"
 
 
@@ -157,18 +160,7 @@ def course_page(course: Item, thread: Thread, today: dt.date) -> str:
     prereqs = [p for p in thread.linked(course, "course") if p.id in (data.get("prerequisites") or [])]
     if prereqs:
         out += ["## Complete these first", "", bullet_list([item_link(uri, p) for p in prereqs])]
-    sessions = data.get("sessions") or []
-    if data.get("mode") == "e-learning" and not sessions:
-        out += ["## When", "", "E-learning: start any time.", ""]
-    elif sessions:
-        rows = []
-        for session in sessions:
-            try:
-                when = f"{date_time(session['start'])} to {date_time(session['end']).split(', ')[-1]}"
-            except (KeyError, ValueError, TypeError):
-                continue
-            rows.append([esc(when), esc(session.get("venue", "")), esc(session.get("status", ""))])
-        out += ["## Sessions", "", table(["When", "Where", "Status"], rows)]
+    out.append(course_sessions(course, today))
     booking = data.get("booking") or {}
     contact = str(booking.get("contact", ""))
     if contact:

@@ -6,7 +6,6 @@ it, where the thread is broken) and checks the audit results file.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 from ..problems import WARNING, Problems
@@ -129,19 +128,3 @@ def _period_key(period: str) -> tuple:
     if part.startswith("Q"):
         return (int(year), (int(part[1:]) - 1) * 3 + 3)
     return (int(year), int(part))
-
-
-def next_session(course: Item, today: dt.date) -> dict | None:
-    """The next open or full session that has not started, or None."""
-    upcoming = []
-    for session in course.data.get("sessions") or []:
-        if not isinstance(session, dict) or session.get("status") == "cancelled":
-            continue
-        try:
-            start = dt.datetime.fromisoformat(str(session.get("start", "")).replace(" ", "T"))
-        except ValueError:
-            continue
-        if start.date() >= today:
-            upcoming.append((start, session))
-    upcoming.sort(key=lambda pair: pair[0])
-    return upcoming[0][1] if upcoming else None

@@ -1,0 +1,57 @@
+/* Practice Hub: training catalogue filters and sessions that have passed since the build.
+ * Without JavaScript the catalogue is a complete list and the build's own view of sessions shows. */
+(function () {
+  "use strict";
+
+  /* Hide sessions that ended after the site was built: an old build still tells the truth. */
+  function hidePastSessions(now) {
+    document.querySelectorAll("[data-ph-ends]").forEach(function (row) {
+      var ends = Date.parse(row.getAttribute("data-ph-ends"));
+      if (!isNaN(ends) && ends < now) {
+        row.hidden = true;
+        row.setAttribute("data-ph-past", "");
+      }
+    });
+  }
+
+  function setUpFilters(form) {
+    var list = document.querySelector("[data-ph-filtered]");
+    var count = document.querySelector(".ph-filter-count");
+    if (!list) return;
+    var items = Array.prototype.slice.call(list.children);
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-ph-key]"));
+    function apply() {
+      var shown = 0;
+      items.forEach(function (item) {
+        var match = selects.every(function (select) {
+          if (!select.value) return true;
+          var values = item.getAttribute("data-" + select.getAttribute("data-ph-key")) || "";
+          return values.indexOf("|" + select.value + "|") !== -1;
+        });
+        item.hidden = !match;
+        if (match) shown += 1;
+      });
+      if (count) {
+        count.textContent = shown === items.length
+          ? "Showing all " + items.length + " courses"
+          : "Showing " + shown + " of " + items.length + " courses";
+      }
+    }
+    selects.forEach(function (select) { select.addEventListener("change", apply); });
+    form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.hidden = false;
+    apply();
+  }
+
+  function start() {
+    hidePastSessions(Date.now());
+    document.querySelectorAll("form[data-ph-filter]").forEach(setUpFilters);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

@@ -1,0 +1,138 @@
+"""Training pages: the filterable catalogue, upcoming sessions by month, sessions on course pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections import defaultdict
+
+from ..structure.items import Item
+from ..structure.thread import Thread
+from ..structure.training import Session, sessions_of, upcoming
+from .calendar import ALL_ICS_URI, course_ics_uri, session_ics_uri
+from .md import date_time, esc, link
+
+INDEX_URI = "training/index.md"
+UPCOMING_URI = "training/upcoming.md"
+AUDIENCES = ["ASYE", "social worker", "experienced social worker", "practice supervisor", "manager",
+             "student", "all staff"]
+MODES = ["classroom", "live online", "e-learning", "blended"]
+
+
+def _attr(values) -> str:
+    return html.escape("|" + "|".join(values) + "|", quote=True)
+
+
+def _options(values: list[tuple[str, str]], anyone: str) -> str:
+    return f'<option value="">{anyone}</option>' + "".join(
+        f'<option value="{html.escape(v, quote=True)}">{html.escape(label)}</option>' for v, label in values)
+
+
+def _month_label(month: str) -> str:
+    return dt.date.fromisoformat(month + "-01").strftime("%B %Y")
+
+
+def when_range(session: Session) -> str:
+    return f"{date_time(session.start.strftime('%Y-%m-%dT%H:%M'))} to {date_time(session.end.strftime('%Y-%m-%dT%H:%M')).split(', ')[-1]}"
+
+
+def catalogue(courses: list[Item], thread: Thread, today: dt.date, from_uri: str = INDEX_URI) -> str:
+    """Every course exactly once; filters work in the browser, and without JavaScript the list is complete."""
+    courses = sorted(courses, key=lambda c: c.title.lower())
+    months = sorted({s.month for c in courses for s in upcoming(sessions_of(c), today, False)})
+    standards = thread.standards
+    out = [
+        f"{link(from_uri, UPCOMING_URI, 'Upcoming sessions by month')} · "
+        f"{link(from_uri, ALL_ICS_URI, 'Subscribe to every session (calendar feed, .ics)')}",
+        "",
+        '<form class="ph-filters" data-ph-filter hidden>',
+        '<div class="ph-filters__field"><label for="ph-f-audience">Who it is for</label>'
+        f'<select id="ph-f-audience" data-ph-key="audience">{_options([(a, a) for a in AUDIENCES], "Anyone")}</select></div>',
+        '<div class="ph-filters__field"><label for="ph-f-mode">How it is delivered</label>'
+        f'<select id="ph-f-mode" data-ph-key="mode">{_options([(m, m) for m in MODES], "Any way")}</select></div>',
+        '<div class="ph-filters__field"><label for="ph-f-standard">Practice standard</label>'
+        f'<select id="ph-f-standard" data-ph-key="standards">'
+        f'{_options([(s.id, _standard_label(s)) for s in standards], "Any standard")}</select></div>',
+        '<div class="ph-filters__field"><label for="ph-f-month">Sessions in</label>'
+        f'<select id="ph-f-month" data-ph-key="months">{_options([(m, _month_label(m)) for m in months], "Any month")}</select></div>',
+        '<button type="reset" class="md-button">Clear filters</button>',
+        "</form>",
+        '<p class="ph-filter-count" role="status" aria-live="polite"></p>',
+        "",
+        f'<ul class="ph-courses" data-ph-filtered markdown>',
+    ]
+    for course in courses:
+        data = course.data
+        upcoming_sessions = upcoming(sessions_of(course), today, False)
+        course_months = sorted({s.month for s in upcoming_sessions})
+        course_standards = [s.id for s in thread.standards_for(course)]
+        if data.get("mode") == "e-learning":
+            when = "e-learning, any time"
+        elif upcoming_sessions:
+            when = f"next session {date_time(upcoming_sessions[0].start.strftime('%Y-%m-%dT%H:%M'))}"
+        else:
+            when = "no sessions booked yet"
+        audience = ", ".join(data.get("audience") or [])
+        out.append(
+            f'<li data-audience="{_attr(data.get("audience") or [])}" data-mode="{_attr([data.get("mode", "")])}" '
+            f'data-standards="{_attr(course_standards)}" data-months="{_attr(course_months)}" markdown>'
+            f"**{link(from_uri, course.uri, course.title)}**: {esc(course.summary)} "
+            f"<br>*{esc(data.get('mode', ''))}, for {esc(audience)}; {esc(when)}*</li>")
+    out += ["</ul>", ""]
+    return "\n".join(out) + "\n"
+
+
+def _standard_label(standard: Item) -> str:
+    number = standard.data.get("number")
+    return f"{number}. {standard.title}" if number else standard.title
+
+
+def upcoming_page(courses: list[Item], today: dt.date) -> str:
+    sessions = [s for c in courses for s in upcoming(sessions_of(c), today)]
+    sessions.sort(key=lambda s: (s.start, s.course.title))
+    out = ["---", "title: Upcoming training sessions", "---", "", "# Upcoming training sessions", "",
+           f"Every training session from {today.day} {today:%B %Y}, by month. "
+           f"{link(UPCOMING_URI, ALL_ICS_URI, 'Subscribe to every session (.ics)')}.", ""]
+    if not sessions:
+        out.append("No sessions are booked yet.\n")
+    by_month: dict[str, list[Session]] = defaultdict(list)
+    for session in sessions:
+        by_month[session.month].append(session)
+    for month, month_sessions in by_month.items():
+        out += [f"## {_month_label(month)}", "", sessions_table(UPCOMING_URI, month_sessions, with_course=True), ""]
+    return "\n".join(out) + "\n"
+
+
+def sessions_table(from_uri: str, sessions: list[Session], with_course: bool = False) -> str:
+    head = "<th>Course</th>" if with_course else ""
+    rows = []
+    for s in sessions:
+        status = {"open": "Open for booking", "full": "Full", "cancelled": "Cancelled"}.get(s.status, s.status)
+        if s.status == "open" and s.places is not None:
+            status += f" ({s.places} places)"
+        course_cell = f"<td markdown>{link(from_uri, s.course.uri, s.course.title)}</td>" if with_course else ""
+        calendar = "" if s.status == "cancelled" else link(from_uri, session_ics_uri(s), "Add to calendar")
+        rows.append(
+            f'<tr data-ph-ends="{s.ends_utc()}" class="ph-session ph-session--{s.status}" markdown>'
+            f"<td>{html.escape(when_range(s))}</td>{course_cell}<td>{html.escape(s.venue)}</td>"
+            f"<td>{html.escape(status)}</td><td markdown>{calendar}</td></tr>")
+    return ("<table class=\"ph-sessions\" markdown>\n<thead><tr><th>When</th>" + head +
+            "<th>Where</th><th>Status</th><th>Calendar</th></tr></thead>\n<tbody markdown>\n" +
+            "\n".join(rows) + "\n</tbody>\n</table>\n")
+
+
+def course_sessions(course: Item, today: dt.date) -> str:
+    """The sessions section of a course page: only sessions that have not passed."""
+    all_sessions = sessions_of(course)
+    future = upcoming(all_sessions, today)
+    out = []
+    if course.data.get("mode") == "e-learning" and not all_sessions:
+        out += ["## When", "", "E-learning: start any time.", ""]
+    else:
+        out += ["## Sessions", ""]
+        if future:
+            out.append(sessions_table(course.uri, future))
+        else:
+            out.append("No sessions are booked at the moment. Check again soon, or ask the learning team.\n")
+    out.append(f"{link(course.uri, course_ics_uri(course.id), 'Calendar feed for this course (.ics)')}\n")
+    return "\n".join(out)
