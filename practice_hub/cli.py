@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from .problems import plural, summary
+from .renderer.register import schedule_csv, schedule_text
 from .settings import Project
 from .site import load_site
 
@@ -20,17 +21,41 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
     check.add_argument("--format", choices=["text", "json"], default="text")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    reviews = sub.add_parser("reviews", help="print the review schedule: overdue, due in 30 and 90 days")
+    reviews.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
+    reviews.add_argument("--format", choices=["text", "csv"], default="text")
     args = parser.parse_args(argv)
     if args.command == "check":
         return run_check(Path(args.config_file), args.format, args.strict)
+    if args.command == "reviews":
+        return run_reviews(Path(args.config_file), args.format)
     return 2  # pragma: no cover
 
 
-def run_check(config_file: Path, fmt: str, strict: bool) -> int:
+def _project(config_file: Path) -> Project | None:
     try:
-        project = Project.from_config_file(config_file)
+        return Project.from_config_file(config_file)
     except (OSError, ValueError) as error:
         print(f"{config_file}: {error}", file=sys.stderr)
+        return None
+
+
+def run_reviews(config_file: Path, fmt: str) -> int:
+    project = _project(config_file)
+    if project is None:
+        return 2
+    site = load_site(project)
+    today = project.settings.build_date
+    if fmt == "csv":
+        sys.stdout.write(schedule_csv(site.items, today))
+    else:
+        sys.stdout.write(schedule_text(site.items, today))
+    return 0
+
+
+def run_check(config_file: Path, fmt: str, strict: bool) -> int:
+    project = _project(config_file)
+    if project is None:
         return 2
     site = load_site(project)
     errors, warnings = site.problems.errors, site.problems.warnings

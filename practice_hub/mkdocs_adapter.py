@@ -17,7 +17,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .content_types import classify
 from .export import content_json
 from .problems import summary
-from .renderer.site_pages import generated_pages, page_additions
+from .renderer.page_view import PageView
+from .renderer.site_pages import feed_file, generated_pages, page_additions
+from .structure.review import change_badge
 from .settings import Project, Settings
 from .site import Site, load_site
 
@@ -55,11 +57,15 @@ def validate(files: Files, config: MkDocsConfig) -> Files:
             LOG.error(str(problem))
         raise PluginError(f"Practice Hub: {summary(errors)}")
     config[_KEY] = site
-    # YAML content and data files are read by Practice Hub, not published as they are.
+    hidden = {item.uri for item in site.hidden_drafts if not item.from_yaml}
+    archived = {item.uri for item in site.items if item.status == "archived" and not item.from_yaml}
     for file in list(files):
         kind = classify(file.src_uri)
-        if kind.format in ("yaml", "data") and kind.type:
+        # YAML content and data files are read by Practice Hub, not published as they are.
+        if (kind.format in ("yaml", "data") and kind.type) or file.src_uri in hidden:
             files.remove(file)
+        elif file.src_uri in archived:
+            file.inclusion = InclusionLevel.NOT_IN_NAV  # reachable by URL, not listed
     return files
 
 
@@ -70,7 +76,34 @@ def add_generated_pages(files: Files, config: MkDocsConfig) -> Files:
     for uri, markdown in generated_pages(site, existing).items():
         files.append(File.generated(config, uri, content=markdown, inclusion=InclusionLevel.INCLUDED))
     site.urls = {file.src_uri: file.url for file in files if file.generated_by or file.src_uri.endswith(".md")}
+    uri, feed = feed_file(site, config.site_name)
+    files.append(File.generated(config, uri, content=feed, inclusion=InclusionLevel.INCLUDED))
+    site.urls[uri] = files.get_file_from_path(uri).url
     return files
+
+
+# --- on_page_markdown: lifecycle -------------------------------------------------------------
+def apply_lifecycle(markdown: str, page, config: MkDocsConfig) -> str:
+    """Archived pages leave search; Material's nav badge shows New/Updated, never our status word."""
+    site = site_of(config)
+    item = site.item_for_page(page.file.src_uri)
+    page.meta.pop("status", None)
+    if item is None:
+        return markdown
+    if item.status == "archived":
+        page.meta["search"] = {"exclude": True}
+    badge = change_badge(item, site.project.settings.build_date)
+    if badge and item.status not in ("archived", "draft"):
+        page.meta["status"] = badge
+    return markdown
+
+
+# --- on_page_context: data for templates ----------------------------------------------------
+def page_context(context: dict, page, config: MkDocsConfig) -> dict:
+    site = site_of(config)
+    item = site.item_for_page(page.file.src_uri)
+    context["ph"] = PageView.of(item, site.project.settings.build_date, page.content or "") if item else None
+    return context
 
 
 # --- on_page_markdown: additions to editors' pages ---------------------------------------------

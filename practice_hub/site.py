@@ -12,6 +12,7 @@ from .structure.graph import check_unique, resolve
 from .structure.items import Item
 from .structure.load import read_all
 from .structure.thread import Thread, check_results, report_gaps
+from .structure.review import check_reviews
 from .structure.training import check_courses
 
 # Where YAML entries are shown: a page per course, one shared page for glossary and links.
@@ -32,10 +33,20 @@ class Site:
     audit_results: list[Item]
     problems: Problems
     thread: Thread
+    drafts: list[Item] = field(default_factory=list)  # every draft; published only with show_drafts
     urls: dict[str, str] = field(default_factory=dict)  # page path under docs/ -> URL
 
     def of_type(self, type_name: str) -> list[Item]:
         return [item for item in self.items if item.type == type_name]
+
+    def listed(self, type_name: str) -> list[Item]:
+        """Items shown in listings: archived items stay reachable by URL but are not listed."""
+        return [item for item in self.of_type(type_name) if item.status != "archived"]
+
+    @property
+    def hidden_drafts(self) -> list[Item]:
+        """Drafts left out of this build (every draft, unless show_drafts is on)."""
+        return [] if self.project.settings.show_drafts else self.drafts
 
     def item_for_page(self, uri: str) -> Item | None:
         for item in self.items:
@@ -66,9 +77,18 @@ def load_site(project: Project) -> Site:
                          f'course id "{item.id}" would replace the page docs/{item.uri}',
                          "rename the page or choose another course id", type="course", field="id")
     tags = check_unique(tag_items, problems, "tag id")
-    by_id = resolve(content, tags, schemas, problems)
+    settings = project.settings
+    by_id = resolve(content, tags, schemas, problems, settings.show_drafts)
+    drafts = [item for item in content if item.status == "draft"]
+    if not settings.show_drafts:
+        content = [item for item in content if item.status != "draft"]
+        by_id = {item.id: item for item in content}
+        for item in content:
+            item.related = {kind: [i for i in ids if i in by_id] for kind, ids in item.related.items()}
+            item.related = {kind: ids for kind, ids in item.related.items() if ids}
+    check_reviews(content, settings.build_date, problems, settings.overdue_reviews_are_errors)
     check_courses([item for item in content if item.type == "course"], problems)
     thread = Thread.of(content, by_id)
     thread.results = check_results(results, by_id, problems)
     report_gaps(thread, problems, project.settings.gaps_are_errors)
-    return Site(project, schemas, content, by_id, tags, results, problems, thread)
+    return Site(project, schemas, content, by_id, tags, results, problems, thread, drafts)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -21,7 +22,9 @@ def make_project(target: Path, docs: Path | None = None, files: dict[str, str | 
         shutil.copytree(REPO / name, target / name, dirs_exist_ok=True)
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     for key, value in (settings or {}).items():
-        config = config.replace("  practice_hub:\n", f"  practice_hub:\n    {key}: {value}\n", 1)
+        config, count = re.subn(rf"^    {key}: .*$", f"    {key}: {value}", config, flags=re.M)
+        if not count:
+            config = config.replace("  practice_hub:\n", f"  practice_hub:\n    {key}: {value}\n", 1)
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     if docs is not None:
         shutil.copytree(docs, target / "docs", dirs_exist_ok=True)

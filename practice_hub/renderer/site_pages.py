@@ -9,6 +9,7 @@ from ..structure.training import sessions_of
 from .listing import listing, section_index
 from .training import UPCOMING_URI, upcoming_page
 from .calendar import ALL_ICS_URI, calendar, course_ics_uri, session_ics_uri
+from .register import FEED_URI, REGISTER_URI, atom_feed, SCHEDULE_CSV_URI, SCHEDULE_URI, register_page, schedule_csv, schedule_page
 from .thread import MATRIX_URI, course_page, matrix_page, section_additions, standard_additions
 
 
@@ -21,12 +22,15 @@ def generated_pages(site: Site, existing: set[str]) -> dict[str, str | bytes]:
             continue
         index = f"{content_type.folder}/index.md"
         if index not in existing:
-            pages[index] = section_index(content_type.name, site.of_type(content_type.name), site)
+            pages[index] = section_index(content_type.name, site.listed(content_type.name), site)
     courses = site.of_type("course")
     for course in courses:
         pages[course.uri] = course_page(course, site.thread, today)
     pages[UPCOMING_URI] = upcoming_page(courses, today)
     pages.update(calendar_files(site))
+    pages[REGISTER_URI] = register_page(site.items)
+    pages[SCHEDULE_URI] = schedule_page(site.items, today)
+    pages[SCHEDULE_CSV_URI] = schedule_csv(site.items, today).encode("utf-8")
     pages[MATRIX_URI] = matrix_page(site.thread)
     clashes = sorted(set(pages) & existing - {f"{t.folder}/index.md" for t in TYPES.values()})
     for uri in clashes:
@@ -47,7 +51,7 @@ def page_additions(site: Site, uri: str) -> str:
     if item.type == "page":
         kind = item.data.get("listing") or _section_of(uri)
         if kind:
-            return "\n" + listing(uri, site.of_type(kind), site)
+            return "\n" + listing(uri, site.listed(kind), site)
     return ""
 
 
@@ -87,3 +91,8 @@ def _absolute(site: Site, course) -> str:
         return ""
     tail = "/" if site.project.use_directory_urls else ".html"
     return site.project.site_url.rstrip("/") + "/" + course.uri[: -len(".md")] + tail
+
+
+def feed_file(site: Site, site_name: str) -> tuple[str, bytes]:
+    """The Atom feed of procedure changes; made once page URLs are known."""
+    return FEED_URI, atom_feed(site.items, site.project.site_url, site.urls, generated_moment(), site_name)

@@ -47,7 +47,8 @@ def check_unique(items: list[Item], problems: Problems, what: str = "id") -> dic
     return seen
 
 
-def resolve(items: list[Item], tags: dict[str, Item], schemas: Schemas, problems: Problems):
+def resolve(items: list[Item], tags: dict[str, Item], schemas: Schemas, problems: Problems,
+            drafts_published: bool = False):
     """Check every cross-reference and fill ``item.related`` in both directions."""
     by_id = {item.id: item for item in items}
     related: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
@@ -82,6 +83,12 @@ def resolve(items: list[Item], tags: dict[str, Item], schemas: Schemas, problems
                     problems.add(item.path, line,
                                  f'field "{field}" names "{value}", which is {a(target.label)}, not {a(label)}',
                                  f"use the id of {a(label)}", type=item.type, field=field)
+                    continue
+                if target.status == "draft" and item.status != "draft" and not drafts_published:
+                    problems.add(item.path, line,
+                                 f'field "{field}" names "{value}", which is a draft and will not be published',
+                                 "publish it first (status: current), or remove the reference until it is",
+                                 type=item.type, field=field)
                     continue
                 if target is item:
                     problems.add(item.path, line, f'field "{field}" names the item itself',

@@ -26,11 +26,12 @@ class Thread:
 
     @classmethod
     def of(cls, items: list[Item], by_id: dict[str, Item]) -> "Thread":
-        pick = lambda kind: sorted((i for i in items if i.type == kind), key=_sort_key)
+        pick = lambda kind: sorted((i for i in items if i.type == kind and i.status != "archived"), key=_sort_key)
         return cls(pick("standard"), pick("audit_section"), pick("course"), by_id)
 
     def linked(self, item: Item, kind: str) -> list[Item]:
-        found = [self.by_id[i] for i in item.related.get(kind, []) if i in self.by_id]
+        found = [self.by_id[i] for i in item.related.get(kind, [])
+                 if i in self.by_id and self.by_id[i].status != "archived"]
         return sorted(found, key=_sort_key)
 
     def sections_for(self, standard: Item) -> list[Item]:

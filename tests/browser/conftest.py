@@ -298,7 +298,7 @@ def demo_pages(demo_site) -> dict[str, str]:
     """Representative demo URLs (relative to ``site_server``), found from content.json.
 
     Keys: home, procedure, standard (one showing an audit results chart), audit_section,
-    golden_thread, course, glossary, links, not_found. Discovered rather than hard-coded
+    golden_thread, course, training (the catalogue), glossary, links, not_found. Discovered rather than hard-coded
     so that the demo content can change without breaking the browser tests.
     """
     import json
@@ -323,6 +323,7 @@ def demo_pages(demo_site) -> dict[str, str]:
         "audit_section": first("audit_section"),
         "golden_thread": "standards/golden-thread/",
         "course": first("course"),
+        "training": "training/",
         "glossary": "glossary/",
         "links": "links/",
         "not_found": "no-such-page/",

@@ -1,0 +1,42 @@
+"""Search works with the keyboard alone: open, type, move through results, open one."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urljoin
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def test_search_by_keyboard_lands_on_a_procedure(page, site_server, demo_site, demo_pages):
+    items = json.loads((demo_site / "content.json").read_text(encoding="utf-8"))["items"]
+    procedures = {urljoin(site_server, i["url"]) for i in items if i["type"] == "procedure"}
+
+    page.goto(demo_pages["home"])
+    page.keyboard.press("/")  # Material's shortcut; "s" and "f" work too
+    query = page.locator("input.md-search__input")
+    query.wait_for(state="visible")
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')"), \
+        "'/' did not move focus into the search box"
+    query.press_sequentially("section 47", delay=30)
+    page.locator(".md-search-result__item").first.wait_for(state="visible")
+
+    # Move down the results until a procedure has focus (the first usually is one).
+    focused = None
+    for _ in range(10):
+        page.keyboard.press("ArrowDown")
+        focused = page.evaluate(
+            "document.activeElement.closest('.md-search-result__link')?.href ?? null")
+        assert focused, "ArrowDown did not move focus onto a search result"
+        if focused.split("#")[0] in procedures:
+            break
+    else:
+        pytest.fail(f"no procedure among the first 10 results for 'section 47' (last: {focused})")
+
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    landed = page.url.split("#")[0]
+    assert landed in procedures, f"Enter opened {page.url}, not a procedure page"
+    assert page.locator("h1").first.is_visible()
