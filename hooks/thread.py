@@ -4,4 +4,4 @@ from practice_hub import mkdocs_adapter as hub
 
 
 def on_page_markdown(markdown, page, config, files):
-    return hub.add_to_page(markdown, page, config)
+    return hub.add_to_page(markdown, page, config, files)

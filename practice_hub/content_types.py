@@ -38,7 +38,7 @@ TYPES: dict[str, ContentType] = {
 
 # Site-wide data files, each with its own schema in content_schema/.
 DATA_DIR = "_data"
-DATA_FILES = {"tags.yml": "tag", "audit_results.yml": "audit_result"}
+DATA_FILES = {"tags.yml": "tag", "audit_results.yml": "audit_result", "legislation.yml": "legislation"}
 
 # Folders whose files are downloads or images: never read as content.
 ASSET_FOLDERS = ("files", "assets", "images", "javascripts", "stylesheets")

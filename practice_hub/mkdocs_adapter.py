@@ -17,7 +17,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .content_types import classify
 from .export import content_json
 from .problems import summary
+from .renderer.glossary import abbreviations_for
 from .renderer.page_view import PageView
+from .renderer.tags import tag_uri
 from .renderer.site_pages import feed_file, generated_pages, page_additions
 from .structure.review import change_badge
 from .settings import Project, Settings
@@ -103,14 +105,19 @@ def page_context(context: dict, page, config: MkDocsConfig) -> dict:
     site = site_of(config)
     item = site.item_for_page(page.file.src_uri)
     context["ph"] = PageView.of(item, site.project.settings.build_date, page.content or "") if item else None
+    if item is not None:
+        context["tags"] = [{"name": str(site.tags[t].data.get("label", t)), "url": site.urls.get(tag_uri(t), "")}
+                           for t in item.data.get("tags") or [] if t in site.tags]
     return context
 
 
 # --- on_page_markdown: additions to editors' pages ---------------------------------------------
-def add_to_page(markdown: str, page, config: MkDocsConfig) -> str:
+def add_to_page(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+    site = site_of(config)
     if page.file.generated_by:
-        return markdown
-    addition = page_additions(site_of(config), page.file.src_uri)
+        return markdown + abbreviations_for(markdown, site.abbreviations)
+    pages = {file.src_uri for file in files.documentation_pages()}
+    addition = page_additions(site, page.file.src_uri, markdown, pages)
     return markdown.rstrip() + "\n\n" + addition if addition else markdown
 
 

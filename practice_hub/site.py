@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 from .content_types import TYPES
 from .problems import Problems
-from .schema import Schemas, load_schemas
+from .renderer.glossary import abbreviation_index
+from .schema import Schemas, load_schemas, suggest
 from .settings import Project
 from .structure.graph import check_unique, resolve
 from .structure.items import Item
@@ -35,6 +36,8 @@ class Site:
     thread: Thread
     drafts: list[Item] = field(default_factory=list)  # every draft; published only with show_drafts
     urls: dict[str, str] = field(default_factory=dict)  # page path under docs/ -> URL
+    legislation: dict[str, str] = field(default_factory=dict)  # title -> official URL
+    abbreviations: list = field(default_factory=list)  # glossary terms that pages may use
 
     def of_type(self, type_name: str) -> list[Item]:
         return [item for item in self.items if item.type == type_name]
@@ -53,6 +56,15 @@ class Site:
             if item.uri == uri and not item.anchor:
                 return item
         return None
+
+    def legislation_for(self, item: Item) -> list[tuple[str, str]]:
+        """(text as written, official URL) for each legislation entry that names a known act."""
+        found = []
+        for entry in item.data.get("legislation") or []:
+            title = match_legislation(str(entry), self.legislation)
+            if title:
+                found.append((str(entry), self.legislation[title]))
+        return found
 
     def url_of(self, item: Item) -> str:
         url = self.urls.get(item.uri, "")
@@ -91,4 +103,33 @@ def load_site(project: Project) -> Site:
     thread = Thread.of(content, by_id)
     thread.results = check_results(results, by_id, problems)
     report_gaps(thread, problems, project.settings.gaps_are_errors)
-    return Site(project, schemas, content, by_id, tags, results, problems, thread, drafts)
+    laws = {str(i.data.get("title")): str(i.data.get("url")) for i in read if i.type == "legislation"}
+    check_unique([i for i in read if i.type == "legislation"], problems, "legislation id")
+    check_legislation(content, laws, problems)
+    site = Site(project, schemas, content, by_id, tags, results, problems, thread, drafts)
+    site.legislation = laws
+    site.abbreviations = abbreviation_index(content)
+    return site
+
+
+def match_legislation(entry: str, laws: dict[str, str]) -> str | None:
+    """The longest known title that the entry starts with ("Children Act 1989 s47" -> "Children Act 1989")."""
+    best = None
+    for title in laws:
+        if entry == title or entry.startswith(title + " ") or entry.startswith(title + ","):
+            if best is None or len(title) > len(best):
+                best = title
+    return best
+
+
+def check_legislation(items: list[Item], laws: dict[str, str], problems: Problems) -> None:
+    for item in items:
+        for index, entry in enumerate(item.data.get("legislation") or []):
+            if not isinstance(entry, str) or match_legislation(entry, laws):
+                continue
+            guess = suggest(entry.rsplit(" s", 1)[0], laws)
+            problems.add(item.path, item.line_of("legislation", index),
+                         f'legislation "{entry}" does not start with the title of an act in docs/_data/legislation.yml',
+                         f'did you mean "{guess}"?' if guess else
+                         "write the act's title as listed there, then the section, or add the act to the list",
+                         type=item.type, field="legislation")

@@ -7,9 +7,13 @@ from ..export import generated_moment
 from ..site import Site
 from ..structure.training import sessions_of
 from .listing import listing, section_index
+from .md import bullet_list, esc, link
 from .training import UPCOMING_URI, upcoming_page
 from .calendar import ALL_ICS_URI, calendar, course_ics_uri, session_ics_uri
 from .register import FEED_URI, REGISTER_URI, atom_feed, SCHEDULE_CSV_URI, SCHEDULE_URI, register_page, schedule_csv, schedule_page
+from .glossary import abbreviations_for
+from .home import HOME_URI, home_additions
+from .tags import tag_pages
 from .thread import MATRIX_URI, course_page, matrix_page, section_additions, standard_additions
 
 
@@ -31,6 +35,7 @@ def generated_pages(site: Site, existing: set[str]) -> dict[str, str | bytes]:
     pages[REGISTER_URI] = register_page(site.items)
     pages[SCHEDULE_URI] = schedule_page(site.items, today)
     pages[SCHEDULE_CSV_URI] = schedule_csv(site.items, today).encode("utf-8")
+    pages.update(tag_pages(site.tags, site.items))
     pages[MATRIX_URI] = matrix_page(site.thread)
     clashes = sorted(set(pages) & existing - {f"{t.folder}/index.md" for t in TYPES.values()})
     for uri in clashes:
@@ -38,8 +43,12 @@ def generated_pages(site: Site, existing: set[str]) -> dict[str, str | bytes]:
     return pages
 
 
-def page_additions(site: Site, uri: str) -> str:
-    """Markdown appended to an editor's page (the golden thread, section listings)."""
+def page_additions(site: Site, uri: str, markdown: str, pages: set[str]) -> str:
+    """Markdown appended to an editor's page: the golden thread, listings, home sections, abbreviations."""
+    return _additions(site, uri, pages) + abbreviations_for(markdown, site.abbreviations)
+
+
+def _additions(site: Site, uri: str, pages: set[str]) -> str:
     today = site.project.settings.build_date
     item = site.item_for_page(uri)
     if item is None:
@@ -48,11 +57,27 @@ def page_additions(site: Site, uri: str) -> str:
         return standard_additions(item, site.thread, today)
     if item.type == "audit_section":
         return section_additions(item, site.thread, today)
+    if item.type == "procedure":
+        return procedure_additions(item, site)
+    if uri == HOME_URI:
+        return home_additions(site.items, pages, today)
     if item.type == "page":
         kind = item.data.get("listing") or _section_of(uri)
         if kind:
             return "\n" + listing(uri, site.listed(kind), site)
     return ""
+
+
+def procedure_additions(item, site: Site) -> str:
+    """Related standards and tools, and legislation with official links, under a procedure."""
+    related = [i for kind in ("standard", "tool") for i in site.thread.linked(item, kind)]
+    laws = site.legislation_for(item)
+    if not related and not laws:
+        return ""
+    out = ["", "## Related standards, tools and legislation", ""]
+    lines = [f"{link(item.uri, i.uri, i.title)} ({i.label})" for i in related]
+    lines += [f"[{esc(text)}]({url}) (legislation)" for text, url in laws]
+    return "\n".join(out) + "\n" + bullet_list(lines)
 
 
 def _section_of(uri: str) -> str | None:

@@ -1,0 +1,74 @@
+"""The home page: the one stop shop's entry points, latest news, recent changes, upcoming training."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..content_types import TYPES
+from ..structure.items import Item
+from ..structure.training import sessions_of, upcoming
+from .md import bullet_list, esc, link, long_date
+from .register import FEED_URI, REGISTER_URI, changes
+from .thread import MATRIX_URI
+from .training import UPCOMING_URI, when_range
+
+HOME_URI = "index.md"
+
+ENTRY_POINTS = [
+    ("procedures/index.md", "Procedures", "How we work, step by step, with owners and review dates."),
+    ("standards/index.md", "Practice standards", "What good practice looks like in Brackenford."),
+    ("audit/index.md", "Case-file audit tool", "How we audit case files against the standards."),
+    ("training/index.md", "Training", "Courses and sessions to book, and why they matter."),
+    ("tools/index.md", "Tools and templates", "Practice tools, templates and resources to download."),
+    ("induction/index.md", "Induction", "Checklists for your first day, week, month and three months."),
+    ("research/index.md", "Research in practice", "Evidence and learning to inform your practice."),
+    ("news/index.md", "News", "Practice updates, learning from audit and celebrations."),
+    ("recruitment/index.md", "Recruitment", "Vacancies, and what it is like to work here."),
+    ("links/index.md", "Links", "Systems, partners, regulators and guidance in one place."),
+    ("glossary/index.md", "Glossary", "What the acronyms and terms mean."),
+    (MATRIX_URI, "The golden thread", "Each standard, how it is audited, and the training that builds it."),
+]
+LATEST = 5
+
+
+def home_additions(items: list[Item], existing_pages: set[str], today: dt.date) -> str:
+    uri = HOME_URI
+    out = [
+        "",
+        '<p class="ph-home-search"><button type="button" class="md-button md-button--primary" data-ph-open-search>'
+        "Search procedures, standards, training and more</button></p>",
+        "",
+        "## Find what you need",
+        "",
+        '<div class="grid cards ph-entry-points" markdown>',
+        "",
+    ]
+    for target, title, blurb in ENTRY_POINTS:
+        if target in existing_pages:
+            out.append(f"- **{link(uri, target, title)}**  \n  {esc(blurb)}")
+    out += ["", "</div>", ""]
+    news = sorted((i for i in items if i.type == "news" and i.status != "archived"),
+                  key=lambda i: (str(i.data.get("date", "")), i.id), reverse=True)[:LATEST]
+    if news:
+        out += ["## Latest news", ""]
+        out.append(bullet_list([f"{link(uri, n.uri, n.title)} ({long_date(n.data['date'])}): {esc(n.summary)}"
+                                for n in news if n.data.get("date")]))
+    recent = changes(items)[:LATEST]
+    if recent:
+        out += ["## Recent procedure changes", ""]
+        out.append(bullet_list([f"{link(uri, c.item.uri, c.item.title)} ({long_date(c.date)}): {esc(c.summary)}"
+                                for c in recent]))
+        out.append(f"{link(uri, REGISTER_URI, 'All changes in the amendments register')}\n")
+    sessions = sorted((s for c in items if c.type == "course" and c.status != "archived"
+                       for s in upcoming(sessions_of(c), today, include_cancelled=False)),
+                      key=lambda s: (s.start, s.course.title))[:LATEST]
+    if sessions:
+        out += ["## Upcoming training", ""]
+        out.append(bullet_list([
+            f'<span data-ph-ends="{s.ends_utc()}" markdown>{link(uri, s.course.uri, s.course.title)}: '
+            f"{esc(when_range(s))}, {esc(s.venue)}</span>" for s in sessions]))
+        out.append(f"{link(uri, UPCOMING_URI, 'All upcoming sessions')}\n")
+    return "\n".join(out) + "\n"
+
+
+__all__ = ["home_additions", "HOME_URI", "TYPES", "FEED_URI"]
