@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from .content_types import TYPES
 from .problems import Problems
 from .renderer.glossary import abbreviation_index
+from .renderer.sections import check_tool_files
 from .schema import Schemas, load_schemas, suggest
 from .settings import Project
 from .structure.graph import check_unique, resolve
@@ -106,6 +107,7 @@ def load_site(project: Project) -> Site:
     laws = {str(i.data.get("title")): str(i.data.get("url")) for i in read if i.type == "legislation"}
     check_unique([i for i in read if i.type == "legislation"], problems, "legislation id")
     check_legislation(content, laws, problems)
+    check_tool_files(content, project.docs_dir, problems)
     site = Site(project, schemas, content, by_id, tags, results, problems, thread, drafts)
     site.legislation = laws
     site.abbreviations = abbreviation_index(content)

@@ -1,4 +1,4 @@
-/* Practice Hub: training catalogue filters and sessions that have passed since the build.
+/* Practice Hub: list filters (training catalogue, research library) and sessions that have passed since the build.
  * Without JavaScript the catalogue is a complete list and the build's own view of sessions shows. */
 (function () {
   "use strict";
@@ -20,6 +20,7 @@
     if (!list) return;
     var items = Array.prototype.slice.call(list.children);
     var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-ph-key]"));
+    var noun = form.getAttribute("data-ph-noun") || "courses";
     function apply() {
       var shown = 0;
       items.forEach(function (item) {
@@ -33,8 +34,8 @@
       });
       if (count) {
         count.textContent = shown === items.length
-          ? "Showing all " + items.length + " courses"
-          : "Showing " + shown + " of " + items.length + " courses";
+          ? "Showing all " + items.length + " " + noun
+          : "Showing " + shown + " of " + items.length + " " + noun;
       }
     }
     selects.forEach(function (select) { select.addEventListener("change", apply); });

@@ -7,6 +7,7 @@ from collections import defaultdict
 from ..content_types import TYPES
 from ..structure.items import Item
 from .md import bullet_list, esc, link
+from .sections import research_library, vacancy_listing
 from .training import catalogue
 
 
@@ -23,6 +24,10 @@ def listing(from_uri: str, items: list[Item], site=None) -> str:
     kind = items[0].type
     if kind == "course" and site is not None:
         return catalogue(items, site.thread, site.project.settings.build_date, from_uri)
+    if kind == "research" and site is not None:
+        return research_library(from_uri, items, site.tags, site.project.settings.build_date)
+    if kind == "vacancy" and site is not None:
+        return vacancy_listing(from_uri, items, site.project.settings.build_date)
     if kind == "glossary":
         return glossary(items)
     if kind == "link":

@@ -13,6 +13,8 @@ from .calendar import ALL_ICS_URI, calendar, course_ics_uri, session_ics_uri
 from .register import FEED_URI, REGISTER_URI, atom_feed, SCHEDULE_CSV_URI, SCHEDULE_URI, register_page, schedule_csv, schedule_page
 from .glossary import abbreviations_for
 from .home import HOME_URI, home_additions
+from .sections import (induction_additions, news_additions, research_additions, tool_additions,
+                       vacancy_additions)
 from .tags import tag_pages
 from .thread import MATRIX_URI, course_page, matrix_page, section_additions, standard_additions
 
@@ -59,6 +61,16 @@ def _additions(site: Site, uri: str, pages: set[str]) -> str:
         return section_additions(item, site.thread, today)
     if item.type == "procedure":
         return procedure_additions(item, site)
+    if item.type == "induction":
+        return induction_additions(item, site.by_id)
+    if item.type == "tool":
+        return tool_additions(item, site.project.docs_dir, site.thread)
+    if item.type == "research":
+        return research_additions(item, site.thread)
+    if item.type == "vacancy":
+        return vacancy_additions(item, today)
+    if item.type == "news":
+        return news_additions(item, site.thread)
     if uri == HOME_URI:
         return home_additions(site.items, pages, today)
     if item.type == "page":

@@ -1,0 +1,71 @@
+/* Practice Hub: induction checklists (ticks kept on this device only) and vacancy closing dates. */
+(function () {
+  "use strict";
+
+  function storageKey(id) { return "practice-hub:checklist:" + id; }
+
+  function load(id) {
+    try { return JSON.parse(window.localStorage.getItem(storageKey(id)) || "[]"); } catch (e) { return []; }
+  }
+
+  function save(id, ticked) {
+    try { window.localStorage.setItem(storageKey(id), JSON.stringify(ticked)); } catch (e) { /* private mode */ }
+  }
+
+  function setUpChecklist(list) {
+    var id = list.getAttribute("data-ph-checklist");
+    var boxes = Array.prototype.slice.call(list.querySelectorAll("input[data-ph-step]"));
+    var progress = list.querySelector("[data-ph-progress]");
+    var reset = list.querySelector("[data-ph-reset]");
+    var ticked = load(id);
+    function show() {
+      var done = boxes.filter(function (box) { return box.checked; }).length;
+      if (progress) progress.textContent = done + " of " + boxes.length + " steps done";
+    }
+    boxes.forEach(function (box) {
+      box.checked = ticked.indexOf(box.getAttribute("data-ph-step")) !== -1;
+      box.addEventListener("change", function () {
+        save(id, boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.getAttribute("data-ph-step"); }));
+        show();
+      });
+    });
+    if (reset) {
+      reset.hidden = false;
+      reset.addEventListener("click", function () {
+        boxes.forEach(function (box) { box.checked = false; });
+        try { window.localStorage.removeItem(storageKey(id)); } catch (e) { /* private mode */ }
+        show();
+      });
+    }
+    show();
+  }
+
+  /* A vacancy is open to the end of its closing date, UK time near enough. */
+  function closed(element, now) {
+    var parts = (element.getAttribute("data-ph-closes") || "").split("-");
+    if (parts.length !== 3) return false;
+    var endOfDay = new Date(+parts[0], +parts[1] - 1, +parts[2], 23, 59, 59);
+    return now > endOfDay;
+  }
+
+  function start() {
+    var now = new Date();
+    document.querySelectorAll("[data-ph-checklist]").forEach(setUpChecklist);
+    document.querySelectorAll("li[data-ph-closes]").forEach(function (li) {
+      if (closed(li, now)) li.hidden = true;
+    });
+    document.querySelectorAll("div[data-ph-closes]").forEach(function (box) {
+      if (!closed(box, now)) return;
+      var notice = box.querySelector("[data-ph-closed-notice]");
+      var apply = box.querySelector("[data-ph-apply]");
+      if (notice) notice.hidden = false;
+      if (apply) apply.hidden = true;
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

@@ -1,0 +1,197 @@
+"""The rest of the one stop shop: induction checklists, tool downloads, research library, vacancies, news."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+import posixpath
+from collections import defaultdict
+from pathlib import Path
+
+from ..structure.items import Item
+from .md import bullet_list, esc, link, long_date
+
+WHEN = ["first day", "first week", "first month", "first three months"]
+
+FILE_TYPES = {
+    ".csv": "CSV spreadsheet", ".docx": "Word document", ".doc": "Word document", ".xlsx": "Excel spreadsheet",
+    ".pdf": "PDF", ".txt": "Text file", ".svg": "SVG image", ".png": "PNG image", ".html": "Web page",
+    ".pptx": "PowerPoint presentation", ".odt": "OpenDocument text", ".ods": "OpenDocument spreadsheet",
+    ".rtf": "Rich text document", ".zip": "ZIP archive",
+}
+
+
+def step_id(step: dict) -> str:
+    """Stable while the step's words stay the same, so ticks survive reordering."""
+    return "s-" + hashlib.sha1(str(step.get("text", "")).encode("utf-8")).hexdigest()[:10]
+
+
+def induction_additions(item: Item, by_id: dict[str, Item]) -> str:
+    uri = item.uri
+    steps = [s for s in item.data.get("steps") or [] if isinstance(s, dict)]
+    out = ["", f'<div class="ph-checklist" data-ph-checklist="{item.id}" markdown>', "",
+           '<p class="ph-checklist__tools"><span data-ph-progress role="status"></span> '
+           '<button type="button" class="md-button" data-ph-reset hidden>Reset my ticks</button></p>', "",
+           "Ticks are saved in this browser on this device only.", ""]
+    for when in WHEN:
+        group = [s for s in steps if s.get("when") == when]
+        if not group:
+            continue
+        out += [f"## {when[0].upper()}{when[1:]}", "", '<ul class="ph-checklist__steps" markdown>']
+        for step in group:
+            sid = step_id(step)
+            extras = []
+            for pid in step.get("procedures") or []:
+                if pid in by_id:
+                    extras.append("Read: " + link(uri, by_id[pid].uri, by_id[pid].title))
+            for cid in step.get("courses") or []:
+                if cid in by_id:
+                    extras.append("Book: " + link(uri, by_id[cid].uri, by_id[cid].title))
+            if step.get("meet"):
+                extras.append(f"Meet: {esc(step['meet'])}")
+            detail = f'<br><span class="ph-checklist__detail" markdown>{"; ".join(extras)}</span>' if extras else ""
+            out.append(f'<li markdown><input type="checkbox" id="{item.id}-{sid}" data-ph-step="{sid}"> '
+                       f'<label for="{item.id}-{sid}">{html.escape(str(step.get("text", "")))}</label>{detail}</li>')
+        out += ["</ul>", ""]
+    out += ["</div>", ""]
+    return "\n".join(out) + "\n"
+
+
+def file_label(path: Path) -> str:
+    kind = FILE_TYPES.get(path.suffix.lower(), path.suffix.lstrip(".").upper() + " file")
+    size = path.stat().st_size
+    if size < 1024:
+        text = f"{size} bytes"
+    elif size < 1024 * 1024:
+        text = f"{size / 1024:.1f} kB"
+    else:
+        text = f"{size / 1024 / 1024:.1f} MB"
+    return f"{kind}, {text}"
+
+
+def tool_additions(item: Item, docs_dir: Path, thread) -> str:
+    uri = item.uri
+    out = [""]
+    file = item.data.get("file")
+    if file:
+        target = docs_dir / posixpath.dirname(uri) / file
+        if target.is_file():
+            name = posixpath.basename(file)
+            out += ['<div class="ph-download" markdown>', "",
+                    f"**Download:** [{esc(item.title)}]({file}) ({file_label(target)}, {esc(name)})", "", "</div>", ""]
+    if item.data.get("when_to_use"):
+        out += ["## When to use it", "", esc(item.data["when_to_use"]), ""]
+    standards = thread.standards_for(item)
+    if standards:
+        out += ["## Practice standards this tool supports", "",
+                bullet_list([link(uri, s.uri, s.title) for s in standards])]
+    return "\n".join(out) + "\n" if len(out) > 1 else ""
+
+
+def check_tool_files(items: list[Item], docs_dir: Path, problems) -> None:
+    for item in items:
+        file = item.data.get("file")
+        if item.type != "tool" or not isinstance(file, str) or not file.startswith("files/"):
+            continue
+        target = docs_dir / posixpath.dirname(item.uri) / file
+        if not target.is_file():
+            problems.add(item.path, item.line_of("file"),
+                         f'field "file" names {file}, which is not in docs/{posixpath.dirname(item.uri)}/files/',
+                         "add the file there, or correct the file name", type="tool", field="file")
+
+
+def research_library(from_uri: str, items: list[Item], tags: dict, today: dt.date) -> str:
+    items = sorted(items, key=lambda i: (str(i.data.get("date", "")), i.id), reverse=True)
+    month = today.strftime("%Y-%m")
+    fresh = [i for i in items if str(i.data.get("date", "")).startswith(month)]
+    out = []
+    if fresh:
+        out += ["## New this month", "", bullet_list([link(from_uri, i.uri, i.title) + f": {esc(i.summary)}"
+                                                      for i in fresh])]
+    topics = sorted({t for i in items for t in i.data.get("topics") or []},
+                    key=lambda t: str(tags[t].data.get("label", t)).lower() if t in tags else t)
+    sources = sorted({str(i.data.get("source", "")) for i in items})
+    out += ["## Library", "",
+            '<form class="ph-filters" data-ph-filter data-ph-noun="entries" hidden>',
+            '<div class="ph-filters__field"><label for="ph-f-topic">Topic</label><select id="ph-f-topic" data-ph-key="topics">'
+            '<option value="">Any topic</option>' + "".join(
+                f'<option value="{html.escape(t, quote=True)}">{html.escape(str(tags[t].data.get("label", t)) if t in tags else t)}</option>'
+                for t in topics) + "</select></div>",
+            '<div class="ph-filters__field"><label for="ph-f-source">Source</label><select id="ph-f-source" data-ph-key="source">'
+            '<option value="">Any source</option>' + "".join(
+                f'<option value="{html.escape(s, quote=True)}">{html.escape(s)}</option>' for s in sources) + "</select></div>",
+            '<button type="reset" class="md-button">Clear filters</button>', "</form>",
+            '<p class="ph-filter-count" role="status" aria-live="polite"></p>', "",
+            '<ul class="ph-library" data-ph-filtered markdown>']
+    for item in items:
+        data = item.data
+        topic_attr = html.escape("|" + "|".join(data.get("topics") or []) + "|", quote=True)
+        source = str(data.get("source", ""))
+        out.append(f'<li data-topics="{topic_attr}" data-source="{html.escape("|" + source + "|", quote=True)}" markdown>'
+                   f"**{link(from_uri, item.uri, item.title)}**: {esc(item.summary)}<br>"
+                   f"*{esc(source)}, {esc(data.get('resource_type', ''))}, {long_date(data['date']) if data.get('date') else ''}*</li>")
+    out += ["</ul>", ""]
+    return "\n".join(out) + "\n"
+
+
+def research_additions(item: Item, thread) -> str:
+    data = item.data
+    out = ["", '<div class="ph-download" markdown>', "",
+           f"**Read it:** [{esc(item.title)}]({data.get('link', '')}) ({esc(data.get('source', ''))}, "
+           f"{esc(data.get('resource_type', ''))}; external site, not available without internet)", "", "</div>", ""]
+    standards = thread.standards_for(item)
+    if standards:
+        out += ["## Practice standards it informs", "", bullet_list([link(item.uri, s.uri, s.title) for s in standards])]
+    return "\n".join(out) + "\n"
+
+
+def vacancy_listing(from_uri: str, items: list[Item], today: dt.date) -> str:
+    open_items = sorted((i for i in items if not vacancy_closed(i, today)),
+                        key=lambda i: (str(i.data.get("closing_date", "")), i.title))
+    if not open_items:
+        return "There are no open vacancies at the moment.\n"
+    lines = []
+    for item in open_items:
+        data = item.data
+        lines.append(f'<li data-ph-closes="{html.escape(str(data.get("closing_date", "")))}" markdown>'
+                     f"**{link(from_uri, item.uri, item.title)}**: {esc(data.get('team', ''))}, "
+                     f"{esc(data.get('grade', ''))}, {esc(data.get('salary', ''))}. "
+                     f"Closing date {long_date(data['closing_date'])}.</li>")
+    return '<ul class="ph-vacancies" markdown>\n' + "\n".join(lines) + "\n</ul>\n"
+
+
+def vacancy_closed(item: Item, today: dt.date) -> bool:
+    try:
+        return dt.date.fromisoformat(str(item.data.get("closing_date"))) < today
+    except ValueError:
+        return False
+
+
+def vacancy_additions(item: Item, today: dt.date) -> str:
+    data = item.data
+    closing = str(data.get("closing_date", ""))
+    contact = str(data.get("apply", ""))
+    href = contact if "://" in contact else f"mailto:{contact}"
+    closed = vacancy_closed(item, today)
+    facts = [("Team", data.get("team")), ("Grade", data.get("grade")), ("Salary", data.get("salary")),
+             ("Hours", data.get("hours")), ("Closing date", long_date(closing) if closing else "")]
+    out = ["", f'<div class="ph-vacancy" data-ph-closes="{html.escape(closing)}" markdown>', "",
+           bullet_list([f"**{label}:** {esc(value)}" for label, value in facts if value]),
+           f'<p class="ph-banner ph-banner--archived" data-ph-closed-notice{"" if closed else " hidden"}>'
+           f"This vacancy closed on {long_date(closing) if closing else 'its closing date'}. "
+           "It is no longer accepting applications.</p>", "",
+           f'<p data-ph-apply{" hidden" if closed else ""} markdown>**How to apply:** [{esc(contact)}]({href})</p>',
+           "", "</div>", ""]
+    return "\n".join(out) + "\n"
+
+
+def news_additions(item: Item, thread) -> str:
+    standards = thread.standards_for(item)
+    if not standards:
+        return ""
+    return "\n## Practice standards this post is about\n\n" + bullet_list(
+        [link(item.uri, s.uri, s.title) for s in standards])
+
+
+__all__ = ["defaultdict"]
