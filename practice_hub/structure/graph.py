@@ -10,7 +10,7 @@ from collections import defaultdict
 
 from ..content_types import TYPES
 from ..problems import Problems
-from ..schema import Schemas, suggest
+from ..schema import Schemas, field_name, suggest
 from .items import Item
 
 
@@ -58,7 +58,7 @@ def resolve(items: list[Item], tags: dict[str, Item], schemas: Schemas, problems
                 if not isinstance(value, str):
                     continue  # the schema check already reported it
                 line = item.line_of(*path)
-                field = ".".join(p for p in path if isinstance(p, str))
+                field = field_name(path[:-1] if path and isinstance(path[-1], int) else path)
                 if ref.target == "tag":
                     if value not in tags:
                         guess = suggest(value, tags)

@@ -332,3 +332,40 @@ def demo_pages(demo_site) -> dict[str, str]:
         if name != "not_found" and not (demo_site / url / "index.html").is_file():
             pytest.fail(f"Demo page {name!r} ({url}) was not built", pytrace=False)
     return pages
+
+
+# --------------------------------------------------------------------------- search
+
+_RESULTS_SETTLED = """(quietMs) => new Promise(resolve => {
+    const list = document.querySelector('.md-search-result__list');
+    let timer;
+    const observer = new MutationObserver(() => {
+        clearTimeout(timer);
+        timer = setTimeout(done, quietMs);
+    });
+    function done() { observer.disconnect(); resolve(); }
+    observer.observe(list, {childList: true, subtree: true, characterData: true});
+    timer = setTimeout(done, quietMs);
+})"""
+
+
+@pytest.fixture(scope="session")
+def search():
+    """``search(page, query)``: open Material's search with the keyboard and type a query.
+
+    Presses "/" (Material's shortcut), types with ``press_sequentially`` (``fill`` is
+    flaky with Material's search), waits for a first result and then until the result
+    list has stopped changing, since results re-render as each key's query returns.
+    Returns the locator of the result items.
+    """
+    def run(page, query: str, *, settle_ms: int = 300):
+        page.keyboard.press("/")
+        box = page.locator("input.md-search__input")
+        box.wait_for(state="visible")
+        box.press_sequentially(query, delay=20)
+        results = page.locator(".md-search-result__item")
+        results.first.wait_for(state="visible")
+        page.evaluate(_RESULTS_SETTLED, settle_ms)
+        return results
+
+    return run

@@ -79,14 +79,11 @@ def test_page_has_no_axe_violations(browser, site_server, origin_guard, demo_pag
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_open_search_dialog_has_no_axe_violations(browser, site_server, origin_guard, scheme):
+def test_open_search_dialog_has_no_axe_violations(browser, site_server, origin_guard, search,
+                                                  scheme):
     context, page = open_in_scheme(browser, site_server, origin_guard, "./", scheme)
     try:
-        page.keyboard.press("/")
-        query = page.locator("input.md-search__input")
-        query.wait_for(state="visible")
-        query.press_sequentially("child", delay=20)
-        page.locator(".md-search-result__item").first.wait_for(state="visible")
+        search(page, "child")
         assert_no_violations(page, f"the open search dialog ({scheme})")
     finally:
         context.close()

@@ -10,7 +10,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
-def test_search_by_keyboard_lands_on_a_procedure(page, demo_site, demo_pages):
+def test_search_by_keyboard_lands_on_a_procedure(page, demo_site, demo_pages, search):
     items = json.loads((demo_site / "content.json").read_text(encoding="utf-8"))["items"]
     procedures = {"/" + i["url"] for i in items if i["type"] == "procedure"}
 
@@ -18,13 +18,9 @@ def test_search_by_keyboard_lands_on_a_procedure(page, demo_site, demo_pages):
         return urlsplit(url).path
 
     page.goto(demo_pages["home"])
-    page.keyboard.press("/")  # Material's shortcut; "s" and "f" work too
-    query = page.locator("input.md-search__input")
-    query.wait_for(state="visible")
+    search(page, "section 47")  # opens with "/" and types, keyboard only
     assert page.evaluate("document.activeElement.classList.contains('md-search__input')"), \
         "'/' did not move focus into the search box"
-    query.press_sequentially("section 47", delay=30)
-    page.locator(".md-search-result__item").first.wait_for(state="visible")
 
     # Move down the results until a procedure has focus (the first usually is one).
     focused = None

@@ -20,7 +20,7 @@ VISITED = ["home", "procedure", "standard", "audit_section", "golden_thread", "c
            "training", "glossary", "links", "not_found"]
 
 
-def test_pages_and_search_make_no_foreign_requests(page, origin_guard, demo_pages):
+def test_pages_and_search_make_no_foreign_requests(page, origin_guard, demo_pages, search):
     local = []
     page.on("request", lambda request: local.append(request.url))
     for name in VISITED:
@@ -31,9 +31,7 @@ def test_pages_and_search_make_no_foreign_requests(page, origin_guard, demo_page
 
     # The search loads its index and worker on first use: open it and type.
     page.goto(demo_pages["home"])
-    page.keyboard.press("/")
-    page.locator("input.md-search__input").press_sequentially("safeguarding", delay=20)
-    page.locator(".md-search-result__item").first.wait_for(state="visible")
+    search(page, "safeguarding")
     page.wait_for_load_state("networkidle")
 
     assert local, "the request listener saw nothing: the check itself is broken"
