@@ -15,6 +15,7 @@ from .glossary import abbreviations_for
 from .home import HOME_URI, home_additions
 from .sections import (induction_additions, news_additions, research_additions, tool_additions,
                        vacancy_additions)
+from .reference import REFERENCE_URI, field_reference
 from .tags import tag_pages
 from .thread import MATRIX_URI, course_page, matrix_page, section_additions, standard_additions
 
@@ -38,6 +39,7 @@ def generated_pages(site: Site, existing: set[str]) -> dict[str, str | bytes]:
     pages[SCHEDULE_URI] = schedule_page(site.items, today)
     pages[SCHEDULE_CSV_URI] = schedule_csv(site.items, today).encode("utf-8")
     pages.update(tag_pages(site.tags, site.items))
+    pages[REFERENCE_URI] = field_reference(site.schemas)
     pages[MATRIX_URI] = matrix_page(site.thread)
     clashes = sorted(set(pages) & existing - {f"{t.folder}/index.md" for t in TYPES.values()})
     for uri in clashes:

@@ -1,0 +1,72 @@
+"""The editors' field reference, generated from content_schema/ (the single source of truth)."""
+
+from __future__ import annotations
+
+from ..content_types import DATA_DIR, DATA_FILES, TYPES, YAML
+from ..schema import Schemas
+from .md import esc, table
+
+REFERENCE_URI = "editors/field-reference.md"
+
+
+def _kind(spec: dict, schemas: Schemas) -> str:
+    spec = schemas.resolve(spec)
+    if "x-ref" in spec:
+        return f"id of a {spec['x-ref'].replace('_', ' ')}"
+    kind = spec.get("type")
+    if kind == "array":
+        item = schemas.resolve(spec.get("items", {}))
+        if "x-ref" in item:
+            return f"list of {item['x-ref'].replace('_', ' ')} ids"
+        if "enum" in item:
+            return "list, each one of: " + ", ".join(map(str, item["enum"]))
+        return "list" + (" of sets of fields" if item.get("type") == "object" else "")
+    if "enum" in spec:
+        return "one of: " + ", ".join(map(str, spec["enum"]))
+    if spec.get("format") == "date":
+        return "date, YYYY-MM-DD"
+    if spec.get("format") == "local-date-time":
+        return "date and time, YYYY-MM-DDTHH:MM"
+    if spec.get("format") == "web-address":
+        return "web address"
+    if "anyOf" in spec:
+        return "web address or email address"
+    return {"string": "text", "integer": "whole number", "number": "number", "boolean": "true or false",
+            "object": "set of fields"}.get(kind, "value")
+
+
+def _rows(name: str, schemas: Schemas, path: tuple = (), prefix: str = "") -> list[list[str]]:
+    schema = schemas.resolve(schemas.raw[name])
+    for part in path:
+        schema = schemas.resolve(schema.get("properties", {}).get(part, {}))
+        if schema.get("type") == "array":
+            schema = schemas.resolve(schema.get("items", {}))
+    required = set(schema.get("required", []))
+    rows = []
+    for field, spec in schema.get("properties", {}).items():
+        spec = schemas.resolve(spec)
+        rows.append([f"`{prefix}{field}`", "yes" if field in required else "", esc(_kind(spec, schemas)),
+                     esc(spec.get("description", ""))])
+        nested = spec if spec.get("type") == "object" else schemas.resolve(spec.get("items", {})) \
+            if spec.get("type") == "array" else {}
+        if nested.get("type") == "object" and nested.get("properties"):
+            rows += _rows(name, schemas, path + (field,), f"{prefix}{field}.")
+    return rows
+
+
+def field_reference(schemas: Schemas) -> str:
+    out = ["---", "title: Field reference for editors", "---", "", "# Field reference for editors", "",
+           "Every field of every content type, generated from the schemas in `content_schema/`. "
+           "The folder a file is in decides its type. A field marked *yes* is required.", ""]
+    for name, content_type in TYPES.items():
+        schema = schemas.raw[name]
+        where = f"docs/{content_type.folder}/" if content_type.folder else "anywhere else in docs/"
+        form = "YAML files, each a list of entries" if content_type.format == YAML else "Markdown files with front matter"
+        out += [f"## {content_type.label} (`{name}`)", "", esc(schema.get("description", "")), "",
+                f"Where: `{where}`. Format: {form}.", "",
+                table(["Field", "Required", "What to write", "Meaning"], _rows(name, schemas)), ""]
+    for file_name, name in DATA_FILES.items():
+        schema = schemas.raw[name]
+        out += [f"## {schema.get('title', name)} (`{DATA_DIR}/{file_name}`)", "", esc(schema.get("description", "")), "",
+                table(["Field", "Required", "What to write", "Meaning"], _rows(name, schemas)), ""]
+    return "\n".join(out) + "\n"
