@@ -20,13 +20,14 @@ from .problems import summary
 from .renderer.glossary import abbreviations_for
 from .renderer.page_view import PageView
 from .renderer.tags import tag_uri
-from .renderer.site_pages import feed_file, generated_pages, page_additions
+from .renderer.site_pages import feed_file, generated_pages, page_additions, post_build_files
 from .structure.review import change_badge
 from .settings import Project, Settings
 from .site import Site, load_site
 
 LOG = logging.getLogger("mkdocs.plugins.practice_hub")
 _KEY = "practice_hub_site"
+_FILES_KEY = "practice_hub_files"
 
 
 def project_for(config: MkDocsConfig) -> Project:
@@ -78,6 +79,7 @@ def add_generated_pages(files: Files, config: MkDocsConfig) -> Files:
     for uri, markdown in generated_pages(site, existing).items():
         files.append(File.generated(config, uri, content=markdown, inclusion=InclusionLevel.INCLUDED))
     site.urls = {file.src_uri: file.url for file in files if file.generated_by or file.src_uri.endswith(".md")}
+    config[_FILES_KEY] = files
     uri, feed = feed_file(site, config.site_name)
     files.append(File.generated(config, uri, content=feed, inclusion=InclusionLevel.INCLUDED))
     site.urls[uri] = files.get_file_from_path(uri).url
@@ -124,5 +126,12 @@ def add_to_page(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
 # --- on_post_build: content.json --------------------------------------------------------------
 def write_content_json(config: MkDocsConfig) -> None:
     site = site_of(config)
+    files = config.get(_FILES_KEY)
+    if files is not None:  # final URLs: plugins such as the blog move pages after on_files
+        site.urls.update({file.src_uri: file.url for file in files if file.src_uri.endswith(".md")})
+    for uri, data in post_build_files(site, config.site_name).items():
+        target = Path(config.site_dir) / uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
     target = Path(config.site_dir) / "content.json"
     target.write_text(json.dumps(content_json(site), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

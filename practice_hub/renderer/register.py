@@ -16,6 +16,7 @@ from .md import esc, link, long_date, table
 
 REGISTER_URI = "procedures/amendments.md"
 FEED_URI = "procedures/amendments.xml"
+NEWS_FEED_URI = "news/feed.xml"
 SCHEDULE_URI = "review-schedule.md"
 SCHEDULE_CSV_URI = "review-schedule.csv"
 SCHEDULE_HORIZON_DAYS = 90
@@ -45,6 +46,13 @@ def changes(items: list[Item]) -> list[Change]:
     return sorted(found, key=lambda c: (c.date, c.item.id, c.index), reverse=True)
 
 
+def _feed_id(site_url: str, path: str) -> str:
+    """A permanent Atom id: the site's address when it has one, else a tag URI (RFC 4151)."""
+    if site_url:
+        return site_url.rstrip("/") + "/" + path
+    return f"tag:practice-hub,2026:{path}"
+
+
 def register_page(items: list[Item]) -> str:
     out = ["---", "title: Amendments register", "---", "", "# Amendments register", "",
            "Every change to a procedure, newest first. "
@@ -67,7 +75,7 @@ def atom_feed(items: list[Item], site_url: str, page_urls: dict[str, str], updat
               site_name: str) -> bytes:
     base = site_url.rstrip("/") + "/" if site_url else "/"
     feed = FeedGenerator()
-    feed.id(f"{base}{page_urls.get(REGISTER_URI, 'procedures/amendments/')}")
+    feed.id(_feed_id(site_url, "procedures/amendments/"))
     feed.title(f"{site_name}: procedure changes")
     feed.link(href=f"{base}{page_urls.get(REGISTER_URI, '')}", rel="alternate")
     feed.link(href=f"{base}{FEED_URI}", rel="self")
@@ -76,7 +84,7 @@ def atom_feed(items: list[Item], site_url: str, page_urls: dict[str, str], updat
     for change in reversed(changes(items)):  # feedgen puts the last added first
         entry = feed.add_entry()
         url = f"{base}{page_urls.get(change.item.uri, '')}"
-        entry.id(f"{url}#change-{change.date.isoformat()}-{change.index + 1}")
+        entry.id(_feed_id(site_url, f"procedures/{change.item.id}/change-{change.date.isoformat()}-{change.index + 1}"))
         entry.title(f"{change.item.title}: {'major' if change.kind == 'major' else 'minor'} change")
         entry.link(href=url)
         entry.summary(change.summary)
@@ -171,3 +179,37 @@ def schedule_text(items: list[Item], today: dt.date) -> str:
                 out.append(f"  {owner or 'No owner'}")
             out.append(f"    {due.review.review_by.isoformat()}  {due.item.title} ({due.item.path})")
     return "\n".join(out) + "\n"
+
+
+def news_feed(posts: list[Item], site_url: str, page_urls: dict[str, str], updated: dt.datetime,
+              site_name: str) -> bytes:
+    """An Atom feed of news posts, newest first."""
+    base = site_url.rstrip("/") + "/" if site_url else "/"
+    feed = FeedGenerator()
+    feed.id(_feed_id(site_url, "news/"))
+    feed.title(f"{site_name}: news")
+    feed.link(href=f"{base}news/", rel="alternate")
+    feed.link(href=f"{base}{NEWS_FEED_URI}", rel="self")
+    feed.language("en-GB")
+    feed.updated(updated)
+    dated = []
+    for post in posts:
+        try:
+            dated.append((dt.date.fromisoformat(str(post.data.get("date"))), post))
+        except ValueError:
+            continue
+    for day, post in sorted(dated, key=lambda pair: (pair[0], pair[1].id)):
+        entry = feed.add_entry()
+        url = f"{base}{page_urls.get(post.uri, '')}"
+        entry.id(_feed_id(site_url, f"news/{post.id}"))
+        entry.title(post.title)
+        entry.link(href=url)
+        entry.summary(post.summary)
+        moment = dt.datetime.combine(day, dt.time(), dt.timezone.utc)
+        entry.published(moment)
+        entry.updated(moment)
+        for category in post.data.get("categories") or []:
+            entry.category(term=str(category))
+        for author in post.data.get("authors") or []:
+            entry.author({"name": str(author)})
+    return feed.atom_str(pretty=True)

@@ -10,7 +10,7 @@ from .listing import listing, section_index
 from .md import bullet_list, esc, link
 from .training import UPCOMING_URI, upcoming_page
 from .calendar import ALL_ICS_URI, calendar, course_ics_uri, session_ics_uri
-from .register import FEED_URI, REGISTER_URI, atom_feed, SCHEDULE_CSV_URI, SCHEDULE_URI, register_page, schedule_csv, schedule_page
+from .register import FEED_URI, NEWS_FEED_URI, REGISTER_URI, atom_feed, news_feed, SCHEDULE_CSV_URI, SCHEDULE_URI, register_page, schedule_csv, schedule_page
 from .glossary import abbreviations_for
 from .home import HOME_URI, home_additions
 from .sections import (induction_additions, news_additions, research_additions, tool_additions,
@@ -20,12 +20,15 @@ from .tags import tag_pages
 from .thread import MATRIX_URI, course_page, matrix_page, section_additions, standard_additions
 
 
+BLOG_TYPES = {"news"}  # Material's blog plugin makes the news index, archive and category pages
+
+
 def generated_pages(site: Site, existing: set[str]) -> dict[str, str | bytes]:
     """Every generated page (Markdown) and file (calendar feeds), keyed by its path under docs/."""
     today = site.project.settings.build_date
     pages: dict[str, str] = {}
     for content_type in TYPES.values():
-        if not content_type.folder:
+        if not content_type.folder or content_type.name in BLOG_TYPES:
             continue
         index = f"{content_type.folder}/index.md"
         if index not in existing:
@@ -96,6 +99,8 @@ def procedure_additions(item, site: Site) -> str:
 
 def _section_of(uri: str) -> str | None:
     for content_type in TYPES.values():
+        if content_type.name in BLOG_TYPES:
+            continue
         if content_type.folder and uri == f"{content_type.folder}/index.md":
             return content_type.name
     return None
@@ -135,3 +140,9 @@ def _absolute(site: Site, course) -> str:
 def feed_file(site: Site, site_name: str) -> tuple[str, bytes]:
     """The Atom feed of procedure changes; made once page URLs are known."""
     return FEED_URI, atom_feed(site.items, site.project.site_url, site.urls, generated_moment(), site_name)
+
+
+def post_build_files(site: Site, site_name: str) -> dict[str, bytes]:
+    """Files that need every page's final URL (news posts move to dated URLs)."""
+    return {NEWS_FEED_URI: news_feed(site.listed("news"), site.project.site_url, site.urls,
+                                     generated_moment(), site_name)}
