@@ -1,0 +1,157 @@
+"""Browser tests of the features' main interactions, on fixture sites and the demo.
+
+Clocks are fixed with Playwright's clock so nothing depends on today's date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "site"))
+
+from helpers import FIXTURES, make_project  # noqa: E402
+from test_procedures import FILES as PROCEDURE_FILES  # noqa: E402
+from test_sections import GOOD as SECTION_FILES  # noqa: E402
+from test_training import COURSES  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def fixture_base(tmp_path_factory, build_fixture_site, serve_site):
+    files = {**PROCEDURE_FILES, **SECTION_FILES, "training/more.yml": COURSES}
+    files.pop("procedures/overdue-one.md")  # an overdue review warns, and the build is strict
+    project = make_project(tmp_path_factory.mktemp("features"), FIXTURES / "thread" / "docs", files=files)
+    return serve_site(build_fixture_site(project, today="2026-11-20"))
+
+
+@pytest.fixture
+def fixture_page(browser, fixture_base):
+    context = browser.new_context(base_url=fixture_base, viewport={"width": 1280, "height": 800},
+                                  service_workers="block")
+    context.set_default_timeout(10_000)
+    yield context.new_page()
+    context.close()
+
+
+def at(page, when: str):
+    page.clock.set_fixed_time(dt.datetime.fromisoformat(when))
+    return page
+
+
+# --- review banners decided by the reader's date -------------------------------------------------
+@pytest.mark.parametrize("when, state, text", [
+    ("2026-06-01T10:00", "current", None),
+    ("2026-11-24T10:00", "due", "This page is due for review by 10 December 2026."),
+    ("2026-12-10T10:00", "due", "This page is due for review by 10 December 2026."),
+    ("2026-12-11T10:00", "overdue",
+     "This page was due for review on 10 December 2026. Check with Head of Service, Assessment before relying on it."),
+])
+def test_review_banner_follows_the_readers_clock(fixture_page, when, state, text):
+    page = at(fixture_page, when)
+    page.goto("procedures/due-one/")
+    box = page.locator("[data-ph-review]")
+    assert box.get_attribute("data-ph-state") == state
+    banner = page.locator("[data-ph-banner]")
+    if text is None:
+        assert banner.is_hidden()
+    else:
+        assert banner.is_visible()
+        assert page.locator("[data-ph-banner-text]").inner_text() == text
+
+
+def test_print_layout(fixture_page):
+    page = at(fixture_page, "2026-12-01T10:00")
+    page.goto("procedures/current-one/")
+    page.emulate_media(media="print")
+    assert page.locator(".md-sidebar--primary").is_hidden()
+    assert page.locator(".md-header").is_hidden()
+    note = page.locator(".ph-print-note")
+    assert note.is_visible()
+    text = note.inner_text()
+    assert "procedures/current-one/" in text
+    assert "on 1 December 2026: check the site for the current version" in text
+    assert "Head of Service, Assessment" in page.locator(".ph-review__facts").inner_text()
+
+
+# --- training -------------------------------------------------------------------------------------
+def _shown(page, selector="ul.ph-courses > li"):
+    return sorted(li.locator("a").first.inner_text() for li in page.locator(selector).all() if li.is_visible())
+
+
+def test_catalogue_filters_by_audience_and_standard(fixture_page):
+    page = at(fixture_page, "2026-11-24T10:00")
+    page.goto("training/")
+    assert _shown(page) == ["Course one", "Course two", "Court skills", "Recording online"]
+    page.select_option("#ph-f-audience", "ASYE")
+    assert _shown(page) == ["Recording online"]
+    assert page.locator(".ph-filter-count").inner_text() == "Showing 1 of 4 courses"
+    page.select_option("#ph-f-audience", "")
+    page.select_option("#ph-f-standard", "standard-1")
+    assert _shown(page) == ["Course one", "Court skills"]
+    page.select_option("#ph-f-mode", "e-learning")
+    assert _shown(page) == []
+    page.get_by_role("button", name="Clear filters").click()
+    assert len(_shown(page)) == 4
+
+
+def test_catalogue_without_javascript_lists_every_course(browser, fixture_base):
+    context = browser.new_context(base_url=fixture_base, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("training/")
+    assert page.locator("form.ph-filters").is_hidden()
+    assert _shown(page) == ["Course one", "Course two", "Court skills", "Recording online"]
+    context.close()
+
+
+def test_sessions_that_pass_after_the_build_are_hidden(fixture_page):
+    page = at(fixture_page, "2026-11-25T10:00")
+    page.goto("training/course-one/")
+    assert page.locator("tr.ph-session").first.is_visible()  # 3 December 2026
+    page = at(fixture_page, "2026-12-04T10:00")
+    page.goto("training/course-one/")
+    assert page.locator("tr.ph-session").first.is_hidden()
+
+
+# --- induction, vacancies, research --------------------------------------------------------------
+def test_checklist_ticks_persist_and_reset(fixture_page):
+    page = fixture_page
+    page.goto("induction/asye/")
+    boxes = page.locator("input[data-ph-step]")
+    assert boxes.count() == 3
+    boxes.nth(0).check()
+    boxes.nth(2).check()
+    assert page.locator("[data-ph-progress]").inner_text() == "2 of 3 steps done"
+    page.reload()
+    assert [boxes.nth(i).is_checked() for i in range(3)] == [True, False, True]
+    page.get_by_role("button", name="Reset my ticks").click()
+    assert [boxes.nth(i).is_checked() for i in range(3)] == [False, False, False]
+    page.reload()
+    assert [boxes.nth(i).is_checked() for i in range(3)] == [False, False, False]
+
+
+def test_vacancy_closed_yesterday_is_hidden(fixture_page):
+    page = at(fixture_page, "2026-12-15T18:00")
+    page.goto("recruitment/vacancies/")
+    assert page.locator("li[data-ph-closes='2026-12-15']").is_visible()
+    page = at(fixture_page, "2026-12-16T09:00")  # closed yesterday
+    page.goto("recruitment/vacancies/")
+    assert page.locator("li[data-ph-closes='2026-12-15']").is_hidden()
+    page.goto("recruitment/vacancies/open/")
+    assert page.locator("[data-ph-closed-notice]").is_visible()
+    assert page.locator("[data-ph-apply]").is_hidden()
+
+
+def test_research_filter(fixture_page):
+    page = fixture_page
+    page.goto("research/")
+    assert _shown(page, "ul.ph-library > li") == ["An evidence review", "An older guide"]
+    page.select_option("#ph-f-source", "SCIE")
+    assert _shown(page, "ul.ph-library > li") == ["An older guide"]
+    page.select_option("#ph-f-source", "")
+    page.select_option("#ph-f-topic", "recording")
+    assert _shown(page, "ul.ph-library > li") == ["An evidence review"]
+    assert page.locator(".ph-filter-count").inner_text() == "Showing 1 of 2 entries"
