@@ -80,6 +80,7 @@ def add_generated_pages(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, uri, content=markdown, inclusion=InclusionLevel.INCLUDED))
     site.urls = {file.src_uri: file.url for file in files if file.generated_by or file.src_uri.endswith(".md")}
     config[_FILES_KEY] = files
+    site.page_uris = {file.src_uri for file in files.documentation_pages()}
     uri, feed = feed_file(site, config.site_name)
     files.append(File.generated(config, uri, content=feed, inclusion=InclusionLevel.INCLUDED))
     site.urls[uri] = files.get_file_from_path(uri).url
@@ -118,8 +119,7 @@ def add_to_page(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
     site = site_of(config)
     if page.file.generated_by:
         return markdown + abbreviations_for(markdown, site.abbreviations)
-    pages = {file.src_uri for file in files.documentation_pages()}
-    addition = page_additions(site, page.file.src_uri, markdown, pages)
+    addition = page_additions(site, page.file.src_uri, markdown, site.page_uris)
     return markdown.rstrip() + "\n\n" + addition if addition else markdown
 
 

@@ -39,6 +39,8 @@ class Site:
     urls: dict[str, str] = field(default_factory=dict)  # page path under docs/ -> URL
     legislation: dict[str, str] = field(default_factory=dict)  # title -> official URL
     abbreviations: list = field(default_factory=list)  # glossary terms that pages may use
+    page_uris: set = field(default_factory=set)  # every page of the build, generated ones included
+    _pages: dict | None = field(default=None, repr=False)
 
     def of_type(self, type_name: str) -> list[Item]:
         return [item for item in self.items if item.type == type_name]
@@ -53,10 +55,10 @@ class Site:
         return [] if self.project.settings.show_drafts else self.drafts
 
     def item_for_page(self, uri: str) -> Item | None:
-        for item in self.items:
-            if item.uri == uri and not item.anchor:
-                return item
-        return None
+        if self._pages is None:
+            self._pages = {item.uri: item for item in self.items if not item.anchor and not item.from_yaml}
+            self._pages.update({item.uri: item for item in self.items if item.type == "course"})
+        return self._pages.get(uri)
 
     def legislation_for(self, item: Item) -> list[tuple[str, str]]:
         """(text as written, official URL) for each legislation entry that names a known act."""

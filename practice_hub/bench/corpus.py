@@ -1,0 +1,188 @@
+"""A synthetic Practice Hub site of N pages: every content type, realistic text, cross-links,
+and a training catalogue with thousands of sessions. Deterministic for a given N."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import shutil
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+TOPICS = ["child protection", "section 47 enquiries", "strategy discussions", "care leavers", "private fostering",
+          "mental capacity", "deprivation of liberty", "self-neglect and hoarding", "carers", "direct payments",
+          "domestic abuse", "child exploitation", "missing children", "court proceedings", "supervision",
+          "recording", "chronologies", "assessment", "care planning", "transitions", "safeguarding adults",
+          "best interests", "fostering", "adoption", "short breaks", "early help", "family network meetings"]
+VERBS = ["record", "review", "agree", "discuss", "share", "explain", "check", "analyse", "plan", "escalate"]
+NOUNS = ["the plan", "the chronology", "the child's views", "the risk analysis", "the manager's decision",
+         "the family's strengths", "the timescales", "the multi-agency meeting", "the support plan",
+         "the person's wishes", "the legal advice", "the case summary", "the next steps"]
+PEOPLE = ["the social worker", "the team manager", "the practice supervisor", "the independent reviewing officer",
+          "the duty worker", "the advanced practitioner", "the designated officer", "the health visitor"]
+STAGES = ["Early Help", "Assessment", "Child in Need / Child Protection", "Children in Care", "Care Leavers",
+          "Adult safeguarding", "Care Act assessment", "Mental capacity and DoLS"]
+ACRONYMS = [("DoLS", "Deprivation of Liberty Safeguards"), ("MASH", "Multi-Agency Safeguarding Hub"),
+            ("ICPC", "Initial Child Protection Conference"), ("IRO", "Independent Reviewing Officer"),
+            ("PLO", "Public Law Outline"), ("MCA", "Mental Capacity Act"), ("LADO", "Local Authority Designated Officer"),
+            ("MARAC", "Multi-Agency Risk Assessment Conference"), ("ASYE", "Assessed and Supported Year in Employment"),
+            ("CIN", "Child in Need")]
+
+
+class Words:
+    def __init__(self, seed: int):
+        self.rng = random.Random(seed)
+
+    def sentence(self) -> str:
+        r = self.rng
+        acronym = r.choice(ACRONYMS)[0] if r.random() < 0.15 else r.choice(TOPICS)
+        return (f"{r.choice(PEOPLE).capitalize()} should {r.choice(VERBS)} {r.choice(NOUNS)} "
+                f"when working on {acronym}, and {r.choice(VERBS)} {r.choice(NOUNS)} within "
+                f"{r.randint(1, 20)} working days.")
+
+    def paragraph(self, sentences: int = 4) -> str:
+        return " ".join(self.sentence() for _ in range(sentences))
+
+    def title(self, index: int) -> str:
+        topic = self.rng.choice(TOPICS)
+        return f"{topic[0].upper()}{topic[1:]}: {self.rng.choice(['guidance', 'procedure', 'practice note', 'steps'])} {index}"
+
+
+def _front(fields: dict) -> str:
+    lines = ["---"]
+    for key, value in fields.items():
+        if isinstance(value, list):
+            lines.append(f"{key}: [{', '.join(value)}]")
+        else:
+            raw = isinstance(value, str) and value[:1] in "[{"  # flow YAML, written as it is
+            quote = isinstance(value, str) and not raw and (":" in value or value[:1] in "'\"")
+            lines.append(f'{key}: "{value}"' if quote else f"{key}: {value}")
+    lines.append("---\n")
+    return "\n".join(lines)
+
+
+def generate(target: Path, pages: int, seed: int = 2026) -> dict[str, int]:
+    """Write a project (mkdocs.yml, schemas, hooks, theme, docs/) into *target*; return counts."""
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    for name in ("content_schema", "hooks", "overrides"):
+        shutil.copytree(REPO / name, target / name)
+    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    docs = target / "docs"
+    for folder in ("stylesheets", "javascripts"):
+        shutil.copytree(REPO / "docs" / folder, docs / folder)
+    words = Words(seed)
+    rng = words.rng
+    n_standards = max(4, min(12, pages // 100))
+    n_sections = n_standards
+    n_courses = max(6, pages // 10)
+    counts = {"standard": n_standards, "audit_section": n_sections}
+    rest = pages - n_standards - n_sections - n_courses
+    shares = {"procedure": 0.45, "tool": 0.08, "research": 0.15, "news": 0.15, "vacancy": 0.03, "induction": 0.02,
+              "page": 0.12}
+    for kind, share in shares.items():
+        counts[kind] = max(1, int(rest * share))
+    counts["course"] = n_courses
+    today = dt.date(2026, 11, 24)
+
+    (docs / "_data").mkdir(parents=True)
+    tags = [f"topic-{i}" for i in range(20)]
+    (docs / "_data/tags.yml").write_text("".join(f"- id: {t}\n  label: Topic {i}\n" for i, t in enumerate(tags)))
+    (docs / "index.md").write_text(_front({"id": "home", "title": "Benchmark hub"}) + "\n# Benchmark hub\n")
+
+    def write(folder: str, name: str, fields: dict, body: str) -> None:
+        path = docs / folder / f"{name}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(_front(fields) + f"\n# {fields['title']}\n\n{body}\n", encoding="utf-8")
+
+    sections = [f"section-{i}" for i in range(n_sections)]
+    standards = [f"standard-{i}" for i in range(n_standards)]
+    for i, sid in enumerate(sections):
+        write("audit", sid, {"id": sid, "number": i + 1, "title": f"Audit section {i + 1}", "summary": words.sentence(),
+                             "looks_for": [f"Point {k}" for k in range(3)],
+                             "grades": "{outstanding: O, good: G, requires_improvement: R, inadequate: I}",
+                             "journey_stages": [rng.choice(STAGES)]}, words.paragraph())
+    for i, sid in enumerate(standards):
+        write("standards", sid, {"id": sid, "number": i + 1, "title": f"Standard {i + 1}: {rng.choice(TOPICS)}",
+                                 "summary": words.sentence(), "owner": "Principal Social Worker", "status": "current",
+                                 "last_reviewed": "2026-06-01", "audit_sections": [sections[i]]},
+              "## What good looks like\n\n" + words.paragraph(6))
+    tools = [f"tool-{i}" for i in range(counts["tool"])]
+    (docs / "tools/files").mkdir(parents=True)
+    for i, tid in enumerate(tools):
+        (docs / f"tools/files/{tid}.csv").write_text("Date,Event\n")
+        write("tools", tid, {"id": tid, "title": words.title(i), "summary": words.sentence(), "owner": "PSW",
+                             "status": "current", "last_reviewed": "2026-05-01", "file": f"files/{tid}.csv",
+                             "standards": [rng.choice(standards)]}, words.paragraph(5))
+    procedures = [f"procedure-{i}" for i in range(counts["procedure"])]
+    for i, pid in enumerate(procedures):
+        others = rng.sample(procedures, k=min(3, len(procedures)))
+        links = "\n".join(f"- [Related procedure {o}]({o}.md)" for o in others if o != pid)
+        body = "\n\n".join([
+            "## Scope\n\n" + words.paragraph(3), "## Legal basis\n\n" + words.paragraph(2),
+            "## Steps\n\n" + "\n".join(f"{k}. {words.sentence()}" for k in range(1, 8)),
+            "## Timescales\n\n" + words.paragraph(3), "## Recording\n\n" + words.paragraph(3),
+            "## Related\n\n" + links])
+        review_by = (today + dt.timedelta(days=rng.randint(40, 700))).isoformat()
+        write("procedures", pid, {
+            "id": pid, "title": words.title(i), "summary": words.sentence(), "owner": "Head of Service",
+            "status": "current", "last_reviewed": "2026-03-01", "review_by": review_by,
+            "standards": [rng.choice(standards)], "tools": [rng.choice(tools)] if tools else [],
+            "tags": [rng.choice(tags)], "keywords": [rng.choice(ACRONYMS)[0]],
+            "changes": "[{date: 2026-03-01, summary: Reviewed, type: minor}]"}, body)
+    for i in range(counts["research"]):
+        write("research", f"research-{i}", {
+            "id": f"research-{i}", "title": words.title(i), "summary": words.sentence(), "source": "Research in Practice",
+            "resource_type": "briefing", "date": f"2026-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d}",
+            "link": "https://www.researchinpractice.org.uk/", "topics": [rng.choice(tags)],
+            "standards": [rng.choice(standards)]}, words.paragraph(4))
+    (docs / "news").mkdir(parents=True)
+    shutil.copytree(REPO / "docs/news/avatars", docs / "news/avatars")
+    shutil.copy(REPO / "docs/news/.authors.yml", docs / "news/.authors.yml")
+    (docs / "news/index.md").write_text(_front({"id": "news", "title": "News"}) + "\n# News\n")
+    for i in range(counts["news"]):
+        day = dt.date(2026, 1, 1) + dt.timedelta(days=i % 320)
+        write("news/posts", f"post-{i}", {"id": f"post-{i}", "title": words.title(i), "summary": words.sentence(),
+                                          "date": day.isoformat(), "categories": ["Practice updates"],
+                                          "authors": ["psw-children"]}, words.paragraph(5))
+    for i in range(counts["vacancy"]):
+        write("recruitment/vacancies", f"vacancy-{i}", {
+            "id": f"vacancy-{i}", "title": f"Social worker {i}", "summary": words.sentence(), "team": "Assessment",
+            "grade": "Grade 9", "salary": "£38,000", "hours": "37 hours", "closing_date": "2027-01-31",
+            "apply": "jobs@brackenford.example"}, words.paragraph(2))
+    for i in range(counts["induction"]):
+        steps = "[" + ", ".join(f"{{when: first week, text: Step {k} {words.sentence()[:-1].replace(',', '')}, procedures: [{rng.choice(procedures)}]}}"
+                                for k in range(8)) + "]"
+        write("induction", f"pathway-{i}", {"id": f"pathway-{i}", "title": f"Induction pathway {i}", "summary": words.sentence(),
+                                            "role": "Social worker", "owner": "Workforce", "last_reviewed": "2026-06-01",
+                                            "steps": steps}, words.paragraph(2))
+    for i in range(counts["page"]):
+        write("guides", f"guide-{i}", {"id": f"guide-{i}", "title": words.title(i), "summary": words.sentence()},
+              words.paragraph(8))
+    # Training catalogue: many sessions, no venue clashes (each course has its own room).
+    lines = []
+    for i in range(n_courses):
+        lines += [f"- id: course-{i}", f"  title: Course {i} on {rng.choice(TOPICS)}", f"  summary: {words.sentence()}",
+                  "  audience: [social worker, ASYE]", "  mode: classroom", "  provider: in-house",
+                  f"  standards: [{standards[i % n_standards]}]", "  booking: {contact: learning@brackenford.example}",
+                  "  sessions:"]
+        for k in range(6):
+            start = dt.datetime(2026, 10, 1, 9, 30) + dt.timedelta(days=7 * k + i % 5)
+            lines.append(f"    - {{start: {start:%Y-%m-%dT%H:%M}, end: {start:%Y-%m-%d}T16:00, "
+                         f"venue: Room {i}, status: open}}")
+    (docs / "training").mkdir()
+    (docs / "training/catalogue.yml").write_text("\n".join(lines) + "\n")
+    glossary = [f"- id: term-{k.lower()}\n  term: {k}\n  expansion: {v}\n  definition: {v}.\n" for k, v in ACRONYMS]
+    (docs / "glossary").mkdir()
+    (docs / "glossary/terms.yml").write_text("".join(glossary))
+    (docs / "links").mkdir()
+    (docs / "links/links.yml").write_text("- id: link-swe\n  title: Social Work England\n  url: https://www.socialworkengland.org.uk/\n"
+                                          "  category: Regulation\n  description: The regulator.\n")
+    (docs / "_data/audit_results.yml").write_text("".join(
+        f"- {{period: 2026-Q{q}, audit_section: {s}, files_audited: 30, good_or_better: {60 + q * 5}, "
+        f"requires_improvement_or_lower: {40 - q * 5}}}\n" for s in sections for q in (1, 2, 3)))
+    counts["sessions"] = n_courses * 6
+    counts["markdown_pages"] = len(list(docs.rglob("*.md")))
+    return counts
