@@ -24,7 +24,17 @@ def main(argv: list[str] | None = None) -> int:
     reviews = sub.add_parser("reviews", help="print the review schedule: overdue, due in 30 and 90 days")
     reviews.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
     reviews.add_argument("--format", choices=["text", "csv"], default="text")
+    bench = sub.add_parser("bench", help="run the performance benchmark and print every figure and budget")
+    bench.add_argument("--sizes", default="100,1000,3000", help="corpus sizes in pages, comma-separated")
+    bench.add_argument("--workdir", default="benchmarks/corpus", help="where the corpora are generated")
+    bench.add_argument("--no-browser", action="store_true", help="skip the search measurement in Chromium")
+    bench.add_argument("--results", default="", help="also write the report to this Markdown file")
     args = parser.parse_args(argv)
+    if args.command == "bench":
+        from .bench.run import main as bench_main
+
+        return bench_main([int(n) for n in args.sizes.split(",")], Path(args.workdir), not args.no_browser,
+                          Path(args.results) if args.results else None)
     if args.command == "check":
         return run_check(Path(args.config_file), args.format, args.strict)
     if args.command == "reviews":

@@ -92,7 +92,10 @@ def generate(target: Path, pages: int, seed: int = 2026) -> dict[str, int]:
     (docs / "_data/tags.yml").write_text("".join(f"- id: {t}\n  label: Topic {i}\n" for i, t in enumerate(tags)))
     (docs / "index.md").write_text(_front({"id": "home", "title": "Benchmark hub"}) + "\n# Benchmark hub\n")
 
-    def write(folder: str, name: str, fields: dict, body: str) -> None:
+    def write(folder: str, name: str, fields: dict, body: str, group: int | None = None) -> None:
+        # Folders of 25 pages, as a real site groups its procedures by service area.
+        if group is not None:
+            folder = f"{folder}/area-{group // 25:03d}"
         path = docs / folder / f"{name}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(_front(fields) + f"\n# {fields['title']}\n\n{body}\n", encoding="utf-8")
@@ -118,8 +121,8 @@ def generate(target: Path, pages: int, seed: int = 2026) -> dict[str, int]:
                              "standards": [rng.choice(standards)]}, words.paragraph(5))
     procedures = [f"procedure-{i}" for i in range(counts["procedure"])]
     for i, pid in enumerate(procedures):
-        others = rng.sample(procedures, k=min(3, len(procedures)))
-        links = "\n".join(f"- [Related procedure {o}]({o}.md)" for o in others if o != pid)
+        others = rng.sample(range(len(procedures)), k=min(3, len(procedures)))
+        links = "\n".join(f"- [Related procedure {o}](../area-{o // 25:03d}/procedure-{o}.md)" for o in others if o != i)
         body = "\n\n".join([
             "## Scope\n\n" + words.paragraph(3), "## Legal basis\n\n" + words.paragraph(2),
             "## Steps\n\n" + "\n".join(f"{k}. {words.sentence()}" for k in range(1, 8)),
@@ -131,13 +134,13 @@ def generate(target: Path, pages: int, seed: int = 2026) -> dict[str, int]:
             "status": "current", "last_reviewed": "2026-03-01", "review_by": review_by,
             "standards": [rng.choice(standards)], "tools": [rng.choice(tools)] if tools else [],
             "tags": [rng.choice(tags)], "keywords": [rng.choice(ACRONYMS)[0]],
-            "changes": "[{date: 2026-03-01, summary: Reviewed, type: minor}]"}, body)
+            "changes": "[{date: 2026-03-01, summary: Reviewed, type: minor}]"}, body, group=i)
     for i in range(counts["research"]):
         write("research", f"research-{i}", {
             "id": f"research-{i}", "title": words.title(i), "summary": words.sentence(), "source": "Research in Practice",
             "resource_type": "briefing", "date": f"2026-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d}",
             "link": "https://www.researchinpractice.org.uk/", "topics": [rng.choice(tags)],
-            "standards": [rng.choice(standards)]}, words.paragraph(4))
+            "standards": [rng.choice(standards)]}, words.paragraph(4), group=i)
     (docs / "news").mkdir(parents=True)
     shutil.copytree(REPO / "docs/news/avatars", docs / "news/avatars")
     shutil.copy(REPO / "docs/news/.authors.yml", docs / "news/.authors.yml")
@@ -160,7 +163,7 @@ def generate(target: Path, pages: int, seed: int = 2026) -> dict[str, int]:
                                             "steps": steps}, words.paragraph(2))
     for i in range(counts["page"]):
         write("guides", f"guide-{i}", {"id": f"guide-{i}", "title": words.title(i), "summary": words.sentence()},
-              words.paragraph(8))
+              words.paragraph(8), group=i)
     # Training catalogue: many sessions, no venue clashes (each course has its own room).
     lines = []
     for i in range(n_courses):

@@ -29,6 +29,14 @@ The layers, each usable on its own:
     ``page.goto("glossary/")`` works), with every request leaving the server's origin
     aborted and recorded in ``origin_guard.foreign``. Tests that care assert on it;
     no test can accidentally reach the network.
+``demo_pages`` (session)
+    Representative demo URLs by role (home, procedure, standard, ...), discovered from
+    the build's content.json, so tests survive demo content changes.
+``search`` (session)
+    ``search(page, query)``: opens Material's search with "/" and types the query
+    with ``press_sequentially``, then waits until the results stop changing.
+``test_output`` (session)
+    The gitignored ``test-output/`` folder, for screenshots.
 
 To test a fixture project instead of the demo::
 
@@ -298,8 +306,9 @@ def demo_pages(demo_site) -> dict[str, str]:
     """Representative demo URLs (relative to ``site_server``), found from content.json.
 
     Keys: home, procedure, standard (one showing an audit results chart), audit_section,
-    golden_thread, course, training (the catalogue), glossary, links, not_found. Discovered rather than hard-coded
-    so that the demo content can change without breaking the browser tests.
+    golden_thread, course, training (the catalogue), glossary, links, news (the blog
+    index), news_post, not_found. Discovered rather than hard-coded so that the demo
+    content can change without breaking the browser tests.
     """
     import json
 
@@ -311,6 +320,11 @@ def demo_pages(demo_site) -> dict[str, str]:
             if item["type"] == kind and predicate(url):
                 return url
         pytest.fail(f"The demo has no {kind} page to test (content.json)", pytrace=False)
+
+    def first_built(pattern: str) -> str:
+        for html in sorted(demo_site.glob(pattern + "index.html")):
+            return html.parent.relative_to(demo_site).as_posix() + "/"
+        pytest.fail(f"The demo built no page matching {pattern}", pytrace=False)
 
     def has_chart(url: str) -> bool:
         html = demo_site / url / "index.html"
@@ -326,6 +340,8 @@ def demo_pages(demo_site) -> dict[str, str]:
         "training": "training/",
         "glossary": "glossary/",
         "links": "links/",
+        "news": "news/",
+        "news_post": first_built("news/[0-9][0-9][0-9][0-9]/*/*/*/"),
         "not_found": "no-such-page/",
     }
     for name, url in pages.items():

@@ -22,7 +22,7 @@ AXE_OPTIONS = {
     "resultTypes": ["violations"],
 }
 PAGES = ["home", "procedure", "standard", "audit_section", "golden_thread", "course",
-         "training", "glossary", "links", "not_found"]
+         "training", "glossary", "links", "news", "news_post", "not_found"]
 SCHEMES = {"light": "default", "dark": "slate"}
 
 _axe = Axe()

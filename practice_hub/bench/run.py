@@ -1,0 +1,211 @@
+"""Run the benchmark: build and check timings at several sizes, budgets printed PASS or FAIL.
+
+Every figure comes from one run on this machine; ratios compare two runs made one after the
+other. Nothing here is a test assertion: the test suite only checks that it runs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .corpus import generate
+
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", PRACTICE_HUB_TODAY="2026-11-24", SOURCE_DATE_EPOCH="1795478400")
+
+BUDGETS = {
+    "hook overhead at the largest size": ("overhead", 1.15),
+    "check against the floor": ("check_ratio", 2.0),
+    "build growth t(3000)/t(1000)": ("build_growth", 3.3),
+    "check growth t(3000)/t(1000)": ("check_growth", 3.3),
+    "median page HTML at 3000 / at 100": ("html_growth", 1.3),
+    "search bytes before first result (kB)": ("search_kb", 300),
+    "search time after last keystroke (ms)": ("search_ms", 300),
+}
+
+
+@dataclass
+class Size:
+    pages: int
+    counts: dict = field(default_factory=dict)
+    build_s: float = 0.0
+    plain_s: float = 0.0
+    check_s: float = 0.0
+    floor_s: float = 0.0
+    peak_mb: float = 0.0
+    site_mb: float = 0.0
+    html_pages: int = 0
+    median_html_kb: float = 0.0
+    search_index_kb: float = 0.0
+    search: dict = field(default_factory=dict)
+
+
+def run_measured(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall time (s) and peak resident memory (MB) of a child process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    err = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{' '.join(command)} failed in {cwd}:\n{err[-4000:]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+INNER = """
+import sys, time
+from pathlib import Path
+start = time.perf_counter()
+if sys.argv[1] == "check":
+    from practice_hub.settings import Project
+    from practice_hub.site import load_site
+    site = load_site(Project.from_config_file(Path("mkdocs.yml")))
+    assert not site.problems.errors, site.problems.errors[:3]
+else:
+    import yaml
+    count = 0
+    for path in sorted(Path("docs").rglob("*")):
+        if path.suffix not in (".md", ".yml") or "/." in str(path):
+            continue
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".md":
+            text = text.split("---", 2)[1] if text.startswith("---") else ""
+        yaml.safe_load(text)
+        count += 1
+print(time.perf_counter() - start)
+"""
+
+
+def inner_time(kind: str, cwd: Path) -> float:
+    """Time of the work alone (imports excluded), in a fresh interpreter."""
+    result = subprocess.run([sys.executable, "-c", INNER, kind], cwd=cwd, env=ENV, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(result.stderr[-3000:])
+    return float(result.stdout.strip().splitlines()[-1])
+
+
+def make_plain(project: Path, plain: Path) -> None:
+    """The same Markdown as Practice Hub renders, for plain Material with the hooks off."""
+    sys.path.insert(0, str(project))
+    from ..renderer.site_pages import generated_pages, page_additions
+    from ..settings import Project
+    from ..site import load_site
+
+    if plain.exists():
+        shutil.rmtree(plain)
+    shutil.copytree(project, plain, ignore=shutil.ignore_patterns("site"))
+    site = load_site(Project.from_config_file(plain / "mkdocs.yml"))
+    docs = plain / "docs"
+    existing = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
+    pages = generated_pages(site, existing)
+    site.page_uris = existing | set(pages)
+    for uri in sorted(existing):
+        path = docs / uri
+        text = path.read_text(encoding="utf-8")
+        addition = page_additions(site, uri, text, site.page_uris)
+        if addition:
+            path.write_text(text.rstrip() + "\n\n" + addition, encoding="utf-8")
+    for uri, content in pages.items():
+        path = docs / uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    for folder in ("training", "glossary", "links", "_data"):
+        for path in (docs / folder).glob("*.yml"):
+            path.unlink()
+    config = (plain / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"\nhooks:\n(  - .*\n)+", "\nhooks: []\n", config)
+    (plain / "mkdocs.yml").write_text(config, encoding="utf-8")
+
+
+def site_figures(site: Path, size: Size) -> None:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    size.site_mb = sum(p.stat().st_size for p in files) / 1024 / 1024
+    pages = [p.stat().st_size for p in files if p.name == "index.html"]
+    size.html_pages = len(pages)
+    size.median_html_kb = statistics.median(pages) / 1024 if pages else 0.0
+    index = [site / "search" / "search_index.json", *(site / "pagefind").rglob("*")] \
+        if (site / "pagefind").exists() else [site / "search" / "search_index.json"]
+    size.search_index_kb = sum(p.stat().st_size for p in index if p.is_file()) / 1024
+
+
+def measure(pages: int, workdir: Path, browser: bool) -> Size:
+    size = Size(pages)
+    project = workdir / f"corpus-{pages}"
+    size.counts = generate(project, pages)
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", "site"]
+    size.floor_s = inner_time("floor", project)
+    size.check_s = inner_time("check", project)
+    size.build_s, size.peak_mb = run_measured(mkdocs, project)
+    site_figures(project / "site", size)
+    plain = workdir / f"plain-{pages}"
+    make_plain(project, plain)
+    size.plain_s, _ = run_measured(mkdocs, plain)
+    if browser:
+        from .search_probe import probe
+
+        size.search = probe(project / "site")
+    return size
+
+
+def report(sizes: list[Size]) -> tuple[str, bool]:
+    by_pages = {s.pages: s for s in sizes}
+    lines = [f"Practice Hub benchmark on {platform.node() or 'this machine'}: {os.cpu_count()} cores, "
+             f"Python {platform.python_version()}, {platform.platform()}", ""]
+    lines.append("| pages | rendered | build s | plain s | overhead | check s | floor s | check/floor | peak MB | "
+                 "site MB | median page kB | search index kB | search kB | search ms |")
+    lines.append("|" + "---|" * 14)
+    for s in sizes:
+        lines.append(
+            f"| {s.pages} | {s.html_pages} | {s.build_s:.2f} | {s.plain_s:.2f} | {s.build_s / s.plain_s:.3f} | "
+            f"{s.check_s:.3f} | {s.floor_s:.3f} | {s.check_s / s.floor_s:.2f} | {s.peak_mb:.0f} | {s.site_mb:.1f} | "
+            f"{s.median_html_kb:.1f} | {s.search_index_kb:.0f} | {s.search.get('kb', float('nan')):.0f} | "
+            f"{s.search.get('ms', float('nan')):.0f} |")
+    largest, smallest = sizes[-1], sizes[0]
+    figures = {
+        "overhead": largest.build_s / largest.plain_s,
+        "check_ratio": largest.check_s / largest.floor_s,
+        "search_kb": largest.search.get("kb"),
+        "search_ms": largest.search.get("ms"),
+    }
+    if 1000 in by_pages and 3000 in by_pages:
+        figures["build_growth"] = by_pages[3000].build_s / by_pages[1000].build_s
+        figures["check_growth"] = by_pages[3000].check_s / by_pages[1000].check_s
+    if 100 in by_pages and 3000 in by_pages:
+        figures["html_growth"] = by_pages[3000].median_html_kb / by_pages[100].median_html_kb
+    lines += ["", "Budgets:"]
+    passed = True
+    for name, (key, limit) in BUDGETS.items():
+        value = figures.get(key)
+        if value is None:
+            lines.append(f"- {name}: not measured at these sizes")
+            continue
+        ok = value <= limit
+        passed &= ok
+        lines.append(f"- {name}: {value:.3g} (budget {limit:g}) {'PASS' if ok else 'FAIL'}")
+    return "\n".join(lines) + "\n", passed
+
+
+def main(sizes: list[int], workdir: Path, browser: bool, results: Path | None) -> int:
+    workdir.mkdir(parents=True, exist_ok=True)
+    measured = []
+    for pages in sizes:
+        print(f"Measuring {pages} pages...", file=sys.stderr, flush=True)
+        measured.append(measure(pages, workdir, browser))
+    text, passed = report(measured)
+    print(text)
+    print(json.dumps({s.pages: {k: v for k, v in s.__dict__.items()} for s in measured}, default=str))
+    if results:
+        results.write_text("# Benchmark results\n\n```\n" + text + "```\n", encoding="utf-8")
+    return 0 if passed else 1
