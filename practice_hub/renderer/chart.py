@@ -6,7 +6,7 @@ import html
 
 from .md import table
 
-WIDTH, HEIGHT, PAD_LEFT, PAD_BOTTOM, PAD_TOP = 560, 220, 44, 36, 16
+WIDTH, HEIGHT, PAD_LEFT, PAD_RIGHT, PAD_BOTTOM, PAD_TOP = 560, 220, 64, 40, 36, 22
 
 
 def period_label(period: str) -> str:
@@ -25,7 +25,7 @@ def trend_summary(results: list[dict]) -> str:
 def svg(results: list[dict], chart_id: str, title: str) -> str:
     """A line chart of % good or better per period. Text alternative in <title>/<desc>."""
     count = len(results)
-    inner_w = WIDTH - PAD_LEFT - 16
+    inner_w = WIDTH - PAD_LEFT - PAD_RIGHT
     inner_h = HEIGHT - PAD_TOP - PAD_BOTTOM
     step = inner_w / max(count - 1, 1)
 
@@ -42,9 +42,9 @@ def svg(results: list[dict], chart_id: str, title: str) -> str:
         f'<desc id="{chart_id}-d">{html.escape(trend_summary(results))}</desc>',
     ]
     for tick in (0, 25, 50, 75, 100):
-        parts.append(f'<line class="ph-chart__grid" x1="{PAD_LEFT}" x2="{WIDTH - 16}" '
+        parts.append(f'<line class="ph-chart__grid" x1="{PAD_LEFT}" x2="{WIDTH - PAD_RIGHT}" '
                      f'y1="{y(tick):.1f}" y2="{y(tick):.1f}"/>')
-        parts.append(f'<text class="ph-chart__axis" x="{PAD_LEFT - 6}" y="{y(tick) + 4:.1f}" '
+        parts.append(f'<text class="ph-chart__axis" x="{PAD_LEFT - 10}" y="{y(tick) + 4:.1f}" '
                      f'text-anchor="end">{tick}%</text>')
     points = " ".join(f"{x(i):.1f},{y(r['good_or_better']):.1f}" for i, r in enumerate(results))
     parts.append(f'<polyline class="ph-chart__line" fill="none" points="{points}"/>')

@@ -116,8 +116,8 @@ def matrix_page(thread: Thread) -> str:
         courses = thread.courses_for(standard)
         rows.append([
             item_link(uri, standard, numbered(standard)),
-            "<br>".join(item_link(uri, s, numbered(s)) for s in sections) or f"{GAP}not audited",
-            "<br>".join(item_link(uri, c) for c in courses) or f"{GAP}no training",
+            _cell_list([item_link(uri, s, numbered(s)) for s in sections]) or f"{GAP}not audited",
+            _cell_list([item_link(uri, c) for c in courses]) or f"{GAP}no training",
         ])
     out += ['<div class="ph-matrix" markdown>', "",
             table(["Standard", "Audited by", "Training"], rows), "</div>", ""]
@@ -129,6 +129,13 @@ def matrix_page(thread: Thread) -> str:
     if loose:
         out += ["## Courses that support no standard", "", bullet_list([item_link(uri, c) for c in loose])]
     return "\n".join(out) + "\n"
+
+
+def _cell_list(links: list[str]) -> str:
+    """Several links in one table cell, as a list screen readers announce as one."""
+    if not links:
+        return ""
+    return '<ul class="ph-cell-list">' + "".join(f"<li>{text}</li>" for text in links) + "</ul>"
 
 
 def course_page(course: Item, thread: Thread, today: dt.date) -> str:

@@ -14,7 +14,9 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "site"))
 
+from conftest import OriginGuard  # noqa: E402
 from helpers import FIXTURES, make_project  # noqa: E402
+from playwright.sync_api import expect  # noqa: E402
 from test_procedures import FILES as PROCEDURE_FILES  # noqa: E402
 from test_sections import GOOD as SECTION_FILES  # noqa: E402
 from test_training import COURSES  # noqa: E402
@@ -33,8 +35,11 @@ def fixture_page(browser, fixture_base):
     context = browser.new_context(base_url=fixture_base, viewport={"width": 1280, "height": 800},
                                   service_workers="block")
     context.set_default_timeout(10_000)
+    guard = OriginGuard(fixture_base)
+    guard.install(context)
     yield context.new_page()
     context.close()
+    assert guard.foreign == []
 
 
 def at(page, when: str):
@@ -86,15 +91,19 @@ def test_catalogue_filters_by_audience_and_standard(fixture_page):
     page = at(fixture_page, "2026-11-24T10:00")
     page.goto("training/")
     assert _shown(page) == ["Course one", "Course two", "Court skills", "Recording online"]
+    count = page.locator(".ph-filter-count")
     page.select_option("#ph-f-audience", "ASYE")
+    expect(count).to_have_text("Showing 1 of 4 courses")
     assert _shown(page) == ["Recording online"]
-    assert page.locator(".ph-filter-count").inner_text() == "Showing 1 of 4 courses"
     page.select_option("#ph-f-audience", "")
     page.select_option("#ph-f-standard", "standard-1")
+    expect(count).to_have_text("Showing 2 of 4 courses")
     assert _shown(page) == ["Course one", "Court skills"]
     page.select_option("#ph-f-mode", "e-learning")
+    expect(count).to_have_text("Showing 0 of 4 courses")
     assert _shown(page) == []
     page.get_by_role("button", name="Clear filters").click()
+    expect(count).to_have_text("Showing all 4 courses")
     assert len(_shown(page)) == 4
 
 
@@ -124,7 +133,7 @@ def test_checklist_ticks_persist_and_reset(fixture_page):
     assert boxes.count() == 3
     boxes.nth(0).check()
     boxes.nth(2).check()
-    assert page.locator("[data-ph-progress]").inner_text() == "2 of 3 steps done"
+    expect(page.locator("[data-ph-progress]")).to_have_text("2 of 3 steps done")
     page.reload()
     assert [boxes.nth(i).is_checked() for i in range(3)] == [True, False, True]
     page.get_by_role("button", name="Reset my ticks").click()
@@ -149,9 +158,11 @@ def test_research_filter(fixture_page):
     page = fixture_page
     page.goto("research/")
     assert _shown(page, "ul.ph-library > li") == ["An evidence review", "An older guide"]
+    count = page.locator(".ph-filter-count")
     page.select_option("#ph-f-source", "SCIE")
+    expect(count).to_have_text("Showing 1 of 2 entries")
     assert _shown(page, "ul.ph-library > li") == ["An older guide"]
     page.select_option("#ph-f-source", "")
     page.select_option("#ph-f-topic", "recording")
+    expect(count).to_have_text("Showing 1 of 2 entries")
     assert _shown(page, "ul.ph-library > li") == ["An evidence review"]
-    assert page.locator(".ph-filter-count").inner_text() == "Showing 1 of 2 entries"
