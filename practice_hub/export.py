@@ -20,6 +20,13 @@ def generated_moment() -> dt.datetime:
     return moment.replace(microsecond=0)
 
 
+def calendar_stamp(build_date: dt.date) -> dt.datetime:
+    """DTSTAMP for calendar feeds: SOURCE_DATE_EPOCH, else the start of the build date (stable all day)."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
+        return generated_moment()
+    return dt.datetime.combine(build_date, dt.time(), dt.timezone.utc)
+
+
 def generated_time() -> str:
     return generated_moment().isoformat()
 

@@ -24,6 +24,7 @@ from .renderer.site_pages import feed_file, generated_pages, page_additions, pos
 from .structure.review import change_badge
 from .settings import Project, Settings
 from .site import Site, load_site
+from .structure.changes import changed_pages
 
 LOG = logging.getLogger("mkdocs.plugins.practice_hub")
 _KEY = "practice_hub_site"
@@ -76,7 +77,8 @@ def validate(files: Files, config: MkDocsConfig) -> Files:
 def add_generated_pages(files: Files, config: MkDocsConfig) -> Files:
     site = site_of(config)
     existing = {file.src_uri for file in files}
-    for uri, markdown in generated_pages(site, existing).items():
+    generated = generated_pages(site, existing)
+    for uri, markdown in generated.items():
         files.append(File.generated(config, uri, content=markdown, inclusion=InclusionLevel.INCLUDED))
     site.urls = {file.src_uri: file.url for file in files if file.generated_by or file.src_uri.endswith(".md")}
     config[_FILES_KEY] = files
@@ -84,7 +86,28 @@ def add_generated_pages(files: Files, config: MkDocsConfig) -> Files:
     uri, feed = feed_file(site, config.site_name)
     files.append(File.generated(config, uri, content=feed, inclusion=InclusionLevel.INCLUDED))
     site.urls[uri] = files.get_file_from_path(uri).url
+    generated[uri] = feed
+    _follow_changes(files, site, generated, config)
     return files
+
+
+def _follow_changes(files: Files, site: Site, generated: dict, config: MkDocsConfig) -> None:
+    """For `mkdocs serve --dirty`: rebuild exactly the pages whose output can have changed.
+
+    MkDocs rebuilds a page when its source is newer than its output, and every generated
+    page always. Practice Hub knows better: a generated page changes when its content does,
+    and an editor's page also when what Practice Hub adds to it does (a standard's courses).
+    """
+    changed = changed_pages(str(config.site_dir), generated,
+                            {uri: page_additions(site, uri, item.body, site.page_uris)
+                             for uri, item in site.pages_by_uri().items() if not item.from_yaml})
+    for file in files:
+        if file.src_uri in generated or file.src_uri in changed.editor_pages:
+            modified = file.src_uri in changed.generated or file.src_uri in changed.editor_pages
+            if file.src_uri in changed.editor_pages:
+                file.is_modified = lambda: True  # noqa: E731 - per-file override of MkDocs' check
+            elif not modified:
+                file.is_modified = lambda: False  # noqa: E731
 
 
 # --- on_page_markdown: lifecycle -------------------------------------------------------------

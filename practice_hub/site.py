@@ -55,10 +55,14 @@ class Site:
         return [] if self.project.settings.show_drafts else self.drafts
 
     def item_for_page(self, uri: str) -> Item | None:
+        return self.pages_by_uri().get(uri)
+
+    def pages_by_uri(self) -> dict[str, Item]:
+        """Every item that has a page of its own, by the page's path under docs/."""
         if self._pages is None:
             self._pages = {item.uri: item for item in self.items if not item.anchor and not item.from_yaml}
             self._pages.update({item.uri: item for item in self.items if item.type == "course"})
-        return self._pages.get(uri)
+        return self._pages
 
     def legislation_for(self, item: Item) -> list[tuple[str, str]]:
         """(text as written, official URL) for each legislation entry that names a known act."""

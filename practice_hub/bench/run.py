@@ -30,6 +30,7 @@ BUDGETS = {
     "median page HTML at 3000 / at 100": ("html_growth", 1.3),
     "search bytes before first result (kB)": ("search_kb", 300),
     "search time after last keystroke (ms)": ("search_ms", 300),
+    "edit to browser in mkdocs serve at 1000 pages (s)": ("edit_s", 2.0),
 }
 
 
@@ -47,6 +48,7 @@ class Size:
     median_html_kb: float = 0.0
     search_index_kb: float = 0.0
     search: dict = field(default_factory=dict)
+    edit_s: float | None = None
 
 
 def run_measured(command: list[str], cwd: Path) -> tuple[float, float]:
@@ -156,6 +158,12 @@ def measure(pages: int, workdir: Path, browser: bool) -> Size:
         from .search_probe import probe
 
         size.search = probe(project / "site")
+        if pages == 1000 or (pages < 1000 and pages == max(_SIZES)):
+            from .serve_probe import probe as serve_probe
+
+            source = next((project / "docs/procedures").rglob("procedure-1.md"))
+            uri = source.relative_to(project / "docs").with_suffix("").as_posix() + "/"
+            size.edit_s = serve_probe(project, uri, source)["edit_s"]
     return size
 
 
@@ -171,9 +179,12 @@ def report(sizes: list[Size]) -> tuple[str, bool]:
             f"| {s.pages} | {s.html_pages} | {s.build_s:.2f} | {s.plain_s:.2f} | {s.build_s / s.plain_s:.3f} | "
             f"{s.check_s:.3f} | {s.floor_s:.3f} | {s.check_s / s.floor_s:.2f} | {s.peak_mb:.0f} | {s.site_mb:.1f} | "
             f"{s.median_html_kb:.1f} | {s.search_index_kb:.0f} | {s.search.get('kb', float('nan')):.0f} | "
-            f"{s.search.get('ms', float('nan')):.0f} |")
+            f"{s.search.get('ms', float('nan')):.0f} |"
+            + (f" (edit in serve: {s.edit_s:.2f} s)" if s.edit_s is not None else ""))
     largest, smallest = sizes[-1], sizes[0]
+    edits = [s for s in sizes if s.edit_s is not None]
     figures = {
+        "edit_s": edits[-1].edit_s if edits and edits[-1].pages == 1000 else None,
         "overhead": largest.build_s / largest.plain_s,
         "check_ratio": largest.check_s / largest.floor_s,
         "search_kb": largest.search.get("kb"),
@@ -197,7 +208,11 @@ def report(sizes: list[Size]) -> tuple[str, bool]:
     return "\n".join(lines) + "\n", passed
 
 
+_SIZES: list[int] = []
+
+
 def main(sizes: list[int], workdir: Path, browser: bool, results: Path | None) -> int:
+    _SIZES[:] = sizes
     workdir.mkdir(parents=True, exist_ok=True)
     measured = []
     for pages in sizes:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import icalendar
 
-from ..structure.training import Session
+from ..structure.training import LONDON, Session
 
 CALENDAR_DIR = "training/calendar"
 PRODID = "-//Practice Hub//Training catalogue//EN"
@@ -49,8 +50,38 @@ def _event(session: Session, domain: str, stamp: dt.datetime, page_url: str) -> 
     return event
 
 
+@functools.lru_cache(maxsize=64)
+def _london(first_year: int, last_year: int) -> icalendar.Timezone:
+    """Europe/London as a VTIMEZONE for these years, made once and shared by every feed."""
+    probe = icalendar.Calendar()
+    event = icalendar.Event()
+    event.add("dtstart", dt.datetime(first_year, 6, 1, tzinfo=LONDON))
+    probe.add_component(event)
+    probe.add_missing_timezones(first_date=dt.date(first_year, 1, 1), last_date=dt.date(last_year, 1, 1))
+    return probe.walk("VTIMEZONE")[0]
+
+
+_FEEDS: dict[tuple, bytes] = {}  # rebuilds in `mkdocs serve` reuse feeds whose content is unchanged
+
+
+def _key(session: Session, page_url: str) -> tuple:
+    course = session.course
+    return (course.id, course.title, course.summary, str((course.data.get("booking") or {}).get("contact")),
+            session.start, session.end, session.venue, session.status, page_url)
+
+
 def calendar(sessions: list[Session], name: str, domain: str, stamp: dt.datetime,
              page_urls: dict[str, str]) -> bytes:
+    key = (name, domain, stamp, tuple(_key(s, page_urls.get(s.course.id, "")) for s in sessions))
+    if key not in _FEEDS:
+        if len(_FEEDS) > 50000:
+            _FEEDS.clear()
+        _FEEDS[key] = _calendar(sessions, name, domain, stamp, page_urls)
+    return _FEEDS[key]
+
+
+def _calendar(sessions: list[Session], name: str, domain: str, stamp: dt.datetime,
+              page_urls: dict[str, str]) -> bytes:
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -61,7 +92,7 @@ def calendar(sessions: list[Session], name: str, domain: str, stamp: dt.datetime
         cal.add_component(_event(session, domain, stamp, page_urls.get(session.course.id, "")))
     if sessions:
         # Only the years the sessions need, not Europe/London's whole history.
-        first = min(s.start for s in sessions).date().replace(month=1, day=1)
-        last = max(s.end for s in sessions).date().replace(month=1, day=1)
-        cal.add_missing_timezones(first_date=first, last_date=last.replace(year=last.year + 1))
+        first = min(s.start for s in sessions).year
+        last = max(s.end for s in sessions).year + 1
+        cal.add_component(_london(first, last))
     return cal.to_ical()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..content_types import TYPES
-from ..export import generated_moment
+from ..export import calendar_stamp, generated_moment
 from ..site import Site
 from ..structure.training import sessions_of
 from .listing import listing, section_index
@@ -108,7 +108,7 @@ def _section_of(uri: str) -> str | None:
 
 def calendar_files(site: Site) -> dict[str, bytes]:
     """An .ics feed per course, one per session ("Add to calendar") and one for everything."""
-    stamp = generated_moment()
+    stamp = calendar_stamp(site.project.settings.build_date)
     domain = _domain(site.project.site_url)
     page_urls = {c.id: _absolute(site, c) for c in site.of_type("course")}
     files: dict[str, bytes] = {}
