@@ -10,6 +10,18 @@ from .site import Site
 from .structure.training import sessions_of
 
 REVIEW_FIELDS = ("owner", "approver", "last_reviewed", "review_by", "effective_date", "archived_date")
+TYPE_FIELDS = {
+    "vacancy": ("team", "grade", "salary", "hours", "closing_date", "apply"),
+    "research": ("source", "resource_type", "date", "link", "topics"),
+    "news": ("date", "categories", "authors"),
+    "tool": ("file",),
+    "induction": ("role",),
+    "link": ("url", "category", "internal"),
+    "glossary": ("term", "expansion"),
+    "course": ("mode", "audience", "provider", "duration", "cpd_hours"),
+    "standard": ("number",),
+    "audit_section": ("number", "journey_stages"),
+}
 
 
 def generated_moment() -> dt.datetime:
@@ -47,6 +59,9 @@ def content_json(site: Site) -> dict:
             "summary": item.summary,
         }
         for name in REVIEW_FIELDS:
+            if name in item.data:
+                entry[name] = item.data[name]
+        for name in TYPE_FIELDS.get(item.type, ()):
             if name in item.data:
                 entry[name] = item.data[name]
         for name in ("tags", "keywords"):
