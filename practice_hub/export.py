@@ -10,13 +10,14 @@ from .site import Site
 from .structure.training import sessions_of
 
 REVIEW_FIELDS = ("owner", "approver", "last_reviewed", "review_by", "effective_date", "archived_date")
+RENAMED = {"href": "url", "publisher": "source"}
 TYPE_FIELDS = {
     "vacancy": ("team", "grade", "salary", "hours", "closing_date", "apply"),
-    "research": ("source", "resource_type", "date", "link", "topics"),
+    "research": ("publisher", "resource_type", "date", "link", "topics"),
     "news": ("date", "categories", "authors"),
     "tool": ("file",),
     "induction": ("role",),
-    "link": ("url", "category", "internal"),
+    "link": ("href", "category", "internal"),
     "glossary": ("term", "expansion"),
     "course": ("mode", "audience", "provider", "duration", "cpd_hours"),
     "standard": ("number",),
@@ -62,8 +63,9 @@ def content_json(site: Site) -> dict:
             if name in item.data:
                 entry[name] = item.data[name]
         for name in TYPE_FIELDS.get(item.type, ()):
-            if name in item.data:
-                entry[name] = item.data[name]
+            field = RENAMED.get(name, name)  # keep clear of the common keys (url, source)
+            if field in item.data:
+                entry[name] = item.data[field]
         for name in ("tags", "keywords"):
             if item.data.get(name):
                 entry[name] = list(item.data[name])
