@@ -12,7 +12,7 @@ from .schema import Schemas, load_schemas, suggest
 from .settings import Project
 from .structure.graph import check_unique, resolve
 from .structure.items import Item
-from .structure.load import read_all
+from .structure.load import _relative, read_all
 from .structure.thread import Thread, check_results, report_gaps
 from .structure.review import check_reviews
 from .structure.training import check_courses
@@ -114,6 +114,11 @@ def load_site(project: Project) -> Site:
     check_unique([i for i in read if i.type == "legislation"], problems, "legislation id")
     check_legislation(content, laws, problems)
     check_tool_files(content, project.docs_dir, problems)
+    news_index = project.docs_dir / "news" / "index.md"
+    if not news_index.is_file():  # else Material's blog plugin writes a bare one into docs/
+        path = f"{_relative(project.docs_dir, project.root)}/news/index.md".lstrip("/")
+        problems.add(path, 1, "the news section has no front page",
+                     f"create {path} with front matter (id: news, title: News) and a heading", type="page")
     site = Site(project, schemas, content, by_id, tags, results, problems, thread, drafts)
     site.legislation = laws
     site.abbreviations = abbreviation_index(content)
