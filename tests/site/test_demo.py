@@ -181,3 +181,30 @@ def test_demo_review_dates_exercise_the_banner_states(demo, content):
 def test_one_vacancy_in_the_demo_has_closed(content):
     closing = [i["closing_date"] for i in content["items"] if i["type"] == "vacancy"]
     assert sum(day < "2026-11-24" for day in closing) == 1
+
+
+def test_every_demo_course_has_a_page_and_is_listed_once(demo, content):
+    project, _ = demo
+    html = (project / "site/training/index.html").read_text(encoding="utf-8")
+    listed = [li.find("a")["href"] for li in BeautifulSoup(html, "html.parser").select("ul.ph-courses > li")]
+    courses = [i for i in content["items"] if i["type"] == "course"]
+    assert sorted(listed) == sorted(c["url"].removeprefix("training/") for c in courses)
+    for course in courses:
+        assert (project / "site" / course["url"] / "index.html").is_file()
+
+
+def test_register_and_feed_list_every_demo_change(demo):
+    import xml.etree.ElementTree as ET
+
+    project, _ = demo
+    expected = 0
+    for path in (REPO / "docs/procedures").glob("*.md"):
+        meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---", 2)[1])
+        if meta.get("status") != "draft":
+            expected += len(meta.get("changes") or [])
+    assert expected > 30
+    feed = ET.fromstring((project / "site/procedures/amendments.xml").read_bytes())
+    assert len(feed.findall("{http://www.w3.org/2005/Atom}entry")) == expected
+    register = (project / "site/procedures/amendments/index.html").read_text(encoding="utf-8")
+    rows = BeautifulSoup(register, "html.parser").select("article table tbody tr")
+    assert len(rows) == expected
