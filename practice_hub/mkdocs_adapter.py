@@ -158,3 +158,45 @@ def write_content_json(config: MkDocsConfig) -> None:
         target.write_bytes(data)
     target = Path(config.site_dir) / "content.json"
     target.write_text(json.dumps(content_json(site), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+# --- Search (issue 6): Pagefind behind Material's search interface -----------------------------
+# One SearchIndexer per build, kept on the config like the Site. Pages are fed to Pagefind's own
+# process as MkDocs writes them (on_post_page); on_post_build waits and writes site/pagefind/;
+# a failed build stops the process (on_build_error), and so does leaving Python (atexit).
+_SEARCH_KEY = "practice_hub_search"
+
+
+def index_for_search(output: str, page, config: MkDocsConfig) -> str:
+    site = site_of(config)
+    indexer = config.get(_SEARCH_KEY)
+    if indexer is None:
+        from .search import SearchIndexer
+
+        indexer = config[_SEARCH_KEY] = SearchIndexer(site.items)
+    item = site.item_for_page(page.file.src_uri)
+    excluded = (page.meta.get("search") or {}).get("exclude") or (item and item.status in ("archived", "draft"))
+    if not excluded:
+        kind = item.type if item else ("listing" if page.file.generated_by else "page")
+        indexer.add_page(output, "/" + page.url, kind, page.title or "", item)
+    return output
+
+
+def write_search_index(config: MkDocsConfig) -> None:
+    from .search import PagefindError, SearchIndexer
+
+    indexer = config.get(_SEARCH_KEY) or SearchIndexer(site_of(config).items)
+    config[_SEARCH_KEY] = None
+    try:
+        indexer.finish(Path(config.site_dir))
+    except PagefindError as error:
+        raise PluginError(f"Practice Hub: the search index could not be built: {error}") from None
+    finally:
+        indexer.close()
+
+
+def stop_search() -> None:
+    """A failed build: MkDocs' build_error event has no config, so stop every live indexer."""
+    from .search.pagefind_service import PagefindService
+
+    PagefindService.close_all()

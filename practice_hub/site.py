@@ -67,7 +67,8 @@ class Site:
     def legislation_for(self, item: Item) -> list[tuple[str, str]]:
         """(text as written, official URL) for each legislation entry that names a known act."""
         found = []
-        for entry in item.data.get("legislation") or []:
+        entries = item.data.get("legislation")
+        for entry in entries if isinstance(entries, list) else []:
             title = match_legislation(str(entry), self.legislation)
             if title:
                 found.append((str(entry), self.legislation[title]))
@@ -137,7 +138,8 @@ def match_legislation(entry: str, laws: dict[str, str]) -> str | None:
 
 def check_legislation(items: list[Item], laws: dict[str, str], problems: Problems) -> None:
     for item in items:
-        for index, entry in enumerate(item.data.get("legislation") or []):
+        entries = item.data.get("legislation")
+        for index, entry in enumerate(entries if isinstance(entries, list) else []):
             if not isinstance(entry, str) or match_legislation(entry, laws):
                 continue
             guess = suggest(entry.rsplit(" s", 1)[0], laws)

@@ -84,6 +84,7 @@ _HINTS = {
     "expected <block end>": "check that this line lines up with the fields above it",
     "did not find expected key": "check the indentation and any '- ' at the start of this line",
     "did not find expected '-' indicator": "list entries must all start with '- ' at the same indentation",
+    "could not determine a constructor": "remove the tag that starts with ! before the value",
 }
 
 
@@ -115,14 +116,19 @@ def load(text: str) -> Loaded:
             result = Loaded(None)
             try:
                 result.data = _convert(loader, node, (), result, 0, set())
+                return result
             except RecursionError:
                 raise YamlProblem(1, "the YAML is nested too deeply to read", "flatten the structure") from None
-            return result
+            except (yaml.YAMLError, ValueError, TypeError):
+                pass  # read again below, for PyYAML's own message and line
     return _load_slowly(text)
 
 
 def _load_slowly(text: str) -> Loaded:
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as error:
+        raise _reader_problem(text, error) from None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -132,6 +138,8 @@ def _load_slowly(text: str) -> Loaded:
         return result
     except YamlProblem:
         raise
+    except yaml.reader.ReaderError as error:
+        raise _reader_problem(text, error) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
@@ -142,8 +150,17 @@ def _load_slowly(text: str) -> Loaded:
     except RecursionError:
         raise YamlProblem(1, "the YAML is nested too deeply to read",
                           "flatten the structure") from None
+    except (ValueError, TypeError, OverflowError) as error:  # a tagged value PyYAML cannot build
+        raise YamlProblem(1, f"a value could not be read: {error}",
+                          "remove any tag that starts with ! and check the values") from None
     finally:
         loader.dispose()
+
+
+def _reader_problem(text: str, error: yaml.reader.ReaderError) -> YamlProblem:
+    line = text[: error.position].count("\n") + 1
+    return YamlProblem(line, f"the text has a control character (code {error.character}) that YAML does not allow",
+                       "it is usually invisible: delete and retype this line")
 
 
 def _convert(loader, node: yaml.Node, path: Path, out: Loaded, depth: int, seen: set):

@@ -14,7 +14,7 @@ from .training import catalogue
 def _sort(items: list[Item]) -> list[Item]:
     if items and items[0].type == "news":
         return sorted(items, key=lambda i: (str(i.data.get("date", "")), i.id), reverse=True)
-    return sorted(items, key=lambda i: (i.data.get("number", 10**6), i.title.lower(), i.id))
+    return sorted(items, key=lambda i: ((i.number if i.number is not None else 10**6), i.title.lower(), i.id))
 
 
 def listing(from_uri: str, items: list[Item], site=None) -> str:
@@ -34,7 +34,7 @@ def listing(from_uri: str, items: list[Item], site=None) -> str:
         return links(items)
     lines = []
     for item in _sort(items):
-        number = item.data.get("number")
+        number = item.number
         title = f"{number}. {item.title}" if number and kind in ("standard", "audit_section") else item.title
         summary = f": {esc(item.summary)}" if item.summary else ""
         lines.append(f"{link(from_uri, item.uri, title, item.anchor)}{summary}")

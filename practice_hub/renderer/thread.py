@@ -20,7 +20,7 @@ def item_link(from_uri: str, item: Item, text: str | None = None) -> str:
 
 
 def numbered(item: Item) -> str:
-    number = item.data.get("number")
+    number = item.number
     word = "Standard" if item.type == "standard" else "Section"
     return f"{word} {number}: {item.title}" if number else item.title
 

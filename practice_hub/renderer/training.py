@@ -83,7 +83,7 @@ def catalogue(courses: list[Item], thread: Thread, today: dt.date, from_uri: str
 
 
 def _standard_label(standard: Item) -> str:
-    number = standard.data.get("number")
+    number = standard.number
     return f"{number}. {standard.title}" if number else standard.title
 
 

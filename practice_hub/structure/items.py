@@ -40,6 +40,11 @@ class Item:
         return str(self.data.get("summary") or self.data.get("definition") or self.data.get("description") or "")
 
     @property
+    def number(self) -> int | None:
+        value = self.data.get("number")
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+    @property
     def label(self) -> str:
         return TYPES[self.type].singular if self.type in TYPES else self.type
 

@@ -6,6 +6,7 @@ it, where the thread is broken) and checks the audit results file.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..problems import WARNING, Problems
@@ -13,7 +14,7 @@ from .items import Item
 
 
 def _sort_key(item: Item):
-    return (item.data.get("number", 10**6), item.title.lower(), item.id)
+    return ((item.number if item.number is not None else 10**6), item.title.lower(), item.id)
 
 
 @dataclass
@@ -93,8 +94,8 @@ def check_results(results: list[Item], by_id: dict[str, Item], problems: Problem
     for result in results:
         data = result.data
         section_id, period = data.get("audit_section"), data.get("period")
-        if not isinstance(section_id, str) or not isinstance(period, str):
-            continue
+        if not isinstance(section_id, str) or not isinstance(period, str) or not _PERIOD.match(period):
+            continue  # the schema check reported it
         good, poor = data.get("good_or_better"), data.get("requires_improvement_or_lower")
         in_range = all(isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 100
                        for v in (good, poor))
@@ -122,6 +123,9 @@ def check_results(results: list[Item], by_id: dict[str, Item], problems: Problem
     for values in series.values():
         values.sort(key=lambda r: _period_key(r["period"]))
     return series
+
+
+_PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$")
 
 
 def _period_key(period: str) -> tuple:

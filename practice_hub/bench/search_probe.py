@@ -1,0 +1,90 @@
+"""Search cost as a reader sees it: bytes downloaded before the first result, and time to results.
+
+``probe(site_dir)`` serves a built site on 127.0.0.1, opens it in Debian's Chromium and, for a
+few queries, each in a fresh browser context (cold cache): loads the home page, opens the search
+with "/", types the query with ``press_sequentially`` and waits for the results.
+
+- ``kb``: median bytes the server sent for the search, from page load start to the first result
+  (Material's search_index.json, the worker, Pagefind's script, wasm, index chunks and the
+  fragments of the results shown), counted by the server itself, so requests made by workers are
+  included. ``page_kb`` is everything the server sent in that time, the page's own HTML, CSS and
+  JavaScript included (uncompressed: this server does not gzip).
+- ``ms``: median time from the last keystroke to the result list showing that query's results.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import statistics
+import threading
+import time
+from pathlib import Path
+
+QUERIES = ["safeguarding", "capacity assessment", "strategy discussion", "chronology", "supervision"]
+SEARCH_PATHS = ("search/", "pagefind/", "assets/javascripts/workers/")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+_WATCH = """() => {
+    window.__ph = {key: 0, shown: 0};
+    const box = document.querySelector('input.md-search__input');
+    box.addEventListener('keyup', () => { window.__ph.key = performance.now(); });
+    const list = document.querySelector('.md-search-result__list');
+    new MutationObserver(() => {
+        if (list.querySelector('.md-search-result__item')) window.__ph.shown = performance.now();
+    }).observe(list, {childList: true, subtree: true});
+}"""
+
+
+class _Counting(http.server.SimpleHTTPRequestHandler):
+    log: list  # (time, path, bytes) per response, set per server
+
+    def copyfile(self, source, outputfile):
+        data = source.read()
+        outputfile.write(data)
+        self.log.append((time.perf_counter(), self.path.lstrip("/"), len(data)))
+
+    def log_message(self, format, *args):  # noqa: A002
+        pass
+
+
+def probe(site_dir: Path, queries: list[str] | None = None) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    log: list = []
+    handler = functools.partial(type("Handler", (_Counting,), {"log": log}), directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    kbs, page_kbs, times = [], [], []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            for query in queries or QUERIES:
+                context = browser.new_context(service_workers="block")
+                page = context.new_page()
+                log.clear()
+                start = time.perf_counter()
+                page.goto(base)
+                page.evaluate(_WATCH)
+                page.keyboard.press("/")
+                box = page.locator("input.md-search__input")
+                box.wait_for(state="visible")
+                box.press_sequentially(query, delay=60)
+                page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=30_000)
+                first = time.perf_counter()
+                page.wait_for_timeout(600)  # let the last keystroke's results land
+                marks = page.evaluate("window.__ph")
+                before = [(path, size) for when, path, size in log if start <= when <= first]
+                kbs.append(sum(size for path, size in before if path.startswith(SEARCH_PATHS)) / 1024)
+                page_kbs.append(sum(size for _, size in before) / 1024)
+                times.append(max(0.0, marks["shown"] - marks["key"]))
+                context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return {"kb": statistics.median(kbs), "ms": statistics.median(times),
+            "page_kb": statistics.median(page_kbs), "kb_all": kbs, "ms_all": times}

@@ -1,0 +1,132 @@
+"""Build the site's Pagefind index while MkDocs writes pages, and the files the search needs.
+
+``SearchIndexer`` starts Pagefind's indexing service (a separate process) when the build starts;
+each written page is handed to it at once (``add_page``), so indexing runs alongside the build
+on the other core; ``finish`` waits for it and writes ``pagefind/`` and the search worker.
+
+What is indexed: only the article (Material's ``md-content__inner``), never the header, nav,
+footer or the review box; plus two hidden blocks of words the page is also found by (see
+``terms.search_terms``): its own title, id and keywords, weighted highest, and the glossary
+forms of acronyms it uses, weighted above body text. Each page carries its content type as a
+Pagefind filter and meta (``type``), which the worker uses to rank procedures and standards above
+news. Archived pages and drafts are never passed in (the adapter decides).
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import json
+import re
+from pathlib import Path
+
+from ..structure.items import Item
+from .pagefind_service import PagefindError, PagefindService
+from .terms import Glossary, search_terms, vocabulary_words
+
+__all__ = ["SearchIndexer", "PagefindError", "page_record", "WORKER", "WORKER_URL", "WORDS_URL"]
+
+WORKER = Path(__file__).with_name("worker.js")
+#: Where the worker is written in the site (the worker finds the site root from its own URL).
+WORKER_URL = "assets/javascripts/workers/practice-hub-search.js"
+#: Words for correcting misspelt queries, fetched by the worker only when a word finds nothing.
+WORDS_URL = "search/practice-hub-words.json"
+
+PAGEFIND_CONFIG = {
+    "force_language": "en",
+    "exclude_selectors": [".ph-review", ".headerlink", ".md-source-file", ".md-content__button",
+                          ".ph-print-note", "nav.md-tags", ".md-post__meta"],
+}
+
+#: Pagefind weights (body text 1, h1 7): a page's own title, id and keywords; glossary forms it uses.
+OWN_WEIGHT = 10
+RELATED_WEIGHT = 3
+
+_ARTICLE = '<article class="md-content__inner md-typeset">'
+_TAG = re.compile(r"<[^>]+>")
+_HEADING = re.compile(r"<h[1-3][^>]*>(.*?)</h[1-3]>", re.S)
+_REVIEW = re.compile(r'<div class="ph-review\b.*?</dl>', re.S)
+
+
+def article_of(page_html: str) -> str | None:
+    """The inside of Material's content article, or None for pages without one (blog lists)."""
+    start = page_html.find(_ARTICLE)
+    end = page_html.rfind("</article>")
+    if start < 0 or end < start:
+        return None
+    return page_html[start + len(_ARTICLE):end]
+
+
+def plain_text(fragment: str) -> str:
+    return html_lib.unescape(_TAG.sub(" ", fragment))
+
+
+def page_record(page_html: str, kind: str, title: str, item: Item | None, glossary: Glossary) -> tuple[str, str] | None:
+    """(HTML to index, hidden words) for one written page, or None when it has no article."""
+    article = article_of(page_html)
+    if article is None:
+        return None
+    text = plain_text(_REVIEW.sub(" ", article))
+    if item is not None:
+        own, related = search_terms(item.title, item.id, item.data.get("keywords") or [], text, glossary)
+    else:
+        own, related = search_terms(title, "", [], "" if kind == "listing" else text, glossary)
+    document = (f'<html lang="en"><head><title>{_escape(title)}</title></head><body>'
+                f'<main data-pagefind-body data-pagefind-filter="type:{kind}" data-pagefind-meta="type:{kind}">'
+                f'<div data-pagefind-weight="{OWN_WEIGHT}" data-pagefind-meta="ph_own">{_escape(own)}</div>'
+                + (f'<div data-pagefind-weight="{RELATED_WEIGHT}" data-pagefind-meta="ph_related">{_escape(related)}</div>'
+                   if related else "")
+                + f"{article}</main></body></html>")
+    return document, f"{own} · {related}" if related else own
+
+
+def _escape(text: str) -> str:
+    return html_lib.escape(text, quote=False)
+
+
+class SearchIndexer:
+    """One build's search index: ``add_page`` for each page, then ``finish``; always ``close``."""
+
+    def __init__(self, items: list[Item]):
+        self.glossary = Glossary.of(items)
+        self._vocabulary: list[str] = [" ".join(form) for form in self.glossary.forms]
+        self.pages = 0
+        self._service = PagefindService(PAGEFIND_CONFIG)
+
+    def add_page(self, page_html: str, url: str, kind: str, title: str, item: Item | None) -> bool:
+        record = page_record(page_html, kind, title, item, self.glossary)
+        if record is None:
+            return False
+        document, words = record
+        self._service.add_html_file(document, url)
+        headings = " ".join(plain_text(h) for h in _HEADING.findall(document))
+        self._vocabulary.append(words if kind != "listing" else title)
+        self._vocabulary.append(headings)
+        self.pages += 1
+        return True
+
+    def finish(self, site_dir: Path) -> None:
+        """Wait for Pagefind, write ``pagefind/``, the worker and the correction words."""
+        if self.pages:
+            self._service.write_files(site_dir / "pagefind")
+            if self._service.errors:
+                raise PagefindError("; ".join(self._service.errors[:3]))
+        words = site_dir / WORDS_URL
+        words.parent.mkdir(parents=True, exist_ok=True)
+        words.write_text(json.dumps({"words": vocabulary_words(self._vocabulary)}, separators=(",", ":")),
+                         encoding="utf-8")
+        worker = site_dir / WORKER_URL
+        worker.parent.mkdir(parents=True, exist_ok=True)
+        worker.write_bytes(WORKER.read_bytes())
+        empty_material_index(site_dir / "search" / "search_index.json")
+
+    def close(self) -> None:
+        self._service.close()
+
+
+def empty_material_index(path: Path) -> None:
+    """Keep Material's index file (its config drives the page highlighter), without the docs."""
+    if not path.is_file():
+        return
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["docs"] = []
+    path.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")

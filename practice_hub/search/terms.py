@@ -1,0 +1,95 @@
+"""What a page is found by besides its text: title, id, keywords and glossary acronyms both ways.
+
+A practitioner searching "DoLS" must find a page that only says "Deprivation of Liberty
+Safeguards", and "section 47" a page that only says "s47". The glossary knows these pairs
+(term, expansion, aliases). For each page the build writes one hidden, highly weighted block of
+words: the page's title, id and keywords (weighted highest), and every form of each glossary entry
+that the page mentions in any of its forms (weighted above body text). The search worker never
+shows these words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..structure.items import Item
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """Every glossary entry's forms, and one pattern that finds any form in a text."""
+
+    forms: tuple[tuple[str, ...], ...]  # per entry: term, expansion, aliases (as written)
+    by_form: dict  # lower-case form -> index into ``forms``
+    pattern: re.Pattern | None
+
+    @classmethod
+    def of(cls, items: list[Item]) -> "Glossary":
+        forms: list[tuple[str, ...]] = []
+        for item in items:
+            if item.type != "glossary":
+                continue
+            entry = [str(item.data.get("term", "")), str(item.data.get("expansion", "")),
+                     *(str(a) for a in item.data.get("aliases") or [])]
+            entry = tuple(dict.fromkeys(f.strip() for f in entry if f and f.strip()))
+            if len(entry) > 1:  # a term with no other form adds nothing
+                forms.append(entry)
+        by_form: dict[str, int] = {}
+        for index, entry in enumerate(forms):
+            for form in entry:
+                by_form.setdefault(_normal(form), index)
+        if not by_form:
+            return cls((), {}, None)
+        # Longest first, so "section 47" wins over "s47"-like shorter forms at the same place.
+        alternatives = sorted(by_form, key=len, reverse=True)
+        body = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in alternatives)
+        return cls(tuple(forms), by_form, re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I))
+
+    def entries_in(self, text: str) -> list[int]:
+        """Indexes of the entries any of whose forms occur in ``text``, in glossary order."""
+        if self.pattern is None:
+            return []
+        found = {self.by_form.get(_normal(m.group(0))) for m in self.pattern.finditer(text)}
+        return sorted(i for i in found if i is not None)
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def search_terms(title: str, item_id: str, keywords: list, text: str, glossary: Glossary) -> tuple[str, str]:
+    """The hidden words a page is also found by: (its own, related), repeats dropped.
+
+    Its own: title, id and keywords, and every form of the glossary entries they name ("MASH"
+    brings "Multi-Agency Safeguarding Hub"). Related: every form of the other glossary entries
+    that occur in ``text`` (the page's plain text). Its own words are weighted above related
+    ones, so the page whose keyword is "s47" ranks above pages that merely mention s47.
+    """
+    own = [title, item_id, *(str(k) for k in keywords or [])]
+    named = glossary.entries_in(" \n ".join(own))
+    own = _unique(own + [form for index in named for form in glossary.forms[index]])
+    seen = {part.lower() for part in own}
+    related = [form for index in glossary.entries_in(text) if index not in named for form in glossary.forms[index]]
+    return " · ".join(own), " · ".join(f for f in _unique(related) if f.lower() not in seen)
+
+
+def _unique(parts: list[str]) -> list[str]:
+    unique: dict[str, str] = {}
+    for part in parts:
+        part = " ".join(str(part).split())
+        if part:
+            unique.setdefault(part.lower(), part)
+    return list(unique.values())
+
+
+def vocabulary_words(texts: list[str]) -> list[str]:
+    """Distinct lower-case words of four letters or more, for correcting misspelt queries."""
+    words: dict[str, None] = {}
+    for text in texts:
+        for word in _WORD.findall(text.lower()):
+            if len(word) >= 4 and not word.isdigit():
+                words[word] = None
+    return sorted(words)

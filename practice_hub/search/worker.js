@@ -1,0 +1,259 @@
+/*
+ * Practice Hub search worker: Pagefind behind Material for MkDocs' search interface.
+ *
+ * Material starts this worker (base.html's __config "search", overridden in
+ * overrides/main.html) and talks to it with its own messages: SETUP (0) when the
+ * search opens, READY (1) back, QUERY (2) with the typed text, RESULT (3) back with
+ * {items: SearchItem[][]}: one array per page, the page first, then its sections.
+ * Material renders, highlights and handles the keyboard exactly as with its own engine.
+ *
+ * Everything is loaded from the site's own origin, lazily: Pagefind's pagefind.js
+ * and its index (written by the build into pagefind/) when the search opens, and
+ * the word list for correcting misspellings only when a word finds nothing.
+ * The site root is found from this file's own URL, so the site may live under a
+ * sub-path. Written into the site by practice_hub/search/index.py.
+ */
+"use strict";
+
+const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+const ROOT = new URL("../../../", self.location.href); // this file: assets/javascripts/workers/
+const SHOWN = 10;     // pages returned with titles and excerpts
+const CANDIDATES = 14; // pages loaded to rank by type
+const SECTIONS = 6;   // sections shown under a page
+const EXCERPT = 30;   // words in an excerpt
+const COORDINATION = 2; // how much having every word of a query counts
+// Pagefind's ranking: page length counts less than by default (short course pages won over
+// the procedure for "MCA").
+const RANKING = { pageLength: 0.2 };
+
+// Procedures and standards first, news last: a multiplier on Pagefind's score by content type.
+const BOOST = {
+  procedure: 2.0, standard: 2.0, tool: 1.25, audit_section: 1.15, course: 1.15,
+  induction: 1.1, research: 1.0, page: 1.0, vacancy: 0.8, news: 0.6, listing: 0.3,
+};
+// Words that do not narrow a plain-English question ("who do I tell about ...").
+const STOP = new Set(("a an and are as at be by can could do does did for from have has had how i " +
+  "if in into is it its me my of on or our should so the their there them they this that to was " +
+  "we what when where which who whom why will with would you your about get got").split(" "));
+
+let engine = null;     // Promise<{pf}>
+let vocabulary = null; // Promise<string[]>
+let pending = null;
+let running = false;
+
+function pagefind() {
+  if (!engine) {
+    engine = (async () => {
+      const pf = await import(new URL("pagefind/pagefind.js", ROOT).href);
+      await pf.options({ basePath: new URL("pagefind/", ROOT).pathname, baseUrl: "/", excerptLength: EXCERPT, ranking: RANKING });
+      await pf.init();
+      return { pf };
+    })();
+    engine.catch(() => { engine = null; });
+  }
+  return engine;
+}
+
+function words() {
+  if (!vocabulary) {
+    vocabulary = fetch(new URL("search/practice-hub-words.json", ROOT))
+      .then(response => response.ok ? response.json() : { words: [] })
+      .then(data => data.words || [])
+      .catch(() => []);
+  }
+  return vocabulary;
+}
+
+// --- query words, corrections -------------------------------------------------------------
+function tokens(text) {
+  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+// Damerau-Levenshtein (optimal string alignment) distance, giving up above `limit`.
+function distance(a, b, limit) {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let before = null, previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, before[j - 2] + 1);
+      }
+      current[j] = value;
+      best = Math.min(best, value);
+    }
+    if (best > limit) return limit + 1;
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+// The closest known word: whole words first (distance 1 up to 5 letters, else 2), then
+// a known word that starts with something within distance 1 ("safegaurd" -> "safeguarding").
+async function correction(word) {
+  if (word.length < 4 || /\d/.test(word)) return null;
+  const known = await words();
+  const limit = word.length <= 5 ? 1 : 2;
+  let best = null, bestDistance = limit + 1;
+  for (const candidate of known) {
+    const d = distance(word, candidate, Math.min(limit, bestDistance));
+    const better = d < bestDistance ||
+      (d === bestDistance && best && candidate[0] === word[0] && best[0] !== word[0]);
+    if (d <= limit && better) { best = candidate; bestDistance = d; }
+  }
+  if (best) return best;
+  for (const candidate of known) {
+    if (candidate.length > word.length && distance(word, candidate.slice(0, word.length), 1) <= 1) {
+      return candidate;
+    }
+  }
+  return null;
+}
+
+// --- searching ----------------------------------------------------------------------------
+async function find(pf, query) {
+  const found = await pf.search(query);
+  return found ? found.results : [];
+}
+
+// Pages ranked by their score for each word, times the share of the words they have:
+// questions in plain English rarely have every word on the page they want.
+function anyOf(perTerm, count) {
+  const pages = new Map();
+  for (const results of perTerm) {
+    for (const result of results) {
+      const page = pages.get(result.id) || { result, found: 0, score: 0 };
+      page.found += 1;
+      page.score += result.score;
+      pages.set(result.id, page);
+    }
+  }
+  return [...pages.values()].map(({ result, found, score }) =>
+    ({ id: result.id, data: result.data, score: score * Math.pow(found / count, COORDINATION) }));
+}
+
+async function search(query) {
+  const all = tokens(query);
+  if (!all.length) return { items: [] };
+  const { pf } = await pagefind();
+  let terms = all.filter(word => !STOP.has(word));
+  if (!terms.length) terms = all;
+  terms = [...new Set(terms)].slice(0, 8);
+  // Pagefind ignores a word it does not know: correct those first ("safegaurding").
+  const alone = await Promise.all(terms.map(term => find(pf, term)));
+  for (let i = 0; i < terms.length; i++) {
+    if (!alone[i].length) {
+      const better = await correction(terms[i]);
+      if (better) {
+        terms[i] = better;
+        alone[i] = await find(pf, better);
+      }
+    }
+  }
+  const results = terms.length > 1 ? anyOf(alone, terms.length) : alone[0];
+  // Rank by content type: the type is in each page's data, so load a few more pages than
+  // are shown, then keep the best after weighting.
+  const candidates = results.slice().sort((a, b) => b.score - a.score).slice(0, CANDIDATES);
+  if (pending !== null) return null; // already replaced by a newer query: load nothing more
+  const pages = await Promise.all(candidates.map(result => result.data()));
+  const ranked = pages
+    .map((page, i) => ({ page, score: candidates[i].score * (BOOST[page.meta.type] || 1) }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, SHOWN);
+  return { items: ranked.map(({ page, score }) => item(page, score, terms)) };
+}
+
+// --- Material's result shape ----------------------------------------------------------------
+function escapeHTML(text) {
+  return text.replace(/[&<>"']/g, c => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+}
+
+function unescapeHTML(text) {
+  return text.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, e) =>
+    ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", "#x27": "'" })[e]);
+}
+
+function matcher(terms) {
+  const alternatives = terms.map(t => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+  return new RegExp(`(^|[^\\p{L}\\p{N}])((?:${alternatives})[\\p{L}\\p{N}]*)`, "giu");
+}
+
+function mark(text, terms) {
+  return escapeHTML(text).replace(matcher(terms), "$1<mark data-md-highlight>$2</mark>");
+}
+
+// Up to EXCERPT words of plain text around the first place a term occurs.
+function excerpt(text, terms) {
+  const all = text.split(/\s+/).filter(Boolean);
+  const pattern = matcher(terms);
+  let at = all.findIndex(word => { pattern.lastIndex = 0; return pattern.test(word); });
+  at = at < 0 ? 0 : Math.max(0, at - 6);
+  const words = all.slice(at, at + EXCERPT).join(" ");
+  return (at > 0 ? "… " : "") + mark(words, terms) + (at + EXCERPT < all.length ? " …" : "");
+}
+
+function item(page, score, terms) {
+  // The build's hidden words (title, keywords, acronyms) are searched but never shown.
+  const hidden = [page.meta.ph_own, page.meta.ph_related].filter(Boolean).map(unescapeHTML);
+  let text = unescapeHTML(page.content || "");
+  for (const words of hidden) {
+    const start = text.indexOf(words);
+    if (start >= 0) text = text.slice(0, start) + text.slice(start + words.length);
+  }
+  text = text.replace(/^[\s.]+/, "");
+  const location = page.url.replace(/^\/+/, "");
+  const title = unescapeHTML(page.meta.title || location);
+  const lower = [text, ...hidden].join(" ").toLowerCase();
+  const found = {};
+  for (const term of terms) found[term] = matcher([term]).test(lower);
+  const article = { location, title: mark(title, terms), text: excerpt(text, terms), score, terms: found };
+  const sections = (page.sub_results || [])
+    .filter(sub => sub.url.includes("#") && sub.title && sub.title !== title)
+    .slice(0, SECTIONS)
+    .map(sub => {
+      const subTitle = unescapeHTML(sub.title);
+      const shown = matcher(terms).test(subTitle.toLowerCase());
+      return {
+        location: sub.url.replace(/^\/+/, ""),
+        title: mark(subTitle, terms),
+        text: mark(unescapeHTML((sub.excerpt || "").replace(/<\/?mark>/g, "")), terms),
+        score: shown ? score : score / 2,
+        terms: found,
+        parent: article,
+      };
+    });
+  return [article, ...sections];
+}
+
+// --- messages -----------------------------------------------------------------------------
+async function drain() {
+  running = true;
+  while (pending !== null) {
+    const query = pending;
+    pending = null;
+    let data;
+    try {
+      data = await search(query);
+    } catch (error) {
+      console.error("Practice Hub search:", error);
+      data = { items: [] };
+    }
+    if (pending === null && data) self.postMessage({ type: RESULT, data }); // a newer query replaces it
+  }
+  running = false;
+}
+
+self.addEventListener("message", event => {
+  const message = event.data;
+  if (message.type === SETUP) {
+    pagefind().catch(error => console.error("Practice Hub search:", error));
+    self.postMessage({ type: READY });
+  } else if (message.type === QUERY) {
+    pending = String(message.data || "");
+    if (!running) drain();
+  }
+});
