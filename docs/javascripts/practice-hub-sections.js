@@ -48,8 +48,24 @@
     return now > endOfDay;
   }
 
+  /* The home page's big search button opens Material's search, as pressing "/" does. */
+  function setUpSearchButtons() {
+    document.querySelectorAll("[data-ph-open-search]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        var toggle = document.getElementById("__search");
+        var input = document.querySelector("input.md-search__input");
+        if (toggle && !toggle.checked) {
+          toggle.checked = true;
+          toggle.dispatchEvent(new Event("change", { bubbles: true }));
+        }
+        if (input) input.focus();
+      });
+    });
+  }
+
   function start() {
     var now = new Date();
+    setUpSearchButtons();
     document.querySelectorAll("[data-ph-checklist]").forEach(setUpChecklist);
     document.querySelectorAll("li[data-ph-closes]").forEach(function (li) {
       if (closed(li, now)) li.hidden = true;

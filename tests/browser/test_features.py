@@ -166,3 +166,12 @@ def test_research_filter(fixture_page):
     page.select_option("#ph-f-topic", "recording")
     expect(count).to_have_text("Showing 1 of 2 entries")
     assert _shown(page, "ul.ph-library > li") == ["An evidence review"]
+
+
+def test_home_search_button_opens_search(page):
+    page.goto("./")
+    page.get_by_role("button", name="Search procedures, standards, training and more").click()
+    box = page.locator("input.md-search__input")
+    expect(box).to_be_focused()
+    box.press_sequentially("strategy", delay=20)
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
