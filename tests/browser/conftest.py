@@ -343,6 +343,15 @@ def demo_pages(demo_site) -> dict[str, str]:
         "news": "news/",
         "news_post": first_built("news/[0-9][0-9][0-9][0-9]/*/*/*/"),
         "not_found": "no-such-page/",
+        "induction": first("induction"),
+        "tool": first("tool"),
+        "vacancy": first("vacancy"),
+        "research": "research/",
+        "upcoming": "training/upcoming/",
+        "register": "procedures/amendments/",
+        "reviews": "review-schedule/",
+        "tags": first_built("tags/*/"),
+        "field_reference": "editors/field-reference/",
     }
     for name, url in pages.items():
         if name != "not_found" and not (demo_site / url / "index.html").is_file():

@@ -22,7 +22,8 @@ AXE_OPTIONS = {
     "resultTypes": ["violations"],
 }
 PAGES = ["home", "procedure", "standard", "audit_section", "golden_thread", "course",
-         "training", "glossary", "links", "news", "news_post", "not_found"]
+         "training", "glossary", "links", "news", "news_post", "not_found", "induction", "tool",
+         "vacancy", "research", "upcoming", "register", "reviews", "tags", "field_reference"]
 SCHEMES = {"light": "default", "dark": "slate"}
 
 _axe = Axe()
