@@ -116,10 +116,12 @@ def apply_lifecycle(markdown: str, page, config: MkDocsConfig) -> str:
     site = site_of(config)
     item = site.item_for_page(page.file.src_uri)
     page.meta.pop("status", None)
+    page.meta["search"] = {"exclude": True}
     if item is None:
         return markdown
-    if item.status == "archived":
-        page.meta["search"] = {"exclude": True}
+    # Pagefind is the search engine (see the search section below): Material's own index is
+    # thrown away, so its plugin is told to skip every page instead of parsing each one.
+    page.meta["search"] = {"exclude": True}
     badge = change_badge(item, site.project.settings.build_date)
     if badge and item.status not in ("archived", "draft"):
         page.meta["status"] = badge
@@ -175,7 +177,7 @@ def index_for_search(output: str, page, config: MkDocsConfig) -> str:
 
         indexer = config[_SEARCH_KEY] = SearchIndexer(site.items)
     item = site.item_for_page(page.file.src_uri)
-    excluded = (page.meta.get("search") or {}).get("exclude") or (item and item.status in ("archived", "draft"))
+    excluded = item is not None and item.status in ("archived", "draft")  # search: exclude is set on every page
     if not excluded:
         kind = item.type if item else ("listing" if page.file.generated_by else "page")
         indexer.add_page(output, "/" + page.url, kind, page.title or "", item)
