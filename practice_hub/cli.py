@@ -56,6 +56,11 @@ def run_reviews(config_file: Path, fmt: str) -> int:
         return 2
     site = load_site(project)
     today = project.settings.build_date
+    if site.problems.errors:
+        for problem in site.problems.errors:
+            print(problem, file=sys.stderr)
+        print(f"Practice Hub: {summary(site.problems.errors)}", file=sys.stderr)
+        return 1
     if fmt == "csv":
         sys.stdout.write(schedule_csv(site.items, today))
     else:

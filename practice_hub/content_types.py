@@ -44,6 +44,8 @@ DATA_FILES = {"tags.yml": "tag", "audit_results.yml": "audit_result", "legislati
 ASSET_FOLDERS = ("files", "assets", "images", "javascripts", "stylesheets")
 
 YAML_SUFFIXES = (".yml", ".yaml")
+# Every suffix MkDocs builds into a page (mkdocs.utils.markdown_extensions).
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,11 @@ def classify(uri: str) -> Kind:
     parts = uri.split("/")
     name = parts[-1]
     lower = name.lower()
+    is_markdown = lower.endswith(MARKDOWN_SUFFIXES)
+    if any(part in ASSET_FOLDERS for part in parts[:-1]) or parts[0] == DATA_DIR:
+        if is_markdown:  # MkDocs would publish it as a page that nothing checks
+            return Kind(None, MARKDOWN, f"Markdown in docs/{'/'.join(parts[:-1])}/ would be published unchecked; "
+                                        "move it to a content folder, or save it as .txt if it is a download")
     if any(part in ASSET_FOLDERS for part in parts[:-1]):
         return Kind(None, None)
     if parts[0] == DATA_DIR:
@@ -70,8 +77,8 @@ def classify(uri: str) -> Kind:
             return Kind(None, DATA, f"Practice Hub reads only {known} in {DATA_DIR}/")
         return Kind(None, None)
     folder_type = _folder_type(uri)
-    if lower.endswith(".md"):
-        if folder_type and folder_type.format == MARKDOWN and lower != "index.md":
+    if is_markdown:
+        if folder_type and folder_type.format == MARKDOWN and lower.rsplit(".", 1)[0] != "index":
             return Kind(folder_type.name, MARKDOWN)
         return Kind("page", MARKDOWN)
     if lower.endswith(YAML_SUFFIXES):
@@ -90,3 +97,23 @@ def _folder_type(uri: str) -> ContentType | None:
             if best is None or len(folder) > len(best.folder):
                 best = content_type
     return best
+
+
+# Pages Practice Hub makes: an editor's file there would silently replace one, or be replaced.
+RESERVED_PAGES = {
+    "procedures/amendments.md": "the amendments register",
+    "standards/golden-thread.md": "the golden thread matrix",
+    "review-schedule.md": "the review schedule",
+    "editors/field-reference.md": "the editors' field reference",
+    "training/upcoming.md": "the upcoming sessions page",
+}
+RESERVED_FOLDERS = {"tags/": "the topic pages", "training/calendar/": "the calendar feeds"}
+RESERVED_COURSE_IDS = {"index", "upcoming", "calendar"}
+
+
+def reserved(uri: str) -> str:
+    """What Practice Hub makes at this path under docs/, or ""."""
+    stem = uri.rsplit(".", 1)[0] + ".md" if uri.lower().endswith(MARKDOWN_SUFFIXES) else uri
+    if stem in RESERVED_PAGES:
+        return RESERVED_PAGES[stem]
+    return next((what for folder, what in RESERVED_FOLDERS.items() if uri.startswith(folder)), "")

@@ -229,7 +229,7 @@ class Schemas:
                 hint = "write the fields underneath, indented, as 'name: value'"
             else:
                 hint = custom_hint or "check the value"
-            yield Finding(path, f"{label} must be {wanted}, not {got}", custom_hint or hint, name)
+            yield Finding(path, f"{label} must be {wanted}, not {got}", hint, name)
             return
         if kind == "enum":
             options = [str(o) for o in error.validator_value]

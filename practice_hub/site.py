@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .content_types import TYPES
+from .content_types import RESERVED_COURSE_IDS, TYPES
 from .problems import Problems
 from .renderer.glossary import abbreviation_index
 from .renderer.sections import check_tool_files
@@ -81,7 +81,7 @@ class Site:
 
 def load_site(project: Project) -> Site:
     schemas = load_schemas(project.schema_dir)
-    read, problems = read_all(project.root, project.docs_dir, schemas)
+    read, problems, unread = read_all(project.root, project.docs_dir, schemas)
     content = [item for item in read if item.type in TYPES]
     tag_items = [item for item in read if item.type == "tag"]
     results = [item for item in read if item.type == "audit_result"]
@@ -92,13 +92,17 @@ def load_site(project: Project) -> Site:
             item.anchor = ""
     check_unique(content, problems)
     for item in content:
-        if item.type == "course" and (project.docs_dir / item.uri).exists():
+        if item.type == "course" and item.id in RESERVED_COURSE_IDS:
+            problems.add(item.path, item.line_of("id"), f'course id "{item.id}" is the name of a training page',
+                         f"choose another id; {', '.join(sorted(RESERVED_COURSE_IDS))} are taken",
+                         type="course", field="id")
+        elif item.type == "course" and (project.docs_dir / item.uri).exists():
             problems.add(item.path, item.line_of("id"),
                          f'course id "{item.id}" would replace the page docs/{item.uri}',
                          "rename the page or choose another course id", type="course", field="id")
     tags = check_unique(tag_items, problems, "tag id")
     settings = project.settings
-    by_id = resolve(content, tags, schemas, problems, settings.show_drafts)
+    by_id = resolve(content, tags, schemas, problems, settings.show_drafts, unread)
     drafts = [item for item in content if item.status == "draft"]
     if not settings.show_drafts:
         content = [item for item in content if item.status != "draft"]

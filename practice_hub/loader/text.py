@@ -33,4 +33,10 @@ def decode(raw: bytes) -> str:
             f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x} cannot be read)",
             "save the file with UTF-8 encoding; in most editors: Save As, Encoding, UTF-8",
         ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for separator, name in (("\u2028", "line separator"), ("\u2029", "paragraph separator"), ("\x85", "next line")):
+        where = text.find(separator)
+        if where != -1:  # YAML counts these as line breaks, editors' tools do not: lines would be wrong
+            raise TextProblem(text.count("\n", 0, where) + 1, f"the text has an invisible {name} character "
+                              f"(U+{ord(separator):04X})", "delete it: it usually comes from pasting; retype the line")
+    return text

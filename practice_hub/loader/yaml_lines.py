@@ -195,7 +195,7 @@ def _convert(loader, node: yaml.Node, path: Path, out: Loaded, depth: int, seen:
                                   "write the fields out in full")
             key = loader.construct_object(key_node)
             if not isinstance(key, str):
-                key = str(key)
+                key = str(key_node.value)  # "on:" stays "on", not True
             child_path = path + (key,)
             if key in mapping:
                 out.duplicates.append((child_path, key_line, out.lines[child_path]))

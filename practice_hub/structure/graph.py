@@ -48,7 +48,7 @@ def check_unique(items: list[Item], problems: Problems, what: str = "id") -> dic
 
 
 def resolve(items: list[Item], tags: dict[str, Item], schemas: Schemas, problems: Problems,
-            drafts_published: bool = False):
+            drafts_published: bool = False, unread: set = frozenset()):
     """Check every cross-reference and fill ``item.related`` in both directions."""
     by_id = {item.id: item for item in items}
     related: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
@@ -70,6 +70,8 @@ def resolve(items: list[Item], tags: dict[str, Item], schemas: Schemas, problems
                     continue
                 target = by_id.get(value)
                 label = TYPES[ref.target].singular
+                if target is None and value in unread:
+                    continue  # its file has problems of its own, reported there
                 if target is None:
                     candidates = [i.id for i in items if i.type == ref.target]
                     guess = suggest(value, candidates)

@@ -8,11 +8,12 @@ checked across the whole site.
 from __future__ import annotations
 
 import hashlib
+import re
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..content_types import DATA, MARKDOWN, TYPES, YAML, classify
+from ..content_types import DATA, MARKDOWN, TYPES, YAML, classify, reserved
 from ..loader import frontmatter
 from ..loader.text import TextProblem, decode
 from ..loader.yaml_lines import Loaded, YamlProblem, load
@@ -28,6 +29,10 @@ _CACHE_LIMIT = 20000
 class FileResult:
     items: list[Item] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    unread_ids: set = field(default_factory=set)  # ids in a file that could not be read
+
+
+_ID_LINE = re.compile(r"^[ \t]*(?:-[ \t]+)?id:[ \t]*[\"']?([A-Za-z0-9][\w-]*)", re.M)
 
 
 def walk(docs_dir: Path) -> list[str]:
@@ -43,9 +48,12 @@ def walk(docs_dir: Path) -> list[str]:
     return sorted(found)
 
 
-def read_all(repo_root: Path, docs_dir: Path, schemas: Schemas) -> tuple[list[Item], Problems]:
+def read_all(repo_root: Path, docs_dir: Path, schemas: Schemas) -> tuple[list[Item], Problems, set]:
+    """Every item, every problem, and the ids seen in files that could not be read (so that
+    references to them are not also reported as unknown)."""
     problems = Problems()
     items: list[Item] = []
+    unread: set = set()
     docs_rel = _relative(docs_dir, repo_root)
     for uri in walk(docs_dir):
         kind = classify(uri)
@@ -53,6 +61,11 @@ def read_all(repo_root: Path, docs_dir: Path, schemas: Schemas) -> tuple[list[It
         if kind.misplaced:
             problems.add(path, 1, "this file is not read, so nothing in it would appear on the site",
                          kind.misplaced, type="")
+            continue
+        taken = reserved(uri)
+        if taken and kind.format is not None:
+            problems.add(path, 1, f"Practice Hub makes {taken} at this place, so this file would clash with it",
+                         "rename the file or move it to another folder", type=kind.type or "")
             continue
         if kind.format is None:
             continue
@@ -66,7 +79,8 @@ def read_all(repo_root: Path, docs_dir: Path, schemas: Schemas) -> tuple[list[It
             _CACHE[key] = result
         items.extend(result.items)
         problems.extend(result.problems)
-    return items, problems
+        unread |= result.unread_ids
+    return items, problems, unread
 
 
 def read_file(path: str, uri: str, type_name: str, fmt: str, raw: bytes, schemas: Schemas) -> FileResult:
@@ -76,11 +90,15 @@ def read_file(path: str, uri: str, type_name: str, fmt: str, raw: bytes, schemas
         text = decode(raw)
     except TextProblem as problem:
         out.problems.append(Problem(path, problem.line, problem.message, problem.hint, type_name))
-        return out
-    if fmt == MARKDOWN:
-        _read_markdown(path, uri, type_name, text, schemas, out)
+        text = raw[:200_000].decode("utf-8", "replace")
     else:
-        _read_yaml_list(path, uri, type_name, fmt, text, schemas, out)
+        if fmt == MARKDOWN:
+            _read_markdown(path, uri, type_name, text, schemas, out)
+        else:
+            _read_yaml_list(path, uri, type_name, fmt, text, schemas, out)
+    if out.problems:
+        read = {item.id for item in out.items}
+        out.unread_ids = {found for found in _ID_LINE.findall(text) if found not in read}
     return out
 
 

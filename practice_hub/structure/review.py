@@ -52,7 +52,8 @@ class PageReview:
         review_by = _date(data.get("review_by"))
         if review_by is None:
             months = data.get("review_interval_months")
-            review_by = add_months(last, months if isinstance(months, int) else DEFAULT_INTERVAL_MONTHS)
+            valid = isinstance(months, int) and not isinstance(months, bool) and 1 <= months <= 60
+            review_by = add_months(last, months if valid else DEFAULT_INTERVAL_MONTHS)
         return cls(str(data.get("owner", "")), last, review_by, today, item.status,
                    _date(data.get("archived_date")))
 

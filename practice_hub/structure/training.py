@@ -52,7 +52,8 @@ def _local(value) -> dt.datetime | None:
 
 def sessions_of(course: Item) -> list[Session]:
     found = []
-    for index, raw in enumerate(course.data.get("sessions") or []):
+    raw_sessions = course.data.get("sessions")
+    for index, raw in enumerate(raw_sessions if isinstance(raw_sessions, list) else []):
         if not isinstance(raw, dict):
             continue
         start, end = _local(raw.get("start")), _local(raw.get("end"))
@@ -62,6 +63,20 @@ def sessions_of(course: Item) -> list[Session]:
         found.append(Session(course, index, start, end, str(raw.get("venue", "")), str(raw.get("status", "open")),
                              places, course.line_of("sessions", index)))
     return sorted(found, key=lambda s: (s.start, s.course.id))
+
+
+def utc(moment: dt.datetime) -> dt.datetime:
+    return moment.astimezone(dt.timezone.utc)
+
+
+def clock_change_trouble(moment: dt.datetime) -> str:
+    """Why a UK wall-clock time is unsafe around a clock change, or ""."""
+    back = utc(moment).astimezone(LONDON)
+    if back.replace(tzinfo=None) != moment.replace(tzinfo=None):
+        return "does not exist in the UK (the clocks go forward)"
+    if moment.replace(fold=0).utcoffset() != moment.replace(fold=1).utcoffset():
+        return "happens twice in the UK (the clocks go back)"
+    return ""
 
 
 def upcoming(sessions: list[Session], today: dt.date, include_cancelled: bool = True) -> list[Session]:
@@ -74,14 +89,22 @@ def check_courses(courses: list[Item], problems: Problems) -> None:
         sessions = sessions_of(course)
         every.extend(sessions)
         for session in sessions:
-            if session.end <= session.start:
+            for name, moment in (("start", session.start), ("end", session.end)):
+                trouble = clock_change_trouble(moment)
+                if trouble:
+                    problems.add(course.path, course.line_of("sessions", session.index, name),
+                                 f"session {session.index + 1} of \"{course.id}\" {name}s at "
+                                 f"{moment:%Y-%m-%dT%H:%M}, a time that {trouble}",
+                                 "choose a time outside 1am to 2am on the night the clocks change",
+                                 type="course", field=f"sessions[{session.index + 1}].{name}")
+            if utc(session.end) <= utc(session.start):
                 problems.add(course.path, course.line_of("sessions", session.index, "end"),
                              f"session {session.index + 1} of \"{course.id}\" ends "
                              f"({session.end:%Y-%m-%dT%H:%M}) before it starts ({session.start:%Y-%m-%dT%H:%M})",
                              "check the dates and times of start and end", type="course",
                              field=f"sessions[{session.index + 1}].end")
         mode = course.data.get("mode")
-        raw_sessions = course.data.get("sessions") or []
+        raw_sessions = course.data.get("sessions") if isinstance(course.data.get("sessions"), list) else []
         if mode == "e-learning" and raw_sessions:
             problems.add(course.path, course.line_of("sessions"),
                          f'course "{course.id}" is e-learning but has sessions',
@@ -103,10 +126,10 @@ def _check_venues(sessions: list[Session], problems: Problems) -> None:
             continue
         by_venue.setdefault(" ".join(session.venue.lower().split()), []).append(session)
     for venue_sessions in by_venue.values():
-        venue_sessions.sort(key=lambda s: (s.start, s.end))
+        venue_sessions.sort(key=lambda s: (utc(s.start), utc(s.end)))
         latest: Session | None = None  # the session ending last among those seen so far
         for session in venue_sessions:
-            if latest is not None and session.start < latest.end and session.course is not latest.course:
+            if latest is not None and utc(session.start) < utc(latest.end) and session.course is not latest.course:
                 other = latest
                 problems.add(
                     session.course.path, session.line,
@@ -114,7 +137,7 @@ def _check_venues(sessions: list[Session], problems: Problems) -> None:
                     f'overlaps session {other.index + 1} of "{other.course.id}" '
                     f"({other.course.path}:{other.line}, {other.start:%Y-%m-%d %H:%M} to {other.end:%H:%M})",
                     "move one of the sessions or change its venue", type="course", field="sessions")
-            if latest is None or session.end > latest.end:
+            if latest is None or utc(session.end) > utc(latest.end):
                 latest = session
 
 
@@ -125,8 +148,9 @@ def _check_cycles(courses: list[Item], problems: Problems) -> None:
 
     def visit(course: Item, trail: list[str]) -> None:
         state[course.id] = 1
-        for prereq in course.data.get("prerequisites") or []:
-            if prereq not in by_id:
+        prereqs = course.data.get("prerequisites")
+        for prereq in prereqs if isinstance(prereqs, list) else []:
+            if not isinstance(prereq, str) or prereq not in by_id:
                 continue
             if state.get(prereq) == 1:
                 cycle = trail[trail.index(prereq):] + [prereq] if prereq in trail else [course.id, prereq]

@@ -207,3 +207,28 @@ def test_training_validation_messages(tmp_path):
         'docs/training/bad.yml:32: warning: course "gamma" is e-learning but has sessions (e-learning can be done any time: remove the sessions, or change the mode)',
         'docs/training/bad.yml:34: warning: course "delta" is classroom but has no sessions (add sessions so people can book, or mark it e-learning)',
     ]
+
+
+def test_times_that_do_not_exist_or_happen_twice(tmp_path):
+    bad = COURSES.replace("{start: 2027-01-12T13:00, end: 2027-01-12T15:00",
+                          "{start: 2027-03-28T01:30, end: 2027-10-31T01:30")
+    project = make_project(tmp_path, FIXTURES / "thread" / "docs", files={"training/more.yml": bad})
+    result = run_check(project)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[:2] == [
+        'docs/training/more.yml:24: session 1 of "recording-online" ends at 2027-10-31T01:30, a time that happens '
+        "twice in the UK (the clocks go back) (choose a time outside 1am to 2am on the night the clocks change)",
+        'docs/training/more.yml:24: session 1 of "recording-online" starts at 2027-03-28T01:30, a time that does '
+        "not exist in the UK (the clocks go forward) (choose a time outside 1am to 2am on the night the clocks change)",
+    ]
+
+
+def test_a_file_that_cannot_be_read_does_not_cause_false_unknown_ids(tmp_path):
+    project = make_project(tmp_path, FIXTURES / "thread" / "docs")
+    standard = project / "docs/standards/standard-1.md"
+    standard.write_text(standard.read_text().replace("title: Standard 1", "title: Standard 1: broken"))
+    result = run_check(project)
+    assert result.stdout.splitlines()[0] == (
+        "docs/standards/standard-1.md:4: YAML syntax error: mapping values are not allowed here "
+        "(put text that contains ': ' in quotes, or check the indentation)")
+    assert "standard-1\", which is not the id" not in result.stdout
