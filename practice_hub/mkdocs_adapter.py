@@ -20,7 +20,7 @@ from .problems import summary
 from .renderer.glossary import abbreviations_for
 from .renderer.page_view import PageView
 from .renderer.tags import tag_uri
-from .renderer.site_pages import feed_file, generated_pages, page_additions, post_build_files
+from .renderer.site_pages import out_of_menu, feed_file, generated_pages, page_additions, post_build_files
 from .structure.review import change_badge
 from .settings import Project, Settings
 from .site import Site, load_site
@@ -79,7 +79,10 @@ def add_generated_pages(files: Files, config: MkDocsConfig) -> Files:
     existing = {file.src_uri for file in files}
     generated = generated_pages(site, existing)
     for uri, markdown in generated.items():
-        files.append(File.generated(config, uri, content=markdown, inclusion=InclusionLevel.INCLUDED))
+        # Course and topic pages are reached from the catalogue and the topics page: in the menu
+        # they would put hundreds of links on every page.
+        level = InclusionLevel.NOT_IN_NAV if out_of_menu(uri) else InclusionLevel.INCLUDED
+        files.append(File.generated(config, uri, content=markdown, inclusion=level))
     site.urls = {file.src_uri: file.url for file in files if file.generated_by or file.src_uri.endswith(".md")}
     config[_FILES_KEY] = files
     site.page_uris = {file.src_uri for file in files.documentation_pages()}

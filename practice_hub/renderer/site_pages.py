@@ -16,7 +16,7 @@ from .home import HOME_URI, home_additions
 from .sections import (induction_additions, news_additions, research_additions, tool_additions,
                        vacancy_additions)
 from .reference import REFERENCE_URI, field_reference
-from .tags import tag_pages
+from .tags import TAGS_DIR, tag_pages
 from .thread import MATRIX_URI, course_page, matrix_page, section_additions, standard_additions
 
 
@@ -146,3 +146,10 @@ def post_build_files(site: Site, site_name: str) -> dict[str, bytes]:
     """Files that need every page's final URL (news posts move to dated URLs)."""
     return {NEWS_FEED_URI: news_feed(site.listed("news"), site.project.site_url, site.urls,
                                      generated_moment(), site_name)}
+
+
+def out_of_menu(uri: str) -> bool:
+    """Generated pages reached from a listing rather than the menu: course and topic pages."""
+    if uri.startswith(f"{TAGS_DIR}/") and uri != f"{TAGS_DIR}/index.md":
+        return True
+    return uri.startswith("training/") and uri not in ("training/index.md", UPCOMING_URI) and uri.endswith(".md")
