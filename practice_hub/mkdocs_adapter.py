@@ -101,9 +101,9 @@ def _follow_changes(files: Files, site: Site, generated: dict, config: MkDocsCon
     page always. Practice Hub knows better: a generated page changes when its content does,
     and an editor's page also when what Practice Hub adds to it does (a standard's courses).
     """
-    changed = changed_pages(str(config.site_dir), generated,
-                            {uri: page_additions(site, uri, item.body, site.page_uris)
-                             for uri, item in site.pages_by_uri().items() if not item.from_yaml})
+    site.additions = {uri: page_additions(site, uri, item.body, site.page_uris)
+                      for uri, item in site.pages_by_uri().items() if not item.from_yaml}
+    changed = changed_pages(str(config.site_dir), generated, site.additions)
     for file in files:
         if file.src_uri in generated or file.src_uri in changed.editor_pages:
             modified = file.src_uri in changed.generated or file.src_uri in changed.editor_pages
@@ -147,7 +147,9 @@ def add_to_page(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
     site = site_of(config)
     if page.file.generated_by:
         return markdown + abbreviations_for(markdown, site.abbreviations)
-    addition = page_additions(site, page.file.src_uri, markdown, site.page_uris)
+    addition = site.additions.get(page.file.src_uri)  # made in on_files for every editor's page
+    if addition is None:
+        addition = page_additions(site, page.file.src_uri, markdown, site.page_uris)
     return markdown.rstrip() + "\n\n" + addition if addition else markdown
 
 

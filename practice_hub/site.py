@@ -40,6 +40,7 @@ class Site:
     legislation: dict[str, str] = field(default_factory=dict)  # title -> official URL
     abbreviations: list = field(default_factory=list)  # glossary terms that pages may use
     page_uris: set = field(default_factory=set)  # every page of the build, generated ones included
+    additions: dict = field(default_factory=dict)  # page path -> what Practice Hub adds to it
     _pages: dict | None = field(default=None, repr=False)
 
     def of_type(self, type_name: str) -> list[Item]:

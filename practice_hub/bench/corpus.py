@@ -49,6 +49,11 @@ class Words:
         return f"{topic[0].upper()}{topic[1:]}: {self.rng.choice(['guidance', 'procedure', 'practice note', 'steps'])} {index}"
 
 
+def _group_folder(index: int) -> str:
+    area = index // 25
+    return f"service-{area // 8:02d}/area-{area % 8:02d}"
+
+
 def _front(fields: dict) -> str:
     lines = ["---"]
     for key, value in fields.items():
@@ -94,8 +99,8 @@ def generate(target: Path, pages: int, seed: int = 2026) -> dict[str, int]:
 
     def write(folder: str, name: str, fields: dict, body: str, group: int | None = None) -> None:
         # Folders of 25 pages, as a real site groups its procedures by service area.
-        if group is not None:
-            folder = f"{folder}/area-{group // 25:03d}"
+        if group is not None:  # and areas of 25 pages, eight areas to a service
+            folder = f"{folder}/{_group_folder(group)}"
         path = docs / folder / f"{name}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(_front(fields) + f"\n# {fields['title']}\n\n{body}\n", encoding="utf-8")
@@ -122,7 +127,7 @@ def generate(target: Path, pages: int, seed: int = 2026) -> dict[str, int]:
     procedures = [f"procedure-{i}" for i in range(counts["procedure"])]
     for i, pid in enumerate(procedures):
         others = rng.sample(range(len(procedures)), k=min(3, len(procedures)))
-        links = "\n".join(f"- [Related procedure {o}](../area-{o // 25:03d}/procedure-{o}.md)" for o in others if o != i)
+        links = "\n".join(f"- [Related procedure {o}](../../{_group_folder(o)}/procedure-{o}.md)" for o in others if o != i)
         body = "\n\n".join([
             "## Scope\n\n" + words.paragraph(3), "## Legal basis\n\n" + words.paragraph(2),
             "## Steps\n\n" + "\n".join(f"{k}. {words.sentence()}" for k in range(1, 8)),

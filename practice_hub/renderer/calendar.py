@@ -61,7 +61,7 @@ def _london(first_year: int, last_year: int) -> icalendar.Timezone:
     return probe.walk("VTIMEZONE")[0]
 
 
-_FEEDS: dict[tuple, bytes] = {}  # rebuilds in `mkdocs serve` reuse feeds whose content is unchanged
+_EVENTS: dict[tuple, bytes] = {}  # each session's VEVENT, serialised once (and kept across serve rebuilds)
 
 
 def _key(session: Session, page_url: str) -> tuple:
@@ -70,29 +70,44 @@ def _key(session: Session, page_url: str) -> tuple:
             session.start, session.end, session.venue, session.status, page_url)
 
 
-def calendar(sessions: list[Session], name: str, domain: str, stamp: dt.datetime,
-             page_urls: dict[str, str]) -> bytes:
-    key = (name, domain, stamp, tuple(_key(s, page_urls.get(s.course.id, "")) for s in sessions))
-    if key not in _FEEDS:
-        if len(_FEEDS) > 50000:
-            _FEEDS.clear()
-        _FEEDS[key] = _calendar(sessions, name, domain, stamp, page_urls)
-    return _FEEDS[key]
+def _event_bytes(session: Session, domain: str, stamp: dt.datetime, page_url: str) -> bytes:
+    key = (_key(session, page_url), domain, stamp)
+    if key not in _EVENTS:
+        if len(_EVENTS) > 100_000:
+            _EVENTS.clear()
+        _EVENTS[key] = _event(session, domain, stamp, page_url).to_ical()
+    return _EVENTS[key]
 
 
-def _calendar(sessions: list[Session], name: str, domain: str, stamp: dt.datetime,
-              page_urls: dict[str, str]) -> bytes:
+@functools.lru_cache(maxsize=256)
+def _frame(name: str) -> tuple[bytes, bytes]:
+    """The calendar's own lines, before and after its components."""
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", "Europe/London")
-    for session in sessions:
-        cal.add_component(_event(session, domain, stamp, page_urls.get(session.course.id, "")))
+    text = cal.to_ical()
+    end = b"END:VCALENDAR\r\n"
+    assert text.endswith(end)
+    return text[: -len(end)], end
+
+
+@functools.lru_cache(maxsize=64)
+def _timezone_bytes(first_year: int, last_year: int) -> bytes:
+    return _london(first_year, last_year).to_ical()
+
+
+def calendar(sessions: list[Session], name: str, domain: str, stamp: dt.datetime,
+             page_urls: dict[str, str]) -> bytes:
+    """An RFC 5545 calendar. Every component is serialised by the icalendar library; a feed is
+    its frame, Europe/London for the years it needs, then its events (each made once per build)."""
+    head, tail = _frame(name)
+    parts = [head]
     if sessions:
         # Only the years the sessions need, not Europe/London's whole history.
-        first = min(s.start for s in sessions).year
-        last = max(s.end for s in sessions).year + 1
-        cal.add_component(_london(first, last))
-    return cal.to_ical()
+        parts.append(_timezone_bytes(min(s.start for s in sessions).year, max(s.end for s in sessions).year + 1))
+    parts += [_event_bytes(s, domain, stamp, page_urls.get(s.course.id, "")) for s in sessions]
+    parts.append(tail)
+    return b"".join(parts)
