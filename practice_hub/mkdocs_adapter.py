@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .content_types import classify
 from .export import content_json
 from .problems import summary
+from .renderer.compact import compact_html
 from .renderer.glossary import abbreviations_for
 from .renderer.page_view import PageView
 from .renderer.tags import tag_uri
@@ -151,6 +152,11 @@ def add_to_page(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
     if addition is None:
         addition = page_additions(site, page.file.src_uri, markdown, site.page_uris)
     return markdown.rstrip() + "\n\n" + addition if addition else markdown
+
+
+# --- on_post_page: smaller pages ----------------------------------------------------------------
+def compact_page(output: str) -> str:
+    return compact_html(output)
 
 
 # --- on_post_build: content.json --------------------------------------------------------------

@@ -118,12 +118,13 @@ def generate(target: Path, pages: int, seed: int = 2026) -> dict[str, int]:
                                  "last_reviewed": "2026-06-01", "audit_sections": [sections[i]]},
               "## What good looks like\n\n" + words.paragraph(6))
     tools = [f"tool-{i}" for i in range(counts["tool"])]
-    (docs / "tools/files").mkdir(parents=True)
     for i, tid in enumerate(tools):
-        (docs / f"tools/files/{tid}.csv").write_text("Date,Event\n")
+        files_dir = docs / "tools" / _group_folder(i) / "files"
+        files_dir.mkdir(parents=True, exist_ok=True)
+        (files_dir / f"{tid}.csv").write_text("Date,Event\n")
         write("tools", tid, {"id": tid, "title": words.title(i), "summary": words.sentence(), "owner": "PSW",
                              "status": "current", "last_reviewed": "2026-05-01", "file": f"files/{tid}.csv",
-                             "standards": [rng.choice(standards)]}, words.paragraph(5))
+                             "standards": [rng.choice(standards)]}, words.paragraph(5), group=i)
     procedures = [f"procedure-{i}" for i in range(counts["procedure"])]
     for i, pid in enumerate(procedures):
         others = rng.sample(range(len(procedures)), k=min(3, len(procedures)))
@@ -159,13 +160,13 @@ def generate(target: Path, pages: int, seed: int = 2026) -> dict[str, int]:
         write("recruitment/vacancies", f"vacancy-{i}", {
             "id": f"vacancy-{i}", "title": f"Social worker {i}", "summary": words.sentence(), "team": "Assessment",
             "grade": "Grade 9", "salary": "£38,000", "hours": "37 hours", "closing_date": "2027-01-31",
-            "apply": "jobs@brackenford.example"}, words.paragraph(2))
+            "apply": "jobs@brackenford.example"}, words.paragraph(2), group=i)
     for i in range(counts["induction"]):
         steps = "[" + ", ".join(f"{{when: first week, text: Step {k} {words.sentence()[:-1].replace(',', '')}, procedures: [{rng.choice(procedures)}]}}"
                                 for k in range(8)) + "]"
         write("induction", f"pathway-{i}", {"id": f"pathway-{i}", "title": f"Induction pathway {i}", "summary": words.sentence(),
                                             "role": "Social worker", "owner": "Workforce", "last_reviewed": "2026-06-01",
-                                            "steps": steps}, words.paragraph(2))
+                                            "steps": steps}, words.paragraph(2), group=i)
     for i in range(counts["page"]):
         write("guides", f"guide-{i}", {"id": f"guide-{i}", "title": words.title(i), "summary": words.sentence()},
               words.paragraph(8), group=i)
