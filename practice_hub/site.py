@@ -38,7 +38,7 @@ class Site:
     drafts: list[Item] = field(default_factory=list)  # every draft; published only with show_drafts
     urls: dict[str, str] = field(default_factory=dict)  # page path under docs/ -> URL
     legislation: dict[str, str] = field(default_factory=dict)  # title -> official URL
-    abbreviations: list = field(default_factory=list)  # glossary terms that pages may use
+    abbreviations: object = None  # glossary acronyms that pages may use (renderer.glossary.Abbreviations)
     page_uris: set = field(default_factory=set)  # every page of the build, generated ones included
     additions: dict = field(default_factory=dict)  # page path -> what Practice Hub adds to it
     _pages: dict | None = field(default=None, repr=False)

@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 
 _KEEP = re.compile(r"(<(pre|textarea|script)\b.*?</\2\s*>)", re.S | re.I)
-_RUN = re.compile(r"[ \t\r\f\v]*\n\s*")
+_RUN = re.compile(r"\n\s+")
 
 
 def compact_html(html: str) -> str:
+    lower = html.lower()
+    if "<pre" not in lower and "<textarea" not in lower and "<script" not in lower:
+        return _RUN.sub("\n", html)
     parts = _KEEP.split(html)
     out = []
     # split() with two groups yields: text, whole kept element, tag name, text, ...
