@@ -71,16 +71,24 @@ def register_page(items: list[Item]) -> str:
     return "\n".join(out) + "\n"
 
 
-def atom_feed(items: list[Item], site_url: str, page_urls: dict[str, str], updated: dt.datetime,
-              site_name: str) -> bytes:
+def _new_feed(site_url: str, id_path: str, title: str, page: str, self_uri: str,
+              updated: dt.datetime) -> tuple[str, FeedGenerator]:
+    """An empty Atom feed with its id, title, links and date; and the base for entry links."""
     base = site_url.rstrip("/") + "/" if site_url else "/"
     feed = FeedGenerator()
-    feed.id(_feed_id(site_url, "procedures/amendments/"))
-    feed.title(f"{site_name}: procedure changes")
-    feed.link(href=f"{base}{page_urls.get(REGISTER_URI, '')}", rel="alternate")
-    feed.link(href=f"{base}{FEED_URI}", rel="self")
+    feed.id(_feed_id(site_url, id_path))
+    feed.title(title)
+    feed.link(href=f"{base}{page}", rel="alternate")
+    feed.link(href=f"{base}{self_uri}", rel="self")
     feed.language("en-GB")
     feed.updated(updated)
+    return base, feed
+
+
+def atom_feed(items: list[Item], site_url: str, page_urls: dict[str, str], updated: dt.datetime,
+              site_name: str) -> bytes:
+    base, feed = _new_feed(site_url, "procedures/amendments/", f"{site_name}: procedure changes",
+                           page_urls.get(REGISTER_URI, ""), FEED_URI, updated)
     for change in reversed(changes(items)):  # feedgen puts the last added first
         entry = feed.add_entry()
         url = f"{base}{page_urls.get(change.item.uri, '')}"
@@ -184,14 +192,7 @@ def schedule_text(items: list[Item], today: dt.date) -> str:
 def news_feed(posts: list[Item], site_url: str, page_urls: dict[str, str], updated: dt.datetime,
               site_name: str) -> bytes:
     """An Atom feed of news posts, newest first."""
-    base = site_url.rstrip("/") + "/" if site_url else "/"
-    feed = FeedGenerator()
-    feed.id(_feed_id(site_url, "news/"))
-    feed.title(f"{site_name}: news")
-    feed.link(href=f"{base}news/", rel="alternate")
-    feed.link(href=f"{base}{NEWS_FEED_URI}", rel="self")
-    feed.language("en-GB")
-    feed.updated(updated)
+    base, feed = _new_feed(site_url, "news/", f"{site_name}: news", "news/", NEWS_FEED_URI, updated)
     dated = []
     for post in posts:
         try:
