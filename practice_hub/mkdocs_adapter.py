@@ -21,7 +21,7 @@ from .renderer.compact import compact_html
 from .renderer.glossary import abbreviations_for
 from .renderer.page_view import PageView
 from .renderer.tags import tag_uri
-from .renderer.site_pages import out_of_menu, feed_file, generated_pages, page_additions, post_build_files
+from .renderer.site_pages import out_of_menu, with_additions, feed_file, generated_pages, page_additions, post_build_files
 from .structure.review import change_badge
 from .settings import Project, Settings
 from .site import Site, load_site
@@ -151,7 +151,7 @@ def add_to_page(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
     addition = site.additions.get(page.file.src_uri)  # made in on_files for every editor's page
     if addition is None:
         addition = page_additions(site, page.file.src_uri, markdown, site.page_uris)
-    return markdown.rstrip() + "\n\n" + addition if addition else markdown
+    return with_additions(site, page.file.src_uri, markdown, addition)
 
 
 # --- on_post_page: smaller pages ----------------------------------------------------------------

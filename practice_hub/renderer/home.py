@@ -31,12 +31,22 @@ ENTRY_POINTS = [
 LATEST = 5
 
 
+SEARCH_BUTTON = ('<p class="ph-home-search"><button type="button" class="md-button md-button--primary" '
+                 'data-ph-open-search>Search procedures, standards, training and more</button></p>')
+
+
+def under_title(markdown: str, block: str) -> str:
+    """Put *block* straight after the page's first level-one heading (or at the top)."""
+    lines = markdown.split("\n")
+    for index, line in enumerate(lines):
+        if line.startswith("# "):
+            return "\n".join(lines[: index + 1] + ["", block, ""] + lines[index + 1:])
+    return block + "\n\n" + markdown
+
+
 def home_additions(items: list[Item], existing_pages: set[str], today: dt.date) -> str:
     uri = HOME_URI
     out = [
-        "",
-        '<p class="ph-home-search"><button type="button" class="md-button md-button--primary" data-ph-open-search>'
-        "Search procedures, standards, training and more</button></p>",
         "",
         "## Find what you need",
         "",

@@ -12,7 +12,7 @@ from .training import UPCOMING_URI, upcoming_page
 from .calendar import ALL_ICS_URI, calendar, course_ics_uri, session_ics_uri
 from .register import FEED_URI, NEWS_FEED_URI, REGISTER_URI, atom_feed, news_feed, SCHEDULE_CSV_URI, SCHEDULE_URI, register_page, schedule_csv, schedule_page
 from .glossary import abbreviations_for
-from .home import HOME_URI, home_additions
+from .home import HOME_URI, SEARCH_BUTTON, home_additions, under_title
 from .sections import (induction_additions, news_additions, research_additions, tool_additions,
                        vacancy_additions)
 from .reference import REFERENCE_URI, field_reference
@@ -48,6 +48,14 @@ def generated_pages(site: Site, existing: set[str]) -> dict[str, str | bytes]:
     for uri in clashes:
         pages.pop(uri)
     return pages
+
+
+def with_additions(site: Site, uri: str, markdown: str, addition: str) -> str:
+    """The page's Markdown with Practice Hub's additions: the home page's search under its
+    title, everything else at the end."""
+    if uri == HOME_URI:
+        markdown = under_title(markdown, SEARCH_BUTTON)
+    return markdown.rstrip() + "\n\n" + addition if addition else markdown
 
 
 def page_additions(site: Site, uri: str, markdown: str, pages: set[str]) -> str:
