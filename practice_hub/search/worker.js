@@ -28,7 +28,7 @@ const RANKING = { pageLength: 0.2 };
 
 // Procedures and standards first, news last: a multiplier on Pagefind's score by content type.
 const BOOST = {
-  procedure: 2.0, standard: 2.0, tool: 1.25, audit_section: 1.15, course: 1.15,
+  procedure: 3.0, standard: 3.0, tool: 1.25, audit_section: 1.15, course: 1.15,
   induction: 1.1, research: 1.0, page: 1.0, vacancy: 0.8, news: 0.6, listing: 0.3,
 };
 // Words that do not narrow a plain-English question ("who do I tell about ...").

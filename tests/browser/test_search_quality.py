@@ -24,6 +24,7 @@ QUERIES: list[tuple[str, str]] = [
     ("RCPC", P + "review-child-protection-conferences/"),
     ("IRO", P + "looked-after-reviews/"),
     ("PLO", P + "pre-proceedings-and-plo/"),
+    ("MCA", P + "mental-capacity-assessments/"),
     ("MCA assessment", P + "mental-capacity-assessments/"),
     ("MSP", "standards/making-safeguarding-personal/"),
     ("CSE", P + "child-exploitation-mace/"),
