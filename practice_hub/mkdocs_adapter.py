@@ -105,13 +105,11 @@ def _follow_changes(files: Files, site: Site, generated: dict, config: MkDocsCon
     site.additions = {uri: page_additions(site, uri, item.body, site.page_uris)
                       for uri, item in site.pages_by_uri().items() if not item.from_yaml}
     changed = changed_pages(str(config.site_dir), generated, site.additions)
-    for file in files:
-        if file.src_uri in generated or file.src_uri in changed.editor_pages:
-            modified = file.src_uri in changed.generated or file.src_uri in changed.editor_pages
-            if file.src_uri in changed.editor_pages:
-                file.is_modified = lambda: True  # noqa: E731 - per-file override of MkDocs' check
-            elif not modified:
-                file.is_modified = lambda: False  # noqa: E731
+    for file in files:  # per-file overrides of MkDocs' own check
+        if file.src_uri in changed.editor_pages:
+            file.is_modified = lambda: True  # noqa: E731
+        elif file.src_uri in generated and file.src_uri not in changed.generated:
+            file.is_modified = lambda: False  # noqa: E731
 
 
 # --- on_page_markdown: lifecycle -------------------------------------------------------------
@@ -120,12 +118,11 @@ def apply_lifecycle(markdown: str, page, config: MkDocsConfig) -> str:
     site = site_of(config)
     item = site.item_for_page(page.file.src_uri)
     page.meta.pop("status", None)
-    page.meta["search"] = {"exclude": True}
-    if item is None:
-        return markdown
     # Pagefind is the search engine (see the search section below): Material's own index is
     # thrown away, so its plugin is told to skip every page instead of parsing each one.
     page.meta["search"] = {"exclude": True}
+    if item is None:
+        return markdown
     badge = change_badge(item, site.project.settings.build_date)
     if badge and item.status not in ("archived", "draft"):
         page.meta["status"] = badge

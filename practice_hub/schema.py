@@ -18,7 +18,6 @@ import yaml
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from .loader.yaml_lines import Loaded
 
 URN = "urn:practice-hub:"
 
@@ -306,12 +305,6 @@ class Schemas:
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text else text
 
-
-def line_for(loaded: Loaded, prefix: tuple, path: tuple, fallback: int) -> int:
-    """The line of a path inside an item whose data sits at *prefix* in *loaded*."""
-    if not path:
-        return fallback
-    return loaded.line_of(prefix + tuple(path), fallback)
 
 
 _LOADED: dict[tuple, Schemas] = {}

@@ -181,7 +181,7 @@ def report(sizes: list[Size]) -> tuple[str, bool]:
             f"{s.median_html_kb:.1f} | {s.search_index_kb:.0f} | {s.search.get('kb', float('nan')):.0f} | "
             f"{s.search.get('ms', float('nan')):.0f} |"
             + (f" (edit in serve: {s.edit_s:.2f} s)" if s.edit_s is not None else ""))
-    largest, smallest = sizes[-1], sizes[0]
+    largest = sizes[-1]
     edits = [s for s in sizes if s.edit_s is not None]
     figures = {
         "edit_s": edits[-1].edit_s if edits and edits[-1].pages == 1000 else None,

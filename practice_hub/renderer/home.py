@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..content_types import TYPES
 from ..structure.items import Item
 from ..structure.training import sessions_of, upcoming
 from .md import bullet_list, esc, link, long_date
-from .register import FEED_URI, REGISTER_URI, changes
+from .register import REGISTER_URI, changes
 from .thread import MATRIX_URI
 from .training import UPCOMING_URI, when_range
 
@@ -80,5 +79,3 @@ def home_additions(items: list[Item], existing_pages: set[str], today: dt.date) 
         out.append(f"{link(uri, UPCOMING_URI, 'All upcoming sessions')}\n")
     return "\n".join(out) + "\n"
 
-
-__all__ = ["home_additions", "HOME_URI", "TYPES", "FEED_URI"]

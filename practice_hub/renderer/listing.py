@@ -14,7 +14,7 @@ from .training import catalogue
 def _sort(items: list[Item]) -> list[Item]:
     if items and items[0].type == "news":
         return sorted(items, key=lambda i: (str(i.data.get("date", "")), i.id), reverse=True)
-    return sorted(items, key=lambda i: ((i.number if i.number is not None else 10**6), i.title.lower(), i.id))
+    return sorted(items, key=Item.sort_key.fget)
 
 
 def listing(from_uri: str, items: list[Item], site=None) -> str:

@@ -13,7 +13,7 @@ _SPECIAL = re.compile(r"([\\`*_\[\]|<>#])")
 def esc(text) -> str:
     """Escape editor text so Markdown shows it literally."""
     text = html.escape(str(text), quote=False)
-    return _SPECIAL.sub(r"\\\1", text).replace("&lt;", "&lt;")
+    return _SPECIAL.sub(r"\\\1", text)
 
 
 def link(from_uri: str, to_uri: str, text: str, anchor: str = "") -> str:
@@ -31,9 +31,9 @@ def long_date(value: str | dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def date_time(value: str) -> str:
+def date_time(value: str | dt.datetime) -> str:
     """2026-03-05T09:30 -> Thursday 5 March 2026, 9:30am."""
-    moment = dt.datetime.fromisoformat(str(value).replace(" ", "T"))
+    moment = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value).replace(" ", "T"))
     hour = moment.strftime("%I").lstrip("0")
     minute = "" if moment.minute == 0 else f":{moment.minute:02d}"
     return f"{moment:%A} {moment.day} {moment:%B %Y}, {hour}{minute}{moment:%p}".replace("AM", "am").replace("PM", "pm")

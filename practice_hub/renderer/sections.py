@@ -6,7 +6,6 @@ import datetime as dt
 import hashlib
 import html
 import posixpath
-from collections import defaultdict
 from pathlib import Path
 
 from ..structure.items import Item
@@ -193,5 +192,3 @@ def news_additions(item: Item, thread) -> str:
     return "\n## Practice standards this post is about\n\n" + bullet_list(
         [link(item.uri, s.uri, s.title) for s in standards])
 
-
-__all__ = ["defaultdict"]

@@ -44,9 +44,6 @@ def generated_pages(site: Site, existing: set[str]) -> dict[str, str | bytes]:
     pages.update(tag_pages(site.tags, site.items))
     pages[REFERENCE_URI] = field_reference(site.schemas)
     pages[MATRIX_URI] = matrix_page(site.thread)
-    clashes = sorted(set(pages) & existing - {f"{t.folder}/index.md" for t in TYPES.values()})
-    for uri in clashes:
-        pages.pop(uri)
     return pages
 
 

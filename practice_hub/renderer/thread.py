@@ -31,7 +31,7 @@ def training_line(from_uri: str, course: Item, today: dt.date) -> str:
         when = "e-learning, any time"
     else:
         future = upcoming(sessions_of(course), today, include_cancelled=False)
-        when = (f"next session {date_time(future[0].start.strftime('%Y-%m-%dT%H:%M'))}" if future
+        when = (f"next session {date_time(future[0].start)}" if future
                 else "no sessions booked yet")
     return f"{item_link(from_uri, course)}: {esc(when)}"
 

@@ -33,7 +33,7 @@ def _month_label(month: str) -> str:
 
 
 def when_range(session: Session) -> str:
-    return f"{date_time(session.start.strftime('%Y-%m-%dT%H:%M'))} to {date_time(session.end.strftime('%Y-%m-%dT%H:%M')).split(', ')[-1]}"
+    return f"{date_time(session.start)} to {date_time(session.end).split(', ')[-1]}"
 
 
 def catalogue(courses: list[Item], thread: Thread, today: dt.date, from_uri: str = INDEX_URI) -> str:
@@ -59,7 +59,7 @@ def catalogue(courses: list[Item], thread: Thread, today: dt.date, from_uri: str
         "</form>",
         '<p class="ph-filter-count" role="status" aria-live="polite"></p>',
         "",
-        f'<ul class="ph-courses" data-ph-filtered markdown>',
+        '<ul class="ph-courses" data-ph-filtered markdown>',
     ]
     for course in courses:
         data = course.data
@@ -69,7 +69,7 @@ def catalogue(courses: list[Item], thread: Thread, today: dt.date, from_uri: str
         if data.get("mode") == "e-learning":
             when = "e-learning, any time"
         elif upcoming_sessions:
-            when = f"next session {date_time(upcoming_sessions[0].start.strftime('%Y-%m-%dT%H:%M'))}"
+            when = f"next session {date_time(upcoming_sessions[0].start)}"
         else:
             when = "no sessions booked yet"
         audience = ", ".join(data.get("audience") or [])

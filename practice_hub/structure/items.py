@@ -45,6 +45,11 @@ class Item:
         return value if isinstance(value, int) and not isinstance(value, bool) else None
 
     @property
+    def sort_key(self) -> tuple:
+        """Numbered items by number, then everything by title."""
+        return (self.number if self.number is not None else 10**6, self.title.lower(), self.id)
+
+    @property
     def label(self) -> str:
         return TYPES[self.type].singular if self.type in TYPES else self.type
 

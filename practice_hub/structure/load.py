@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..content_types import DATA, MARKDOWN, TYPES, YAML, classify, reserved
+from ..content_types import MARKDOWN, classify, reserved
 from ..loader import frontmatter
 from ..loader.text import TextProblem, decode
 from ..loader.yaml_lines import Loaded, YamlProblem, load
@@ -195,9 +195,3 @@ def _relative(path: Path, root: Path) -> str:
         rel = Path(path).as_posix()
     return "" if rel == "." else rel
 
-
-def is_content(item: Item) -> bool:
-    return item.type in TYPES
-
-
-__all__ = ["read_all", "read_file", "walk", "is_content", "DATA", "YAML"]

@@ -13,10 +13,6 @@ from ..problems import WARNING, Problems
 from .items import Item
 
 
-def _sort_key(item: Item):
-    return ((item.number if item.number is not None else 10**6), item.title.lower(), item.id)
-
-
 @dataclass
 class Thread:
     standards: list[Item]
@@ -27,13 +23,13 @@ class Thread:
 
     @classmethod
     def of(cls, items: list[Item], by_id: dict[str, Item]) -> "Thread":
-        pick = lambda kind: sorted((i for i in items if i.type == kind and i.status != "archived"), key=_sort_key)
+        pick = lambda kind: sorted((i for i in items if i.type == kind and i.status != "archived"), key=Item.sort_key.fget)
         return cls(pick("standard"), pick("audit_section"), pick("course"), by_id)
 
     def linked(self, item: Item, kind: str) -> list[Item]:
         found = [self.by_id[i] for i in item.related.get(kind, [])
                  if i in self.by_id and self.by_id[i].status != "archived"]
-        return sorted(found, key=_sort_key)
+        return sorted(found, key=Item.sort_key.fget)
 
     def sections_for(self, standard: Item) -> list[Item]:
         return self.linked(standard, "audit_section")
@@ -50,14 +46,14 @@ class Thread:
         for standard in self.standards_for(section):
             for course in self.courses_for(standard):
                 seen[course.id] = course
-        return sorted(seen.values(), key=_sort_key)
+        return sorted(seen.values(), key=Item.sort_key.fget)
 
     def sections_through(self, course: Item) -> list[Item]:
         seen: dict[str, Item] = {}
         for standard in self.standards_for(course):
             for section in self.sections_for(standard):
                 seen[section.id] = section
-        return sorted(seen.values(), key=_sort_key)
+        return sorted(seen.values(), key=Item.sort_key.fget)
 
     def gaps(self) -> list[tuple[Item, str, str]]:
         """Every break in the thread: (item, what is wrong, how to mend it)."""
