@@ -106,6 +106,8 @@ RESERVED_PAGES = {
     "review-schedule.md": "the review schedule",
     "editors/field-reference.md": "the editors' field reference",
     "training/upcoming.md": "the upcoming sessions page",
+    "audit/tool.md": "the case-file audit tool",  # issue 15
+    "audit/results.md": "the audit results dashboard",  # issue 15
 }
 RESERVED_FOLDERS = {"tags/": "the topic pages", "training/calendar/": "the calendar feeds"}
 RESERVED_COURSE_IDS = {"index", "upcoming", "calendar"}
