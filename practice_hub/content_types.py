@@ -24,6 +24,7 @@ TYPES: dict[str, ContentType] = {
         ContentType("procedure", "procedures", MARKDOWN, "Procedures", "procedure"),
         ContentType("standard", "standards", MARKDOWN, "Practice standards", "practice standard"),
         ContentType("audit_section", "audit", MARKDOWN, "Case-file audit tool", "audit section"),
+        ContentType("audit_cycle", "audit/cycles", MARKDOWN, "Audit cycles", "audit cycle"),  # issue 15
         ContentType("course", "training", YAML, "Training", "course"),
         ContentType("tool", "tools", MARKDOWN, "Practice tools", "tool"),
         ContentType("induction", "induction", MARKDOWN, "Induction", "induction pathway"),

@@ -79,7 +79,11 @@ def _additions(site: Site, uri: str, pages: set[str]) -> str:
     if item is None:
         return ""
     if item.type == "standard":
-        return standard_additions(item, site.thread, today)
+        return standard_additions(item, site.thread, today) + _cycle_actions(item, site)
+    if item.type == "audit_cycle":  # issue 15
+        from ..audit_tool.cycles import cycle_additions
+
+        return cycle_additions(item, site.by_id, today)
     if item.type == "audit_section":
         return section_additions(item, site.thread, today)
     if item.type == "procedure":
@@ -101,6 +105,12 @@ def _additions(site: Site, uri: str, pages: set[str]) -> str:
         if kind:
             return "\n" + listing(uri, site.listed(kind), site)
     return ""
+
+
+def _cycle_actions(standard, site: Site) -> str:
+    from ..audit_tool.cycles import standard_actions  # issue 15: open actions from audit cycles
+
+    return standard_actions(standard, site.items, site.project.settings.build_date)
 
 
 def procedure_additions(item, site: Site) -> str:
