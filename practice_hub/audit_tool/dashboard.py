@@ -51,32 +51,47 @@ def _table(service: str, series: dict[str, list[dict]], sections: list[Item], us
         rows.append(
             f'<tr><th scope="row"><a href="{e(relative(RESULTS_URI, section.uri, use_dir))}">{e(section.title)}</a></th>'
             f"<td>{e(period_label(latest['period']))}</td><td>{latest['files_audited']}</td>"
-            f"<td>{latest['good_or_better']:g}%</td><td class=\"{css}\">{e(change)}</td></tr>")
+            f'<td>{latest["good_or_better"]:g}%</td><td class="{css}">{e(change)}</td></tr>'
+        )
     for section in without:
-        rows.append(f'<tr><th scope="row"><a href="{e(relative(RESULTS_URI, section.uri, use_dir))}">'
-                    f"{e(section.title)}</a></th><td colspan=\"4\">No results yet</td></tr>")
+        rows.append(
+            f'<tr><th scope="row"><a href="{e(relative(RESULTS_URI, section.uri, use_dir))}">'
+            f'{e(section.title)}</a></th><td colspan="4">No results yet</td></tr>'
+        )
     slug = "".join(c if c.isalnum() else "-" for c in service.lower()).strip("-")
-    return (f'<section class="ph-results__group" data-ph-service="{e(service)}" aria-labelledby="ph-results-{slug}">'
-            f'<h2 id="ph-results-{slug}">{e(service)}</h2>'
-            f'<table class="ph-results__table"><caption>Latest audit results, {e(service)}, worst first</caption>'
-            '<thead><tr><th scope="col">Audit section</th><th scope="col">Latest period</th>'
-            '<th scope="col">Files audited</th><th scope="col">Good or better</th>'
-            f'<th scope="col">Change since last period</th></tr></thead><tbody>{"".join(rows)}</tbody></table></section>')
+    return (
+        f'<section class="ph-results__group" data-ph-service="{e(service)}" aria-labelledby="ph-results-{slug}">'
+        f'<h2 id="ph-results-{slug}">{e(service)}</h2>'
+        f'<table class="ph-results__table"><caption>Latest audit results, {e(service)}, worst first</caption>'
+        '<thead><tr><th scope="col">Audit section</th><th scope="col">Latest period</th>'
+        '<th scope="col">Files audited</th><th scope="col">Good or better</th>'
+        f'<th scope="col">Change since last period</th></tr></thead><tbody>{"".join(rows)}</tbody></table></section>'
+    )
 
 
-def dashboard_page(sections: list[Item], results: list[Item], overall: dict[str, list[dict]], use_dir: bool) -> str:
+def dashboard_page(
+    sections: list[Item], results: list[Item], overall: dict[str, list[dict]], use_dir: bool
+) -> str:
     groups = _groups(results, overall)
     services = [ALL] + sorted(s for s in groups if s != ALL)
     options = "".join(f"<option>{e(s)}</option>" for s in services)
     tables = "".join(_table(s, groups[s], sections, use_dir) for s in services)
-    return "\n".join([
-        "---", "title: Audit results dashboard", "hide: [toc]", "---", "",
-        "# Audit results dashboard", "",
-        "The latest case-file audit results for every section, worst first, with the change since the last "
-        "period. Results come from exported audits counted with `python -m practice_hub audits summarise`.", "",
-        f'<div class="ph-results__filter" hidden data-ph-results-filter><label for="ph-results-service">Show '
-        f'results for</label> <select id="ph-results-service">{options}</select></div>',
-        "",
-        f'<div class="ph-results" data-ph-results>{tables}</div>',
-        "",
-    ])
+    return "\n".join(
+        [
+            "---",
+            "title: Audit results dashboard",
+            "hide: [toc]",
+            "---",
+            "",
+            "# Audit results dashboard",
+            "",
+            "The latest case-file audit results for every section, worst first, with the change since the last "
+            "period. Results come from exported audits counted with `python -m practice_hub audits summarise`.",
+            "",
+            f'<div class="ph-results__filter" hidden data-ph-results-filter><label for="ph-results-service">Show '
+            f'results for</label> <select id="ph-results-service">{options}</select></div>',
+            "",
+            f'<div class="ph-results" data-ph-results>{tables}</div>',
+            "",
+        ]
+    )

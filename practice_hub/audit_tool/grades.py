@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-GRADES = (("outstanding", "Outstanding"), ("good", "Good"), ("requires_improvement", "Requires improvement"),
-          ("inadequate", "Inadequate"))
+GRADES = (
+    ("outstanding", "Outstanding"),
+    ("good", "Good"),
+    ("requires_improvement", "Requires improvement"),
+    ("inadequate", "Inadequate"),
+)
 NOT_APPLICABLE = ("not_applicable", "Not applicable")
 LABELS = dict(GRADES + (NOT_APPLICABLE,))
 RANK = {key: index for index, (key, _) in enumerate(GRADES)}  # 0 is best

@@ -47,8 +47,11 @@ class Group:
             out["service"] = self.service
         if self.journey_stage:
             out["journey_stage"] = self.journey_stage
-        out.update(files_audited=self.audited, good_or_better=self.good_or_better,
-                   requires_improvement_or_lower=100 - self.good_or_better)
+        out.update(
+            files_audited=self.audited,
+            good_or_better=self.good_or_better,
+            requires_improvement_or_lower=100 - self.good_or_better,
+        )
         if self.moderated:
             out["moderated"] = self.moderated
         return out
@@ -77,8 +80,10 @@ def read_exports(paths: list[Path], validator) -> tuple[list[tuple[Path, dict]],
     for path in files:
         try:
             if path.stat().st_size > MAX_IMPORT_BYTES:
-                problems.append(f"{path}: the file is larger than {MAX_IMPORT_BYTES:,} bytes, too large to be "
-                                "an exported audit")
+                problems.append(
+                    f"{path}: the file is larger than {MAX_IMPORT_BYTES:,} bytes, too large to be "
+                    "an exported audit"
+                )
                 continue
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
@@ -90,8 +95,10 @@ def read_exports(paths: list[Path], validator) -> tuple[list[tuple[Path, dict]],
             problems.append(f"{path}:{error.lineno}: not valid JSON ({error.msg})")
             continue
         if not isinstance(data, dict) or data.get("format") != FORMAT:
-            problems.append(f"{path}: format: not an audit exported by the case-file audit tool "
-                            f'(expected "format": "{FORMAT}")')
+            problems.append(
+                f"{path}: format: not an audit exported by the case-file audit tool "
+                f'(expected "format": "{FORMAT}")'
+            )
             continue
         errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
         if errors:
@@ -124,8 +131,10 @@ def summarise(audits: list[dict]) -> list[Group]:
                 if outcome and grade in RANK:
                     group.moderated += 1
                     group.changed += outcome == "changed"
-    return sorted(groups.values(), key=lambda g: (g.period, g.section, bool(g.journey_stage), g.service,
-                                                  g.journey_stage))
+    return sorted(
+        groups.values(),
+        key=lambda g: (g.period, g.section, bool(g.journey_stage), g.service, g.journey_stage),
+    )
 
 
 def report(groups: list[Group]) -> str:
@@ -135,13 +144,17 @@ def report(groups: list[Group]) -> str:
         if group.period != period:
             period = group.period
             out.append(f"{period}")
-            out.append(f"  {'section':28} {'service / journey stage':30} {'audited':>7} {'good+':>6}  "
-                       "grades (O/G/RI/I/NA)  moderated")
+            out.append(
+                f"  {'section':28} {'service / journey stage':30} {'audited':>7} {'good+':>6}  "
+                "grades (O/G/RI/I/NA)  moderated"
+            )
         who = group.service or group.journey_stage or "all"
         counts = "/".join(str(group.counts[k]) for k in COUNTED)
         moderated = f"{group.moderated} ({group.changed} changed)" if group.moderated else "-"
-        out.append(f"  {group.section:28} {who:30} {group.audited:>7} {group.good_or_better:>5}%  {counts:20}  "
-                   f"{moderated}")
+        out.append(
+            f"  {group.section:28} {who:30} {group.audited:>7} {group.good_or_better:>5}%  {counts:20}  "
+            f"{moderated}"
+        )
     return "\n".join(out) + "\n" if out else "No audits to summarise.\n"
 
 
@@ -160,8 +173,12 @@ def write_results(path: Path, groups: list[Group], stages: bool = False) -> tupl
     for block in blocks:
         loaded = yaml.safe_load("".join(block))
         entry = loaded[0] if isinstance(loaded, list) and loaded and isinstance(loaded[0], dict) else {}
-        key = (str(entry.get("period")), str(entry.get("audit_section")), entry.get("service") or "",
-               entry.get("journey_stage") or "")
+        key = (
+            str(entry.get("period")),
+            str(entry.get("audit_section")),
+            entry.get("service") or "",
+            entry.get("journey_stage") or "",
+        )
         if key in new:
             replaced += 1
             continue
@@ -169,8 +186,14 @@ def write_results(path: Path, groups: list[Group], stages: bool = False) -> tupl
     added = []
     for group in new.values():
         result = group.as_result()
-        entry = "- " + "\n  ".join(f"{k}: {json.dumps(v, ensure_ascii=False) if isinstance(v, str) else v}"
-                                    for k, v in result.items()) + "\n"
+        entry = (
+            "- "
+            + "\n  ".join(
+                f"{k}: {json.dumps(v, ensure_ascii=False) if isinstance(v, str) else v}"
+                for k, v in result.items()
+            )
+            + "\n"
+        )
         added.append(entry)
     body = "".join(head) + "".join(kept)
     if body and not body.endswith("\n"):

@@ -43,8 +43,9 @@ def _download(page, label: str) -> str:
     return open(info.value.path(), encoding="utf-8").read()
 
 
-def test_complete_reload_export_import_moderate_delete_without_leaving_the_origin(browser, site_server, context,
-                                                                                    page, origin_guard, tmp_path):
+def test_complete_reload_export_import_moderate_delete_without_leaving_the_origin(
+    browser, site_server, context, page, origin_guard, tmp_path
+):
     page.goto(TOOL)
     sections = _sections(page)
     assert len(sections) >= 10
@@ -63,19 +64,28 @@ def test_complete_reload_export_import_moderate_delete_without_leaving_the_origi
     assert page.locator("#ph-audit-draft-list li").count() == 1
     key = [GRADES[n % 4] for n, s in enumerate(sections) if s["key"]] or GRADES
     worst = max(key, key=["outstanding", "good", "requires_improvement", "inadequate"].index)
-    labels = {"good": "Good", "outstanding": "Outstanding", "requires_improvement": "Requires improvement",
-              "inadequate": "Inadequate"}
+    labels = {
+        "good": "Good",
+        "outstanding": "Outstanding",
+        "requires_improvement": "Requires improvement",
+        "inadequate": "Inadequate",
+    }
     assert page.locator("#ph-audit-overall").text_content() == labels[worst]  # the lowest key section
     assert page.locator("#ph-audit-training li").count() >= 1
 
     exported = _download(page, "Export JSON")
     audit = json.loads(exported)
-    assert (audit["format"], audit["version"], audit["case_reference"]) == ("practice-hub-audit", 1, "C1234567")
+    assert (audit["format"], audit["version"], audit["case_reference"]) == (
+        "practice-hub-audit",
+        1,
+        "C1234567",
+    )
     assert [s["id"] for s in audit["sections"]] == [s["id"] for s in sections]
     assert [s["grade"] for s in audit["sections"]] == [GRADES[n % 4] for n in range(len(sections))]
     assert audit["sections"][0]["looks_for"][0]["met"] is True
-    assert audit["learning_actions"] == [{"action": "Write the analysis", "agreed_with": "Team manager",
-                                          "by": "2026-12-31"}]
+    assert audit["learning_actions"] == [
+        {"action": "Write the analysis", "agreed_with": "Team manager", "by": "2026-12-31"}
+    ]
     rows = list(csv.DictReader(io.StringIO(_download(page, "Export CSV"))))
     assert [r["section_id"] for r in rows] == [s["id"] for s in sections]
     assert rows[0]["grade"] == "Good" and rows[0]["case_reference"] == "C1234567"
@@ -100,8 +110,11 @@ def test_complete_reload_export_import_moderate_delete_without_leaving_the_origi
         moderated = json.loads(_download(other, "Export JSON"))
         entry = moderated["sections"][0]
         assert entry["grade"] == "good"
-        assert entry["moderation"] == {"outcome": "changed", "grade": "requires_improvement",
-                                       "reason": "No analysis of risk"}
+        assert entry["moderation"] == {
+            "outcome": "changed",
+            "grade": "requires_improvement",
+            "reason": "No analysis of risk",
+        }
         assert moderated["moderator"] == "QA Team"
     finally:
         moderator.close()
@@ -128,13 +141,21 @@ def test_a_name_cannot_be_saved_as_the_case_reference(page):
     assert page.input_value("#ph-audit-auditor") == "Someone"
 
 
-@pytest.mark.parametrize("name, content, message", [
-    ("malformed.json", "{not json", "is not valid JSON"),
-    ("other.json", json.dumps({"format": "another-tool", "version": 2, "items": []}),
-     "was not exported from this audit tool"),
-    ("huge.json", "[" + " " * 1_000_001 + "]", "is too large to be an audit"),
-])
-def test_the_importer_refuses_what_is_not_an_audit_and_changes_nothing(page, tmp_path, name, content, message):
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("malformed.json", "{not json", "is not valid JSON"),
+        (
+            "other.json",
+            json.dumps({"format": "another-tool", "version": 2, "items": []}),
+            "was not exported from this audit tool",
+        ),
+        ("huge.json", "[" + " " * 1_000_001 + "]", "is too large to be an audit"),
+    ],
+)
+def test_the_importer_refuses_what_is_not_an_audit_and_changes_nothing(
+    page, tmp_path, name, content, message
+):
     page.goto(TOOL)
     page.fill("#ph-audit-case", "C7654321")
     page.fill("#ph-audit-auditor", "Before import")
@@ -179,7 +200,7 @@ def test_tool_and_dashboard_have_no_axe_violations(browser, site_server, origin_
         _axe(page, f"the audit results dashboard ({scheme})")
         page.select_option("#ph-results-service", "Children's services")
         assert page.locator("[data-ph-service='All services']").is_hidden()
-        assert page.locator("[data-ph-service=\"Children's services\"]").is_visible()
+        assert page.locator('[data-ph-service="Children\'s services"]').is_visible()
         _axe(page, f"the filtered dashboard ({scheme})")
         assert origin_guard.foreign == []
     finally:

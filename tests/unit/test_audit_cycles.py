@@ -43,10 +43,20 @@ def test_open_actions_show_on_the_standards_they_serve():
 
 
 def test_overdue_actions_are_review_style_warnings():
-    run = subprocess.run([sys.executable, "-m", "practice_hub", "check"], cwd=REPO, capture_output=True, text=True,
-                         env=dict(os.environ, PRACTICE_HUB_TODAY="2027-03-01"))
-    line = next(n for n, text in enumerate((REPO / "docs/audit/cycles/2026-q2-voice.md").read_text().splitlines(), 1)
-                if text.strip() == "due: 2027-01-29")
-    assert (f"docs/audit/cycles/2026-q2-voice.md:{line}: warning: action \"Add the person's view to the care and "
-            "support plan template.\" was due on 2027-01-29 and is still in progress (mark it done, or agree a new "
-            "due date)") in run.stdout
+    run = subprocess.run(
+        [sys.executable, "-m", "practice_hub", "check"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, PRACTICE_HUB_TODAY="2027-03-01"),
+    )
+    line = next(
+        n
+        for n, text in enumerate((REPO / "docs/audit/cycles/2026-q2-voice.md").read_text().splitlines(), 1)
+        if text.strip() == "due: 2027-01-29"
+    )
+    assert (
+        f"docs/audit/cycles/2026-q2-voice.md:{line}: warning: action \"Add the person's view to the care and "
+        'support plan template." was due on 2027-01-29 and is still in progress (mark it done, or agree a new '
+        "due date)"
+    ) in run.stdout

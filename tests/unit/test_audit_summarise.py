@@ -49,7 +49,9 @@ def test_write_into_a_copy_reproduces_the_file_and_keeps_its_comments(tmp_path):
     added, replaced = write_results(copy, summarise([a for _, a in audits]))
     assert (added, replaced) == (0, 36)
     assert copy.read_text(encoding="utf-8").startswith("# Case-file audit results")
-    assert yaml.safe_load(copy.read_text(encoding="utf-8")) == yaml.safe_load(RESULTS.read_text(encoding="utf-8"))
+    assert yaml.safe_load(copy.read_text(encoding="utf-8")) == yaml.safe_load(
+        RESULTS.read_text(encoding="utf-8")
+    )
 
 
 def test_a_bad_export_is_reported_with_its_path_and_field(tmp_path):
@@ -57,7 +59,9 @@ def test_a_bad_export_is_reported_with_its_path_and_field(tmp_path):
     bad = dict(good, sections=[dict(good["sections"][0], grade="excellent")])
     (tmp_path / "bad.json").write_text(json.dumps(bad), encoding="utf-8")
     (tmp_path / "broken.json").write_text("{not json", encoding="utf-8")
-    (tmp_path / "other.json").write_text(json.dumps({"format": "another-tool", "version": 3}), encoding="utf-8")
+    (tmp_path / "other.json").write_text(
+        json.dumps({"format": "another-tool", "version": 3}), encoding="utf-8"
+    )
     (tmp_path / "big.json").write_text(" " * 1_000_001, encoding="utf-8")
     audits, problems = read_exports(sorted(tmp_path.iterdir()), _validator())
     assert audits == []
@@ -66,7 +70,7 @@ def test_a_bad_export_is_reported_with_its_path_and_field(tmp_path):
         "'requires_improvement', 'inadequate', 'not_applicable', '']",
         f"{tmp_path / 'big.json'}: the file is larger than 1,000,000 bytes, too large to be an exported audit",
         f"{tmp_path / 'broken.json'}:1: not valid JSON (Expecting property name enclosed in double quotes)",
-        f'{tmp_path / "other.json"}: format: not an audit exported by the case-file audit tool '
+        f"{tmp_path / 'other.json'}: format: not an audit exported by the case-file audit tool "
         '(expected "format": "practice-hub-audit")',
     ]
 
@@ -74,8 +78,21 @@ def test_a_bad_export_is_reported_with_its_path_and_field(tmp_path):
 def test_the_command_reports_a_bad_export_and_writes_nothing(tmp_path):
     (tmp_path / "bad.json").write_text("[]", encoding="utf-8")
     before = RESULTS.read_bytes()
-    run = subprocess.run([sys.executable, "-m", "practice_hub", "audits", "summarise", str(EXPORTS / "audit-01.json"),
-                          str(tmp_path / "bad.json"), "--write"], cwd=REPO, capture_output=True, text=True)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "practice_hub",
+            "audits",
+            "summarise",
+            str(EXPORTS / "audit-01.json"),
+            str(tmp_path / "bad.json"),
+            "--write",
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 1
     assert f"{tmp_path / 'bad.json'}: format: not an audit exported by the case-file audit tool" in run.stderr
     assert "nothing was written" in run.stderr
@@ -83,8 +100,12 @@ def test_the_command_reports_a_bad_export_and_writes_nothing(tmp_path):
 
 
 def test_the_command_prints_results_per_period_section_service_and_stage():
-    run = subprocess.run([sys.executable, "-m", "practice_hub", "audits", "summarise", str(EXPORTS)],
-                         cwd=REPO, capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "practice_hub", "audits", "summarise", str(EXPORTS)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 0, run.stderr
     assert run.stdout.startswith("2026-Q3\n")
     lines = run.stdout.splitlines()
@@ -108,9 +129,15 @@ def test_data_in_the_page_cannot_close_its_script_element():
 
 
 def test_audit_settings_are_checked():
-    assert Settings.from_mapping({"case_reference_pattern": "^C[0-9]{6}$"}).case_reference_pattern == "^C[0-9]{6}$"
-    for bad in ({"case_reference_pattern": "[unclosed"}, {"audit_overall_rule": "average"},
-                {"audit_services": "Children"}):
+    assert (
+        Settings.from_mapping({"case_reference_pattern": "^C[0-9]{6}$"}).case_reference_pattern
+        == "^C[0-9]{6}$"
+    )
+    for bad in (
+        {"case_reference_pattern": "[unclosed"},
+        {"audit_overall_rule": "average"},
+        {"audit_services": "Children"},
+    ):
         try:
             Settings.from_mapping(bad)
         except ValueError as error:
