@@ -29,7 +29,18 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--workdir", default="benchmarks/corpus", help="where the corpora are generated")
     bench.add_argument("--no-browser", action="store_true", help="skip the search measurement in Chromium")
     bench.add_argument("--results", default="", help="also write the report to this Markdown file")
+    audits = sub.add_parser("audits", help="work with audits exported by the case-file audit tool")
+    audits_sub = audits.add_subparsers(dest="audits_command", required=True)
+    summarise = audits_sub.add_parser("summarise", help="count exported audits into results per period, "
+                                      "section, service and journey stage")
+    summarise.add_argument("files", nargs="+", metavar="FILE", help="exported audit (.json) or a folder of them")
+    summarise.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
+    summarise.add_argument("--write", action="store_true", help="add the results (overall and per service) to "
+                           "docs/_data/audit_results.yml, replacing those for the same period and section")
+    summarise.add_argument("--stages", action="store_true", help="with --write, also write per journey stage")
     args = parser.parse_args(argv)
+    if args.command == "audits":
+        return run_audits_summarise(Path(args.config_file), [Path(f) for f in args.files], args.write, args.stages)
     if args.command == "bench":
         from .bench.run import main as bench_main
 
@@ -91,3 +102,30 @@ def run_check(config_file: Path, fmt: str, strict: bool) -> int:
             print(f"Practice Hub: checked {plural(len(site.items), 'item')} in {plural(files, 'file')}{tail}",
                   file=sys.stderr)
     return 1 if failed else 0
+
+
+def run_audits_summarise(config_file: Path, files: list[Path], write: bool, stages: bool = False) -> int:
+    """Issue 15: exported audits -> results (logic in practice_hub/audit_tool/summarise.py)."""
+    from .audit_tool.summarise import read_exports, report, summarise, write_results
+    from .content_types import DATA_DIR
+    from .schema import load_schemas
+
+    project = _project(config_file)
+    if project is None:
+        return 2
+    validator = load_schemas(project.schema_dir).validators["audit_export"]
+    audits, problems = read_exports(files, validator)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    groups = summarise([data for _, data in audits])
+    sys.stdout.write(report(groups))
+    if problems:
+        print(f"Practice Hub: {plural(len(problems), 'problem')} in the exported audits"
+              + ("; nothing was written" if write else ""), file=sys.stderr)
+        return 1
+    if write:
+        target = project.docs_dir / DATA_DIR / "audit_results.yml"
+        added, replaced = write_results(target, groups, stages)
+        print(f"Practice Hub: {plural(len(audits), 'audit')} counted; {plural(added + replaced, 'result')} "
+              f"written to {target} ({replaced} replaced)", file=sys.stderr)
+    return 0

@@ -24,6 +24,7 @@ TYPES: dict[str, ContentType] = {
         ContentType("procedure", "procedures", MARKDOWN, "Procedures", "procedure"),
         ContentType("standard", "standards", MARKDOWN, "Practice standards", "practice standard"),
         ContentType("audit_section", "audit", MARKDOWN, "Case-file audit tool", "audit section"),
+        ContentType("audit_cycle", "audit/cycles", MARKDOWN, "Audit cycles", "audit cycle"),  # issue 15
         ContentType("course", "training", YAML, "Training", "course"),
         ContentType("tool", "tools", MARKDOWN, "Practice tools", "tool"),
         ContentType("induction", "induction", MARKDOWN, "Induction", "induction pathway"),
@@ -106,6 +107,8 @@ RESERVED_PAGES = {
     "review-schedule.md": "the review schedule",
     "editors/field-reference.md": "the editors' field reference",
     "training/upcoming.md": "the upcoming sessions page",
+    "audit/tool.md": "the case-file audit tool",  # issue 15
+    "audit/results.md": "the audit results dashboard",  # issue 15
 }
 RESERVED_FOLDERS = {"tags/": "the topic pages", "training/calendar/": "the calendar feeds"}
 RESERVED_COURSE_IDS = {"index", "upcoming", "calendar"}

@@ -16,6 +16,14 @@ class Settings:
     overdue_reviews_are_errors: bool = False  # overdue reviews fail the build instead of warning
     show_drafts: bool = False  # publish drafts, marked DRAFT (local preview only)
     today: str = ""  # the build date, YYYY-MM-DD; empty means the real date (tests pin it)
+    # --- the case-file audit tool (issue 15) ---
+    # The shape of a case system's reference: letters then digits, never a name or an NHS number
+    # (10 digits), which is why the default stops at 9 digits.
+    case_reference_pattern: str = "^[A-Z]{0,3}[0-9]{4,9}$"
+    # How the overall judgement follows the section grades: lowest_key_section (no better than the
+    # lowest section flagged key_section, or the lowest section if none is flagged) or lowest_section.
+    audit_overall_rule: str = "lowest_key_section"
+    audit_services: tuple = ("Children's services", "Adults' services")  # the tool's service choices
 
     @classmethod
     def from_mapping(cls, values: dict | None) -> "Settings":
@@ -34,6 +42,7 @@ class Settings:
         for name in ("gaps_are_errors", "overdue_reviews_are_errors", "show_drafts"):
             if name in values and not isinstance(values[name], bool):
                 raise ValueError(f"extra.practice_hub.{name} must be true or false")
+        _check_audit_settings(values)
         if values.get("today"):
             try:
                 dt.date.fromisoformat(str(values["today"]))
@@ -46,6 +55,29 @@ class Settings:
     @property
     def build_date(self) -> dt.date:
         return dt.date.fromisoformat(self.today) if self.today else dt.date.today()
+
+
+AUDIT_OVERALL_RULES = ("lowest_key_section", "lowest_section")
+
+
+def _check_audit_settings(values: dict) -> None:
+    """The audit tool's settings (issue 15): a valid pattern, a known rule, a list of services."""
+    import re
+
+    if "case_reference_pattern" in values:
+        pattern = values["case_reference_pattern"]
+        try:
+            re.compile(str(pattern))
+        except re.error as error:
+            raise ValueError(f"extra.practice_hub.case_reference_pattern is not a regular expression: {error}") from None
+        values["case_reference_pattern"] = str(pattern)
+    if "audit_overall_rule" in values and values["audit_overall_rule"] not in AUDIT_OVERALL_RULES:
+        raise ValueError("extra.practice_hub.audit_overall_rule must be one of: " + ", ".join(AUDIT_OVERALL_RULES))
+    if "audit_services" in values:
+        services = values["audit_services"]
+        if not isinstance(services, list) or not services or not all(isinstance(s, str) and s for s in services):
+            raise ValueError("extra.practice_hub.audit_services must be a list of service names")
+        values["audit_services"] = tuple(services)
 
 
 class _LenientLoader(yaml.SafeLoader):

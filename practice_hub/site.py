@@ -16,6 +16,7 @@ from .structure.load import _relative, read_all
 from .structure.thread import Thread, check_results, report_gaps
 from .structure.review import check_reviews
 from .structure.training import check_courses
+from .audit_tool.cycles import check_overdue_actions
 
 # Where YAML entries are shown: a page per course, one shared page for glossary and links.
 ENTRY_PAGES = {
@@ -113,6 +114,7 @@ def load_site(project: Project) -> Site:
             item.related = {kind: ids for kind, ids in item.related.items() if ids}
     check_reviews(content, settings.build_date, problems, settings.overdue_reviews_are_errors)
     check_courses([item for item in content if item.type == "course"], problems)
+    check_overdue_actions(content, settings.build_date, problems)  # issue 15: audit cycles
     thread = Thread.of(content, by_id)
     thread.results = check_results(results, by_id, problems)
     report_gaps(thread, problems, project.settings.gaps_are_errors)

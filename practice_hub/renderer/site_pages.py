@@ -44,7 +44,20 @@ def generated_pages(site: Site, existing: set[str]) -> dict[str, str | bytes]:
     pages.update(tag_pages(site.tags, site.items))
     pages[REFERENCE_URI] = field_reference(site.schemas)
     pages[MATRIX_URI] = matrix_page(site.thread)
+    pages.update(audit_pages(site))  # issue 15: the audit tool and the results dashboard
     return pages
+
+
+def audit_pages(site: Site) -> dict[str, str]:
+    """The case-file audit tool (audit/tool/) and the audit results dashboard (audit/results/)."""
+    from ..audit_tool.dashboard import RESULTS_URI, dashboard_page
+    from ..audit_tool.page import TOOL_URI, tool_page
+
+    sections, dirs = site.thread.sections, site.project.use_directory_urls
+    if not sections:
+        return {}
+    return {TOOL_URI: tool_page(sections, site.thread, site.project.settings, dirs),
+            RESULTS_URI: dashboard_page(sections, site.audit_results, site.thread.results, dirs)}
 
 
 def with_additions(site: Site, uri: str, markdown: str, addition: str) -> str:
@@ -66,7 +79,11 @@ def _additions(site: Site, uri: str, pages: set[str]) -> str:
     if item is None:
         return ""
     if item.type == "standard":
-        return standard_additions(item, site.thread, today)
+        return standard_additions(item, site.thread, today) + _cycle_actions(item, site)
+    if item.type == "audit_cycle":  # issue 15
+        from ..audit_tool.cycles import cycle_additions
+
+        return cycle_additions(item, site.by_id, today)
     if item.type == "audit_section":
         return section_additions(item, site.thread, today)
     if item.type == "procedure":
@@ -88,6 +105,12 @@ def _additions(site: Site, uri: str, pages: set[str]) -> str:
         if kind:
             return "\n" + listing(uri, site.listed(kind), site)
     return ""
+
+
+def _cycle_actions(standard, site: Site) -> str:
+    from ..audit_tool.cycles import standard_actions  # issue 15: open actions from audit cycles
+
+    return standard_actions(standard, site.items, site.project.settings.build_date)
 
 
 def procedure_additions(item, site: Site) -> str:

@@ -101,7 +101,9 @@ def check_results(results: list[Item], by_id: dict[str, Item], problems: Problem
                          f"{good + poor:g}, more than 100",
                          "the two percentages are shares of the same files; check both",
                          type="audit_result", field="good_or_better")
-        key = (section_id, period)
+        # Results for one service or journey stage (issue 15) sit beside the overall result.
+        breakdown = (data.get("service") or "", data.get("journey_stage") or "")
+        key = (section_id, period) + breakdown
         if key in seen:
             first = seen[key]
             problems.add(result.path, result.line_of("period"),
@@ -115,7 +117,8 @@ def check_results(results: list[Item], by_id: dict[str, Item], problems: Problem
                          f'field "audit_section" names "{section_id}", which is not the id of any audit section',
                          "check the id in docs/audit/", type="audit_result", field="audit_section")
             continue
-        series.setdefault(section_id, []).append(dict(data, line=result.line))
+        if breakdown == ("", ""):
+            series.setdefault(section_id, []).append(dict(data, line=result.line))
     for values in series.values():
         values.sort(key=lambda r: _period_key(r["period"]))
     return series

@@ -16,7 +16,7 @@ from helpers import REPO, make_project, run_build, run_check
 
 TYPE_FOLDERS = {"procedures": "procedure", "standards": "standard", "audit": "audit_section",
                 "tools": "tool", "induction": "induction", "research": "research", "news": "news",
-                "recruitment/vacancies": "vacancy"}
+                "recruitment/vacancies": "vacancy", "audit/cycles": "audit_cycle"}
 YAML_FOLDERS = {"training": "course", "links": "link", "glossary": "glossary"}
 
 

@@ -1,5 +1,7 @@
 """Pages Practice Hub makes are reserved: the list the validator uses matches the renderers' paths."""
 
+from practice_hub.audit_tool.dashboard import RESULTS_URI
+from practice_hub.audit_tool.page import TOOL_URI
 from practice_hub.content_types import RESERVED_FOLDERS, RESERVED_PAGES, reserved
 from practice_hub.renderer.calendar import CALENDAR_DIR
 from practice_hub.renderer.reference import REFERENCE_URI
@@ -10,7 +12,8 @@ from practice_hub.renderer.training import UPCOMING_URI
 
 
 def test_reserved_pages_match_the_renderers():
-    assert set(RESERVED_PAGES) == {REGISTER_URI, SCHEDULE_URI, MATRIX_URI, REFERENCE_URI, UPCOMING_URI}
+    assert set(RESERVED_PAGES) == {REGISTER_URI, SCHEDULE_URI, MATRIX_URI, REFERENCE_URI, UPCOMING_URI,
+                                  TOOL_URI, RESULTS_URI}
     assert set(RESERVED_FOLDERS) == {f"{TAGS_DIR}/", f"{CALENDAR_DIR}/"}
 
 

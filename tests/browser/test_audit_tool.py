@@ -1,0 +1,220 @@
+"""Issue 15: the case-file audit tool in Chromium. The audit never leaves the device."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from test_accessibility import SCHEMES, assert_no_violations, open_in_scheme
+
+pytestmark = pytest.mark.browser
+TOOL = "audit/tool/"
+GRADES = ["good", "requires_improvement", "outstanding", "inadequate"]
+
+
+def _sections(page) -> list[dict]:
+    return json.loads(page.locator("#ph-audit-data").text_content())["sections"]
+
+
+def _fill(page, sections):
+    page.fill("#ph-audit-case", "C1234567")
+    page.select_option("#ph-audit-service", "Children's services")
+    page.select_option("#ph-audit-stage", "Children in Care")
+    page.fill("#ph-audit-auditor", "Test Auditor")
+    page.fill("#ph-audit-date", "2026-11-02")
+    page.check("#ph-audit-joint")
+    for n, section in enumerate(sections):
+        sid = section["id"]
+        page.check(f"#ph-{sid}-p0")
+        page.fill(f"#ph-{sid}-n0", f"note {sid}")
+        page.check(f"#ph-{sid}-g-{GRADES[n % 4]}")
+        page.fill(f"#ph-{sid}-evidence", f"evidence for {sid}")
+    page.fill("#ph-la-1-action", "Write the analysis")
+    page.fill("#ph-la-1-with", "Team manager")
+    page.fill("#ph-la-1-by", "2026-12-31")
+
+
+def _download(page, label: str) -> str:
+    with page.expect_download() as info:
+        page.get_by_role("button", name=label, exact=True).click()
+    return open(info.value.path(), encoding="utf-8").read()
+
+
+def test_complete_reload_export_import_moderate_delete_without_leaving_the_origin(
+    browser, site_server, context, page, origin_guard, tmp_path
+):
+    page.goto(TOOL)
+    sections = _sections(page)
+    assert len(sections) >= 10
+    _fill(page, sections)
+    page.reload()
+    assert page.input_value("#ph-audit-case") == "C1234567"
+    assert page.input_value("#ph-audit-stage") == "Children in Care"
+    assert page.is_checked("#ph-audit-joint")
+    for n, section in enumerate(sections):
+        sid = section["id"]
+        assert page.is_checked(f"#ph-{sid}-p0")
+        assert page.input_value(f"#ph-{sid}-n0") == f"note {sid}"
+        assert page.is_checked(f"#ph-{sid}-g-{GRADES[n % 4]}")
+        assert page.input_value(f"#ph-{sid}-evidence") == f"evidence for {sid}"
+    assert page.input_value("#ph-la-1-action") == "Write the analysis"
+    assert page.locator("#ph-audit-draft-list li").count() == 1
+    key = [GRADES[n % 4] for n, s in enumerate(sections) if s["key"]] or GRADES
+    worst = max(key, key=["outstanding", "good", "requires_improvement", "inadequate"].index)
+    labels = {
+        "good": "Good",
+        "outstanding": "Outstanding",
+        "requires_improvement": "Requires improvement",
+        "inadequate": "Inadequate",
+    }
+    assert page.locator("#ph-audit-overall").text_content() == labels[worst]  # the lowest key section
+    assert page.locator("#ph-audit-training li").count() >= 1
+
+    exported = _download(page, "Export JSON")
+    audit = json.loads(exported)
+    assert (audit["format"], audit["version"], audit["case_reference"]) == (
+        "practice-hub-audit",
+        1,
+        "C1234567",
+    )
+    assert [s["id"] for s in audit["sections"]] == [s["id"] for s in sections]
+    assert [s["grade"] for s in audit["sections"]] == [GRADES[n % 4] for n in range(len(sections))]
+    assert audit["sections"][0]["looks_for"][0]["met"] is True
+    assert audit["learning_actions"] == [
+        {"action": "Write the analysis", "agreed_with": "Team manager", "by": "2026-12-31"}
+    ]
+    rows = list(csv.DictReader(io.StringIO(_download(page, "Export CSV"))))
+    assert [r["section_id"] for r in rows] == [s["id"] for s in sections]
+    assert rows[0]["grade"] == "Good" and rows[0]["case_reference"] == "C1234567"
+    assert rows[1]["evidence"] == f"evidence for {sections[1]['id']}"
+
+    # A moderator opens it in a fresh browser and changes one grade.
+    saved = tmp_path / "audit.json"
+    saved.write_text(exported, encoding="utf-8")
+    moderator = browser.new_context(base_url=site_server)
+    origin_guard.install(moderator)
+    try:
+        other = moderator.new_page()
+        other.goto(TOOL)
+        assert other.input_value("#ph-audit-case") == ""
+        other.set_input_files("#ph-audit-import", str(saved))
+        other.wait_for_function("document.getElementById('ph-audit-case').value === 'C1234567'")
+        first = sections[0]["id"]
+        other.check(f"#ph-{first}-m-changed")
+        other.select_option(f"#ph-{first}-m-grade", "requires_improvement")
+        other.fill(f"#ph-{first}-m-reason", "No analysis of risk")
+        other.fill("#ph-audit-moderator", "QA Team")
+        moderated = json.loads(_download(other, "Export JSON"))
+        entry = moderated["sections"][0]
+        assert entry["grade"] == "good"
+        assert entry["moderation"] == {
+            "outcome": "changed",
+            "grade": "requires_improvement",
+            "reason": "No analysis of risk",
+        }
+        assert moderated["moderator"] == "QA Team"
+    finally:
+        moderator.close()
+
+    # Delete asks first: dismissing keeps the draft, accepting deletes it.
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.locator("#ph-audit-draft-list button", has_text="Delete").click()
+    assert page.locator("#ph-audit-draft-list li").count() == 1
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator("#ph-audit-draft-list button", has_text="Delete").click()
+    assert page.locator("#ph-audit-draft-list").text_content() == "No drafts on this device."
+    page.reload()
+    assert page.input_value("#ph-audit-case") == ""
+    assert origin_guard.foreign == []
+
+
+def test_a_name_cannot_be_saved_as_the_case_reference(page):
+    page.goto(TOOL)
+    page.fill("#ph-audit-case", "Jane Smith")
+    assert "not the shape of a case reference" in page.locator("#ph-audit-case-error").text_content()
+    page.fill("#ph-audit-auditor", "Someone")
+    page.reload()
+    assert page.input_value("#ph-audit-case") == ""
+    assert page.input_value("#ph-audit-auditor") == "Someone"
+
+
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("malformed.json", "{not json", "is not valid JSON"),
+        (
+            "other.json",
+            json.dumps({"format": "another-tool", "version": 2, "items": []}),
+            "was not exported from this audit tool",
+        ),
+        ("huge.json", "[" + " " * 1_000_001 + "]", "is too large to be an audit"),
+    ],
+)
+def test_the_importer_refuses_what_is_not_an_audit_and_changes_nothing(
+    page, tmp_path, name, content, message
+):
+    page.goto(TOOL)
+    page.fill("#ph-audit-case", "C7654321")
+    page.fill("#ph-audit-auditor", "Before import")
+    before = page.evaluate("localStorage.getItem('practice-hub:audit-drafts')")
+    bad = tmp_path / name
+    bad.write_text(content, encoding="utf-8")
+    page.set_input_files("#ph-audit-import", str(bad))
+    alert = page.locator("#ph-audit-message")
+    alert.filter(has_text="Import failed").wait_for()
+    assert message in alert.text_content() and "Nothing was changed." in alert.text_content()
+    assert page.input_value("#ph-audit-case") == "C7654321"
+    assert page.input_value("#ph-audit-auditor") == "Before import"
+    assert page.evaluate("localStorage.getItem('practice-hub:audit-drafts')") == before
+
+
+def _settled(page) -> None:
+    """Material's back-to-top button fades in while the page scrolls: wait for it to finish."""
+    page.wait_for_function("""() => { const t = document.querySelector('.md-top');
+        if (!t) return true; const o = getComputedStyle(t).opacity; return o === '0' || o === '1'; }""")
+
+
+def _axe(page, where: str) -> None:
+    _settled(page)
+    assert_no_violations(page, where)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_tool_and_dashboard_have_no_axe_violations(browser, site_server, origin_guard, scheme):
+    context, page = open_in_scheme(browser, site_server, origin_guard, TOOL, scheme)
+    try:
+        _axe(page, f"the empty audit tool ({scheme})")
+        _fill(page, _sections(page))
+        page.fill("#ph-audit-case", "not a reference")  # the error message shows too
+        _axe(page, f"the filled audit tool ({scheme})")
+        page.locator("#ph-audit-summary").scroll_into_view_if_needed()
+        _axe(page, f"the audit summary ({scheme})")
+        page.evaluate("document.body.classList.add('ph-audit-printing')")
+        page.emulate_media(media="print")
+        _axe(page, f"the printed summary ({scheme})")
+        page.emulate_media(media="screen")
+        page.goto("audit/results/")
+        _axe(page, f"the audit results dashboard ({scheme})")
+        page.select_option("#ph-results-service", "Children's services")
+        assert page.locator("[data-ph-service='All services']").is_hidden()
+        assert page.locator('[data-ph-service="Children\'s services"]').is_visible()
+        _axe(page, f"the filtered dashboard ({scheme})")
+        assert origin_guard.foreign == []
+    finally:
+        context.close()
+
+
+def test_without_javascript_the_tool_is_a_paper_form(browser, site_server):
+    context = browser.new_context(base_url=site_server, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(TOOL)
+        assert page.locator("[data-ph-audit-js]").is_hidden()
+        assert page.locator("form#ph-audit fieldset.ph-audit__section legend").count() >= 10
+        assert page.get_by_label("Case reference").is_visible()
+        assert page.locator("label", has_text="Outstanding").count() >= 10
+    finally:
+        context.close()
