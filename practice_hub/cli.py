@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from .editing.cli import add_editing_commands, run_editing
 from .problems import plural, summary
 from .renderer.register import schedule_csv, schedule_text
 from .settings import Project
@@ -29,7 +30,10 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--workdir", default="benchmarks/corpus", help="where the corpora are generated")
     bench.add_argument("--no-browser", action="store_true", help="skip the search measurement in Chromium")
     bench.add_argument("--results", default="", help="also write the report to this Markdown file")
+    add_editing_commands(sub)
     args = parser.parse_args(argv)
+    if args.command in ("new", "reviewed"):
+        return run_editing(args)
     if args.command == "bench":
         from .bench.run import main as bench_main
 
