@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .editing.cli import add_editing_commands, run_editing
 from .problems import plural, summary
+from .renderer.link_check import check_site_links
 from .renderer.register import schedule_csv, schedule_text
 from .settings import Project
 from .site import load_site
@@ -77,6 +78,7 @@ def run_check(config_file: Path, fmt: str, strict: bool) -> int:
     if project is None:
         return 2
     site = load_site(project)
+    check_site_links(site)
     errors, warnings = site.problems.errors, site.problems.warnings
     failed = bool(errors) or (strict and bool(warnings))
     if fmt == "json":

@@ -21,6 +21,7 @@ from .renderer.compact import compact_html
 from .renderer.glossary import abbreviations_for
 from .renderer.page_view import PageView
 from .renderer.tags import tag_uri
+from .renderer.link_check import check_site_links
 from .renderer.site_pages import out_of_menu, with_additions, feed_file, generated_pages, page_additions, post_build_files
 from .structure.review import change_badge
 from .settings import Project, Settings
@@ -54,6 +55,7 @@ def site_of(config: MkDocsConfig) -> Site:
 def validate(files: Files, config: MkDocsConfig) -> Files:
     """Read and check every content file; fail the build once, listing every problem."""
     site = load_site(project_for(config))
+    check_site_links(site)
     for problem in site.problems.warnings:
         LOG.warning(str(problem))
     errors = site.problems.errors
