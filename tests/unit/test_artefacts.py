@@ -51,7 +51,7 @@ def test_curly_quotes_around_a_value_and_in_a_key():
     assert procedure(PROCEDURE.replace("title: X", "title: \u201cX\u201d")) == [
         "docs/procedures/x.md:3:8: the value starts with a curly quote (\u201c), which would become part of "
         "the text (use straight quotes (\") around the value, or none)"]
-    assert procedure(PROCEDURE.replace("summary: S.", "\u201csummary\u201d: S."))[1] == (
+    assert procedure(PROCEDURE.replace("summary: S.", "\u201csummary\u201d: S."))[-1] == (
         "docs/procedures/x.md:4:1: a curly quote (\u201c) in the field name (field names are plain words: "
         "delete the quote)")
 
