@@ -47,3 +47,17 @@ def test_worked_examples_build(project):
     assert result.returncode == 0, result.stdout + result.stderr
     assert (project / "site" / "procedures" / "home-visits-out-of-hours" / "index.html").is_file()
     assert (project / "site" / "training" / "example-sharing-plans" / "index.html").is_file()
+
+
+def test_field_reference_has_ids_file_names_and_every_data_file():
+    from practice_hub.content_types import DATA_FILES
+    from practice_hub.renderer.reference import field_reference
+    from practice_hub.schema import load_schemas
+
+    text = field_reference(load_schemas(REPO / "content_schema"))
+    assert "## Ids and file names" in text
+    assert "use lower-case letters, digits and single hyphens" in text
+    assert "`docs/news/posts/YYYY-MM-DD-<id>.md`" in text
+    assert "`docs/news/.authors.yml`" in text
+    for name in DATA_FILES:
+        assert f"`docs/_data/{name}`" in text
