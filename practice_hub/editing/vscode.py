@@ -66,7 +66,6 @@ def main(root: Path) -> int:
         target = root / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-        print(path)
     return 0
 
 

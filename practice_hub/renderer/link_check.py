@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..content_types import MARKDOWN_SUFFIXES, classify
+from ..content_types import MARKDOWN_SUFFIXES, RESERVED_PAGES, TYPES, classify
 from ..loader.text import TextProblem, decode
 from ..site import Site
 from ..structure.body_links import check_body_links
@@ -22,17 +22,30 @@ def check_site_links(site: Site) -> None:
                 pages[uri] = decode((docs / uri).read_bytes())
             except (OSError, TextProblem):
                 pages[uri] = None
-    generated = generated_pages(site, set(every))
+    # Renderers expect valid content: with errors elsewhere, only the generated pages' names are used.
+    generated = generated_pages(site, set(every)) if not site.problems.errors else _generated_names(site)
     files = {uri for uri in every if classify(uri).format is None}
     for uri, content in generated.items():
-        if uri.endswith(".md") and isinstance(content, str):
-            pages[uri] = content
+        if uri.endswith(".md") and (content is None or isinstance(content, str)):
+            pages.setdefault(uri, content)
         else:
             files.add(uri)
     known = set(pages)
     for uri, text in list(pages.items()):
-        if text is not None:
+        if site.problems.errors:  # additions, like generated pages, need valid content: anchors wait
+            pages[uri] = None
+        elif text is not None:
             pages[uri] = text + "\n\n" + page_additions(site, uri, text, known)
     sources = [(item.path, item.uri, item.body, item.body_line) for item in site.items
                if item.body and not item.from_yaml]
     check_body_links(sources, pages, files, hidden, site.problems)
+
+
+def _generated_names(site: Site) -> dict[str, None]:
+    """The pages Practice Hub makes, without making them (anchors on them are then not checked)."""
+    names = dict.fromkeys(RESERVED_PAGES)
+    names.update(dict.fromkeys(f"{t.folder}/index.md" for t in TYPES.values() if t.folder))
+    names.update(dict.fromkeys(item.uri for item in site.items if item.from_yaml))
+    names.update(dict.fromkeys(f"tags/{tag}.md" for tag in site.tags))
+    names["tags/index.md"] = None
+    return names

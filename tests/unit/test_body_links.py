@@ -65,3 +65,14 @@ def test_outside_docs(project):
 def test_slugs_match_mkdocs_toc():
     assert slugify("What's new — in 2026?") == "whats-new-in-2026"
     assert anchors_of("# A\n## A\n## B {#custom}\n") == {"a", "a_1", "custom"}
+
+
+def test_links_are_still_checked_when_other_files_have_errors(project):
+    (project.docs_dir / "procedures" / "bad.md").write_text(
+        "---\nid: bad\ntitle: Bad\nsummary: S.\nowner: PSW\nstatus: current\nlast_reviewed: 01/03/2026\n---\n",
+        encoding="utf-8")
+    assert problems_for(project, "[x](procedures/recordin.md) [y](training/course-one.md#nope)\n") == [
+        'docs/guide.md:10: the link "procedures/recordin.md" points to a page that does not exist '
+        '(did you mean "procedures/recording.md"?)',
+        'docs/procedures/bad.md:7: field "last_reviewed" has "01/03/2026", a date in the wrong form '
+        '(write 2026-03-01)']
