@@ -86,16 +86,17 @@ def links_in(markdown: str):
             yield index, definition.group(1)
 
 
-def check_body_links(sources, pages: dict[str, str | None], files: set[str], drafts: set[str],
+def check_body_links(sources, pages: set[str], text_of, files: set[str], drafts: set[str],
                      problems: Problems) -> None:
     """sources: (path for messages, uri under docs/, body, first body line).
-    pages: every page of the build by uri -> its Markdown (None when unknown, anchors unchecked).
+    pages: every page of the build (uri under docs/); text_of(uri): its Markdown as built, or None
+    when it cannot be known (its anchors are then not checked), asked only for links with a #.
     files: every other file that will be published (images, downloads)."""
     anchor_cache: dict[str, set] = {}
 
     def anchors(uri: str) -> set | None:
         if uri not in anchor_cache:
-            text = pages.get(uri)
+            text = text_of(uri)
             anchor_cache[uri] = None if text is None else anchors_of(text)
         return anchor_cache[uri]
 
@@ -108,7 +109,8 @@ def check_body_links(sources, pages: dict[str, str | None], files: set[str], dra
             where, _, fragment = target.partition("#")
             where = unquote(where.split("?", 1)[0])
             if not where:
-                _check_anchor(path, line, target, uri, fragment, anchors(uri), "this page", problems)
+                _check_anchor(path, line, target, uri, fragment, anchors(uri) if fragment else None, "this page",
+                              problems)
                 continue
             resolved = posixpath.normpath(posixpath.join(folder, where))
             if resolved.startswith("../") or resolved == "..":
@@ -149,7 +151,8 @@ def _check_anchor(path, line, target, uri, fragment, known, where, problems: Pro
 
 def _did_you_mean(resolved: str, candidates, folder: str) -> str:
     stems = {}
-    for candidate in candidates:
+    here = posixpath.dirname(resolved)
+    for candidate in sorted(candidates, key=lambda c: (posixpath.dirname(c) != here, c)):
         stems.setdefault(posixpath.splitext(posixpath.basename(candidate))[0], candidate)
     guess = suggest(posixpath.splitext(posixpath.basename(resolved))[0], stems)
     if guess is None:
