@@ -212,3 +212,18 @@ def stop_search() -> None:
     from .search.pagefind_service import PagefindService
 
     PagefindService.close_all()
+
+
+# --- on_startup: no "dirty build" warning for editors -------------------------------------------
+class _DirtyBuildNotice(logging.Filter):
+    """`./dev serve` rebuilds with --dirty on purpose and Practice Hub decides what to rebuild
+    (see _follow_changes), so MkDocs' "A 'dirty' build ... inaccurate navigation" warning is noise."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("A 'dirty' build is being performed")
+
+
+def quiet_dirty_build_warning() -> None:
+    logger = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(f, _DirtyBuildNotice) for f in logger.filters):  # once per process
+        logger.addFilter(_DirtyBuildNotice())
