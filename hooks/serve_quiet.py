@@ -1,7 +1,7 @@
-"""No MkDocs "dirty build" warning in `./dev serve`: Practice Hub decides what a rebuild needs."""
+"""`mkdocs serve`: no "dirty build" warning, and a problems page in the browser while content is broken."""
 
 from practice_hub import mkdocs_adapter as hub
 
 
 def on_startup(command, dirty):
-    hub.quiet_dirty_build_warning()
+    hub.startup(command)
