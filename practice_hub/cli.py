@@ -7,7 +7,9 @@ import json
 import sys
 from pathlib import Path
 
+from .editing.cli import add_editing_commands, run_editing
 from .problems import plural, summary
+from .renderer.link_check import check_site_links
 from .renderer.register import schedule_csv, schedule_text
 from .settings import Project
 from .site import load_site
@@ -38,9 +40,12 @@ def main(argv: list[str] | None = None) -> int:
     summarise.add_argument("--write", action="store_true", help="add the results (overall and per service) to "
                            "docs/_data/audit_results.yml, replacing those for the same period and section")
     summarise.add_argument("--stages", action="store_true", help="with --write, also write per journey stage")
+    add_editing_commands(sub)
     args = parser.parse_args(argv)
     if args.command == "audits":
         return run_audits_summarise(Path(args.config_file), [Path(f) for f in args.files], args.write, args.stages)
+    if args.command in ("new", "reviewed"):
+        return run_editing(args)
     if args.command == "bench":
         from .bench.run import main as bench_main
 
@@ -84,6 +89,7 @@ def run_check(config_file: Path, fmt: str, strict: bool) -> int:
     if project is None:
         return 2
     site = load_site(project)
+    check_site_links(site)
     errors, warnings = site.problems.errors, site.problems.warnings
     failed = bool(errors) or (strict and bool(warnings))
     if fmt == "json":

@@ -8,28 +8,35 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .content_types import classify
+from .content_types import TYPES, classify
 from .export import content_json
 from .problems import summary
 from .renderer.compact import compact_html
-from .renderer.glossary import abbreviations_for
+from .renderer.glossary import abbreviation_index, abbreviations_for
 from .renderer.page_view import PageView
 from .renderer.tags import tag_uri
-from .renderer.site_pages import out_of_menu, with_additions, feed_file, generated_pages, page_additions, post_build_files
+from .renderer.link_check import check_site_links
+from .renderer.site_pages import BLOG_TYPES, out_of_menu, with_additions, feed_file, generated_pages, page_additions, post_build_files
 from .structure.review import change_badge
 from .settings import Project, Settings
 from .site import Site, load_site
+from .structure.thread import Thread
+from .renderer.problems_page import problems_page
 from .structure.changes import changed_pages
 
 LOG = logging.getLogger("mkdocs.plugins.practice_hub")
 _KEY = "practice_hub_site"
 _FILES_KEY = "practice_hub_files"
+_PROBLEMS_KEY = "practice_hub_problems_page"
+SERVING_ENV = "PRACTICE_HUB_SERVING"  # set by on_startup for `mkdocs serve` (this process only)
+PROBLEMS_MARKER = ".practice-hub-problems"
 
 
 def project_for(config: MkDocsConfig) -> Project:
@@ -54,13 +61,21 @@ def site_of(config: MkDocsConfig) -> Site:
 def validate(files: Files, config: MkDocsConfig) -> Files:
     """Read and check every content file; fail the build once, listing every problem."""
     site = load_site(project_for(config))
+    check_site_links(site)
     for problem in site.problems.warnings:
         LOG.warning(str(problem))
     errors = site.problems.errors
     if errors:
         for problem in errors:
             LOG.error(str(problem))
+        if os.environ.get(SERVING_ENV) == "1":  # `mkdocs serve`: show the problems in the browser
+            return _problems_only(files, config, site)
         raise PluginError(f"Practice Hub: {summary(errors)}")
+    marker = Path(config.site_dir) / PROBLEMS_MARKER
+    if marker.exists():  # the last build showed the problems page: rebuild every page once
+        marker.unlink()
+        for file in files:
+            file.is_modified = lambda: True  # noqa: E731
     config[_KEY] = site
     hidden = {item.uri for item in site.hidden_drafts if not item.from_yaml}
     archived = {item.uri for item in site.items if item.status == "archived" and not item.from_yaml}
@@ -77,6 +92,8 @@ def validate(files: Files, config: MkDocsConfig) -> Files:
 # --- on_files: generated pages ----------------------------------------------------------------
 def add_generated_pages(files: Files, config: MkDocsConfig) -> Files:
     site = site_of(config)
+    if config.get(_PROBLEMS_KEY):
+        return files
     existing = {file.src_uri for file in files}
     generated = generated_pages(site, existing)
     for uri, markdown in generated.items():
@@ -210,3 +227,42 @@ def stop_search() -> None:
     from .search.pagefind_service import PagefindService
 
     PagefindService.close_all()
+
+
+# --- on_startup: no "dirty build" warning for editors -------------------------------------------
+class _DirtyBuildNotice(logging.Filter):
+    """`./dev serve` rebuilds with --dirty on purpose and Practice Hub decides what to rebuild
+    (see _follow_changes), so MkDocs' "A 'dirty' build ... inaccurate navigation" warning is noise."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("A 'dirty' build is being performed")
+
+
+def quiet_dirty_build_warning() -> None:
+    logger = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(f, _DirtyBuildNotice) for f in logger.filters):  # once per process
+        logger.addFilter(_DirtyBuildNotice())
+
+
+def startup(command: str) -> None:
+    """on_startup: quiet MkDocs' dirty-build notice; remember that this process serves."""
+    quiet_dirty_build_warning()
+    if command == "serve":
+        os.environ[SERVING_ENV] = "1"
+
+
+def _problems_only(files: Files, config: MkDocsConfig, site: Site) -> Files:
+    """While content is broken, `mkdocs serve` builds one page, the list of problems, as the
+    home page (with MkDocs' live reload, so the browser returns to the site once it is fixed)."""
+    errors = site.problems.errors
+    config[_PROBLEMS_KEY] = True
+    empty = Site(site.project, site.schemas, [], {}, {}, [], site.problems, Thread.of([], {}), [])
+    empty.abbreviations = abbreviation_index([])
+    config[_KEY] = empty
+    blog_roots = {f"{TYPES[name].folder}/index.md" for name in BLOG_TYPES}  # Material's blog plugin needs them
+    kept = Files([file for file in files if file.src_uri in blog_roots or
+                  (not file.is_documentation_page() and classify(file.src_uri).format is None)])
+    kept.append(File.generated(config, "index.md", content=problems_page(errors, summary(errors))))
+    Path(config.site_dir).mkdir(parents=True, exist_ok=True)
+    (Path(config.site_dir) / PROBLEMS_MARKER).write_text("", encoding="utf-8")
+    return kept

@@ -20,9 +20,11 @@ class Problem:
     type: str = ""
     field: str = ""
     severity: str = ERROR
+    column: int = 0  # 1-based, for problems pinned to a character (0: the whole line)
 
     def __str__(self) -> str:
-        text = f"{self.path}:{self.line}: {self.message}"
+        where = f"{self.line}:{self.column}" if self.column else f"{self.line}"
+        text = f"{self.path}:{where}: {self.message}"
         if self.hint:
             text += f" ({self.hint})"
         return text
@@ -31,7 +33,7 @@ class Problem:
         return (self.path, self.line, self.message)
 
     def as_json(self) -> dict:
-        return {
+        return ({"column": self.column} if self.column else {}) | {
             "path": self.path,
             "line": self.line,
             "severity": self.severity,
@@ -49,8 +51,8 @@ class Problems:
     items: list[Problem] = field(default_factory=list)
 
     def add(self, path: str, line: int, message: str, hint: str = "", *, type: str = "",
-            field: str = "", severity: str = ERROR) -> None:
-        self.items.append(Problem(path, max(int(line), 1), message, hint, type, field, severity))
+            field: str = "", severity: str = ERROR, column: int = 0) -> None:
+        self.items.append(Problem(path, max(int(line), 1), message, hint, type, field, severity, column))
 
     def extend(self, problems: Iterable[Problem]) -> None:
         self.items.extend(problems)

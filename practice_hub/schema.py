@@ -257,6 +257,10 @@ class Schemas:
             return
         if kind == "format":
             what, hint = _FORMAT_HELP.get(error.validator_value, ("is not in the right form", ""))
+            iso = uk_date(value) if error.validator_value == "date" else None
+            if iso:
+                yield Finding(path, f'{label} has "{value}", a date in the wrong form', f"write {iso}", name)
+                return
             yield Finding(path, f'{label} has "{value}", which {what}', custom_hint or hint, name)
             return
         if kind == "pattern":
@@ -300,6 +304,35 @@ class Schemas:
             yield Finding(path, f"{label} is not allowed here", custom_hint, name)
             return
         yield Finding(path, f"{label}: {error.message}", custom_hint, name)
+
+
+_MONTHS = {name.lower(): number for number, name in enumerate(
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+     "November", "December"], start=1)}
+_MONTHS.update({name[:3]: number for name, number in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_UK_NUMERIC = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_UK_WORDS = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})$")
+
+
+def uk_date(value) -> str | None:
+    """The ISO form of a real date written the UK way (01/03/2027, 1 March 2027), else None."""
+    import datetime
+
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    numeric, words = _UK_NUMERIC.match(text), _UK_WORDS.match(text)
+    if numeric:
+        day, month, year = int(numeric.group(1)), int(numeric.group(2)), int(numeric.group(3))
+    elif words and words.group(2).lower() in _MONTHS:
+        day, month, year = int(words.group(1)), _MONTHS[words.group(2).lower()], int(words.group(3))
+    else:
+        return None
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def _lower_first(text: str) -> str:

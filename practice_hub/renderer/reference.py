@@ -54,10 +54,36 @@ def _rows(name: str, schemas: Schemas, path: tuple = (), prefix: str = "") -> li
     return rows
 
 
+def _ids_and_files(schemas: Schemas) -> list[str]:
+    """The id format (from the schemas' shared id definition) and how files are named."""
+    spec = schemas.resolve(schemas.raw.get("common", {}).get("$defs", {}).get("id", {}))
+    examples = ", ".join(f"`{e}`" for e in spec.get("examples", []))
+    rule = esc(spec.get("x-hint", "")) + (f" (at most {spec['maxLength']} characters)" if "maxLength" in spec else "")
+    rows = []
+    for content_type in TYPES.values():
+        folder = f"docs/{content_type.folder}/" if content_type.folder else "docs/"
+        if content_type.name == "news":
+            name = f"`{folder}posts/YYYY-MM-DD-<id>.md` (the publication date first)"
+        elif content_type.format == YAML:
+            name = f"`{folder}<any-name>.yml`: a list, one entry per {esc(content_type.singular)}, each starting `- id:`"
+        else:
+            name = f"`{folder}<id>.md`"
+        rows.append([esc(content_type.label), name])
+    for file_name, name in DATA_FILES.items():
+        rows.append([esc(schemas.raw[name].get("title", name)), f"`docs/{DATA_DIR}/{file_name}` (one file)"])
+    rows.append(["News authors", "`docs/news/.authors.yml`: under `authors:`, one entry per author id with "
+                 "`name`, `description` and `avatar`; roles or teams, never people"])
+    return ["## Ids and file names", "",
+            f"{esc(spec.get('description', ''))} Ids: {rule}." + (f" Example: {examples}." if examples and
+                                                                      "for example" not in rule else ""), "",
+            table(["Content", "File"], rows), ""]
+
+
 def field_reference(schemas: Schemas) -> str:
     out = ["---", "title: Field reference for editors", "---", "", "# Field reference for editors", "",
            "Every field of every content type, generated from the schemas in `content_schema/`. "
            "The folder a file is in decides its type. A field marked *yes* is required.", ""]
+    out += _ids_and_files(schemas)
     for name, content_type in TYPES.items():
         schema = schemas.raw[name]
         where = f"docs/{content_type.folder}/" if content_type.folder else "anywhere else in docs/"

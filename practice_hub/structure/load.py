@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..content_types import MARKDOWN, classify, reserved
 from ..loader import frontmatter
+from ..loader.artefacts import scan as scan_artefacts, scan_body
 from ..loader.text import TextProblem, decode
 from ..loader.yaml_lines import Loaded, YamlProblem, load
 from ..problems import Problem, Problems
@@ -128,6 +129,9 @@ def _read_markdown(path, uri, type_name, text, schemas, out: FileResult) -> None
             f"the front matter must be a set of fields (name: value), not {_kind(loaded.data)}",
             "write one field per line, as 'name: value'", type_name))
         return
+    for found in scan_body(parts.body):
+        out.problems.append(Problem(path, found.line + parts.body_line - 1, found.message, found.hint, type_name,
+                                    column=found.column))
     item = Item(type_name, loaded.data, path, 1, loaded, (), uri=uri, body=parts.body,
                 body_line=parts.body_line)
     _check(item, schemas, out)
@@ -159,10 +163,21 @@ def _read_yaml_list(path, uri, type_name, fmt, text, schemas, out: FileResult) -
 
 
 def _load_yaml(path: str, text: str, offset: int, type_name: str, out: FileResult) -> Loaded | None:
+    artefacts = scan_artefacts(text)
+    for found in artefacts:
+        out.problems.append(Problem(path, found.line + offset, found.message, found.hint, type_name,
+                                    column=found.column))
     try:
         loaded = load(text)
     except YamlProblem as problem:
-        out.problems.append(Problem(path, problem.line + offset, problem.message, problem.hint, type_name))
+        if not artefacts:  # otherwise the artefact is the cause: YAML's own words would mislead
+            out.problems.append(Problem(path, problem.line + offset, problem.message, problem.hint, type_name))
+        if not offset:  # a whole YAML list file: say that none of it was read
+            first = artefacts[0].line if artefacts else problem.line
+            out.problems.append(Problem(
+                path, 1, f"none of the entries in this file were read, because of the problem on line {first}",
+                "fix that line and the entries come back; until then, warnings about what they link to, "
+                "such as standards with no training, cannot be trusted", type_name))
         return None
     if offset:
         loaded.lines = {key: line + offset for key, line in loaded.lines.items()}

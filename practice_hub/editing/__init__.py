@@ -1,0 +1,1 @@
+"""Commands that help editors write content: scaffolding new items and recording reviews."""

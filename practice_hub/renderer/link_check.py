@@ -1,0 +1,57 @@
+"""Body links checked against every page of the build, generated pages included (for check and build)."""
+
+from __future__ import annotations
+
+from ..content_types import MARKDOWN_SUFFIXES, RESERVED_PAGES, TYPES, classify
+from ..loader.text import TextProblem, decode
+from ..site import Site
+from ..structure.body_links import check_body_links
+from ..structure.load import walk
+from .register import FEED_URI, NEWS_FEED_URI, SCHEDULE_CSV_URI
+from .site_pages import generated_pages, page_additions
+from .tags import tag_uri
+
+
+def check_site_links(site: Site) -> None:
+    """Add a problem, at path:line, for every broken relative link or anchor in a body.
+
+    Generated pages are only made (and editors' pages given their additions) when a link
+    points at a section of one: most checks need page names only, which are cheap."""
+    docs = site.project.docs_dir
+    every = walk(docs)
+    hidden = {item.uri for item in site.hidden_drafts if not item.from_yaml}
+    editors = {uri for uri in every if uri.lower().endswith(MARKDOWN_SUFFIXES) and uri not in hidden
+               and not classify(uri).misplaced}
+    made = _generated_names(site, set(every))
+    pages = editors | made
+    files = {uri for uri in every if classify(uri).format is None} | {FEED_URI, NEWS_FEED_URI, SCHEDULE_CSV_URI}
+    files |= {f"training/calendar/{item.id}.ics" for item in site.items if item.from_yaml}
+    generated: dict = {}
+    content_has_errors = bool(site.problems.errors)  # before any link problem is added
+
+    def text_of(uri: str) -> str | None:
+        if content_has_errors:  # renderers need valid content: anchors are checked once it is
+            return None
+        if uri in editors:
+            try:
+                text = decode((docs / uri).read_bytes())
+            except (OSError, TextProblem):
+                return None
+            return text + "\n\n" + page_additions(site, uri, text, pages)
+        if not generated:
+            generated.update(generated_pages(site, set(every)))
+        content = generated.get(uri)
+        return content if isinstance(content, str) else None
+
+    sources = [(item.path, item.uri, item.body, item.body_line) for item in site.items
+               if item.body and not item.from_yaml]
+    check_body_links(sources, pages, text_of, files, hidden, site.problems)
+
+
+def _generated_names(site: Site, existing: set) -> set[str]:
+    """The pages Practice Hub makes, by name, without making them."""
+    names = set(RESERVED_PAGES) | {"tags/index.md"}
+    names |= {f"{t.folder}/index.md" for t in TYPES.values() if t.folder} - existing
+    names |= {item.uri for item in site.items if item.from_yaml}
+    names |= {tag_uri(tag) for tag in site.tags}
+    return names

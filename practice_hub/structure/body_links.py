@@ -1,0 +1,160 @@
+"""Relative links and anchors in Markdown bodies, checked before MkDocs sees them.
+
+Every ``[text](path.md#section)``, image and reference definition in a body is resolved
+against the pages of the build (editors' files and generated pages such as
+``training/<course-id>.md``) and the section anchors each page will have (headings slugified
+like MkDocs' table of contents). Code blocks and code spans are skipped.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import unicodedata
+from urllib.parse import unquote
+
+from ..problems import Problems
+from ..schema import suggest
+
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_INLINE = re.compile(r"!?\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_ATTR_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")
+_HTML_ID = re.compile(r"\bid=[\"']([^\"']+)[\"']")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def slugify(text: str) -> str:
+    """MkDocs' (Python-Markdown's toc) default slug."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^\w\s-]", "", text).strip().lower()
+    return re.sub(r"[-\s]+", "-", text)
+
+
+def _plain_heading(text: str) -> str:
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"<[^>]+>", "", text)
+    return text.replace("**", "").replace("`", "").replace("*", "").replace("__", "")
+
+
+def code_free_lines(markdown: str):
+    """(index, line) for every line outside fenced code blocks, with code spans blanked out."""
+    fence = ""
+    for index, line in enumerate(markdown.split("\n")):
+        opened = _FENCE.match(line)
+        if fence:
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                fence = ""
+            continue
+        if opened:
+            fence = opened.group(1)
+            continue
+        yield index, _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+
+
+def anchors_of(markdown: str) -> set[str]:
+    """The section anchors a page will have: slugified headings (made unique as MkDocs does),
+    {#id} attributes and HTML ids."""
+    found: set[str] = set()
+    for _, line in code_free_lines(markdown):
+        heading = _HEADING.match(line)
+        if heading:
+            text = heading.group(2)
+            custom = _ATTR_ID.search(text)
+            if custom:
+                found.add(custom.group(1))
+                continue
+            slug = slugify(_plain_heading(re.sub(r"\{[^}]*\}\s*$", "", text)))
+            unique, n = slug, 0
+            while unique in found:
+                n += 1
+                unique = f"{slug}_{n}"
+            found.add(unique)
+        found.update(_HTML_ID.findall(line))
+    return found
+
+
+def links_in(markdown: str):
+    """(line index, target) for every link, image and reference definition outside code."""
+    for index, line in code_free_lines(markdown):
+        for match in _INLINE.finditer(line):
+            yield index, match.group(1)
+        definition = _DEFINITION.match(line)
+        if definition:
+            yield index, definition.group(1)
+
+
+def check_body_links(sources, pages: set[str], text_of, files: set[str], drafts: set[str],
+                     problems: Problems) -> None:
+    """sources: (path for messages, uri under docs/, body, first body line).
+    pages: every page of the build (uri under docs/); text_of(uri): its Markdown as built, or None
+    when it cannot be known (its anchors are then not checked), asked only for links with a #.
+    files: every other file that will be published (images, downloads)."""
+    anchor_cache: dict[str, set] = {}
+
+    def anchors(uri: str) -> set | None:
+        if uri not in anchor_cache:
+            text = text_of(uri)
+            anchor_cache[uri] = None if text is None else anchors_of(text)
+        return anchor_cache[uri]
+
+    for path, uri, body, first_line in sources:
+        folder = posixpath.dirname(uri)
+        for index, target in links_in(body):
+            line = first_line + index
+            if not target or _SCHEME.match(target) or target.startswith("/"):
+                continue
+            where, _, fragment = target.partition("#")
+            where = unquote(where.split("?", 1)[0])
+            if not where:
+                _check_anchor(path, line, target, uri, fragment, anchors(uri) if fragment else None, "this page",
+                              problems)
+                continue
+            resolved = posixpath.normpath(posixpath.join(folder, where))
+            if resolved.startswith("../") or resolved == "..":
+                problems.add(path, line, f'the link "{target}" points outside the docs folder',
+                             "link to a page or file inside docs/, or give a full https:// address", field="body")
+                continue
+            if where.endswith("/") or "." not in posixpath.basename(resolved):
+                continue  # a folder link: MkDocs leaves these alone
+            if resolved in drafts:
+                problems.add(path, line, f'the link "{target}" points to a draft, which is not published',
+                             "publish the draft first (status: current) or remove the link", field="body")
+                continue
+            if resolved.lower().endswith(".md"):
+                if resolved not in pages:
+                    problems.add(path, line, f'the link "{target}" points to a page that does not exist',
+                                 _did_you_mean(resolved, pages, folder) or
+                                 "check the file name; links in the body are relative paths to .md files",
+                                 field="body")
+                    continue
+                _check_anchor(path, line, target, resolved, fragment, anchors(resolved) if fragment else None,
+                              resolved, problems)
+            elif resolved not in files:
+                problems.add(path, line, f'the link "{target}" points to a file that does not exist',
+                             _did_you_mean(resolved, files, folder) or
+                             "check the file name and folder; downloads go in a files/ folder", field="body")
+
+
+def _check_anchor(path, line, target, uri, fragment, known, where, problems: Problems) -> None:
+    if not fragment or known is None or fragment in known:
+        return
+    guess = suggest(fragment, known)
+    hint = (f'did you mean "#{guess}"?' if guess else
+            "the part after # must be a heading on that page, in lower case with hyphens for spaces")
+    place = "this page" if where == "this page" else where
+    problems.add(path, line, f'the link "{target}" points to a section "#{fragment}" that {place} does not have',
+                 hint, field="body")
+
+
+def _did_you_mean(resolved: str, candidates, folder: str) -> str:
+    stems = {}
+    here = posixpath.dirname(resolved)
+    for candidate in sorted(candidates, key=lambda c: (posixpath.dirname(c) != here, c)):
+        stems.setdefault(posixpath.splitext(posixpath.basename(candidate))[0], candidate)
+    guess = suggest(posixpath.splitext(posixpath.basename(resolved))[0], stems)
+    if guess is None:
+        return ""
+    return f'did you mean "{posixpath.relpath(stems[guess], folder or ".")}"?'

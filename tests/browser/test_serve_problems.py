@@ -1,0 +1,59 @@
+"""A running `mkdocs serve`: a broken save shows the problems page; fixing it shows the site again."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from helpers import FIXTURES, env, make_project
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_until_served(url: str, server: subprocess.Popen) -> None:
+    for _ in range(600):  # a readiness poll, not a timing assertion
+        if server.poll() is not None:
+            raise AssertionError(f"mkdocs serve stopped: {server.stdout.read()}")
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise AssertionError("mkdocs serve never answered")
+
+
+def test_serve_shows_problems_then_the_site(tmp_path, browser):
+    project = make_project(tmp_path / "p", FIXTURES / "thread" / "docs")
+    procedure = project / "docs" / "procedures" / "recording.md"
+    good = procedure.read_text(encoding="utf-8")
+    procedure.write_text(good.replace("owner: PSW", "owner:\u00a0PSW"), encoding="utf-8")
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, env=env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        _wait_until_served(url, server)
+        page = browser.new_page()
+        page.goto(url)
+        assert page.locator("h1").inner_text().startswith("Problems to fix before the site can be shown")
+        assert page.locator(".ph-problems li").all_inner_texts() == [
+            "docs/procedures/recording.md:5:7: a non-breaking space (U+00A0) after the colon "
+            "(it looks like a space but YAML cannot read it: retype the space)"]
+        procedure.write_text(good, encoding="utf-8")  # the editor fixes the file and saves
+        page.wait_for_function("() => !document.querySelector('.ph-problems')", timeout=120_000)
+        page.wait_for_load_state()
+        assert "Problems to fix" not in page.content()
+        page.goto(url + "procedures/recording/")
+        assert page.locator("h1").first.inner_text().startswith("Recording")
+        page.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -1,0 +1,100 @@
+"""Scaffolding (`new`) and `reviewed`: every output passes check; catalogue comments survive."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from practice_hub.content_types import TYPES
+from practice_hub.editing.new import ScaffoldError, scaffold, slug
+from practice_hub.editing.reviewed import mark_reviewed
+from practice_hub.settings import Project
+from practice_hub.site import load_site
+from tests.helpers import FIXTURES, TODAY, make_project
+
+DAY = dt.date.fromisoformat(TODAY)
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    monkeypatch.setenv("PRACTICE_HUB_TODAY", TODAY)
+    root = make_project(tmp_path / "p", FIXTURES / "thread" / "docs")
+    return Project.from_config_file(root / "mkdocs.yml")
+
+
+def errors(project):
+    return [str(p) for p in load_site(project).problems.errors]
+
+
+def test_slug_and_fresh_ids(project):
+    assert slug("Section 47 enquiries: what’s new?", "x") == "section-47-enquiries-whats-new"
+    first = scaffold(project, "procedure", "Recording", today=DAY)  # "recording" is taken in the fixture
+    assert first.id == "recording-2"
+    assert scaffold(project, "procedure", "Recording", today=DAY).id == "recording-3"
+
+
+@pytest.mark.parametrize("type_name", sorted(TYPES))
+def test_every_new_type_passes_check(project, type_name):
+    catalogue = {"course": "docs/training/courses.yml"}.get(type_name)
+    made = scaffold(project, type_name, "Working with fathers", catalogue, today=DAY)
+    text = made.path.read_text(encoding="utf-8")
+    assert "# TODO:" in text
+    assert errors(project) == []
+    if TYPES[type_name].format == "markdown":
+        name = f"{TODAY}-working-with-fathers.md" if type_name == "news" else "working-with-fathers.md"
+        assert made.path.name == name
+        assert made.path.parent.relative_to(project.docs_dir).as_posix().startswith(TYPES[type_name].folder)
+
+
+def test_new_course_keeps_the_catalogues_comments(project):
+    path = project.docs_dir / "training" / "courses.yml"
+    original = "# Courses run in house.\n" + path.read_text(encoding="utf-8").replace(
+        "\n- id:", "\n# the next course\n- id:", 1) + "# end of list\n"
+    path.write_text(original, encoding="utf-8")
+    made = scaffold(project, "course", "Working with fathers", "docs/training/courses.yml", today=DAY)
+    assert made.appended
+    after = path.read_text(encoding="utf-8")
+    assert after.startswith(original)
+    assert "- id: working-with-fathers\n" in after
+    assert errors(project) == []
+
+
+def test_new_refuses_unknown_types_and_ambiguous_catalogues(project):
+    with pytest.raises(ScaffoldError, match='"policy" is not a content type'):
+        scaffold(project, "policy", "X", today=DAY)
+    (project.docs_dir / "training" / "other.yml").write_text("- id: x\n", encoding="utf-8")
+    with pytest.raises(ScaffoldError, match="say which one with --catalogue"):
+        scaffold(project, "course", "X", today=DAY)
+
+
+def test_reviewed_stamps_dates_adds_a_change_and_keeps_comments(project):
+    path = project.docs_dir / "procedures" / "recording.md"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("\nid:", "\n# reviewed every year\nid:", 1)
+    path.write_text(text, encoding="utf-8")
+    done = mark_reviewed(project, "recording", "Checked the timescales", today=DAY)
+    after = path.read_text(encoding="utf-8")
+    assert "# reviewed every year\n" in after
+    assert f"last_reviewed: {TODAY}" in after
+    assert done.change_added
+    assert f'- date: {TODAY}\n    summary: "Checked the timescales"\n    type: minor' in after
+    assert errors(project) == []
+
+
+@pytest.mark.parametrize("type_name", sorted(t for t in TYPES if t in ("procedure", "standard", "tool",
+                                                                         "induction", "audit_section", "page")))
+def test_reviewed_output_of_new_items_passes_check(project, type_name):
+    made = scaffold(project, type_name, "Fresh item", today=DAY)
+    later = dt.date(2027, 2, 28)
+    done = mark_reviewed(project, made.id, today=later)
+    after = made.path.read_text(encoding="utf-8")
+    assert "last_reviewed: 2027-02-28" in after
+    if done.review_by:
+        assert done.review_by == "2028-02-28"
+    assert errors(project) == []
+
+
+def test_reviewed_unknown_id_suggests(project):
+    with pytest.raises(ScaffoldError, match='no item has the id "recordin"; did you mean "recording"\\?'):
+        mark_reviewed(project, "recordin", today=DAY)
