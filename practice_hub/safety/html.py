@@ -194,7 +194,9 @@ class _Walker(HTMLParser):
 
     def _outside(self, tag, name, value, line):
         noun = _NOUN.get(tag, "file")
-        self.report(line, f'<{tag} {name}="{shown(value)}"> loads a {noun} from outside the site', OUTSIDE_HINT)
+        article = "an" if noun[0] in "aeiou" else "a"
+        self.report(line, f'<{tag} {name}="{shown(value)}"> loads {article} {noun} from outside the site',
+                    OUTSIDE_HINT)
 
 
 class _Seen(HTMLParser):

@@ -51,7 +51,7 @@ def check(text: str, report, first_line: int = 1) -> None:
                  "write one list marker per line")
         if not line.strip() or _NEW_BLOCK.match(line):
             brackets = emphasis = 0
-            start = number
+            start = number if line.strip() else number + 1
         brackets += line.count("[")
         emphasis += line.count("*") + line.count("_")
         if brackets > MAX_BRACKETS:
