@@ -36,6 +36,13 @@ RESOURCE_ATTRIBUTES = {"src", "srcset", "data", "poster", "action", "formaction"
 RESOURCE_TAGS = {"link": "href", "image": "href", "use": "href", "feimage": "href"}
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 MAX_HTML_DEPTH = 24
+# Table parts only parse inside a table: nh3 sees them in their place.
+_CONTEXT = {"caption": ("<table>", "</table>"), "colgroup": ("<table>", "</table>"),
+            "col": ("<table><colgroup>", "</colgroup></table>"), "tbody": ("<table>", "</table>"),
+            "thead": ("<table>", "</table>"), "tfoot": ("<table>", "</table>"),
+            "tr": ("<table><tbody>", "</tbody></table>"), "td": ("<table><tbody><tr>", "</tr></tbody></table>"),
+            "th": ("<table><tbody><tr>", "</tr></tbody></table>"), "li": ("<ul>", "</ul>"),
+            "dt": ("<dl>", "</dl>"), "dd": ("<dl>", "</dl>"), "summary": ("<details>", "</details>")}
 
 _NOUN = {"img": "image", "iframe": "frame", "frame": "frame", "embed": "embedded object",
          "object": "embedded object", "video": "video", "audio": "audio", "source": "media file",
@@ -174,7 +181,8 @@ class _Walker(HTMLParser):
         """nh3 must keep the tag and each attribute as written; anything it drops is refused."""
         attributes = {name: set(extra) for name, extra in ATTRIBUTES.items()}
         attributes["*"] = set(GLOBAL_ATTRIBUTES)
-        kept = nh3.clean(raw, tags=set(TAGS), attributes=attributes, url_schemes=set(urls.LINK_SCHEMES),
+        before, after = _CONTEXT.get(tag, ("", ""))
+        kept = nh3.clean(before + raw + after, tags=set(TAGS), attributes=attributes, url_schemes=set(urls.LINK_SCHEMES),
                          link_rel=None, strip_comments=True)
         seen = _Seen()
         seen.feed(kept)

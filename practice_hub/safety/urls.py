@@ -78,9 +78,9 @@ def is_web_address(value: str) -> bool:
     if parts.scheme not in ("http", "https") or not value.lower().startswith(parts.scheme + "://"):
         return False
     host = parts.hostname or ""
-    return "@" not in parts.netloc and bool(_HOST.match(host)) and "." in host
+    return "@" not in parts.netloc and bool(_HOST.fullmatch(host)) and "." in host
 
 
 def is_email_address(value: str) -> bool:
     """name@host.domain with no scheme, no percent-encoding, spaces or markup."""
-    return isinstance(value, str) and len(value) <= 254 and bool(_EMAIL.match(value)) and ".." not in value
+    return isinstance(value, str) and len(value) <= 254 and bool(_EMAIL.fullmatch(value)) and ".." not in value
