@@ -6,6 +6,7 @@ object (a fresh one for every build, ``mkdocs serve`` rebuilds included), never 
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import os
@@ -30,6 +31,7 @@ from .site import Site, load_site
 from .structure.thread import Thread
 from .renderer.problems_page import problems_page
 from .structure.changes import changed_pages
+from .safety.files import leads_outside, unpublished_attachments
 
 LOG = logging.getLogger("mkdocs.plugins.practice_hub")
 _KEY = "practice_hub_site"
@@ -79,8 +81,13 @@ def validate(files: Files, config: MkDocsConfig) -> Files:
     config[_KEY] = site
     hidden = {item.uri for item in site.hidden_drafts if not item.from_yaml}
     archived = {item.uri for item in site.items if item.status == "archived" and not item.from_yaml}
+    hidden |= unpublished_attachments(site.items + site.hidden_drafts, site.hidden_drafts)  # issue 14
+    docs_dir = site.project.docs_dir
     for file in list(files):
         kind = classify(file.src_uri)
+        if file.abs_src_path and leads_outside(Path(file.abs_src_path), docs_dir):  # issue 14: symlinks
+            files.remove(file)
+            continue
         # YAML content and data files are read by Practice Hub, not published as they are.
         if (kind.format in ("yaml", "data") and kind.type) or file.src_uri in hidden:
             files.remove(file)
@@ -152,7 +159,7 @@ def page_context(context: dict, page, config: MkDocsConfig) -> dict:
     item = site.item_for_page(page.file.src_uri)
     context["ph"] = PageView.of(item, site.project.settings.build_date, page.content or "") if item else None
     if item is not None:
-        context["tags"] = [{"name": str(site.tags[t].data.get("label", t)), "url": site.urls.get(tag_uri(t), "")}
+        context["tags"] = [{"name": html.escape(str(site.tags[t].data.get("label", t))), "url": site.urls.get(tag_uri(t), "")}
                            for t in item.data.get("tags") or [] if t in site.tags]
     return context
 

@@ -18,12 +18,12 @@ import yaml
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from .safety.urls import is_email_address, is_web_address
+
 
 URN = "urn:practice-hub:"
 
 _DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_WEB = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
 
 FORMATS = jsonschema.FormatChecker(formats=["date"])
 
@@ -42,12 +42,12 @@ def _local_date_time(value) -> bool:
 
 @FORMATS.checks("email-address")
 def _email(value) -> bool:
-    return not isinstance(value, str) or bool(_EMAIL.match(value))
+    return not isinstance(value, str) or is_email_address(value)  # issue 14: strict
 
 
 @FORMATS.checks("web-address")
 def _web(value) -> bool:
-    return not isinstance(value, str) or bool(_WEB.match(value))
+    return not isinstance(value, str) or is_web_address(value)  # issue 14: parsed
 
 
 _FORMAT_HELP = {
@@ -55,7 +55,8 @@ _FORMAT_HELP = {
     "local-date-time": ("is not a real date and time",
                         "write it as YYYY-MM-DDTHH:MM in UK local time, for example 2026-03-01T09:30"),
     "email-address": ("is not an email address", "for example learning@brackenford.gov.uk"),
-    "web-address": ("is not a web address", "start it with https:// or http://"),
+    "web-address": ("is not a web address",
+                    "start it with https:// or http://, with no spaces, quotes or angle brackets"),
 }
 
 _KIND = {"string": "text", "integer": "a whole number", "number": "a number", "array": "a list",

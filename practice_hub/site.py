@@ -17,6 +17,7 @@ from .structure.thread import Thread, check_results, report_gaps
 from .structure.review import check_reviews
 from .structure.training import check_courses
 from .audit_tool.cycles import check_overdue_actions
+from .safety import check_project as check_safety
 
 # Where YAML entries are shown: a page per course, one shared page for glossary and links.
 ENTRY_PAGES = {
@@ -92,6 +93,7 @@ def load_site(project: Project) -> Site:
             item.uri, item.anchor = ENTRY_PAGES[item.type](item)
         else:
             item.anchor = ""
+    check_safety(project.docs_dir, _relative(project.docs_dir, project.root), schemas, problems)  # issue 14
     check_unique(content, problems)
     for item in content:
         if item.type == "course" and item.id in RESERVED_COURSE_IDS:

@@ -20,6 +20,8 @@ from ..loader.text import TextProblem, decode
 from ..loader.yaml_lines import Loaded, YamlProblem, load
 from ..problems import Problem, Problems
 from ..schema import Schemas
+from ..safety import check_file as safety_check_file  # issue 14: safe content
+from ..safety.files import leads_outside
 from .items import Item
 
 _CACHE: dict[tuple, "FileResult"] = {}
@@ -70,6 +72,8 @@ def read_all(repo_root: Path, docs_dir: Path, schemas: Schemas) -> tuple[list[It
             continue
         if kind.format is None:
             continue
+        if leads_outside(docs_dir / uri, docs_dir):  # issue 14: never read through a link (reported by safety)
+            continue
         raw = (docs_dir / uri).read_bytes()
         key = (path, uri, kind, hashlib.sha256(raw).hexdigest(), schemas.fingerprint)
         result = _CACHE.get(key)
@@ -97,6 +101,7 @@ def read_file(path: str, uri: str, type_name: str, fmt: str, raw: bytes, schemas
             _read_markdown(path, uri, type_name, text, schemas, out)
         else:
             _read_yaml_list(path, uri, type_name, fmt, text, schemas, out)
+        out.problems.extend(safety_check_file(path, text, out.items))  # issue 14: safe content
     if out.problems:
         read = {item.id for item in out.items}
         out.unread_ids = {found for found in _ID_LINE.findall(text) if found not in read}

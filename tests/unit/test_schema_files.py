@@ -10,7 +10,7 @@ from helpers import REPO
 KEYWORDS = {"$schema", "$id", "$ref", "$defs", "title", "description", "type", "additionalProperties",
             "required", "properties", "items", "enum", "const", "pattern", "maxLength", "minLength",
             "minItems", "maxItems", "uniqueItems", "minimum", "maximum", "format", "anyOf", "oneOf",
-            "allOf", "not", "examples", "default", "patternProperties"}
+            "allOf", "not", "examples", "default", "patternProperties", "propertyNames"}
 
 
 def stray_keys(node, path=()):

@@ -1,0 +1,88 @@
+"""Safe content (issue 14): what an editor writes cannot run script, reach outside the site or leak
+case data, and pathological input is refused before Markdown renders it.
+
+Two entry points:
+
+* ``check_file`` runs for every content file as it is read (its problems are cached with the file);
+* ``check_project`` runs once per build for what is not a content file (links, the authors file).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..problems import Problem
+from . import casedata, fields, files, html, markdown_limits
+
+AUTHORS_FILE = "news/.authors.yml"
+
+
+def check_file(path: str, text: str, items) -> list[Problem]:
+    """Problems in the items read from one file (bodies and every field)."""
+    found: list[Problem] = []
+    lines = text.split("\n")
+    for item in items:
+        def field_problem(line, message, hint, field="", item=item):
+            found.append(Problem(path, line, message, hint, item.type, field))
+
+        fields.check_item(item, lines, field_problem)
+        if item.body:
+            check_body(path, item.type, item.body, item.body_line, found)
+    return found
+
+
+def check_body(path: str, type_name: str, body: str, first_line: int, found: list[Problem]) -> None:
+    def report(line, message, hint):
+        found.append(Problem(path, line + first_line - 1, message, hint, type_name))
+
+    markdown_limits.check(body, report)
+    if any(p.path == path and p.message.startswith(("the line is", "the paragraph has")) for p in found):
+        return  # the HTML walk is linear, but a 2 MB line makes poor messages
+    html.check_body(body, report)
+    for number, line in enumerate(body.split("\n"), 1):
+        char = fields.bad_character(line)
+        if char:
+            report(number, f"the text has the invisible control character {fields.describe_character(char)}",
+                   "delete it: it cannot appear on a web page")
+        if casedata.marked(line):
+            continue
+        for _, reason in casedata.find(line):
+            report(number, reason, casedata.HINT)
+
+
+def check_project(docs_dir: Path, docs_rel: str, schemas, problems) -> None:
+    """Links leading outside docs/, and the news authors file."""
+    files.check_links(docs_dir, docs_rel, problems)
+    authors = Path(docs_dir) / AUTHORS_FILE
+    if authors.is_file() and not authors.is_symlink() and "authors" in schemas.validators:
+        _check_authors(authors, f"{docs_rel}/{AUTHORS_FILE}" if docs_rel else AUTHORS_FILE, schemas, problems)
+
+
+def _check_authors(file: Path, path: str, schemas, problems) -> None:
+    from ..loader.text import TextProblem, decode
+    from ..loader.yaml_lines import YamlProblem, load
+
+    try:
+        text = decode(file.read_bytes())
+        loaded = load(text)
+    except (TextProblem, YamlProblem) as problem:
+        problems.add(path, problem.line, problem.message, problem.hint, type="authors")
+        return
+    for finding in schemas.check("authors", loaded.data):
+        problems.add(path, loaded.line_of(finding.path), finding.message, finding.hint, type="authors",
+                     field=finding.field)
+    data = loaded.data.get("authors") if isinstance(loaded.data, dict) else None
+    lines = text.split("\n")
+    for key, entry in (data.items() if isinstance(data, dict) else ()):
+        for name, value in (entry.items() if isinstance(entry, dict) else ()):
+            if not isinstance(value, str):
+                continue
+            line = loaded.line_of(("authors", key, name))
+            char = fields.bad_character(value)
+            if char:
+                problems.add(path, line, f'field "authors.{key}.{name}" has the invisible control character '
+                             f"{fields.describe_character(char)}", "delete it", type="authors")
+            if not casedata.marked(lines[line - 1] if line <= len(lines) else ""):
+                for _, reason in casedata.find(value)[:1]:
+                    problems.add(path, line, f'field "authors.{key}.{name}": {reason}', casedata.HINT,
+                                 type="authors")

@@ -1,0 +1,59 @@
+"""Files under docs/: nothing from outside the folder is read or published.
+
+Git stores symbolic links, so a pull request can add ``docs/tools/files/x -> /etc/passwd`` or a
+linked folder. Every link under docs/ that leads outside it is an error, the loader never reads
+through one, and the MkDocs adapter drops such files before they are copied into the site.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from pathlib import Path
+
+
+def leads_outside(path: Path, docs_dir: Path) -> bool:
+    """True when *path* is, or sits under, a symbolic link that leads outside docs/."""
+    docs = Path(docs_dir).resolve()
+    try:
+        Path(path).resolve().relative_to(docs)
+    except (ValueError, OSError, RuntimeError):  # outside, or a link loop
+        return True
+    return False
+
+
+def outside_links(docs_dir: Path) -> list[tuple[str, str]]:
+    """(path under docs/, where it points) for every symbolic link under docs/ that leads outside it.
+
+    Folders are not followed: a linked folder is reported once, not file by file.
+    """
+    found = []
+    docs_dir = Path(docs_dir)
+    for root, dirs, files in os.walk(docs_dir, followlinks=False):
+        dirs.sort()
+        for name in sorted(dirs) + sorted(files):
+            path = Path(root) / name
+            if path.is_symlink() and leads_outside(path, docs_dir):
+                found.append((path.relative_to(docs_dir).as_posix(), os.readlink(path)))
+    return sorted(found)
+
+
+def check_links(docs_dir: Path, docs_rel: str, problems) -> None:
+    for uri, target in outside_links(docs_dir):
+        path = f"{docs_rel}/{uri}" if docs_rel else uri
+        problems.add(path, 1, f'this is a link to "{target}", outside the docs folder',
+                     "replace the link with the file itself: nothing outside docs/ is published", type="")
+
+
+def unpublished_attachments(items, hidden) -> set[str]:
+    """Download files (field "file", a path under files/) used only by items left out of the build."""
+    def attachments(group):
+        found = set()
+        for item in group:
+            file = item.data.get("file")
+            if isinstance(file, str) and file.startswith("files/") and not item.from_yaml:
+                found.add(posixpath.normpath(posixpath.join(posixpath.dirname(item.uri), file)))
+        return found
+
+    hidden_ids = {id(item) for item in hidden}
+    return attachments(hidden) - attachments([item for item in items if id(item) not in hidden_ids])
