@@ -14,6 +14,7 @@ import unicodedata
 from urllib.parse import unquote
 
 from ..problems import Problems
+from ..safety.markdown_limits import MAX_LINE
 from ..schema import suggest
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
@@ -79,7 +80,9 @@ def anchors_of(markdown: str) -> set[str]:
 def links_in(markdown: str):
     """(line index, target) for every link, image and reference definition outside code."""
     for index, line in code_free_lines(markdown):
-        for match in _INLINE.finditer(line):
+        if len(line) > MAX_LINE:  # refused by the Markdown limits; scanning it would cost seconds
+            continue
+        for match in _INLINE.finditer(line) if "](" in line else ():
             yield index, match.group(1)
         definition = _DEFINITION.match(line)
         if definition:

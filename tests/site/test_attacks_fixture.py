@@ -81,6 +81,7 @@ def attacks(tmp_path_factory):
                                                  encoding="utf-8")
     emphasis = "*a _b [c " * (1_900_000 // 9)
     (docs / "procedures/emphasis.md").write_text(front.format(id="emphasis") + emphasis + "\n", encoding="utf-8")
+    (docs / "tools/files").mkdir(parents=True, exist_ok=True)  # git keeps no empty folders
     os.symlink("/etc/passwd", docs / "tools/files/passwd.txt")
     outside = project / "outside"  # a folder beside docs/, reached through a link
     outside.mkdir()
