@@ -29,7 +29,16 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--workdir", default="benchmarks/corpus", help="where the corpora are generated")
     bench.add_argument("--no-browser", action="store_true", help="skip the search measurement in Chromium")
     bench.add_argument("--results", default="", help="also write the report to this Markdown file")
+    links = sub.add_parser("linkcheck", help="check the built site's links and anchors with LinkChecker")
+    links.add_argument("site_dir", nargs="?", default="site", help="the built site (default: site)")
+    links.add_argument("--external", action="store_true",
+                       help="also check outside links written in the content (needs the network)")
+    links.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
     args = parser.parse_args(argv)
+    if args.command == "linkcheck":
+        from .linkcheck import main as linkcheck_main
+
+        return linkcheck_main(Path(args.site_dir), args.external, Path(args.config_file))
     if args.command == "bench":
         from .bench.run import main as bench_main
 
