@@ -40,12 +40,21 @@ def main(argv: list[str] | None = None) -> int:
     summarise.add_argument("--write", action="store_true", help="add the results (overall and per service) to "
                            "docs/_data/audit_results.yml, replacing those for the same period and section")
     summarise.add_argument("--stages", action="store_true", help="with --write, also write per journey stage")
+    links = sub.add_parser("linkcheck", help="check the built site's links and anchors with LinkChecker")
+    links.add_argument("site_dir", nargs="?", default="site", help="the built site (default: site)")
+    links.add_argument("--external", action="store_true",
+                       help="also check outside links written in the content (needs the network)")
+    links.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
     add_editing_commands(sub)
     args = parser.parse_args(argv)
     if args.command == "audits":
         return run_audits_summarise(Path(args.config_file), [Path(f) for f in args.files], args.write, args.stages)
     if args.command in ("new", "reviewed"):
         return run_editing(args)
+    if args.command == "linkcheck":
+        from .linkcheck import main as linkcheck_main
+
+        return linkcheck_main(Path(args.site_dir), args.external, Path(args.config_file))
     if args.command == "bench":
         from .bench.run import main as bench_main
 

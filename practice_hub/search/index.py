@@ -7,9 +7,14 @@ on the other core; ``finish`` waits for it and writes ``pagefind/`` and the sear
 What is indexed: only the article (Material's ``md-content__inner``), never the header, nav,
 footer or the review box; plus two hidden blocks of words the page is also found by (see
 ``terms.search_terms``): its own title, id and keywords, weighted highest, and the glossary
-forms of acronyms it uses, weighted above body text. Each page carries its content type as a
-Pagefind filter and meta (``type``), which the worker uses to rank procedures and standards above
-news. Archived pages and drafts are never passed in (the adapter decides).
+forms of acronyms it uses, weighted above body text. Each page carries its content type as
+Pagefind meta (``type``), which the worker uses to rank procedures and standards above news.
+Archived pages and drafts are never passed in (the adapter decides).
+
+Deterministic output: no Pagefind *filters*. Pagefind 1.5 writes a filter's values in hash-map
+order, which changes from run to run, and the filter file's name feeds the ``pf_meta`` name and
+``pagefind-entry.json``; so two builds of the same site would differ. The worker never used the
+filter (it ranks by the ``type`` meta). tests/site/test_determinism.py compares two builds.
 """
 
 from __future__ import annotations
@@ -71,7 +76,7 @@ def page_record(page_html: str, kind: str, title: str, item: Item | None, glossa
     else:
         own, related = search_terms(title, "", [], "" if kind == "listing" else text, glossary)
     document = (f'<html lang="en"><head><title>{_escape(title)}</title></head><body>'
-                f'<main data-pagefind-body data-pagefind-filter="type:{kind}" data-pagefind-meta="type:{kind}">'
+                f'<main data-pagefind-body data-pagefind-meta="type:{kind}">'
                 f'<div data-pagefind-weight="{OWN_WEIGHT}" data-pagefind-meta="ph_own">{_escape(own)}</div>'
                 + (f'<div data-pagefind-weight="{RELATED_WEIGHT}" data-pagefind-meta="ph_related">{_escape(related)}</div>'
                    if related else "")
