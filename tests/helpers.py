@@ -28,9 +28,6 @@ def make_project(target: Path, docs: Path | None = None, files: dict[str, str | 
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     if docs is not None:
         shutil.copytree(docs, target / "docs", dirs_exist_ok=True)
-    for asset in ("stylesheets", "javascripts"):
-        if (REPO / "docs" / asset).exists():
-            shutil.copytree(REPO / "docs" / asset, target / "docs" / asset, dirs_exist_ok=True)
     for name, content in (files or {}).items():
         path = target / "docs" / name
         path.parent.mkdir(parents=True, exist_ok=True)
