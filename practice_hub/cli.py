@@ -29,7 +29,14 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--workdir", default="benchmarks/corpus", help="where the corpora are generated")
     bench.add_argument("--no-browser", action="store_true", help="skip the search measurement in Chromium")
     bench.add_argument("--results", default="", help="also write the report to this Markdown file")
+    start = sub.add_parser("start", help="replace the demo with a minimal starter site for a named council")
+    start.add_argument("council", help='the council\'s name, for example "Ashdown District Council"')
+    start.add_argument("--yes", action="store_true", help="replace docs/ even though it holds content")
     args = parser.parse_args(argv)
+    if args.command == "start":
+        from .starter import start as run_start
+
+        return run_start(Path.cwd(), args.council, args.yes)
     if args.command == "bench":
         from .bench.run import main as bench_main
 
