@@ -54,6 +54,16 @@ def make_project(target: Path, docs: Path | None = None, files: dict[str, str | 
     return target
 
 
+def page_of(pages: dict, name: str) -> str:
+    """The URL of the site's page of this kind (browser ``demo_pages``), or skip: the site has none."""
+    import pytest
+
+    url = pages.get(name)
+    if url is None:
+        pytest.skip(f"this site has no {name} page")
+    return url
+
+
 def env(**extra) -> dict:
     values = dict(os.environ, NO_MKDOCS_2_WARNING="1", PRACTICE_HUB_TODAY=TODAY,
                   SOURCE_DATE_EPOCH="1795219200")

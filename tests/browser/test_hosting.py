@@ -13,6 +13,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/helpers.py
 from helpers import REPO, make_project, run_build  # noqa: E402
@@ -78,7 +79,8 @@ def test_pages_are_served_with_security_headers(hosted):
     assert "default-src 'self'" in headers["Content-Security-Policy"]
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["Cache-Control"] == "no-cache"
-    assert b"Brackenford Practice Hub" in body
+    site_name = yaml.safe_load((REPO / "mkdocs.yml").read_text().split("\ntheme:")[0])["site_name"]
+    assert site_name.encode() in body
 
 
 def test_folder_urls_and_the_404_page(hosted):

@@ -26,6 +26,8 @@ def test_pages_and_search_make_no_foreign_requests(page, origin_guard, demo_page
     local = []
     page.on("request", lambda request: local.append(request.url))
     for name in VISITED:
+        if demo_pages.get(name) is None:
+            continue  # a kind this site has no page for
         response = page.goto(demo_pages[name])
         page.wait_for_load_state("load")
         expected = 404 if name == "not_found" else 200
@@ -33,7 +35,7 @@ def test_pages_and_search_make_no_foreign_requests(page, origin_guard, demo_page
 
     # The search loads its index and worker on first use: open it and type.
     page.goto(demo_pages["home"])
-    search(page, "safeguarding")
+    search(page, "practice")
     page.wait_for_load_state("networkidle")
 
     assert local, "the request listener saw nothing: the check itself is broken"
