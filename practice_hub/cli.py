@@ -45,6 +45,9 @@ def main(argv: list[str] | None = None) -> int:
     links.add_argument("--external", action="store_true",
                        help="also check outside links written in the content (needs the network)")
     links.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
+    start = sub.add_parser("start", help="replace the demo with a minimal starter site for a named council")
+    start.add_argument("council", help='the council\'s name, for example "Ashdown District Council"')
+    start.add_argument("--yes", action="store_true", help="replace docs/ even though it holds content")
     add_editing_commands(sub)
     args = parser.parse_args(argv)
     if args.command == "audits":
@@ -55,6 +58,10 @@ def main(argv: list[str] | None = None) -> int:
         from .linkcheck import main as linkcheck_main
 
         return linkcheck_main(Path(args.site_dir), args.external, Path(args.config_file))
+    if args.command == "start":
+        from .starter import start as run_start
+
+        return run_start(Path.cwd(), args.council, args.yes)
     if args.command == "bench":
         from .bench.run import main as bench_main
 

@@ -27,6 +27,7 @@ from .renderer.link_check import check_site_links
 from .renderer.site_pages import BLOG_TYPES, out_of_menu, with_additions, feed_file, generated_pages, page_additions, post_build_files
 from .structure.review import change_badge
 from .settings import Project, Settings
+from .theme_assets import missing, theme_assets
 from .site import Site, load_site
 from .structure.thread import Thread
 from .renderer.problems_page import problems_page
@@ -57,6 +58,16 @@ def site_of(config: MkDocsConfig) -> Site:
     if site is None:
         raise PluginError("Practice Hub: hooks/validate.py must run before the other Practice Hub hooks")
     return site
+
+
+# --- on_config: the site's own CSS and JavaScript ---------------------------------------------
+def add_theme_assets(config: MkDocsConfig) -> MkDocsConfig:
+    """List the theme folder's stylesheets and scripts in extra_css / extra_javascript."""
+    custom_dir = config.theme.custom_dir
+    css, js = theme_assets(Path(custom_dir) if custom_dir else None)
+    config.extra_css.extend(missing(config.extra_css, css))
+    config.extra_javascript.extend(missing(config.extra_javascript, js))
+    return config
 
 
 # --- on_files: validation ---------------------------------------------------------------------

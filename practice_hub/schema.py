@@ -54,7 +54,7 @@ _FORMAT_HELP = {
     "date": ("is not a real date", "write dates as YYYY-MM-DD, for example 2026-03-01"),
     "local-date-time": ("is not a real date and time",
                         "write it as YYYY-MM-DDTHH:MM in UK local time, for example 2026-03-01T09:30"),
-    "email-address": ("is not an email address", "for example learning@brackenford.gov.uk"),
+    "email-address": ("is not an email address", "for example learning@council.example"),
     "web-address": ("is not a web address",
                     "start it with https:// or http://, with no spaces, quotes or angle brackets"),
 }

@@ -24,6 +24,8 @@ class Settings:
     # lowest section flagged key_section, or the lowest section if none is flagged) or lowest_section.
     audit_overall_rule: str = "lowest_key_section"
     audit_services: tuple = ("Children's services", "Adults' services")  # the tool's service choices
+    demo: bool = False  # docs/ holds the demo content: the demo-only tests run (tests/demo/)
+    home_cards: tuple = ()  # (card, wording) pairs from a mapping: the home page cards' wording
 
     @classmethod
     def from_mapping(cls, values: dict | None) -> "Settings":
@@ -39,7 +41,7 @@ class Settings:
             values["show_drafts"] = True
         if env.get("PRACTICE_HUB_TODAY"):
             values["today"] = env["PRACTICE_HUB_TODAY"]
-        for name in ("gaps_are_errors", "overdue_reviews_are_errors", "show_drafts"):
+        for name in ("gaps_are_errors", "overdue_reviews_are_errors", "show_drafts", "demo"):
             if name in values and not isinstance(values[name], bool):
                 raise ValueError(f"extra.practice_hub.{name} must be true or false")
         _check_audit_settings(values)
@@ -50,6 +52,11 @@ class Settings:
                 raise ValueError("extra.practice_hub.today (or PRACTICE_HUB_TODAY) must be a date, "
                                  "YYYY-MM-DD") from None
             values["today"] = str(values["today"])
+        cards = values.get("home_cards") or {}
+        if not isinstance(cards, dict) or not all(isinstance(v, str) for v in cards.values()):
+            raise ValueError("extra.practice_hub.home_cards must be a list of card: wording lines, "
+                             'for example standards: "What good practice looks like in our council."')
+        values["home_cards"] = tuple(sorted((str(k), v) for k, v in cards.items()))
         return cls(**values)
 
     @property

@@ -13,6 +13,22 @@ REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
 TODAY = "2026-11-24"
 
+#: The project whose content the any-content checks (tests/content/) test: this repository, or
+#: the folder named by PRACTICE_HUB_PROJECT (for example a council's fork, see tests/site/test_fork.py).
+PROJECT = Path(os.environ.get("PRACTICE_HUB_PROJECT") or REPO).resolve()
+DEMO_SKIP_REASON = ("demo-only test: docs/ does not hold the Brackenford demo "
+                    "(mkdocs.yml has no `demo: true` under extra.practice_hub)")
+
+
+def is_demo(project: Path = PROJECT) -> bool:
+    """True while the project's mkdocs.yml says ``demo: true`` under ``extra.practice_hub``."""
+    from practice_hub.settings import Project
+
+    try:
+        return Project.from_config_file(project / "mkdocs.yml").settings.demo
+    except (OSError, ValueError):
+        return False
+
 
 def make_project(target: Path, docs: Path | None = None, files: dict[str, str | bytes] | None = None,
                  settings: dict | None = None) -> Path:
@@ -28,9 +44,6 @@ def make_project(target: Path, docs: Path | None = None, files: dict[str, str | 
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     if docs is not None:
         shutil.copytree(docs, target / "docs", dirs_exist_ok=True)
-    for asset in ("stylesheets", "javascripts"):
-        if (REPO / "docs" / asset).exists():
-            shutil.copytree(REPO / "docs" / asset, target / "docs" / asset, dirs_exist_ok=True)
     for name, content in (files or {}).items():
         path = target / "docs" / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -39,6 +52,16 @@ def make_project(target: Path, docs: Path | None = None, files: dict[str, str | 
         else:
             path.write_text(content, encoding="utf-8")
     return target
+
+
+def page_of(pages: dict, name: str) -> str:
+    """The URL of the site's page of this kind (browser ``demo_pages``), or skip: the site has none."""
+    import pytest
+
+    url = pages.get(name)
+    if url is None:
+        pytest.skip(f"this site has no {name} page")
+    return url
 
 
 def env(**extra) -> dict:
@@ -53,9 +76,58 @@ def run_check(project: Path, *args: str, **extra_env) -> subprocess.CompletedPro
                           capture_output=True, text=True, env=env(**extra_env), timeout=300)
 
 
-def run_build(project: Path, *args: str, strict: bool = True, **extra_env) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "mkdocs", "build", "-d", str(project / "site")]
+def run_build(project: Path, *args: str, strict: bool = True, site_dir: Path | None = None,
+              **extra_env) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "mkdocs", "build", "-d", str(site_dir or project / "site")]
     if strict:
         command.append("--strict")
     return subprocess.run(command + list(args), cwd=project, capture_output=True, text=True,
                           env=env(**extra_env), timeout=600)
+
+
+# Elements and attributes that make the browser fetch something when the page loads.
+RESOURCE_ATTRS = {
+    "script": ("src",), "img": ("src", "srcset"), "iframe": ("src",), "frame": ("src",),
+    "source": ("src", "srcset"), "video": ("src", "poster"), "audio": ("src",),
+    "track": ("src",), "embed": ("src",), "object": ("data",), "input": ("src",),
+    "image": ("href", "xlink:href"), "use": ("href", "xlink:href"),
+}
+FETCHING_LINK_RELS = {"stylesheet", "preload", "prefetch", "modulepreload", "icon",
+                      "shortcut", "apple-touch-icon", "manifest", "preconnect",
+                      "dns-prefetch"}
+
+
+def _is_foreign(url: str) -> bool:
+    url = url.strip().lower()
+    return url.startswith(("http://", "https://", "//"))
+
+
+def foreign_resources(site_dir: Path) -> list[str]:
+    """Resource URLs in a built site's HTML and CSS that point at another origin."""
+    from html.parser import HTMLParser
+
+    found: list[str] = []
+
+    class Scanner(HTMLParser):
+        def __init__(self, name):
+            super().__init__()
+            self.name = name
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            names = RESOURCE_ATTRS.get(tag, ())
+            if tag == "link" and FETCHING_LINK_RELS & set((attrs.get("rel") or "").split()):
+                names = ("href",)
+            for name in names:
+                for url in re.split(r",\s+", attrs.get(name) or ""):
+                    if _is_foreign(url):
+                        found.append(f"{self.name}: <{tag} {name}={url.split()[0]}>")
+
+    for html in sorted(site_dir.rglob("*.html")):
+        Scanner(str(html.relative_to(site_dir))).feed(html.read_text(encoding="utf-8"))
+    css_url = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])([^'")\s]+)""")
+    for css in sorted(site_dir.rglob("*.css")):
+        for url in css_url.findall(css.read_text(encoding="utf-8")):
+            if _is_foreign(url):
+                found.append(f"{css.relative_to(site_dir)}: {url}")
+    return found

@@ -76,8 +76,6 @@ def generate(target: Path, pages: int, seed: int = 2026) -> dict[str, int]:
         shutil.copytree(REPO / name, target / name)
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     docs = target / "docs"
-    for folder in ("stylesheets", "javascripts"):
-        shutil.copytree(REPO / "docs" / folder, docs / folder)
     words = Words(seed)
     rng = words.rng
     n_standards = max(4, min(12, pages // 100))
@@ -160,7 +158,7 @@ def generate(target: Path, pages: int, seed: int = 2026) -> dict[str, int]:
         write("recruitment/vacancies", f"vacancy-{i}", {
             "id": f"vacancy-{i}", "title": f"Social worker {i}", "summary": words.sentence(), "team": "Assessment",
             "grade": "Grade 9", "salary": "£38,000", "hours": "37 hours", "closing_date": "2027-01-31",
-            "apply": "jobs@brackenford.example"}, words.paragraph(2), group=i)
+            "apply": "jobs@council.example"}, words.paragraph(2), group=i)
     for i in range(counts["induction"]):
         steps = "[" + ", ".join(f"{{when: first week, text: Step {k} {words.sentence()[:-1].replace(',', '')}, procedures: [{rng.choice(procedures)}]}}"
                                 for k in range(8)) + "]"
@@ -175,7 +173,7 @@ def generate(target: Path, pages: int, seed: int = 2026) -> dict[str, int]:
     for i in range(n_courses):
         lines += [f"- id: course-{i}", f"  title: Course {i} on {rng.choice(TOPICS)}", f"  summary: {words.sentence()}",
                   "  audience: [social worker, ASYE]", "  mode: classroom", "  provider: in-house",
-                  f"  standards: [{standards[i % n_standards]}]", "  booking: {contact: learning@brackenford.example}",
+                  f"  standards: [{standards[i % n_standards]}]", "  booking: {contact: learning@council.example}",
                   "  sessions:"]
         for k in range(6):
             start = dt.datetime(2026, 10, 1, 9, 30) + dt.timedelta(days=7 * k + i % 5)

@@ -13,20 +13,24 @@ from .training import UPCOMING_URI, when_range
 
 HOME_URI = "index.md"
 
+# (card key, page, title, default wording). The wording of any card can be changed in mkdocs.yml:
+# extra.practice_hub.home_cards: {standards: "What good practice looks like in our council."}
 ENTRY_POINTS = [
-    ("procedures/index.md", "Procedures", "How we work, step by step, with owners and review dates."),
-    ("standards/index.md", "Practice standards", "What good practice looks like in Brackenford."),
-    ("audit/index.md", "Case-file audit tool", "How we audit case files against the standards."),
-    ("training/index.md", "Training", "Courses and sessions to book, and why they matter."),
-    ("tools/index.md", "Tools and templates", "Practice tools, templates and resources to download."),
-    ("induction/index.md", "Induction", "Checklists for your first day, week, month and three months."),
-    ("research/index.md", "Research in practice", "Evidence and learning to inform your practice."),
-    ("news/index.md", "News", "Practice updates, learning from audit and celebrations."),
-    ("recruitment/index.md", "Recruitment", "Vacancies, and what it is like to work here."),
-    ("links/index.md", "Links", "Systems, partners, regulators and guidance in one place."),
-    ("glossary/index.md", "Glossary", "What the acronyms and terms mean."),
-    (MATRIX_URI, "The golden thread", "Each standard, how it is audited, and the training that builds it."),
+    ("procedures", "procedures/index.md", "Procedures", "How we work, step by step, with owners and review dates."),
+    ("standards", "standards/index.md", "Practice standards", "What good practice looks like here."),
+    ("audit", "audit/index.md", "Case-file audit tool", "How we audit case files against the standards."),
+    ("training", "training/index.md", "Training", "Courses and sessions to book, and why they matter."),
+    ("tools", "tools/index.md", "Tools and templates", "Practice tools, templates and resources to download."),
+    ("induction", "induction/index.md", "Induction", "Checklists for your first day, week, month and three months."),
+    ("research", "research/index.md", "Research in practice", "Evidence and learning to inform your practice."),
+    ("news", "news/index.md", "News", "Practice updates, learning from audit and celebrations."),
+    ("recruitment", "recruitment/index.md", "Recruitment", "Vacancies, and what it is like to work here."),
+    ("links", "links/index.md", "Links", "Systems, partners, regulators and guidance in one place."),
+    ("glossary", "glossary/index.md", "Glossary", "What the acronyms and terms mean."),
+    ("golden_thread", MATRIX_URI, "The golden thread",
+     "Each standard, how it is audited, and the training that builds it."),
 ]
+CARD_KEYS = tuple(entry[0] for entry in ENTRY_POINTS)
 LATEST = 5
 
 
@@ -43,7 +47,8 @@ def under_title(markdown: str, block: str) -> str:
     return block + "\n\n" + markdown
 
 
-def home_additions(items: list[Item], existing_pages: set[str], today: dt.date) -> str:
+def home_additions(items: list[Item], existing_pages: set[str], today: dt.date,
+                   cards: dict[str, str] | None = None) -> str:
     uri = HOME_URI
     out = [
         "",
@@ -52,9 +57,9 @@ def home_additions(items: list[Item], existing_pages: set[str], today: dt.date) 
         '<div class="grid cards ph-entry-points" markdown>',
         "",
     ]
-    for target, title, blurb in ENTRY_POINTS:
+    for key, target, title, blurb in ENTRY_POINTS:
         if target in existing_pages:
-            out.append(f"- **{link(uri, target, title)}**  \n  {esc(blurb)}")
+            out.append(f"- **{link(uri, target, title)}**  \n  {esc((cards or {}).get(key, blurb))}")
     out += ["", "</div>", ""]
     news = sorted((i for i in items if i.type == "news" and i.status != "archived"),
                   key=lambda i: (str(i.data.get("date", "")), i.id), reverse=True)[:LATEST]

@@ -73,8 +73,12 @@ def register_page(items: list[Item]) -> str:
 
 def _new_feed(site_url: str, id_path: str, title: str, page: str, self_uri: str,
               updated: dt.datetime) -> tuple[str, FeedGenerator]:
-    """An empty Atom feed with its id, title, links and date; and the base for entry links."""
-    base = site_url.rstrip("/") + "/" if site_url else "/"
+    """An empty Atom feed with its id, title, links and date; and the base for entry links.
+
+    Without site_url the links are relative to the feed's own address (as Atom allows), so they
+    stay right wherever the site is hosted, under a sub-folder included.
+    """
+    base = site_url.rstrip("/") + "/" if site_url else "../" * self_uri.count("/")
     feed = FeedGenerator()
     feed.id(_feed_id(site_url, id_path))
     feed.title(title)

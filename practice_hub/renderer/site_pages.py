@@ -99,7 +99,7 @@ def _additions(site: Site, uri: str, pages: set[str]) -> str:
     if item.type == "news":
         return news_additions(item, site.thread)
     if uri == HOME_URI:
-        return home_additions(site.items, pages, today)
+        return home_additions(site.items, pages, today, dict(site.project.settings.home_cards))
     if item.type == "page":
         kind = item.data.get("listing") or _section_of(uri)
         if kind:

@@ -60,6 +60,8 @@ from urllib.parse import urlsplit
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
+#: The project under test: this repository, or the folder named by PRACTICE_HUB_PROJECT (tests/helpers.py).
+PROJECT = Path(os.environ.get("PRACTICE_HUB_PROJECT") or REPO).resolve()
 TEST_OUTPUT = REPO / "test-output"  # gitignored: screenshots and other artefacts
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -144,8 +146,9 @@ def build_fixture_site(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def demo_site(build_fixture_site) -> Path:
-    """The demo site (this repository's mkdocs.yml and docs/), built once per worker."""
-    return build_fixture_site(REPO)
+    """The site under test (this repository's mkdocs.yml and docs/, or PRACTICE_HUB_PROJECT), built once
+    per worker. Whatever docs/ holds: tests of the demo's own content are marked ``demo``."""
+    return build_fixture_site(PROJECT)
 
 
 # --------------------------------------------------------------------------- serve
@@ -305,7 +308,8 @@ def test_output() -> Path:
 def demo_pages(demo_site) -> dict[str, str]:
     """Representative demo URLs (relative to ``site_server``), found from content.json.
 
-    Keys: home, procedure, standard (one showing an audit results chart), audit_section,
+    A kind this site has no page for maps to None: tests of it skip (``page_of``).
+    Keys: home, procedure, standard (one showing an audit results chart if any does), audit_section,
     golden_thread, course, training (the catalogue), glossary, links, news (the blog
     index), news_post, not_found. Discovered rather than hard-coded so that the demo
     content can change without breaking the browser tests.
@@ -319,12 +323,12 @@ def demo_pages(demo_site) -> dict[str, str]:
             url = item["url"].split("#")[0]
             if item["type"] == kind and predicate(url):
                 return url
-        pytest.fail(f"The demo has no {kind} page to test (content.json)", pytrace=False)
+        return None
 
     def first_built(pattern: str) -> str:
         for html in sorted(demo_site.glob(pattern + "index.html")):
             return html.parent.relative_to(demo_site).as_posix() + "/"
-        pytest.fail(f"The demo built no page matching {pattern}", pytrace=False)
+        return None
 
     def has_chart(url: str) -> bool:
         html = demo_site / url / "index.html"
@@ -333,7 +337,7 @@ def demo_pages(demo_site) -> dict[str, str]:
     pages = {
         "home": "./",
         "procedure": first("procedure"),
-        "standard": first("standard", has_chart),
+        "standard": first("standard", has_chart) or first("standard"),
         "audit_section": first("audit_section"),
         "golden_thread": "standards/golden-thread/",
         "course": first("course"),
@@ -354,9 +358,10 @@ def demo_pages(demo_site) -> dict[str, str]:
         "field_reference": "editors/field-reference/",
     }
     for name, url in pages.items():
-        if name != "not_found" and not (demo_site / url / "index.html").is_file():
-            pytest.fail(f"Demo page {name!r} ({url}) was not built", pytrace=False)
+        if url and name != "not_found" and not (demo_site / url / "index.html").is_file():
+            pages[name] = None  # a listing this site does not have (no content of that kind)
     return pages
+
 
 
 # --------------------------------------------------------------------------- search

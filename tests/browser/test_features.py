@@ -168,6 +168,7 @@ def test_research_filter(fixture_page):
     assert _shown(page, "ul.ph-library > li") == ["An evidence review"]
 
 
+@pytest.mark.demo  # "strategy" finds demo pages
 def test_home_search_button_opens_search(page):
     page.goto("./")
     page.get_by_role("button", name="Search procedures, standards, training and more").click()

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.demo]  # "section 47" is a demo procedure
 
 
 def test_search_by_keyboard_lands_on_a_procedure(page, demo_site, demo_pages, search):

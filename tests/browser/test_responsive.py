@@ -7,6 +7,7 @@ The golden thread matrix becomes one block per standard with each cell labelled
 from __future__ import annotations
 
 import pytest
+from helpers import page_of
 
 pytestmark = pytest.mark.browser
 
@@ -29,7 +30,7 @@ def page_overflow(page) -> int:
 
 def test_golden_thread_matrix_reflows_at_320px(narrow_page, demo_pages, test_output):
     page = narrow_page
-    page.goto(demo_pages["golden_thread"])
+    page.goto(page_of(demo_pages, "golden_thread"))
     page.wait_for_load_state("load")
     page.screenshot(path=test_output / "golden-thread-320.png", full_page=True)
 
@@ -63,7 +64,7 @@ def test_golden_thread_matrix_reflows_at_320px(narrow_page, demo_pages, test_out
 
 def test_audit_chart_fits_at_320px(narrow_page, demo_pages, test_output):
     page = narrow_page
-    page.goto(demo_pages["standard"])
+    page.goto(page_of(demo_pages, "standard"))
     page.wait_for_load_state("load")
     chart = page.locator("svg.ph-chart").first
     chart.scroll_into_view_if_needed()

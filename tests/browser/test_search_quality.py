@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.demo]  # Brackenford queries: demo only
 
 P = "procedures/"
 QUERIES: list[tuple[str, str]] = [

@@ -122,4 +122,4 @@ def test_unknown_legislation_is_an_error(tmp_path):
 def test_news_post_has_standards_and_feed(built):
     feed = (built / "site/news/feed.xml").read_text()
     assert "<title>Hello from the PSW</title>" in feed
-    assert 'href="/news/2026/11/10/hello-from-the-psw/"' in feed
+    assert 'href="../news/2026/11/10/hello-from-the-psw/"' in feed  # relative to news/feed.xml

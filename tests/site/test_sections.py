@@ -154,7 +154,7 @@ BAD = {
     "induction/bad.md": GOOD["induction/asye.md"].replace("id: asye-pathway", "id: bad-pathway").replace(
         "when: first week", "when: second week").replace("procedures: [recording]", "procedures: [recordin]"),
     "research/bad.md": GOOD["research/older.md"].replace("id: older-guide", "id: bad-research").replace(
-        "source: SCIE", "source: Wikipedia").replace("link: https://www.scie.org.uk/", "link: www.scie.org.uk"),
+        "source: SCIE", "source: S").replace("link: https://www.scie.org.uk/", "link: www.scie.org.uk"),
     "recruitment/vacancies/bad.md": GOOD["recruitment/vacancies/open.md"].replace(
         "id: senior-practitioner", "id: bad-vacancy").replace("closing_date: 2026-12-15", "closing_date: 15/12/2026"),
     "links/bad.yml": "- id: bad-link\n  title: Bad link\n  url: intranet/home\n  category: Systems\n",
@@ -171,7 +171,7 @@ def test_bad_inputs_have_exact_messages(tmp_path):
         'docs/links/bad.yml:1: missing required field "description" (add a line "description: ...": what readers find there, in one sentence)',
         'docs/links/bad.yml:3: field "url" has "intranet/home", which is not a web address (start it with https:// or http://, with no spaces, quotes or angle brackets)',
         'docs/recruitment/vacancies/bad.md:9: field "closing_date" has "15/12/2026", a date in the wrong form (write 2026-12-15)',
-        'docs/research/bad.md:5: field "source" has "Wikipedia", which is not one of: Research in Practice, NSPCC Learning, SCIE, Foundations, Community Care Inform, BASW, Skills for Care, Brackenford Centre for Professional Practice, Other (choose one of the listed values)',
+        'docs/research/bad.md:5: field "source" is too short (at least 2 characters) (fill it in)',
         'docs/research/bad.md:8: field "link" has "www.scie.org.uk", which is not a web address (start it with https:// or http://, with no spaces, quotes or angle brackets)',
         'docs/tools/missing.md:9: field "file" names files/gone.docx, which is not in docs/tools/files/ (add the file there, or correct the file name)',
     ]

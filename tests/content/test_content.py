@@ -1,8 +1,12 @@
-"""The demo site built end to end: strict build, content.json against sources, golden thread."""
+"""Checks that matter for any council, on whatever docs/ holds (PRACTICE_HUB_PROJECT, else this repository).
+
+Strict build with no warnings, check, content.json against the sources, links at both ends of the
+golden thread, internal links and no outside resources. Pages, kinds and counts are discovered from
+content.json and the sources: nothing here assumes the demo's ids or numbers (those are in tests/demo/).
+"""
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 from pathlib import Path
@@ -12,7 +16,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from helpers import REPO, make_project, run_build, run_check
+from helpers import PROJECT, foreign_resources, run_check
 
 TYPE_FOLDERS = {"procedures": "procedure", "standards": "standard", "audit": "audit_section",
                 "tools": "tool", "induction": "induction", "research": "research", "news": "news",
@@ -20,24 +24,10 @@ TYPE_FOLDERS = {"procedures": "procedure", "standards": "standard", "audit": "au
 YAML_FOLDERS = {"training": "course", "links": "link", "glossary": "glossary"}
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("demo"), REPO / "docs")
-    result = run_build(project)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return project, result
-
-
-@pytest.fixture(scope="module")
-def content(demo):
-    project, _ = demo
-    return json.loads((project / "site" / "content.json").read_text(encoding="utf-8"))
-
-
 def source_items() -> set[tuple[str, str]]:
     """(type, id) of every published item, read straight from the files (not through the package)."""
     found = set()
-    docs = REPO / "docs"
+    docs = PROJECT / "docs"
     for path in docs.rglob("*.md"):
         rel = path.relative_to(docs).as_posix()
         if rel.split("/")[0] in ("stylesheets", "javascripts") or "/files/" in rel:
@@ -57,13 +47,13 @@ def source_items() -> set[tuple[str, str]]:
     return found
 
 
-def test_demo_builds_strict_with_no_warnings(demo):
-    _, result = demo
+def test_builds_strict_with_no_warnings(built):
+    _, result = built
     assert "WARNING" not in result.stdout + result.stderr
 
 
-def test_check_passes_on_the_demo():
-    result = run_check(REPO)
+def test_check_passes():
+    result = run_check(PROJECT)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no problems" in result.stderr
 
@@ -75,7 +65,7 @@ def test_content_json_has_every_item_once(content):
     assert set(pairs) == source_items()
     for item in content["items"]:
         assert {"type", "id", "title", "url", "source", "status", "related"} <= set(item)
-        assert (REPO / item["source"]["path"]).exists()
+        assert (PROJECT / item["source"]["path"]).exists()
         if item["type"] in YAML_FOLDERS.values():
             assert item["source"]["line"] >= 1
 
@@ -93,8 +83,8 @@ def test_every_related_edge_is_present_at_both_ends(content):
     assert edges > 0
 
 
-def test_urls_in_content_json_exist_in_the_site(demo, content):
-    project, _ = demo
+def test_urls_in_content_json_exist_in_the_site(built, content):
+    project, _ = built
     for item in content["items"]:
         page = item["url"].split("#")[0]
         assert (project / "site" / page / "index.html").exists() or (project / "site" / page).is_file(), item
@@ -114,24 +104,23 @@ def _links(project: Path, url: str) -> set[str]:
     return found
 
 
-def test_golden_thread_links_both_ways_in_html(demo, content):
-    project, _ = demo
+def test_golden_thread_links_both_ways_in_html(built, content):
+    project, _ = built
     by_id = {item["id"]: item for item in content["items"]}
     standards = [i for i in content["items"] if i["type"] == "standard"]
-    assert standards
     for standard in standards:
         links = _links(project, standard["url"])
         for kind in ("audit_section", "course"):
-            ids = standard["related"].get(kind, [])
-            assert ids, f"{standard['id']} has no {kind}"
-            for other_id in ids:
+            for other_id in standard["related"].get(kind, []):
                 other = by_id[other_id]
                 assert other["url"] in links, (standard["id"], other_id)
                 assert standard["url"] in _links(project, other["url"]), (other_id, standard["id"])
 
 
-def test_matrix_page_lists_every_standard(demo, content):
-    project, _ = demo
+def test_matrix_page_lists_every_standard(built, content):
+    project, _ = built
+    if not any(item["type"] == "standard" for item in content["items"]):
+        pytest.skip("no practice standards in this site")
     links = _links(project, "standards/golden-thread/")
     for item in content["items"]:
         in_thread = item["type"] in ("audit_section", "course") and item["related"].get("standard")
@@ -139,27 +128,10 @@ def test_matrix_page_lists_every_standard(demo, content):
             assert item["url"] in links, item["id"]
 
 
-MINIMUM_COUNTS = {"procedure": 30, "course": 30, "glossary": 60, "research": 15, "news": 10, "vacancy": 4,
-                  "induction": 5, "tool": 10}
-
-
-def test_demo_has_realistic_scale(content):
-    counts: dict[str, int] = {}
-    for item in content["items"]:
-        counts[item["type"]] = counts.get(item["type"], 0) + 1
-    for kind, minimum in MINIMUM_COUNTS.items():
-        assert counts.get(kind, 0) >= minimum, (kind, counts.get(kind))
-    assert 10 <= counts["standard"] <= 12 and 10 <= counts["audit_section"] <= 12
-    assert counts["induction"] == 5
-    assert counts["link"] > 0
-    periods = {r["period"] for i in content["items"] if i["type"] == "audit_section" for r in i["results"]}
-    assert len(periods) >= 3
-    vacancies = [i for i in content["items"] if i["type"] == "vacancy"]
-    assert any(v.get("summary") for v in vacancies)
-
-
-def test_every_procedure_is_two_clicks_from_home(demo, content):
-    project, _ = demo
+def test_every_procedure_is_two_clicks_from_home(built, content):
+    project, _ = built
+    if not any(item["type"] == "procedure" for item in content["items"]):
+        pytest.skip("no procedures in this site")
     home = _links(project, "")
     assert "procedures/" in home
     listing = _links(project, "procedures/")
@@ -168,43 +140,61 @@ def test_every_procedure_is_two_clicks_from_home(demo, content):
             assert item["url"] in listing, item["id"]
 
 
-def test_demo_review_dates_exercise_the_banner_states(demo, content):
-    project, _ = demo
-    states = set()
-    for item in content["items"]:
-        if item["type"] == "procedure":
-            html = (project / "site" / item["url"] / "index.html").read_text(encoding="utf-8")
-            states.add(re.search(r'data-ph-state="(\w+)"', html).group(1))
-    assert {"current", "due"} <= states  # overdue comes with the reader's clock (browser tests)
-
-
-def test_one_vacancy_in_the_demo_has_closed(content):
-    closing = [i["closing_date"] for i in content["items"] if i["type"] == "vacancy"]
-    assert sum(day < "2026-11-24" for day in closing) == 1
-
-
-def test_every_demo_course_has_a_page_and_is_listed_once(demo, content):
-    project, _ = demo
+def test_every_course_has_a_page_and_is_listed_once(built, content):
+    project, _ = built
+    if not (project / "site/training/index.html").is_file():
+        pytest.skip("no training catalogue in this site")
     html = (project / "site/training/index.html").read_text(encoding="utf-8")
     listed = [li.find("a")["href"] for li in BeautifulSoup(html, "html.parser").select("ul.ph-courses > li")]
     courses = [i for i in content["items"] if i["type"] == "course"]
+    if not courses:
+        pytest.skip("no training courses in this site")
     assert sorted(listed) == sorted(c["url"].removeprefix("training/") for c in courses)
     for course in courses:
         assert (project / "site" / course["url"] / "index.html").is_file()
 
 
-def test_register_and_feed_list_every_demo_change(demo):
+def test_register_and_feed_list_every_change(built):
     import xml.etree.ElementTree as ET
 
-    project, _ = demo
+    project, _ = built
     expected = 0
-    for path in (REPO / "docs/procedures").glob("*.md"):
+    for path in (PROJECT / "docs/procedures").glob("*.md"):
         meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---", 2)[1])
         if meta.get("status") != "draft":
             expected += len(meta.get("changes") or [])
-    assert expected > 30
     feed = ET.fromstring((project / "site/procedures/amendments.xml").read_bytes())
     assert len(feed.findall("{http://www.w3.org/2005/Atom}entry")) == expected
     register = (project / "site/procedures/amendments/index.html").read_text(encoding="utf-8")
     rows = BeautifulSoup(register, "html.parser").select("article table tbody tr")
     assert len(rows) == expected
+
+
+def test_built_files_reference_no_foreign_resources(built):
+    project, _ = built
+    found = foreign_resources(project / "site")
+    assert found == [], "built files load resources from other origins:\n  " + "\n  ".join(found)
+
+
+HREF = re.compile(r"<a\s[^>]*?href=\"([^\"]*)\"")
+
+
+def test_every_internal_link_leads_to_a_built_file(built):
+    """Every link of every built page (menus included) that stays in the site finds its page or file."""
+    site = project_site = built[0] / "site"
+    broken = []
+    for html in sorted(site.rglob("*.html")):
+        rel = html.relative_to(site).as_posix()
+        if rel == "404.html":  # its links are relative to wherever the host serves it
+            continue
+        page_url = "/" + rel.removesuffix("index.html")
+        for href in set(HREF.findall(html.read_text(encoding="utf-8"))):
+            if not href or href.startswith(("#", "mailto:", "tel:", "javascript:")) or ":" in href.split("/")[0]:
+                continue
+            if href.startswith("//"):
+                continue
+            target = posixpath.normpath(urljoin(page_url, href.split("#")[0].split("?")[0]))
+            path = project_site / target.lstrip("/")
+            if not (path.is_file() or (path / "index.html").is_file()):
+                broken.append(f"{rel}: {href}")
+    assert broken == [], "links to pages or files that were not built:\n  " + "\n  ".join(broken[:50])
