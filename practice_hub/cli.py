@@ -55,9 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in ("new", "reviewed"):
         return run_editing(args)
     if args.command == "linkcheck":
-        from .linkcheck import main as linkcheck_main
-
-        return linkcheck_main(Path(args.site_dir), args.external, Path(args.config_file))
+        return run_linkcheck(Path(args.site_dir), args.external, Path(args.config_file))
     if args.command == "start":
         from .starter import start as run_start
 
@@ -151,3 +149,32 @@ def run_audits_summarise(config_file: Path, files: list[Path], write: bool, stag
         print(f"Practice Hub: {plural(len(audits), 'audit')} counted; {plural(added + replaced, 'result')} "
               f"written to {target} ({replaced} replaced)", file=sys.stderr)
     return 0
+
+
+def run_linkcheck(site_dir: Path, external: bool, config_file: Path) -> int:
+    """The ``linkcheck`` command: a readable list of broken links; exit 1 if there is any."""
+    from . import linkcheck
+
+    try:
+        broken = linkcheck.check_site(site_dir)
+    except (FileNotFoundError, RuntimeError) as error:
+        print(f"linkcheck: {error}", file=sys.stderr)
+        return 2
+    print(f"Internal links and anchors in {site_dir}: "
+          + ("no broken links" if not broken else f"{len(broken)} broken"))
+    for item in broken:
+        print(f"  {item}")
+    if external:
+        docs_dir = Project.from_config_file(config_file).docs_dir
+        try:
+            outside, skipped = linkcheck.check_external(docs_dir)
+        except RuntimeError as error:
+            print(f"linkcheck: {error}", file=sys.stderr)
+            return 2
+        print(f"Outside links written in {docs_dir.name}/: "
+              + ("no broken links" if not outside else f"{len(outside)} broken")
+              + (f" ({len(skipped)} on reserved .example hosts skipped)" if skipped else ""))
+        for item in outside:
+            print(f"  {item}")
+        broken = broken + outside
+    return 1 if broken else 0

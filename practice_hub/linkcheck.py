@@ -125,7 +125,8 @@ def check_site(site_dir: Path) -> list[Broken]:
     finally:
         server.shutdown()
         server.server_close()
-    broken = {Broken(parent.removeprefix(base) or "/", url, reason) for parent, url, reason in _problems(rows)}
+    broken = {Broken(parent.removeprefix(base).split("#", 1)[0] or "/", url, reason)
+              for parent, url, reason in _problems(rows)}
     return sorted(broken, key=lambda b: (b.where, b.url))
 
 
@@ -161,32 +162,3 @@ def check_external(docs_dir: Path) -> tuple[list[Broken], list[str]]:
         for where in links.get(url, [url]):
             broken.append(Broken(where, url, reason))
     return sorted(set(broken), key=lambda b: (b.where, b.url)), skipped
-
-
-def main(site_dir: Path, external: bool, config_file: Path) -> int:
-    """The ``linkcheck`` command: a readable list of broken links; exit 1 if there is any."""
-    try:
-        broken = check_site(site_dir)
-    except (FileNotFoundError, RuntimeError) as error:
-        print(f"linkcheck: {error}", file=sys.stderr)
-        return 2
-    print(f"Internal links and anchors in {site_dir}: "
-          + ("no broken links" if not broken else f"{len(broken)} broken"))
-    for item in broken:
-        print(f"  {item}")
-    if external:
-        from .settings import Project
-
-        docs_dir = Project.from_config_file(config_file).docs_dir
-        try:
-            outside, skipped = check_external(docs_dir)
-        except RuntimeError as error:
-            print(f"linkcheck: {error}", file=sys.stderr)
-            return 2
-        print(f"Outside links written in {docs_dir.name}/: "
-              + ("no broken links" if not outside else f"{len(outside)} broken")
-              + (f" ({len(skipped)} on reserved .example hosts skipped)" if skipped else ""))
-        for item in outside:
-            print(f"  {item}")
-        broken = broken + outside
-    return 1 if broken else 0

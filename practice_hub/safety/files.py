@@ -13,8 +13,13 @@ from pathlib import Path
 
 
 def leads_outside(path: Path, docs_dir: Path) -> bool:
-    """True when *path* is, or sits under, a symbolic link that leads outside docs/."""
+    """True when *path*, a file of docs/, is or sits under a symbolic link that leads outside docs/.
+
+    Files from anywhere else (the theme's own assets) are not content and are never refused."""
     docs = Path(docs_dir).resolve()
+    here = Path(os.path.abspath(path))
+    if not any(here.is_relative_to(d) for d in (docs, Path(os.path.abspath(docs_dir)))):
+        return False  # not a file of docs/ (for example a theme asset)
     try:
         Path(path).resolve().relative_to(docs)
     except (ValueError, OSError, RuntimeError):  # outside, or a link loop

@@ -44,7 +44,7 @@ def test_page_record_indexes_only_the_article_with_type_and_weighted_words():
             '<p>Call the front door.</p></article><footer>Footer</footer>')
     document, words = page_record(html, "procedure", "Strategy discussions", None, GLOSSARY)
     assert "Site header" not in document and "Footer" not in document
-    assert '<main data-pagefind-body data-pagefind-filter="type:procedure" data-pagefind-meta="type:procedure">' in document
+    assert '<main data-pagefind-body data-pagefind-meta="type:procedure">' in document
     assert '<div data-pagefind-weight="10" data-pagefind-meta="ph_own">Strategy discussions</div>' in document
     assert ('<div data-pagefind-weight="3" data-pagefind-meta="ph_related">MASH · Multi-Agency Safeguarding Hub · '
             "front door</div>") in document
