@@ -24,6 +24,14 @@ class Settings:
     # lowest section flagged key_section, or the lowest section if none is flagged) or lowest_section.
     audit_overall_rule: str = "lowest_key_section"
     audit_services: tuple = ("Children's services", "Adults' services")  # the tool's service choices
+    # --- the readers' menu and home page (issue 16) ---
+    # Top-level order: folders ("procedures/") or pages ("about.md"), each optionally "Title: path".
+    # Empty: the content types' order. Anything not listed follows, as MkDocs orders it.
+    menu: tuple = ()
+    # Editors' pages, kept out of the readers' menu (reached from the footer).
+    editors_pages: tuple = ("editors/", "review-schedule.md", "tags/")
+    # The home page's blocks, in order (see practice_hub/renderer/front_door.py).
+    home: tuple = ()
 
     @classmethod
     def from_mapping(cls, values: dict | None) -> "Settings":
@@ -43,6 +51,7 @@ class Settings:
             if name in values and not isinstance(values[name], bool):
                 raise ValueError(f"extra.practice_hub.{name} must be true or false")
         _check_audit_settings(values)
+        _check_menu_settings(values)
         if values.get("today"):
             try:
                 dt.date.fromisoformat(str(values["today"]))
@@ -55,6 +64,20 @@ class Settings:
     @property
     def build_date(self) -> dt.date:
         return dt.date.fromisoformat(self.today) if self.today else dt.date.today()
+
+
+def _check_menu_settings(values: dict) -> None:
+    """The menu and home page settings (issue 16)."""
+    from .menu import check_menu
+
+    problem = check_menu(values.get("menu"))
+    if problem:
+        raise ValueError(problem)
+    for name in ("menu", "editors_pages", "home"):
+        if name in values:
+            if not isinstance(values[name], (list, tuple)):
+                raise ValueError(f"extra.practice_hub.{name} must be a list")
+            values[name] = tuple(values[name])
 
 
 AUDIT_OVERALL_RULES = ("lowest_key_section", "lowest_section")
