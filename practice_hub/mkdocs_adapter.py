@@ -151,6 +151,8 @@ def page_context(context: dict, page, config: MkDocsConfig) -> dict:
     site = site_of(config)
     item = site.item_for_page(page.file.src_uri)
     context["ph"] = PageView.of(item, site.project.settings.build_date, page.content or "") if item else None
+    if page.is_homepage:  # issue 16: the front door has no review box
+        context["ph"] = None
     if item is not None:
         context["tags"] = [{"name": str(site.tags[t].data.get("label", t)), "url": site.urls.get(tag_uri(t), "")}
                            for t in item.data.get("tags") or [] if t in site.tags]

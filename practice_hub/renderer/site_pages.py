@@ -12,7 +12,7 @@ from .training import UPCOMING_URI, upcoming_page
 from .calendar import ALL_ICS_URI, calendar, course_ics_uri, session_ics_uri
 from .register import FEED_URI, NEWS_FEED_URI, REGISTER_URI, atom_feed, news_feed, SCHEDULE_CSV_URI, SCHEDULE_URI, register_page, schedule_csv, schedule_page
 from .glossary import abbreviations_for
-from .home import HOME_URI, SEARCH_BUTTON, home_additions, under_title
+from .home import HOME_URI, under_title
 from .sections import (induction_additions, news_additions, research_additions, tool_additions,
                        vacancy_additions)
 from .reference import REFERENCE_URI, field_reference
@@ -63,8 +63,8 @@ def audit_pages(site: Site) -> dict[str, str]:
 def with_additions(site: Site, uri: str, markdown: str, addition: str) -> str:
     """The page's Markdown with Practice Hub's additions: the home page's search under its
     title, everything else at the end."""
-    if uri == HOME_URI:
-        markdown = under_title(markdown, SEARCH_BUTTON)
+    if uri == HOME_URI:  # issue 16: the front door's blocks go under the title
+        return under_title(markdown, addition) if addition else markdown
     return markdown.rstrip() + "\n\n" + addition if addition else markdown
 
 
@@ -99,7 +99,9 @@ def _additions(site: Site, uri: str, pages: set[str]) -> str:
     if item.type == "news":
         return news_additions(item, site.thread)
     if uri == HOME_URI:
-        return home_additions(site.items, pages, today)
+        from .front_door import front_door
+
+        return front_door(site.items, pages, today, site.project.settings)
     if item.type == "page":
         kind = item.data.get("listing") or _section_of(uri)
         if kind:
