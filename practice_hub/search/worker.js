@@ -182,13 +182,14 @@ async function search(query) {
   if (pending !== null) return null; // already replaced by a newer query: load nothing more
   const pages = await Promise.all(candidates.map(result => result.data()));
   const answer = await answerFor(query);
-  // A page has a word when it shows it, or a known expansion or alias of it (issue 16):
-  // a page without the words never outranks one with them.
+  // A page has the word when it shows it, or a known expansion or alias of it (issue 16): for
+  // one word, a page without it never outranks one with it. (Plain-English questions are
+  // ranked by score: their page rarely has every word.)
   const forms = answer ? [...new Set([...terms, ...answer.forms])] : terms;
   const ranked = pages
     .map((page, i) => ({ page, score: candidates[i].score * (BOOST[page.meta.type] || 1),
                          has: coverage(page, terms, forms) }))
-    .sort((a, b) => b.has - a.has || b.score - a.score)
+    .sort((a, b) => (terms.length === 1 ? b.has - a.has : 0) || b.score - a.score)
     .slice(0, SHOWN);
   const items = ranked.map(({ page, score }) => item(page, score, terms));
   if (answer) items.unshift(answerItem(answer, terms));
@@ -213,13 +214,17 @@ function answerItem(answer, terms) {
   const heading = answer.expansion ? `${answer.term}: ${answer.expansion}` : answer.term;
   const found = {};
   for (const term of terms) found[term] = true;
-  return [{
-    location: answer.url,
+  // Material shows an article's text only when its location has no "#": the entry itself is
+  // linked as a section under it.
+  const article = {
+    location: answer.url.split("#")[0],
     title: '<span class="ph-result-type ph-result-type--answer">Glossary</span> ' + mark(heading, terms),
     text: escapeHTML(answer.definition),
-    score: Number.MAX_SAFE_INTEGER,
+    score: 1e12,
     terms: found,
-  }];
+  };
+  return [article, { location: answer.url, title: `${escapeHTML(answer.term)} in the glossary`, text: "",
+                     score: 1, terms: found, parent: article }];
 }
 
 // --- Material's result shape ----------------------------------------------------------------
