@@ -102,3 +102,18 @@ def _shot(page, test_output, name):
     folder.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(folder / f"{name}-{page.viewport_size['width']}.png"))
     page.screenshot(path=str(folder / f"{name}-{page.viewport_size['width']}-full.png"), full_page=True)
+
+
+def test_training_filter_keeps_all_staff_courses_and_survives_reload(page, demo_pages):
+    page.goto(demo_pages["training"])
+    page.select_option("#ph-f-audience", "manager")
+    shown = page.locator("[data-ph-filtered] > li:not([hidden])")
+    assert shown.count() > 0
+    all_staff = page.locator("[data-ph-filtered] > li[data-audience*='|all staff|']")
+    assert all_staff.count() > 0
+    for index in range(all_staff.count()):
+        assert all_staff.nth(index).is_visible()
+    assert "audience=manager" in page.url
+    page.reload()
+    assert page.locator("#ph-f-audience").input_value() == "manager"
+    assert page.locator("[data-ph-filtered] > li:not([hidden])").count() == shown.count()
