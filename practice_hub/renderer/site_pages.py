@@ -124,7 +124,7 @@ def procedure_additions(item, site: Site) -> str:
     related = [i for kind in ("standard", "tool") for i in site.thread.linked(item, kind)]
     laws = site.legislation_for(item)
     own = _own_related(item.body)
-    related = [i for i in related if i.uri.rsplit("/", 1)[-1] not in own]
+    related = [i for i in related if i.uri.rsplit("/", 1)[-1] not in (own or "")]
     if not related and not laws:
         return ""
     lines = [f"{link(item.uri, i.uri, i.title)} ({i.label})" for i in related]
