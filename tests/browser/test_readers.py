@@ -117,3 +117,16 @@ def test_training_filter_keeps_all_staff_courses_and_survives_reload(page, demo_
     page.reload()
     assert page.locator("#ph-f-audience").input_value() == "manager"
     assert page.locator("[data-ph-filtered] > li:not([hidden])").count() == shown.count()
+
+
+US_DATE = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|"
+                     r"December) \d{1,2}, \d{4}\b|\b\d{1,2}/\d{1,2}/\d{4}\b")
+
+
+def test_no_us_format_date_anywhere_in_the_built_site(demo_site):
+    found = []
+    for path in sorted(demo_site.rglob("*.html")):
+        text = re.sub(r"<script\b.*?</script>", " ", path.read_text(encoding="utf-8"), flags=re.S)
+        for match in US_DATE.finditer(text):
+            found.append(f"{path.relative_to(demo_site)}: {match.group(0)}")
+    assert not found, "\n".join(found[:20])
