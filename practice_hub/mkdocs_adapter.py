@@ -169,6 +169,8 @@ def page_context(context: dict, page, config: MkDocsConfig) -> dict:
     site = site_of(config)
     item = site.item_for_page(page.file.src_uri)
     context["ph"] = PageView.of(item, site.project.settings.build_date, page.content or "") if item else None
+    if page.is_homepage:  # issue 16: the front door has no review box
+        context["ph"] = None
     if item is not None:
         context["tags"] = [{"name": html.escape(str(site.tags[t].data.get("label", t))), "url": site.urls.get(tag_uri(t), "")}
                            for t in item.data.get("tags") or [] if t in site.tags]
@@ -284,3 +286,28 @@ def _problems_only(files: Files, config: MkDocsConfig, site: Site) -> Files:
     Path(config.site_dir).mkdir(parents=True, exist_ok=True)
     (Path(config.site_dir) / PROBLEMS_MARKER).write_text("", encoding="utf-8")
     return kept
+
+
+# --- on_nav: the readers' menu (issue 16) -------------------------------------------------------
+def order_nav(nav, config: MkDocsConfig):
+    """Top level in the configured order, numbered items by number, no editors' pages,
+    previous/next within a section only."""
+    from . import menu
+
+    site = config.get(_KEY)
+    settings = site.project.settings if site else project_for(config).settings
+    numbers = {}
+    for item in site.items if site else []:
+        number = item.data.get("number")
+        if item.uri and isinstance(number, (int, float)) and not isinstance(number, bool):
+            numbers[item.uri] = number
+    before = list(nav.pages)
+    nav.items = menu.arrange(nav.items, menu.menu_entries(settings.menu), numbers, tuple(settings.editors_pages))
+    nav.pages = menu.pages_in_order(nav.items)
+    menu.link_within_sections(nav.items)
+    kept = {id(page) for page in nav.pages}
+    for page in before:
+        if id(page) not in kept:
+            menu.unlink(page)
+            page.parent = None
+    return nav

@@ -26,6 +26,14 @@ class Settings:
     audit_services: tuple = ("Children's services", "Adults' services")  # the tool's service choices
     demo: bool = False  # docs/ holds the demo content: the demo-only tests run (tests/demo/)
     home_cards: tuple = ()  # (card, wording) pairs from a mapping: the home page cards' wording
+    # --- the readers' menu and home page (issue 16) ---
+    # Top-level order: folders ("procedures/") or pages ("about.md"), each optionally "Title: path".
+    # Empty: the content types' order. Anything not listed follows, as MkDocs orders it.
+    menu: tuple = ()
+    # Editors' pages, kept out of the readers' menu (reached from the footer).
+    editors_pages: tuple = ("editors/", "review-schedule.md", "tags/")
+    # The home page's blocks, in order (see practice_hub/renderer/front_door.py).
+    home: tuple = ()
 
     @classmethod
     def from_mapping(cls, values: dict | None) -> "Settings":
@@ -45,6 +53,7 @@ class Settings:
             if name in values and not isinstance(values[name], bool):
                 raise ValueError(f"extra.practice_hub.{name} must be true or false")
         _check_audit_settings(values)
+        _check_menu_settings(values)
         if values.get("today"):
             try:
                 dt.date.fromisoformat(str(values["today"]))
@@ -62,6 +71,20 @@ class Settings:
     @property
     def build_date(self) -> dt.date:
         return dt.date.fromisoformat(self.today) if self.today else dt.date.today()
+
+
+def _check_menu_settings(values: dict) -> None:
+    """The menu and home page settings (issue 16)."""
+    from .menu import check_menu
+
+    problem = check_menu(values.get("menu"))
+    if problem:
+        raise ValueError(problem)
+    for name in ("menu", "editors_pages", "home"):
+        if name in values:
+            if not isinstance(values[name], (list, tuple)):
+                raise ValueError(f"extra.practice_hub.{name} must be a list")
+            values[name] = tuple(values[name])
 
 
 AUDIT_OVERALL_RULES = ("lowest_key_section", "lowest_section")

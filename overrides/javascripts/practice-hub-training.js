@@ -27,6 +27,8 @@
         var match = selects.every(function (select) {
           if (!select.value) return true;
           var values = item.getAttribute("data-" + select.getAttribute("data-ph-key")) || "";
+          /* A course for "all staff" is for every role (issue 16). */
+          if (select.getAttribute("data-ph-key") === "audience" && values.indexOf("|all staff|") !== -1) return true;
           return values.indexOf("|" + select.value + "|") !== -1;
         });
         item.hidden = !match;
@@ -38,8 +40,27 @@
           : "Showing " + shown + " of " + items.length + " " + noun;
       }
     }
-    selects.forEach(function (select) { select.addEventListener("change", apply); });
-    form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
+    /* The filters live in the address (?audience=manager): a reload keeps them, a link shares them. */
+    var params = new URLSearchParams(window.location.search);
+    selects.forEach(function (select) {
+      var wanted = params.get(select.getAttribute("data-ph-key"));
+      if (wanted && Array.prototype.some.call(select.options, function (o) { return o.value === wanted; })) {
+        select.value = wanted;
+      }
+    });
+    function remember() {
+      var next = new URLSearchParams(window.location.search);
+      selects.forEach(function (select) {
+        var key = select.getAttribute("data-ph-key");
+        if (select.value) next.set(key, select.value); else next.delete(key);
+      });
+      var query = next.toString();
+      window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+    }
+    selects.forEach(function (select) {
+      select.addEventListener("change", function () { apply(); remember(); });
+    });
+    form.addEventListener("reset", function () { window.setTimeout(function () { apply(); remember(); }, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.hidden = false;
     apply();

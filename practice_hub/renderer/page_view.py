@@ -20,14 +20,18 @@ class PageView:
     archived_on: str  # "" unless archived
     heading_html: str = ""  # the page's first <h1>, so the review box can sit under the title
     body_html: str = ""  # the rest of the page
+    key_points: tuple = ()  # "At a glance" (procedures' key_points)
+    review_note: str = ""  # what is changing, for the "Under review" notice
 
     @classmethod
     def of(cls, item: Item, today: dt.date, content_html: str = "") -> "PageView":
         review = PageReview.of(item, today)
         archived = str(item.data.get("archived_date") or "")
         heading, body = split_heading(content_html)
+        points = tuple(str(p) for p in item.data.get("key_points") or [])
         return cls(item.type, item.label, review, change_badge(item, today), long_date(today),
-                   long_date(archived) if archived else "", heading, body)
+                   long_date(archived) if archived else "", heading, body, points,
+                   str(item.data.get("review_note") or ""))
 
     # Questions the templates ask --------------------------------------------------------
     @property

@@ -12,7 +12,7 @@ from .training import UPCOMING_URI, upcoming_page
 from .calendar import ALL_ICS_URI, calendar, course_ics_uri, session_ics_uri
 from .register import FEED_URI, NEWS_FEED_URI, REGISTER_URI, atom_feed, news_feed, SCHEDULE_CSV_URI, SCHEDULE_URI, register_page, schedule_csv, schedule_page
 from .glossary import abbreviations_for
-from .home import HOME_URI, SEARCH_BUTTON, home_additions, under_title
+from .home import HOME_URI, under_title
 from .sections import (induction_additions, news_additions, research_additions, tool_additions,
                        vacancy_additions)
 from .reference import REFERENCE_URI, field_reference
@@ -20,6 +20,7 @@ from .tags import TAGS_DIR, tag_pages
 from .thread import MATRIX_URI, course_page, matrix_page, section_additions, standard_additions
 
 
+CONTINUE_LIST = "\x00continue-list\n"  # an addition that continues the page's last list
 BLOG_TYPES = {"news"}  # Material's blog plugin makes the news index, archive and category pages
 
 
@@ -63,8 +64,10 @@ def audit_pages(site: Site) -> dict[str, str]:
 def with_additions(site: Site, uri: str, markdown: str, addition: str) -> str:
     """The page's Markdown with Practice Hub's additions: the home page's search under its
     title, everything else at the end."""
-    if uri == HOME_URI:
-        markdown = under_title(markdown, SEARCH_BUTTON)
+    if uri == HOME_URI:  # issue 16: the front door's blocks go under the title
+        return under_title(markdown, addition) if addition else markdown
+    if addition.startswith(CONTINUE_LIST):  # one Related list, not two (issue 16)
+        return markdown.rstrip() + "\n" + addition[len(CONTINUE_LIST):]
     return markdown.rstrip() + "\n\n" + addition if addition else markdown
 
 
@@ -99,7 +102,9 @@ def _additions(site: Site, uri: str, pages: set[str]) -> str:
     if item.type == "news":
         return news_additions(item, site.thread)
     if uri == HOME_URI:
-        return home_additions(site.items, pages, today, dict(site.project.settings.home_cards))
+        from .front_door import front_door
+
+        return front_door(site.items, pages, today, site.project.settings)
     if item.type == "page":
         kind = item.data.get("listing") or _section_of(uri)
         if kind:
@@ -114,15 +119,29 @@ def _cycle_actions(standard, site: Site) -> str:
 
 
 def procedure_additions(item, site: Site) -> str:
-    """Related standards and tools, and legislation with official links, under a procedure."""
+    """Related standards, tools and legislation with official links, under a procedure: one
+    "Related" block, joined to the page's own "## Related" when that is its last section."""
     related = [i for kind in ("standard", "tool") for i in site.thread.linked(item, kind)]
     laws = site.legislation_for(item)
+    own = _own_related(item.body)
+    related = [i for i in related if i.uri.rsplit("/", 1)[-1] not in (own or "")]
     if not related and not laws:
         return ""
-    out = ["", "## Related standards, tools and legislation", ""]
     lines = [f"{link(item.uri, i.uri, i.title)} ({i.label})" for i in related]
     lines += [f"[{esc(text)}]({url}) (legislation)" for text, url in laws]
-    return "\n".join(out) + "\n" + bullet_list(lines)
+    if own is not None:  # continue the page's own list (see with_additions)
+        return CONTINUE_LIST + bullet_list(lines)
+    return "\n## Related\n\n" + bullet_list(lines)
+
+
+def _own_related(body: str) -> str | None:
+    """The text of the page's own "## Related" section when it is the last section, else None."""
+    import re
+
+    headings = list(re.finditer(r"^## +(.+?) *$", body or "", re.M))
+    if not headings or headings[-1].group(1).strip().lower() != "related":
+        return None
+    return body[headings[-1].end():]
 
 
 def _section_of(uri: str) -> str | None:

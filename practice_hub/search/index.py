@@ -35,6 +35,7 @@ WORKER = Path(__file__).with_name("worker.js")
 WORKER_URL = "assets/javascripts/workers/practice-hub-search.js"
 #: Words for correcting misspelt queries, fetched by the worker only when a word finds nothing.
 WORDS_URL = "search/practice-hub-words.json"
+ANSWERS_URL = "search/practice-hub-answers.json"  # glossary entries answered directly (issue 16)
 
 PAGEFIND_CONFIG = {
     "force_language": "en",
@@ -77,11 +78,39 @@ def page_record(page_html: str, kind: str, title: str, item: Item | None, glossa
         own, related = search_terms(title, "", [], "" if kind == "listing" else text, glossary)
     document = (f'<html lang="en"><head><title>{_escape(title)}</title></head><body>'
                 f'<main data-pagefind-body data-pagefind-meta="type:{kind}">'
+                f'<span data-pagefind-ignore data-pagefind-meta="ph_label">{_escape(type_label(kind))}</span>'
                 f'<div data-pagefind-weight="{OWN_WEIGHT}" data-pagefind-meta="ph_own">{_escape(own)}</div>'
                 + (f'<div data-pagefind-weight="{RELATED_WEIGHT}" data-pagefind-meta="ph_related">{_escape(related)}</div>'
                    if related else "")
                 + f"{article}</main></body></html>")
     return document, f"{own} · {related}" if related else own
+
+
+def type_label(kind: str) -> str:
+    """What kind of page a search result is, for its label ("Procedure", "Audit section")."""
+    from ..content_types import TYPES
+
+    if kind in TYPES:
+        singular = TYPES[kind].singular
+        return singular[:1].upper() + singular[1:]
+    return "List" if kind == "listing" else "Page"
+
+
+def glossary_answers(items: list[Item]) -> list[dict]:
+    """Each glossary entry with every form it is asked by (term, expansion, aliases), for the
+    search's direct answer."""
+    out = []
+    for item in items:
+        if item.type != "glossary" or item.status in ("archived", "draft"):
+            continue
+        forms = [str(item.data.get("term", "")), str(item.data.get("expansion", "")),
+                 *(str(a) for a in item.data.get("aliases") or [])]
+        page = item.uri[: -len("index.md")] if item.uri.endswith("index.md") else item.uri[:-3] + "/"
+        out.append({"forms": sorted({f.strip().lower() for f in forms if f.strip()}),
+                    "term": str(item.data.get("term", "")), "expansion": str(item.data.get("expansion", "")),
+                    "definition": str(item.data.get("definition", "")),
+                    "url": page + f"#{item.id}"})
+    return sorted(out, key=lambda a: a["term"].lower())
 
 
 def _escape(text: str) -> str:
@@ -93,6 +122,7 @@ class SearchIndexer:
 
     def __init__(self, items: list[Item]):
         self.glossary = Glossary.of(items)
+        self.answers = glossary_answers(items)
         self._vocabulary: list[str] = [" ".join(form) for form in self.glossary.forms]
         self.pages = 0
         self._service = PagefindService(PAGEFIND_CONFIG)
@@ -119,6 +149,8 @@ class SearchIndexer:
         words.parent.mkdir(parents=True, exist_ok=True)
         words.write_text(json.dumps({"words": vocabulary_words(self._vocabulary)}, separators=(",", ":")),
                          encoding="utf-8")
+        (site_dir / ANSWERS_URL).write_text(json.dumps({"answers": self.answers}, separators=(",", ":"),
+                                                       ensure_ascii=False), encoding="utf-8")
         worker = site_dir / WORKER_URL
         worker.parent.mkdir(parents=True, exist_ok=True)
         worker.write_bytes(WORKER.read_bytes())

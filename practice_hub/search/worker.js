@@ -17,8 +17,10 @@
 
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 const ROOT = new URL("../../../", self.location.href); // this file: assets/javascripts/workers/
-const SHOWN = 10;     // pages returned with titles and excerpts
-const CANDIDATES = 14; // pages loaded to rank by type
+// Every matching page is returned (up to CANDIDATES), so Material's count is true and a reader
+// can scroll to see them all; Material renders them a screenful at a time.
+const CANDIDATES = 150; // pages loaded to rank by type
+const SHOWN = CANDIDATES;
 const SECTIONS = 6;   // sections shown under a page
 const EXCERPT = 30;   // words in an excerpt
 const COORDINATION = 2; // how much having every word of a query counts
@@ -38,6 +40,7 @@ const STOP = new Set(("a an and are as at be by can could do does did for from h
 
 let engine = null;     // Promise<{pf}>
 let vocabulary = null; // Promise<string[]>
+let answers = null;    // Promise<glossary entries>, for the direct answer (issue 16)
 let pending = null;
 let running = false;
 
@@ -62,6 +65,24 @@ function words() {
       .catch(() => []);
   }
   return vocabulary;
+}
+
+function glossary() {
+  if (!answers) {
+    answers = fetch(new URL("search/practice-hub-answers.json", ROOT))
+      .then(response => response.ok ? response.json() : { answers: [] })
+      .then(data => data.answers || [])
+      .catch(() => []);
+  }
+  return answers;
+}
+
+// The glossary entry a query asks about ("PLO", "public law outline"), or null.
+async function answerFor(query) {
+  const asked = tokens(query).join(" ");
+  if (!asked) return null;
+  const entries = await glossary();
+  return entries.find(entry => entry.forms.some(form => tokens(form).join(" ") === asked)) || null;
 }
 
 // --- query words, corrections -------------------------------------------------------------
@@ -160,11 +181,50 @@ async function search(query) {
   const candidates = results.slice().sort((a, b) => b.score - a.score).slice(0, CANDIDATES);
   if (pending !== null) return null; // already replaced by a newer query: load nothing more
   const pages = await Promise.all(candidates.map(result => result.data()));
+  const answer = await answerFor(query);
+  // A page has the word when it shows it, or a known expansion or alias of it (issue 16): for
+  // one word, a page without it never outranks one with it. (Plain-English questions are
+  // ranked by score: their page rarely has every word.)
+  const forms = answer ? [...new Set([...terms, ...answer.forms])] : terms;
   const ranked = pages
-    .map((page, i) => ({ page, score: candidates[i].score * (BOOST[page.meta.type] || 1) }))
-    .sort((a, b) => b.score - a.score)
+    .map((page, i) => ({ page, score: candidates[i].score * (BOOST[page.meta.type] || 1),
+                         has: coverage(page, terms, forms) }))
+    .sort((a, b) => (terms.length === 1 ? b.has - a.has : 0) || b.score - a.score)
     .slice(0, SHOWN);
-  return { items: ranked.map(({ page, score }) => item(page, score, terms)) };
+  const items = ranked.map(({ page, score }) => item(page, score, terms));
+  if (answer) items.unshift(answerItem(answer, terms));
+  return { items };
+}
+
+// How many of the query's words a page has (a word counts when any of its forms is there).
+function coverage(page, terms, forms) {
+  const hidden = [page.meta.ph_own, page.meta.ph_related, page.meta.title].filter(Boolean).map(unescapeHTML);
+  const lower = [unescapeHTML(page.content || ""), ...hidden].join(" ").toLowerCase();
+  const extra = forms.filter(form => !terms.includes(form));
+  let count = 0;
+  for (const term of terms) {
+    if (matcher([term]).test(lower)) count += 1;
+  }
+  if (count < terms.length && extra.some(form => lower.includes(form))) count = terms.length;
+  return count;
+}
+
+// The glossary's direct answer: first in the list, labelled, with the expansion and definition.
+function answerItem(answer, terms) {
+  const heading = answer.expansion ? `${answer.term}: ${answer.expansion}` : answer.term;
+  const found = {};
+  for (const term of terms) found[term] = true;
+  // Material shows an article's text only when its location has no "#": the entry itself is
+  // linked as a section under it.
+  const article = {
+    location: answer.url.split("#")[0],
+    title: '<span class="ph-result-type ph-result-type--answer">Glossary</span> ' + mark(heading, terms),
+    text: escapeHTML(answer.definition),
+    score: 1e12,
+    terms: found,
+  };
+  return [article, { location: answer.url, title: `${escapeHTML(answer.term)} in the glossary`, text: "",
+                     score: 1, terms: found, parent: article }];
 }
 
 // --- Material's result shape ----------------------------------------------------------------
@@ -210,7 +270,8 @@ function item(page, score, terms) {
   const lower = [text, ...hidden].join(" ").toLowerCase();
   const found = {};
   for (const term of terms) found[term] = matcher([term]).test(lower);
-  const article = { location, title: mark(title, terms), text: excerpt(text, terms), score, terms: found };
+  const label = page.meta.ph_label ? `<span class="ph-result-type">${escapeHTML(unescapeHTML(page.meta.ph_label))}</span> ` : "";
+  const article = { location, title: label + mark(title, terms), text: excerpt(text, terms), score, terms: found };
   const sections = (page.sub_results || [])
     .filter(sub => sub.url.includes("#") && sub.title && sub.title !== title)
     .slice(0, SECTIONS)

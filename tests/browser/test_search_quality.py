@@ -72,7 +72,8 @@ QUERIES: list[tuple[str, str]] = [
     ("voice of the child", "standards/voice-of-the-child/"),
 ]
 
-_TOP = """() => [...document.querySelectorAll('.md-search-result__item')].slice(0, 3)
+_TOP = """() => [...document.querySelectorAll('.md-search-result__item')]
+    .filter(li => !li.querySelector('.ph-result-type--answer')).slice(0, 3)
     .map(li => li.querySelector('a.md-search-result__link').getAttribute('href'))"""
 
 
@@ -105,3 +106,57 @@ def test_practitioner_queries_find_the_page_in_the_top_3(page, demo_pages, searc
 
 
 from conftest import _RESULTS_SETTLED as _SETTLED  # noqa: E402  (the helper's own wait)
+
+
+# --- issue 16: labels, glossary answers, pages with the words first, a true count ----------------
+_ARTICLES = """() => [...document.querySelectorAll('.md-search-result__item > .md-search-result__link')]
+    .map(a => ({href: a.getAttribute('href'), title: a.querySelector('h1').innerText,
+                label: (a.querySelector('.ph-result-type') || {}).innerText || ''}))"""
+
+
+def test_every_result_says_what_kind_of_page_it_is(page, demo_pages, search):
+    page.goto(demo_pages["home"])
+    search(page, "mental capacity")
+    results = page.evaluate(_ARTICLES)
+    assert results and all(r["label"] for r in results), results
+    labels = {r["label"] for r in results}
+    assert "Procedure" in labels and "Audit section" in labels, labels
+
+
+def test_an_acronym_is_answered_by_the_glossary(page, demo_pages, search):
+    page.goto(demo_pages["home"])
+    search(page, "PLO")
+    first = page.locator(".md-search-result__item").first
+    assert "Glossary" in first.locator(".ph-result-type").inner_text()
+    text = first.inner_text()
+    assert "Public Law Outline" in text and "26-week" in text, text
+
+
+def test_pages_with_the_word_rank_above_pages_without_it(page, demo_pages, search, site_server):
+    page.goto(demo_pages["home"])
+    search(page, "ASYE")
+    items = page.locator(".md-search-result__item > .md-search-result__link")
+    has = []
+    for index in range(min(items.count(), 12)):
+        text = items.nth(index).inner_text()
+        missing = "Missing" in text or items.nth(index).locator("s").count() > 0
+        has.append(not missing)
+    assert has and has[0], has
+    assert has == sorted(has, reverse=True), f"a page without 'ASYE' outranks one with it: {has}"
+    first_pages = [r["href"] for r in page.evaluate(_ARTICLES)[:4]]
+    assert not any("asylum" in href for href in first_pages), first_pages
+
+
+def test_the_count_is_true(page, demo_pages, search, site_server):
+    page.goto(demo_pages["home"])
+    search(page, "child")
+    meta = page.locator(".md-search-result__meta").inner_text()
+    count = int(meta.split()[0])
+    assert count > 10, meta  # no longer stops at 10
+    pagefind = page.evaluate("""async (root) => {
+        const pf = await import(root + 'pagefind/pagefind.js');
+        await pf.options({basePath: new URL('pagefind/', root).pathname});
+        await pf.init();
+        return (await pf.search('child')).results.length;
+    }""", site_server)
+    assert count == pagefind, (meta, pagefind)

@@ -77,11 +77,11 @@ def test_home_page_is_the_one_stop_shop(built):
     html = page(built, "")
     assert "data-ph-open-search" in html
     for text, href in (("Procedures", "procedures/"), ("Practice standards", "standards/"),
-                       ("Training", "training/"), ("News", "news/"), ("The golden thread", "standards/golden-thread/")):
-        assert f'<a href="{href}">{text}</a>' in html
+                       ("Training", "training/"), ("News", "news/")):
+        assert f'<a href="{href}"><span class="ph-home-card__title">{text}</span></a>' in html
     assert html.index("Latest news") < html.index("Hello from the PSW")
-    assert html.index("Recent procedure changes") < html.index("New form for urgent authorisations.")
-    assert html.index("Upcoming training") < html.index("Course one")
+    assert html.index("What changed") < html.index("Next training") < html.index("Course one")
+    assert "ph-review__facts" not in html  # issue 16: no review box on the home page
 
 
 def test_abbreviations_appear_where_terms_are_used(built):
@@ -101,7 +101,9 @@ def test_tag_pages_cross_content_types(built):
     html = page(built, "tags/recording")
     assert "<h2" in html and 'href="../../procedures/dols/"' in html
     assert 'href="recording/"' in page(built, "tags")
-    assert 'class="md-tag' in (built / "site/procedures/dols/index.html").read_text()
+    # issue 16: a reviewed page lists its topics in its one facts line, not as chips above the title
+    dols = (built / "site/procedures/dols/index.html").read_text()
+    assert "<dt>Topics</dt>" in dols and 'href="../../tags/recording/"' in dols
 
 
 def test_legislation_links_to_the_official_text(built):

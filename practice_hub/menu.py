@@ -1,0 +1,170 @@
+"""The readers' menu: top level in the order set in mkdocs.yml, numbered items in number order,
+editors' pages left out, previous/next only within a section.
+
+Works on MkDocs' navigation objects by duck typing (``is_section``, ``is_page``, ``children``,
+``title``, ``file.src_uri``, ``previous_page``, ``next_page``, ``parent``) so that only the
+adapter imports MkDocs. Nothing here names a council: the order comes from settings
+(``extra.practice_hub.menu``) or, without it, from the content-type registry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .content_types import RESERVED_PAGES, TYPES
+
+HOME = "index.md"
+# Pages for editors, not readers: kept out of the menu and reached from the footer.
+# (The field reference lives in editors/; the review schedule and topic index are generated.)
+DEFAULT_EDITORS_PAGES = ("editors/", "review-schedule.md", "tags/")
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    path: str  # "procedures/" (a folder) or "about.md" (a page), relative to docs/
+    title: str = ""  # label in the menu; "" keeps the section's own title
+
+
+def menu_entries(configured) -> list[MenuEntry]:
+    """The configured top-level order, or the content-type registry's order by default.
+
+    ``configured`` is the ``menu`` setting: a list of "path" strings or {Title: path} mappings.
+    """
+    if not configured:
+        return [MenuEntry(t.folder + "/", t.label) for t in TYPES.values() if t.folder and "/" not in t.folder]
+    entries = []
+    for entry in configured:
+        if isinstance(entry, dict):
+            for title, path in entry.items():
+                entries.append(MenuEntry(str(path), str(title)))
+        else:
+            entries.append(MenuEntry(str(entry)))
+    return entries
+
+
+def check_menu(configured) -> str:
+    """A problem with the ``menu`` setting, or ""."""
+    if configured in (None, ()):
+        return ""
+    if not isinstance(configured, (list, tuple)):
+        return "extra.practice_hub.menu must be a list of folders (procedures/) or pages (about.md)"
+    for entry in configured:
+        ok = isinstance(entry, str) or (isinstance(entry, dict) and len(entry) == 1
+                                         and all(isinstance(v, str) for v in entry.values()))
+        if not ok:
+            return ("extra.practice_hub.menu entries are a path (procedures/) or one "
+                    "'Title: path' pair (Jobs: recruitment/)")
+    return ""
+
+
+def _section_folder(node) -> str:
+    """The folder a (possibly nested) section stands for: the common folder of its pages."""
+    paths = [p for p in (_page_paths(node)) if "/" in p]
+    if not paths:
+        return ""
+    parts = [p.split("/")[:-1] for p in paths]
+    common = []
+    for bits in zip(*parts):
+        if len(set(bits)) != 1:
+            break
+        common.append(bits[0])
+    return "/".join(common) + "/" if common else ""
+
+
+def _page_paths(node) -> list[str]:
+    if getattr(node, "is_page", False):
+        return [node.file.src_uri]
+    return [p for child in getattr(node, "children", None) or [] for p in _page_paths(child)]
+
+
+def is_editors(node, editors: tuple[str, ...]) -> bool:
+    path = node.file.src_uri if getattr(node, "is_page", False) else _section_folder(node)
+    if not path:
+        return False
+    return any(path == e or (e.endswith("/") and path.startswith(e)) for e in editors)
+
+
+def arrange(items: list, entries: list[MenuEntry], numbers: dict[str, float],
+            editors: tuple[str, ...] = DEFAULT_EDITORS_PAGES) -> list:
+    """The menu's items, re-ordered: Home, then ``entries`` in order, then anything else in the
+    order MkDocs gave. Editors' pages are dropped at every level."""
+    kept = [node for node in items if not is_editors(node, editors)]
+    order = {entry.path: index for index, entry in enumerate(entries)}
+    titles = {entry.path: entry.title for entry in entries if entry.title}
+
+    def rank(pair):
+        position, node = pair
+        path = node.file.src_uri if getattr(node, "is_page", False) else _section_folder(node)
+        if path == HOME:
+            return (0, 0, position)
+        if path in order:
+            return (1, order[path], position)
+        return (2, 0, position)
+
+    result = [node for _, node in sorted(enumerate(kept), key=rank)]
+    for node in result:
+        if getattr(node, "is_section", False):
+            folder = _section_folder(node)
+            if folder in titles:
+                node.title = titles[folder]
+            _arrange_section(node, numbers, editors)
+    return result
+
+
+def _arrange_section(section, numbers: dict[str, float], editors: tuple[str, ...]) -> None:
+    """Index first; the site's own pages (tool, results, register...); numbered items by number;
+    other pages as MkDocs gave them; subsections last."""
+    children = [c for c in section.children if not is_editors(c, editors)]
+    reserved = {path: index for index, path in enumerate(RESERVED_PAGES)}
+
+    def rank(pair):
+        position, node = pair
+        if getattr(node, "is_section", False):
+            return (4, 0, position)
+        path = node.file.src_uri if getattr(node, "is_page", False) else ""
+        if path.endswith("/index.md") or path == HOME:
+            return (0, 0, position)
+        if path in reserved:
+            return (1, reserved[path], position)
+        if path in numbers:
+            return (2, numbers[path], position)
+        return (3, 0, position)
+
+    section.children = [node for _, node in sorted(enumerate(children), key=rank)]
+    for child in section.children:
+        if getattr(child, "is_section", False):
+            _arrange_section(child, numbers, editors)
+
+
+def pages_in_order(items: list) -> list:
+    out = []
+    for node in items:
+        if getattr(node, "is_page", False):
+            out.append(node)
+        elif getattr(node, "is_section", False):
+            out.extend(pages_in_order(node.children))
+    return out
+
+
+def link_within_sections(items: list, parent=None) -> None:
+    """previous/next between the pages of one section only; parents set again."""
+    pages = [node for node in items if getattr(node, "is_page", False)]
+    for node in items:
+        node.parent = parent
+        if getattr(node, "is_section", False):
+            link_within_sections(node.children, node)
+    for index, page in enumerate(pages):
+        if parent is None:  # top-level pages (Home, About) stand alone
+            page.previous_page = page.next_page = None
+            continue
+        page.previous_page = pages[index - 1] if index > 0 else None
+        page.next_page = pages[index + 1] if index + 1 < len(pages) else None
+
+
+def unlink(page) -> None:
+    """A page left out of the menu has no previous/next."""
+    page.previous_page = page.next_page = None
+
+
+__all__ = ["DEFAULT_EDITORS_PAGES", "MenuEntry", "arrange", "check_menu", "link_within_sections",
+           "menu_entries", "pages_in_order", "unlink"]

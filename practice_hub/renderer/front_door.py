@@ -1,0 +1,153 @@
+"""The home page as the front door (issue 16): search first, any urgent notice, a card for every
+section of the menu, then what changed, the next training and the latest news.
+
+Every block is configurable: ``extra.practice_hub.home`` lists the blocks in order (default
+``DEFAULT_BLOCKS``); the sections come from the menu setting; a news post with ``urgent_until``
+is the urgent notice until that date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..menu import menu_entries
+from ..structure.items import Item
+from ..structure.training import sessions_of, upcoming
+from .md import esc, link, long_date
+from .register import REGISTER_URI, changes
+from .training import UPCOMING_URI, when_range
+
+HOME_URI = "index.md"
+DEFAULT_BLOCKS = ("search", "notice", "sections", "changes", "training", "news")
+UPDATE_BLOCKS = ("changes", "training", "news")  # shown side by side on a wide screen
+SHOWN = 3  # items per update block: the whole front door fits two phone screens
+
+SEARCH = ('<div class="ph-home-search"><button type="button" class="ph-home-search__box" data-ph-open-search>'
+          '<span class="ph-home-search__icon" aria-hidden="true"></span>'
+          "Search procedures, standards, training and more</button></div>")
+
+
+def front_door(items: list[Item], existing_pages: set[str], today: dt.date, settings) -> str:
+    """The blocks that go under the home page's title, as Markdown with HTML."""
+    blocks = tuple(settings.home) or DEFAULT_BLOCKS
+    makers = {"search": lambda: SEARCH, "notice": lambda: notice_block(items, today),
+              "sections": lambda: sections_block(items, existing_pages, settings.menu, dict(settings.home_cards)),
+              "changes": lambda: changes_block(items), "training": lambda: training_block(items, today),
+              "news": lambda: news_block(items)}
+    out: list[str] = []
+    updates: list[str] = []
+    for name in blocks:
+        made = makers[name]() if name in makers else ""
+        if name in UPDATE_BLOCKS:
+            if made:
+                updates.append(made)
+            continue
+        if updates:
+            out.append(_updates(updates))
+            updates = []
+        if made:
+            out.append(made)
+    if updates:
+        out.append(_updates(updates))
+    return '<div class="ph-home" markdown>\n\n' + "\n\n".join(out) + "\n\n</div>\n"
+
+
+def _updates(blocks: list[str]) -> str:
+    return '<div class="ph-home-updates" markdown>\n\n' + "\n\n".join(blocks) + "\n\n</div>"
+
+
+def _block(css: str, heading: str, lines: list[str], more: str = "") -> str:
+    body = "\n".join(f"- {line}" for line in lines)
+    tail = f"\n\n{more}" if more else ""
+    return (f'<section class="ph-home-block ph-home-block--{css}" markdown>\n\n'
+            f"## {esc(heading)}\n\n{body}{tail}\n\n</section>")
+
+
+def notice_block(items: list[Item], today: dt.date) -> str:
+    """News posts marked urgent (``urgent_until`` today or later), newest first."""
+    urgent = []
+    for item in items:
+        until = item.data.get("urgent_until")
+        if item.type != "news" or not until or item.status in ("archived", "draft"):
+            continue
+        try:
+            if dt.date.fromisoformat(str(until)) >= today:
+                urgent.append(item)
+        except ValueError:
+            continue
+    if not urgent:
+        return ""
+    urgent.sort(key=lambda i: (str(i.data.get("date", "")), i.id), reverse=True)
+    lines = [f"**{link(HOME_URI, i.uri, i.title)}**: {esc(i.summary)}" for i in urgent]
+    return ('<div class="ph-home-notice" role="region" aria-label="Urgent notice" markdown>\n\n'
+            + "\n\n".join(lines) + "\n\n</div>")
+
+
+def section_links(items: list[Item], existing_pages: set[str], menu) -> list[tuple[str, str, str]]:
+    """(page, title, summary) for every top-level section of the menu that exists."""
+    by_uri = {i.uri: i for i in items if i.uri and not i.from_yaml}
+    out = []
+    for entry in menu_entries(menu):
+        page = entry.path + "index.md" if entry.path.endswith("/") else entry.path
+        if page not in existing_pages:
+            continue
+        item = by_uri.get(page)
+        title = entry.title or (item.title if item and not entry.path.endswith("/") else _folder_title(entry.path))
+        out.append((page, title, item.summary if item else ""))
+    return out
+
+
+def _folder_title(path: str) -> str:
+    """The section title MkDocs gives a folder ("case-notes/" -> "Case notes")."""
+    name = path.rstrip("/").split("/")[-1].replace("-", " ").replace("_", " ")
+    return name.capitalize() if name.lower() == name else name
+
+
+def card_key(page: str) -> str:
+    """The key of a section's card in the home_cards setting ("procedures/index.md" -> "procedures")."""
+    parts = page.removesuffix(".md").split("/")
+    return parts[-2] if parts[-1] == "index" and len(parts) > 1 else parts[-1]
+
+
+def sections_block(items: list[Item], existing_pages: set[str], menu, wording: dict | None = None) -> str:
+    """A card per section; a card shows the council's own words when home_cards sets them."""
+    cards = []
+    for page, title, _summary in section_links(items, existing_pages, menu):
+        target = link(HOME_URI, page, "x")[len("[x]("):-1]
+        words = (wording or {}).get(card_key(page), "")
+        text = f'<span class="ph-home-card__text">{esc(words)}</span>' if words else ""
+        cards.append(f'<li markdown>[<span class="ph-home-card__title">{esc(title)}</span>{text}]({target})</li>')
+    if not cards:
+        return ""
+    return ('<nav class="ph-home-sections" aria-label="Sections" markdown>\n\n'
+            '<ul class="ph-home-cards" markdown>\n' + "\n".join(cards) + "\n</ul>\n\n</nav>")
+
+
+def changes_block(items: list[Item]) -> str:
+    recent = changes(items)[:SHOWN]
+    if not recent:
+        return ""
+    lines = [f"{link(HOME_URI, c.item.uri, c.item.title)} <span class=\"ph-home-when\">{long_date(c.date)}</span>"
+             for c in recent]
+    return _block("changes", "What changed", lines, link(HOME_URI, REGISTER_URI, "All procedure changes"))
+
+
+def training_block(items: list[Item], today: dt.date) -> str:
+    sessions = sorted((s for c in items if c.type == "course" and c.status != "archived"
+                       for s in upcoming(sessions_of(c), today, include_cancelled=False)),
+                      key=lambda s: (s.start, s.course.title))[:SHOWN]
+    if not sessions:
+        return ""
+    lines = [f'<span data-ph-ends="{s.ends_utc()}">{link(HOME_URI, s.course.uri, s.course.title)} '
+             f'<span class="ph-home-when">{esc(when_range(s))}</span></span>' for s in sessions]
+    return _block("training", "Next training", lines, link(HOME_URI, UPCOMING_URI, "All upcoming sessions"))
+
+
+def news_block(items: list[Item]) -> str:
+    news = sorted((i for i in items if i.type == "news" and i.status not in ("archived", "draft") and i.data.get("date")),
+                  key=lambda i: (str(i.data.get("date", "")), i.id), reverse=True)[:SHOWN]
+    if not news:
+        return ""
+    lines = [f"{link(HOME_URI, n.uri, n.title)} <span class=\"ph-home-when\">{long_date(n.data['date'])}</span>"
+             for n in news]
+    return _block("news", "Latest news", lines, link(HOME_URI, "news/index.md", "All news"))

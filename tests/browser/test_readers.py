@@ -1,0 +1,132 @@
+"""Issue 16: the readers' menu, the home page as the front door and procedures on a phone,
+at 1366 px and 390 px. Screenshots go to test-output/screenshots/ for a person to look at."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+WIDTHS = {"desktop": {"width": 1366, "height": 800}, "phone": {"width": 390, "height": 844}}
+EDITORS = ("editors/", "review-schedule/", "tags/", "field-reference")
+TOP_LEVEL = ["Home", "Procedures", "Practice standards", "Audit", "Training", "Tools", "Induction",
+             "Research", "News", "Jobs", "Links", "Glossary"]
+
+
+@pytest.fixture(params=list(WIDTHS))
+def sized(request, browser, site_server, origin_guard):
+    context = browser.new_context(base_url=site_server, viewport=WIDTHS[request.param],
+                                  service_workers="block")
+    context.set_default_timeout(10_000)
+    origin_guard.install(context)
+    page = context.new_page()
+    page.width_name = request.param
+    yield page
+    context.close()
+
+
+def _menu_links(page) -> list[tuple[str, str]]:
+    return page.evaluate("""() => [...document.querySelectorAll('nav.md-nav--primary a.md-nav__link')]
+        .map(a => [a.innerText.trim(), a.getAttribute('href')])""")
+
+
+def _top_level(page) -> list[str]:
+    return page.evaluate("""() => [...document.querySelectorAll(
+        'nav.md-nav--primary > ul.md-nav__list > li.md-nav__item')]
+        .map(li => (li.querySelector(':scope > a, :scope > div > a, :scope > label') || li).innerText.trim())""")
+
+
+def test_readers_menu_order_and_no_editors_pages(sized):
+    sized.goto("audit/audit-voice/")
+    links = _menu_links(sized)
+    assert not [href for _, href in links if any(e in href for e in EDITORS)], links
+    top = [t.split("\n")[0] for t in _top_level(sized) if t]
+    listed = [t for t in top if t in TOP_LEVEL]
+    assert listed == TOP_LEVEL, top
+    assert top.count("Home") == 1
+    numbered = [text for text, href in links if re.search(r"audit-[a-z-]+/$", href or "")
+                or href == "./"]
+    assert len(numbered) == 12, numbered
+    assert numbered[0] == "Case summary and chronology" and numbered[-1] == "Carers", numbered
+
+
+def test_previous_next_stay_within_the_section(page):
+    page.goto("audit/audit-carers/")
+    assert page.locator("a.md-footer__link--next").count() == 0  # the last numbered section
+    assert "/audit/" in page.locator("a.md-footer__link--prev").get_attribute("href") \
+        or page.locator("a.md-footer__link--prev").get_attribute("href").startswith("../")
+    page.goto("")
+    assert page.locator("a.md-footer__link--next").count() == 0
+
+
+def test_home_page_is_the_front_door(sized, test_output):
+    sized.goto("")
+    two_screens = 2 * sized.viewport_size["height"]
+    header = sized.locator(".md-header").bounding_box()["height"]
+
+    def bottom(selector):
+        box = sized.locator(selector).first.bounding_box()
+        assert box, selector
+        return box["y"] + box["height"]
+
+    assert bottom(".ph-home-search__box") < sized.viewport_size["height"]
+    for selector in (".ph-home-notice", ".ph-home-cards", ".ph-home-block--changes",
+                     ".ph-home-block--training", ".ph-home-block--news"):
+        assert bottom(selector) <= two_screens + header, selector
+    cards = sized.locator(".ph-home-cards a").all_inner_texts()
+    for section in TOP_LEVEL[1:]:
+        assert section in cards, cards
+    assert sized.locator(".ph-review__facts").count() == 0  # no review box on the home page
+    _shot(sized, test_output, "home")
+
+
+def test_procedure_at_a_glance_is_on_the_first_phone_screen(sized, demo_pages, test_output):
+    sized.goto("procedures/section-47-enquiries/")
+    glance = sized.locator(".ph-glance").bounding_box()
+    title = sized.locator("article h1").first.bounding_box()
+    assert title["y"] < glance["y"]
+    assert glance["y"] + glance["height"] <= sized.viewport_size["height"], glance
+    assert sized.locator("article h2", has_text="Related").count() == 1
+    _shot(sized, test_output, "procedure")
+
+
+def test_training_catalogue_screenshot(sized, demo_pages, test_output):
+    sized.goto(demo_pages["training"])
+    _shot(sized, test_output, "training")
+
+
+def _shot(page, test_output, name):
+    folder = test_output / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / f"{name}-{page.viewport_size['width']}.png"))
+    page.screenshot(path=str(folder / f"{name}-{page.viewport_size['width']}-full.png"), full_page=True)
+
+
+def test_training_filter_keeps_all_staff_courses_and_survives_reload(page, demo_pages):
+    page.goto(demo_pages["training"])
+    page.select_option("#ph-f-audience", "manager")
+    shown = page.locator("[data-ph-filtered] > li:not([hidden])")
+    assert shown.count() > 0
+    all_staff = page.locator("[data-ph-filtered] > li[data-audience*='|all staff|']")
+    assert all_staff.count() > 0
+    for index in range(all_staff.count()):
+        assert all_staff.nth(index).is_visible()
+    assert "audience=manager" in page.url
+    page.reload()
+    assert page.locator("#ph-f-audience").input_value() == "manager"
+    assert page.locator("[data-ph-filtered] > li:not([hidden])").count() == shown.count()
+
+
+US_DATE = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|"
+                     r"December) \d{1,2}, \d{4}\b|\b\d{1,2}/\d{1,2}/\d{4}\b")
+
+
+def test_no_us_format_date_anywhere_in_the_built_site(demo_site):
+    found = []
+    for path in sorted(demo_site.rglob("*.html")):
+        text = re.sub(r"<script\b.*?</script>", " ", path.read_text(encoding="utf-8"), flags=re.S)
+        for match in US_DATE.finditer(text):
+            found.append(f"{path.relative_to(demo_site)}: {match.group(0)}")
+    assert not found, "\n".join(found[:20])
