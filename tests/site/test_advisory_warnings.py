@@ -7,6 +7,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from helpers import FIXTURES, env, make_project
 
 THREAD = FIXTURES / "thread" / "docs"
@@ -32,9 +34,9 @@ GAP = ('docs/standards/standard-2.md:2: golden thread gap: practice standard "st
        "training: no course names it (add its id to the standards field of a course in docs/training/)")
 
 
-def build(project):
+def build(project, *args):
     """`./dev build` without the setup: the real date (no `today`, no PRACTICE_HUB_TODAY)."""
-    return subprocess.run([sys.executable, "-m", "practice_hub", "build"], cwd=project, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "practice_hub", "build", *args], cwd=project, capture_output=True,
                           text=True, env=env(PRACTICE_HUB_TODAY=""), timeout=600)
 
 
@@ -43,10 +45,11 @@ def overdue_project(target, **settings):
                         settings={"today": '""', **settings})
 
 
-def test_an_overdue_review_is_shown_and_the_build_succeeds(tmp_path):
+@pytest.mark.parametrize("engine", ["mkdocs", "properdocs"])
+def test_an_overdue_review_is_shown_and_the_build_succeeds(tmp_path, engine):
     project = overdue_project(tmp_path)
     assert "today: \"\"" in (project / "mkdocs.yml").read_text()
-    result = build(project)
+    result = build(project, "--engine", engine)
     assert result.returncode == 0, result.stderr
     assert f"WARNING -  {OVERDUE_LINE}" in result.stderr
     assert (project / "site/procedures/overdue-late/index.html").is_file()
