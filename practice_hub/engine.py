@@ -37,9 +37,15 @@ def _environment() -> dict:
 
 
 def _run(args: list[str], cwd: Path) -> int:
+    process = subprocess.Popen(args, cwd=cwd, env=_environment())
     try:
-        return subprocess.call(args, cwd=cwd, env=_environment())
-    except KeyboardInterrupt:  # Ctrl+C in serve: the engine stops itself
+        return process.wait()
+    except KeyboardInterrupt:  # Ctrl+C (or an interrupt sent to this process only): stop the engine too
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
         return 130
 
 
