@@ -36,7 +36,8 @@ class Problem:
         return (self.path, self.line, self.message)
 
     def as_json(self) -> dict:
-        return ({"column": self.column} if self.column else {}) | ({"advisory": True} if self.advisory else {}) | {
+        optional = ({"column": self.column} if self.column else {}) | ({"advisory": True} if self.advisory else {})
+        return optional | {
             "path": self.path,
             "line": self.line,
             "severity": self.severity,
@@ -92,7 +93,7 @@ def github_escape(text: str, *, property: bool = False) -> str:
 
 
 def github_annotation(problem: Problem) -> str:
-    """``::error file=docs/x.md,line=12::message (hint)``: GitHub shows it on that line of the pull request."""
+    """``::error file=docs/x.md,line=12::message (hint)``: GitHub marks that line in the pull request."""
     kind = "error" if problem.severity == ERROR else "warning"
     where = f"file={github_escape(problem.path, property=True)},line={problem.line}"
     if problem.column:
