@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -213,15 +214,35 @@ def _add_site_commands(sub) -> None:
 def run_site_command(args) -> int:
     from . import engine
 
+    from .publish import PublishError, publish
+
     try:
         if args.command == "serve":
             return engine.serve(Path(args.config_file), args.dev_addr, args.engine)
         if args.command == "build":
-            return engine.build(Path(args.config_file), Path(args.site_dir) if args.site_dir else None,
-                                args.engine)
+            chosen = Path(args.site_dir) if args.site_dir else None
+            code, site_dir = engine.build(Path(args.config_file), chosen, args.engine)
+            if code:
+                print(f"Practice Hub: the build failed; {_shown(site_dir)} was left as it was.",
+                      file=sys.stderr)
+            else:
+                print(f"Practice Hub: the site is in {_shown(site_dir)}", file=sys.stderr)
+            return code
     except (OSError, ValueError) as error:
         print(f"Practice Hub: {error}", file=sys.stderr)
         return 2
-    from .publish import main as publish_main
+    try:
+        release = publish(Path(args.site_dir), Path(args.web_root_link), args.keep)
+    except (PublishError, OSError) as error:
+        print(f"Practice Hub: not published: {error}", file=sys.stderr)
+        return 1
+    print(f"Practice Hub: {args.web_root_link} now serves {release}", file=sys.stderr)
+    return 0
 
-    return publish_main(args.site_dir, args.web_root_link, args.keep)
+
+def _shown(path: Path) -> str:
+    """A folder as the user will recognise it: relative to where they are, if it is below."""
+    try:
+        return str(path.relative_to(Path.cwd())) + os.sep
+    except ValueError:
+        return str(path) + os.sep

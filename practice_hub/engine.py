@@ -66,8 +66,9 @@ def serve(config_file: Path, address: str, engine: str | None = None, extra: lis
 
 
 def build(config_file: Path, site_dir: Path | None = None, engine: str | None = None,
-          extra: list[str] | None = None) -> int:
-    """``mkdocs build --strict`` into a new folder beside site_dir; replace site_dir only on success."""
+          extra: list[str] | None = None) -> tuple[int, Path]:
+    """``mkdocs build --strict`` into a new folder beside site_dir; replace site_dir only on success.
+    Returns the engine's exit code and the site folder."""
     config_file = Path(config_file).resolve()
     target = Path(site_dir).resolve() if site_dir else configured_site_dir(config_file)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -77,12 +78,9 @@ def build(config_file: Path, site_dir: Path | None = None, engine: str | None = 
         command = [sys.executable, "-m", engine_name(engine), "build", "--strict", "-f", str(config_file),
                    "-d", str(staging), *(extra or [])]
         code = _run(command, config_file.parent)
-        if code != 0:
-            print(f"Practice Hub: the build failed; {_shown(target)} was left as it was.", file=sys.stderr)
-            return code
-        replace_folder(staging, target)
-        print(f"Practice Hub: the site is in {_shown(target)}", file=sys.stderr)
-        return 0
+        if code == 0:
+            replace_folder(staging, target)
+        return code, target
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
@@ -101,10 +99,3 @@ def replace_folder(new: Path, target: Path) -> None:
             os.replace(old, target)  # put the previous site back
         raise
     shutil.rmtree(old, ignore_errors=True)
-
-
-def _shown(path: Path) -> str:
-    try:
-        return str(path.relative_to(Path.cwd())) + os.sep
-    except ValueError:
-        return str(path) + os.sep

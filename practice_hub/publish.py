@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-import sys
 from pathlib import Path
 
 
@@ -58,13 +57,3 @@ def _prune(releases: Path, current: Path, keep: int) -> None:
     for old in kept[: max(len(kept) - max(keep, 1), 0)]:
         if old != current:
             shutil.rmtree(old, ignore_errors=True)
-
-
-def main(site_dir: str, link: str, keep: int) -> int:
-    try:
-        release = publish(Path(site_dir), Path(link), keep)
-    except (PublishError, OSError) as error:
-        print(f"Practice Hub: not published: {error}", file=sys.stderr)
-        return 1
-    print(f"Practice Hub: {link} now serves {release}", file=sys.stderr)
-    return 0
