@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
 from .editing.cli import add_editing_commands, run_editing
-from .problems import plural, summary
+from .problems import github_annotation, plural, summary
 from .renderer.link_check import check_site_links
 from .renderer.register import schedule_csv, schedule_text
 from .settings import Project
@@ -21,7 +22,8 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate every content file without building the site")
     check.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
-    check.add_argument("--format", choices=["text", "json"], default="text")
+    check.add_argument("--format", choices=["text", "json", "github"], default="text",
+                       help="github: annotations (::error file=...,line=...::) for GitHub Actions")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     reviews = sub.add_parser("reviews", help="print the review schedule: overdue, due in 30 and 90 days")
     reviews.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
@@ -49,7 +51,10 @@ def main(argv: list[str] | None = None) -> int:
     start.add_argument("council", help='the council\'s name, for example "Ashdown District Council"')
     start.add_argument("--yes", action="store_true", help="replace docs/ even though it holds content")
     add_editing_commands(sub)
+    _add_site_commands(sub)
     args = parser.parse_args(argv)
+    if args.command in ("serve", "build", "publish"):
+        return run_site_command(args)
     if args.command == "audits":
         return run_audits_summarise(Path(args.config_file), [Path(f) for f in args.files], args.write, args.stages)
     if args.command in ("new", "reviewed"):
@@ -105,9 +110,15 @@ def run_check(config_file: Path, fmt: str, strict: bool) -> int:
     site = load_site(project)
     check_site_links(site)
     errors, warnings = site.problems.errors, site.problems.warnings
-    failed = bool(errors) or (strict and bool(warnings))
+    failed = bool(errors) or (strict and bool(site.problems.counted_warnings))  # advisory: never
     if fmt == "json":
         print(json.dumps([p.as_json() for p in errors + warnings], indent=2, ensure_ascii=False))
+    elif fmt == "github":
+        for problem in errors + warnings:
+            print(github_annotation(problem))
+        print(f"Practice Hub: {summary(errors, warnings)}" if errors else
+              f"Practice Hub: checked {plural(len(site.items), 'item')}"
+              + (f", {plural(len(warnings), 'warning')}" if warnings else ", no problems"), file=sys.stderr)
     else:
         for problem in errors:
             print(problem)
@@ -178,3 +189,60 @@ def run_linkcheck(site_dir: Path, external: bool, config_file: Path) -> int:
             print(f"  {item}")
         broken = broken + outside
     return 1 if broken else 0
+
+
+def _add_site_commands(sub) -> None:
+    """serve, build, publish: the same on Linux, Windows and macOS (issue 12)."""
+    engine_help = "mkdocs (default) or properdocs; or set PRACTICE_HUB_ENGINE"
+    serve = sub.add_parser("serve", help="preview the site at http://127.0.0.1:8000, rebuilt as you save")
+    serve.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
+    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="address and port to serve at")
+    serve.add_argument("--engine", default=None, help=engine_help)
+    build = sub.add_parser("build", help="check and build the site for hosting (strict); site/ is "
+                           "replaced only when the build succeeds")
+    build.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
+    build.add_argument("-d", "--site-dir", default=None, help="where the site goes (default: site/)")
+    build.add_argument("--engine", default=None, help=engine_help)
+    publish = sub.add_parser("publish", help="for IT: switch a web root (a symbolic link) to a new build "
+                             "atomically")
+    publish.add_argument("site_dir", metavar="SITE_DIR", help="the built site, for example site")
+    publish.add_argument("web_root_link", metavar="WEB_ROOT_LINK",
+                         help="the symbolic link the web server serves, for example /var/www/practice-hub")
+    publish.add_argument("--keep", type=int, default=3, help="release folders to keep (default 3)")
+
+
+def run_site_command(args) -> int:
+    from . import engine
+
+    from .publish import PublishError, publish
+
+    try:
+        if args.command == "serve":
+            return engine.serve(Path(args.config_file), args.dev_addr, args.engine)
+        if args.command == "build":
+            chosen = Path(args.site_dir) if args.site_dir else None
+            code, site_dir = engine.build(Path(args.config_file), chosen, args.engine)
+            if code:
+                print(f"Practice Hub: the build failed; {_shown(site_dir)} was left as it was.",
+                      file=sys.stderr)
+            else:
+                print(f"Practice Hub: the site is in {_shown(site_dir)}", file=sys.stderr)
+            return code
+    except (OSError, ValueError) as error:
+        print(f"Practice Hub: {error}", file=sys.stderr)
+        return 2
+    try:
+        release = publish(Path(args.site_dir), Path(args.web_root_link), args.keep)
+    except (PublishError, OSError) as error:
+        print(f"Practice Hub: not published: {error}", file=sys.stderr)
+        return 1
+    print(f"Practice Hub: {args.web_root_link} now serves {release}", file=sys.stderr)
+    return 0
+
+
+def _shown(path: Path) -> str:
+    """A folder as the user will recognise it: relative to where they are, if it is below."""
+    try:
+        return str(path.relative_to(Path.cwd())) + os.sep
+    except ValueError:
+        return str(path) + os.sep

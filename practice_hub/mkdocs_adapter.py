@@ -35,6 +35,7 @@ from .structure.changes import changed_pages
 from .safety.files import leads_outside, unpublished_attachments
 
 LOG = logging.getLogger("mkdocs.plugins.practice_hub")
+ADVISORY_LOGGER = "practice_hub.advisory"  # not under "mkdocs": see advisory_logger()
 _KEY = "practice_hub_site"
 _FILES_KEY = "practice_hub_files"
 _PROBLEMS_KEY = "practice_hub_problems_page"
@@ -76,7 +77,7 @@ def validate(files: Files, config: MkDocsConfig) -> Files:
     site = load_site(project_for(config))
     check_site_links(site)
     for problem in site.problems.warnings:
-        LOG.warning(str(problem))
+        (advisory_logger() if problem.advisory else LOG).warning(str(problem))
     errors = site.problems.errors
     if errors:
         for problem in errors:
@@ -105,6 +106,24 @@ def validate(files: Files, config: MkDocsConfig) -> Files:
         elif file.src_uri in archived:
             file.inclusion = InclusionLevel.NOT_IN_NAV  # reachable by URL, not listed
     return files
+
+
+def advisory_logger() -> logging.Logger:
+    """Where advisory warnings go (golden-thread gaps, overdue reviews while their *_are_errors
+    setting is false): printed like every MkDocs warning ("WARNING  -  path:line: ..."), through the
+    same stream handler, but from a logger outside the ``mkdocs`` hierarchy, so that
+    ``--strict`` (which counts what reaches the ``mkdocs`` logger) does not count them.
+    Set up again on every build (idempotent); nothing is kept in this module."""
+    handlers: list[logging.Handler] = []
+    node: logging.Logger | None = LOG
+    while node is not None:  # MkDocs: the "mkdocs" logger; ProperDocs: its parent, "properdocs"
+        handlers += [h for h in node.handlers if type(h) is logging.StreamHandler and h not in handlers]
+        node = node.parent if node.propagate else None
+    logger = logging.getLogger(ADVISORY_LOGGER)
+    logger.handlers = handlers
+    logger.propagate = not handlers  # outside a MkDocs command: Python's own last-resort output
+    logger.setLevel(logging.INFO)
+    return logger
 
 
 # --- on_files: generated pages ----------------------------------------------------------------

@@ -21,6 +21,9 @@ class Problem:
     field: str = ""
     severity: str = ERROR
     column: int = 0  # 1-based, for problems pinned to a character (0: the whole line)
+    # An advisory warning (a golden-thread gap or an overdue review while its *_are_errors setting
+    # is false) is shown everywhere but never fails a build, not even `mkdocs build --strict`.
+    advisory: bool = False
 
     def __str__(self) -> str:
         where = f"{self.line}:{self.column}" if self.column else f"{self.line}"
@@ -33,7 +36,8 @@ class Problem:
         return (self.path, self.line, self.message)
 
     def as_json(self) -> dict:
-        return ({"column": self.column} if self.column else {}) | {
+        optional = ({"column": self.column} if self.column else {}) | ({"advisory": True} if self.advisory else {})
+        return optional | {
             "path": self.path,
             "line": self.line,
             "severity": self.severity,
@@ -51,8 +55,9 @@ class Problems:
     items: list[Problem] = field(default_factory=list)
 
     def add(self, path: str, line: int, message: str, hint: str = "", *, type: str = "",
-            field: str = "", severity: str = ERROR, column: int = 0) -> None:
-        self.items.append(Problem(path, max(int(line), 1), message, hint, type, field, severity, column))
+            field: str = "", severity: str = ERROR, column: int = 0, advisory: bool = False) -> None:
+        self.items.append(Problem(path, max(int(line), 1), message, hint, type, field, severity, column,
+                                  advisory and severity == WARNING))
 
     def extend(self, problems: Iterable[Problem]) -> None:
         self.items.extend(problems)
@@ -67,6 +72,34 @@ class Problems:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.sorted() if p.severity == WARNING]
+
+    @property
+    def counted_warnings(self) -> list[Problem]:
+        """Warnings that fail a strict build (``mkdocs build --strict``, ``check --strict``)."""
+        return [p for p in self.warnings if not p.advisory]
+
+
+def advisory(as_errors: bool) -> dict:
+    """Keyword arguments for Problems.add: an error when the setting says so, else an advisory warning."""
+    return {"severity": ERROR} if as_errors else {"severity": WARNING, "advisory": True}
+
+
+def github_escape(text: str, *, property: bool = False) -> str:
+    """Escape a GitHub Actions workflow command's message (or, with property=True, a property value)."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if property:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def github_annotation(problem: Problem) -> str:
+    """``::error file=docs/x.md,line=12::message (hint)``: GitHub marks that line in the pull request."""
+    kind = "error" if problem.severity == ERROR else "warning"
+    where = f"file={github_escape(problem.path, property=True)},line={problem.line}"
+    if problem.column:
+        where += f",col={problem.column}"
+    message = problem.message + (f" ({problem.hint})" if problem.hint else "")
+    return f"::{kind} {where}::{github_escape(message)}"
 
 
 def summary(errors: list[Problem], warnings: list[Problem] | None = None) -> str:

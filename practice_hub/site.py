@@ -116,7 +116,7 @@ def load_site(project: Project) -> Site:
             item.related = {kind: ids for kind, ids in item.related.items() if ids}
     check_reviews(content, settings.build_date, problems, settings.overdue_reviews_are_errors)
     check_courses([item for item in content if item.type == "course"], problems)
-    check_overdue_actions(content, settings.build_date, problems)  # issue 15: audit cycles
+    check_overdue_actions(content, settings.build_date, problems, settings.overdue_reviews_are_errors)  # issue 15: audit cycles
     thread = Thread.of(content, by_id)
     thread.results = check_results(results, by_id, problems)
     report_gaps(thread, problems, project.settings.gaps_are_errors)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..problems import WARNING, Problems
+from ..problems import Problems, advisory
 from ..renderer.md import esc, link, long_date, table
 from ..structure.items import Item
 
@@ -25,7 +25,7 @@ def _due(action: dict) -> dt.date | None:
         return None
 
 
-def check_overdue_actions(items: list[Item], today: dt.date, problems: Problems) -> None:
+def check_overdue_actions(items: list[Item], today: dt.date, problems: Problems, as_errors: bool = False) -> None:
     for cycle in (i for i in items if i.type == CYCLE):
         for index, action in actions(cycle):
             due = _due(action)
@@ -38,7 +38,7 @@ def check_overdue_actions(items: list[Item], today: dt.date, problems: Problems)
                     "mark it done, or agree a new due date",
                     type=CYCLE,
                     field="action_plan",
-                    severity=WARNING,
+                    **advisory(as_errors),  # like an overdue review (overdue_reviews_are_errors)
                 )
 
 

@@ -10,7 +10,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from ..problems import WARNING, Problems
+from ..problems import Problems, advisory
 from .items import Item
 
 DUE_SOON_DAYS = 30
@@ -136,4 +136,4 @@ def check_reviews(items: list[Item], today: dt.date, problems: Problems, as_erro
             problems.add(item.path, item.line_of("review_by") if "review_by" in item.data else item.line_of("last_reviewed"),
                          f"review overdue: {item.label} \"{item.id}\" was due for review on {review.review_by}",
                          f"review it with {review.owner or 'its owner'}, then update last_reviewed and review_by",
-                         type=item.type, field="review_by", severity="error" if as_errors else WARNING)
+                         type=item.type, field="review_by", **advisory(as_errors))

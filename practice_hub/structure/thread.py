@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..problems import WARNING, Problems
+from ..problems import Problems, advisory
 from .items import Item
 
 
@@ -78,9 +78,8 @@ class Thread:
 
 def report_gaps(thread: Thread, problems: Problems, as_errors: bool) -> None:
     for item, message, hint in thread.gaps():
-        severity = "error" if as_errors else WARNING
         problems.add(item.path, item.line_of("id"), f"golden thread gap: {message}", hint,
-                     type=item.type, severity=severity)
+                     type=item.type, **advisory(as_errors))
 
 
 def check_results(results: list[Item], by_id: dict[str, Item], problems: Problems) -> dict[str, list[dict]]:
