@@ -18,6 +18,7 @@ import yaml
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from .cache import SERVE_CACHE
 from .safety.urls import is_email_address, is_web_address
 
 
@@ -341,15 +342,13 @@ def _lower_first(text: str) -> str:
 
 
 
-_LOADED: dict[tuple, Schemas] = {}
-
-
 def load_schemas(schema_dir: Path) -> Schemas:
     """Schemas for a folder, reused while the files are unchanged (``mkdocs serve`` rebuilds)."""
     schema_dir = Path(schema_dir)
     stamp = tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in sorted(schema_dir.glob("*.schema.yaml")))
     key = (str(schema_dir.resolve()), stamp)
-    if key not in _LOADED:
-        _LOADED.clear()
-        _LOADED[key] = Schemas(schema_dir)
-    return _LOADED[key]
+    loaded = SERVE_CACHE.schemas
+    if key not in loaded:  # Schemas are read-only once made, so one object is shared
+        loaded.clear()
+        loaded[key] = Schemas(schema_dir)
+    return loaded[key]

@@ -9,6 +9,7 @@ import posixpath
 from pathlib import Path
 
 from ..structure.items import Item
+from ..structure.tools import check_tool_files  # noqa: F401  (moved; kept importable)
 from .md import bullet_list, esc, link, long_date
 
 WHEN = ["first day", "first week", "first month", "first three months"]
@@ -86,18 +87,6 @@ def tool_additions(item: Item, docs_dir: Path, thread) -> str:
         out += ["## Practice standards this tool supports", "",
                 bullet_list([link(uri, s.uri, s.title) for s in standards])]
     return "\n".join(out) + "\n" if len(out) > 1 else ""
-
-
-def check_tool_files(items: list[Item], docs_dir: Path, problems) -> None:
-    for item in items:
-        file = item.data.get("file")
-        if item.type != "tool" or not isinstance(file, str) or not file.startswith("files/"):
-            continue
-        target = docs_dir / posixpath.dirname(item.uri) / file
-        if not target.is_file():
-            problems.add(item.path, item.line_of("file"),
-                         f'field "file" names {file}, which is not in docs/{posixpath.dirname(item.uri)}/files/',
-                         "add the file there, or correct the file name", type="tool", field="file")
 
 
 def research_library(from_uri: str, items: list[Item], tags: dict, today: dt.date) -> str:
