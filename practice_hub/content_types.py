@@ -100,6 +100,11 @@ REGISTRY: tuple[ContentType, ...] = (
 TYPES: dict[str, ContentType] = {t.name: t for t in REGISTRY}
 
 
+def schema_of(type_name: str) -> str:
+    """The schema (content_schema/<name>.schema.yaml) that checks a content type or data file."""
+    return TYPES[type_name].schema_name if type_name in TYPES else type_name
+
+
 def reviewed_types() -> tuple[str, ...]:
     return tuple(t.name for t in TYPES.values() if t.reviewed)
 

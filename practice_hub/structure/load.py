@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..cache import SERVE_CACHE
-from ..content_types import AUDIT_RESULT, MARKDOWN, classify, reserved
+from ..content_types import AUDIT_RESULT, MARKDOWN, classify, reserved, schema_of
 from ..loader import frontmatter
 from ..loader.artefacts import scan as scan_artefacts, scan_body
 from ..loader.text import TextProblem, decode
@@ -191,7 +191,7 @@ def _load_yaml(path: str, text: str, offset: int, type_name: str, out: FileResul
 
 
 def _check(item: Item, schemas: Schemas, out: FileResult) -> None:
-    for finding in schemas.check(item.type, item.data):
+    for finding in schemas.check(schema_of(item.type), item.data):
         line = item.line_of(*finding.path)
         out.problems.append(Problem(item.path, line, finding.message, finding.hint, item.type, finding.field))
     identity = item.data.get("id")

@@ -120,14 +120,14 @@ def check_results(results: list[Item], by_id: dict[str, Item], problems: Problem
         if breakdown == ("", ""):
             series.setdefault(section_id, []).append(dict(data, line=result.line))
     for values in series.values():
-        values.sort(key=lambda r: _period_key(r["period"]))
+        values.sort(key=lambda r: period_key(r["period"]))
     return series
 
 
 _PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$")
 
 
-def _period_key(period: str) -> tuple:
+def period_key(period: str) -> tuple:
     year, _, part = period.partition("-")
     if part.startswith("Q"):
         return (int(year), (int(part[1:]) - 1) * 3 + 3)

@@ -1,4 +1,5 @@
-"""House rules: one MkDocs adapter, thin hooks without module state, generated pages out of docs/."""
+"""House rules: one MkDocs adapter, thin hooks without module state, generated pages out of docs/,
+and layers that point down only: loader -> structure -> site/export -> renderer/search -> adapter -> hooks."""
 
 from __future__ import annotations
 
@@ -46,3 +47,56 @@ def test_no_print_in_package_except_cli():
 
 def test_navigation_prune_stays_on():
     assert "- navigation.prune" in (REPO / "mkdocs.yml").read_text()
+
+
+# --- layers (issue 13) ----------------------------------------------------------------------
+PACKAGE = REPO / "practice_hub"
+# Modules below the renderer: they may not import the renderer, search, the adapter or the CLI.
+LOW = ["loader", "structure", "site.py", "export.py", "schema.py", "content_types.py", "cache.py", "clock.py"]
+ABOVE = ("renderer", "search", "mkdocs_adapter", "cli", "editing", "bench", "audit_tool.page",
+         "audit_tool.dashboard")
+
+
+def _imports(path) -> list[str]:
+    """Every module a file imports, as a dotted name inside practice_hub ("" parts for relative)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = path.relative_to(PACKAGE).parent.parts
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = list(package[: len(package) - node.level + 1])
+                module = ".".join(base + ([node.module] if node.module else []))
+                names = [module] + [f"{module}.{alias.name}" if module else alias.name for alias in node.names]
+            else:
+                module = node.module or ""
+                names = [module.removeprefix("practice_hub.")] if module.startswith("practice_hub") else []
+            found += names
+        elif isinstance(node, ast.Import):
+            found += [a.name.removeprefix("practice_hub.") for a in node.names if a.name.startswith("practice_hub")]
+    return found
+
+
+def _low_files():
+    for name in LOW:
+        target = PACKAGE / name
+        yield from sorted(target.rglob("*.py")) if target.is_dir() else [target]
+
+
+def test_lower_layers_never_import_the_renderer_or_anything_above():
+    offending = []
+    for path in _low_files():
+        for module in _imports(path):
+            if any(module == above or module.startswith(above + ".") for above in ABOVE):
+                offending.append(f"{path.relative_to(REPO)} imports {module}")
+    assert offending == []
+
+
+def test_no_module_imports_a_private_name_of_another():
+    offending = []
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] != "__future__":
+                offending += [f"{path.relative_to(REPO)}: {a.name}" for a in node.names
+                              if a.name.startswith("_") and not a.name.startswith("__")]
+    assert offending == []
