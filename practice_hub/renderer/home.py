@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..content_types import COURSE, NEWS
 from ..structure.items import Item
 from ..structure.training import sessions_of, upcoming
 from .md import bullet_list, esc, link, long_date
@@ -61,7 +62,7 @@ def home_additions(items: list[Item], existing_pages: set[str], today: dt.date,
         if target in existing_pages:
             out.append(f"- **{link(uri, target, title)}**  \n  {esc((cards or {}).get(key, blurb))}")
     out += ["", "</div>", ""]
-    news = sorted((i for i in items if i.type == "news" and i.status != "archived"),
+    news = sorted((i for i in items if i.type == NEWS and i.status != "archived"),
                   key=lambda i: (str(i.data.get("date", "")), i.id), reverse=True)[:LATEST]
     if news:
         out += ["## Latest news", ""]
@@ -73,7 +74,7 @@ def home_additions(items: list[Item], existing_pages: set[str], today: dt.date,
         out.append(bullet_list([f"{link(uri, c.item.uri, c.item.title)} ({long_date(c.date)}): {esc(c.summary)}"
                                 for c in recent]))
         out.append(f"{link(uri, REGISTER_URI, 'All changes in the amendments register')}\n")
-    sessions = sorted((s for c in items if c.type == "course" and c.status != "archived"
+    sessions = sorted((s for c in items if c.type == COURSE and c.status != "archived"
                        for s in upcoming(sessions_of(c), today, include_cancelled=False)),
                       key=lambda s: (s.start, s.course.title))[:LATEST]
     if sessions:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from ..content_types import TYPES
 from ..site import Site
 from ..structure.items import Item
+from .html import attributes, element, markdown_link
 from .md import bullet_list, esc, link
 from .sections import research_library, vacancy_listing
 from .training import catalogue
@@ -72,7 +73,7 @@ def glossary(items: list[Item]) -> str:
         data = item.data
         term = esc(data.get("term", item.id))
         expansion = f" ({esc(data['expansion'])})" if data.get("expansion") else ""
-        out.append(f"<dl class=\"ph-glossary\" id=\"{item.id}\" markdown>\n<dt markdown>{term}{expansion}</dt>\n"
+        out.append(f"<dl{attributes(class_='ph-glossary', id=item.id, markdown=True)}>\n<dt markdown>{term}{expansion}</dt>\n"
                    f"<dd markdown>{esc(data.get('definition', ''))}")
         see_also = [link(item.uri, item.uri, terms.get(s, s), s) for s in data.get("see_also") or []]
         if see_also:
@@ -90,7 +91,7 @@ def links(items: list[Item]) -> str:
         out += [f"## {esc(category)}", ""]
         for item in sorted(groups[category], key=lambda i: i.title.lower()):
             where = "intranet" if item.data.get("internal") else "external site"
-            out.append(f'- <span id="{item.id}"></span>[{esc(item.title)}]({item.data.get("url", "")}) '
+            out.append(f"- {element('span', id=item.id)}{markdown_link(esc(item.title), item.data.get('url', ''))} "
                        f"({where}): {esc(item.data.get('description', ''))}")
         out.append("")
     return "\n".join(out) + "\n"

@@ -10,6 +10,7 @@ from ..site import Site
 from ..structure.items import Item
 from ..structure.training import sessions_of
 from .listing import listing, section_index
+from .html import markdown_link
 from .md import bullet_list, esc, link
 from .training import UPCOMING_URI, upcoming_page
 from .calendar import ALL_ICS_URI, calendar, course_ics_uri, session_ics_uri
@@ -130,7 +131,7 @@ def procedure_additions(item, site: Site) -> str:
         return ""
     out = ["", "## Related standards, tools and legislation", ""]
     lines = [f"{link(item.uri, i.uri, i.title)} ({i.label})" for i in related]
-    lines += [f"[{esc(text)}]({url}) (legislation)" for text, url in laws]
+    lines += [f"{markdown_link(esc(text), url)} (legislation)" for text, url in laws]
     return "\n".join(out) + "\n" + bullet_list(lines)
 
 

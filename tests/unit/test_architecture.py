@@ -100,3 +100,41 @@ def test_no_module_imports_a_private_name_of_another():
                 offending += [f"{path.relative_to(REPO)}: {a.name}" for a in node.names
                               if a.name.startswith("_") and not a.name.startswith("__")]
     assert offending == []
+
+
+# --- each content type described once (issue 13) ----------------------------------------------
+FIELD_CALLS = {"get", "setdefault", "line_of", "pop"}  # d.get("standard"): a field that shares a type's name
+FIELD_KEYWORDS = {"field", "name"}
+
+
+def _type_name_literals(path, names: set[str]) -> set[str]:
+    """Type names written as string literals in one module, leaving out field names that happen to
+    match (a cycle action's "standard", a result's "audit_section", research's "link" field, the
+    HTML <link> tag): arguments of .get()/.line_of(), field= keywords, subscripts and dict keys."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    exempt: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in FIELD_CALLS:
+            exempt.update(id(arg) for arg in node.args[:1])
+        if isinstance(node, ast.Call):
+            exempt.update(id(k.value) for k in node.keywords if k.arg in FIELD_KEYWORDS)
+        if isinstance(node, ast.Subscript):
+            exempt.add(id(node.slice))
+        if isinstance(node, ast.Dict):
+            exempt.update(id(key) for key in node.keys if key is not None)
+    return {node.value for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and node.value in names and id(node) not in exempt}
+
+
+def test_each_content_type_name_is_written_in_at_most_three_modules():
+    from practice_hub.content_types import TYPES
+
+    modules: dict[str, list[str]] = {name: [] for name in TYPES}
+    for path in sorted((REPO / "practice_hub").rglob("*.py")):
+        if "bench" in path.parts:  # the benchmark writes a synthetic docs/ folder, as an editor would
+            continue
+        for name in _type_name_literals(path, set(TYPES)):
+            modules[name].append(path.relative_to(REPO).as_posix())
+    too_many = {name: found for name, found in modules.items() if len(found) > 3}
+    assert too_many == {}
+    assert all("practice_hub/content_types.py" in found for found in modules.values())
