@@ -11,35 +11,116 @@ DATA = "data"
 
 @dataclass(frozen=True)
 class ContentType:
+    """Everything Practice Hub knows about one content type, in one place.
+
+    Adding a type is one entry in ``REGISTRY`` plus one schema file in ``content_schema/``
+    (see README, "For developers"). Renderers are named by key (``listing``, ``additions``)
+    and looked up in ``renderer/registry.py``, so this module imports nothing above it.
+    """
+
     name: str
     folder: str  # under docs/, "" for pages
     format: str
     label: str  # plural, for headings
     singular: str
+    schema: str = ""  # content_schema/<schema>.schema.yaml; the type's name when empty
+    reviewed: bool = False  # owner, last_reviewed and review_by are checked (structure/review.py)
+    entry_page: str = ""  # YAML entries: where each is shown, "training/{id}.md" or "glossary/index.md#{id}"
+    export_fields: tuple[str, ...] = ()  # type-specific fields written to content.json
+    listing: str = "list"  # key of the listing renderer in renderer/registry.py LISTINGS
+    additions: str = ""  # key of what is added to each item's page, in renderer/registry.py ADDITIONS
+    search_weight: float = 1.0  # multiplies Pagefind's score in the search worker
+    menu: int = 0  # place in the menu and on the home page (0: not a section of its own)
+    numbered: bool = False  # listed as "3. Title"
+    newest_first: bool = False  # listed by date, newest first
+    blog: bool = False  # Material's blog plugin makes the section's index, archive and category pages
+
+    @property
+    def schema_name(self) -> str:
+        return self.schema or self.name
+
+    @property
+    def index_uri(self) -> str:
+        return f"{self.folder}/index.md" if self.folder else ""
+
+    def place_of(self, entry_id: str) -> tuple[str, str] | None:
+        """(page path under docs/, anchor) where a YAML entry is shown, or None for own files."""
+        if not self.entry_page:
+            return None
+        uri, _, anchor = self.entry_page.format(id=entry_id).partition("#")
+        return uri, anchor
+
+    @property
+    def entries_have_pages(self) -> bool:
+        """YAML entries that each get a generated page of their own (courses)."""
+        return bool(self.entry_page) and "#" not in self.entry_page
 
 
-TYPES: dict[str, ContentType] = {
-    t.name: t
-    for t in (
-        ContentType("procedure", "procedures", MARKDOWN, "Procedures", "procedure"),
-        ContentType("standard", "standards", MARKDOWN, "Practice standards", "practice standard"),
-        ContentType("audit_section", "audit", MARKDOWN, "Case-file audit tool", "audit section"),
-        ContentType("audit_cycle", "audit/cycles", MARKDOWN, "Audit cycles", "audit cycle"),  # issue 15
-        ContentType("course", "training", YAML, "Training", "course"),
-        ContentType("tool", "tools", MARKDOWN, "Practice tools", "tool"),
-        ContentType("induction", "induction", MARKDOWN, "Induction", "induction pathway"),
-        ContentType("research", "research", MARKDOWN, "Research in practice", "research entry"),
-        ContentType("news", "news", MARKDOWN, "News", "news post"),
-        ContentType("vacancy", "recruitment/vacancies", MARKDOWN, "Vacancies", "vacancy"),
-        ContentType("link", "links", YAML, "Links", "link"),
-        ContentType("glossary", "glossary", YAML, "Glossary", "glossary term"),
-        ContentType("page", "", MARKDOWN, "Pages", "page"),
-    )
-}
+# The names, written once: other modules import these rather than spell the name again.
+PROCEDURE, STANDARD, AUDIT_SECTION, AUDIT_CYCLE = "procedure", "standard", "audit_section", "audit_cycle"
+COURSE, TOOL, INDUCTION, RESEARCH = "course", "tool", "induction", "research"
+NEWS, VACANCY, LINK, GLOSSARY, PAGE = "news", "vacancy", "link", "glossary", "page"
+# Data files' schemas (docs/_data/) and the name the search gives generated listing pages.
+TAG, AUDIT_RESULT, LEGISLATION = "tag", "audit_result", "legislation"
+LISTING_PAGE = "listing"
+LISTING_SEARCH_WEIGHT = 0.3
+
+REGISTRY: tuple[ContentType, ...] = (
+    ContentType(PROCEDURE, "procedures", MARKDOWN, "Procedures", "procedure", reviewed=True,
+                additions="procedure_additions", search_weight=3.0, menu=10),
+    ContentType(STANDARD, "standards", MARKDOWN, "Practice standards", "practice standard", reviewed=True,
+                export_fields=("number",), additions="standard_additions", search_weight=3.0, menu=20, numbered=True),
+    ContentType(AUDIT_SECTION, "audit", MARKDOWN, "Case-file audit tool", "audit section", reviewed=True,
+                export_fields=("number", "journey_stages"), additions="section_additions", search_weight=1.15,
+                menu=30, numbered=True),
+    ContentType(AUDIT_CYCLE, "audit/cycles", MARKDOWN, "Audit cycles", "audit cycle",  # issue 15
+                additions="cycle_additions"),
+    ContentType(COURSE, "training", YAML, "Training", "course", entry_page="training/{id}.md",
+                export_fields=("mode", "audience", "provider", "duration", "cpd_hours"), listing="catalogue",
+                search_weight=1.15, menu=40),
+    ContentType(TOOL, "tools", MARKDOWN, "Practice tools", "tool", reviewed=True, export_fields=("file",),
+                additions="tool_additions", search_weight=1.25, menu=50),
+    ContentType(INDUCTION, "induction", MARKDOWN, "Induction", "induction pathway", reviewed=True,
+                export_fields=("role",), additions="induction_additions", search_weight=1.1, menu=60),
+    ContentType(RESEARCH, "research", MARKDOWN, "Research in practice", "research entry",
+                export_fields=("publisher", "resource_type", "date", "link", "topics"), listing="library",
+                additions="research_additions", menu=70),
+    ContentType(NEWS, "news", MARKDOWN, "News", "news post", export_fields=("date", "categories", "authors"),
+                additions="news_additions", search_weight=0.6, menu=80, newest_first=True, blog=True),
+    ContentType(VACANCY, "recruitment/vacancies", MARKDOWN, "Vacancies", "vacancy",
+                export_fields=("team", "grade", "salary", "hours", "closing_date", "apply"), listing="vacancies",
+                additions="vacancy_additions", search_weight=0.8, menu=90),
+    ContentType(LINK, "links", YAML, "Links", "link", entry_page="links/index.md#{id}",
+                export_fields=("href", "category", "internal"), listing="links", menu=100),
+    ContentType(GLOSSARY, "glossary", YAML, "Glossary", "glossary term", entry_page="glossary/index.md#{id}",
+                export_fields=("term", "expansion"), listing="glossary_terms", menu=110),
+    ContentType(PAGE, "", MARKDOWN, "Pages", "page", reviewed=True, additions="section_listing"),
+)
+
+TYPES: dict[str, ContentType] = {t.name: t for t in REGISTRY}
+
+
+def schema_of(type_name: str) -> str:
+    """The schema (content_schema/<name>.schema.yaml) that checks a content type or data file."""
+    return TYPES[type_name].schema_name if type_name in TYPES else type_name
+
+
+def reviewed_types() -> tuple[str, ...]:
+    return tuple(t.name for t in TYPES.values() if t.reviewed)
+
+
+def search_weights() -> dict[str, float]:
+    """Content type -> multiplier on the search score, as data for the search worker."""
+    return {**{t.name: t.search_weight for t in TYPES.values()}, LISTING_PAGE: LISTING_SEARCH_WEIGHT}
+
+
+def in_menu_order() -> list[ContentType]:
+    return sorted((t for t in TYPES.values() if t.menu), key=lambda t: (t.menu, t.name))
+
 
 # Site-wide data files, each with its own schema in content_schema/.
 DATA_DIR = "_data"
-DATA_FILES = {"tags.yml": "tag", "audit_results.yml": "audit_result", "legislation.yml": "legislation"}
+DATA_FILES = {"tags.yml": TAG, "audit_results.yml": AUDIT_RESULT, "legislation.yml": LEGISLATION}
 
 # Folders whose files are downloads or images: never read as content.
 ASSET_FOLDERS = ("files", "assets", "images", "javascripts", "stylesheets")
@@ -81,7 +162,7 @@ def classify(uri: str) -> Kind:
     if is_markdown:
         if folder_type and folder_type.format == MARKDOWN and lower.rsplit(".", 1)[0] != "index":
             return Kind(folder_type.name, MARKDOWN)
-        return Kind("page", MARKDOWN)
+        return Kind(PAGE, MARKDOWN)
     if lower.endswith(YAML_SUFFIXES):
         if folder_type and folder_type.format == YAML and len(parts) == len(folder_type.folder.split("/")) + 1:
             return Kind(folder_type.name, YAML)

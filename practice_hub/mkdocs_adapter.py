@@ -1,7 +1,8 @@
 """The one module that knows MkDocs: connects MkDocs events to Practice Hub calls.
 
-Hooks in ``hooks/`` call these functions. State for one build lives on the MkDocs config
-object (a fresh one for every build, ``mkdocs serve`` rebuilds included), never in modules.
+Hooks in ``hooks/`` call these functions. State for one build lives in one ``Build`` object on
+the MkDocs config (a fresh config for every build, ``mkdocs serve`` rebuilds included), never in
+modules; what outlives a build (caches for ``mkdocs serve``) lives in ``cache.SERVE_CACHE``.
 """
 
 from __future__ import annotations
@@ -10,17 +11,19 @@ import html
 import json
 import logging
 import os
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .content_types import TYPES, classify
+from .content_types import LISTING_PAGE, PAGE, TYPES, classify
 from .export import content_json
 from .problems import summary
 from .renderer.compact import compact_html
-from .renderer.glossary import abbreviation_index, abbreviations_for
+from .renderer.glossary import abbreviations_for
 from .renderer.page_view import PageView
 from .renderer.tags import tag_uri
 from .renderer.link_check import check_site_links
@@ -34,11 +37,12 @@ from .renderer.problems_page import problems_page
 from .structure.changes import changed_pages
 from .safety.files import leads_outside, unpublished_attachments
 
+if TYPE_CHECKING:
+    from .search import SearchIndexer
+
 LOG = logging.getLogger("mkdocs.plugins.practice_hub")
 ADVISORY_LOGGER = "practice_hub.advisory"  # not under "mkdocs": see advisory_logger()
-_KEY = "practice_hub_site"
-_FILES_KEY = "practice_hub_files"
-_PROBLEMS_KEY = "practice_hub_problems_page"
+_KEY = "practice_hub_build"
 SERVING_ENV = "PRACTICE_HUB_SERVING"  # set by on_startup for `mkdocs serve` (this process only)
 PROBLEMS_MARKER = ".practice-hub-problems"
 
@@ -54,11 +58,26 @@ def project_for(config: MkDocsConfig) -> Project:
                    site_url=config.site_url or "")
 
 
-def site_of(config: MkDocsConfig) -> Site:
-    site = config.get(_KEY) if hasattr(config, "get") else None
-    if site is None:
+@dataclass
+class Build:
+    """One build's scratch: the site (replaced, never changed, as pages become known), MkDocs'
+    files, whether this build shows only the problems page, and the search indexer."""
+
+    site: Site
+    files: Files | None = None
+    problems_page: bool = False
+    search: SearchIndexer | None = None
+
+
+def build_of(config: MkDocsConfig) -> Build:
+    build = config.get(_KEY) if hasattr(config, "get") else None
+    if build is None:
         raise PluginError("Practice Hub: hooks/validate.py must run before the other Practice Hub hooks")
-    return site
+    return build
+
+
+def site_of(config: MkDocsConfig) -> Site:
+    return build_of(config).site
 
 
 # --- on_config: the site's own CSS and JavaScript ---------------------------------------------
@@ -90,7 +109,7 @@ def validate(files: Files, config: MkDocsConfig) -> Files:
         marker.unlink()
         for file in files:
             file.is_modified = lambda: True  # noqa: E731
-    config[_KEY] = site
+    config[_KEY] = Build(site)
     hidden = {item.uri for item in site.hidden_drafts if not item.from_yaml}
     archived = {item.uri for item in site.items if item.status == "archived" and not item.from_yaml}
     hidden |= unpublished_attachments(site.items + site.hidden_drafts, site.hidden_drafts)  # issue 14
@@ -128,8 +147,9 @@ def advisory_logger() -> logging.Logger:
 
 # --- on_files: generated pages ----------------------------------------------------------------
 def add_generated_pages(files: Files, config: MkDocsConfig) -> Files:
-    site = site_of(config)
-    if config.get(_PROBLEMS_KEY):
+    build = build_of(config)
+    site = build.site
+    if build.problems_page:
         return files
     existing = {file.src_uri for file in files}
     generated = generated_pages(site, existing)
@@ -138,32 +158,33 @@ def add_generated_pages(files: Files, config: MkDocsConfig) -> Files:
         # they would put hundreds of links on every page.
         level = InclusionLevel.NOT_IN_NAV if out_of_menu(uri) else InclusionLevel.INCLUDED
         files.append(File.generated(config, uri, content=markdown, inclusion=level))
-    site.urls = {file.src_uri: file.url for file in files if file.generated_by or file.src_uri.endswith(".md")}
-    config[_FILES_KEY] = files
-    site.page_uris = {file.src_uri for file in files.documentation_pages()}
+    urls = {file.src_uri: file.url for file in files if file.generated_by or file.src_uri.endswith(".md")}
+    build.files = files
+    site = site.with_pages(urls=urls, page_uris=frozenset(file.src_uri for file in files.documentation_pages()))
     uri, feed = feed_file(site, config.site_name)
     files.append(File.generated(config, uri, content=feed, inclusion=InclusionLevel.INCLUDED))
-    site.urls[uri] = files.get_file_from_path(uri).url
+    site = site.with_pages(urls={**urls, uri: files.get_file_from_path(uri).url})
     generated[uri] = feed
-    _follow_changes(files, site, generated, config)
+    build.site = _follow_changes(files, site, generated, config)
     return files
 
 
-def _follow_changes(files: Files, site: Site, generated: dict, config: MkDocsConfig) -> None:
+def _follow_changes(files: Files, site: Site, generated: dict, config: MkDocsConfig) -> Site:
     """For `mkdocs serve --dirty`: rebuild exactly the pages whose output can have changed.
 
     MkDocs rebuilds a page when its source is newer than its output, and every generated
     page always. Practice Hub knows better: a generated page changes when its content does,
     and an editor's page also when what Practice Hub adds to it does (a standard's courses).
     """
-    site.additions = {uri: page_additions(site, uri, item.body, site.page_uris)
-                      for uri, item in site.pages_by_uri().items() if not item.from_yaml}
+    site = site.with_pages(additions={uri: page_additions(site, uri, item.body, site.page_uris)
+                                      for uri, item in site.pages_by_uri().items() if not item.from_yaml})
     changed = changed_pages(str(config.site_dir), generated, site.additions)
     for file in files:  # per-file overrides of MkDocs' own check
         if file.src_uri in changed.editor_pages:
             file.is_modified = lambda: True  # noqa: E731
         elif file.src_uri in generated and file.src_uri not in changed.generated:
             file.is_modified = lambda: False  # noqa: E731
+    return site
 
 
 # --- on_page_markdown: lifecycle -------------------------------------------------------------
@@ -214,10 +235,11 @@ def compact_page(output: str) -> str:
 
 # --- on_post_build: content.json --------------------------------------------------------------
 def write_content_json(config: MkDocsConfig) -> None:
-    site = site_of(config)
-    files = config.get(_FILES_KEY)
-    if files is not None:  # final URLs: plugins such as the blog move pages after on_files
-        site.urls.update({file.src_uri: file.url for file in files if file.src_uri.endswith(".md")})
+    build = build_of(config)
+    site = build.site
+    if build.files is not None:  # final URLs: plugins such as the blog move pages after on_files
+        final = {file.src_uri: file.url for file in build.files if file.src_uri.endswith(".md")}
+        site = build.site = site.with_pages(urls={**site.urls, **final})
     for uri, data in post_build_files(site, config.site_name).items():
         target = Path(config.site_dir) / uri
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -227,23 +249,23 @@ def write_content_json(config: MkDocsConfig) -> None:
 
 
 # --- Search (issue 6): Pagefind behind Material's search interface -----------------------------
-# One SearchIndexer per build, kept on the config like the Site. Pages are fed to Pagefind's own
+# One SearchIndexer per build, kept in the Build like the Site. Pages are fed to Pagefind's own
 # process as MkDocs writes them (on_post_page); on_post_build waits and writes site/pagefind/;
 # a failed build stops the process (on_build_error), and so does leaving Python (atexit).
-_SEARCH_KEY = "practice_hub_search"
 
 
 def index_for_search(output: str, page, config: MkDocsConfig) -> str:
-    site = site_of(config)
-    indexer = config.get(_SEARCH_KEY)
+    build = build_of(config)
+    site = build.site
+    indexer = build.search
     if indexer is None:
         from .search import SearchIndexer
 
-        indexer = config[_SEARCH_KEY] = SearchIndexer(site.items)
+        indexer = build.search = SearchIndexer(site.items)
     item = site.item_for_page(page.file.src_uri)
     excluded = item is not None and item.status in ("archived", "draft")  # search: exclude is set on every page
     if not excluded:
-        kind = item.type if item else ("listing" if page.file.generated_by else "page")
+        kind = item.type if item else (LISTING_PAGE if page.file.generated_by else PAGE)
         indexer.add_page(output, "/" + page.url, kind, page.title or "", item)
     return output
 
@@ -251,8 +273,9 @@ def index_for_search(output: str, page, config: MkDocsConfig) -> str:
 def write_search_index(config: MkDocsConfig) -> None:
     from .search import PagefindError, SearchIndexer
 
-    indexer = config.get(_SEARCH_KEY) or SearchIndexer(site_of(config).items)
-    config[_SEARCH_KEY] = None
+    build = build_of(config)
+    indexer = build.search or SearchIndexer(build.site.items)
+    build.search = None
     try:
         indexer.finish(Path(config.site_dir))
     except PagefindError as error:
@@ -294,11 +317,9 @@ def _problems_only(files: Files, config: MkDocsConfig, site: Site) -> Files:
     """While content is broken, `mkdocs serve` builds one page, the list of problems, as the
     home page (with MkDocs' live reload, so the browser returns to the site once it is fixed)."""
     errors = site.problems.errors
-    config[_PROBLEMS_KEY] = True
     empty = Site(site.project, site.schemas, [], {}, {}, [], site.problems, Thread.of([], {}), [])
-    empty.abbreviations = abbreviation_index([])
-    config[_KEY] = empty
-    blog_roots = {f"{TYPES[name].folder}/index.md" for name in BLOG_TYPES}  # Material's blog plugin needs them
+    config[_KEY] = Build(empty, problems_page=True)
+    blog_roots = {TYPES[name].index_uri for name in BLOG_TYPES}  # Material's blog plugin needs them
     kept = Files([file for file in files if file.src_uri in blog_roots or
                   (not file.is_documentation_page() and classify(file.src_uri).format is None)])
     kept.append(File.generated(config, "index.md", content=problems_page(errors, summary(errors))))
@@ -313,7 +334,8 @@ def order_nav(nav, config: MkDocsConfig):
     previous/next within a section only."""
     from . import menu
 
-    site = config.get(_KEY)
+    build = config.get(_KEY)
+    site = build.site if build is not None else None
     settings = site.project.settings if site else project_for(config).settings
     numbers = {}
     for item in site.items if site else []:

@@ -18,6 +18,7 @@ import yaml
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from .cache import SERVE_CACHE
 from .safety.urls import is_email_address, is_web_address
 
 
@@ -197,114 +198,11 @@ class Schemas:
         return findings
 
     def _translate(self, error: jsonschema.ValidationError):
-        path = tuple(error.absolute_path)
-        name = field_name(path)
-        label = f'field "{name}"' if name else "the item"
-        value = error.instance
-        kind = error.validator
-        schema = error.schema if isinstance(error.schema, dict) else {}
-        custom_hint = schema.get("x-hint", "")
+        """Plain-English findings for one error: one small function per JSON Schema keyword."""
+        about = _Error.of(error)
+        translate = _KEYWORDS.get(about.kind, _other)
+        yield from translate(self, about)
 
-        if kind == "required":
-            present = set(value) if isinstance(value, dict) else set()
-            for missing in error.validator_value:
-                if missing in present:
-                    continue
-                prop = self.resolve(schema.get("properties", {}).get(missing, {}))
-                full = field_name(path + (missing,))
-                about = prop.get("description", "").rstrip(".")
-                hint = f'add a line "{missing}: ..."' + (f": {_lower_first(about)}" if about else "")
-                yield Finding(path, f'missing required field "{full}"', hint, full)
-            return
-        if kind in ("additionalProperties", "unevaluatedProperties"):
-            allowed = list(schema.get("properties", {}))
-            patterns = list(schema.get("patternProperties", {}))
-            for key in value:
-                if key in allowed or any(re.search(p, key) for p in patterns):
-                    continue
-                full = field_name(path + (key,))
-                guess = suggest(key, allowed)
-                hint = f'did you mean "{guess}"?' if guess else "allowed fields: " + ", ".join(allowed)
-                yield Finding(path + (key,), f'unknown field "{full}"', hint, full)
-            return
-        if kind == "type":
-            expected = error.validator_value
-            expected = expected if isinstance(expected, list) else [expected]
-            wanted = " or ".join(_KIND.get(t, t) for t in expected)
-            got = describe(value)
-            if value is None:
-                hint = "fill in a value after the colon, or remove the line"
-            elif "array" in expected:
-                hint = "write each entry on its own line starting with '- '"
-            elif "string" in expected and isinstance(value, (list, dict)):
-                hint = "write the value as one line of text after the colon"
-            elif "string" in expected:
-                hint = "put the value in quotes"
-            elif "object" in expected:
-                hint = "write the fields underneath, indented, as 'name: value'"
-            else:
-                hint = custom_hint or "check the value"
-            yield Finding(path, f"{label} must be {wanted}, not {got}", hint, name)
-            return
-        if kind == "enum":
-            options = [str(o) for o in error.validator_value]
-            guess = suggest(value, options) if isinstance(value, str) else None
-            hint = f'did you mean "{guess}"?' if guess else "choose one of the listed values"
-            yield Finding(path, f'{label} has "{value}", which is not one of: {", ".join(options)}',
-                          hint, name)
-            return
-        if kind == "const":
-            yield Finding(path, f'{label} must be "{error.validator_value}"', custom_hint, name)
-            return
-        if kind == "format":
-            what, hint = _FORMAT_HELP.get(error.validator_value, ("is not in the right form", ""))
-            iso = uk_date(value) if error.validator_value == "date" else None
-            if iso:
-                yield Finding(path, f'{label} has "{value}", a date in the wrong form', f"write {iso}", name)
-                return
-            yield Finding(path, f'{label} has "{value}", which {what}', custom_hint or hint, name)
-            return
-        if kind == "pattern":
-            yield Finding(path, f'{label} has "{value}", which is not in the expected form',
-                          custom_hint or f"it must match {error.validator_value}", name)
-            return
-        if kind == "minLength":
-            yield Finding(path, f"{label} is empty" if error.validator_value == 1 else
-                          f"{label} is too short (at least {error.validator_value} characters)",
-                          custom_hint or "fill it in", name)
-            return
-        if kind == "maxLength":
-            yield Finding(path, f"{label} is too long ({len(value)} characters; at most "
-                          f"{error.validator_value})", custom_hint or "shorten it", name)
-            return
-        if kind == "minItems":
-            entries = "entry" if error.validator_value == 1 else "entries"
-            yield Finding(path, f"{label} needs at least {error.validator_value} {entries}",
-                          custom_hint or "add entries, each on its own line starting with '- '", name)
-            return
-        if kind == "uniqueItems":
-            yield Finding(path, f"{label} lists the same value more than once",
-                          "remove the repeated entry", name)
-            return
-        if kind in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
-            words = {"minimum": "at least", "exclusiveMinimum": "more than",
-                     "maximum": "at most", "exclusiveMaximum": "less than"}[kind]
-            yield Finding(path, f"{label} is {value}; it must be {words} {error.validator_value}",
-                          custom_hint, name)
-            return
-        if kind in ("oneOf", "anyOf") and all("format" in option for option in error.validator_value):
-            names = [_FORMAT_HELP.get(o["format"], ("", ""))[0].replace("is not ", "") for o in error.validator_value]
-            yield Finding(path, f'{label} has "{value}", which is not ' + " or ".join(names),
-                          custom_hint, name)
-            return
-        if kind in ("oneOf", "anyOf"):
-            yield Finding(path, f"{label} does not match any allowed form",
-                          custom_hint or schema.get("description", ""), name)
-            return
-        if kind == "not":
-            yield Finding(path, f"{label} is not allowed here", custom_hint, name)
-            return
-        yield Finding(path, f"{label}: {error.message}", custom_hint, name)
 
 
 _MONTHS = {name.lower(): number for number, name in enumerate(
@@ -341,7 +239,154 @@ def _lower_first(text: str) -> str:
 
 
 
-_LOADED: dict[tuple, Schemas] = {}
+@dataclass(frozen=True)
+class _Error:
+    """One validation error, with what every keyword's translation needs."""
+
+    error: jsonschema.ValidationError
+    path: tuple
+    name: str
+    label: str
+    value: object
+    kind: str
+    schema: dict
+    custom_hint: str
+
+    @classmethod
+    def of(cls, error: jsonschema.ValidationError) -> _Error:
+        path = tuple(error.absolute_path)
+        name = field_name(path)
+        schema = error.schema if isinstance(error.schema, dict) else {}
+        return cls(error, path, name, f'field "{name}"' if name else "the item", error.instance,
+                   error.validator, schema, schema.get("x-hint", ""))
+
+    @property
+    def expected(self):
+        return self.error.validator_value
+
+
+def _required(schemas: Schemas, e: _Error):
+    present = set(e.value) if isinstance(e.value, dict) else set()
+    for missing in e.expected:
+        if missing in present:
+            continue
+        prop = schemas.resolve(e.schema.get("properties", {}).get(missing, {}))
+        full = field_name(e.path + (missing,))
+        about = prop.get("description", "").rstrip(".")
+        hint = f'add a line "{missing}: ..."' + (f": {_lower_first(about)}" if about else "")
+        yield Finding(e.path, f'missing required field "{full}"', hint, full)
+
+
+def _unknown_fields(schemas: Schemas, e: _Error):
+    allowed = list(e.schema.get("properties", {}))
+    patterns = list(e.schema.get("patternProperties", {}))
+    for key in e.value:
+        if key in allowed or any(re.search(p, key) for p in patterns):
+            continue
+        full = field_name(e.path + (key,))
+        guess = suggest(key, allowed)
+        hint = f'did you mean "{guess}"?' if guess else "allowed fields: " + ", ".join(allowed)
+        yield Finding(e.path + (key,), f'unknown field "{full}"', hint, full)
+
+
+def _type(schemas: Schemas, e: _Error):
+    expected = e.expected if isinstance(e.expected, list) else [e.expected]
+    wanted = " or ".join(_KIND.get(t, t) for t in expected)
+    value = e.value
+    if value is None:
+        hint = "fill in a value after the colon, or remove the line"
+    elif "array" in expected:
+        hint = "write each entry on its own line starting with '- '"
+    elif "string" in expected and isinstance(value, (list, dict)):
+        hint = "write the value as one line of text after the colon"
+    elif "string" in expected:
+        hint = "put the value in quotes"
+    elif "object" in expected:
+        hint = "write the fields underneath, indented, as 'name: value'"
+    else:
+        hint = e.custom_hint or "check the value"
+    yield Finding(e.path, f"{e.label} must be {wanted}, not {describe(value)}", hint, e.name)
+
+
+def _enum(schemas: Schemas, e: _Error):
+    options = [str(o) for o in e.expected]
+    guess = suggest(e.value, options) if isinstance(e.value, str) else None
+    hint = f'did you mean "{guess}"?' if guess else "choose one of the listed values"
+    yield Finding(e.path, f'{e.label} has "{e.value}", which is not one of: {", ".join(options)}', hint, e.name)
+
+
+def _const(schemas: Schemas, e: _Error):
+    yield Finding(e.path, f'{e.label} must be "{e.expected}"', e.custom_hint, e.name)
+
+
+def _format(schemas: Schemas, e: _Error):
+    what, hint = _FORMAT_HELP.get(e.expected, ("is not in the right form", ""))
+    iso = uk_date(e.value) if e.expected == "date" else None
+    if iso:
+        yield Finding(e.path, f'{e.label} has "{e.value}", a date in the wrong form', f"write {iso}", e.name)
+        return
+    yield Finding(e.path, f'{e.label} has "{e.value}", which {what}', e.custom_hint or hint, e.name)
+
+
+def _pattern(schemas: Schemas, e: _Error):
+    yield Finding(e.path, f'{e.label} has "{e.value}", which is not in the expected form',
+                  e.custom_hint or f"it must match {e.expected}", e.name)
+
+
+def _min_length(schemas: Schemas, e: _Error):
+    yield Finding(e.path, f"{e.label} is empty" if e.expected == 1 else
+                  f"{e.label} is too short (at least {e.expected} characters)", e.custom_hint or "fill it in", e.name)
+
+
+def _max_length(schemas: Schemas, e: _Error):
+    yield Finding(e.path, f"{e.label} is too long ({len(e.value)} characters; at most {e.expected})",
+                  e.custom_hint or "shorten it", e.name)
+
+
+def _min_items(schemas: Schemas, e: _Error):
+    entries = "entry" if e.expected == 1 else "entries"
+    yield Finding(e.path, f"{e.label} needs at least {e.expected} {entries}",
+                  e.custom_hint or "add entries, each on its own line starting with '- '", e.name)
+
+
+def _unique_items(schemas: Schemas, e: _Error):
+    yield Finding(e.path, f"{e.label} lists the same value more than once", "remove the repeated entry", e.name)
+
+
+_BOUNDS = {"minimum": "at least", "exclusiveMinimum": "more than", "maximum": "at most",
+           "exclusiveMaximum": "less than"}
+
+
+def _bound(schemas: Schemas, e: _Error):
+    yield Finding(e.path, f"{e.label} is {e.value}; it must be {_BOUNDS[e.kind]} {e.expected}", e.custom_hint,
+                  e.name)
+
+
+def _one_of(schemas: Schemas, e: _Error):
+    if all("format" in option for option in e.expected):
+        names = [_FORMAT_HELP.get(o["format"], ("", ""))[0].replace("is not ", "") for o in e.expected]
+        yield Finding(e.path, f'{e.label} has "{e.value}", which is not ' + " or ".join(names), e.custom_hint,
+                      e.name)
+        return
+    yield Finding(e.path, f"{e.label} does not match any allowed form",
+                  e.custom_hint or e.schema.get("description", ""), e.name)
+
+
+def _not(schemas: Schemas, e: _Error):
+    yield Finding(e.path, f"{e.label} is not allowed here", e.custom_hint, e.name)
+
+
+def _other(schemas: Schemas, e: _Error):
+    yield Finding(e.path, f"{e.label}: {e.error.message}", e.custom_hint, e.name)
+
+
+#: JSON Schema keyword -> its translation into plain English (``Schemas._translate``).
+_KEYWORDS = {
+    "required": _required, "additionalProperties": _unknown_fields, "unevaluatedProperties": _unknown_fields,
+    "type": _type, "enum": _enum, "const": _const, "format": _format, "pattern": _pattern,
+    "minLength": _min_length, "maxLength": _max_length, "minItems": _min_items, "uniqueItems": _unique_items,
+    **dict.fromkeys(_BOUNDS, _bound), "oneOf": _one_of, "anyOf": _one_of, "not": _not,
+}
 
 
 def load_schemas(schema_dir: Path) -> Schemas:
@@ -349,7 +394,8 @@ def load_schemas(schema_dir: Path) -> Schemas:
     schema_dir = Path(schema_dir)
     stamp = tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in sorted(schema_dir.glob("*.schema.yaml")))
     key = (str(schema_dir.resolve()), stamp)
-    if key not in _LOADED:
-        _LOADED.clear()
-        _LOADED[key] = Schemas(schema_dir)
-    return _LOADED[key]
+    loaded = SERVE_CACHE.schemas
+    if key not in loaded:  # Schemas are read-only once made, so one object is shared
+        loaded.clear()
+        loaded[key] = Schemas(schema_dir)
+    return loaded[key]

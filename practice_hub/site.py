@@ -1,33 +1,33 @@
-"""Assembling the whole site: read, validate, resolve. One entry point for build and check."""
+"""Assembling the whole site: read, validate, resolve. One entry point for build and check.
+
+``load_site`` runs a named list of passes over a ``SiteDraft``; the ``Site`` it returns is
+frozen and never changed afterwards (the adapter makes a new one with ``dataclasses.replace``
+when page URLs are known).
+"""
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .content_types import RESERVED_COURSE_IDS, TYPES
+from .audit_tool.cycles import check_overdue_actions
+from .content_types import AUDIT_RESULT, COURSE, LEGISLATION, PAGE, RESERVED_COURSE_IDS, TAG, TYPES
 from .problems import Problems
-from .renderer.glossary import abbreviation_index
-from .renderer.sections import check_tool_files
+from .safety import check_project as check_safety
 from .schema import Schemas, load_schemas, suggest
 from .settings import Project
+from .structure.abbreviations import Abbreviations, abbreviation_index
 from .structure.graph import check_unique, resolve
 from .structure.items import Item
-from .structure.load import _relative, read_all
-from .structure.thread import Thread, check_results, report_gaps
+from .structure.load import read_all, relative
 from .structure.review import check_reviews
+from .structure.thread import Thread, check_results, report_gaps
+from .structure.tools import check_tool_files
 from .structure.training import check_courses
-from .audit_tool.cycles import check_overdue_actions
-from .safety import check_project as check_safety
-
-# Where YAML entries are shown: a page per course, one shared page for glossary and links.
-ENTRY_PAGES = {
-    "course": lambda item: (f"training/{item.id}.md", ""),
-    "glossary": lambda item: ("glossary/index.md", item.id),
-    "link": lambda item: ("links/index.md", item.id),
-}
 
 
-@dataclass
+@dataclass(frozen=True)
 class Site:
     project: Project
     schemas: Schemas
@@ -40,10 +40,15 @@ class Site:
     drafts: list[Item] = field(default_factory=list)  # every draft; published only with show_drafts
     urls: dict[str, str] = field(default_factory=dict)  # page path under docs/ -> URL
     legislation: dict[str, str] = field(default_factory=dict)  # title -> official URL
-    abbreviations: object = None  # glossary acronyms that pages may use (renderer.glossary.Abbreviations)
-    page_uris: set = field(default_factory=set)  # every page of the build, generated ones included
+    abbreviations: Abbreviations = field(default_factory=lambda: abbreviation_index([]))
+    page_uris: frozenset = frozenset()  # every page of the build, generated ones included
     additions: dict = field(default_factory=dict)  # page path -> what Practice Hub adds to it
-    _pages: dict | None = field(default=None, repr=False)
+    _pages: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self):
+        pages = {item.uri: item for item in self.items if not item.anchor and not item.from_yaml}
+        pages.update({item.uri: item for item in self.items if TYPES[item.type].entries_have_pages})
+        object.__setattr__(self, "_pages", pages)
 
     def of_type(self, type_name: str) -> list[Item]:
         return [item for item in self.items if item.type == type_name]
@@ -58,14 +63,11 @@ class Site:
         return [] if self.project.settings.show_drafts else self.drafts
 
     def item_for_page(self, uri: str) -> Item | None:
-        return self.pages_by_uri().get(uri)
+        return self._pages.get(uri)
 
     def pages_by_uri(self) -> dict[str, Item]:
         """Every item that has a page of its own, by the page's path under docs/."""
-        if self._pages is None:
-            self._pages = {item.uri: item for item in self.items if not item.anchor and not item.from_yaml}
-            self._pages.update({item.uri: item for item in self.items if item.type == "course"})
-        return self._pages
+        return dict(self._pages)
 
     def legislation_for(self, item: Item) -> list[tuple[str, str]]:
         """(text as written, official URL) for each legislation entry that names a known act."""
@@ -81,58 +83,147 @@ class Site:
         url = self.urls.get(item.uri, "")
         return f"{url}#{item.anchor}" if item.anchor else url
 
+    def with_pages(self, **known) -> Site:
+        """A copy that also knows the build's pages (urls, page_uris, additions)."""
+        return dataclasses.replace(self, **known)
+
+
+@dataclass
+class SiteDraft:
+    """The site while ``load_site``'s passes assemble it; becomes a frozen ``Site`` at the end."""
+
+    project: Project
+    schemas: Schemas | None = None
+    problems: Problems = field(default_factory=Problems)
+    read: list[Item] = field(default_factory=list)
+    unread: set = field(default_factory=set)
+    content: list[Item] = field(default_factory=list)
+    tags: dict[str, Item] = field(default_factory=dict)
+    results: list[Item] = field(default_factory=list)
+    by_id: dict[str, Item] = field(default_factory=dict)
+    drafts: list[Item] = field(default_factory=list)
+    thread: Thread | None = None
+    laws: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def docs_path(self) -> str:
+        return relative(self.project.docs_dir, self.project.root)
+
+    def site(self) -> Site:
+        return Site(self.project, self.schemas, self.content, self.by_id, self.tags, self.results, self.problems,
+                    self.thread, self.drafts, legislation=self.laws, abbreviations=abbreviation_index(self.content))
+
+
+def _read(draft: SiteDraft) -> None:
+    project = draft.project
+    draft.schemas = load_schemas(project.schema_dir)
+    draft.read, draft.problems, draft.unread = read_all(project.root, project.docs_dir, draft.schemas)
+    draft.results = [item for item in draft.read if item.type == AUDIT_RESULT]
+
+
+def _place_entries(draft: SiteDraft) -> None:
+    """YAML entries are shown on the page their type names (a page per course; one glossary page)."""
+    placed = []
+    for item in draft.read:
+        if item.type not in TYPES:
+            continue
+        place = TYPES[item.type].place_of(item.id)
+        uri, anchor = place if place else (item.uri, "")
+        placed.append(item if (uri, anchor) == (item.uri, item.anchor) else
+                      dataclasses.replace(item, uri=uri, anchor=anchor))
+    draft.content = placed
+
+
+def _check_safety(draft: SiteDraft) -> None:
+    check_safety(draft.project.docs_dir, draft.docs_path, draft.schemas, draft.problems)  # issue 14
+
+
+def _check_ids(draft: SiteDraft) -> None:
+    problems = draft.problems
+    check_unique(draft.content, problems)
+    for item in draft.content:
+        if not TYPES[item.type].entries_have_pages:
+            continue
+        if item.id in RESERVED_COURSE_IDS:
+            problems.add(item.path, item.line_of("id"), f'{item.label} id "{item.id}" is the name of a training page',
+                         f"choose another id; {', '.join(sorted(RESERVED_COURSE_IDS))} are taken",
+                         type=item.type, field="id")
+        elif (draft.project.docs_dir / item.uri).exists():
+            problems.add(item.path, item.line_of("id"),
+                         f'{item.label} id "{item.id}" would replace the page docs/{item.uri}',
+                         f"rename the page or choose another {item.label} id", type=item.type, field="id")
+    draft.tags = check_unique([item for item in draft.read if item.type == TAG], problems, "tag id")
+
+
+def _resolve(draft: SiteDraft) -> None:
+    draft.by_id = resolve(draft.content, draft.tags, draft.schemas, draft.problems,
+                          draft.project.settings.show_drafts, draft.unread)
+
+
+def _leave_out_drafts(draft: SiteDraft) -> None:
+    draft.drafts = [item for item in draft.content if item.status == "draft"]
+    if draft.project.settings.show_drafts:
+        return
+    content = [item for item in draft.content if item.status != "draft"]
+    by_id = {item.id: item for item in content}
+    for item in content:
+        related = {kind: [i for i in ids if i in by_id] for kind, ids in item.related.items()}
+        item.related = {kind: ids for kind, ids in related.items() if ids}
+    draft.content, draft.by_id = content, by_id
+
+
+def _check_reviews(draft: SiteDraft) -> None:
+    settings = draft.project.settings
+    check_reviews(draft.content, settings.build_date, draft.problems, settings.overdue_reviews_are_errors)
+    check_courses([item for item in draft.content if item.type == COURSE], draft.problems)
+    check_overdue_actions(draft.content, settings.build_date, draft.problems, settings.overdue_reviews_are_errors)  # issue 15: audit cycles
+
+
+def _golden_thread(draft: SiteDraft) -> None:
+    draft.thread = Thread.of(draft.content, draft.by_id)
+    draft.thread.results = check_results(draft.results, draft.by_id, draft.problems)
+    report_gaps(draft.thread, draft.problems, draft.project.settings.gaps_are_errors)
+
+
+def _legislation(draft: SiteDraft) -> None:
+    laws = [i for i in draft.read if i.type == LEGISLATION]
+    draft.laws = {str(i.data.get("title")): str(i.data.get("url")) for i in laws}
+    check_unique(laws, draft.problems, "legislation id")
+    check_legislation(draft.content, draft.laws, draft.problems)
+
+
+def _check_files(draft: SiteDraft) -> None:
+    check_tool_files(draft.content, draft.project.docs_dir, draft.problems)
+    blog = next((t for t in TYPES.values() if t.blog), None)
+    news_index = draft.project.docs_dir / blog.index_uri if blog else None
+    if news_index is not None and not news_index.is_file():  # else Material's blog plugin writes a bare one
+        path = f"{draft.docs_path}/{blog.index_uri}".lstrip("/")
+        problems = draft.problems
+        problems.add(path, 1, f"the {blog.name} section has no front page",
+                     f"create {path} with front matter (id: {blog.name}, title: {blog.label}) and a heading",
+                     type=PAGE)
+
+
+#: The passes of ``load_site``, in order (problems are reported in this order too).
+PASSES: tuple[tuple[str, Callable[[SiteDraft], None]], ...] = (
+    ("read and validate every file", _read),
+    ("place YAML entries on their pages", _place_entries),
+    ("safe content", _check_safety),
+    ("unique ids", _check_ids),
+    ("cross-references", _resolve),
+    ("leave out drafts", _leave_out_drafts),
+    ("reviews, courses and audit actions", _check_reviews),
+    ("golden thread", _golden_thread),
+    ("legislation", _legislation),
+    ("downloads and the news front page", _check_files),
+)
+
 
 def load_site(project: Project) -> Site:
-    schemas = load_schemas(project.schema_dir)
-    read, problems, unread = read_all(project.root, project.docs_dir, schemas)
-    content = [item for item in read if item.type in TYPES]
-    tag_items = [item for item in read if item.type == "tag"]
-    results = [item for item in read if item.type == "audit_result"]
-    for item in content:
-        if item.type in ENTRY_PAGES:
-            item.uri, item.anchor = ENTRY_PAGES[item.type](item)
-        else:
-            item.anchor = ""
-    check_safety(project.docs_dir, _relative(project.docs_dir, project.root), schemas, problems)  # issue 14
-    check_unique(content, problems)
-    for item in content:
-        if item.type == "course" and item.id in RESERVED_COURSE_IDS:
-            problems.add(item.path, item.line_of("id"), f'course id "{item.id}" is the name of a training page',
-                         f"choose another id; {', '.join(sorted(RESERVED_COURSE_IDS))} are taken",
-                         type="course", field="id")
-        elif item.type == "course" and (project.docs_dir / item.uri).exists():
-            problems.add(item.path, item.line_of("id"),
-                         f'course id "{item.id}" would replace the page docs/{item.uri}',
-                         "rename the page or choose another course id", type="course", field="id")
-    tags = check_unique(tag_items, problems, "tag id")
-    settings = project.settings
-    by_id = resolve(content, tags, schemas, problems, settings.show_drafts, unread)
-    drafts = [item for item in content if item.status == "draft"]
-    if not settings.show_drafts:
-        content = [item for item in content if item.status != "draft"]
-        by_id = {item.id: item for item in content}
-        for item in content:
-            item.related = {kind: [i for i in ids if i in by_id] for kind, ids in item.related.items()}
-            item.related = {kind: ids for kind, ids in item.related.items() if ids}
-    check_reviews(content, settings.build_date, problems, settings.overdue_reviews_are_errors)
-    check_courses([item for item in content if item.type == "course"], problems)
-    check_overdue_actions(content, settings.build_date, problems, settings.overdue_reviews_are_errors)  # issue 15: audit cycles
-    thread = Thread.of(content, by_id)
-    thread.results = check_results(results, by_id, problems)
-    report_gaps(thread, problems, project.settings.gaps_are_errors)
-    laws = {str(i.data.get("title")): str(i.data.get("url")) for i in read if i.type == "legislation"}
-    check_unique([i for i in read if i.type == "legislation"], problems, "legislation id")
-    check_legislation(content, laws, problems)
-    check_tool_files(content, project.docs_dir, problems)
-    news_index = project.docs_dir / "news" / "index.md"
-    if not news_index.is_file():  # else Material's blog plugin writes a bare one into docs/
-        path = f"{_relative(project.docs_dir, project.root)}/news/index.md".lstrip("/")
-        problems.add(path, 1, "the news section has no front page",
-                     f"create {path} with front matter (id: news, title: News) and a heading", type="page")
-    site = Site(project, schemas, content, by_id, tags, results, problems, thread, drafts)
-    site.legislation = laws
-    site.abbreviations = abbreviation_index(content)
-    return site
+    draft = SiteDraft(project)
+    for _name, run in PASSES:
+        run(draft)
+    return draft.site()
 
 
 def match_legislation(entry: str, laws: dict[str, str]) -> str | None:

@@ -7,7 +7,7 @@ from html import escape as e
 
 from ..renderer.chart import period_label
 from ..structure.items import Item
-from ..structure.thread import _period_key
+from ..structure.thread import period_key
 from .page import relative
 
 RESULTS_URI = "audit/results.md"
@@ -25,7 +25,7 @@ def _groups(results: list[Item], overall: dict[str, list[dict]]) -> dict[str, di
         groups.setdefault(service, {}).setdefault(str(data.get("audit_section")), []).append(dict(data))
     for service, series in groups.items():
         for values in series.values():
-            values.sort(key=lambda r: _period_key(str(r["period"])))
+            values.sort(key=lambda r: period_key(str(r["period"])))
     return groups
 
 

@@ -109,7 +109,7 @@ def make_plain(project: Path, plain: Path) -> None:
     docs = plain / "docs"
     existing = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
     pages = generated_pages(site, existing)
-    site.page_uris = existing | set(pages)
+    site = site.with_pages(page_uris=frozenset(existing | set(pages)))
     for uri in sorted(existing):
         path = docs / uri
         text = path.read_text(encoding="utf-8")

@@ -169,7 +169,7 @@ def markdown_file(fields, title: str, label: str) -> str:
 
 def _markdown_path(docs_dir: Path, type_name: str, new_id: str, today: dt.date) -> Path:
     folder = TYPES[type_name].folder
-    if type_name == "news":
+    if TYPES[type_name].blog:
         return docs_dir / folder / "posts" / f"{today.isoformat()}-{new_id}.md"
     return docs_dir / folder / f"{new_id}.md" if folder else docs_dir / f"{new_id}.md"
 

@@ -3,25 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 
 import icalendar
 
+from ..cache import SERVE_CACHE
+from ..structure.calendar_paths import ALL_ICS_URI, CALENDAR_DIR, course_ics_uri, session_ics_uri  # noqa: F401
 from ..structure.training import LONDON, Session
 
-CALENDAR_DIR = "training/calendar"
 PRODID = "-//Practice Hub//Training catalogue//EN"
-
-
-def course_ics_uri(course_id: str) -> str:
-    return f"{CALENDAR_DIR}/{course_id}.ics"
-
-
-def session_ics_uri(session: Session) -> str:
-    return f"{CALENDAR_DIR}/{session.course.id}/{session.start:%Y%m%dT%H%M}.ics"
-
-
-ALL_ICS_URI = f"{CALENDAR_DIR}/all.ics"
 
 
 def uid(session: Session, domain: str) -> str:
@@ -50,7 +39,6 @@ def _event(session: Session, domain: str, stamp: dt.datetime, page_url: str) -> 
     return event
 
 
-@functools.lru_cache(maxsize=64)
 def _london(first_year: int, last_year: int) -> icalendar.Timezone:
     """Europe/London as a VTIMEZONE for these years, made once and shared by every feed."""
     probe = icalendar.Calendar()
@@ -61,9 +49,6 @@ def _london(first_year: int, last_year: int) -> icalendar.Timezone:
     return probe.walk("VTIMEZONE")[0]
 
 
-_EVENTS: dict[tuple, bytes] = {}  # each session's VEVENT, serialised once (and kept across serve rebuilds)
-
-
 def _key(session: Session, page_url: str) -> tuple:
     course = session.course
     return (course.id, course.title, course.summary, str((course.data.get("booking") or {}).get("contact")),
@@ -71,17 +56,17 @@ def _key(session: Session, page_url: str) -> tuple:
 
 
 def _event_bytes(session: Session, domain: str, stamp: dt.datetime, page_url: str) -> bytes:
+    """Each session's VEVENT, serialised once (and kept across serve rebuilds in the serve cache)."""
     key = (_key(session, page_url), domain, stamp)
-    if key not in _EVENTS:
-        if len(_EVENTS) > 100_000:
-            _EVENTS.clear()
-        _EVENTS[key] = _event(session, domain, stamp, page_url).to_ical()
-    return _EVENTS[key]
+    return SERVE_CACHE.calendar_part(key, lambda: _event(session, domain, stamp, page_url).to_ical())
 
 
-@functools.lru_cache(maxsize=256)
 def _frame(name: str) -> tuple[bytes, bytes]:
     """The calendar's own lines, before and after its components."""
+    return SERVE_CACHE.calendar_part(("frame", name), lambda: _make_frame(name))
+
+
+def _make_frame(name: str) -> tuple[bytes, bytes]:
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -94,9 +79,9 @@ def _frame(name: str) -> tuple[bytes, bytes]:
     return text[: -len(end)], end
 
 
-@functools.lru_cache(maxsize=64)
 def _timezone_bytes(first_year: int, last_year: int) -> bytes:
-    return _london(first_year, last_year).to_ical()
+    return SERVE_CACHE.calendar_part(("timezone", first_year, last_year),
+                                     lambda: _london(first_year, last_year).to_ical())
 
 
 def calendar(sessions: list[Session], name: str, domain: str, stamp: dt.datetime,

@@ -3,48 +3,65 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 from ..content_types import TYPES
+from ..site import Site
 from ..structure.items import Item
+from .html import attributes, element, markdown_link
 from .md import bullet_list, esc, link
 from .sections import research_library, vacancy_listing
 from .training import catalogue
 
 
 def _sort(items: list[Item]) -> list[Item]:
-    if items and items[0].type == "news":
+    if items and TYPES[items[0].type].newest_first:
         return sorted(items, key=lambda i: (str(i.data.get("date", "")), i.id), reverse=True)
     return sorted(items, key=Item.sort_key.fget)
 
 
-def listing(from_uri: str, items: list[Item], site=None) -> str:
-    """A list of items with their summaries, linked from the page at *from_uri*."""
-    if not items:
-        return "Nothing here yet.\n"
-    kind = items[0].type
-    if kind == "course" and site is not None:
-        return catalogue(items, site.thread, site.project.settings.build_date, from_uri)
-    if kind == "research" and site is not None:
-        return research_library(from_uri, items, site.tags, site.project.settings.build_date)
-    if kind == "vacancy" and site is not None:
-        return vacancy_listing(from_uri, items, site.project.settings.build_date)
-    if kind == "glossary":
-        return glossary(items)
-    if kind == "link":
-        return links(items)
+def plain_list(from_uri: str, items: list[Item], site: Site | None = None) -> str:
+    """Each item linked, with its summary (numbered types as "3. Title")."""
+    numbered = TYPES[items[0].type].numbered
     lines = []
     for item in _sort(items):
         number = item.number
-        title = f"{number}. {item.title}" if number and kind in ("standard", "audit_section") else item.title
+        title = f"{number}. {item.title}" if number and numbered else item.title
         summary = f": {esc(item.summary)}" if item.summary else ""
         lines.append(f"{link(from_uri, item.uri, title, item.anchor)}{summary}")
     return bullet_list(lines)
 
 
-def section_index(type_name: str, items: list[Item], site=None) -> str:
+def _with_site(render: Callable[[str, list[Item], Site], str]) -> Callable[[str, list[Item], Site | None], str]:
+    """A listing that needs the whole site; without one (a unit test) the plain list."""
+    return lambda from_uri, items, site=None: (render(from_uri, items, site) if site is not None
+                                               else plain_list(from_uri, items))
+
+
+#: Listing renderers by the key a content type names in ``content_types.REGISTRY`` (``listing=``).
+LISTINGS: dict[str, Callable[..., str]] = {
+    "list": plain_list,
+    "catalogue": _with_site(lambda uri, items, site: catalogue(items, site.thread, site.project.settings.build_date,
+                                                               uri)),
+    "library": _with_site(lambda uri, items, site: research_library(uri, items, site.tags,
+                                                                    site.project.settings.build_date)),
+    "vacancies": _with_site(lambda uri, items, site: vacancy_listing(uri, items, site.project.settings.build_date)),
+    "glossary_terms": lambda uri, items, site=None: glossary(items),
+    "links": lambda uri, items, site=None: links(items),
+}
+
+
+def listing(from_uri: str, items: list[Item], site: Site | None = None) -> str:
+    """A list of items with their summaries, linked from the page at *from_uri*."""
+    if not items:
+        return "Nothing here yet.\n"
+    return LISTINGS[TYPES[items[0].type].listing](from_uri, items, site)
+
+
+def section_index(type_name: str, items: list[Item], site: Site | None = None) -> str:
     """A generated front page for a content type folder that has no index.md of its own."""
     content_type = TYPES[type_name]
-    uri = f"{content_type.folder}/index.md"
+    uri = content_type.index_uri
     return (f"---\ntitle: {content_type.label}\n---\n\n# {content_type.label}\n\n"
             + listing(uri, items, site))
 
@@ -56,7 +73,7 @@ def glossary(items: list[Item]) -> str:
         data = item.data
         term = esc(data.get("term", item.id))
         expansion = f" ({esc(data['expansion'])})" if data.get("expansion") else ""
-        out.append(f"<dl class=\"ph-glossary\" id=\"{item.id}\" markdown>\n<dt markdown>{term}{expansion}</dt>\n"
+        out.append(f"<dl{attributes(class_='ph-glossary', id=item.id, markdown=True)}>\n<dt markdown>{term}{expansion}</dt>\n"
                    f"<dd markdown>{esc(data.get('definition', ''))}")
         see_also = [link(item.uri, item.uri, terms.get(s, s), s) for s in data.get("see_also") or []]
         if see_also:
@@ -74,7 +91,7 @@ def links(items: list[Item]) -> str:
         out += [f"## {esc(category)}", ""]
         for item in sorted(groups[category], key=lambda i: i.title.lower()):
             where = "intranet" if item.data.get("internal") else "external site"
-            out.append(f'- <span id="{item.id}"></span>[{esc(item.title)}]({item.data.get("url", "")}) '
+            out.append(f"- {element('span', id=item.id)}{markdown_link(esc(item.title), item.data.get('url', ''))} "
                        f"({where}): {esc(item.data.get('description', ''))}")
         out.append("")
     return "\n".join(out) + "\n"

@@ -62,7 +62,7 @@ def _ids_and_files(schemas: Schemas) -> list[str]:
     rows = []
     for content_type in TYPES.values():
         folder = f"docs/{content_type.folder}/" if content_type.folder else "docs/"
-        if content_type.name == "news":
+        if content_type.blog:
             name = f"`{folder}posts/YYYY-MM-DD-<id>.md` (the publication date first)"
         elif content_type.format == YAML:
             name = f"`{folder}<any-name>.yml`: a list, one entry per {esc(content_type.singular)}, each starting `- id:`"

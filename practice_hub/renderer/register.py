@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
 
+from ..content_types import PROCEDURE
 from ..structure.items import Item
 from ..structure.review import DUE_SOON_DAYS, PageReview
 from .md import esc, link, long_date, table
@@ -35,7 +36,7 @@ def changes(items: list[Item]) -> list[Change]:
     """Every change entry of every published procedure, newest first."""
     found = []
     for item in items:
-        if item.type != "procedure":
+        if item.type != PROCEDURE:
             continue
         for index, entry in enumerate(item.data.get("changes") or []):
             try:

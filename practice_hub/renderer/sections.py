@@ -9,6 +9,8 @@ import posixpath
 from pathlib import Path
 
 from ..structure.items import Item
+from ..structure.tools import check_tool_files  # noqa: F401  (moved; kept importable)
+from .html import FilterField, attributes, element, filter_form, markdown_link, safe_url
 from .md import bullet_list, esc, link, long_date
 
 WHEN = ["first day", "first week", "first month", "first three months"]
@@ -29,7 +31,7 @@ def step_id(step: dict) -> str:
 def induction_additions(item: Item, by_id: dict[str, Item]) -> str:
     uri = item.uri
     steps = [s for s in item.data.get("steps") or [] if isinstance(s, dict)]
-    out = ["", f'<div class="ph-checklist" data-ph-checklist="{item.id}" markdown>', "",
+    out = ["", f'<div{attributes(class_="ph-checklist", data_ph_checklist=item.id, markdown=True)}>', "",
            '<p class="ph-checklist__tools"><span data-ph-progress role="status"></span> '
            '<button type="button" class="md-button" data-ph-reset hidden>Reset my ticks</button></p>', "",
            "Ticks are saved in this browser on this device only.", ""]
@@ -50,8 +52,9 @@ def induction_additions(item: Item, by_id: dict[str, Item]) -> str:
             if step.get("meet"):
                 extras.append(f"Meet: {esc(step['meet'])}")
             detail = f'<br><span class="ph-checklist__detail" markdown>{"; ".join(extras)}</span>' if extras else ""
-            out.append(f'<li markdown><input type="checkbox" id="{item.id}-{sid}" data-ph-step="{sid}"> '
-                       f'<label for="{item.id}-{sid}">{html.escape(str(step.get("text", "")))}</label>{detail}</li>')
+            box = f"<input{attributes(type='checkbox', id=f'{item.id}-{sid}', data_ph_step=sid)}>"
+            label = element("label", str(step.get("text", "")), for_=f"{item.id}-{sid}")
+            out.append(f"<li markdown>{box} {label}{detail}</li>")
         out += ["</ul>", ""]
     out += ["</div>", ""]
     return "\n".join(out) + "\n"
@@ -88,18 +91,6 @@ def tool_additions(item: Item, docs_dir: Path, thread) -> str:
     return "\n".join(out) + "\n" if len(out) > 1 else ""
 
 
-def check_tool_files(items: list[Item], docs_dir: Path, problems) -> None:
-    for item in items:
-        file = item.data.get("file")
-        if item.type != "tool" or not isinstance(file, str) or not file.startswith("files/"):
-            continue
-        target = docs_dir / posixpath.dirname(item.uri) / file
-        if not target.is_file():
-            problems.add(item.path, item.line_of("file"),
-                         f'field "file" names {file}, which is not in docs/{posixpath.dirname(item.uri)}/files/',
-                         "add the file there, or correct the file name", type="tool", field="file")
-
-
 def research_library(from_uri: str, items: list[Item], tags: dict, today: dt.date) -> str:
     items = sorted(items, key=lambda i: (str(i.data.get("date", "")), i.id), reverse=True)
     month = today.strftime("%Y-%m")
@@ -112,16 +103,12 @@ def research_library(from_uri: str, items: list[Item], tags: dict, today: dt.dat
                     key=lambda t: str(tags[t].data.get("label", t)).lower() if t in tags else t)
     sources = sorted({str(i.data.get("source", "")) for i in items})
     out += ["## Library", "",
-            '<form class="ph-filters" data-ph-filter data-ph-noun="entries" hidden>',
-            '<div class="ph-filters__field"><label for="ph-f-topic">Topic</label><select id="ph-f-topic" data-ph-key="topics">'
-            '<option value="">Any topic</option>' + "".join(
-                f'<option value="{html.escape(t, quote=True)}">{html.escape(str(tags[t].data.get("label", t)) if t in tags else t)}</option>'
-                for t in topics) + "</select></div>",
-            '<div class="ph-filters__field"><label for="ph-f-source">Source</label><select id="ph-f-source" data-ph-key="source">'
-            '<option value="">Any source</option>' + "".join(
-                f'<option value="{html.escape(s, quote=True)}">{html.escape(s)}</option>' for s in sources) + "</select></div>",
-            '<button type="reset" class="md-button">Clear filters</button>', "</form>",
-            '<p class="ph-filter-count" role="status" aria-live="polite"></p>', "",
+            *filter_form([
+                FilterField("topics", "Topic", "Any topic",
+                            [(t, str(tags[t].data.get("label", t)) if t in tags else t) for t in topics], name="topic"),
+                FilterField("source", "Source", "Any source", [(s, s) for s in sources]),
+            ], noun="entries"),
+            "",
             '<ul class="ph-library" data-ph-filtered markdown>']
     for item in items:
         data = item.data
@@ -137,7 +124,7 @@ def research_library(from_uri: str, items: list[Item], tags: dict, today: dt.dat
 def research_additions(item: Item, thread) -> str:
     data = item.data
     out = ["", '<div class="ph-download" markdown>', "",
-           f"**Read it:** [{esc(item.title)}]({data.get('link', '')}) ({esc(data.get('source', ''))}, "
+           f"**Read it:** {markdown_link(esc(item.title), data.get('link', ''))} ({esc(data.get('source', ''))}, "
            f"{esc(data.get('resource_type', ''))}; external site, not available without internet)", "", "</div>", ""]
     standards = thread.standards_for(item)
     if standards:
@@ -171,7 +158,7 @@ def vacancy_additions(item: Item, today: dt.date) -> str:
     data = item.data
     closing = str(data.get("closing_date", ""))
     contact = str(data.get("apply", ""))
-    href = contact if "://" in contact else f"mailto:{contact}"
+    href = safe_url(contact if "://" in contact else f"mailto:{contact}")
     closed = vacancy_closed(item, today)
     facts = [("Team", data.get("team")), ("Grade", data.get("grade")), ("Salary", data.get("salary")),
              ("Hours", data.get("hours")), ("Closing date", long_date(closing) if closing else "")]
@@ -180,7 +167,8 @@ def vacancy_additions(item: Item, today: dt.date) -> str:
            f'<p class="ph-banner ph-banner--archived" data-ph-closed-notice{"" if closed else " hidden"}>'
            f"This vacancy closed on {long_date(closing) if closing else 'its closing date'}. "
            "It is no longer accepting applications.</p>", "",
-           f'<p data-ph-apply{" hidden" if closed else ""} markdown>**How to apply:** [{esc(contact)}]({href})</p>',
+           f'<p data-ph-apply{" hidden" if closed else ""} markdown>**How to apply:** '
+           f"{markdown_link(esc(contact), href)}</p>",
            "", "</div>", ""]
     return "\n".join(out) + "\n"
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from ..content_types import TYPES
-from ..export import calendar_stamp, generated_moment
+from collections.abc import Callable
+
+from ..clock import calendar_stamp, generated_moment
+from ..content_types import COURSE, NEWS, STANDARD, TOOL, TYPES
 from ..site import Site
+from ..structure.items import Item
 from ..structure.training import sessions_of
 from .listing import listing, section_index
+from .html import markdown_link
 from .md import bullet_list, esc, link
 from .training import UPCOMING_URI, upcoming_page
 from .calendar import ALL_ICS_URI, calendar, course_ics_uri, session_ics_uri
@@ -21,7 +25,8 @@ from .thread import MATRIX_URI, course_page, matrix_page, section_additions, sta
 
 
 CONTINUE_LIST = "\x00continue-list\n"  # an addition that continues the page's last list
-BLOG_TYPES = {"news"}  # Material's blog plugin makes the news index, archive and category pages
+# Material's blog plugin makes these types' index, archive and category pages.
+BLOG_TYPES = {t.name for t in TYPES.values() if t.blog}
 
 
 def generated_pages(site: Site, existing: set[str]) -> dict[str, str | bytes]:
@@ -31,10 +36,10 @@ def generated_pages(site: Site, existing: set[str]) -> dict[str, str | bytes]:
     for content_type in TYPES.values():
         if not content_type.folder or content_type.name in BLOG_TYPES:
             continue
-        index = f"{content_type.folder}/index.md"
+        index = content_type.index_uri
         if index not in existing:
             pages[index] = section_index(content_type.name, site.listed(content_type.name), site)
-    courses = site.of_type("course")
+    courses = site.of_type(COURSE)
     for course in courses:
         pages[course.uri] = course_page(course, site.thread, today)
     pages[UPCOMING_URI] = upcoming_page(courses, today)
@@ -77,39 +82,15 @@ def page_additions(site: Site, uri: str, markdown: str, pages: set[str]) -> str:
 
 
 def _additions(site: Site, uri: str, pages: set[str]) -> str:
-    today = site.project.settings.build_date
     item = site.item_for_page(uri)
     if item is None:
         return ""
-    if item.type == "standard":
-        return standard_additions(item, site.thread, today) + _cycle_actions(item, site)
-    if item.type == "audit_cycle":  # issue 15
-        from ..audit_tool.cycles import cycle_additions
-
-        return cycle_additions(item, site.by_id, today)
-    if item.type == "audit_section":
-        return section_additions(item, site.thread, today)
-    if item.type == "procedure":
-        return procedure_additions(item, site)
-    if item.type == "induction":
-        return induction_additions(item, site.by_id)
-    if item.type == "tool":
-        return tool_additions(item, site.project.docs_dir, site.thread)
-    if item.type == "research":
-        return research_additions(item, site.thread)
-    if item.type == "vacancy":
-        return vacancy_additions(item, today)
-    if item.type == "news":
-        return news_additions(item, site.thread)
     if uri == HOME_URI:
         from .front_door import front_door
 
-        return front_door(site.items, pages, today, site.project.settings)
-    if item.type == "page":
-        kind = item.data.get("listing") or _section_of(uri)
-        if kind:
-            return "\n" + listing(uri, site.listed(kind), site)
-    return ""
+        return front_door(site.items, pages, site.project.settings.build_date, site.project.settings)
+    render = ADDITIONS.get(TYPES[item.type].additions) if item.type in TYPES else None
+    return render(item, site, uri) if render else ""
 
 
 def _cycle_actions(standard, site: Site) -> str:
@@ -118,17 +99,45 @@ def _cycle_actions(standard, site: Site) -> str:
     return standard_actions(standard, site.items, site.project.settings.build_date)
 
 
+def _cycle_additions(item: Item, site: Site, uri: str) -> str:
+    from ..audit_tool.cycles import cycle_additions  # issue 15
+
+    return cycle_additions(item, site.by_id, site.project.settings.build_date)
+
+
+def _section_listing(item: Item, site: Site, uri: str) -> str:
+    """A page that lists a content type: its folder's front page, or ``listing: <type>`` in front matter."""
+    kind = item.data.get("listing") or _section_of(uri)
+    return "\n" + listing(uri, site.listed(kind), site) if kind else ""
+
+
+#: What is added to an item's page, by the key its content type names (``additions=``).
+ADDITIONS: dict[str, Callable[[Item, Site, str], str]] = {
+    "standard_additions": lambda item, site, uri: (standard_additions(item, site.thread, site.project.settings.build_date)
+                                                   + _cycle_actions(item, site)),
+    "cycle_additions": _cycle_additions,
+    "section_additions": lambda item, site, uri: section_additions(item, site.thread, site.project.settings.build_date),
+    "procedure_additions": lambda item, site, uri: procedure_additions(item, site),
+    "induction_additions": lambda item, site, uri: induction_additions(item, site.by_id),
+    "tool_additions": lambda item, site, uri: tool_additions(item, site.project.docs_dir, site.thread),
+    "research_additions": lambda item, site, uri: research_additions(item, site.thread),
+    "vacancy_additions": lambda item, site, uri: vacancy_additions(item, site.project.settings.build_date),
+    "news_additions": lambda item, site, uri: news_additions(item, site.thread),
+    "section_listing": _section_listing,
+}
+
+
 def procedure_additions(item, site: Site) -> str:
     """Related standards, tools and legislation with official links, under a procedure: one
     "Related" block, joined to the page's own "## Related" when that is its last section."""
-    related = [i for kind in ("standard", "tool") for i in site.thread.linked(item, kind)]
+    related = [i for kind in (STANDARD, TOOL) for i in site.thread.linked(item, kind)]
     laws = site.legislation_for(item)
     own = _own_related(item.body)
     related = [i for i in related if i.uri.rsplit("/", 1)[-1] not in (own or "")]
     if not related and not laws:
         return ""
     lines = [f"{link(item.uri, i.uri, i.title)} ({i.label})" for i in related]
-    lines += [f"[{esc(text)}]({url}) (legislation)" for text, url in laws]
+    lines += [f"{markdown_link(esc(text), url)} (legislation)" for text, url in laws]
     if own is not None:  # continue the page's own list (see with_additions)
         return CONTINUE_LIST + bullet_list(lines)
     return "\n## Related\n\n" + bullet_list(lines)
@@ -148,7 +157,7 @@ def _section_of(uri: str) -> str | None:
     for content_type in TYPES.values():
         if content_type.name in BLOG_TYPES:
             continue
-        if content_type.folder and uri == f"{content_type.folder}/index.md":
+        if content_type.folder and uri == content_type.index_uri:
             return content_type.name
     return None
 
@@ -157,10 +166,10 @@ def calendar_files(site: Site) -> dict[str, bytes]:
     """An .ics feed per course, one per session ("Add to calendar") and one for everything."""
     stamp = calendar_stamp(site.project.settings.build_date)
     domain = _domain(site.project.site_url)
-    page_urls = {c.id: _absolute(site, c) for c in site.of_type("course")}
+    page_urls = {c.id: _absolute(site, c) for c in site.of_type(COURSE)}
     files: dict[str, bytes] = {}
     every = []
-    for course in site.of_type("course"):
+    for course in site.of_type(COURSE):
         sessions = sessions_of(course)
         every.extend(sessions)
         files[course_ics_uri(course.id)] = calendar(sessions, course.title, domain, stamp, page_urls)
@@ -191,7 +200,7 @@ def feed_file(site: Site, site_name: str) -> tuple[str, bytes]:
 
 def post_build_files(site: Site, site_name: str) -> dict[str, bytes]:
     """Files that need every page's final URL (news posts move to dated URLs)."""
-    return {NEWS_FEED_URI: news_feed(site.listed("news"), site.project.site_url, site.urls,
+    return {NEWS_FEED_URI: news_feed(site.listed(NEWS), site.project.site_url, site.urls,
                                      generated_moment(), site_name)}
 
 

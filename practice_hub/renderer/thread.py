@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..content_types import COURSE, PROCEDURE, STANDARD, TOOL
 from ..structure.items import Item
 from ..structure.thread import Thread
 from ..structure.training import sessions_of, upcoming
@@ -21,7 +22,7 @@ def item_link(from_uri: str, item: Item, text: str | None = None) -> str:
 
 def numbered(item: Item) -> str:
     number = item.number
-    word = "Standard" if item.type == "standard" else "Section"
+    word = "Standard" if item.type == STANDARD else "Section"
     return f"{word} {number}: {item.title}" if number else item.title
 
 
@@ -53,7 +54,7 @@ def standard_additions(standard: Item, thread: Thread, today: dt.date) -> str:
     courses = thread.courses_for(standard)
     out.append(bullet_list([training_line(uri, c, today) for c in courses],
                            f"{GAP}no course builds this standard yet."))
-    related = [i for kind in ("procedure", "tool") for i in thread.linked(standard, kind)]
+    related = [i for kind in (PROCEDURE, TOOL) for i in thread.linked(standard, kind)]
     if related:
         out += ["## Related procedures and tools", ""]
         out.append(bullet_list([f"{item_link(uri, i)} ({i.label})" for i in related]))
@@ -164,7 +165,7 @@ def course_page(course: Item, thread: Thread, today: dt.date) -> str:
         audited = ", ".join(item_link(uri, s, numbered(s)) for s in sections) or "not audited yet"
         lines.append(f"{item_link(uri, standard, numbered(standard))}: audited through {audited}")
     out.append(bullet_list(lines, f"{GAP}this course supports no practice standard yet."))
-    prereqs = [p for p in thread.linked(course, "course") if p.id in (data.get("prerequisites") or [])]
+    prereqs = [p for p in thread.linked(course, COURSE) if p.id in (data.get("prerequisites") or [])]
     if prereqs:
         out += ["## Complete these first", "", bullet_list([item_link(uri, p) for p in prereqs])]
     out.append(course_sessions(course, today))

@@ -10,6 +10,7 @@ from ..structure.items import Item
 from ..structure.thread import Thread
 from ..structure.training import Session, sessions_of, upcoming
 from .calendar import ALL_ICS_URI, course_ics_uri, session_ics_uri
+from .html import FilterField, filter_form
 from .md import date_time, esc, link
 
 INDEX_URI = "training/index.md"
@@ -21,11 +22,6 @@ MODES = ["classroom", "live online", "e-learning", "blended"]
 
 def _attr(values) -> str:
     return html.escape("|" + "|".join(values) + "|", quote=True)
-
-
-def _options(values: list[tuple[str, str]], anyone: str) -> str:
-    return f'<option value="">{anyone}</option>' + "".join(
-        f'<option value="{html.escape(v, quote=True)}">{html.escape(label)}</option>' for v, label in values)
 
 
 def _month_label(month: str) -> str:
@@ -45,19 +41,13 @@ def catalogue(courses: list[Item], thread: Thread, today: dt.date, from_uri: str
         f"{link(from_uri, UPCOMING_URI, 'Upcoming sessions by month')} · "
         f"{link(from_uri, ALL_ICS_URI, 'Subscribe to every session (calendar feed, .ics)')}",
         "",
-        '<form class="ph-filters" data-ph-filter hidden>',
-        '<div class="ph-filters__field"><label for="ph-f-audience">Who it is for</label>'
-        f'<select id="ph-f-audience" data-ph-key="audience">{_options([(a, a) for a in AUDIENCES], "Anyone")}</select></div>',
-        '<div class="ph-filters__field"><label for="ph-f-mode">How it is delivered</label>'
-        f'<select id="ph-f-mode" data-ph-key="mode">{_options([(m, m) for m in MODES], "Any way")}</select></div>',
-        '<div class="ph-filters__field"><label for="ph-f-standard">Practice standard</label>'
-        f'<select id="ph-f-standard" data-ph-key="standards">'
-        f'{_options([(s.id, _standard_label(s)) for s in standards], "Any standard")}</select></div>',
-        '<div class="ph-filters__field"><label for="ph-f-month">Sessions in</label>'
-        f'<select id="ph-f-month" data-ph-key="months">{_options([(m, _month_label(m)) for m in months], "Any month")}</select></div>',
-        '<button type="reset" class="md-button">Clear filters</button>',
-        "</form>",
-        '<p class="ph-filter-count" role="status" aria-live="polite"></p>',
+        *filter_form([
+            FilterField("audience", "Who it is for", "Anyone", [(a, a) for a in AUDIENCES]),
+            FilterField("mode", "How it is delivered", "Any way", [(m, m) for m in MODES]),
+            FilterField("standards", "Practice standard", "Any standard",
+                        [(s.id, _standard_label(s)) for s in standards], name="standard"),
+            FilterField("months", "Sessions in", "Any month", [(m, _month_label(m)) for m in months], name="month"),
+        ]),
         "",
         '<ul class="ph-courses" data-ph-filtered markdown>',
     ]

@@ -24,6 +24,7 @@ import json
 import re
 from pathlib import Path
 
+from ..content_types import search_weights
 from ..structure.items import Item
 from .pagefind_service import PagefindError, PagefindService
 from .terms import Glossary, search_terms, vocabulary_words
@@ -36,6 +37,9 @@ WORKER_URL = "assets/javascripts/workers/practice-hub-search.js"
 #: Words for correcting misspelt queries, fetched by the worker only when a word finds nothing.
 WORDS_URL = "search/practice-hub-words.json"
 ANSWERS_URL = "search/practice-hub-answers.json"  # glossary entries answered directly (issue 16)
+
+#: Where worker.js takes the content types' search weights.
+WEIGHTS_SLOT = "/* search weights */ {}"
 
 PAGEFIND_CONFIG = {
     "force_language": "en",
@@ -153,11 +157,20 @@ class SearchIndexer:
                                                        ensure_ascii=False), encoding="utf-8")
         worker = site_dir / WORKER_URL
         worker.parent.mkdir(parents=True, exist_ok=True)
-        worker.write_bytes(WORKER.read_bytes())
+        worker.write_text(worker_source(), encoding="utf-8")
         empty_material_index(site_dir / "search" / "search_index.json")
 
     def close(self) -> None:
         self._service.close()
+
+
+def worker_source(weights: dict[str, float] | None = None) -> str:
+    """The search worker with each content type's search weight (content_types.py) as its table."""
+    table = json.dumps(search_weights() if weights is None else weights, sort_keys=True, separators=(",", ":"))
+    source = WORKER.read_text(encoding="utf-8")
+    if WEIGHTS_SLOT not in source:
+        raise PagefindError(f"{WORKER.name} has no {WEIGHTS_SLOT!r} for the search weights")
+    return source.replace(WEIGHTS_SLOT, table, 1)
 
 
 def empty_material_index(path: Path) -> None:

@@ -16,10 +16,11 @@ import json
 import queue
 import subprocess
 import threading
-import weakref
 from pathlib import Path
 
 from pagefind.service import get_executable
+
+from ..cache import SERVE_CACHE
 
 
 class PagefindError(RuntimeError):
@@ -33,11 +34,9 @@ class PagefindService:
     the build's indexer on, and ``mkdocs serve`` must not keep a process per failed rebuild.
     """
 
-    _live: "weakref.WeakSet[PagefindService]" = weakref.WeakSet()  # processes to reap, not build state
-
     @classmethod
     def close_all(cls) -> None:
-        for service in list(cls._live):
+        for service in list(SERVE_CACHE.processes):  # processes to reap, not build state
             service.close()
 
     def __init__(self, config: dict, timeout: float = 300.0):
@@ -48,7 +47,7 @@ class PagefindService:
         self._process = subprocess.Popen([str(binary), "--service"], stdin=subprocess.PIPE,
                                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         atexit.register(self.close)  # an interrupted build never leaves the binary running
-        self._live.add(self)
+        SERVE_CACHE.processes.add(self)
         self._lock = threading.Lock()
         self._next_id = 0
         self._waiting: dict[int, queue.Queue] = {}
@@ -142,7 +141,7 @@ class PagefindService:
 
     def close(self) -> None:
         atexit.unregister(self.close)
-        self._live.discard(self)
+        SERVE_CACHE.processes.discard(self)
         self._outbox.put(None)
         if self._process.poll() is None:
             try:

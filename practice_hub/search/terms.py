@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..content_types import GLOSSARY
 from ..structure.items import Item
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -30,7 +31,7 @@ class Glossary:
     def of(cls, items: list[Item]) -> "Glossary":
         forms: list[tuple[str, ...]] = []
         for item in items:
-            if item.type != "glossary":
+            if item.type != GLOSSARY:
                 continue
             entry = [str(item.data.get("term", "")), str(item.data.get("expansion", "")),
                      *(str(a) for a in item.data.get("aliases") or [])]

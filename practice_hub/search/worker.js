@@ -29,10 +29,9 @@ const COORDINATION = 2; // how much having every word of a query counts
 const RANKING = { pageLength: 0.2 };
 
 // Procedures and standards first, news last: a multiplier on Pagefind's score by content type.
-const BOOST = {
-  procedure: 3.0, standard: 3.0, tool: 1.25, audit_section: 1.15, course: 1.15,
-  induction: 1.1, research: 1.0, page: 1.0, vacancy: 0.8, news: 0.6, listing: 0.3,
-};
+// The weights are data: search/index.py writes each content type's search_weight from the
+// registry (practice_hub/content_types.py) in place of the empty table when it writes this file.
+const BOOST = /* search weights */ {};
 // Words that do not narrow a plain-English question ("who do I tell about ...").
 const STOP = new Set(("a an and are as at be by can could do does did for from have has had how i " +
   "if in into is it its me my of on or our should so the their there them they this that to was " +

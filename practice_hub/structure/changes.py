@@ -1,6 +1,6 @@
 """Which pages changed since the last build into the same folder (for `mkdocs serve --dirty`).
 
-Kept in the package, keyed by output folder and content hashes, so nothing lives in hooks.
+What each page was last built from is kept in ``cache.SERVE_CACHE``, keyed by output folder.
 """
 
 from __future__ import annotations
@@ -8,7 +8,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-_LAST: dict[str, dict[str, str]] = {}  # site folder -> page path -> hash of what it was built from
+from ..cache import SERVE_CACHE
+
 
 
 @dataclass(frozen=True)
@@ -23,12 +24,9 @@ def _digest(content) -> str:
 
 
 def changed_pages(site_dir: str, generated: dict, additions: dict) -> Changed:
-    previous = _LAST.get(site_dir, {})
     now = {f"g:{uri}": _digest(content) for uri, content in generated.items()}
     now.update({f"e:{uri}": _digest(text) for uri, text in additions.items()})
-    _LAST[site_dir] = now
-    if len(_LAST) > 32:
-        _LAST.pop(next(iter(_LAST)))
+    previous = SERVE_CACHE.swap_last_built(site_dir, now)
     changed = {key for key, digest in now.items() if previous.get(key) != digest}
     first_build = not previous
     return Changed(

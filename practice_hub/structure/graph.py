@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..content_types import TYPES
+from ..content_types import TYPES, schema_of
 from ..problems import Problems
 from ..schema import Schemas, field_name, suggest
 from .items import Item
@@ -53,7 +53,7 @@ def resolve(items: list[Item], tags: dict[str, Item], schemas: Schemas, problems
     by_id = {item.id: item for item in items}
     related: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
     for item in items:
-        for ref in schemas.refs(item.type):
+        for ref in schemas.refs(schema_of(item.type)):
             for value, path in values_at(item.data, ref.path):
                 if not isinstance(value, str):
                     continue  # the schema check already reported it

@@ -13,7 +13,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..content_types import MARKDOWN, classify, reserved
+from ..cache import SERVE_CACHE
+from ..content_types import AUDIT_RESULT, MARKDOWN, classify, reserved, schema_of
 from ..loader import frontmatter
 from ..loader.artefacts import scan as scan_artefacts, scan_body
 from ..loader.text import TextProblem, decode
@@ -23,10 +24,6 @@ from ..schema import Schemas
 from ..safety import check_file as safety_check_file  # issue 14: safe content
 from ..safety.files import leads_outside
 from .items import Item
-
-_CACHE: dict[tuple, "FileResult"] = {}
-_CACHE_LIMIT = 20000
-
 
 @dataclass
 class FileResult:
@@ -57,7 +54,7 @@ def read_all(repo_root: Path, docs_dir: Path, schemas: Schemas) -> tuple[list[It
     problems = Problems()
     items: list[Item] = []
     unread: set = set()
-    docs_rel = _relative(docs_dir, repo_root)
+    docs_rel = relative(docs_dir, repo_root)
     for uri in walk(docs_dir):
         kind = classify(uri)
         path = f"{docs_rel}/{uri}" if docs_rel else uri
@@ -76,12 +73,10 @@ def read_all(repo_root: Path, docs_dir: Path, schemas: Schemas) -> tuple[list[It
             continue
         raw = (docs_dir / uri).read_bytes()
         key = (path, uri, kind, hashlib.sha256(raw).hexdigest(), schemas.fingerprint)
-        result = _CACHE.get(key)
+        result = SERVE_CACHE.file_result(key)
         if result is None:
             result = read_file(path, uri, kind.type, kind.format, raw, schemas)
-            if len(_CACHE) > _CACHE_LIMIT:
-                _CACHE.clear()
-            _CACHE[key] = result
+            SERVE_CACHE.keep_file_result(key, result)
         items.extend(result.items)
         problems.extend(result.problems)
         unread |= result.unread_ids
@@ -196,11 +191,11 @@ def _load_yaml(path: str, text: str, offset: int, type_name: str, out: FileResul
 
 
 def _check(item: Item, schemas: Schemas, out: FileResult) -> None:
-    for finding in schemas.check(item.type, item.data):
+    for finding in schemas.check(schema_of(item.type), item.data):
         line = item.line_of(*finding.path)
         out.problems.append(Problem(item.path, line, finding.message, finding.hint, item.type, finding.field))
     identity = item.data.get("id")
-    if item.type == "audit_result" or (isinstance(identity, str) and identity):
+    if item.type == AUDIT_RESULT or (isinstance(identity, str) and identity):
         out.items.append(item)
 
 
@@ -208,10 +203,14 @@ def _kind(value) -> str:
     return {list: "a list", dict: "a set of fields", str: "a line of text"}.get(type(value), "a single value")
 
 
-def _relative(path: Path, root: Path) -> str:
+def relative(path: Path, root: Path) -> str:
+    """*path* relative to *root*, with forward slashes ("" for the root itself)."""
     try:
         rel = Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
     except ValueError:
         rel = Path(path).as_posix()
     return "" if rel == "." else rel
 
+
+
+_relative = relative  # the old private name

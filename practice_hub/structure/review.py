@@ -10,12 +10,13 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
+from ..content_types import reviewed_types
 from ..problems import Problems, advisory
 from .items import Item
 
 DUE_SOON_DAYS = 30
 DEFAULT_INTERVAL_MONTHS = 12
-REVIEWED_TYPES = ("procedure", "standard", "tool", "induction", "audit_section", "page")
+REVIEWED_TYPES = reviewed_types()  # from the content type registry
 NEW_DAYS = 30
 
 

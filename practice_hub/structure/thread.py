@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..content_types import AUDIT_RESULT, AUDIT_SECTION, COURSE, STANDARD
 from ..problems import Problems, advisory
 from .items import Item
 
@@ -24,7 +25,7 @@ class Thread:
     @classmethod
     def of(cls, items: list[Item], by_id: dict[str, Item]) -> "Thread":
         pick = lambda kind: sorted((i for i in items if i.type == kind and i.status != "archived"), key=Item.sort_key.fget)
-        return cls(pick("standard"), pick("audit_section"), pick("course"), by_id)
+        return cls(pick(STANDARD), pick(AUDIT_SECTION), pick(COURSE), by_id)
 
     def linked(self, item: Item, kind: str) -> list[Item]:
         found = [self.by_id[i] for i in item.related.get(kind, [])
@@ -32,13 +33,13 @@ class Thread:
         return sorted(found, key=Item.sort_key.fget)
 
     def sections_for(self, standard: Item) -> list[Item]:
-        return self.linked(standard, "audit_section")
+        return self.linked(standard, AUDIT_SECTION)
 
     def courses_for(self, standard: Item) -> list[Item]:
-        return self.linked(standard, "course")
+        return self.linked(standard, COURSE)
 
     def standards_for(self, item: Item) -> list[Item]:
-        return self.linked(item, "standard")
+        return self.linked(item, STANDARD)
 
     def courses_through(self, section: Item) -> list[Item]:
         """Training reached from an audit section through the standards it checks."""
@@ -111,22 +112,22 @@ def check_results(results: list[Item], by_id: dict[str, Item], problems: Problem
             continue
         seen[key] = result
         target = by_id.get(section_id)
-        if target is None or target.type != "audit_section":
+        if target is None or target.type != AUDIT_SECTION:
             problems.add(result.path, result.line_of("audit_section"),
                          f'field "audit_section" names "{section_id}", which is not the id of any audit section',
-                         "check the id in docs/audit/", type="audit_result", field="audit_section")
+                         "check the id in docs/audit/", type=AUDIT_RESULT, field="audit_section")
             continue
         if breakdown == ("", ""):
             series.setdefault(section_id, []).append(dict(data, line=result.line))
     for values in series.values():
-        values.sort(key=lambda r: _period_key(r["period"]))
+        values.sort(key=lambda r: period_key(r["period"]))
     return series
 
 
 _PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$")
 
 
-def _period_key(period: str) -> tuple:
+def period_key(period: str) -> tuple:
     year, _, part = period.partition("-")
     if part.startswith("Q"):
         return (int(year), (int(part[1:]) - 1) * 3 + 3)

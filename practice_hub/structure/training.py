@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from ..content_types import COURSE
 from ..problems import WARNING, Problems
 from .items import Item
 
@@ -96,12 +97,12 @@ def check_courses(courses: list[Item], problems: Problems) -> None:
                                  f"session {session.index + 1} of \"{course.id}\" {name}s at "
                                  f"{moment:%Y-%m-%dT%H:%M}, a time that {trouble}",
                                  "choose a time outside 1am to 2am on the night the clocks change",
-                                 type="course", field=f"sessions[{session.index + 1}].{name}")
+                                 type=COURSE, field=f"sessions[{session.index + 1}].{name}")
             if utc(session.end) <= utc(session.start):
                 problems.add(course.path, course.line_of("sessions", session.index, "end"),
                              f"session {session.index + 1} of \"{course.id}\" ends "
                              f"({session.end:%Y-%m-%dT%H:%M}) before it starts ({session.start:%Y-%m-%dT%H:%M})",
-                             "check the dates and times of start and end", type="course",
+                             "check the dates and times of start and end", type=COURSE,
                              field=f"sessions[{session.index + 1}].end")
         mode = course.data.get("mode")
         raw_sessions = course.data.get("sessions") if isinstance(course.data.get("sessions"), list) else []
@@ -109,12 +110,12 @@ def check_courses(courses: list[Item], problems: Problems) -> None:
             problems.add(course.path, course.line_of("sessions"),
                          f'course "{course.id}" is e-learning but has sessions',
                          "e-learning can be done any time: remove the sessions, or change the mode",
-                         type="course", field="sessions", severity=WARNING)
+                         type=COURSE, field="sessions", severity=WARNING)
         if mode in ("classroom", "live online", "blended") and not raw_sessions:
             problems.add(course.path, course.line_of("id"),
                          f'course "{course.id}" is {mode} but has no sessions',
                          "add sessions so people can book, or mark it e-learning",
-                         type="course", field="sessions", severity=WARNING)
+                         type=COURSE, field="sessions", severity=WARNING)
     _check_venues(every, problems)
     _check_cycles(courses, problems)
 
@@ -136,7 +137,7 @@ def _check_venues(sessions: list[Session], problems: Problems) -> None:
                     f'session {session.index + 1} of "{session.course.id}" at {session.venue} '
                     f'overlaps session {other.index + 1} of "{other.course.id}" '
                     f"({other.course.path}:{other.line}, {other.start:%Y-%m-%d %H:%M} to {other.end:%H:%M})",
-                    "move one of the sessions or change its venue", type="course", field="sessions")
+                    "move one of the sessions or change its venue", type=COURSE, field="sessions")
             if latest is None or utc(session.end) > utc(latest.end):
                 latest = session
 
@@ -160,7 +161,7 @@ def _check_cycles(courses: list[Item], problems: Problems) -> None:
                     first = by_id[cycle[0]]
                     problems.add(first.path, first.line_of("prerequisites"),
                                  "prerequisites go round in a circle: " + " → ".join(cycle),
-                                 "remove one of these prerequisites", type="course", field="prerequisites")
+                                 "remove one of these prerequisites", type=COURSE, field="prerequisites")
             elif state.get(prereq) is None:
                 visit(by_id[prereq], trail + [prereq])
         state[course.id] = 2

@@ -13,7 +13,17 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from helpers import FIXTURES, make_project
+from practice_hub.cache import SERVE_CACHE
 from practice_hub.structure.changes import changed_pages
+
+
+@pytest.fixture(autouse=True)
+def own_serve_cache():
+    """Each test starts from an empty serve cache (what earlier builds in this process left) and
+    leaves none behind."""
+    SERVE_CACHE.reset()
+    yield SERVE_CACHE
+    SERVE_CACHE.reset()
 
 
 def test_changed_pages_tracks_content_per_site_folder():

@@ -37,7 +37,6 @@ def mutations(raw: bytes, rng: random.Random, count: int):
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
 def test_mutated_files_give_problems_not_tracebacks(path):
     schemas = load_schemas(REPO / "content_schema")
-    docs = path.parents[len(path.relative_to(path.parents[0]).parts) - 1]
     uri = path.relative_to(REPO / "docs").as_posix() if REPO / "docs" in path.parents else \
         path.relative_to(FIXTURES / "thread" / "docs").as_posix()
     kind = classify(uri)
@@ -46,7 +45,6 @@ def test_mutated_files_give_problems_not_tracebacks(path):
         result = read_file(f"docs/{uri}", uri, kind.type, kind.format, raw, schemas)  # must not raise
         for problem in result.problems:
             assert problem.line >= 1 and problem.message
-        assert docs
 
 
 WEIRD = [None, True, 0, -3, 2.5, "", "text", "2026-02-30", [], ["a", 1], [{"x": 1}], {}, {"a": [1]}, "../../etc"]

@@ -1,0 +1,115 @@
+"""HTML written by Practice Hub: every value escaped by default.
+
+Renderers build HTML only through these helpers. A value is escaped unless it is ``Markup``
+(HTML made by these helpers, or a constant written in code); URLs go through ``safe_url``,
+which lets through only http, https, mailto, tel and links inside the site.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from markupsafe import Markup
+
+ALLOWED_SCHEMES = ("http", "https", "mailto", "tel")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_CONTROL = re.compile(r"[\x00-\x20\x7f]")
+
+
+def escape(value) -> Markup:
+    """Text as HTML: & < > " ' escaped (as html.escape does); Markup passes through."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(html.escape("" if value is None else str(value), quote=True))
+
+
+def safe_url(url) -> str:
+    """The URL if it is http(s), mailto, tel or inside the site (relative, or starting / # ?), else "#".
+
+    The result is not yet escaped for an attribute: ``attributes`` does that.
+    """
+    text = "" if url is None else str(url).strip()
+    if not text or _CONTROL.search(text.replace(" ", "")):
+        return "#"
+    squashed = _CONTROL.sub("", text)
+    if squashed.startswith("//") or squashed.startswith("\\"):
+        return "#"  # another host, without a scheme
+    if _SCHEME.match(squashed):
+        return text if urlsplit(squashed).scheme.lower() in ALLOWED_SCHEMES else "#"
+    return text
+
+
+def attributes(**values) -> Markup:
+    """' name="value"' for each value (escaped); True writes the bare name; None and False omit it.
+
+    A trailing underscore is dropped (``class_``), other underscores become hyphens
+    (``data_ph_key`` -> ``data-ph-key``); ``href`` and ``src`` go through ``safe_url``.
+    """
+    out = []
+    for key, value in values.items():
+        name = key.rstrip("_").replace("_", "-")
+        if value is None or value is False:
+            continue
+        if value is True:
+            out.append(f" {name}")
+            continue
+        if name in ("href", "src"):
+            value = safe_url(value)
+        out.append(f' {name}="{escape(value)}"')
+    return Markup("".join(out))
+
+
+def element(tag: str, *children, **attrs) -> Markup:
+    """<tag attrs>children</tag>, each child escaped unless it is Markup."""
+    inner = Markup("").join(escape(child) for child in children)
+    return Markup(f"<{tag}{attributes(**attrs)}>{inner}</{tag}>")
+
+
+def link(text, url, **attrs) -> Markup:
+    """<a href="url">text</a>, the URL checked by ``safe_url``; an unsafe URL gives plain text."""
+    if safe_url(url) == "#":
+        return escape(text)
+    return element("a", text, href=url, **attrs)
+
+
+def markdown_link(text_markdown: str, url) -> str:
+    """A Markdown link to an outside URL: [text](<url>); an unsafe URL gives the text alone."""
+    checked = safe_url(url)
+    if checked == "#":
+        return text_markdown
+    if re.search(r"[\s()<>]", checked):
+        return f"[{text_markdown}](<{checked.replace('<', '%3C').replace('>', '%3E')}>)"
+    return f"[{text_markdown}]({checked})"
+
+
+@dataclass(frozen=True)
+class FilterField:
+    """One <select> of a filter form: ``key`` is the data attribute the script filters on."""
+
+    key: str
+    label: str
+    anyone: str  # the first option, meaning no filter
+    options: list[tuple[str, str]]  # (value, label)
+    name: str = ""  # id suffix (ph-f-<name>), the key when empty
+
+
+def options(values: Iterable[tuple[str, str]], anyone: str) -> Markup:
+    return element("option", anyone, value="") + Markup("").join(
+        element("option", label, value=value) for value, label in values)
+
+
+def filter_form(fields: list[FilterField], noun: str | None = None) -> list[str]:
+    """The lines of a filter form (progressive enhancement: hidden until the script shows it)."""
+    lines = [f"<form{attributes(class_='ph-filters', data_ph_filter=True, data_ph_noun=noun, hidden=True)}>"]
+    for field in fields:
+        ident = f"ph-f-{field.name or field.key}"
+        select = Markup(f"<select{attributes(id=ident, data_ph_key=field.key)}>")
+        lines.append(str(Markup('<div class="ph-filters__field">') + element("label", field.label, for_=ident)
+                         + select + options(field.options, field.anyone) + Markup("</select></div>")))
+    lines += ['<button type="reset" class="md-button">Clear filters</button>', "</form>",
+              '<p class="ph-filter-count" role="status" aria-live="polite"></p>']
+    return lines
