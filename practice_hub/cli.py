@@ -17,13 +17,18 @@ from .site import load_site
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m practice_hub",
-                                     description="Practice Hub: check and report on site content.")
+    parser = argparse.ArgumentParser(
+        prog="python -m practice_hub", description="Practice Hub: check and report on site content."
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate every content file without building the site")
     check.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
-    check.add_argument("--format", choices=["text", "json", "github"], default="text",
-                       help="github: annotations (::error file=...,line=...::) for GitHub Actions")
+    check.add_argument(
+        "--format",
+        choices=["text", "json", "github"],
+        default="text",
+        help="github: annotations (::error file=...,line=...::) for GitHub Actions",
+    )
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     reviews = sub.add_parser("reviews", help="print the review schedule: overdue, due in 30 and 90 days")
     reviews.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
@@ -35,17 +40,27 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--results", default="", help="also write the report to this Markdown file")
     audits = sub.add_parser("audits", help="work with audits exported by the case-file audit tool")
     audits_sub = audits.add_subparsers(dest="audits_command", required=True)
-    summarise = audits_sub.add_parser("summarise", help="count exported audits into results per period, "
-                                      "section, service and journey stage")
-    summarise.add_argument("files", nargs="+", metavar="FILE", help="exported audit (.json) or a folder of them")
+    summarise = audits_sub.add_parser(
+        "summarise", help="count exported audits into results per period, section, service and journey stage"
+    )
+    summarise.add_argument(
+        "files", nargs="+", metavar="FILE", help="exported audit (.json) or a folder of them"
+    )
     summarise.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
-    summarise.add_argument("--write", action="store_true", help="add the results (overall and per service) to "
-                           "docs/_data/audit_results.yml, replacing those for the same period and section")
+    summarise.add_argument(
+        "--write",
+        action="store_true",
+        help="add the results (overall and per service) to "
+        "docs/_data/audit_results.yml, replacing those for the same period and section",
+    )
     summarise.add_argument("--stages", action="store_true", help="with --write, also write per journey stage")
     links = sub.add_parser("linkcheck", help="check the built site's links and anchors with LinkChecker")
     links.add_argument("site_dir", nargs="?", default="site", help="the built site (default: site)")
-    links.add_argument("--external", action="store_true",
-                       help="also check outside links written in the content (needs the network)")
+    links.add_argument(
+        "--external",
+        action="store_true",
+        help="also check outside links written in the content (needs the network)",
+    )
     links.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
     start = sub.add_parser("start", help="replace the demo with a minimal starter site for a named council")
     start.add_argument("council", help='the council\'s name, for example "Ashdown District Council"')
@@ -56,7 +71,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in ("serve", "build", "publish"):
         return run_site_command(args)
     if args.command == "audits":
-        return run_audits_summarise(Path(args.config_file), [Path(f) for f in args.files], args.write, args.stages)
+        return run_audits_summarise(
+            Path(args.config_file), [Path(f) for f in args.files], args.write, args.stages
+        )
     if args.command in ("new", "reviewed"):
         return run_editing(args)
     if args.command == "linkcheck":
@@ -68,8 +85,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "bench":
         from .bench.run import main as bench_main
 
-        return bench_main([int(n) for n in args.sizes.split(",")], Path(args.workdir), not args.no_browser,
-                          Path(args.results) if args.results else None)
+        return bench_main(
+            [int(n) for n in args.sizes.split(",")],
+            Path(args.workdir),
+            not args.no_browser,
+            Path(args.results) if args.results else None,
+        )
     if args.command == "check":
         return run_check(Path(args.config_file), args.format, args.strict)
     if args.command == "reviews":
@@ -116,22 +137,30 @@ def run_check(config_file: Path, fmt: str, strict: bool) -> int:
     elif fmt == "github":
         for problem in errors + warnings:
             print(github_annotation(problem))
-        print(f"Practice Hub: {summary(errors, warnings)}" if errors else
-              f"Practice Hub: checked {plural(len(site.items), 'item')}"
-              + (f", {plural(len(warnings), 'warning')}" if warnings else ", no problems"), file=sys.stderr)
+        print(
+            f"Practice Hub: {summary(errors, warnings)}"
+            if errors
+            else f"Practice Hub: checked {plural(len(site.items), 'item')}"
+            + (f", {plural(len(warnings), 'warning')}" if warnings else ", no problems"),
+            file=sys.stderr,
+        )
     else:
         for problem in errors:
             print(problem)
         for problem in warnings:
-            print(f"{problem.path}:{problem.line}: warning: {problem.message}"
-                  + (f" ({problem.hint})" if problem.hint else ""))
+            print(
+                f"{problem.path}:{problem.line}: warning: {problem.message}"
+                + (f" ({problem.hint})" if problem.hint else "")
+            )
         if errors:
             print(f"Practice Hub: {summary(errors, warnings)}", file=sys.stderr)
         else:
             files = len({i.path for i in site.items})
             tail = f", {plural(len(warnings), 'warning')}" if warnings else ", no problems"
-            print(f"Practice Hub: checked {plural(len(site.items), 'item')} in {plural(files, 'file')}{tail}",
-                  file=sys.stderr)
+            print(
+                f"Practice Hub: checked {plural(len(site.items), 'item')} in {plural(files, 'file')}{tail}",
+                file=sys.stderr,
+            )
     return 1 if failed else 0
 
 
@@ -151,14 +180,20 @@ def run_audits_summarise(config_file: Path, files: list[Path], write: bool, stag
     groups = summarise([data for _, data in audits])
     sys.stdout.write(report(groups))
     if problems:
-        print(f"Practice Hub: {plural(len(problems), 'problem')} in the exported audits"
-              + ("; nothing was written" if write else ""), file=sys.stderr)
+        print(
+            f"Practice Hub: {plural(len(problems), 'problem')} in the exported audits"
+            + ("; nothing was written" if write else ""),
+            file=sys.stderr,
+        )
         return 1
     if write:
         target = project.docs_dir / DATA_DIR / "audit_results.yml"
         added, replaced = write_results(target, groups, stages)
-        print(f"Practice Hub: {plural(len(audits), 'audit')} counted; {plural(added + replaced, 'result')} "
-              f"written to {target} ({replaced} replaced)", file=sys.stderr)
+        print(
+            f"Practice Hub: {plural(len(audits), 'audit')} counted; {plural(added + replaced, 'result')} "
+            f"written to {target} ({replaced} replaced)",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -171,8 +206,10 @@ def run_linkcheck(site_dir: Path, external: bool, config_file: Path) -> int:
     except (FileNotFoundError, RuntimeError) as error:
         print(f"linkcheck: {error}", file=sys.stderr)
         return 2
-    print(f"Internal links and anchors in {site_dir}: "
-          + ("no broken links" if not broken else f"{len(broken)} broken"))
+    print(
+        f"Internal links and anchors in {site_dir}: "
+        + ("no broken links" if not broken else f"{len(broken)} broken")
+    )
     for item in broken:
         print(f"  {item}")
     if external:
@@ -182,9 +219,11 @@ def run_linkcheck(site_dir: Path, external: bool, config_file: Path) -> int:
         except RuntimeError as error:
             print(f"linkcheck: {error}", file=sys.stderr)
             return 2
-        print(f"Outside links written in {docs_dir.name}/: "
-              + ("no broken links" if not outside else f"{len(outside)} broken")
-              + (f" ({len(skipped)} on reserved .example hosts skipped)" if skipped else ""))
+        print(
+            f"Outside links written in {docs_dir.name}/: "
+            + ("no broken links" if not outside else f"{len(outside)} broken")
+            + (f" ({len(skipped)} on reserved .example hosts skipped)" if skipped else "")
+        )
         for item in outside:
             print(f"  {item}")
         broken = broken + outside
@@ -198,22 +237,27 @@ def _add_site_commands(sub) -> None:
     serve.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="address and port to serve at")
     serve.add_argument("--engine", default=None, help=engine_help)
-    build = sub.add_parser("build", help="check and build the site for hosting (strict); site/ is "
-                           "replaced only when the build succeeds")
+    build = sub.add_parser(
+        "build",
+        help="check and build the site for hosting (strict); site/ is replaced only when the build succeeds",
+    )
     build.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
     build.add_argument("-d", "--site-dir", default=None, help="where the site goes (default: site/)")
     build.add_argument("--engine", default=None, help=engine_help)
-    publish = sub.add_parser("publish", help="for IT: switch a web root (a symbolic link) to a new build "
-                             "atomically")
+    publish = sub.add_parser(
+        "publish", help="for IT: switch a web root (a symbolic link) to a new build atomically"
+    )
     publish.add_argument("site_dir", metavar="SITE_DIR", help="the built site, for example site")
-    publish.add_argument("web_root_link", metavar="WEB_ROOT_LINK",
-                         help="the symbolic link the web server serves, for example /var/www/practice-hub")
+    publish.add_argument(
+        "web_root_link",
+        metavar="WEB_ROOT_LINK",
+        help="the symbolic link the web server serves, for example /var/www/practice-hub",
+    )
     publish.add_argument("--keep", type=int, default=3, help="release folders to keep (default 3)")
 
 
 def run_site_command(args) -> int:
     from . import engine
-
     from .publish import PublishError, publish
 
     try:
@@ -223,8 +267,9 @@ def run_site_command(args) -> int:
             chosen = Path(args.site_dir) if args.site_dir else None
             code, site_dir = engine.build(Path(args.config_file), chosen, args.engine)
             if code:
-                print(f"Practice Hub: the build failed; {_shown(site_dir)} was left as it was.",
-                      file=sys.stderr)
+                print(
+                    f"Practice Hub: the build failed; {_shown(site_dir)} was left as it was.", file=sys.stderr
+                )
             else:
                 print(f"Practice Hub: the site is in {_shown(site_dir)}", file=sys.stderr)
             return code

@@ -66,34 +66,145 @@ LISTING_PAGE = "listing"
 LISTING_SEARCH_WEIGHT = 0.3
 
 REGISTRY: tuple[ContentType, ...] = (
-    ContentType(PROCEDURE, "procedures", MARKDOWN, "Procedures", "procedure", reviewed=True,
-                additions="procedure_additions", search_weight=3.0, menu=10),
-    ContentType(STANDARD, "standards", MARKDOWN, "Practice standards", "practice standard", reviewed=True,
-                export_fields=("number",), additions="standard_additions", search_weight=3.0, menu=20, numbered=True),
-    ContentType(AUDIT_SECTION, "audit", MARKDOWN, "Case-file audit tool", "audit section", reviewed=True,
-                export_fields=("number", "journey_stages"), additions="section_additions", search_weight=1.15,
-                menu=30, numbered=True),
-    ContentType(AUDIT_CYCLE, "audit/cycles", MARKDOWN, "Audit cycles", "audit cycle",  # issue 15
-                additions="cycle_additions"),
-    ContentType(COURSE, "training", YAML, "Training", "course", entry_page="training/{id}.md",
-                export_fields=("mode", "audience", "provider", "duration", "cpd_hours"), listing="catalogue",
-                search_weight=1.15, menu=40),
-    ContentType(TOOL, "tools", MARKDOWN, "Practice tools", "tool", reviewed=True, export_fields=("file",),
-                additions="tool_additions", search_weight=1.25, menu=50),
-    ContentType(INDUCTION, "induction", MARKDOWN, "Induction", "induction pathway", reviewed=True,
-                export_fields=("role",), additions="induction_additions", search_weight=1.1, menu=60),
-    ContentType(RESEARCH, "research", MARKDOWN, "Research in practice", "research entry",
-                export_fields=("publisher", "resource_type", "date", "link", "topics"), listing="library",
-                additions="research_additions", menu=70),
-    ContentType(NEWS, "news", MARKDOWN, "News", "news post", export_fields=("date", "categories", "authors"),
-                additions="news_additions", search_weight=0.6, menu=80, newest_first=True, blog=True),
-    ContentType(VACANCY, "recruitment/vacancies", MARKDOWN, "Vacancies", "vacancy",
-                export_fields=("team", "grade", "salary", "hours", "closing_date", "apply"), listing="vacancies",
-                additions="vacancy_additions", search_weight=0.8, menu=90),
-    ContentType(LINK, "links", YAML, "Links", "link", entry_page="links/index.md#{id}",
-                export_fields=("href", "category", "internal"), listing="links", menu=100),
-    ContentType(GLOSSARY, "glossary", YAML, "Glossary", "glossary term", entry_page="glossary/index.md#{id}",
-                export_fields=("term", "expansion"), listing="glossary_terms", menu=110),
+    ContentType(
+        PROCEDURE,
+        "procedures",
+        MARKDOWN,
+        "Procedures",
+        "procedure",
+        reviewed=True,
+        additions="procedure_additions",
+        search_weight=3.0,
+        menu=10,
+    ),
+    ContentType(
+        STANDARD,
+        "standards",
+        MARKDOWN,
+        "Practice standards",
+        "practice standard",
+        reviewed=True,
+        export_fields=("number",),
+        additions="standard_additions",
+        search_weight=3.0,
+        menu=20,
+        numbered=True,
+    ),
+    ContentType(
+        AUDIT_SECTION,
+        "audit",
+        MARKDOWN,
+        "Case-file audit tool",
+        "audit section",
+        reviewed=True,
+        export_fields=("number", "journey_stages"),
+        additions="section_additions",
+        search_weight=1.15,
+        menu=30,
+        numbered=True,
+    ),
+    ContentType(
+        AUDIT_CYCLE,
+        "audit/cycles",
+        MARKDOWN,
+        "Audit cycles",
+        "audit cycle",  # issue 15
+        additions="cycle_additions",
+    ),
+    ContentType(
+        COURSE,
+        "training",
+        YAML,
+        "Training",
+        "course",
+        entry_page="training/{id}.md",
+        export_fields=("mode", "audience", "provider", "duration", "cpd_hours"),
+        listing="catalogue",
+        search_weight=1.15,
+        menu=40,
+    ),
+    ContentType(
+        TOOL,
+        "tools",
+        MARKDOWN,
+        "Practice tools",
+        "tool",
+        reviewed=True,
+        export_fields=("file",),
+        additions="tool_additions",
+        search_weight=1.25,
+        menu=50,
+    ),
+    ContentType(
+        INDUCTION,
+        "induction",
+        MARKDOWN,
+        "Induction",
+        "induction pathway",
+        reviewed=True,
+        export_fields=("role",),
+        additions="induction_additions",
+        search_weight=1.1,
+        menu=60,
+    ),
+    ContentType(
+        RESEARCH,
+        "research",
+        MARKDOWN,
+        "Research in practice",
+        "research entry",
+        export_fields=("publisher", "resource_type", "date", "link", "topics"),
+        listing="library",
+        additions="research_additions",
+        menu=70,
+    ),
+    ContentType(
+        NEWS,
+        "news",
+        MARKDOWN,
+        "News",
+        "news post",
+        export_fields=("date", "categories", "authors"),
+        additions="news_additions",
+        search_weight=0.6,
+        menu=80,
+        newest_first=True,
+        blog=True,
+    ),
+    ContentType(
+        VACANCY,
+        "recruitment/vacancies",
+        MARKDOWN,
+        "Vacancies",
+        "vacancy",
+        export_fields=("team", "grade", "salary", "hours", "closing_date", "apply"),
+        listing="vacancies",
+        additions="vacancy_additions",
+        search_weight=0.8,
+        menu=90,
+    ),
+    ContentType(
+        LINK,
+        "links",
+        YAML,
+        "Links",
+        "link",
+        entry_page="links/index.md#{id}",
+        export_fields=("href", "category", "internal"),
+        listing="links",
+        menu=100,
+    ),
+    ContentType(
+        GLOSSARY,
+        "glossary",
+        YAML,
+        "Glossary",
+        "glossary term",
+        entry_page="glossary/index.md#{id}",
+        export_fields=("term", "expansion"),
+        listing="glossary_terms",
+        menu=110,
+    ),
     ContentType(PAGE, "", MARKDOWN, "Pages", "page", reviewed=True, additions="section_listing"),
 )
 
@@ -147,8 +258,12 @@ def classify(uri: str) -> Kind:
     is_markdown = lower.endswith(MARKDOWN_SUFFIXES)
     if any(part in ASSET_FOLDERS for part in parts[:-1]) or parts[0] == DATA_DIR:
         if is_markdown:  # MkDocs would publish it as a page that nothing checks
-            return Kind(None, MARKDOWN, f"Markdown in docs/{'/'.join(parts[:-1])}/ would be published unchecked; "
-                                        "move it to a content folder, or save it as .txt if it is a download")
+            return Kind(
+                None,
+                MARKDOWN,
+                f"Markdown in docs/{'/'.join(parts[:-1])}/ would be published unchecked; "
+                "move it to a content folder, or save it as .txt if it is a download",
+            )
     if any(part in ASSET_FOLDERS for part in parts[:-1]):
         return Kind(None, None)
     if parts[0] == DATA_DIR:
@@ -164,7 +279,11 @@ def classify(uri: str) -> Kind:
             return Kind(folder_type.name, MARKDOWN)
         return Kind(PAGE, MARKDOWN)
     if lower.endswith(YAML_SUFFIXES):
-        if folder_type and folder_type.format == YAML and len(parts) == len(folder_type.folder.split("/")) + 1:
+        if (
+            folder_type
+            and folder_type.format == YAML
+            and len(parts) == len(folder_type.folder.split("/")) + 1
+        ):
             return Kind(folder_type.name, YAML)
         places = ", ".join(f"docs/{t.folder}/" for t in TYPES.values() if t.format == YAML)
         return Kind(None, YAML, f"Practice Hub reads YAML files only in {places} and docs/{DATA_DIR}/")

@@ -51,22 +51,33 @@ def _run(args: list[str], cwd: Path) -> int:
 
 def configured_site_dir(config_file: Path) -> Path:
     """``site_dir`` from mkdocs.yml (default ``site``), beside mkdocs.yml."""
-    from .settings import _LenientLoader
+    from .settings import LenientLoader
 
     with open(config_file, encoding="utf-8") as handle:
-        config = yaml.load(handle, Loader=_LenientLoader) or {}
+        config = yaml.load(handle, Loader=LenientLoader) or {}
     return (config_file.parent / str(config.get("site_dir") or "site")).resolve()
 
 
 def serve(config_file: Path, address: str, engine: str | None = None, extra: list[str] | None = None) -> int:
     config_file = Path(config_file).resolve()
-    command = [sys.executable, "-m", engine_name(engine), "serve", "--dirty", "--dev-addr", address,
-               "-f", str(config_file), *(extra or [])]
+    command = [
+        sys.executable,
+        "-m",
+        engine_name(engine),
+        "serve",
+        "--dirty",
+        "--dev-addr",
+        address,
+        "-f",
+        str(config_file),
+        *(extra or []),
+    ]
     return _run(command, config_file.parent)
 
 
-def build(config_file: Path, site_dir: Path | None = None, engine: str | None = None,
-          extra: list[str] | None = None) -> tuple[int, Path]:
+def build(
+    config_file: Path, site_dir: Path | None = None, engine: str | None = None, extra: list[str] | None = None
+) -> tuple[int, Path]:
     """``mkdocs build --strict`` into a new folder beside site_dir; replace site_dir only on success.
     Returns the engine's exit code and the site folder."""
     config_file = Path(config_file).resolve()
@@ -75,8 +86,18 @@ def build(config_file: Path, site_dir: Path | None = None, engine: str | None = 
     staging = Path(tempfile.mkdtemp(prefix=f"{target.name}.building-", dir=target.parent))
     os.chmod(staging, 0o755)  # mkdtemp makes it private; the web server must read site/
     try:
-        command = [sys.executable, "-m", engine_name(engine), "build", "--strict", "-f", str(config_file),
-                   "-d", str(staging), *(extra or [])]
+        command = [
+            sys.executable,
+            "-m",
+            engine_name(engine),
+            "build",
+            "--strict",
+            "-f",
+            str(config_file),
+            "-d",
+            str(staging),
+            *(extra or []),
+        ]
         code = _run(command, config_file.parent)
         if code == 0:
             replace_folder(staging, target)

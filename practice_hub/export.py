@@ -40,15 +40,24 @@ def content_json(site: Site) -> dict:
         entry["related"] = item.related
         if TYPES[item.type].entries_have_pages:  # courses: their sessions and calendar feeds
             entry["sessions"] = [
-                {"start": s.start.strftime("%Y-%m-%dT%H:%M"), "end": s.end.strftime("%Y-%m-%dT%H:%M"),
-                 "timezone": "Europe/London", "venue": s.venue, "status": s.status, "places": s.places,
-                 "ics": site.urls.get(session_ics_uri(s), "")}
+                {
+                    "start": s.start.strftime("%Y-%m-%dT%H:%M"),
+                    "end": s.end.strftime("%Y-%m-%dT%H:%M"),
+                    "timezone": "Europe/London",
+                    "venue": s.venue,
+                    "status": s.status,
+                    "places": s.places,
+                    "ics": site.urls.get(session_ics_uri(s), ""),
+                }
                 for s in sessions_of(item)
             ]
             entry["ics"] = site.urls.get(course_ics_uri(item.id), "")
         if item.type == AUDIT_SECTION:
             entry["results"] = [
-                {k: r[k] for k in ("period", "files_audited", "good_or_better", "requires_improvement_or_lower")}
+                {
+                    k: r[k]
+                    for k in ("period", "files_audited", "good_or_better", "requires_improvement_or_lower")
+                }
                 for r in site.thread.results.get(item.id, [])
             ]
         items.append(entry)

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-__all__ = ["Broken", "check_site", "check_external", "outside_links", "main"]
+__all__ = ["Broken", "check_site", "check_external", "outside_links"]
 
 RC = """\
 [checking]
@@ -79,8 +79,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             pass
 
 
-def _run_linkchecker(start: list[str], *, extern: bool, stdin: str | None = None,
-                     rate: int = 1000) -> list[dict]:
+def _run_linkchecker(
+    start: list[str], *, extern: bool, stdin: str | None = None, rate: int = 1000
+) -> list[dict]:
     """Run LinkChecker on ``start`` URLs; the rows of its CSV report (errors and warnings only)."""
     with tempfile.TemporaryDirectory(prefix="practice-hub-linkcheck-") as folder:
         os.chmod(folder, 0o755)  # readable by `nobody`, whom LinkChecker becomes when run as root
@@ -90,8 +91,9 @@ def _run_linkchecker(start: list[str], *, extern: bool, stdin: str | None = None
         command = [sys.executable, "-m", "linkcheck", "--config", str(rc), "--no-status", "-o", "csv"]
         if stdin is not None:
             command += ["--stdin", "-r", "0"]
-        result = subprocess.run(command + start, input=stdin, capture_output=True, text=True,
-                                cwd=folder, timeout=3600)
+        result = subprocess.run(
+            command + start, input=stdin, capture_output=True, text=True, cwd=folder, timeout=3600
+        )
     if result.returncode not in (0, 1):
         raise RuntimeError(f"linkchecker failed (exit {result.returncode}): {result.stderr.strip()[-2000:]}")
     lines = [line for line in result.stdout.splitlines() if line and not line.startswith("#")]
@@ -105,8 +107,13 @@ def _problems(rows: list[dict]) -> list[tuple[str, str, str]]:
         if row.get("valid") == "True" and not row.get("warningstring"):
             continue
         reason = row.get("result") if row.get("valid") != "True" else row.get("warningstring")
-        found.append((row.get("parentname") or "", row.get("urlname") or row.get("url") or "",
-                      " ".join((reason or "broken").split())))
+        found.append(
+            (
+                row.get("parentname") or "",
+                row.get("urlname") or row.get("url") or "",
+                " ".join((reason or "broken").split()),
+            )
+        )
     return found
 
 
@@ -115,7 +122,9 @@ def check_site(site_dir: Path) -> list[Broken]:
     site_dir = Path(site_dir).resolve()
     if not (site_dir / "index.html").is_file():
         raise FileNotFoundError(f"{site_dir} holds no built site (no index.html): build it first")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site_dir)))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Handler, directory=str(site_dir))
+    )
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="linkcheck server", daemon=True)
     thread.start()
@@ -125,8 +134,10 @@ def check_site(site_dir: Path) -> list[Broken]:
     finally:
         server.shutdown()
         server.server_close()
-    broken = {Broken(parent.removeprefix(base).split("#", 1)[0] or "/", url, reason)
-              for parent, url, reason in _problems(rows)}
+    broken = {
+        Broken(parent.removeprefix(base).split("#", 1)[0] or "/", url, reason)
+        for parent, url, reason in _problems(rows)
+    }
     return sorted(broken, key=lambda b: (b.where, b.url))
 
 

@@ -31,7 +31,9 @@ def menu_entries(configured) -> list[MenuEntry]:
     ``configured`` is the ``menu`` setting: a list of "path" strings or {Title: path} mappings.
     """
     if not configured:
-        return [MenuEntry(t.folder + "/", t.label) for t in TYPES.values() if t.folder and "/" not in t.folder]
+        return [
+            MenuEntry(t.folder + "/", t.label) for t in TYPES.values() if t.folder and "/" not in t.folder
+        ]
     entries = []
     for entry in configured:
         if isinstance(entry, dict):
@@ -49,11 +51,14 @@ def check_menu(configured) -> str:
     if not isinstance(configured, (list, tuple)):
         return "extra.practice_hub.menu must be a list of folders (procedures/) or pages (about.md)"
     for entry in configured:
-        ok = isinstance(entry, str) or (isinstance(entry, dict) and len(entry) == 1
-                                         and all(isinstance(v, str) for v in entry.values()))
+        ok = isinstance(entry, str) or (
+            isinstance(entry, dict) and len(entry) == 1 and all(isinstance(v, str) for v in entry.values())
+        )
         if not ok:
-            return ("extra.practice_hub.menu entries are a path (procedures/) or one "
-                    "'Title: path' pair (Jobs: recruitment/)")
+            return (
+                "extra.practice_hub.menu entries are a path (procedures/) or one "
+                "'Title: path' pair (Jobs: recruitment/)"
+            )
     return ""
 
 
@@ -84,8 +89,12 @@ def is_editors(node, editors: tuple[str, ...]) -> bool:
     return any(path == e or (e.endswith("/") and path.startswith(e)) for e in editors)
 
 
-def arrange(items: list, entries: list[MenuEntry], numbers: dict[str, float],
-            editors: tuple[str, ...] = DEFAULT_EDITORS_PAGES) -> list:
+def arrange(
+    items: list,
+    entries: list[MenuEntry],
+    numbers: dict[str, float],
+    editors: tuple[str, ...] = DEFAULT_EDITORS_PAGES,
+) -> list:
     """The menu's items, re-ordered: Home, then ``entries`` in order, then anything else in the
     order MkDocs gave. Editors' pages are dropped at every level."""
     kept = [node for node in items if not is_editors(node, editors)]
@@ -166,5 +175,13 @@ def unlink(page) -> None:
     page.previous_page = page.next_page = None
 
 
-__all__ = ["DEFAULT_EDITORS_PAGES", "MenuEntry", "arrange", "check_menu", "link_within_sections",
-           "menu_entries", "pages_in_order", "unlink"]
+__all__ = [
+    "DEFAULT_EDITORS_PAGES",
+    "MenuEntry",
+    "arrange",
+    "check_menu",
+    "link_within_sections",
+    "menu_entries",
+    "pages_in_order",
+    "unlink",
+]

@@ -24,18 +24,26 @@ from .export import content_json
 from .problems import summary
 from .renderer.compact import compact_html
 from .renderer.glossary import abbreviations_for
-from .renderer.page_view import PageView
-from .renderer.tags import tag_uri
 from .renderer.link_check import check_site_links
-from .renderer.site_pages import BLOG_TYPES, out_of_menu, with_additions, feed_file, generated_pages, page_additions, post_build_files
-from .structure.review import change_badge
-from .settings import Project, Settings
-from .theme_assets import missing, theme_assets
-from .site import Site, load_site
-from .structure.thread import Thread
+from .renderer.page_view import PageView
 from .renderer.problems_page import problems_page
-from .structure.changes import changed_pages
+from .renderer.site_pages import (
+    BLOG_TYPES,
+    feed_file,
+    generated_pages,
+    out_of_menu,
+    page_additions,
+    post_build_files,
+    with_additions,
+)
+from .renderer.tags import tag_uri
 from .safety.files import leads_outside, unpublished_attachments
+from .settings import Project, Settings
+from .site import Site, load_site
+from .structure.changes import changed_pages
+from .structure.review import change_badge
+from .structure.thread import Thread
+from .theme_assets import missing, theme_assets
 
 if TYPE_CHECKING:
     from .search import SearchIndexer
@@ -53,9 +61,14 @@ def project_for(config: MkDocsConfig) -> Project:
     except ValueError as error:
         raise PluginError(f"mkdocs.yml: {error}") from None
     root = Path(config.config_file_path).resolve().parent
-    return Project(root=root, docs_dir=Path(config.docs_dir).resolve(), schema_dir=root / "content_schema",
-                   settings=settings, use_directory_urls=config.use_directory_urls,
-                   site_url=config.site_url or "")
+    return Project(
+        root=root,
+        docs_dir=Path(config.docs_dir).resolve(),
+        schema_dir=root / "content_schema",
+        settings=settings,
+        use_directory_urls=config.use_directory_urls,
+        site_url=config.site_url or "",
+    )
 
 
 @dataclass
@@ -160,7 +173,9 @@ def add_generated_pages(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, uri, content=markdown, inclusion=level))
     urls = {file.src_uri: file.url for file in files if file.generated_by or file.src_uri.endswith(".md")}
     build.files = files
-    site = site.with_pages(urls=urls, page_uris=frozenset(file.src_uri for file in files.documentation_pages()))
+    site = site.with_pages(
+        urls=urls, page_uris=frozenset(file.src_uri for file in files.documentation_pages())
+    )
     uri, feed = feed_file(site, config.site_name)
     files.append(File.generated(config, uri, content=feed, inclusion=InclusionLevel.INCLUDED))
     site = site.with_pages(urls={**urls, uri: files.get_file_from_path(uri).url})
@@ -176,8 +191,13 @@ def _follow_changes(files: Files, site: Site, generated: dict, config: MkDocsCon
     page always. Practice Hub knows better: a generated page changes when its content does,
     and an editor's page also when what Practice Hub adds to it does (a standard's courses).
     """
-    site = site.with_pages(additions={uri: page_additions(site, uri, item.body, site.page_uris)
-                                      for uri, item in site.pages_by_uri().items() if not item.from_yaml})
+    site = site.with_pages(
+        additions={
+            uri: page_additions(site, uri, item.body, site.page_uris)
+            for uri, item in site.pages_by_uri().items()
+            if not item.from_yaml
+        }
+    )
     changed = changed_pages(str(config.site_dir), generated, site.additions)
     for file in files:  # per-file overrides of MkDocs' own check
         if file.src_uri in changed.editor_pages:
@@ -212,8 +232,14 @@ def page_context(context: dict, page, config: MkDocsConfig) -> dict:
     if page.is_homepage:  # issue 16: the front door has no review box
         context["ph"] = None
     if item is not None:
-        context["tags"] = [{"name": html.escape(str(site.tags[t].data.get("label", t))), "url": site.urls.get(tag_uri(t), "")}
-                           for t in item.data.get("tags") or [] if t in site.tags]
+        context["tags"] = [
+            {
+                "name": html.escape(str(site.tags[t].data.get("label", t))),
+                "url": site.urls.get(tag_uri(t), ""),
+            }
+            for t in item.data.get("tags") or []
+            if t in site.tags
+        ]
     return context
 
 
@@ -263,7 +289,10 @@ def index_for_search(output: str, page, config: MkDocsConfig) -> str:
 
         indexer = build.search = SearchIndexer(site.items)
     item = site.item_for_page(page.file.src_uri)
-    excluded = item is not None and item.status in ("archived", "draft")  # search: exclude is set on every page
+    excluded = item is not None and item.status in (
+        "archived",
+        "draft",
+    )  # search: exclude is set on every page
     if not excluded:
         kind = item.type if item else (LISTING_PAGE if page.file.generated_by else PAGE)
         indexer.add_page(output, "/" + page.url, kind, page.title or "", item)
@@ -320,8 +349,14 @@ def _problems_only(files: Files, config: MkDocsConfig, site: Site) -> Files:
     empty = Site(site.project, site.schemas, [], {}, {}, [], site.problems, Thread.of([], {}), [])
     config[_KEY] = Build(empty, problems_page=True)
     blog_roots = {TYPES[name].index_uri for name in BLOG_TYPES}  # Material's blog plugin needs them
-    kept = Files([file for file in files if file.src_uri in blog_roots or
-                  (not file.is_documentation_page() and classify(file.src_uri).format is None)])
+    kept = Files(
+        [
+            file
+            for file in files
+            if file.src_uri in blog_roots
+            or (not file.is_documentation_page() and classify(file.src_uri).format is None)
+        ]
+    )
     kept.append(File.generated(config, "index.md", content=problems_page(errors, summary(errors))))
     Path(config.site_dir).mkdir(parents=True, exist_ok=True)
     (Path(config.site_dir) / PROBLEMS_MARKER).write_text("", encoding="utf-8")
@@ -343,7 +378,9 @@ def order_nav(nav, config: MkDocsConfig):
         if item.uri and isinstance(number, (int, float)) and not isinstance(number, bool):
             numbers[item.uri] = number
     before = list(nav.pages)
-    nav.items = menu.arrange(nav.items, menu.menu_entries(settings.menu), numbers, tuple(settings.editors_pages))
+    nav.items = menu.arrange(
+        nav.items, menu.menu_entries(settings.menu), numbers, tuple(settings.editors_pages)
+    )
     nav.pages = menu.pages_in_order(nav.items)
     menu.link_within_sections(nav.items)
     kept = {id(page) for page in nav.pages}

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 ERROR = "error"
 WARNING = "warning"
@@ -36,7 +36,9 @@ class Problem:
         return (self.path, self.line, self.message)
 
     def as_json(self) -> dict:
-        optional = ({"column": self.column} if self.column else {}) | ({"advisory": True} if self.advisory else {})
+        optional = ({"column": self.column} if self.column else {}) | (
+            {"advisory": True} if self.advisory else {}
+        )
         return optional | {
             "path": self.path,
             "line": self.line,
@@ -54,10 +56,32 @@ class Problems:
 
     items: list[Problem] = field(default_factory=list)
 
-    def add(self, path: str, line: int, message: str, hint: str = "", *, type: str = "",
-            field: str = "", severity: str = ERROR, column: int = 0, advisory: bool = False) -> None:
-        self.items.append(Problem(path, max(int(line), 1), message, hint, type, field, severity, column,
-                                  advisory and severity == WARNING))
+    def add(
+        self,
+        path: str,
+        line: int,
+        message: str,
+        hint: str = "",
+        *,
+        type: str = "",
+        field: str = "",
+        severity: str = ERROR,
+        column: int = 0,
+        advisory: bool = False,
+    ) -> None:
+        self.items.append(
+            Problem(
+                path,
+                max(int(line), 1),
+                message,
+                hint,
+                type,
+                field,
+                severity,
+                column,
+                advisory and severity == WARNING,
+            )
+        )
 
     def extend(self, problems: Iterable[Problem]) -> None:
         self.items.extend(problems)

@@ -30,11 +30,13 @@ def publish(site_dir: Path, link: Path, keep: int = 3, now: dt.datetime | None =
     if not (site_dir / "index.html").is_file():
         raise PublishError(f"{site_dir} is not a built site (it has no index.html); build it first")
     if link.exists() and not link.is_symlink():
-        raise PublishError(f"{link} is a real folder, not a symbolic link: move it aside once "
-                           f"(for example to {link.name}.before), then publish again")
+        raise PublishError(
+            f"{link} is a real folder, not a symbolic link: move it aside once "
+            f"(for example to {link.name}.before), then publish again"
+        )
     releases = releases_dir(link)
     releases.mkdir(parents=True, exist_ok=True)
-    stamp = (now or dt.datetime.now(dt.timezone.utc)).strftime("%Y%m%dT%H%M%SZ")
+    stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%SZ")
     number = 1
     while (releases / f"{stamp}-{number:02d}").exists():
         number += 1
@@ -52,8 +54,9 @@ def publish(site_dir: Path, link: Path, keep: int = 3, now: dt.datetime | None =
 
 
 def _prune(releases: Path, current: Path, keep: int) -> None:
-    kept = sorted((p for p in releases.iterdir() if p.is_dir() and not p.name.startswith(".")),
-                  key=lambda p: p.name)
+    kept = sorted(
+        (p for p in releases.iterdir() if p.is_dir() and not p.name.startswith(".")), key=lambda p: p.name
+    )
     for old in kept[: max(len(kept) - max(keep, 1), 0)]:
         if old != current:
             shutil.rmtree(old, ignore_errors=True)

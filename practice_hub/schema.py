@@ -21,7 +21,6 @@ from referencing.jsonschema import DRAFT202012
 from .cache import SERVE_CACHE
 from .safety.urls import is_email_address, is_web_address
 
-
 URN = "urn:practice-hub:"
 
 _DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}$")
@@ -53,15 +52,26 @@ def _web(value) -> bool:
 
 _FORMAT_HELP = {
     "date": ("is not a real date", "write dates as YYYY-MM-DD, for example 2026-03-01"),
-    "local-date-time": ("is not a real date and time",
-                        "write it as YYYY-MM-DDTHH:MM in UK local time, for example 2026-03-01T09:30"),
+    "local-date-time": (
+        "is not a real date and time",
+        "write it as YYYY-MM-DDTHH:MM in UK local time, for example 2026-03-01T09:30",
+    ),
     "email-address": ("is not an email address", "for example learning@council.example"),
-    "web-address": ("is not a web address",
-                    "start it with https:// or http://, with no spaces, quotes or angle brackets"),
+    "web-address": (
+        "is not a web address",
+        "start it with https:// or http://, with no spaces, quotes or angle brackets",
+    ),
 }
 
-_KIND = {"string": "text", "integer": "a whole number", "number": "a number", "array": "a list",
-         "object": "a set of fields (name: value)", "boolean": "true or false", "null": "empty"}
+_KIND = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "array": "a list",
+    "object": "a set of fields (name: value)",
+    "boolean": "true or false",
+    "null": "empty",
+}
 
 
 def describe(value) -> str:
@@ -136,7 +146,7 @@ class Schemas:
             for name, schema in self.raw.items()
             if name != "common"
         }
-        for name, schema in self.raw.items():
+        for schema in self.raw.values():
             jsonschema.Draft202012Validator.check_schema(schema)
         self._refs = {name: tuple(self._find_refs(schema, ())) for name, schema in self.raw.items()}
 
@@ -193,7 +203,9 @@ class Schemas:
     def check(self, name: str, data) -> list[Finding]:
         validator = self.validators[name]
         findings: list[Finding] = []
-        for error in sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.validator)):
+        for error in sorted(
+            validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.validator)
+        ):
             findings.extend(self._translate(error))
         return findings
 
@@ -204,10 +216,26 @@ class Schemas:
         yield from translate(self, about)
 
 
-
-_MONTHS = {name.lower(): number for number, name in enumerate(
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-     "November", "December"], start=1)}
+_MONTHS = {
+    name.lower(): number
+    for number, name in enumerate(
+        [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ],
+        start=1,
+    )
+}
 _MONTHS.update({name[:3]: number for name, number in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 _UK_NUMERIC = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
@@ -238,7 +266,6 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text else text
 
 
-
 @dataclass(frozen=True)
 class _Error:
     """One validation error, with what every keyword's translation needs."""
@@ -257,8 +284,16 @@ class _Error:
         path = tuple(error.absolute_path)
         name = field_name(path)
         schema = error.schema if isinstance(error.schema, dict) else {}
-        return cls(error, path, name, f'field "{name}"' if name else "the item", error.instance,
-                   error.validator, schema, schema.get("x-hint", ""))
+        return cls(
+            error,
+            path,
+            name,
+            f'field "{name}"' if name else "the item",
+            error.instance,
+            error.validator,
+            schema,
+            schema.get("x-hint", ""),
+        )
 
     @property
     def expected(self):
@@ -312,7 +347,9 @@ def _enum(schemas: Schemas, e: _Error):
     options = [str(o) for o in e.expected]
     guess = suggest(e.value, options) if isinstance(e.value, str) else None
     hint = f'did you mean "{guess}"?' if guess else "choose one of the listed values"
-    yield Finding(e.path, f'{e.label} has "{e.value}", which is not one of: {", ".join(options)}', hint, e.name)
+    yield Finding(
+        e.path, f'{e.label} has "{e.value}", which is not one of: {", ".join(options)}', hint, e.name
+    )
 
 
 def _const(schemas: Schemas, e: _Error):
@@ -329,47 +366,77 @@ def _format(schemas: Schemas, e: _Error):
 
 
 def _pattern(schemas: Schemas, e: _Error):
-    yield Finding(e.path, f'{e.label} has "{e.value}", which is not in the expected form',
-                  e.custom_hint or f"it must match {e.expected}", e.name)
+    yield Finding(
+        e.path,
+        f'{e.label} has "{e.value}", which is not in the expected form',
+        e.custom_hint or f"it must match {e.expected}",
+        e.name,
+    )
 
 
 def _min_length(schemas: Schemas, e: _Error):
-    yield Finding(e.path, f"{e.label} is empty" if e.expected == 1 else
-                  f"{e.label} is too short (at least {e.expected} characters)", e.custom_hint or "fill it in", e.name)
+    yield Finding(
+        e.path,
+        f"{e.label} is empty"
+        if e.expected == 1
+        else f"{e.label} is too short (at least {e.expected} characters)",
+        e.custom_hint or "fill it in",
+        e.name,
+    )
 
 
 def _max_length(schemas: Schemas, e: _Error):
-    yield Finding(e.path, f"{e.label} is too long ({len(e.value)} characters; at most {e.expected})",
-                  e.custom_hint or "shorten it", e.name)
+    yield Finding(
+        e.path,
+        f"{e.label} is too long ({len(e.value)} characters; at most {e.expected})",
+        e.custom_hint or "shorten it",
+        e.name,
+    )
 
 
 def _min_items(schemas: Schemas, e: _Error):
     entries = "entry" if e.expected == 1 else "entries"
-    yield Finding(e.path, f"{e.label} needs at least {e.expected} {entries}",
-                  e.custom_hint or "add entries, each on its own line starting with '- '", e.name)
+    yield Finding(
+        e.path,
+        f"{e.label} needs at least {e.expected} {entries}",
+        e.custom_hint or "add entries, each on its own line starting with '- '",
+        e.name,
+    )
 
 
 def _unique_items(schemas: Schemas, e: _Error):
-    yield Finding(e.path, f"{e.label} lists the same value more than once", "remove the repeated entry", e.name)
+    yield Finding(
+        e.path, f"{e.label} lists the same value more than once", "remove the repeated entry", e.name
+    )
 
 
-_BOUNDS = {"minimum": "at least", "exclusiveMinimum": "more than", "maximum": "at most",
-           "exclusiveMaximum": "less than"}
+_BOUNDS = {
+    "minimum": "at least",
+    "exclusiveMinimum": "more than",
+    "maximum": "at most",
+    "exclusiveMaximum": "less than",
+}
 
 
 def _bound(schemas: Schemas, e: _Error):
-    yield Finding(e.path, f"{e.label} is {e.value}; it must be {_BOUNDS[e.kind]} {e.expected}", e.custom_hint,
-                  e.name)
+    yield Finding(
+        e.path, f"{e.label} is {e.value}; it must be {_BOUNDS[e.kind]} {e.expected}", e.custom_hint, e.name
+    )
 
 
 def _one_of(schemas: Schemas, e: _Error):
     if all("format" in option for option in e.expected):
         names = [_FORMAT_HELP.get(o["format"], ("", ""))[0].replace("is not ", "") for o in e.expected]
-        yield Finding(e.path, f'{e.label} has "{e.value}", which is not ' + " or ".join(names), e.custom_hint,
-                      e.name)
+        yield Finding(
+            e.path, f'{e.label} has "{e.value}", which is not ' + " or ".join(names), e.custom_hint, e.name
+        )
         return
-    yield Finding(e.path, f"{e.label} does not match any allowed form",
-                  e.custom_hint or e.schema.get("description", ""), e.name)
+    yield Finding(
+        e.path,
+        f"{e.label} does not match any allowed form",
+        e.custom_hint or e.schema.get("description", ""),
+        e.name,
+    )
 
 
 def _not(schemas: Schemas, e: _Error):
@@ -382,17 +449,31 @@ def _other(schemas: Schemas, e: _Error):
 
 #: JSON Schema keyword -> its translation into plain English (``Schemas._translate``).
 _KEYWORDS = {
-    "required": _required, "additionalProperties": _unknown_fields, "unevaluatedProperties": _unknown_fields,
-    "type": _type, "enum": _enum, "const": _const, "format": _format, "pattern": _pattern,
-    "minLength": _min_length, "maxLength": _max_length, "minItems": _min_items, "uniqueItems": _unique_items,
-    **dict.fromkeys(_BOUNDS, _bound), "oneOf": _one_of, "anyOf": _one_of, "not": _not,
+    "required": _required,
+    "additionalProperties": _unknown_fields,
+    "unevaluatedProperties": _unknown_fields,
+    "type": _type,
+    "enum": _enum,
+    "const": _const,
+    "format": _format,
+    "pattern": _pattern,
+    "minLength": _min_length,
+    "maxLength": _max_length,
+    "minItems": _min_items,
+    "uniqueItems": _unique_items,
+    **dict.fromkeys(_BOUNDS, _bound),
+    "oneOf": _one_of,
+    "anyOf": _one_of,
+    "not": _not,
 }
 
 
 def load_schemas(schema_dir: Path) -> Schemas:
     """Schemas for a folder, reused while the files are unchanged (``mkdocs serve`` rebuilds)."""
     schema_dir = Path(schema_dir)
-    stamp = tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in sorted(schema_dir.glob("*.schema.yaml")))
+    stamp = tuple(
+        (f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in sorted(schema_dir.glob("*.schema.yaml"))
+    )
     key = (str(schema_dir.resolve()), stamp)
     loaded = SERVE_CACHE.schemas
     if key not in loaded:  # Schemas are read-only once made, so one object is shared

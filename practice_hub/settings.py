@@ -36,14 +36,15 @@ class Settings:
     home: tuple = ()
 
     @classmethod
-    def from_mapping(cls, values: dict | None) -> "Settings":
+    def from_mapping(cls, values: dict | None) -> Settings:
         values = dict(values or {})
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(values) - known)
         if unknown:
             raise ValueError(
                 f"unknown setting(s) in extra.practice_hub: {', '.join(unknown)} "
-                f"(known settings: {', '.join(sorted(known))})")
+                f"(known settings: {', '.join(sorted(known))})"
+            )
         env = os.environ
         if env.get("PRACTICE_HUB_DRAFTS", "") not in ("", "0", "false"):
             values["show_drafts"] = True
@@ -58,13 +59,16 @@ class Settings:
             try:
                 dt.date.fromisoformat(str(values["today"]))
             except ValueError:
-                raise ValueError("extra.practice_hub.today (or PRACTICE_HUB_TODAY) must be a date, "
-                                 "YYYY-MM-DD") from None
+                raise ValueError(
+                    "extra.practice_hub.today (or PRACTICE_HUB_TODAY) must be a date, YYYY-MM-DD"
+                ) from None
             values["today"] = str(values["today"])
         cards = values.get("home_cards") or {}
         if not isinstance(cards, dict) or not all(isinstance(v, str) for v in cards.values()):
-            raise ValueError("extra.practice_hub.home_cards must be a list of card: wording lines, "
-                             'for example standards: "What good practice looks like in our council."')
+            raise ValueError(
+                "extra.practice_hub.home_cards must be a list of card: wording lines, "
+                'for example standards: "What good practice looks like in our council."'
+            )
         values["home_cards"] = tuple(sorted((str(k), v) for k, v in cards.items()))
         return cls(**values)
 
@@ -99,18 +103,26 @@ def _check_audit_settings(values: dict) -> None:
         try:
             re.compile(str(pattern))
         except re.error as error:
-            raise ValueError(f"extra.practice_hub.case_reference_pattern is not a regular expression: {error}") from None
+            raise ValueError(
+                f"extra.practice_hub.case_reference_pattern is not a regular expression: {error}"
+            ) from None
         values["case_reference_pattern"] = str(pattern)
     if "audit_overall_rule" in values and values["audit_overall_rule"] not in AUDIT_OVERALL_RULES:
-        raise ValueError("extra.practice_hub.audit_overall_rule must be one of: " + ", ".join(AUDIT_OVERALL_RULES))
+        raise ValueError(
+            "extra.practice_hub.audit_overall_rule must be one of: " + ", ".join(AUDIT_OVERALL_RULES)
+        )
     if "audit_services" in values:
         services = values["audit_services"]
-        if not isinstance(services, list) or not services or not all(isinstance(s, str) and s for s in services):
+        if (
+            not isinstance(services, list)
+            or not services
+            or not all(isinstance(s, str) and s for s in services)
+        ):
             raise ValueError("extra.practice_hub.audit_services must be a list of service names")
         values["audit_services"] = tuple(services)
 
 
-class _LenientLoader(yaml.SafeLoader):
+class LenientLoader(yaml.SafeLoader):
     """Reads mkdocs.yml without importing what its !!python and !ENV tags name."""
 
 
@@ -122,8 +134,8 @@ def _ignore_tag(loader, suffix, node):
     return loader.construct_mapping(node)
 
 
-_LenientLoader.add_multi_constructor("!", _ignore_tag)
-_LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+LenientLoader.add_multi_constructor("!", _ignore_tag)
+LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 
 
 @dataclass(frozen=True)
@@ -138,10 +150,10 @@ class Project:
     site_url: str = ""
 
     @classmethod
-    def from_config_file(cls, config_file: Path) -> "Project":
+    def from_config_file(cls, config_file: Path) -> Project:
         config_file = Path(config_file).resolve()
         with open(config_file, encoding="utf-8") as handle:
-            config = yaml.load(handle, Loader=_LenientLoader) or {}
+            config = yaml.load(handle, Loader=LenientLoader) or {}
         root = config_file.parent
         extra = config.get("extra") or {}
         return cls(

@@ -110,8 +110,19 @@ class SiteDraft:
         return relative(self.project.docs_dir, self.project.root)
 
     def site(self) -> Site:
-        return Site(self.project, self.schemas, self.content, self.by_id, self.tags, self.results, self.problems,
-                    self.thread, self.drafts, legislation=self.laws, abbreviations=abbreviation_index(self.content))
+        return Site(
+            self.project,
+            self.schemas,
+            self.content,
+            self.by_id,
+            self.tags,
+            self.results,
+            self.problems,
+            self.thread,
+            self.drafts,
+            legislation=self.laws,
+            abbreviations=abbreviation_index(self.content),
+        )
 
 
 def _read(draft: SiteDraft) -> None:
@@ -129,8 +140,11 @@ def _place_entries(draft: SiteDraft) -> None:
             continue
         place = TYPES[item.type].place_of(item.id)
         uri, anchor = place if place else (item.uri, "")
-        placed.append(item if (uri, anchor) == (item.uri, item.anchor) else
-                      dataclasses.replace(item, uri=uri, anchor=anchor))
+        placed.append(
+            item
+            if (uri, anchor) == (item.uri, item.anchor)
+            else dataclasses.replace(item, uri=uri, anchor=anchor)
+        )
     draft.content = placed
 
 
@@ -145,19 +159,35 @@ def _check_ids(draft: SiteDraft) -> None:
         if not TYPES[item.type].entries_have_pages:
             continue
         if item.id in RESERVED_COURSE_IDS:
-            problems.add(item.path, item.line_of("id"), f'{item.label} id "{item.id}" is the name of a training page',
-                         f"choose another id; {', '.join(sorted(RESERVED_COURSE_IDS))} are taken",
-                         type=item.type, field="id")
+            problems.add(
+                item.path,
+                item.line_of("id"),
+                f'{item.label} id "{item.id}" is the name of a training page',
+                f"choose another id; {', '.join(sorted(RESERVED_COURSE_IDS))} are taken",
+                type=item.type,
+                field="id",
+            )
         elif (draft.project.docs_dir / item.uri).exists():
-            problems.add(item.path, item.line_of("id"),
-                         f'{item.label} id "{item.id}" would replace the page docs/{item.uri}',
-                         f"rename the page or choose another {item.label} id", type=item.type, field="id")
+            problems.add(
+                item.path,
+                item.line_of("id"),
+                f'{item.label} id "{item.id}" would replace the page docs/{item.uri}',
+                f"rename the page or choose another {item.label} id",
+                type=item.type,
+                field="id",
+            )
     draft.tags = check_unique([item for item in draft.read if item.type == TAG], problems, "tag id")
 
 
 def _resolve(draft: SiteDraft) -> None:
-    draft.by_id = resolve(draft.content, draft.tags, draft.schemas, draft.problems,
-                          draft.project.settings.show_drafts, draft.unread)
+    draft.by_id = resolve(
+        draft.content,
+        draft.tags,
+        draft.schemas,
+        draft.problems,
+        draft.project.settings.show_drafts,
+        draft.unread,
+    )
 
 
 def _leave_out_drafts(draft: SiteDraft) -> None:
@@ -176,7 +206,9 @@ def _check_reviews(draft: SiteDraft) -> None:
     settings = draft.project.settings
     check_reviews(draft.content, settings.build_date, draft.problems, settings.overdue_reviews_are_errors)
     check_courses([item for item in draft.content if item.type == COURSE], draft.problems)
-    check_overdue_actions(draft.content, settings.build_date, draft.problems, settings.overdue_reviews_are_errors)  # issue 15: audit cycles
+    check_overdue_actions(
+        draft.content, settings.build_date, draft.problems, settings.overdue_reviews_are_errors
+    )  # issue 15: audit cycles
 
 
 def _golden_thread(draft: SiteDraft) -> None:
@@ -199,9 +231,13 @@ def _check_files(draft: SiteDraft) -> None:
     if news_index is not None and not news_index.is_file():  # else Material's blog plugin writes a bare one
         path = f"{draft.docs_path}/{blog.index_uri}".lstrip("/")
         problems = draft.problems
-        problems.add(path, 1, f"the {blog.name} section has no front page",
-                     f"create {path} with front matter (id: {blog.name}, title: {blog.label}) and a heading",
-                     type=PAGE)
+        problems.add(
+            path,
+            1,
+            f"the {blog.name} section has no front page",
+            f"create {path} with front matter (id: {blog.name}, title: {blog.label}) and a heading",
+            type=PAGE,
+        )
 
 
 #: The passes of ``load_site``, in order (problems are reported in this order too).
@@ -243,8 +279,13 @@ def check_legislation(items: list[Item], laws: dict[str, str], problems: Problem
             if not isinstance(entry, str) or match_legislation(entry, laws):
                 continue
             guess = suggest(entry.rsplit(" s", 1)[0], laws)
-            problems.add(item.path, item.line_of("legislation", index),
-                         f'legislation "{entry}" does not start with the title of an act in docs/_data/legislation.yml',
-                         f'did you mean "{guess}"?' if guess else
-                         "write the act's title as listed there, then the section, or add the act to the list",
-                         type=item.type, field="legislation")
+            problems.add(
+                item.path,
+                item.line_of("legislation", index),
+                f'legislation "{entry}" does not start with the title of an act in docs/_data/legislation.yml',
+                f'did you mean "{guess}"?'
+                if guess
+                else "write the act's title as listed there, then the section, or add the act to the list",
+                type=item.type,
+                field="legislation",
+            )

@@ -24,8 +24,11 @@ DEMO_FOLDER = Path(__file__).parent / "demo"
 
 
 def pytest_configure(config):
-    config.addinivalue_line("markers", "demo: tests of the Brackenford demo content; they run only "
-                            "while mkdocs.yml has `demo: true` under extra.practice_hub")
+    config.addinivalue_line(
+        "markers",
+        "demo: tests of the Brackenford demo content; they run only "
+        "while mkdocs.yml has `demo: true` under extra.practice_hub",
+    )
 
 
 def pytest_collection_modifyitems(config, items):

@@ -16,8 +16,10 @@ TODAY = "2026-11-24"
 #: The project whose content the any-content checks (tests/content/) test: this repository, or
 #: the folder named by PRACTICE_HUB_PROJECT (for example a council's fork, see tests/site/test_fork.py).
 PROJECT = Path(os.environ.get("PRACTICE_HUB_PROJECT") or REPO).resolve()
-DEMO_SKIP_REASON = ("demo-only test: docs/ does not hold the Brackenford demo "
-                    "(mkdocs.yml has no `demo: true` under extra.practice_hub)")
+DEMO_SKIP_REASON = (
+    "demo-only test: docs/ does not hold the Brackenford demo "
+    "(mkdocs.yml has no `demo: true` under extra.practice_hub)"
+)
 
 
 def is_demo(project: Path = PROJECT) -> bool:
@@ -30,8 +32,12 @@ def is_demo(project: Path = PROJECT) -> bool:
         return False
 
 
-def make_project(target: Path, docs: Path | None = None, files: dict[str, str | bytes] | None = None,
-                 settings: dict | None = None) -> Path:
+def make_project(
+    target: Path,
+    docs: Path | None = None,
+    files: dict[str, str | bytes] | None = None,
+    settings: dict | None = None,
+) -> Path:
     """A project like the demo (same mkdocs.yml, schemas, hooks and theme) with other docs."""
     target.mkdir(parents=True, exist_ok=True)
     for name in ("content_schema", "hooks", "overrides"):
@@ -65,36 +71,63 @@ def page_of(pages: dict, name: str) -> str:
 
 
 def env(**extra) -> dict:
-    values = dict(os.environ, NO_MKDOCS_2_WARNING="1", PRACTICE_HUB_TODAY=TODAY,
-                  SOURCE_DATE_EPOCH="1795219200")
+    values = dict(
+        os.environ, NO_MKDOCS_2_WARNING="1", PRACTICE_HUB_TODAY=TODAY, SOURCE_DATE_EPOCH="1795219200"
+    )
     values.update(extra)
     return values
 
 
 def run_check(project: Path, *args: str, **extra_env) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "practice_hub", "check", *args], cwd=project,
-                          capture_output=True, text=True, env=env(**extra_env), timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "practice_hub", "check", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env(**extra_env),
+        timeout=300,
+    )
 
 
-def run_build(project: Path, *args: str, strict: bool = True, site_dir: Path | None = None,
-              **extra_env) -> subprocess.CompletedProcess:
+def run_build(
+    project: Path, *args: str, strict: bool = True, site_dir: Path | None = None, **extra_env
+) -> subprocess.CompletedProcess:
     command = [sys.executable, "-m", "mkdocs", "build", "-d", str(site_dir or project / "site")]
     if strict:
         command.append("--strict")
-    return subprocess.run(command + list(args), cwd=project, capture_output=True, text=True,
-                          env=env(**extra_env), timeout=600)
+    return subprocess.run(
+        command + list(args), cwd=project, capture_output=True, text=True, env=env(**extra_env), timeout=600
+    )
 
 
 # Elements and attributes that make the browser fetch something when the page loads.
 RESOURCE_ATTRS = {
-    "script": ("src",), "img": ("src", "srcset"), "iframe": ("src",), "frame": ("src",),
-    "source": ("src", "srcset"), "video": ("src", "poster"), "audio": ("src",),
-    "track": ("src",), "embed": ("src",), "object": ("data",), "input": ("src",),
-    "image": ("href", "xlink:href"), "use": ("href", "xlink:href"),
+    "script": ("src",),
+    "img": ("src", "srcset"),
+    "iframe": ("src",),
+    "frame": ("src",),
+    "source": ("src", "srcset"),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "track": ("src",),
+    "embed": ("src",),
+    "object": ("data",),
+    "input": ("src",),
+    "image": ("href", "xlink:href"),
+    "use": ("href", "xlink:href"),
 }
-FETCHING_LINK_RELS = {"stylesheet", "preload", "prefetch", "modulepreload", "icon",
-                      "shortcut", "apple-touch-icon", "manifest", "preconnect",
-                      "dns-prefetch"}
+FETCHING_LINK_RELS = {
+    "stylesheet",
+    "preload",
+    "prefetch",
+    "modulepreload",
+    "icon",
+    "shortcut",
+    "apple-touch-icon",
+    "manifest",
+    "preconnect",
+    "dns-prefetch",
+}
 
 
 def _is_foreign(url: str) -> bool:

@@ -25,7 +25,9 @@ def _due(action: dict) -> dt.date | None:
         return None
 
 
-def check_overdue_actions(items: list[Item], today: dt.date, problems: Problems, as_errors: bool = False) -> None:
+def check_overdue_actions(
+    items: list[Item], today: dt.date, problems: Problems, as_errors: bool = False
+) -> None:
     for cycle in (i for i in items if i.type == CYCLE):
         for index, action in actions(cycle):
             due = _due(action)

@@ -23,7 +23,7 @@ def _groups(results: list[Item], overall: dict[str, list[dict]]) -> dict[str, di
         if not isinstance(service, str) or data.get("journey_stage"):
             continue
         groups.setdefault(service, {}).setdefault(str(data.get("audit_section")), []).append(dict(data))
-    for service, series in groups.items():
+    for series in groups.values():
         for values in series.values():
             values.sort(key=lambda r: period_key(str(r["period"])))
     return groups

@@ -15,7 +15,7 @@ from html import escape as e
 from ..settings import Settings
 from ..structure.items import Item
 from ..structure.thread import Thread
-from .grades import GRADES, LABELS, NOT_APPLICABLE
+from .grades import GRADES, NOT_APPLICABLE
 
 TOOL_URI = "audit/tool.md"
 FORMAT = "practice-hub-audit"
@@ -247,7 +247,7 @@ def _summary(sections: list[Item], rule_text: str) -> str:
             '<p class="ph-audit__print-only" data-summary-about></p>',
             '<table class="ph-audit__table"><caption>Grade per section</caption><thead><tr><th scope="col">Section</th>'
             f'<th scope="col">Grade</th><th scope="col">Moderated grade</th></tr></thead><tbody>{rows}</tbody></table>',
-            f'<p><strong>Overall judgement:</strong> <span id="ph-audit-overall" data-summary-overall></span></p>',
+            '<p><strong>Overall judgement:</strong> <span id="ph-audit-overall" data-summary-overall></span></p>',
             f'<p class="ph-audit__rule">{e(rule_text)}</p>',
             '<fieldset class="ph-audit__about"><legend>Moderation</legend>',
             _field(

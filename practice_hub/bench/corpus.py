@@ -10,24 +10,83 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 
-TOPICS = ["child protection", "section 47 enquiries", "strategy discussions", "care leavers", "private fostering",
-          "mental capacity", "deprivation of liberty", "self-neglect and hoarding", "carers", "direct payments",
-          "domestic abuse", "child exploitation", "missing children", "court proceedings", "supervision",
-          "recording", "chronologies", "assessment", "care planning", "transitions", "safeguarding adults",
-          "best interests", "fostering", "adoption", "short breaks", "early help", "family network meetings"]
+TOPICS = [
+    "child protection",
+    "section 47 enquiries",
+    "strategy discussions",
+    "care leavers",
+    "private fostering",
+    "mental capacity",
+    "deprivation of liberty",
+    "self-neglect and hoarding",
+    "carers",
+    "direct payments",
+    "domestic abuse",
+    "child exploitation",
+    "missing children",
+    "court proceedings",
+    "supervision",
+    "recording",
+    "chronologies",
+    "assessment",
+    "care planning",
+    "transitions",
+    "safeguarding adults",
+    "best interests",
+    "fostering",
+    "adoption",
+    "short breaks",
+    "early help",
+    "family network meetings",
+]
 VERBS = ["record", "review", "agree", "discuss", "share", "explain", "check", "analyse", "plan", "escalate"]
-NOUNS = ["the plan", "the chronology", "the child's views", "the risk analysis", "the manager's decision",
-         "the family's strengths", "the timescales", "the multi-agency meeting", "the support plan",
-         "the person's wishes", "the legal advice", "the case summary", "the next steps"]
-PEOPLE = ["the social worker", "the team manager", "the practice supervisor", "the independent reviewing officer",
-          "the duty worker", "the advanced practitioner", "the designated officer", "the health visitor"]
-STAGES = ["Early Help", "Assessment", "Child in Need / Child Protection", "Children in Care", "Care Leavers",
-          "Adult safeguarding", "Care Act assessment", "Mental capacity and DoLS"]
-ACRONYMS = [("DoLS", "Deprivation of Liberty Safeguards"), ("MASH", "Multi-Agency Safeguarding Hub"),
-            ("ICPC", "Initial Child Protection Conference"), ("IRO", "Independent Reviewing Officer"),
-            ("PLO", "Public Law Outline"), ("MCA", "Mental Capacity Act"), ("LADO", "Local Authority Designated Officer"),
-            ("MARAC", "Multi-Agency Risk Assessment Conference"), ("ASYE", "Assessed and Supported Year in Employment"),
-            ("CIN", "Child in Need")]
+NOUNS = [
+    "the plan",
+    "the chronology",
+    "the child's views",
+    "the risk analysis",
+    "the manager's decision",
+    "the family's strengths",
+    "the timescales",
+    "the multi-agency meeting",
+    "the support plan",
+    "the person's wishes",
+    "the legal advice",
+    "the case summary",
+    "the next steps",
+]
+PEOPLE = [
+    "the social worker",
+    "the team manager",
+    "the practice supervisor",
+    "the independent reviewing officer",
+    "the duty worker",
+    "the advanced practitioner",
+    "the designated officer",
+    "the health visitor",
+]
+STAGES = [
+    "Early Help",
+    "Assessment",
+    "Child in Need / Child Protection",
+    "Children in Care",
+    "Care Leavers",
+    "Adult safeguarding",
+    "Care Act assessment",
+    "Mental capacity and DoLS",
+]
+ACRONYMS = [
+    ("DoLS", "Deprivation of Liberty Safeguards"),
+    ("MASH", "Multi-Agency Safeguarding Hub"),
+    ("ICPC", "Initial Child Protection Conference"),
+    ("IRO", "Independent Reviewing Officer"),
+    ("PLO", "Public Law Outline"),
+    ("MCA", "Mental Capacity Act"),
+    ("LADO", "Local Authority Designated Officer"),
+    ("MARAC", "Multi-Agency Risk Assessment Conference"),
+    ("ASYE", "Assessed and Supported Year in Employment"),
+    ("CIN", "Child in Need"),
+]
 
 
 class Words:
@@ -37,9 +96,11 @@ class Words:
     def sentence(self) -> str:
         r = self.rng
         acronym = r.choice(ACRONYMS)[0] if r.random() < 0.15 else r.choice(TOPICS)
-        return (f"{r.choice(PEOPLE).capitalize()} should {r.choice(VERBS)} {r.choice(NOUNS)} "
-                f"when working on {acronym}, and {r.choice(VERBS)} {r.choice(NOUNS)} within "
-                f"{r.randint(1, 20)} working days.")
+        return (
+            f"{r.choice(PEOPLE).capitalize()} should {r.choice(VERBS)} {r.choice(NOUNS)} "
+            f"when working on {acronym}, and {r.choice(VERBS)} {r.choice(NOUNS)} within "
+            f"{r.randint(1, 20)} working days."
+        )
 
     def paragraph(self, sentences: int = 4) -> str:
         return " ".join(self.sentence() for _ in range(sentences))
@@ -83,8 +144,15 @@ def generate(target: Path, pages: int, seed: int = 2026) -> dict[str, int]:
     n_courses = max(6, pages // 10)
     counts = {"standard": n_standards, "audit_section": n_sections}
     rest = pages - n_standards - n_sections - n_courses
-    shares = {"procedure": 0.45, "tool": 0.08, "research": 0.15, "news": 0.15, "vacancy": 0.03, "induction": 0.02,
-              "page": 0.12}
+    shares = {
+        "procedure": 0.45,
+        "tool": 0.08,
+        "research": 0.15,
+        "news": 0.15,
+        "vacancy": 0.03,
+        "induction": 0.02,
+        "page": 0.12,
+    }
     for kind, share in shares.items():
         counts[kind] = max(1, int(rest * share))
     counts["course"] = n_courses
@@ -92,7 +160,9 @@ def generate(target: Path, pages: int, seed: int = 2026) -> dict[str, int]:
 
     (docs / "_data").mkdir(parents=True)
     tags = [f"topic-{i}" for i in range(20)]
-    (docs / "_data/tags.yml").write_text("".join(f"- id: {t}\n  label: Topic {i}\n" for i, t in enumerate(tags)))
+    (docs / "_data/tags.yml").write_text(
+        "".join(f"- id: {t}\n  label: Topic {i}\n" for i, t in enumerate(tags))
+    )
     (docs / "index.md").write_text(_front({"id": "home", "title": "Benchmark hub"}) + "\n# Benchmark hub\n")
 
     def write(folder: str, name: str, fields: dict, body: str, group: int | None = None) -> None:
@@ -106,90 +176,221 @@ def generate(target: Path, pages: int, seed: int = 2026) -> dict[str, int]:
     sections = [f"section-{i}" for i in range(n_sections)]
     standards = [f"standard-{i}" for i in range(n_standards)]
     for i, sid in enumerate(sections):
-        write("audit", sid, {"id": sid, "number": i + 1, "title": f"Audit section {i + 1}", "summary": words.sentence(),
-                             "looks_for": [f"Point {k}" for k in range(3)],
-                             "grades": "{outstanding: O, good: G, requires_improvement: R, inadequate: I}",
-                             "journey_stages": [rng.choice(STAGES)]}, words.paragraph())
+        write(
+            "audit",
+            sid,
+            {
+                "id": sid,
+                "number": i + 1,
+                "title": f"Audit section {i + 1}",
+                "summary": words.sentence(),
+                "looks_for": [f"Point {k}" for k in range(3)],
+                "grades": "{outstanding: O, good: G, requires_improvement: R, inadequate: I}",
+                "journey_stages": [rng.choice(STAGES)],
+            },
+            words.paragraph(),
+        )
     for i, sid in enumerate(standards):
-        write("standards", sid, {"id": sid, "number": i + 1, "title": f"Standard {i + 1}: {rng.choice(TOPICS)}",
-                                 "summary": words.sentence(), "owner": "Principal Social Worker", "status": "current",
-                                 "last_reviewed": "2026-06-01", "audit_sections": [sections[i]]},
-              "## What good looks like\n\n" + words.paragraph(6))
+        write(
+            "standards",
+            sid,
+            {
+                "id": sid,
+                "number": i + 1,
+                "title": f"Standard {i + 1}: {rng.choice(TOPICS)}",
+                "summary": words.sentence(),
+                "owner": "Principal Social Worker",
+                "status": "current",
+                "last_reviewed": "2026-06-01",
+                "audit_sections": [sections[i]],
+            },
+            "## What good looks like\n\n" + words.paragraph(6),
+        )
     tools = [f"tool-{i}" for i in range(counts["tool"])]
     for i, tid in enumerate(tools):
         files_dir = docs / "tools" / _group_folder(i) / "files"
         files_dir.mkdir(parents=True, exist_ok=True)
         (files_dir / f"{tid}.csv").write_text("Date,Event\n")
-        write("tools", tid, {"id": tid, "title": words.title(i), "summary": words.sentence(), "owner": "PSW",
-                             "status": "current", "last_reviewed": "2026-05-01", "file": f"files/{tid}.csv",
-                             "standards": [rng.choice(standards)]}, words.paragraph(5), group=i)
+        write(
+            "tools",
+            tid,
+            {
+                "id": tid,
+                "title": words.title(i),
+                "summary": words.sentence(),
+                "owner": "PSW",
+                "status": "current",
+                "last_reviewed": "2026-05-01",
+                "file": f"files/{tid}.csv",
+                "standards": [rng.choice(standards)],
+            },
+            words.paragraph(5),
+            group=i,
+        )
     procedures = [f"procedure-{i}" for i in range(counts["procedure"])]
     for i, pid in enumerate(procedures):
         others = rng.sample(range(len(procedures)), k=min(3, len(procedures)))
-        links = "\n".join(f"- [Related procedure {o}](../../{_group_folder(o)}/procedure-{o}.md)" for o in others if o != i)
-        body = "\n\n".join([
-            "## Scope\n\n" + words.paragraph(3), "## Legal basis\n\n" + words.paragraph(2),
-            "## Steps\n\n" + "\n".join(f"{k}. {words.sentence()}" for k in range(1, 8)),
-            "## Timescales\n\n" + words.paragraph(3), "## Recording\n\n" + words.paragraph(3),
-            "## Related\n\n" + links])
+        links = "\n".join(
+            f"- [Related procedure {o}](../../{_group_folder(o)}/procedure-{o}.md)" for o in others if o != i
+        )
+        body = "\n\n".join(
+            [
+                "## Scope\n\n" + words.paragraph(3),
+                "## Legal basis\n\n" + words.paragraph(2),
+                "## Steps\n\n" + "\n".join(f"{k}. {words.sentence()}" for k in range(1, 8)),
+                "## Timescales\n\n" + words.paragraph(3),
+                "## Recording\n\n" + words.paragraph(3),
+                "## Related\n\n" + links,
+            ]
+        )
         review_by = (today + dt.timedelta(days=rng.randint(40, 700))).isoformat()
-        write("procedures", pid, {
-            "id": pid, "title": words.title(i), "summary": words.sentence(), "owner": "Head of Service",
-            "status": "current", "last_reviewed": "2026-03-01", "review_by": review_by,
-            "standards": [rng.choice(standards)], "tools": [rng.choice(tools)] if tools else [],
-            "tags": [rng.choice(tags)], "keywords": [rng.choice(ACRONYMS)[0]],
-            "changes": "[{date: 2026-03-01, summary: Reviewed, type: minor}]"}, body, group=i)
+        write(
+            "procedures",
+            pid,
+            {
+                "id": pid,
+                "title": words.title(i),
+                "summary": words.sentence(),
+                "owner": "Head of Service",
+                "status": "current",
+                "last_reviewed": "2026-03-01",
+                "review_by": review_by,
+                "standards": [rng.choice(standards)],
+                "tools": [rng.choice(tools)] if tools else [],
+                "tags": [rng.choice(tags)],
+                "keywords": [rng.choice(ACRONYMS)[0]],
+                "changes": "[{date: 2026-03-01, summary: Reviewed, type: minor}]",
+            },
+            body,
+            group=i,
+        )
     for i in range(counts["research"]):
-        write("research", f"research-{i}", {
-            "id": f"research-{i}", "title": words.title(i), "summary": words.sentence(), "source": "Research in Practice",
-            "resource_type": "briefing", "date": f"2026-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d}",
-            "link": "https://www.researchinpractice.org.uk/", "topics": [rng.choice(tags)],
-            "standards": [rng.choice(standards)]}, words.paragraph(4), group=i)
+        write(
+            "research",
+            f"research-{i}",
+            {
+                "id": f"research-{i}",
+                "title": words.title(i),
+                "summary": words.sentence(),
+                "source": "Research in Practice",
+                "resource_type": "briefing",
+                "date": f"2026-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d}",
+                "link": "https://www.researchinpractice.org.uk/",
+                "topics": [rng.choice(tags)],
+                "standards": [rng.choice(standards)],
+            },
+            words.paragraph(4),
+            group=i,
+        )
     (docs / "news").mkdir(parents=True)
     shutil.copytree(REPO / "docs/news/avatars", docs / "news/avatars")
     shutil.copy(REPO / "docs/news/.authors.yml", docs / "news/.authors.yml")
     (docs / "news/index.md").write_text(_front({"id": "news", "title": "News"}) + "\n# News\n")
     for i in range(counts["news"]):
         day = dt.date(2026, 1, 1) + dt.timedelta(days=i % 320)
-        write("news/posts", f"post-{i}", {"id": f"post-{i}", "title": words.title(i), "summary": words.sentence(),
-                                          "date": day.isoformat(), "categories": ["Practice updates"],
-                                          "authors": ["psw-children"]}, words.paragraph(5))
+        write(
+            "news/posts",
+            f"post-{i}",
+            {
+                "id": f"post-{i}",
+                "title": words.title(i),
+                "summary": words.sentence(),
+                "date": day.isoformat(),
+                "categories": ["Practice updates"],
+                "authors": ["psw-children"],
+            },
+            words.paragraph(5),
+        )
     for i in range(counts["vacancy"]):
-        write("recruitment/vacancies", f"vacancy-{i}", {
-            "id": f"vacancy-{i}", "title": f"Social worker {i}", "summary": words.sentence(), "team": "Assessment",
-            "grade": "Grade 9", "salary": "£38,000", "hours": "37 hours", "closing_date": "2027-01-31",
-            "apply": "jobs@council.example"}, words.paragraph(2), group=i)
+        write(
+            "recruitment/vacancies",
+            f"vacancy-{i}",
+            {
+                "id": f"vacancy-{i}",
+                "title": f"Social worker {i}",
+                "summary": words.sentence(),
+                "team": "Assessment",
+                "grade": "Grade 9",
+                "salary": "£38,000",
+                "hours": "37 hours",
+                "closing_date": "2027-01-31",
+                "apply": "jobs@council.example",
+            },
+            words.paragraph(2),
+            group=i,
+        )
     for i in range(counts["induction"]):
-        steps = "[" + ", ".join(f"{{when: first week, text: Step {k} {words.sentence()[:-1].replace(',', '')}, procedures: [{rng.choice(procedures)}]}}"
-                                for k in range(8)) + "]"
-        write("induction", f"pathway-{i}", {"id": f"pathway-{i}", "title": f"Induction pathway {i}", "summary": words.sentence(),
-                                            "role": "Social worker", "owner": "Workforce", "last_reviewed": "2026-06-01",
-                                            "steps": steps}, words.paragraph(2), group=i)
+        steps = (
+            "["
+            + ", ".join(
+                f"{{when: first week, text: Step {k} {words.sentence()[:-1].replace(',', '')}, procedures: [{rng.choice(procedures)}]}}"
+                for k in range(8)
+            )
+            + "]"
+        )
+        write(
+            "induction",
+            f"pathway-{i}",
+            {
+                "id": f"pathway-{i}",
+                "title": f"Induction pathway {i}",
+                "summary": words.sentence(),
+                "role": "Social worker",
+                "owner": "Workforce",
+                "last_reviewed": "2026-06-01",
+                "steps": steps,
+            },
+            words.paragraph(2),
+            group=i,
+        )
     for i in range(counts["page"]):
-        write("guides", f"guide-{i}", {"id": f"guide-{i}", "title": words.title(i), "summary": words.sentence()},
-              words.paragraph(8), group=i)
+        write(
+            "guides",
+            f"guide-{i}",
+            {"id": f"guide-{i}", "title": words.title(i), "summary": words.sentence()},
+            words.paragraph(8),
+            group=i,
+        )
     # Training catalogue: many sessions, no venue clashes (each course has its own room).
     lines = []
     for i in range(n_courses):
-        lines += [f"- id: course-{i}", f"  title: Course {i} on {rng.choice(TOPICS)}", f"  summary: {words.sentence()}",
-                  "  audience: [social worker, ASYE]", "  mode: classroom", "  provider: in-house",
-                  f"  standards: [{standards[i % n_standards]}]", "  booking: {contact: learning@council.example}",
-                  "  sessions:"]
+        lines += [
+            f"- id: course-{i}",
+            f"  title: Course {i} on {rng.choice(TOPICS)}",
+            f"  summary: {words.sentence()}",
+            "  audience: [social worker, ASYE]",
+            "  mode: classroom",
+            "  provider: in-house",
+            f"  standards: [{standards[i % n_standards]}]",
+            "  booking: {contact: learning@council.example}",
+            "  sessions:",
+        ]
         for k in range(6):
             start = dt.datetime(2026, 10, 1, 9, 30) + dt.timedelta(days=7 * k + i % 5)
-            lines.append(f"    - {{start: {start:%Y-%m-%dT%H:%M}, end: {start:%Y-%m-%d}T16:00, "
-                         f"venue: Room {i}, status: open}}")
+            lines.append(
+                f"    - {{start: {start:%Y-%m-%dT%H:%M}, end: {start:%Y-%m-%d}T16:00, "
+                f"venue: Room {i}, status: open}}"
+            )
     (docs / "training").mkdir()
     (docs / "training/catalogue.yml").write_text("\n".join(lines) + "\n")
-    glossary = [f"- id: term-{k.lower()}\n  term: {k}\n  expansion: {v}\n  definition: {v}.\n" for k, v in ACRONYMS]
+    glossary = [
+        f"- id: term-{k.lower()}\n  term: {k}\n  expansion: {v}\n  definition: {v}.\n" for k, v in ACRONYMS
+    ]
     (docs / "glossary").mkdir()
     (docs / "glossary/terms.yml").write_text("".join(glossary))
     (docs / "links").mkdir()
-    (docs / "links/links.yml").write_text("- id: link-swe\n  title: Social Work England\n  url: https://www.socialworkengland.org.uk/\n"
-                                          "  category: Regulation\n  description: The regulator.\n")
-    (docs / "_data/audit_results.yml").write_text("".join(
-        f"- {{period: 2026-Q{q}, audit_section: {s}, files_audited: 30, good_or_better: {60 + q * 5}, "
-        f"requires_improvement_or_lower: {40 - q * 5}}}\n" for s in sections for q in (1, 2, 3)))
+    (docs / "links/links.yml").write_text(
+        "- id: link-swe\n  title: Social Work England\n  url: https://www.socialworkengland.org.uk/\n"
+        "  category: Regulation\n  description: The regulator.\n"
+    )
+    (docs / "_data/audit_results.yml").write_text(
+        "".join(
+            f"- {{period: 2026-Q{q}, audit_section: {s}, files_audited: 30, good_or_better: {60 + q * 5}, "
+            f"requires_improvement_or_lower: {40 - q * 5}}}\n"
+            for s in sections
+            for q in (1, 2, 3)
+        )
+    )
     counts["sessions"] = n_courses * 6
     counts["markdown_pages"] = len(list(docs.rglob("*.md")))
     return counts

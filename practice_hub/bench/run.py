@@ -20,7 +20,9 @@ from pathlib import Path
 
 from .corpus import generate
 
-ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", PRACTICE_HUB_TODAY="2026-11-24", SOURCE_DATE_EPOCH="1795478400")
+ENV = dict(
+    os.environ, NO_MKDOCS_2_WARNING="1", PRACTICE_HUB_TODAY="2026-11-24", SOURCE_DATE_EPOCH="1795478400"
+)
 
 BUDGETS = {
     "hook overhead at the largest size": ("overhead", 1.15),
@@ -89,7 +91,9 @@ print(time.perf_counter() - start)
 
 def inner_time(kind: str, cwd: Path) -> float:
     """Time of the work alone (imports excluded), in a fresh interpreter."""
-    result = subprocess.run([sys.executable, "-c", INNER, kind], cwd=cwd, env=ENV, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", INNER, kind], cwd=cwd, env=ENV, capture_output=True, text=True
+    )
     if result.returncode != 0:
         raise RuntimeError(result.stderr[-3000:])
     return float(result.stdout.strip().splitlines()[-1])
@@ -137,8 +141,11 @@ def site_figures(site: Path, size: Size) -> None:
     pages = [p.stat().st_size for p in files if p.name == "index.html"]
     size.html_pages = len(pages)
     size.median_html_kb = statistics.median(pages) / 1024 if pages else 0.0
-    index = [site / "search" / "search_index.json", *(site / "pagefind").rglob("*")] \
-        if (site / "pagefind").exists() else [site / "search" / "search_index.json"]
+    index = (
+        [site / "search" / "search_index.json", *(site / "pagefind").rglob("*")]
+        if (site / "pagefind").exists()
+        else [site / "search" / "search_index.json"]
+    )
     size.search_index_kb = sum(p.stat().st_size for p in index if p.is_file()) / 1024
 
 
@@ -169,10 +176,15 @@ def measure(pages: int, workdir: Path, browser: bool, probe_edit: bool = False) 
 
 def report(sizes: list[Size]) -> tuple[str, bool]:
     by_pages = {s.pages: s for s in sizes}
-    lines = [f"Practice Hub benchmark on {platform.node() or 'this machine'}: {os.cpu_count()} cores, "
-             f"Python {platform.python_version()}, {platform.platform()}", ""]
-    lines.append("| pages | rendered | build s | plain s | overhead | check s | floor s | check/floor | peak MB | "
-                 "site MB | median page kB | search index kB | search kB | search ms |")
+    lines = [
+        f"Practice Hub benchmark on {platform.node() or 'this machine'}: {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, {platform.platform()}",
+        "",
+    ]
+    lines.append(
+        "| pages | rendered | build s | plain s | overhead | check s | floor s | check/floor | peak MB | "
+        "site MB | median page kB | search index kB | search kB | search ms |"
+    )
     lines.append("|" + "---|" * 14)
     for s in sizes:
         lines.append(
@@ -180,7 +192,8 @@ def report(sizes: list[Size]) -> tuple[str, bool]:
             f"{s.check_s:.3f} | {s.floor_s:.3f} | {s.check_s / s.floor_s:.2f} | {s.peak_mb:.0f} | {s.site_mb:.1f} | "
             f"{s.median_html_kb:.1f} | {s.search_index_kb:.0f} | {s.search.get('kb', float('nan')):.0f} | "
             f"{s.search.get('ms', float('nan')):.0f} |"
-            + (f" (edit in serve: {s.edit_s:.2f} s)" if s.edit_s is not None else ""))
+            + (f" (edit in serve: {s.edit_s:.2f} s)" if s.edit_s is not None else "")
+        )
     largest = sizes[-1]
     edits = [s for s in sizes if s.edit_s is not None]
     figures = {

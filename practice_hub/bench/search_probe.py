@@ -23,8 +23,14 @@ from pathlib import Path
 
 QUERIES = ["safeguarding", "capacity assessment", "strategy discussion", "chronology", "supervision"]
 SEARCH_PATHS = ("search/", "pagefind/", "assets/javascripts/workers/")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 _WATCH = """() => {
     window.__ph = {key: 0, shown: 0};
@@ -86,5 +92,10 @@ def probe(site_dir: Path, queries: list[str] | None = None) -> dict:
     finally:
         server.shutdown()
         server.server_close()
-    return {"kb": statistics.median(kbs), "ms": statistics.median(times),
-            "page_kb": statistics.median(page_kbs), "kb_all": kbs, "ms_all": times}
+    return {
+        "kb": statistics.median(kbs),
+        "ms": statistics.median(times),
+        "page_kb": statistics.median(page_kbs),
+        "kb_all": kbs,
+        "ms_all": times,
+    }

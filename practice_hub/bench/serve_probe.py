@@ -12,8 +12,14 @@ import urllib.request
 from pathlib import Path
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def _free_port() -> int:
@@ -26,7 +32,9 @@ def _wait_up(url: str, process: subprocess.Popen, limit: float = 600) -> None:
     deadline = time.monotonic() + limit
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError("mkdocs serve stopped: " + process.stderr.read().decode("utf-8", "replace")[-3000:])
+            raise RuntimeError(
+                "mkdocs serve stopped: " + process.stderr.read().decode("utf-8", "replace")[-3000:]
+            )
         try:
             with urllib.request.urlopen(url, timeout=2):
                 return
@@ -41,8 +49,13 @@ def probe(project: Path, page_path: str, source: Path, edits: int = 3) -> dict:
 
     port = _free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
-                               cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     original = source.read_text(encoding="utf-8")
     times = []
     try:
@@ -57,8 +70,11 @@ def probe(project: Path, page_path: str, source: Path, edits: int = 3) -> dict:
                 marker = f"Edited for the benchmark {edit} {time.time_ns()}"
                 start = time.perf_counter()
                 source.write_text(original.rstrip() + f"\n\n{marker}\n", encoding="utf-8")
-                page.wait_for_function("text => document.body && document.body.innerText.includes(text)",
-                                       arg=marker, timeout=120_000)
+                page.wait_for_function(
+                    "text => document.body && document.body.innerText.includes(text)",
+                    arg=marker,
+                    timeout=120_000,
+                )
                 times.append(time.perf_counter() - start)
                 time.sleep(0.5)
             browser.close()

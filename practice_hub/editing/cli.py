@@ -11,11 +11,16 @@ from ..settings import Project
 
 
 def add_editing_commands(sub) -> None:
-    new = sub.add_parser("new", help="start a new content item that passes check (fields to fill marked TODO)")
+    new = sub.add_parser(
+        "new", help="start a new content item that passes check (fields to fill marked TODO)"
+    )
     new.add_argument("type", choices=list(TYPES), help="the content type")
     new.add_argument("title", help="the title, in quotes")
-    new.add_argument("--catalogue", default=None,
-                     help="for YAML types (course, glossary, link): the file to add the entry to")
+    new.add_argument(
+        "--catalogue",
+        default=None,
+        help="for YAML types (course, glossary, link): the file to add the entry to",
+    )
     new.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
     reviewed = sub.add_parser("reviewed", help="record a review: last_reviewed today, review_by moved on")
     reviewed.add_argument("id", help="the id of the item that was reviewed")
@@ -37,8 +42,10 @@ def run_editing(args: argparse.Namespace) -> int:
             made = scaffold(project, args.type, args.title, args.catalogue)
             where = _shown(made.path, project.root)
             verb = "added" if made.appended else "created"
-            print(f"{where}: {verb} {TYPES[args.type].singular} \"{made.id}\"; fill in the fields marked TODO, "
-                  "then run python -m practice_hub check")
+            print(
+                f'{where}: {verb} {TYPES[args.type].singular} "{made.id}"; fill in the fields marked TODO, '
+                "then run python -m practice_hub check"
+            )
         else:
             done = mark_reviewed(project, args.id, args.summary)
             moved = f", review_by {done.review_by}" if done.review_by else ""

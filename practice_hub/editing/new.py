@@ -62,8 +62,9 @@ class _Filler:
         if "enum" in schema:
             return DRAFT if key == "status" and DRAFT in schema["enum"] else schema["enum"][0]
         kind = schema.get("type")
-        formats = [schema.get("format")] + [o.get("format") for o in schema.get("anyOf", []) + schema.get("oneOf", [])
-                                            if isinstance(o, dict)]
+        formats = [schema.get("format")] + [
+            o.get("format") for o in schema.get("anyOf", []) + schema.get("oneOf", []) if isinstance(o, dict)
+        ]
         if kind == "string" or (kind is None and any(formats)):
             if "date" in formats:
                 return self.today.isoformat()
@@ -101,8 +102,9 @@ def _comment(key: str, schema: dict, value) -> str:
     return f"TODO: {about}" if about else "TODO: fill this in"
 
 
-def build_entry(schemas: Schemas, type_name: str, title: str, new_id: str, today: dt.date,
-                existing: list) -> list[tuple[str, object, str]]:
+def build_entry(
+    schemas: Schemas, type_name: str, title: str, new_id: str, today: dt.date, existing: list
+) -> list[tuple[str, object, str]]:
     """(field, value, comment) for every required field, plus review_by where the type has it."""
     raw = schemas.resolve(schemas.raw[type_name])
     props = schemas.properties(type_name)
@@ -121,8 +123,13 @@ def build_entry(schemas: Schemas, type_name: str, title: str, new_id: str, today
             fields.append((key, value, _comment(key, props.get(key, {}), value)))
     if "review_by" in props and "last_reviewed" in required:
         due = add_months(today, DEFAULT_INTERVAL_MONTHS)
-        fields.append(("review_by", due.isoformat(),
-                       f"next review, {DEFAULT_INTERVAL_MONTHS} months after last_reviewed"))
+        fields.append(
+            (
+                "review_by",
+                due.isoformat(),
+                f"next review, {DEFAULT_INTERVAL_MONTHS} months after last_reviewed",
+            )
+        )
     return fields
 
 
@@ -133,8 +140,11 @@ def _scalar(value) -> str:
         return str(value)
     if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         return value
-    if isinstance(value, str) and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", value) and value not in (
-            "true", "false", "yes", "no", "on", "off", "null"):
+    if (
+        isinstance(value, str)
+        and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", value)
+        and value not in ("true", "false", "yes", "no", "on", "off", "null")
+    ):
         return value
     return json.dumps(value, ensure_ascii=False)
 
@@ -161,10 +171,12 @@ def render_fields(fields, indent: str = "") -> str:
 
 
 def markdown_file(fields, title: str, label: str) -> str:
-    return ("---\n" + render_fields(fields) + "\n---\n\n"
-            f"# {title}\n\n"
-            f"Replace this paragraph with the {label}'s text. Fill in every field marked TODO above,\n"
-            "then run `python -m practice_hub check`.\n")
+    return (
+        "---\n" + render_fields(fields) + "\n---\n\n"
+        f"# {title}\n\n"
+        f"Replace this paragraph with the {label}'s text. Fill in every field marked TODO above,\n"
+        "then run `python -m practice_hub check`.\n"
+    )
 
 
 def _markdown_path(docs_dir: Path, type_name: str, new_id: str, today: dt.date) -> Path:
@@ -186,8 +198,10 @@ def _catalogue(root: Path, docs_dir: Path, type_name: str, catalogue: str | None
         except ValueError:
             raise ScaffoldError(f"{catalogue} is not inside {docs_dir}") from None
         if classify(uri).type != type_name:
-            raise ScaffoldError(f"{catalogue} is not a {TYPES[type_name].singular} file: "
-                                f"put it directly in {folder.relative_to(docs_dir.parent).as_posix()}/")
+            raise ScaffoldError(
+                f"{catalogue} is not a {TYPES[type_name].singular} file: "
+                f"put it directly in {folder.relative_to(docs_dir.parent).as_posix()}/"
+            )
         return path
     found = sorted(folder.glob("*.yml")) + sorted(folder.glob("*.yaml"))
     if len(found) == 1:
@@ -195,8 +209,9 @@ def _catalogue(root: Path, docs_dir: Path, type_name: str, catalogue: str | None
     if not found:
         return folder / f"{TYPES[type_name].folder.rsplit('/', 1)[-1]}.yml"
     names = ", ".join(p.name for p in found)
-    raise ScaffoldError(f"there are several {TYPES[type_name].singular} files ({names}): "
-                        "say which one with --catalogue")
+    raise ScaffoldError(
+        f"there are several {TYPES[type_name].singular} files ({names}): say which one with --catalogue"
+    )
 
 
 def catalogue_entry(fields, indent: int) -> str:
@@ -218,8 +233,10 @@ def _check_append(old: str, new: str, new_id: str, path: Path) -> None:
         before = yaml.load(old) if old.strip() else []
         after = yaml.load(new)
     except YAMLError as error:
-        raise ScaffoldError(f"{path} cannot be read as YAML, so nothing was added: "
-                            f"run python -m practice_hub check first ({str(error).splitlines()[0]})") from None
+        raise ScaffoldError(
+            f"{path} cannot be read as YAML, so nothing was added: "
+            f"run python -m practice_hub check first ({str(error).splitlines()[0]})"
+        ) from None
     if not isinstance(after, list) or after[:-1] != before or after[-1].get("id") != new_id:
         raise ScaffoldError(f"{path} is not a list of entries, so nothing was added")
 
@@ -229,13 +246,14 @@ def _list_indent(text: str) -> int:
     return len(match.group(1)) if match else 0
 
 
-def scaffold(project: Project, type_name: str, title: str, catalogue: str | None = None,
-             today: dt.date | None = None) -> Scaffolded:
+def scaffold(
+    project: Project, type_name: str, title: str, catalogue: str | None = None, today: dt.date | None = None
+) -> Scaffolded:
     if type_name not in TYPES:
         raise ScaffoldError(f'"{type_name}" is not a content type; choose one of: {", ".join(TYPES)}')
     title = " ".join(title.split())
     if not title:
-        raise ScaffoldError("give a title, for example: new procedure \"Section 47 enquiries\"")
+        raise ScaffoldError('give a title, for example: new procedure "Section 47 enquiries"')
     today = today or project.settings.build_date
     schemas = load_schemas(project.schema_dir)
     items, _, unread = read_all(project.root, project.docs_dir, schemas)

@@ -55,18 +55,24 @@ def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def mark_reviewed(project: Project, item_id: str, summary: str = "", today: dt.date | None = None) -> Reviewed:
+def mark_reviewed(
+    project: Project, item_id: str, summary: str = "", today: dt.date | None = None
+) -> Reviewed:
     today = today or project.settings.build_date
     schemas = load_schemas(project.schema_dir)
     items, problems, _ = read_all(project.root, project.docs_dir, schemas)
     matches = [item for item in items if item.id == item_id and item.type in TYPES]
     if not matches:
         guess = suggest(item_id, [item.id for item in items])
-        raise ScaffoldError(f'no item has the id "{item_id}"' + (f'; did you mean "{guess}"?' if guess else ""))
+        raise ScaffoldError(
+            f'no item has the id "{item_id}"' + (f'; did you mean "{guess}"?' if guess else "")
+        )
     item = matches[0]
     props = schemas.properties(item.type)
     if "last_reviewed" not in props:
-        raise ScaffoldError(f'{item.label} "{item_id}" has no review dates ({item.type} has no last_reviewed field)')
+        raise ScaffoldError(
+            f'{item.label} "{item_id}" has no review dates ({item.type} has no last_reviewed field)'
+        )
     if any(p.path == item.path and p.severity == "error" for p in problems.items):
         raise ScaffoldError(f"{item.path} has problems: run python -m practice_hub check and fix them first")
     path = project.root / item.path
@@ -92,16 +98,25 @@ def mark_reviewed(project: Project, item_id: str, summary: str = "", today: dt.d
             first = item.line_of("changes", 0) - 1
             dash = re.match(r"^(\s*)-", lines[first])
             if not dash or item.line_of("changes") - 1 == first:
-                raise ScaffoldError(f"{item.path}: the changes list is written on one line; "
-                                    "write each entry on its own line starting with '- ', then try again")
+                raise ScaffoldError(
+                    f"{item.path}: the changes list is written on one line; "
+                    "write each entry on its own line starting with '- ', then try again"
+                )
             pad = dash.group(1)
-            lines[first:first] = [f"{pad}- date: {today_text}", f"{pad}  summary: {_quote(entry_summary)}",
-                                  f"{pad}  type: minor"]
+            lines[first:first] = [
+                f"{pad}- date: {today_text}",
+                f"{pad}  summary: {_quote(entry_summary)}",
+                f"{pad}  type: minor",
+            ]
         else:
             if "changes" in item.data:  # "changes: []" or an empty value
                 del lines[item.line_of("changes") - 1]
-            inserts += [f"{indent}changes:", f"{indent}  - date: {today_text}",
-                        f"{indent}    summary: {_quote(entry_summary)}", f"{indent}    type: minor"]
+            inserts += [
+                f"{indent}changes:",
+                f"{indent}  - date: {today_text}",
+                f"{indent}    summary: {_quote(entry_summary)}",
+                f"{indent}    type: minor",
+            ]
     if inserts:
         end = _entry_end(lines, item, text)
         lines[end:end] = inserts
@@ -123,7 +138,9 @@ def _entry_end(lines: list[str], item, text: str) -> int:
 
 
 def _entry_lines(item) -> dict:
-    return {path: line for path, line in item.loaded.lines.items() if len(path) == 1 and isinstance(path[0], int)}
+    return {
+        path: line for path, line in item.loaded.lines.items() if len(path) == 1 and isinstance(path[0], int)
+    }
 
 
 def _verify(new_text: str, item, last: str, review_by: str | None, summary: str | None) -> None:
@@ -141,7 +158,8 @@ def _verify(new_text: str, item, last: str, review_by: str | None, summary: str 
         expected["review_by"] = review_by
     if summary is not None:
         expected["changes"] = [{"date": last, "summary": summary, "type": "minor"}] + list(
-            item.data.get("changes") or [])
+            item.data.get("changes") or []
+        )
     if _plain(data) != _plain(expected):
         raise ScaffoldError(f"{item.path}: could not update the dates safely; edit the file by hand")
 

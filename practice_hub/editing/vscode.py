@@ -37,8 +37,12 @@ def editor_files(root: Path, docs: str = "docs") -> dict[str, str]:
     for name, pattern in sorted(lists.items()):
         entry = _strip(schemas.validators[name].schema)
         entry.pop("$schema", None)
-        document = {"$schema": "http://json-schema.org/draft-07/schema#",
-                    "title": f"{entry.get('title', name)} list", "type": "array", "items": entry}
+        document = {
+            "$schema": "http://json-schema.org/draft-07/schema#",
+            "title": f"{entry.get('title', name)} list",
+            "type": "array",
+            "items": entry,
+        }
         path = f"{SCHEMA_DIR}/{name}.json"
         files[path] = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
         mapping[f"./{path}"] = [pattern, pattern[:-4] + ".yaml"] if pattern.endswith(".yml") else [pattern]
@@ -57,7 +61,9 @@ def editor_files(root: Path, docs: str = "docs") -> dict[str, str]:
         "[markdown]": {"editor.wordWrap": "on"},
     }
     files[".vscode/settings.json"] = json.dumps(settings, indent=2) + "\n"
-    files[".vscode/extensions.json"] = json.dumps({"recommendations": ["redhat.vscode-yaml"]}, indent=2) + "\n"
+    files[".vscode/extensions.json"] = (
+        json.dumps({"recommendations": ["redhat.vscode-yaml"]}, indent=2) + "\n"
+    )
     return files
 
 

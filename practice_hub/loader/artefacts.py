@@ -29,7 +29,9 @@ INVISIBLE = {
 BOM = "\ufeff"
 CURLY = {"\u201c": "“", "\u201d": "”", "\u2018": "‘", "\u2019": "’"}
 
-_KEY = re.compile(r"^([ \t\u00a0\u202f\u2007\u2002\u2003\u2009]*)(-[ \t\u00a0]+)?([^:#'\"{\[]*?)(:)(?=[\s\u00a0]|$)")
+_KEY = re.compile(
+    r"^([ \t\u00a0\u202f\u2007\u2002\u2003\u2009]*)(-[ \t\u00a0]+)?([^:#'\"{\[]*?)(:)(?=[\s\u00a0]|$)"
+)
 
 
 @dataclass(frozen=True)
@@ -63,9 +65,13 @@ def scan_body(text: str) -> list[Artefact]:
 
 
 def _bom(line: int, column: int) -> Artefact:
-    return Artefact(line, column, f"a byte order mark ({_name(BOM)}) in the middle of the file",
-                    "it is invisible and usually comes from pasting one file into another: "
-                    "delete the character just before this position")
+    return Artefact(
+        line,
+        column,
+        f"a byte order mark ({_name(BOM)}) in the middle of the file",
+        "it is invisible and usually comes from pasting one file into another: "
+        "delete the character just before this position",
+    )
 
 
 def _scan_line(number: int, line: str) -> list[Artefact]:
@@ -73,13 +79,25 @@ def _scan_line(number: int, line: str) -> list[Artefact]:
     indent = len(line) - len(line.lstrip(" \t" + "".join(SPACES)))
     for column, char in enumerate(line[:indent], start=1):
         if char == "\t":
-            out.append(Artefact(number, column, "a tab in the indentation",
-                                "indent with spaces: delete the tab and type spaces instead"))
+            out.append(
+                Artefact(
+                    number,
+                    column,
+                    "a tab in the indentation",
+                    "indent with spaces: delete the tab and type spaces instead",
+                )
+            )
             return out
         if char in SPACES:
-            out.append(Artefact(number, column, f"{SPACES[char]} ({_name(char)}) in the indentation",
-                                "it looks like a space but YAML cannot read it: "
-                                "delete the indentation and retype the spaces"))
+            out.append(
+                Artefact(
+                    number,
+                    column,
+                    f"{SPACES[char]} ({_name(char)}) in the indentation",
+                    "it looks like a space but YAML cannot read it: "
+                    "delete the indentation and retype the spaces",
+                )
+            )
             return out
     if line.lstrip().startswith("#"):
         return out
@@ -87,37 +105,65 @@ def _scan_line(number: int, line: str) -> list[Artefact]:
         if char == BOM:
             out.append(_bom(number, column))
         elif char in INVISIBLE:
-            out.append(Artefact(number, column, f"{INVISIBLE[char]} ({_name(char)}), an invisible character",
-                                "it usually comes from pasting: delete the characters around this "
-                                "position and retype them"))
+            out.append(
+                Artefact(
+                    number,
+                    column,
+                    f"{INVISIBLE[char]} ({_name(char)}), an invisible character",
+                    "it usually comes from pasting: delete the characters around this "
+                    "position and retype them",
+                )
+            )
     key = _KEY.match(line)
     if key:
         name, colon_end = key.group(3), key.end(4)
         for offset, char in enumerate(name):
             if char in CURLY:
-                out.append(Artefact(number, key.start(3) + offset + 1,
-                                    f"a curly quote ({CURLY[char]}) in the field name",
-                                    "field names are plain words: delete the quote"))
+                out.append(
+                    Artefact(
+                        number,
+                        key.start(3) + offset + 1,
+                        f"a curly quote ({CURLY[char]}) in the field name",
+                        "field names are plain words: delete the quote",
+                    )
+                )
                 break
         rest = line[colon_end:]
         spaces = re.match(r"[ \u00a0\u202f\u2007\u2002\u2003\u2009\t]*", rest).group(0)
         for offset, char in enumerate(spaces):
             if char in SPACES:
-                out.append(Artefact(number, colon_end + offset + 1, f"{SPACES[char]} ({_name(char)}) after the colon",
-                                    "it looks like a space but YAML cannot read it: retype the space"))
+                out.append(
+                    Artefact(
+                        number,
+                        colon_end + offset + 1,
+                        f"{SPACES[char]} ({_name(char)}) after the colon",
+                        "it looks like a space but YAML cannot read it: retype the space",
+                    )
+                )
                 break
-        value = rest[len(spaces):]
+        value = rest[len(spaces) :]
         if value[:1] in ("\u201c", "\u2018"):
-            out.append(Artefact(number, colon_end + len(spaces) + 1,
-                                f"the value starts with a curly quote ({CURLY[value[0]]}), "
-                                "which would become part of the text",
-                                'use straight quotes (") around the value, or none'))
+            out.append(
+                Artefact(
+                    number,
+                    colon_end + len(spaces) + 1,
+                    f"the value starts with a curly quote ({CURLY[value[0]]}), "
+                    "which would become part of the text",
+                    'use straight quotes (") around the value, or none',
+                )
+            )
     elif indent == 0 or line[:indent].strip(" ") == "":
         # A line with no 'name:' that YAML could read: look for a non-breaking space before a colon.
         where = re.search(r"[\u00a0\u202f]:|:[\u00a0\u202f]", line)
         if where:
             char = line[where.start()] if line[where.start()] != ":" else line[where.start() + 1]
             column = where.start() + 1 if line[where.start()] != ":" else where.start() + 2
-            out.append(Artefact(number, column, f"{SPACES[char]} ({_name(char)}) next to the colon",
-                                "it looks like a space but YAML cannot read it: retype the space"))
+            out.append(
+                Artefact(
+                    number,
+                    column,
+                    f"{SPACES[char]} ({_name(char)}) next to the colon",
+                    "it looks like a space but YAML cannot read it: retype the space",
+                )
+            )
     return out

@@ -22,10 +22,12 @@ def split(text: str) -> Split:
     for index in range(1, len(lines)):
         if lines[index].rstrip() in ("---", "..."):
             if index == len(lines) - 1:  # MkDocs needs a line break after the closing line
-                raise TextProblem(index + 1, "the closing --- is the last thing in the file",
-                                  "press Enter after it: without a line break the fields would show as page text")
-            return Split("\n".join(lines[1:index]) + "\n", 2, "\n".join(lines[index + 1:]),
-                         index + 2)
+                raise TextProblem(
+                    index + 1,
+                    "the closing --- is the last thing in the file",
+                    "press Enter after it: without a line break the fields would show as page text",
+                )
+            return Split("\n".join(lines[1:index]) + "\n", 2, "\n".join(lines[index + 1 :]), index + 2)
     raise TextProblem(
         1,
         "the front matter starts with --- but never ends",

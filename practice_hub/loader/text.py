@@ -22,8 +22,11 @@ def decode(raw: bytes) -> str:
         )
     if b"\x00" in raw[:8192] or b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        raise TextProblem(line, "the file is not text (it contains binary data)",
-                          "only Markdown or YAML text belongs here; put downloads in a files folder")
+        raise TextProblem(
+            line,
+            "the file is not text (it contains binary data)",
+            "only Markdown or YAML text belongs here; put downloads in a files folder",
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -34,9 +37,16 @@ def decode(raw: bytes) -> str:
             "save the file with UTF-8 encoding; in most editors: Save As, Encoding, UTF-8",
         ) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    for separator, name in (("\u2028", "line separator"), ("\u2029", "paragraph separator"), ("\x85", "next line")):
+    for separator, name in (
+        ("\u2028", "line separator"),
+        ("\u2029", "paragraph separator"),
+        ("\x85", "next line"),
+    ):
         where = text.find(separator)
         if where != -1:  # YAML counts these as line breaks, editors' tools do not: lines would be wrong
-            raise TextProblem(text.count("\n", 0, where) + 1, f"the text has an invisible {name} character "
-                              f"(U+{ord(separator):04X})", "delete it: it usually comes from pasting; retype the line")
+            raise TextProblem(
+                text.count("\n", 0, where) + 1,
+                f"the text has an invisible {name} character (U+{ord(separator):04X})",
+                "delete it: it usually comes from pasting; retype the line",
+            )
     return text

@@ -48,6 +48,7 @@ _NO_TIMESTAMPS = {
 _Loader.yaml_implicit_resolvers = _NO_TIMESTAMPS
 
 if getattr(yaml, "__with_libyaml__", False):
+
     class _FastLoader(yaml.CSafeLoader):
         """libyaml's parser (about ten times faster); aliases are caught while converting."""
 
@@ -118,7 +119,9 @@ def load(text: str) -> Loaded:
                 result.data = _convert(loader, node, (), result, 0, set())
                 return result
             except RecursionError:
-                raise YamlProblem(1, "the YAML is nested too deeply to read", "flatten the structure") from None
+                raise YamlProblem(
+                    1, "the YAML is nested too deeply to read", "flatten the structure"
+                ) from None
             except (yaml.YAMLError, ValueError, TypeError):
                 pass  # read again below, for PyYAML's own message and line
     return _load_slowly(text)
@@ -148,28 +151,35 @@ def _load_slowly(text: str) -> Loaded:
     except yaml.YAMLError as error:
         raise YamlProblem(1, f"YAML syntax error: {error}", _hint_for(error)) from None
     except RecursionError:
-        raise YamlProblem(1, "the YAML is nested too deeply to read",
-                          "flatten the structure") from None
+        raise YamlProblem(1, "the YAML is nested too deeply to read", "flatten the structure") from None
     except (ValueError, TypeError, OverflowError) as error:  # a tagged value PyYAML cannot build
-        raise YamlProblem(1, f"a value could not be read: {error}",
-                          "remove any tag that starts with ! and check the values") from None
+        raise YamlProblem(
+            1, f"a value could not be read: {error}", "remove any tag that starts with ! and check the values"
+        ) from None
     finally:
         loader.dispose()
 
 
 def _reader_problem(text: str, error: yaml.reader.ReaderError) -> YamlProblem:
     line = text[: error.position].count("\n") + 1
-    return YamlProblem(line, f"the text has a control character (code {error.character}) that YAML does not allow",
-                       "it is usually invisible: delete and retype this line")
+    return YamlProblem(
+        line,
+        f"the text has a control character (code {error.character}) that YAML does not allow",
+        "it is usually invisible: delete and retype this line",
+    )
 
 
 def _convert(loader, node: yaml.Node, path: Path, out: Loaded, depth: int, seen: set):
     if depth > MAX_DEPTH:
-        raise YamlProblem(node.start_mark.line + 1, "the YAML is nested too deeply to read",
-                          "flatten the structure")
+        raise YamlProblem(
+            node.start_mark.line + 1, "the YAML is nested too deeply to read", "flatten the structure"
+        )
     if id(node) in seen:  # the same node twice: an alias (*name) pointed back at an anchor
-        raise YamlProblem(out.lines.get(path, node.start_mark.line + 1), "YAML aliases (*name) are not supported",
-                          "write the value out in full instead of pointing at an anchor")
+        raise YamlProblem(
+            out.lines.get(path, node.start_mark.line + 1),
+            "YAML aliases (*name) are not supported",
+            "write the value out in full instead of pointing at an anchor",
+        )
     seen.add(id(node))
     out.lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.ScalarNode):
@@ -188,11 +198,15 @@ def _convert(loader, node: yaml.Node, path: Path, out: Loaded, depth: int, seen:
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + 1
             if not isinstance(key_node, yaml.ScalarNode):
-                raise YamlProblem(key_line, "a field name must be plain text",
-                                  "field names are single words such as 'title'")
+                raise YamlProblem(
+                    key_line,
+                    "a field name must be plain text",
+                    "field names are single words such as 'title'",
+                )
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise YamlProblem(key_line, "YAML merge keys (<<) are not supported",
-                                  "write the fields out in full")
+                raise YamlProblem(
+                    key_line, "YAML merge keys (<<) are not supported", "write the fields out in full"
+                )
             key = loader.construct_object(key_node)
             if not isinstance(key, str):
                 key = str(key_node.value)  # "on:" stays "on", not True

@@ -51,8 +51,17 @@ def _london(first_year: int, last_year: int) -> icalendar.Timezone:
 
 def _key(session: Session, page_url: str) -> tuple:
     course = session.course
-    return (course.id, course.title, course.summary, str((course.data.get("booking") or {}).get("contact")),
-            session.start, session.end, session.venue, session.status, page_url)
+    return (
+        course.id,
+        course.title,
+        course.summary,
+        str((course.data.get("booking") or {}).get("contact")),
+        session.start,
+        session.end,
+        session.venue,
+        session.status,
+        page_url,
+    )
 
 
 def _event_bytes(session: Session, domain: str, stamp: dt.datetime, page_url: str) -> bytes:
@@ -80,19 +89,23 @@ def _make_frame(name: str) -> tuple[bytes, bytes]:
 
 
 def _timezone_bytes(first_year: int, last_year: int) -> bytes:
-    return SERVE_CACHE.calendar_part(("timezone", first_year, last_year),
-                                     lambda: _london(first_year, last_year).to_ical())
+    return SERVE_CACHE.calendar_part(
+        ("timezone", first_year, last_year), lambda: _london(first_year, last_year).to_ical()
+    )
 
 
-def calendar(sessions: list[Session], name: str, domain: str, stamp: dt.datetime,
-             page_urls: dict[str, str]) -> bytes:
+def calendar(
+    sessions: list[Session], name: str, domain: str, stamp: dt.datetime, page_urls: dict[str, str]
+) -> bytes:
     """An RFC 5545 calendar. Every component is serialised by the icalendar library; a feed is
     its frame, Europe/London for the years it needs, then its events (each made once per build)."""
     head, tail = _frame(name)
     parts = [head]
     if sessions:
         # Only the years the sessions need, not Europe/London's whole history.
-        parts.append(_timezone_bytes(min(s.start for s in sessions).year, max(s.end for s in sessions).year + 1))
+        parts.append(
+            _timezone_bytes(min(s.start for s in sessions).year, max(s.end for s in sessions).year + 1)
+        )
     parts += [_event_bytes(s, domain, stamp, page_urls.get(s.course.id, "")) for s in sessions]
     parts.append(tail)
     return b"".join(parts)

@@ -42,19 +42,27 @@ def svg(results: list[dict], chart_id: str, title: str) -> str:
         f'<desc id="{chart_id}-d">{html.escape(trend_summary(results))}</desc>',
     ]
     for tick in (0, 25, 50, 75, 100):
-        parts.append(f'<line class="ph-chart__grid" x1="{PAD_LEFT}" x2="{WIDTH - PAD_RIGHT}" '
-                     f'y1="{y(tick):.1f}" y2="{y(tick):.1f}"/>')
-        parts.append(f'<text class="ph-chart__axis" x="{PAD_LEFT - 10}" y="{y(tick) + 4:.1f}" '
-                     f'text-anchor="end">{tick}%</text>')
+        parts.append(
+            f'<line class="ph-chart__grid" x1="{PAD_LEFT}" x2="{WIDTH - PAD_RIGHT}" '
+            f'y1="{y(tick):.1f}" y2="{y(tick):.1f}"/>'
+        )
+        parts.append(
+            f'<text class="ph-chart__axis" x="{PAD_LEFT - 10}" y="{y(tick) + 4:.1f}" '
+            f'text-anchor="end">{tick}%</text>'
+        )
     points = " ".join(f"{x(i):.1f},{y(r['good_or_better']):.1f}" for i, r in enumerate(results))
     parts.append(f'<polyline class="ph-chart__line" fill="none" points="{points}"/>')
     for i, r in enumerate(results):
         value = r["good_or_better"]
         parts.append(f'<circle class="ph-chart__point" cx="{x(i):.1f}" cy="{y(value):.1f}" r="4"/>')
-        parts.append(f'<text class="ph-chart__value" x="{x(i):.1f}" y="{y(value) - 9:.1f}" '
-                     f'text-anchor="middle">{value:g}%</text>')
-        parts.append(f'<text class="ph-chart__axis" x="{x(i):.1f}" y="{HEIGHT - 12}" '
-                     f'text-anchor="middle">{html.escape(period_label(r["period"]))}</text>')
+        parts.append(
+            f'<text class="ph-chart__value" x="{x(i):.1f}" y="{y(value) - 9:.1f}" '
+            f'text-anchor="middle">{value:g}%</text>'
+        )
+        parts.append(
+            f'<text class="ph-chart__axis" x="{x(i):.1f}" y="{HEIGHT - 12}" '
+            f'text-anchor="middle">{html.escape(period_label(r["period"]))}</text>'
+        )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -63,8 +71,15 @@ def results_block(results: list[dict], chart_id: str, title: str) -> str:
     """Chart, summary sentence and data table, as Markdown (raw HTML for the figure)."""
     if not results:
         return ""
-    rows = [[period_label(r["period"]), str(r["files_audited"]), f"{r['good_or_better']:g} %",
-             f"{r['requires_improvement_or_lower']:g} %"] for r in results]
+    rows = [
+        [
+            period_label(r["period"]),
+            str(r["files_audited"]),
+            f"{r['good_or_better']:g} %",
+            f"{r['requires_improvement_or_lower']:g} %",
+        ]
+        for r in results
+    ]
     return (
         f'<figure class="ph-figure">\n{svg(results, chart_id, title)}\n'
         f"<figcaption>{html.escape(title)}: {html.escape(trend_summary(results))}.</figcaption>\n"

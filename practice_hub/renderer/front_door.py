@@ -22,18 +22,24 @@ DEFAULT_BLOCKS = ("search", "notice", "sections", "changes", "training", "news")
 UPDATE_BLOCKS = ("changes", "training", "news")  # shown side by side on a wide screen
 SHOWN = 3  # items per update block: the whole front door fits two phone screens
 
-SEARCH = ('<div class="ph-home-search"><button type="button" class="ph-home-search__box" data-ph-open-search>'
-          '<span class="ph-home-search__icon" aria-hidden="true"></span>'
-          "Search procedures, standards, training and more</button></div>")
+SEARCH = (
+    '<div class="ph-home-search"><button type="button" class="ph-home-search__box" data-ph-open-search>'
+    '<span class="ph-home-search__icon" aria-hidden="true"></span>'
+    "Search procedures, standards, training and more</button></div>"
+)
 
 
 def front_door(items: list[Item], existing_pages: set[str], today: dt.date, settings) -> str:
     """The blocks that go under the home page's title, as Markdown with HTML."""
     blocks = tuple(settings.home) or DEFAULT_BLOCKS
-    makers = {"search": lambda: SEARCH, "notice": lambda: notice_block(items, today),
-              "sections": lambda: sections_block(items, existing_pages, settings.menu, dict(settings.home_cards)),
-              "changes": lambda: changes_block(items), "training": lambda: training_block(items, today),
-              "news": lambda: news_block(items)}
+    makers = {
+        "search": lambda: SEARCH,
+        "notice": lambda: notice_block(items, today),
+        "sections": lambda: sections_block(items, existing_pages, settings.menu, dict(settings.home_cards)),
+        "changes": lambda: changes_block(items),
+        "training": lambda: training_block(items, today),
+        "news": lambda: news_block(items),
+    }
     out: list[str] = []
     updates: list[str] = []
     for name in blocks:
@@ -59,8 +65,10 @@ def _updates(blocks: list[str]) -> str:
 def _block(css: str, heading: str, lines: list[str], more: str = "") -> str:
     body = "\n".join(f"- {line}" for line in lines)
     tail = f"\n\n{more}" if more else ""
-    return (f'<section class="ph-home-block ph-home-block--{css}" markdown>\n\n'
-            f"## {esc(heading)}\n\n{body}{tail}\n\n</section>")
+    return (
+        f'<section class="ph-home-block ph-home-block--{css}" markdown>\n\n'
+        f"## {esc(heading)}\n\n{body}{tail}\n\n</section>"
+    )
 
 
 def notice_block(items: list[Item], today: dt.date) -> str:
@@ -79,8 +87,11 @@ def notice_block(items: list[Item], today: dt.date) -> str:
         return ""
     urgent.sort(key=lambda i: (str(i.data.get("date", "")), i.id), reverse=True)
     lines = [f"**{link(HOME_URI, i.uri, i.title)}**: {esc(i.summary)}" for i in urgent]
-    return ('<div class="ph-home-notice" role="region" aria-label="Urgent notice" markdown>\n\n'
-            + "\n\n".join(lines) + "\n\n</div>")
+    return (
+        '<div class="ph-home-notice" role="region" aria-label="Urgent notice" markdown>\n\n'
+        + "\n\n".join(lines)
+        + "\n\n</div>"
+    )
 
 
 def section_links(items: list[Item], existing_pages: set[str], menu) -> list[tuple[str, str, str]]:
@@ -92,7 +103,9 @@ def section_links(items: list[Item], existing_pages: set[str], menu) -> list[tup
         if page not in existing_pages:
             continue
         item = by_uri.get(page)
-        title = entry.title or (item.title if item and not entry.path.endswith("/") else _folder_title(entry.path))
+        title = entry.title or (
+            item.title if item and not entry.path.endswith("/") else _folder_title(entry.path)
+        )
         out.append((page, title, item.summary if item else ""))
     return out
 
@@ -113,41 +126,65 @@ def sections_block(items: list[Item], existing_pages: set[str], menu, wording: d
     """A card per section; a card shows the council's own words when home_cards sets them."""
     cards = []
     for page, title, _summary in section_links(items, existing_pages, menu):
-        target = link(HOME_URI, page, "x")[len("[x]("):-1]
+        target = link(HOME_URI, page, "x")[len("[x](") : -1]
         words = (wording or {}).get(card_key(page), "")
         text = f'<span class="ph-home-card__text">{esc(words)}</span>' if words else ""
-        cards.append(f'<li markdown>[<span class="ph-home-card__title">{esc(title)}</span>{text}]({target})</li>')
+        cards.append(
+            f'<li markdown>[<span class="ph-home-card__title">{esc(title)}</span>{text}]({target})</li>'
+        )
     if not cards:
         return ""
-    return ('<nav class="ph-home-sections" aria-label="Sections" markdown>\n\n'
-            '<ul class="ph-home-cards" markdown>\n' + "\n".join(cards) + "\n</ul>\n\n</nav>")
+    return (
+        '<nav class="ph-home-sections" aria-label="Sections" markdown>\n\n'
+        '<ul class="ph-home-cards" markdown>\n' + "\n".join(cards) + "\n</ul>\n\n</nav>"
+    )
 
 
 def changes_block(items: list[Item]) -> str:
     recent = changes(items)[:SHOWN]
     if not recent:
         return ""
-    lines = [f"{link(HOME_URI, c.item.uri, c.item.title)} <span class=\"ph-home-when\">{long_date(c.date)}</span>"
-             for c in recent]
+    lines = [
+        f'{link(HOME_URI, c.item.uri, c.item.title)} <span class="ph-home-when">{long_date(c.date)}</span>'
+        for c in recent
+    ]
     return _block("changes", "What changed", lines, link(HOME_URI, REGISTER_URI, "All procedure changes"))
 
 
 def training_block(items: list[Item], today: dt.date) -> str:
-    sessions = sorted((s for c in items if c.type == "course" and c.status != "archived"
-                       for s in upcoming(sessions_of(c), today, include_cancelled=False)),
-                      key=lambda s: (s.start, s.course.title))[:SHOWN]
+    sessions = sorted(
+        (
+            s
+            for c in items
+            if c.type == "course" and c.status != "archived"
+            for s in upcoming(sessions_of(c), today, include_cancelled=False)
+        ),
+        key=lambda s: (s.start, s.course.title),
+    )[:SHOWN]
     if not sessions:
         return ""
-    lines = [f'<span data-ph-ends="{s.ends_utc()}">{link(HOME_URI, s.course.uri, s.course.title)} '
-             f'<span class="ph-home-when">{esc(when_range(s))}</span></span>' for s in sessions]
+    lines = [
+        f'<span data-ph-ends="{s.ends_utc()}">{link(HOME_URI, s.course.uri, s.course.title)} '
+        f'<span class="ph-home-when">{esc(when_range(s))}</span></span>'
+        for s in sessions
+    ]
     return _block("training", "Next training", lines, link(HOME_URI, UPCOMING_URI, "All upcoming sessions"))
 
 
 def news_block(items: list[Item]) -> str:
-    news = sorted((i for i in items if i.type == "news" and i.status not in ("archived", "draft") and i.data.get("date")),
-                  key=lambda i: (str(i.data.get("date", "")), i.id), reverse=True)[:SHOWN]
+    news = sorted(
+        (
+            i
+            for i in items
+            if i.type == "news" and i.status not in ("archived", "draft") and i.data.get("date")
+        ),
+        key=lambda i: (str(i.data.get("date", "")), i.id),
+        reverse=True,
+    )[:SHOWN]
     if not news:
         return ""
-    lines = [f"{link(HOME_URI, n.uri, n.title)} <span class=\"ph-home-when\">{long_date(n.data['date'])}</span>"
-             for n in news]
+    lines = [
+        f'{link(HOME_URI, n.uri, n.title)} <span class="ph-home-when">{long_date(n.data["date"])}</span>'
+        for n in news
+    ]
     return _block("news", "Latest news", lines, link(HOME_URI, "news/index.md", "All news"))

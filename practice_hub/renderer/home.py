@@ -10,5 +10,5 @@ def under_title(markdown: str, block: str) -> str:
     lines = markdown.split("\n")
     for index, line in enumerate(lines):
         if line.startswith("# "):
-            return "\n".join(lines[: index + 1] + ["", block, ""] + lines[index + 1:])
+            return "\n".join(lines[: index + 1] + ["", block, ""] + lines[index + 1 :])
     return block + "\n\n" + markdown

@@ -99,7 +99,8 @@ class FilterField:
 
 def options(values: Iterable[tuple[str, str]], anyone: str) -> Markup:
     return element("option", anyone, value="") + Markup("").join(
-        element("option", label, value=value) for value, label in values)
+        element("option", label, value=value) for value, label in values
+    )
 
 
 def filter_form(fields: list[FilterField], noun: str | None = None) -> list[str]:
@@ -108,8 +109,18 @@ def filter_form(fields: list[FilterField], noun: str | None = None) -> list[str]
     for field in fields:
         ident = f"ph-f-{field.name or field.key}"
         select = Markup(f"<select{attributes(id=ident, data_ph_key=field.key)}>")
-        lines.append(str(Markup('<div class="ph-filters__field">') + element("label", field.label, for_=ident)
-                         + select + options(field.options, field.anyone) + Markup("</select></div>")))
-    lines += ['<button type="reset" class="md-button">Clear filters</button>', "</form>",
-              '<p class="ph-filter-count" role="status" aria-live="polite"></p>']
+        lines.append(
+            str(
+                Markup('<div class="ph-filters__field">')
+                + element("label", field.label, for_=ident)
+                + select
+                + options(field.options, field.anyone)
+                + Markup("</select></div>")
+            )
+        )
+    lines += [
+        '<button type="reset" class="md-button">Clear filters</button>',
+        "</form>",
+        '<p class="ph-filter-count" role="status" aria-live="polite"></p>',
+    ]
     return lines

@@ -20,11 +20,18 @@ def check_site_links(site: Site) -> None:
     docs = site.project.docs_dir
     every = walk(docs)
     hidden = {item.uri for item in site.hidden_drafts if not item.from_yaml}
-    editors = {uri for uri in every if uri.lower().endswith(MARKDOWN_SUFFIXES) and uri not in hidden
-               and not classify(uri).misplaced}
+    editors = {
+        uri
+        for uri in every
+        if uri.lower().endswith(MARKDOWN_SUFFIXES) and uri not in hidden and not classify(uri).misplaced
+    }
     made = _generated_names(site, set(every))
     pages = editors | made
-    files = {uri for uri in every if classify(uri).format is None} | {FEED_URI, NEWS_FEED_URI, SCHEDULE_CSV_URI}
+    files = {uri for uri in every if classify(uri).format is None} | {
+        FEED_URI,
+        NEWS_FEED_URI,
+        SCHEDULE_CSV_URI,
+    }
     files |= {f"training/calendar/{item.id}.ics" for item in site.items if item.from_yaml}
     generated: dict = {}
     content_has_errors = bool(site.problems.errors)  # before any link problem is added
@@ -43,8 +50,11 @@ def check_site_links(site: Site) -> None:
         content = generated.get(uri)
         return content if isinstance(content, str) else None
 
-    sources = [(item.path, item.uri, item.body, item.body_line) for item in site.items
-               if item.body and not item.from_yaml]
+    sources = [
+        (item.path, item.uri, item.body, item.body_line)
+        for item in site.items
+        if item.body and not item.from_yaml
+    ]
     check_body_links(sources, pages, text_of, files, hidden, site.problems)
 
 

@@ -32,20 +32,27 @@ def plain_list(from_uri: str, items: list[Item], site: Site | None = None) -> st
     return bullet_list(lines)
 
 
-def _with_site(render: Callable[[str, list[Item], Site], str]) -> Callable[[str, list[Item], Site | None], str]:
+def _with_site(
+    render: Callable[[str, list[Item], Site], str],
+) -> Callable[[str, list[Item], Site | None], str]:
     """A listing that needs the whole site; without one (a unit test) the plain list."""
-    return lambda from_uri, items, site=None: (render(from_uri, items, site) if site is not None
-                                               else plain_list(from_uri, items))
+    return lambda from_uri, items, site=None: (
+        render(from_uri, items, site) if site is not None else plain_list(from_uri, items)
+    )
 
 
 #: Listing renderers by the key a content type names in ``content_types.REGISTRY`` (``listing=``).
 LISTINGS: dict[str, Callable[..., str]] = {
     "list": plain_list,
-    "catalogue": _with_site(lambda uri, items, site: catalogue(items, site.thread, site.project.settings.build_date,
-                                                               uri)),
-    "library": _with_site(lambda uri, items, site: research_library(uri, items, site.tags,
-                                                                    site.project.settings.build_date)),
-    "vacancies": _with_site(lambda uri, items, site: vacancy_listing(uri, items, site.project.settings.build_date)),
+    "catalogue": _with_site(
+        lambda uri, items, site: catalogue(items, site.thread, site.project.settings.build_date, uri)
+    ),
+    "library": _with_site(
+        lambda uri, items, site: research_library(uri, items, site.tags, site.project.settings.build_date)
+    ),
+    "vacancies": _with_site(
+        lambda uri, items, site: vacancy_listing(uri, items, site.project.settings.build_date)
+    ),
     "glossary_terms": lambda uri, items, site=None: glossary(items),
     "links": lambda uri, items, site=None: links(items),
 }
@@ -62,8 +69,7 @@ def section_index(type_name: str, items: list[Item], site: Site | None = None) -
     """A generated front page for a content type folder that has no index.md of its own."""
     content_type = TYPES[type_name]
     uri = content_type.index_uri
-    return (f"---\ntitle: {content_type.label}\n---\n\n# {content_type.label}\n\n"
-            + listing(uri, items, site))
+    return f"---\ntitle: {content_type.label}\n---\n\n# {content_type.label}\n\n" + listing(uri, items, site)
 
 
 def glossary(items: list[Item]) -> str:
@@ -73,8 +79,10 @@ def glossary(items: list[Item]) -> str:
         data = item.data
         term = esc(data.get("term", item.id))
         expansion = f" ({esc(data['expansion'])})" if data.get("expansion") else ""
-        out.append(f"<dl{attributes(class_='ph-glossary', id=item.id, markdown=True)}>\n<dt markdown>{term}{expansion}</dt>\n"
-                   f"<dd markdown>{esc(data.get('definition', ''))}")
+        out.append(
+            f"<dl{attributes(class_='ph-glossary', id=item.id, markdown=True)}>\n<dt markdown>{term}{expansion}</dt>\n"
+            f"<dd markdown>{esc(data.get('definition', ''))}"
+        )
         see_also = [link(item.uri, item.uri, terms.get(s, s), s) for s in data.get("see_also") or []]
         if see_also:
             out[-1] += " See also: " + ", ".join(see_also) + "."
@@ -91,7 +99,9 @@ def links(items: list[Item]) -> str:
         out += [f"## {esc(category)}", ""]
         for item in sorted(groups[category], key=lambda i: i.title.lower()):
             where = "intranet" if item.data.get("internal") else "external site"
-            out.append(f"- {element('span', id=item.id)}{markdown_link(esc(item.title), item.data.get('url', ''))} "
-                       f"({where}): {esc(item.data.get('description', ''))}")
+            out.append(
+                f"- {element('span', id=item.id)}{markdown_link(esc(item.title), item.data.get('url', ''))} "
+                f"({where}): {esc(item.data.get('description', ''))}"
+            )
         out.append("")
     return "\n".join(out) + "\n"

@@ -33,10 +33,14 @@ def long_date(value: str | dt.date) -> str:
 
 def date_time(value: str | dt.datetime) -> str:
     """2026-03-05T09:30 -> Thursday 5 March 2026, 9:30am."""
-    moment = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value).replace(" ", "T"))
+    moment = (
+        value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value).replace(" ", "T"))
+    )
     hour = moment.strftime("%I").lstrip("0")
     minute = "" if moment.minute == 0 else f":{moment.minute:02d}"
-    return f"{moment:%A} {moment.day} {moment:%B %Y}, {hour}{minute}{moment:%p}".replace("AM", "am").replace("PM", "pm")
+    return f"{moment:%A} {moment.day} {moment:%B %Y}, {hour}{minute}{moment:%p}".replace("AM", "am").replace(
+        "PM", "pm"
+    )
 
 
 def bullet_list(lines: list[str], empty: str = "") -> str:

@@ -24,14 +24,23 @@ class PageView:
     review_note: str = ""  # what is changing, for the "Under review" notice
 
     @classmethod
-    def of(cls, item: Item, today: dt.date, content_html: str = "") -> "PageView":
+    def of(cls, item: Item, today: dt.date, content_html: str = "") -> PageView:
         review = PageReview.of(item, today)
         archived = str(item.data.get("archived_date") or "")
         heading, body = split_heading(content_html)
         points = tuple(str(p) for p in item.data.get("key_points") or [])
-        return cls(item.type, item.label, review, change_badge(item, today), long_date(today),
-                   long_date(archived) if archived else "", heading, body, points,
-                   str(item.data.get("review_note") or ""))
+        return cls(
+            item.type,
+            item.label,
+            review,
+            change_badge(item, today),
+            long_date(today),
+            long_date(archived) if archived else "",
+            heading,
+            body,
+            points,
+            str(item.data.get("review_note") or ""),
+        )
 
     # Questions the templates ask --------------------------------------------------------
     @property
@@ -92,5 +101,5 @@ def split_heading(content_html: str) -> tuple[str, str]:
     stripped = content_html.lstrip()
     end = stripped.find("</h1>")
     if stripped.startswith("<h1") and end != -1:
-        return stripped[: end + 5], stripped[end + 5:]
+        return stripped[: end + 5], stripped[end + 5 :]
     return "", content_html

@@ -31,8 +31,13 @@ def _kind(spec: dict, schemas: Schemas) -> str:
         return "web address"
     if "anyOf" in spec:
         return "web address or email address"
-    return {"string": "text", "integer": "whole number", "number": "number", "boolean": "true or false",
-            "object": "set of fields"}.get(kind, "value")
+    return {
+        "string": "text",
+        "integer": "whole number",
+        "number": "number",
+        "boolean": "true or false",
+        "object": "set of fields",
+    }.get(kind, "value")
 
 
 def _rows(name: str, schemas: Schemas, path: tuple = (), prefix: str = "") -> list[list[str]]:
@@ -45,10 +50,21 @@ def _rows(name: str, schemas: Schemas, path: tuple = (), prefix: str = "") -> li
     rows = []
     for field, spec in schema.get("properties", {}).items():
         spec = schemas.resolve(spec)
-        rows.append([f"`{prefix}{field}`", "yes" if field in required else "", esc(_kind(spec, schemas)),
-                     esc(spec.get("description", ""))])
-        nested = spec if spec.get("type") == "object" else schemas.resolve(spec.get("items", {})) \
-            if spec.get("type") == "array" else {}
+        rows.append(
+            [
+                f"`{prefix}{field}`",
+                "yes" if field in required else "",
+                esc(_kind(spec, schemas)),
+                esc(spec.get("description", "")),
+            ]
+        )
+        nested = (
+            spec
+            if spec.get("type") == "object"
+            else schemas.resolve(spec.get("items", {}))
+            if spec.get("type") == "array"
+            else {}
+        )
         if nested.get("type") == "object" and nested.get("properties"):
             rows += _rows(name, schemas, path + (field,), f"{prefix}{field}.")
     return rows
@@ -58,7 +74,9 @@ def _ids_and_files(schemas: Schemas) -> list[str]:
     """The id format (from the schemas' shared id definition) and how files are named."""
     spec = schemas.resolve(schemas.raw.get("common", {}).get("$defs", {}).get("id", {}))
     examples = ", ".join(f"`{e}`" for e in spec.get("examples", []))
-    rule = esc(spec.get("x-hint", "")) + (f" (at most {spec['maxLength']} characters)" if "maxLength" in spec else "")
+    rule = esc(spec.get("x-hint", "")) + (
+        f" (at most {spec['maxLength']} characters)" if "maxLength" in spec else ""
+    )
     rows = []
     for content_type in TYPES.values():
         folder = f"docs/{content_type.folder}/" if content_type.folder else "docs/"
@@ -71,28 +89,63 @@ def _ids_and_files(schemas: Schemas) -> list[str]:
         rows.append([esc(content_type.label), name])
     for file_name, name in DATA_FILES.items():
         rows.append([esc(schemas.raw[name].get("title", name)), f"`docs/{DATA_DIR}/{file_name}` (one file)"])
-    rows.append(["News authors", "`docs/news/.authors.yml`: under `authors:`, one entry per author id with "
-                 "`name`, `description` and `avatar`; roles or teams, never people"])
-    return ["## Ids and file names", "",
-            f"{esc(spec.get('description', ''))} Ids: {rule}." + (f" Example: {examples}." if examples and
-                                                                      "for example" not in rule else ""), "",
-            table(["Content", "File"], rows), ""]
+    rows.append(
+        [
+            "News authors",
+            "`docs/news/.authors.yml`: under `authors:`, one entry per author id with "
+            "`name`, `description` and `avatar`; roles or teams, never people",
+        ]
+    )
+    return [
+        "## Ids and file names",
+        "",
+        f"{esc(spec.get('description', ''))} Ids: {rule}."
+        + (f" Example: {examples}." if examples and "for example" not in rule else ""),
+        "",
+        table(["Content", "File"], rows),
+        "",
+    ]
 
 
 def field_reference(schemas: Schemas) -> str:
-    out = ["---", "title: Field reference for editors", "---", "", "# Field reference for editors", "",
-           "Every field of every content type, generated from the schemas in `content_schema/`. "
-           "The folder a file is in decides its type. A field marked *yes* is required.", ""]
+    out = [
+        "---",
+        "title: Field reference for editors",
+        "---",
+        "",
+        "# Field reference for editors",
+        "",
+        "Every field of every content type, generated from the schemas in `content_schema/`. "
+        "The folder a file is in decides its type. A field marked *yes* is required.",
+        "",
+    ]
     out += _ids_and_files(schemas)
     for name, content_type in TYPES.items():
         schema = schemas.raw[name]
         where = f"docs/{content_type.folder}/" if content_type.folder else "anywhere else in docs/"
-        form = "YAML files, each a list of entries" if content_type.format == YAML else "Markdown files with front matter"
-        out += [f"## {content_type.label} (`{name}`)", "", esc(schema.get("description", "")), "",
-                f"Where: `{where}`. Format: {form}.", "",
-                table(["Field", "Required", "What to write", "Meaning"], _rows(name, schemas)), ""]
+        form = (
+            "YAML files, each a list of entries"
+            if content_type.format == YAML
+            else "Markdown files with front matter"
+        )
+        out += [
+            f"## {content_type.label} (`{name}`)",
+            "",
+            esc(schema.get("description", "")),
+            "",
+            f"Where: `{where}`. Format: {form}.",
+            "",
+            table(["Field", "Required", "What to write", "Meaning"], _rows(name, schemas)),
+            "",
+        ]
     for file_name, name in DATA_FILES.items():
         schema = schemas.raw[name]
-        out += [f"## {schema.get('title', name)} (`{DATA_DIR}/{file_name}`)", "", esc(schema.get("description", "")), "",
-                table(["Field", "Required", "What to write", "Meaning"], _rows(name, schemas)), ""]
+        out += [
+            f"## {schema.get('title', name)} (`{DATA_DIR}/{file_name}`)",
+            "",
+            esc(schema.get("description", "")),
+            "",
+            table(["Field", "Required", "What to write", "Meaning"], _rows(name, schemas)),
+            "",
+        ]
     return "\n".join(out) + "\n"

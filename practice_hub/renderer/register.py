@@ -43,7 +43,9 @@ def changes(items: list[Item]) -> list[Change]:
                 day = dt.date.fromisoformat(str(entry.get("date")))
             except (ValueError, AttributeError):
                 continue
-            found.append(Change(item, index, day, str(entry.get("summary", "")), str(entry.get("type", "minor"))))
+            found.append(
+                Change(item, index, day, str(entry.get("summary", "")), str(entry.get("type", "minor")))
+            )
     return sorted(found, key=lambda c: (c.date, c.item.id, c.index), reverse=True)
 
 
@@ -55,9 +57,17 @@ def _feed_id(site_url: str, path: str) -> str:
 
 
 def register_page(items: list[Item]) -> str:
-    out = ["---", "title: Amendments register", "---", "", "# Amendments register", "",
-           "Every change to a procedure, newest first. "
-           f"{link(REGISTER_URI, FEED_URI, 'Follow changes in a feed reader (Atom feed)')}.", ""]
+    out = [
+        "---",
+        "title: Amendments register",
+        "---",
+        "",
+        "# Amendments register",
+        "",
+        "Every change to a procedure, newest first. "
+        f"{link(REGISTER_URI, FEED_URI, 'Follow changes in a feed reader (Atom feed)')}.",
+        "",
+    ]
     by_month: dict[str, list[Change]] = defaultdict(list)
     for change in changes(items):
         by_month[change.date.strftime("%B %Y")].append(change)
@@ -65,15 +75,27 @@ def register_page(items: list[Item]) -> str:
         out.append("No changes are recorded yet.\n")
     for month, month_changes in by_month.items():
         out += [f"## {month}", ""]
-        out.append(table(["Date", "Procedure", "Change", "Type"], [
-            [long_date(c.date), link(REGISTER_URI, c.item.uri, c.item.title), esc(c.summary),
-             "Major" if c.kind == "major" else "Minor"] for c in month_changes]))
+        out.append(
+            table(
+                ["Date", "Procedure", "Change", "Type"],
+                [
+                    [
+                        long_date(c.date),
+                        link(REGISTER_URI, c.item.uri, c.item.title),
+                        esc(c.summary),
+                        "Major" if c.kind == "major" else "Minor",
+                    ]
+                    for c in month_changes
+                ],
+            )
+        )
         out.append("")
     return "\n".join(out) + "\n"
 
 
-def _new_feed(site_url: str, id_path: str, title: str, page: str, self_uri: str,
-              updated: dt.datetime) -> tuple[str, FeedGenerator]:
+def _new_feed(
+    site_url: str, id_path: str, title: str, page: str, self_uri: str, updated: dt.datetime
+) -> tuple[str, FeedGenerator]:
     """An empty Atom feed with its id, title, links and date; and the base for entry links.
 
     Without site_url the links are relative to the feed's own address (as Atom allows), so they
@@ -90,18 +112,29 @@ def _new_feed(site_url: str, id_path: str, title: str, page: str, self_uri: str,
     return base, feed
 
 
-def atom_feed(items: list[Item], site_url: str, page_urls: dict[str, str], updated: dt.datetime,
-              site_name: str) -> bytes:
-    base, feed = _new_feed(site_url, "procedures/amendments/", f"{site_name}: procedure changes",
-                           page_urls.get(REGISTER_URI, ""), FEED_URI, updated)
+def atom_feed(
+    items: list[Item], site_url: str, page_urls: dict[str, str], updated: dt.datetime, site_name: str
+) -> bytes:
+    base, feed = _new_feed(
+        site_url,
+        "procedures/amendments/",
+        f"{site_name}: procedure changes",
+        page_urls.get(REGISTER_URI, ""),
+        FEED_URI,
+        updated,
+    )
     for change in reversed(changes(items)):  # feedgen puts the last added first
         entry = feed.add_entry()
         url = f"{base}{page_urls.get(change.item.uri, '')}"
-        entry.id(_feed_id(site_url, f"procedures/{change.item.id}/change-{change.date.isoformat()}-{change.index + 1}"))
+        entry.id(
+            _feed_id(
+                site_url, f"procedures/{change.item.id}/change-{change.date.isoformat()}-{change.index + 1}"
+            )
+        )
         entry.title(f"{change.item.title}: {'major' if change.kind == 'major' else 'minor'} change")
         entry.link(href=url)
         entry.summary(change.summary)
-        moment = dt.datetime.combine(change.date, dt.time(), dt.timezone.utc)
+        moment = dt.datetime.combine(change.date, dt.time(), dt.UTC)
         entry.updated(moment)
         entry.published(moment)
         entry.author({"name": str(change.item.data.get("owner", site_name))})
@@ -134,14 +167,24 @@ def schedule(items: list[Item], today: dt.date) -> list[Due]:
             continue
         if review.days_left <= SCHEDULE_HORIZON_DAYS:
             found.append(Due(item, review))
-    return sorted(found, key=lambda d: (GROUPS.index(d.group), d.review.owner.lower(), d.review.review_by, d.item.id))
+    return sorted(
+        found, key=lambda d: (GROUPS.index(d.group), d.review.owner.lower(), d.review.review_by, d.item.id)
+    )
 
 
 def schedule_page(items: list[Item], today: dt.date) -> str:
     dues = schedule(items, today)
-    out = ["---", "title: Review schedule", "---", "", "# Review schedule", "",
-           f"Pages whose review is overdue or due within {SCHEDULE_HORIZON_DAYS} days of {long_date(today)}, "
-           f"grouped by owner. {link(SCHEDULE_URI, SCHEDULE_CSV_URI, 'Download as a spreadsheet (CSV)')}.", ""]
+    out = [
+        "---",
+        "title: Review schedule",
+        "---",
+        "",
+        "# Review schedule",
+        "",
+        f"Pages whose review is overdue or due within {SCHEDULE_HORIZON_DAYS} days of {long_date(today)}, "
+        f"grouped by owner. {link(SCHEDULE_URI, SCHEDULE_CSV_URI, 'Download as a spreadsheet (CSV)')}.",
+        "",
+    ]
     for group in GROUPS:
         in_group = [d for d in dues if d.group == group]
         out += [f"## {group} ({len(in_group)})", ""]
@@ -153,9 +196,20 @@ def schedule_page(items: list[Item], today: dt.date) -> str:
             by_owner[due.review.owner or "No owner"].append(due)
         for owner, owned in by_owner.items():
             out += [f"### {esc(owner)}", ""]
-            out.append(table(["Page", "Type", "Last reviewed", "Review by"], [
-                [link(SCHEDULE_URI, d.item.uri, d.item.title, d.item.anchor), d.item.label,
-                 long_date(d.review.last_reviewed), long_date(d.review.review_by)] for d in owned]))
+            out.append(
+                table(
+                    ["Page", "Type", "Last reviewed", "Review by"],
+                    [
+                        [
+                            link(SCHEDULE_URI, d.item.uri, d.item.title, d.item.anchor),
+                            d.item.label,
+                            long_date(d.review.last_reviewed),
+                            long_date(d.review.review_by),
+                        ]
+                        for d in owned
+                    ],
+                )
+            )
             out.append("")
     return "\n".join(out) + "\n"
 
@@ -164,10 +218,20 @@ CSV_FIELDS = ["group", "owner", "type", "id", "title", "last_reviewed", "review_
 
 
 def schedule_rows(items: list[Item], today: dt.date) -> list[dict]:
-    return [{"group": d.group, "owner": d.review.owner, "type": d.item.type, "id": d.item.id,
-             "title": d.item.title, "last_reviewed": d.review.last_reviewed.isoformat(),
-             "review_by": d.review.review_by.isoformat(), "days_left": d.review.days_left,
-             "source": d.item.path} for d in schedule(items, today)]
+    return [
+        {
+            "group": d.group,
+            "owner": d.review.owner,
+            "type": d.item.type,
+            "id": d.item.id,
+            "title": d.item.title,
+            "last_reviewed": d.review.last_reviewed.isoformat(),
+            "review_by": d.review.review_by.isoformat(),
+            "days_left": d.review.days_left,
+            "source": d.item.path,
+        }
+        for d in schedule(items, today)
+    ]
 
 
 def schedule_csv(items: list[Item], today: dt.date) -> str:
@@ -194,8 +258,9 @@ def schedule_text(items: list[Item], today: dt.date) -> str:
     return "\n".join(out) + "\n"
 
 
-def news_feed(posts: list[Item], site_url: str, page_urls: dict[str, str], updated: dt.datetime,
-              site_name: str) -> bytes:
+def news_feed(
+    posts: list[Item], site_url: str, page_urls: dict[str, str], updated: dt.datetime, site_name: str
+) -> bytes:
     """An Atom feed of news posts, newest first."""
     base, feed = _new_feed(site_url, "news/", f"{site_name}: news", "news/", NEWS_FEED_URI, updated)
     dated = []
@@ -211,7 +276,7 @@ def news_feed(posts: list[Item], site_url: str, page_urls: dict[str, str], updat
         entry.title(post.title)
         entry.link(href=url)
         entry.summary(post.summary)
-        moment = dt.datetime.combine(day, dt.time(), dt.timezone.utc)
+        moment = dt.datetime.combine(day, dt.time(), dt.UTC)
         entry.published(moment)
         entry.updated(moment)
         for category in post.data.get("categories") or []:

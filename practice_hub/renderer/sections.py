@@ -16,10 +16,20 @@ from .md import bullet_list, esc, link, long_date
 WHEN = ["first day", "first week", "first month", "first three months"]
 
 FILE_TYPES = {
-    ".csv": "CSV spreadsheet", ".docx": "Word document", ".doc": "Word document", ".xlsx": "Excel spreadsheet",
-    ".pdf": "PDF", ".txt": "Text file", ".svg": "SVG image", ".png": "PNG image", ".html": "Web page",
-    ".pptx": "PowerPoint presentation", ".odt": "OpenDocument text", ".ods": "OpenDocument spreadsheet",
-    ".rtf": "Rich text document", ".zip": "ZIP archive",
+    ".csv": "CSV spreadsheet",
+    ".docx": "Word document",
+    ".doc": "Word document",
+    ".xlsx": "Excel spreadsheet",
+    ".pdf": "PDF",
+    ".txt": "Text file",
+    ".svg": "SVG image",
+    ".png": "PNG image",
+    ".html": "Web page",
+    ".pptx": "PowerPoint presentation",
+    ".odt": "OpenDocument text",
+    ".ods": "OpenDocument spreadsheet",
+    ".rtf": "Rich text document",
+    ".zip": "ZIP archive",
 }
 
 
@@ -31,10 +41,16 @@ def step_id(step: dict) -> str:
 def induction_additions(item: Item, by_id: dict[str, Item]) -> str:
     uri = item.uri
     steps = [s for s in item.data.get("steps") or [] if isinstance(s, dict)]
-    out = ["", f'<div{attributes(class_="ph-checklist", data_ph_checklist=item.id, markdown=True)}>', "",
-           '<p class="ph-checklist__tools"><span data-ph-progress role="status"></span> '
-           '<button type="button" class="md-button" data-ph-reset hidden>Reset my ticks</button></p>', "",
-           "Ticks are saved in this browser on this device only.", ""]
+    out = [
+        "",
+        f"<div{attributes(class_='ph-checklist', data_ph_checklist=item.id, markdown=True)}>",
+        "",
+        '<p class="ph-checklist__tools"><span data-ph-progress role="status"></span> '
+        '<button type="button" class="md-button" data-ph-reset hidden>Reset my ticks</button></p>',
+        "",
+        "Ticks are saved in this browser on this device only.",
+        "",
+    ]
     for when in WHEN:
         group = [s for s in steps if s.get("when") == when]
         if not group:
@@ -51,7 +67,11 @@ def induction_additions(item: Item, by_id: dict[str, Item]) -> str:
                     extras.append("Book: " + link(uri, by_id[cid].uri, by_id[cid].title))
             if step.get("meet"):
                 extras.append(f"Meet: {esc(step['meet'])}")
-            detail = f'<br><span class="ph-checklist__detail" markdown>{"; ".join(extras)}</span>' if extras else ""
+            detail = (
+                f'<br><span class="ph-checklist__detail" markdown>{"; ".join(extras)}</span>'
+                if extras
+                else ""
+            )
             box = f"<input{attributes(type='checkbox', id=f'{item.id}-{sid}', data_ph_step=sid)}>"
             label = element("label", str(step.get("text", "")), for_=f"{item.id}-{sid}")
             out.append(f"<li markdown>{box} {label}{detail}</li>")
@@ -80,14 +100,23 @@ def tool_additions(item: Item, docs_dir: Path, thread) -> str:
         target = docs_dir / posixpath.dirname(uri) / file
         if target.is_file():
             name = posixpath.basename(file)
-            out += ['<div class="ph-download" markdown>', "",
-                    f"**Download:** [{esc(item.title)}]({file}) ({file_label(target)}, {esc(name)})", "", "</div>", ""]
+            out += [
+                '<div class="ph-download" markdown>',
+                "",
+                f"**Download:** [{esc(item.title)}]({file}) ({file_label(target)}, {esc(name)})",
+                "",
+                "</div>",
+                "",
+            ]
     if item.data.get("when_to_use"):
         out += ["## When to use it", "", esc(item.data["when_to_use"]), ""]
     standards = thread.standards_for(item)
     if standards:
-        out += ["## Practice standards this tool supports", "",
-                bullet_list([link(uri, s.uri, s.title) for s in standards])]
+        out += [
+            "## Practice standards this tool supports",
+            "",
+            bullet_list([link(uri, s.uri, s.title) for s in standards]),
+        ]
     return "\n".join(out) + "\n" if len(out) > 1 else ""
 
 
@@ -97,53 +126,86 @@ def research_library(from_uri: str, items: list[Item], tags: dict, today: dt.dat
     fresh = [i for i in items if str(i.data.get("date", "")).startswith(month)]
     out = []
     if fresh:
-        out += ["## New this month", "", bullet_list([link(from_uri, i.uri, i.title) + f": {esc(i.summary)}"
-                                                      for i in fresh])]
-    topics = sorted({t for i in items for t in i.data.get("topics") or []},
-                    key=lambda t: str(tags[t].data.get("label", t)).lower() if t in tags else t)
-    sources = sorted({str(i.data.get("source", "")) for i in items})
-    out += ["## Library", "",
-            *filter_form([
-                FilterField("topics", "Topic", "Any topic",
-                            [(t, str(tags[t].data.get("label", t)) if t in tags else t) for t in topics], name="topic"),
-                FilterField("source", "Source", "Any source", [(s, s) for s in sources]),
-            ], noun="entries"),
+        out += [
+            "## New this month",
             "",
-            '<ul class="ph-library" data-ph-filtered markdown>']
+            bullet_list([link(from_uri, i.uri, i.title) + f": {esc(i.summary)}" for i in fresh]),
+        ]
+    topics = sorted(
+        {t for i in items for t in i.data.get("topics") or []},
+        key=lambda t: str(tags[t].data.get("label", t)).lower() if t in tags else t,
+    )
+    sources = sorted({str(i.data.get("source", "")) for i in items})
+    out += [
+        "## Library",
+        "",
+        *filter_form(
+            [
+                FilterField(
+                    "topics",
+                    "Topic",
+                    "Any topic",
+                    [(t, str(tags[t].data.get("label", t)) if t in tags else t) for t in topics],
+                    name="topic",
+                ),
+                FilterField("source", "Source", "Any source", [(s, s) for s in sources]),
+            ],
+            noun="entries",
+        ),
+        "",
+        '<ul class="ph-library" data-ph-filtered markdown>',
+    ]
     for item in items:
         data = item.data
         topic_attr = html.escape("|" + "|".join(data.get("topics") or []) + "|", quote=True)
         source = str(data.get("source", ""))
-        out.append(f'<li data-topics="{topic_attr}" data-source="{html.escape("|" + source + "|", quote=True)}" markdown>'
-                   f"**{link(from_uri, item.uri, item.title)}**: {esc(item.summary)}<br>"
-                   f"*{esc(source)}, {esc(data.get('resource_type', ''))}, {long_date(data['date']) if data.get('date') else ''}*</li>")
+        out.append(
+            f'<li data-topics="{topic_attr}" data-source="{html.escape("|" + source + "|", quote=True)}" markdown>'
+            f"**{link(from_uri, item.uri, item.title)}**: {esc(item.summary)}<br>"
+            f"*{esc(source)}, {esc(data.get('resource_type', ''))}, {long_date(data['date']) if data.get('date') else ''}*</li>"
+        )
     out += ["</ul>", ""]
     return "\n".join(out) + "\n"
 
 
 def research_additions(item: Item, thread) -> str:
     data = item.data
-    out = ["", '<div class="ph-download" markdown>', "",
-           f"**Read it:** {markdown_link(esc(item.title), data.get('link', ''))} ({esc(data.get('source', ''))}, "
-           f"{esc(data.get('resource_type', ''))}; external site, not available without internet)", "", "</div>", ""]
+    out = [
+        "",
+        '<div class="ph-download" markdown>',
+        "",
+        f"**Read it:** {markdown_link(esc(item.title), data.get('link', ''))} ({esc(data.get('source', ''))}, "
+        f"{esc(data.get('resource_type', ''))}; external site, not available without internet)",
+        "",
+        "</div>",
+        "",
+    ]
     standards = thread.standards_for(item)
     if standards:
-        out += ["## Practice standards it informs", "", bullet_list([link(item.uri, s.uri, s.title) for s in standards])]
+        out += [
+            "## Practice standards it informs",
+            "",
+            bullet_list([link(item.uri, s.uri, s.title) for s in standards]),
+        ]
     return "\n".join(out) + "\n"
 
 
 def vacancy_listing(from_uri: str, items: list[Item], today: dt.date) -> str:
-    open_items = sorted((i for i in items if not vacancy_closed(i, today)),
-                        key=lambda i: (str(i.data.get("closing_date", "")), i.title))
+    open_items = sorted(
+        (i for i in items if not vacancy_closed(i, today)),
+        key=lambda i: (str(i.data.get("closing_date", "")), i.title),
+    )
     if not open_items:
         return "There are no open vacancies at the moment.\n"
     lines = []
     for item in open_items:
         data = item.data
-        lines.append(f'<li data-ph-closes="{html.escape(str(data.get("closing_date", "")))}" markdown>'
-                     f"**{link(from_uri, item.uri, item.title)}**: {esc(data.get('team', ''))}, "
-                     f"{esc(data.get('grade', ''))}, {esc(data.get('salary', ''))}. "
-                     f"Closing date {long_date(data['closing_date'])}.</li>")
+        lines.append(
+            f'<li data-ph-closes="{html.escape(str(data.get("closing_date", "")))}" markdown>'
+            f"**{link(from_uri, item.uri, item.title)}**: {esc(data.get('team', ''))}, "
+            f"{esc(data.get('grade', ''))}, {esc(data.get('salary', ''))}. "
+            f"Closing date {long_date(data['closing_date'])}.</li>"
+        )
     return '<ul class="ph-vacancies" markdown>\n' + "\n".join(lines) + "\n</ul>\n"
 
 
@@ -160,16 +222,28 @@ def vacancy_additions(item: Item, today: dt.date) -> str:
     contact = str(data.get("apply", ""))
     href = safe_url(contact if "://" in contact else f"mailto:{contact}")
     closed = vacancy_closed(item, today)
-    facts = [("Team", data.get("team")), ("Grade", data.get("grade")), ("Salary", data.get("salary")),
-             ("Hours", data.get("hours")), ("Closing date", long_date(closing) if closing else "")]
-    out = ["", f'<div class="ph-vacancy" data-ph-closes="{html.escape(closing)}" markdown>', "",
-           bullet_list([f"**{label}:** {esc(value)}" for label, value in facts if value]),
-           f'<p class="ph-banner ph-banner--archived" data-ph-closed-notice{"" if closed else " hidden"}>'
-           f"This vacancy closed on {long_date(closing) if closing else 'its closing date'}. "
-           "It is no longer accepting applications.</p>", "",
-           f'<p data-ph-apply{" hidden" if closed else ""} markdown>**How to apply:** '
-           f"{markdown_link(esc(contact), href)}</p>",
-           "", "</div>", ""]
+    facts = [
+        ("Team", data.get("team")),
+        ("Grade", data.get("grade")),
+        ("Salary", data.get("salary")),
+        ("Hours", data.get("hours")),
+        ("Closing date", long_date(closing) if closing else ""),
+    ]
+    out = [
+        "",
+        f'<div class="ph-vacancy" data-ph-closes="{html.escape(closing)}" markdown>',
+        "",
+        bullet_list([f"**{label}:** {esc(value)}" for label, value in facts if value]),
+        f'<p class="ph-banner ph-banner--archived" data-ph-closed-notice{"" if closed else " hidden"}>'
+        f"This vacancy closed on {long_date(closing) if closing else 'its closing date'}. "
+        "It is no longer accepting applications.</p>",
+        "",
+        f"<p data-ph-apply{' hidden' if closed else ''} markdown>**How to apply:** "
+        f"{markdown_link(esc(contact), href)}</p>",
+        "",
+        "</div>",
+        "",
+    ]
     return "\n".join(out) + "\n"
 
 
@@ -178,5 +252,5 @@ def news_additions(item: Item, thread) -> str:
     if not standards:
         return ""
     return "\n## Practice standards this post is about\n\n" + bullet_list(
-        [link(item.uri, s.uri, s.title) for s in standards])
-
+        [link(item.uri, s.uri, s.title) for s in standards]
+    )

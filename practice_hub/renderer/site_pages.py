@@ -9,20 +9,35 @@ from ..content_types import COURSE, NEWS, STANDARD, TOOL, TYPES
 from ..site import Site
 from ..structure.items import Item
 from ..structure.training import sessions_of
-from .listing import listing, section_index
-from .html import markdown_link
-from .md import bullet_list, esc, link
-from .training import UPCOMING_URI, upcoming_page
 from .calendar import ALL_ICS_URI, calendar, course_ics_uri, session_ics_uri
-from .register import FEED_URI, NEWS_FEED_URI, REGISTER_URI, atom_feed, news_feed, SCHEDULE_CSV_URI, SCHEDULE_URI, register_page, schedule_csv, schedule_page
 from .glossary import abbreviations_for
 from .home import HOME_URI, under_title
-from .sections import (induction_additions, news_additions, research_additions, tool_additions,
-                       vacancy_additions)
+from .html import markdown_link
+from .listing import listing, section_index
+from .md import bullet_list, esc, link
 from .reference import REFERENCE_URI, field_reference
+from .register import (
+    FEED_URI,
+    NEWS_FEED_URI,
+    REGISTER_URI,
+    SCHEDULE_CSV_URI,
+    SCHEDULE_URI,
+    atom_feed,
+    news_feed,
+    register_page,
+    schedule_csv,
+    schedule_page,
+)
+from .sections import (
+    induction_additions,
+    news_additions,
+    research_additions,
+    tool_additions,
+    vacancy_additions,
+)
 from .tags import TAGS_DIR, tag_pages
 from .thread import MATRIX_URI, course_page, matrix_page, section_additions, standard_additions
-
+from .training import UPCOMING_URI, upcoming_page
 
 CONTINUE_LIST = "\x00continue-list\n"  # an addition that continues the page's last list
 # Material's blog plugin makes these types' index, archive and category pages.
@@ -62,8 +77,10 @@ def audit_pages(site: Site) -> dict[str, str]:
     sections, dirs = site.thread.sections, site.project.use_directory_urls
     if not sections:
         return {}
-    return {TOOL_URI: tool_page(sections, site.thread, site.project.settings, dirs),
-            RESULTS_URI: dashboard_page(sections, site.audit_results, site.thread.results, dirs)}
+    return {
+        TOOL_URI: tool_page(sections, site.thread, site.project.settings, dirs),
+        RESULTS_URI: dashboard_page(sections, site.audit_results, site.thread.results, dirs),
+    }
 
 
 def with_additions(site: Site, uri: str, markdown: str, addition: str) -> str:
@@ -72,7 +89,7 @@ def with_additions(site: Site, uri: str, markdown: str, addition: str) -> str:
     if uri == HOME_URI:  # issue 16: the front door's blocks go under the title
         return under_title(markdown, addition) if addition else markdown
     if addition.startswith(CONTINUE_LIST):  # one Related list, not two (issue 16)
-        return markdown.rstrip() + "\n" + addition[len(CONTINUE_LIST):]
+        return markdown.rstrip() + "\n" + addition[len(CONTINUE_LIST) :]
     return markdown.rstrip() + "\n\n" + addition if addition else markdown
 
 
@@ -113,10 +130,13 @@ def _section_listing(item: Item, site: Site, uri: str) -> str:
 
 #: What is added to an item's page, by the key its content type names (``additions=``).
 ADDITIONS: dict[str, Callable[[Item, Site, str], str]] = {
-    "standard_additions": lambda item, site, uri: (standard_additions(item, site.thread, site.project.settings.build_date)
-                                                   + _cycle_actions(item, site)),
+    "standard_additions": lambda item, site, uri: (
+        standard_additions(item, site.thread, site.project.settings.build_date) + _cycle_actions(item, site)
+    ),
     "cycle_additions": _cycle_additions,
-    "section_additions": lambda item, site, uri: section_additions(item, site.thread, site.project.settings.build_date),
+    "section_additions": lambda item, site, uri: section_additions(
+        item, site.thread, site.project.settings.build_date
+    ),
     "procedure_additions": lambda item, site, uri: procedure_additions(item, site),
     "induction_additions": lambda item, site, uri: induction_additions(item, site.by_id),
     "tool_additions": lambda item, site, uri: tool_additions(item, site.project.docs_dir, site.thread),
@@ -150,7 +170,7 @@ def _own_related(body: str) -> str | None:
     headings = list(re.finditer(r"^## +(.+?) *$", body or "", re.M))
     if not headings or headings[-1].group(1).strip().lower() != "related":
         return None
-    return body[headings[-1].end():]
+    return body[headings[-1].end() :]
 
 
 def _section_of(uri: str) -> str | None:
@@ -200,12 +220,17 @@ def feed_file(site: Site, site_name: str) -> tuple[str, bytes]:
 
 def post_build_files(site: Site, site_name: str) -> dict[str, bytes]:
     """Files that need every page's final URL (news posts move to dated URLs)."""
-    return {NEWS_FEED_URI: news_feed(site.listed(NEWS), site.project.site_url, site.urls,
-                                     generated_moment(), site_name)}
+    return {
+        NEWS_FEED_URI: news_feed(
+            site.listed(NEWS), site.project.site_url, site.urls, generated_moment(), site_name
+        )
+    }
 
 
 def out_of_menu(uri: str) -> bool:
     """Generated pages reached from a listing rather than the menu: course and topic pages."""
     if uri.startswith(f"{TAGS_DIR}/") and uri != f"{TAGS_DIR}/index.md":
         return True
-    return uri.startswith("training/") and uri not in ("training/index.md", UPCOMING_URI) and uri.endswith(".md")
+    return (
+        uri.startswith("training/") and uri not in ("training/index.md", UPCOMING_URI) and uri.endswith(".md")
+    )

@@ -29,8 +29,16 @@ def tagged(items: list[Item]) -> dict[str, list[Item]]:
 def tag_pages(tags: dict[str, Item], items: list[Item]) -> dict[str, str]:
     by_tag = tagged(items)
     pages = {}
-    index = ["---", "title: Topics", "---", "", "# Topics", "",
-             "Everything on the site about a topic, whatever its type.", ""]
+    index = [
+        "---",
+        "title: Topics",
+        "---",
+        "",
+        "# Topics",
+        "",
+        "Everything on the site about a topic, whatever its type.",
+        "",
+    ]
     lines = []
     for tag_id, tag in sorted(tags.items(), key=lambda pair: str(pair[1].data.get("label", "")).lower()):
         label = str(tag.data.get("label", tag_id))
@@ -45,9 +53,15 @@ def tag_pages(tags: dict[str, Item], items: list[Item]) -> dict[str, str]:
         for type_name, content_type in TYPES.items():
             if groups.get(type_name):
                 out += [f"## {content_type.label}", ""]
-                out.append(bullet_list([
-                    link(tag_uri(tag_id), i.uri, i.title, i.anchor) + (f": {esc(i.summary)}" if i.summary else "")
-                    for i in sorted(groups[type_name], key=lambda i: i.title.lower())]))
+                out.append(
+                    bullet_list(
+                        [
+                            link(tag_uri(tag_id), i.uri, i.title, i.anchor)
+                            + (f": {esc(i.summary)}" if i.summary else "")
+                            for i in sorted(groups[type_name], key=lambda i: i.title.lower())
+                        ]
+                    )
+                )
         if not members:
             out.append("Nothing is tagged with this topic yet.\n")
         pages[tag_uri(tag_id)] = "\n".join(out) + "\n"

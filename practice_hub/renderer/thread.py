@@ -32,8 +32,7 @@ def training_line(from_uri: str, course: Item, today: dt.date) -> str:
         when = "e-learning, any time"
     else:
         future = upcoming(sessions_of(course), today, include_cancelled=False)
-        when = (f"next session {date_time(future[0].start)}" if future
-                else "no sessions booked yet")
+        when = f"next session {date_time(future[0].start)}" if future else "no sessions booked yet"
     return f"{item_link(from_uri, course)}: {esc(when)}"
 
 
@@ -52,8 +51,11 @@ def standard_additions(standard: Item, thread: Thread, today: dt.date) -> str:
             out.append(bullet_list([esc(point) for point in looks_for]))
     out += ["## Training that builds this standard", ""]
     courses = thread.courses_for(standard)
-    out.append(bullet_list([training_line(uri, c, today) for c in courses],
-                           f"{GAP}no course builds this standard yet."))
+    out.append(
+        bullet_list(
+            [training_line(uri, c, today) for c in courses], f"{GAP}no course builds this standard yet."
+        )
+    )
     related = [i for kind in (PROCEDURE, TOOL) for i in thread.linked(standard, kind)]
     if related:
         out += ["## Related procedures and tools", ""]
@@ -64,8 +66,9 @@ def standard_additions(standard: Item, thread: Thread, today: dt.date) -> str:
         out += ["## Audit results", ""]
         for section, results in series:
             out.append(f"### {esc(numbered(section))}\n")
-            out.append(results_block(results, f"chart-{section.id}",
-                                     f"Files rated good or better: {section.title}"))
+            out.append(
+                results_block(results, f"chart-{section.id}", f"Files rated good or better: {section.title}")
+            )
     return "\n".join(out) + "\n"
 
 
@@ -73,27 +76,46 @@ def section_additions(section: Item, thread: Thread, today: dt.date) -> str:
     uri = section.uri
     out = ["", "## Standards this section checks", ""]
     standards = thread.standards_for(section)
-    out.append(bullet_list([item_link(uri, s, numbered(s)) for s in standards],
-                           f"{GAP}this section checks no practice standard yet."))
+    out.append(
+        bullet_list(
+            [item_link(uri, s, numbered(s)) for s in standards],
+            f"{GAP}this section checks no practice standard yet.",
+        )
+    )
     looks_for = section.data.get("looks_for") or []
     if looks_for:
         out += ["## What auditors look for", "", bullet_list([esc(p) for p in looks_for])]
     grades = section.data.get("grades") or {}
     out += ["## Grade descriptors", ""]
-    out.append(table(["Grade", "What the case file shows"], [
-        [label, esc(grades.get(key, ""))]
-        for key, label in (("outstanding", "Outstanding"), ("good", "Good"),
-                           ("requires_improvement", "Requires improvement"), ("inadequate", "Inadequate"))
-    ]))
+    out.append(
+        table(
+            ["Grade", "What the case file shows"],
+            [
+                [label, esc(grades.get(key, ""))]
+                for key, label in (
+                    ("outstanding", "Outstanding"),
+                    ("good", "Good"),
+                    ("requires_improvement", "Requires improvement"),
+                    ("inadequate", "Inadequate"),
+                )
+            ],
+        )
+    )
     stages = section.data.get("journey_stages") or []
     out += ["", "## Where this applies in the journey", "", bullet_list([esc(s) for s in stages])]
     out += ["## Training reached through its standards", ""]
-    out.append(bullet_list([training_line(uri, c, today) for c in thread.courses_through(section)],
-                           "No training is linked through this section's standards yet."))
+    out.append(
+        bullet_list(
+            [training_line(uri, c, today) for c in thread.courses_through(section)],
+            "No training is linked through this section's standards yet.",
+        )
+    )
     results = thread.results.get(section.id, [])
     if results:
         out += ["## Audit results", ""]
-        out.append(results_block(results, f"chart-{section.id}", f"Files rated good or better: {section.title}"))
+        out.append(
+            results_block(results, f"chart-{section.id}", f"Files rated good or better: {section.title}")
+        )
     return "\n".join(out) + "\n"
 
 
@@ -101,10 +123,15 @@ def matrix_page(thread: Thread) -> str:
     uri = MATRIX_URI
     gaps = thread.gaps()
     out = [
-        "---", "title: The golden thread", "---", "",
-        "# The golden thread", "",
+        "---",
+        "title: The golden thread",
+        "---",
+        "",
+        "# The golden thread",
+        "",
         "Each practice standard, the case-file audit sections that check it and the training "
-        "that builds it. Gaps are marked so they can be closed.", "",
+        "that builds it. Gaps are marked so they can be closed.",
+        "",
     ]
     if gaps:
         out.append(f"**{len(gaps)} gap{'s' if len(gaps) != 1 else ''} in the thread:**\n")
@@ -115,18 +142,28 @@ def matrix_page(thread: Thread) -> str:
     for standard in thread.standards:
         sections = thread.sections_for(standard)
         courses = thread.courses_for(standard)
-        rows.append([
-            item_link(uri, standard, numbered(standard)),
-            _cell_list([item_link(uri, s, numbered(s)) for s in sections]) or f"{GAP}not audited",
-            _cell_list([item_link(uri, c) for c in courses]) or f"{GAP}no training",
-        ])
-    out += ['<div class="ph-matrix" markdown>', "",
-            table(["Standard", "Audited by", "Training"], rows), "</div>", ""]
+        rows.append(
+            [
+                item_link(uri, standard, numbered(standard)),
+                _cell_list([item_link(uri, s, numbered(s)) for s in sections]) or f"{GAP}not audited",
+                _cell_list([item_link(uri, c) for c in courses]) or f"{GAP}no training",
+            ]
+        )
+    out += [
+        '<div class="ph-matrix" markdown>',
+        "",
+        table(["Standard", "Audited by", "Training"], rows),
+        "</div>",
+        "",
+    ]
     orphans = [s for s in thread.sections if not thread.standards_for(s)]
     loose = [c for c in thread.courses if not thread.standards_for(c)]
     if orphans:
-        out += ["## Audit sections that check no standard", "",
-                bullet_list([item_link(uri, s, numbered(s)) for s in orphans])]
+        out += [
+            "## Audit sections that check no standard",
+            "",
+            bullet_list([item_link(uri, s, numbered(s)) for s in orphans]),
+        ]
     if loose:
         out += ["## Courses that support no standard", "", bullet_list([item_link(uri, c) for c in loose])]
     return "\n".join(out) + "\n"
@@ -150,13 +187,26 @@ def course_page(course: Item, thread: Thread, today: dt.date) -> str:
         ("Provider", data.get("provider", "")),
         ("Cost", data.get("cost", "")),
     ]
-    out = ["---", f"title: {_yaml_str(course.title)}", "---", "", f"# {esc(course.title)}", "",
-           f"{esc(course.summary)}", "",
-           bullet_list([f"**{label}:** {esc(value)}" for label, value in facts if value])]
+    out = [
+        "---",
+        f"title: {_yaml_str(course.title)}",
+        "---",
+        "",
+        f"# {esc(course.title)}",
+        "",
+        f"{esc(course.summary)}",
+        "",
+        bullet_list([f"**{label}:** {esc(value)}" for label, value in facts if value]),
+    ]
     outcomes = data.get("outcomes") or []
     if outcomes:
-        out += ["## Learning outcomes", "", "By the end of the course you will:", "",
-                bullet_list([esc(o) for o in outcomes])]
+        out += [
+            "## Learning outcomes",
+            "",
+            "By the end of the course you will:",
+            "",
+            bullet_list([esc(o) for o in outcomes]),
+        ]
     out += ["## Standards this course builds", ""]
     standards = thread.standards_for(course)
     lines = []
@@ -173,8 +223,14 @@ def course_page(course: Item, thread: Thread, today: dt.date) -> str:
     contact = str(booking.get("contact", ""))
     if contact:
         href = contact if "://" in contact else f"mailto:{contact}"
-        out += ["## How to book", "", f"{esc(booking.get('instructions', ''))}".strip(), "",
-                f"[Book: {esc(contact)}]({href})", ""]
+        out += [
+            "## How to book",
+            "",
+            f"{esc(booking.get('instructions', ''))}".strip(),
+            "",
+            f"[Book: {esc(contact)}]({href})",
+            "",
+        ]
     return "\n".join(out) + "\n"
 
 

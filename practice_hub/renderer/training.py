@@ -15,8 +15,15 @@ from .md import date_time, esc, link
 
 INDEX_URI = "training/index.md"
 UPCOMING_URI = "training/upcoming.md"
-AUDIENCES = ["ASYE", "social worker", "experienced social worker", "practice supervisor", "manager",
-             "student", "all staff"]
+AUDIENCES = [
+    "ASYE",
+    "social worker",
+    "experienced social worker",
+    "practice supervisor",
+    "manager",
+    "student",
+    "all staff",
+]
 MODES = ["classroom", "live online", "e-learning", "blended"]
 
 
@@ -41,13 +48,22 @@ def catalogue(courses: list[Item], thread: Thread, today: dt.date, from_uri: str
         f"{link(from_uri, UPCOMING_URI, 'Upcoming sessions by month')} · "
         f"{link(from_uri, ALL_ICS_URI, 'Subscribe to every session (calendar feed, .ics)')}",
         "",
-        *filter_form([
-            FilterField("audience", "Who it is for", "Anyone", [(a, a) for a in AUDIENCES]),
-            FilterField("mode", "How it is delivered", "Any way", [(m, m) for m in MODES]),
-            FilterField("standards", "Practice standard", "Any standard",
-                        [(s.id, _standard_label(s)) for s in standards], name="standard"),
-            FilterField("months", "Sessions in", "Any month", [(m, _month_label(m)) for m in months], name="month"),
-        ]),
+        *filter_form(
+            [
+                FilterField("audience", "Who it is for", "Anyone", [(a, a) for a in AUDIENCES]),
+                FilterField("mode", "How it is delivered", "Any way", [(m, m) for m in MODES]),
+                FilterField(
+                    "standards",
+                    "Practice standard",
+                    "Any standard",
+                    [(s.id, _standard_label(s)) for s in standards],
+                    name="standard",
+                ),
+                FilterField(
+                    "months", "Sessions in", "Any month", [(m, _month_label(m)) for m in months], name="month"
+                ),
+            ]
+        ),
         "",
         '<ul class="ph-courses" data-ph-filtered markdown>',
     ]
@@ -67,7 +83,8 @@ def catalogue(courses: list[Item], thread: Thread, today: dt.date, from_uri: str
             f'<li data-audience="{_attr(data.get("audience") or [])}" data-mode="{_attr([data.get("mode", "")])}" '
             f'data-standards="{_attr(course_standards)}" data-months="{_attr(course_months)}" markdown>'
             f"**{link(from_uri, course.uri, course.title)}**: {esc(course.summary)} "
-            f"<br>*{esc(data.get('mode', ''))}, for {esc(audience)}; {esc(when)}*</li>")
+            f"<br>*{esc(data.get('mode', ''))}, for {esc(audience)}; {esc(when)}*</li>"
+        )
     out += ["</ul>", ""]
     return "\n".join(out) + "\n"
 
@@ -80,16 +97,29 @@ def _standard_label(standard: Item) -> str:
 def upcoming_page(courses: list[Item], today: dt.date) -> str:
     sessions = [s for c in courses for s in upcoming(sessions_of(c), today)]
     sessions.sort(key=lambda s: (s.start, s.course.title))
-    out = ["---", "title: Upcoming training sessions", "---", "", "# Upcoming training sessions", "",
-           f"Every training session from {today.day} {today:%B %Y}, by month. "
-           f"{link(UPCOMING_URI, ALL_ICS_URI, 'Subscribe to every session (.ics)')}.", ""]
+    out = [
+        "---",
+        "title: Upcoming training sessions",
+        "---",
+        "",
+        "# Upcoming training sessions",
+        "",
+        f"Every training session from {today.day} {today:%B %Y}, by month. "
+        f"{link(UPCOMING_URI, ALL_ICS_URI, 'Subscribe to every session (.ics)')}.",
+        "",
+    ]
     if not sessions:
         out.append("No sessions are booked yet.\n")
     by_month: dict[str, list[Session]] = defaultdict(list)
     for session in sessions:
         by_month[session.month].append(session)
     for month, month_sessions in by_month.items():
-        out += [f"## {_month_label(month)}", "", sessions_table(UPCOMING_URI, month_sessions, with_course=True), ""]
+        out += [
+            f"## {_month_label(month)}",
+            "",
+            sessions_table(UPCOMING_URI, month_sessions, with_course=True),
+            "",
+        ]
     return "\n".join(out) + "\n"
 
 
@@ -97,18 +127,27 @@ def sessions_table(from_uri: str, sessions: list[Session], with_course: bool = F
     head = "<th>Course</th>" if with_course else ""
     rows = []
     for s in sessions:
-        status = {"open": "Open for booking", "full": "Full", "cancelled": "Cancelled"}.get(s.status, s.status)
+        status = {"open": "Open for booking", "full": "Full", "cancelled": "Cancelled"}.get(
+            s.status, s.status
+        )
         if s.status == "open" and s.places is not None:
             status += f" ({s.places} places)"
-        course_cell = f"<td markdown>{link(from_uri, s.course.uri, s.course.title)}</td>" if with_course else ""
+        course_cell = (
+            f"<td markdown>{link(from_uri, s.course.uri, s.course.title)}</td>" if with_course else ""
+        )
         calendar = "" if s.status == "cancelled" else link(from_uri, session_ics_uri(s), "Add to calendar")
         rows.append(
             f'<tr data-ph-ends="{s.ends_utc()}" class="ph-session ph-session--{s.status}" markdown>'
             f"<td>{html.escape(when_range(s))}</td>{course_cell}<td>{html.escape(s.venue)}</td>"
-            f"<td>{html.escape(status)}</td><td markdown>{calendar}</td></tr>")
-    return ("<table class=\"ph-sessions\" markdown>\n<thead><tr><th>When</th>" + head +
-            "<th>Where</th><th>Status</th><th>Calendar</th></tr></thead>\n<tbody markdown>\n" +
-            "\n".join(rows) + "\n</tbody>\n</table>\n")
+            f"<td>{html.escape(status)}</td><td markdown>{calendar}</td></tr>"
+        )
+    return (
+        '<table class="ph-sessions" markdown>\n<thead><tr><th>When</th>'
+        + head
+        + "<th>Where</th><th>Status</th><th>Calendar</th></tr></thead>\n<tbody markdown>\n"
+        + "\n".join(rows)
+        + "\n</tbody>\n</table>\n"
+    )
 
 
 def course_sessions(course: Item, today: dt.date) -> str:

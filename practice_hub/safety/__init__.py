@@ -22,6 +22,7 @@ def check_file(path: str, text: str, items) -> list[Problem]:
     found: list[Problem] = []
     lines = text.split("\n")
     for item in items:
+
         def field_problem(line, message, hint, field="", item=item):
             found.append(Problem(path, line, message, hint, item.type, field))
 
@@ -42,8 +43,11 @@ def check_body(path: str, type_name: str, body: str, first_line: int, found: lis
     for number, line in enumerate(body.split("\n"), 1):
         char = fields.bad_character(line)
         if char:
-            report(number, f"the text has the invisible control character {fields.describe_character(char)}",
-                   "delete it: it cannot appear on a web page")
+            report(
+                number,
+                f"the text has the invisible control character {fields.describe_character(char)}",
+                "delete it: it cannot appear on a web page",
+            )
         if casedata.marked(line):
             continue
         for _, reason in casedata.find(line):
@@ -69,20 +73,33 @@ def _check_authors(file: Path, path: str, schemas, problems) -> None:
         problems.add(path, problem.line, problem.message, problem.hint, type="authors")
         return
     for finding in schemas.check("authors", loaded.data):
-        problems.add(path, loaded.line_of(finding.path), finding.message, finding.hint, type="authors",
-                     field=finding.field)
+        problems.add(
+            path,
+            loaded.line_of(finding.path),
+            finding.message,
+            finding.hint,
+            type="authors",
+            field=finding.field,
+        )
     data = loaded.data.get("authors") if isinstance(loaded.data, dict) else None
     lines = text.split("\n")
-    for key, entry in (data.items() if isinstance(data, dict) else ()):
-        for name, value in (entry.items() if isinstance(entry, dict) else ()):
+    for key, entry in data.items() if isinstance(data, dict) else ():
+        for name, value in entry.items() if isinstance(entry, dict) else ():
             if not isinstance(value, str):
                 continue
             line = loaded.line_of(("authors", key, name))
             char = fields.bad_character(value)
             if char:
-                problems.add(path, line, f'field "authors.{key}.{name}" has the invisible control character '
-                             f"{fields.describe_character(char)}", "delete it", type="authors")
+                problems.add(
+                    path,
+                    line,
+                    f'field "authors.{key}.{name}" has the invisible control character '
+                    f"{fields.describe_character(char)}",
+                    "delete it",
+                    type="authors",
+                )
             if not casedata.marked(lines[line - 1] if line <= len(lines) else ""):
                 for _, reason in casedata.find(value)[:1]:
-                    problems.add(path, line, f'field "authors.{key}.{name}": {reason}', casedata.HINT,
-                                 type="authors")
+                    problems.add(
+                        path, line, f'field "authors.{key}.{name}": {reason}', casedata.HINT, type="authors"
+                    )

@@ -9,22 +9,32 @@ from __future__ import annotations
 import re
 
 MARKER = "practice-hub: not-case-data"
-HINT = ("remove it: the site is read by every member of staff; if it is a made-up example, add "
-        f"<!-- {MARKER} --> (Markdown) or # {MARKER} (YAML) at the end of the line")
+HINT = (
+    "remove it: the site is read by every member of staff; if it is a made-up example, add "
+    f"<!-- {MARKER} --> (Markdown) or # {MARKER} (YAML) at the end of the line"
+)
 
 _NHS = re.compile(r"(?<![\d-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\d-])")
 # First letters D, F, I, Q, U, V never; second letters D, F, I, O, Q, U, V never; these pairs never.
-_NI = re.compile(r"(?<![A-Za-z0-9])([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?(\d{2}) ?(\d{2}) ?(\d{2}) ?([A-D])"
-                 r"(?![A-Za-z0-9])")
+_NI = re.compile(
+    r"(?<![A-Za-z0-9])([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?(\d{2}) ?(\d{2}) ?(\d{2}) ?([A-D])"
+    r"(?![A-Za-z0-9])"
+)
 _NI_NEVER = {"BG", "GB", "NK", "KN", "TN", "NT", "ZZ"}
 
-_MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
-_DATE = (rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:19|20)?\d{{2}}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}|"
-         rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\s+(?:19|20)\d{{2}}|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+"
-         rf"(?:19|20)\d{{2}})")
-_DOB_WORD = re.compile(rf"(?i)\b(?:d\.?o\.?b\.?|date\s+of\s+birth|born(?:\s+on)?)\b[\s:,.=-]{{0,4}}"
-                       rf"(?:\(\s*)?{_DATE}")
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_DATE = (
+    rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:19|20)?\d{{2}}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\s+(?:19|20)\d{{2}}|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+"
+    rf"(?:19|20)\d{{2}})"
+)
+_DOB_WORD = re.compile(
+    rf"(?i)\b(?:d\.?o\.?b\.?|date\s+of\s+birth|born(?:\s+on)?)\b[\s:,.=-]{{0,4}}"
+    rf"(?:\(\s*)?{_DATE}"
+)
 _NAME_DATE = re.compile(rf"\b[A-Z][a-z]+(?:[ -][A-Z][a-z']+)+,?\s*\(\s*(?:b\.\s*)?{_DATE}\s*\)")
 
 
@@ -50,8 +60,12 @@ def find(text: str) -> list[tuple[int, str]]:
     found = []
     for match in _NHS.finditer(text):
         if nhs_number_valid(match.group(0)):
-            found.append((match.start(), f'"{match.group(0)}" looks like an NHS number (it passes the '
-                                         "NHS number check)"))
+            found.append(
+                (
+                    match.start(),
+                    f'"{match.group(0)}" looks like an NHS number (it passes the NHS number check)',
+                )
+            )
     for match in _NI.finditer(text):
         if match.group(1) not in _NI_NEVER:
             found.append((match.start(), f'"{match.group(0)}" looks like a National Insurance number'))

@@ -10,7 +10,8 @@ from __future__ import annotations
 import math
 import re
 
-from . import casedata, html as html_check, markdown_limits
+from . import casedata, markdown_limits
+from . import html as html_check
 
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 _DATE = re.compile(r"^(\d{4})-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?$")
@@ -39,8 +40,12 @@ def _walk(item, value, path, lines, report):
             if isinstance(key, str):
                 char = bad_character(key)
                 if char:
-                    report(item.line_of(*path, key), f'a field name has the control character '
-                           f'{describe_character(char)}', "retype the field name", _name(path + (key,)))
+                    report(
+                        item.line_of(*path, key),
+                        f"a field name has the control character {describe_character(char)}",
+                        "retype the field name",
+                        _name(path + (key,)),
+                    )
             if _drop(item, value[key], path + (key,), lines, report):
                 del value[key]
         return
@@ -67,21 +72,33 @@ def _drop(item, value, path, lines, report) -> bool:
         return False
     char = bad_character(value)
     if char:
-        report(line, f"{label} has the invisible control character {describe_character(char)}",
-               "delete it: it cannot appear on a web page (often it comes from a \\ escape in quotes)", name)
+        report(
+            line,
+            f"{label} has the invisible control character {describe_character(char)}",
+            "delete it: it cannot appear on a web page (often it comes from a \\ escape in quotes)",
+            name,
+        )
         return True
     date = _DATE.match(value)
     if date and not FIRST_YEAR <= int(date.group(1)) <= LAST_YEAR:
-        report(line, f'{label} has "{value}", which is not a date between {FIRST_YEAR} and {LAST_YEAR}',
-               "check the year", name)
+        report(
+            line,
+            f'{label} has "{value}", which is not a date between {FIRST_YEAR} and {LAST_YEAR}',
+            "check the year",
+            name,
+        )
         return True
     line_text = lines[line - 1] if 0 < line <= len(lines) else ""
     if not casedata.marked(line_text):
         for _, reason in casedata.find(value)[:1]:
             report(line, f"{label}: {reason}", casedata.HINT, name)
     if "\n" in value or "[" in value or "](" in value:
-        html_check.check_text_links(value, lambda _l, message, hint: report(line, f"{label}: {message}", hint, name))
-        markdown_limits.check(value, lambda _l, message, hint: report(line, f"{label}: {message}", hint, name))
+        html_check.check_text_links(
+            value, lambda _l, message, hint: report(line, f"{label}: {message}", hint, name)
+        )
+        markdown_limits.check(
+            value, lambda _l, message, hint: report(line, f"{label}: {message}", hint, name)
+        )
     return False
 
 

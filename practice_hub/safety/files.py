@@ -46,12 +46,18 @@ def outside_links(docs_dir: Path) -> list[tuple[str, str]]:
 def check_links(docs_dir: Path, docs_rel: str, problems) -> None:
     for uri, target in outside_links(docs_dir):
         path = f"{docs_rel}/{uri}" if docs_rel else uri
-        problems.add(path, 1, f'this is a link to "{target}", outside the docs folder',
-                     "replace the link with the file itself: nothing outside docs/ is published", type="")
+        problems.add(
+            path,
+            1,
+            f'this is a link to "{target}", outside the docs folder',
+            "replace the link with the file itself: nothing outside docs/ is published",
+            type="",
+        )
 
 
 def unpublished_attachments(items, hidden) -> set[str]:
     """Download files (field "file", a path under files/) used only by items left out of the build."""
+
     def attachments(group):
         found = set()
         for item in group:

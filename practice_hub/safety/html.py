@@ -15,55 +15,116 @@ import nh3
 
 from . import urls
 
-TAGS = frozenset("""a abbr b blockquote br caption cite code col colgroup dd del details dfn div dl dt em
+TAGS = frozenset(
+    """a abbr b blockquote br caption cite code col colgroup dd del details dfn div dl dt em
 figcaption figure h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q s samp small span strong sub
-summary sup table tbody td tfoot th thead time tr u ul var wbr""".split())
+summary sup table tbody td tfoot th thead time tr u ul var wbr""".split()
+)
 GLOBAL_ATTRIBUTES = frozenset({"class", "id", "title", "lang", "dir", "markdown"})
 ATTRIBUTES = {
     "a": {"href", "hreflang"},
     "img": {"src", "alt", "width", "height", "loading"},
     "td": {"colspan", "rowspan", "headers"},
     "th": {"colspan", "rowspan", "headers", "scope"},
-    "col": {"span"}, "colgroup": {"span"},
+    "col": {"span"},
+    "colgroup": {"span"},
     "details": {"open"},
-    "ol": {"start", "reversed", "type"}, "li": {"value"},
+    "ol": {"start", "reversed", "type"},
+    "li": {"value"},
     "time": {"datetime"},
-    "blockquote": {"cite"}, "q": {"cite"}, "del": {"cite", "datetime"}, "ins": {"cite", "datetime"},
+    "blockquote": {"cite"},
+    "q": {"cite"},
+    "del": {"cite", "datetime"},
+    "ins": {"cite", "datetime"},
 }
 LINK_ATTRIBUTES = {"href", "cite", "xlink:href", "longdesc"}
-RESOURCE_ATTRIBUTES = {"src", "srcset", "data", "poster", "action", "formaction", "background", "codebase",
-                       "manifest", "icon"}
+RESOURCE_ATTRIBUTES = {
+    "src",
+    "srcset",
+    "data",
+    "poster",
+    "action",
+    "formaction",
+    "background",
+    "codebase",
+    "manifest",
+    "icon",
+}
 RESOURCE_TAGS = {"link": "href", "image": "href", "use": "href", "feimage": "href"}
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 MAX_HTML_DEPTH = 24
 # Table parts only parse inside a table: nh3 sees them in their place.
-_CONTEXT = {"caption": ("<table>", "</table>"), "colgroup": ("<table>", "</table>"),
-            "col": ("<table><colgroup>", "</colgroup></table>"), "tbody": ("<table>", "</table>"),
-            "thead": ("<table>", "</table>"), "tfoot": ("<table>", "</table>"),
-            "tr": ("<table><tbody>", "</tbody></table>"), "td": ("<table><tbody><tr>", "</tr></tbody></table>"),
-            "th": ("<table><tbody><tr>", "</tr></tbody></table>"), "li": ("<ul>", "</ul>"),
-            "dt": ("<dl>", "</dl>"), "dd": ("<dl>", "</dl>"), "summary": ("<details>", "</details>")}
+_CONTEXT = {
+    "caption": ("<table>", "</table>"),
+    "colgroup": ("<table>", "</table>"),
+    "col": ("<table><colgroup>", "</colgroup></table>"),
+    "tbody": ("<table>", "</table>"),
+    "thead": ("<table>", "</table>"),
+    "tfoot": ("<table>", "</table>"),
+    "tr": ("<table><tbody>", "</tbody></table>"),
+    "td": ("<table><tbody><tr>", "</tr></tbody></table>"),
+    "th": ("<table><tbody><tr>", "</tr></tbody></table>"),
+    "li": ("<ul>", "</ul>"),
+    "dt": ("<dl>", "</dl>"),
+    "dd": ("<dl>", "</dl>"),
+    "summary": ("<details>", "</details>"),
+}
 
-_NOUN = {"img": "image", "iframe": "frame", "frame": "frame", "embed": "embedded object",
-         "object": "embedded object", "video": "video", "audio": "audio", "source": "media file",
-         "track": "media file", "link": "stylesheet or file", "script": "script", "form": "form",
-         "input": "form", "button": "form", "image": "image", "use": "image"}
-_NEVER = {"script": "scripts", "style": "styles", "iframe": "frames", "frame": "frames", "frameset": "frames",
-          "object": "embedded objects", "embed": "embedded objects", "applet": "embedded objects",
-          "form": "forms", "input": "forms", "button": "forms", "textarea": "forms", "select": "forms",
-          "meta": "page settings", "base": "page settings", "link": "linked stylesheets",
-          "video": "video and audio", "audio": "video and audio", "source": "video and audio",
-          "svg": "inline drawings", "math": "inline formulas"}
+_NOUN = {
+    "img": "image",
+    "iframe": "frame",
+    "frame": "frame",
+    "embed": "embedded object",
+    "object": "embedded object",
+    "video": "video",
+    "audio": "audio",
+    "source": "media file",
+    "track": "media file",
+    "link": "stylesheet or file",
+    "script": "script",
+    "form": "form",
+    "input": "form",
+    "button": "form",
+    "image": "image",
+    "use": "image",
+}
+_NEVER = {
+    "script": "scripts",
+    "style": "styles",
+    "iframe": "frames",
+    "frame": "frames",
+    "frameset": "frames",
+    "object": "embedded objects",
+    "embed": "embedded objects",
+    "applet": "embedded objects",
+    "form": "forms",
+    "input": "forms",
+    "button": "forms",
+    "textarea": "forms",
+    "select": "forms",
+    "meta": "page settings",
+    "base": "page settings",
+    "link": "linked stylesheets",
+    "video": "video and audio",
+    "audio": "video and audio",
+    "source": "video and audio",
+    "svg": "inline drawings",
+    "math": "inline formulas",
+}
 
 LINK_HINT = "links may start with https://, http://, mailto: or tel:, or be a path on this site"
-OUTSIDE_HINT = ("the site loads nothing from outside: put the file in docs/ (for example docs/images/) "
-                "and link it with a path on this site")
+OUTSIDE_HINT = (
+    "the site loads nothing from outside: put the file in docs/ (for example docs/images/) "
+    "and link it with a path on this site"
+)
 
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 _LIST_OR_BLOCK = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]|^(?:!!!|\?\?\?\+?|===)")
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s@]+\.[^<>\s@]+)>")
-_MD_LINK = re.compile(r"(!?)\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\(\s*(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)")
+_MD_LINK = re.compile(
+    r"(!?)\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\(\s*(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"
+)
 _MD_REF_DEF = re.compile(r"^[ ]{0,3}\[([^\]\n]+)\]:[ \t]*<?([^\s>]+)>?", re.M)
 _MD_REF_IMAGE = re.compile(r"!\[([^\]\n]*)\](?:\[([^\]\n]*)\])?")
 _ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*)\}")
@@ -124,8 +185,11 @@ class _Walker(HTMLParser):
             self.depth += 1
             if self.depth > MAX_HTML_DEPTH and not self.too_deep:
                 self.too_deep = True
-                self.report(line, f"HTML elements are nested more than {MAX_HTML_DEPTH} deep",
-                            "flatten the page: deep nesting is never needed and makes the build slow")
+                self.report(
+                    line,
+                    f"HTML elements are nested more than {MAX_HTML_DEPTH} deep",
+                    "flatten the page: deep nesting is never needed and makes the build slow",
+                )
 
     def handle_startendtag(self, tag, attrs):
         self._check(tag, attrs, self.get_starttag_text() or "", self.getpos()[0])
@@ -138,8 +202,11 @@ class _Walker(HTMLParser):
         allowed_tag = tag in TAGS
         if not allowed_tag:
             never = _NEVER.get(tag)
-            hint = (f"{never} cannot be published: write the content in Markdown" if never else
-                    "write the content in Markdown; pages may use tables, details, abbr, span, div, img and links")
+            hint = (
+                f"{never} cannot be published: write the content in Markdown"
+                if never
+                else "write the content in Markdown; pages may use tables, details, abbr, span, div, img and links"
+            )
             self.report(line, f"HTML tag <{shown(tag, 30)}> is not allowed", hint)
         allowed = GLOBAL_ATTRIBUTES | ATTRIBUTES.get(tag, set())
         refused = False
@@ -147,8 +214,11 @@ class _Walker(HTMLParser):
             value = value or ""
             if name.startswith("on"):
                 refused = True
-                self.report(line, f'HTML attribute "{shown(name, 30)}" on <{tag}> runs script and is not allowed',
-                            "remove it: pages cannot run script")
+                self.report(
+                    line,
+                    f'HTML attribute "{shown(name, 30)}" on <{tag}> runs script and is not allowed',
+                    "remove it: pages cannot run script",
+                )
                 continue
             if name in LINK_ATTRIBUTES or (name == "href" and tag not in RESOURCE_TAGS):
                 kind = urls.classify(value)
@@ -156,7 +226,7 @@ class _Walker(HTMLParser):
                     refused = True
                     self._bad_link(tag, name, value, line)
             if name in RESOURCE_ATTRIBUTES or RESOURCE_TAGS.get(tag) == name:
-                for address in (value.split(",") if name == "srcset" else [value]):
+                for address in value.split(",") if name == "srcset" else [value]:
                     address = address.strip().split(" ")[0] if name == "srcset" else address
                     kind = urls.classify(address)
                     if kind in (urls.WEB, urls.OUTSIDE):
@@ -167,13 +237,19 @@ class _Walker(HTMLParser):
                         self._bad_link(tag, name, address, line)
             if name == "style" and re.search(r"(?i)url\s*\(|expression\s*\(|@import", urls.decode(value)):
                 refused = True
-                self.report(line, f'HTML attribute "style" on <{tag}> loads a file through CSS url()',
-                            "remove it; styles come from the site's own stylesheet (use a class)")
+                self.report(
+                    line,
+                    f'HTML attribute "style" on <{tag}> loads a file through CSS url()',
+                    "remove it; styles come from the site's own stylesheet (use a class)",
+                )
                 continue
             if allowed_tag and name not in allowed and not name.startswith("on"):
                 refused = True
-                self.report(line, f'HTML attribute "{shown(name, 30)}" is not allowed on <{tag}>',
-                            f"remove it; allowed on <{tag}>: {', '.join(sorted(allowed))}")
+                self.report(
+                    line,
+                    f'HTML attribute "{shown(name, 30)}" is not allowed on <{tag}>',
+                    f"remove it; allowed on <{tag}>: {', '.join(sorted(allowed))}",
+                )
         if allowed_tag and not refused:
             self._confirm(tag, attrs, raw, line)
 
@@ -182,29 +258,46 @@ class _Walker(HTMLParser):
         attributes = {name: set(extra) for name, extra in ATTRIBUTES.items()}
         attributes["*"] = set(GLOBAL_ATTRIBUTES)
         before, after = _CONTEXT.get(tag, ("", ""))
-        kept = nh3.clean(before + raw + after, tags=set(TAGS), attributes=attributes, url_schemes=set(urls.LINK_SCHEMES),
-                         link_rel=None, strip_comments=True)
+        kept = nh3.clean(
+            before + raw + after,
+            tags=set(TAGS),
+            attributes=attributes,
+            url_schemes=set(urls.LINK_SCHEMES),
+            link_rel=None,
+            strip_comments=True,
+        )
         seen = _Seen()
         seen.feed(kept)
         seen.close()
         if tag not in seen.tags:
-            self.report(line, f"HTML tag <{tag}> is removed by the sanitiser", "write the content in Markdown")
+            self.report(
+                line, f"HTML tag <{tag}> is removed by the sanitiser", "write the content in Markdown"
+            )
             return
         for name, _ in attrs:
             if name not in seen.attributes:
-                self.report(line, f'HTML attribute "{shown(name, 30)}" on <{tag}> is removed by the sanitiser',
-                            "remove it or correct its value")
+                self.report(
+                    line,
+                    f'HTML attribute "{shown(name, 30)}" on <{tag}> is removed by the sanitiser',
+                    "remove it or correct its value",
+                )
 
     def _bad_link(self, tag, name, value, line):
         scheme = urls.scheme_of(value) or "an unsafe"
-        self.report(line, f'<{tag} {name}="{shown(value)}"> uses the {scheme}: scheme, which is not allowed',
-                    LINK_HINT)
+        self.report(
+            line,
+            f'<{tag} {name}="{shown(value)}"> uses the {scheme}: scheme, which is not allowed',
+            LINK_HINT,
+        )
 
     def _outside(self, tag, name, value, line):
         noun = _NOUN.get(tag, "file")
         article = "an" if noun[0] in "aeiou" else "a"
-        self.report(line, f'<{tag} {name}="{shown(value)}"> loads {article} {noun} from outside the site',
-                    OUTSIDE_HINT)
+        self.report(
+            line,
+            f'<{tag} {name}="{shown(value)}"> loads {article} {noun} from outside the site',
+            OUTSIDE_HINT,
+        )
 
 
 class _Seen(HTMLParser):
@@ -242,20 +335,26 @@ def _line(text: str, offset: int) -> int:
 
 def _check_markdown_links(text: str, report) -> str:
     """Check [x](url), ![x](url), reference definitions, autolinks and {: attr lists}; blank autolinks."""
+
     def link(offset, address, image, what):
         address = address.strip().strip("<>")
         kind = urls.classify(address)
         line = _line(text, offset)
         if kind == urls.BAD:
             scheme = urls.scheme_of(address)
-            report(line, f'{what} "{shown(address)}" uses the {scheme}: scheme, which is not allowed', LINK_HINT)
+            report(
+                line, f'{what} "{shown(address)}" uses the {scheme}: scheme, which is not allowed', LINK_HINT
+            )
         elif image and kind in (urls.WEB, urls.OUTSIDE):
             report(line, f'image "{shown(address)}" is loaded from outside the site', OUTSIDE_HINT)
         elif image and kind != urls.SITE:
             report(line, f'image "{shown(address)}" is not a file on this site', OUTSIDE_HINT)
         elif kind == urls.OUTSIDE:
-            report(line, f'{what} "{shown(address)}" has no scheme (it starts with //)',
-                   "start it with https:// for another site, or / for a page on this site")
+            report(
+                line,
+                f'{what} "{shown(address)}" has no scheme (it starts with //)',
+                "start it with https:// for another site, or / for a page on this site",
+            )
 
     for match in _MD_LINK.finditer(text):
         image = bool(match.group(1))
@@ -279,6 +378,9 @@ def _check_markdown_links(text: str, report) -> str:
         for key in _ATTR_KEY.findall(match.group(1)):
             lower = key.lower()
             if lower.startswith("on") or lower in ("style", "href", "src", "srcset", "action", "formaction"):
-                report(_line(text, match.start()), f'the attribute "{shown(key, 30)}" in {{: ... }} is not allowed',
-                       "attribute lists may set ids, classes and plain attributes; remove it")
+                report(
+                    _line(text, match.start()),
+                    f'the attribute "{shown(key, 30)}" in {{: ... }} is not allowed',
+                    "attribute lists may set ids, classes and plain attributes; remove it",
+                )
     return text

@@ -57,12 +57,16 @@ def classify(raw: str) -> str:
 
 
 # --- fields: a web address or an email address written in YAML ---------------------------------
-_HOST = re.compile(r"^(?=.{1,253}$)([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)"
-                   r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$")
+_HOST = re.compile(
+    r"^(?=.{1,253}$)([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"
+)
 _URL_FORBIDDEN = re.compile(r"[\s\"'<>\\`{}|^\x00-\x1f\x7f]")
-_EMAIL = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9._+'-]{0,62}[A-Za-z0-9_+-])?"
-                    r"@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}"
-                    r"[A-Za-z0-9])?)+$")
+_EMAIL = re.compile(
+    r"^[A-Za-z0-9](?:[A-Za-z0-9._+'-]{0,62}[A-Za-z0-9_+-])?"
+    r"@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}"
+    r"[A-Za-z0-9])?)+$"
+)
 
 
 def is_web_address(value: str) -> bool:
@@ -83,4 +87,6 @@ def is_web_address(value: str) -> bool:
 
 def is_email_address(value: str) -> bool:
     """name@host.domain with no scheme, no percent-encoding, spaces or markup."""
-    return isinstance(value, str) and len(value) <= 254 and bool(_EMAIL.fullmatch(value)) and ".." not in value
+    return (
+        isinstance(value, str) and len(value) <= 254 and bool(_EMAIL.fullmatch(value)) and ".." not in value
+    )

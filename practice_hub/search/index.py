@@ -43,8 +43,15 @@ WEIGHTS_SLOT = "/* search weights */ {}"
 
 PAGEFIND_CONFIG = {
     "force_language": "en",
-    "exclude_selectors": [".ph-review", ".headerlink", ".md-source-file", ".md-content__button",
-                          ".ph-print-note", "nav.md-tags", ".md-post__meta"],
+    "exclude_selectors": [
+        ".ph-review",
+        ".headerlink",
+        ".md-source-file",
+        ".md-content__button",
+        ".ph-print-note",
+        "nav.md-tags",
+        ".md-post__meta",
+    ],
 }
 
 #: Pagefind weights (body text 1, h1 7): a page's own title, id and keywords; glossary forms it uses.
@@ -63,14 +70,16 @@ def article_of(page_html: str) -> str | None:
     end = page_html.rfind("</article>")
     if start < 0 or end < start:
         return None
-    return page_html[start + len(_ARTICLE):end]
+    return page_html[start + len(_ARTICLE) : end]
 
 
 def plain_text(fragment: str) -> str:
     return html_lib.unescape(_TAG.sub(" ", fragment))
 
 
-def page_record(page_html: str, kind: str, title: str, item: Item | None, glossary: Glossary) -> tuple[str, str] | None:
+def page_record(
+    page_html: str, kind: str, title: str, item: Item | None, glossary: Glossary
+) -> tuple[str, str] | None:
     """(HTML to index, hidden words) for one written page, or None when it has no article."""
     article = article_of(page_html)
     if article is None:
@@ -80,13 +89,18 @@ def page_record(page_html: str, kind: str, title: str, item: Item | None, glossa
         own, related = search_terms(item.title, item.id, item.data.get("keywords") or [], text, glossary)
     else:
         own, related = search_terms(title, "", [], "" if kind == "listing" else text, glossary)
-    document = (f'<html lang="en"><head><title>{_escape(title)}</title></head><body>'
-                f'<main data-pagefind-body data-pagefind-meta="type:{kind}">'
-                f'<span data-pagefind-ignore data-pagefind-meta="ph_label">{_escape(type_label(kind))}</span>'
-                f'<div data-pagefind-weight="{OWN_WEIGHT}" data-pagefind-meta="ph_own">{_escape(own)}</div>'
-                + (f'<div data-pagefind-weight="{RELATED_WEIGHT}" data-pagefind-meta="ph_related">{_escape(related)}</div>'
-                   if related else "")
-                + f"{article}</main></body></html>")
+    document = (
+        f'<html lang="en"><head><title>{_escape(title)}</title></head><body>'
+        f'<main data-pagefind-body data-pagefind-meta="type:{kind}">'
+        f'<span data-pagefind-ignore data-pagefind-meta="ph_label">{_escape(type_label(kind))}</span>'
+        f'<div data-pagefind-weight="{OWN_WEIGHT}" data-pagefind-meta="ph_own">{_escape(own)}</div>'
+        + (
+            f'<div data-pagefind-weight="{RELATED_WEIGHT}" data-pagefind-meta="ph_related">{_escape(related)}</div>'
+            if related
+            else ""
+        )
+        + f"{article}</main></body></html>"
+    )
     return document, f"{own} · {related}" if related else own
 
 
@@ -107,13 +121,21 @@ def glossary_answers(items: list[Item]) -> list[dict]:
     for item in items:
         if item.type != "glossary" or item.status in ("archived", "draft"):
             continue
-        forms = [str(item.data.get("term", "")), str(item.data.get("expansion", "")),
-                 *(str(a) for a in item.data.get("aliases") or [])]
+        forms = [
+            str(item.data.get("term", "")),
+            str(item.data.get("expansion", "")),
+            *(str(a) for a in item.data.get("aliases") or []),
+        ]
         page = item.uri[: -len("index.md")] if item.uri.endswith("index.md") else item.uri[:-3] + "/"
-        out.append({"forms": sorted({f.strip().lower() for f in forms if f.strip()}),
-                    "term": str(item.data.get("term", "")), "expansion": str(item.data.get("expansion", "")),
-                    "definition": str(item.data.get("definition", "")),
-                    "url": page + f"#{item.id}"})
+        out.append(
+            {
+                "forms": sorted({f.strip().lower() for f in forms if f.strip()}),
+                "term": str(item.data.get("term", "")),
+                "expansion": str(item.data.get("expansion", "")),
+                "definition": str(item.data.get("definition", "")),
+                "url": page + f"#{item.id}",
+            }
+        )
     return sorted(out, key=lambda a: a["term"].lower())
 
 
@@ -151,10 +173,12 @@ class SearchIndexer:
                 raise PagefindError("; ".join(self._service.errors[:3]))
         words = site_dir / WORDS_URL
         words.parent.mkdir(parents=True, exist_ok=True)
-        words.write_text(json.dumps({"words": vocabulary_words(self._vocabulary)}, separators=(",", ":")),
-                         encoding="utf-8")
-        (site_dir / ANSWERS_URL).write_text(json.dumps({"answers": self.answers}, separators=(",", ":"),
-                                                       ensure_ascii=False), encoding="utf-8")
+        words.write_text(
+            json.dumps({"words": vocabulary_words(self._vocabulary)}, separators=(",", ":")), encoding="utf-8"
+        )
+        (site_dir / ANSWERS_URL).write_text(
+            json.dumps({"answers": self.answers}, separators=(",", ":"), ensure_ascii=False), encoding="utf-8"
+        )
         worker = site_dir / WORKER_URL
         worker.parent.mkdir(parents=True, exist_ok=True)
         worker.write_text(worker_source(), encoding="utf-8")
@@ -166,7 +190,9 @@ class SearchIndexer:
 
 def worker_source(weights: dict[str, float] | None = None) -> str:
     """The search worker with each content type's search weight (content_types.py) as its table."""
-    table = json.dumps(search_weights() if weights is None else weights, sort_keys=True, separators=(",", ":"))
+    table = json.dumps(
+        search_weights() if weights is None else weights, sort_keys=True, separators=(",", ":")
+    )
     source = WORKER.read_text(encoding="utf-8")
     if WEIGHTS_SLOT not in source:
         raise PagefindError(f"{WORKER.name} has no {WEIGHTS_SLOT!r} for the search weights")

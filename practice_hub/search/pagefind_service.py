@@ -44,8 +44,12 @@ class PagefindService:
         if binary is None:
             raise PagefindError("the Pagefind binary is missing (pip install 'pagefind[bin]')")
         self.timeout = timeout
-        self._process = subprocess.Popen([str(binary), "--service"], stdin=subprocess.PIPE,
-                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self._process = subprocess.Popen(
+            [str(binary), "--service"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
         atexit.register(self.close)  # an interrupted build never leaves the binary running
         SERVE_CACHE.processes.add(self)
         self._lock = threading.Lock()
@@ -79,7 +83,9 @@ class PagefindService:
         try:
             answer = reply.get(timeout=self.timeout)
         except queue.Empty:
-            raise PagefindError(f"Pagefind did not answer {payload['type']} in {self.timeout:.0f} s") from None
+            raise PagefindError(
+                f"Pagefind did not answer {payload['type']} in {self.timeout:.0f} s"
+            ) from None
         if answer.get("type") == "Error":
             raise PagefindError(str(answer.get("message")))
         return answer
@@ -127,14 +133,23 @@ class PagefindService:
     def add_html_file(self, content: str, url: str) -> None:
         """Queue one page; returns at once (errors are collected in ``errors``)."""
         self._queued += 1
-        self._send({"type": "AddFile", "index_id": self.index_id, "url": url,
-                    "file_path": None, "file_contents": content}, None)
+        self._send(
+            {
+                "type": "AddFile",
+                "index_id": self.index_id,
+                "url": url,
+                "file_path": None,
+                "file_contents": content,
+            },
+            None,
+        )
 
     def write_files(self, output_path: Path) -> None:
         """Wait for every queued page, then write the index (pagefind.js, wasm, chunks)."""
         with self._done:
             finished = self._done.wait_for(
-                lambda: self._ended or self.indexed + len(self.errors) >= self._queued, timeout=self.timeout)
+                lambda: self._ended or self.indexed + len(self.errors) >= self._queued, timeout=self.timeout
+            )
         if not finished or self._ended:
             raise PagefindError(f"Pagefind indexed {self.indexed} of {self._queued} pages, then stopped")
         self._call({"type": "WriteFiles", "index_id": self.index_id, "output_path": str(output_path)})

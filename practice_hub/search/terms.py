@@ -28,13 +28,16 @@ class Glossary:
     pattern: re.Pattern | None
 
     @classmethod
-    def of(cls, items: list[Item]) -> "Glossary":
+    def of(cls, items: list[Item]) -> Glossary:
         forms: list[tuple[str, ...]] = []
         for item in items:
             if item.type != GLOSSARY:
                 continue
-            entry = [str(item.data.get("term", "")), str(item.data.get("expansion", "")),
-                     *(str(a) for a in item.data.get("aliases") or [])]
+            entry = [
+                str(item.data.get("term", "")),
+                str(item.data.get("expansion", "")),
+                *(str(a) for a in item.data.get("aliases") or []),
+            ]
             entry = tuple(dict.fromkeys(f.strip() for f in entry if f and f.strip()))
             if len(entry) > 1:  # a term with no other form adds nothing
                 forms.append(entry)
@@ -73,7 +76,9 @@ def search_terms(title: str, item_id: str, keywords: list, text: str, glossary: 
     named = glossary.entries_in(" \n ".join(own))
     own = _unique(own + [form for index in named for form in glossary.forms[index]])
     seen = {part.lower() for part in own}
-    related = [form for index in glossary.entries_in(text) if index not in named for form in glossary.forms[index]]
+    related = [
+        form for index in glossary.entries_in(text) if index not in named for form in glossary.forms[index]
+    ]
     return " · ".join(own), " · ".join(f for f in _unique(related) if f.lower() not in seen)
 
 

@@ -48,8 +48,11 @@ def _drop_setting(config: str, key: str) -> str:
             while out and out[-1].strip().startswith("#") and len(out[-1]) - len(out[-1].lstrip()) == indent:
                 out.pop()
             index += 1
-            while index < len(lines) and lines[index].strip() and \
-                    len(lines[index]) - len(lines[index].lstrip()) > indent:
+            while (
+                index < len(lines)
+                and lines[index].strip()
+                and len(lines[index]) - len(lines[index].lstrip()) > indent
+            ):
                 index += 1
             continue
         out.append(lines[index])
@@ -60,8 +63,11 @@ def _drop_setting(config: str, key: str) -> str:
 def starter_config(config: str, council: str) -> str:
     """mkdocs.yml for the council: names set, the demo's own settings removed, all else kept."""
     config = _set_top_level(config, "site_name", site_name_for(council))
-    config = _set_top_level(config, "site_description",
-                            f"Procedures, practice standards, audit and training for {council} social work staff")
+    config = _set_top_level(
+        config,
+        "site_description",
+        f"Procedures, practice standards, audit and training for {council} social work staff",
+    )
     config = _set_top_level(config, "site_author", council)
     config = _set_top_level(config, "copyright", council)
     for key in DEMO_SETTINGS:
@@ -71,8 +77,12 @@ def starter_config(config: str, council: str) -> str:
 
 def write_docs(docs: Path, council: str, today: dt.date) -> list[Path]:
     """Write the template into *docs* (which must not exist) with the council's name and dates."""
-    values = {"{{council}}": council, "{{site_name}}": site_name_for(council), "{{today}}": today.isoformat(),
-              "{{closing_date}}": (today + dt.timedelta(days=60)).isoformat()}
+    values = {
+        "{{council}}": council,
+        "{{site_name}}": site_name_for(council),
+        "{{today}}": today.isoformat(),
+        "{{closing_date}}": (today + dt.timedelta(days=60)).isoformat(),
+    }
     written = []
     for source in sorted(TEMPLATE.rglob("*")):
         if source.is_dir() or "__pycache__" in source.parts:
@@ -92,7 +102,9 @@ def start(root: Path, council: str, yes: bool, out=print) -> int:
     council = " ".join(council.split())
     config_file = root / "mkdocs.yml"
     if not council:
-        out("start: give the council's name, for example: python -m practice_hub start \"Ashdown District Council\"")
+        out(
+            'start: give the council\'s name, for example: python -m practice_hub start "Ashdown District Council"'
+        )
         return 2
     if not config_file.is_file():
         out(f"start: no mkdocs.yml in {root}: run this in the Practice Hub folder")
@@ -100,17 +112,21 @@ def start(root: Path, council: str, yes: bool, out=print) -> int:
     docs = root / "docs"
     existing = sorted(p for p in docs.rglob("*") if p.is_file()) if docs.is_dir() else []
     if existing and not yes:
-        out(f"start: docs/ holds {len(existing)} files of content. This command replaces ALL of docs/ with a "
+        out(
+            f"start: docs/ holds {len(existing)} files of content. This command replaces ALL of docs/ with a "
             f"starter site for {council}, and sets site_name, site_description, site_author and copyright "
             "in mkdocs.yml (removing the demo's today, demo and home_cards settings).\n"
             "Nothing is kept: commit or copy anything you need first (git can bring it back).\n"
-            f"To go ahead: python -m practice_hub start \"{council}\" --yes")
+            f'To go ahead: python -m practice_hub start "{council}" --yes'
+        )
         return 1
     today = Settings.from_mapping({}).build_date
     if docs.exists():
         shutil.rmtree(docs)
     written = write_docs(docs, council, today)
     config_file.write_text(starter_config(config_file.read_text(encoding="utf-8"), council), encoding="utf-8")
-    out(f"Started {site_name_for(council)}: {len(written)} files in docs/, one example of each content type. "
-        "Replace the examples with your own content, then run: python -m practice_hub check")
+    out(
+        f"Started {site_name_for(council)}: {len(written)} files in docs/, one example of each content type. "
+        "Replace the examples with your own content, then run: python -m practice_hub check"
+    )
     return 0

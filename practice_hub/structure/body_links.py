@@ -89,8 +89,9 @@ def links_in(markdown: str):
             yield index, definition.group(1)
 
 
-def check_body_links(sources, pages: set[str], text_of, files: set[str], drafts: set[str],
-                     problems: Problems) -> None:
+def check_body_links(
+    sources, pages: set[str], text_of, files: set[str], drafts: set[str], problems: Problems
+) -> None:
     """sources: (path for messages, uri under docs/, body, first body line).
     pages: every page of the build (uri under docs/); text_of(uri): its Markdown as built, or None
     when it cannot be known (its anchors are then not checked), asked only for links with a #.
@@ -112,44 +113,87 @@ def check_body_links(sources, pages: set[str], text_of, files: set[str], drafts:
             where, _, fragment = target.partition("#")
             where = unquote(where.split("?", 1)[0])
             if not where:
-                _check_anchor(path, line, target, uri, fragment, anchors(uri) if fragment else None, "this page",
-                              problems)
+                _check_anchor(
+                    path,
+                    line,
+                    target,
+                    uri,
+                    fragment,
+                    anchors(uri) if fragment else None,
+                    "this page",
+                    problems,
+                )
                 continue
             resolved = posixpath.normpath(posixpath.join(folder, where))
             if resolved.startswith("../") or resolved == "..":
-                problems.add(path, line, f'the link "{target}" points outside the docs folder',
-                             "link to a page or file inside docs/, or give a full https:// address", field="body")
+                problems.add(
+                    path,
+                    line,
+                    f'the link "{target}" points outside the docs folder',
+                    "link to a page or file inside docs/, or give a full https:// address",
+                    field="body",
+                )
                 continue
             if where.endswith("/") or "." not in posixpath.basename(resolved):
                 continue  # a folder link: MkDocs leaves these alone
             if resolved in drafts:
-                problems.add(path, line, f'the link "{target}" points to a draft, which is not published',
-                             "publish the draft first (status: current) or remove the link", field="body")
+                problems.add(
+                    path,
+                    line,
+                    f'the link "{target}" points to a draft, which is not published',
+                    "publish the draft first (status: current) or remove the link",
+                    field="body",
+                )
                 continue
             if resolved.lower().endswith(".md"):
                 if resolved not in pages:
-                    problems.add(path, line, f'the link "{target}" points to a page that does not exist',
-                                 _did_you_mean(resolved, pages, folder) or
-                                 "check the file name; links in the body are relative paths to .md files",
-                                 field="body")
+                    problems.add(
+                        path,
+                        line,
+                        f'the link "{target}" points to a page that does not exist',
+                        _did_you_mean(resolved, pages, folder)
+                        or "check the file name; links in the body are relative paths to .md files",
+                        field="body",
+                    )
                     continue
-                _check_anchor(path, line, target, resolved, fragment, anchors(resolved) if fragment else None,
-                              resolved, problems)
+                _check_anchor(
+                    path,
+                    line,
+                    target,
+                    resolved,
+                    fragment,
+                    anchors(resolved) if fragment else None,
+                    resolved,
+                    problems,
+                )
             elif resolved not in files:
-                problems.add(path, line, f'the link "{target}" points to a file that does not exist',
-                             _did_you_mean(resolved, files, folder) or
-                             "check the file name and folder; downloads go in a files/ folder", field="body")
+                problems.add(
+                    path,
+                    line,
+                    f'the link "{target}" points to a file that does not exist',
+                    _did_you_mean(resolved, files, folder)
+                    or "check the file name and folder; downloads go in a files/ folder",
+                    field="body",
+                )
 
 
 def _check_anchor(path, line, target, uri, fragment, known, where, problems: Problems) -> None:
     if not fragment or known is None or fragment in known:
         return
     guess = suggest(fragment, known)
-    hint = (f'did you mean "#{guess}"?' if guess else
-            "the part after # must be a heading on that page, in lower case with hyphens for spaces")
+    hint = (
+        f'did you mean "#{guess}"?'
+        if guess
+        else "the part after # must be a heading on that page, in lower case with hyphens for spaces"
+    )
     place = "this page" if where == "this page" else where
-    problems.add(path, line, f'the link "{target}" points to a section "#{fragment}" that {place} does not have',
-                 hint, field="body")
+    problems.add(
+        path,
+        line,
+        f'the link "{target}" points to a section "#{fragment}" that {place} does not have',
+        hint,
+        field="body",
+    )
 
 
 def _did_you_mean(resolved: str, candidates, folder: str) -> str:

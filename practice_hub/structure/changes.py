@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from ..cache import SERVE_CACHE
 
 
-
 @dataclass(frozen=True)
 class Changed:
     generated: set  # generated pages whose content differs from the last build

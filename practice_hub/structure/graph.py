@@ -40,15 +40,25 @@ def check_unique(items: list[Item], problems: Problems, what: str = "id") -> dic
         if first is None:
             seen[item.id] = item
             continue
-        problems.add(item.path, item.line_of("id"),
-                     f'{what} "{item.id}" is already used by {first.path}:{first.line_of("id")}',
-                     f"{what}s must be unique across the site; choose another",
-                     type=item.type, field="id")
+        problems.add(
+            item.path,
+            item.line_of("id"),
+            f'{what} "{item.id}" is already used by {first.path}:{first.line_of("id")}',
+            f"{what}s must be unique across the site; choose another",
+            type=item.type,
+            field="id",
+        )
     return seen
 
 
-def resolve(items: list[Item], tags: dict[str, Item], schemas: Schemas, problems: Problems,
-            drafts_published: bool = False, unread: set = frozenset()):
+def resolve(
+    items: list[Item],
+    tags: dict[str, Item],
+    schemas: Schemas,
+    problems: Problems,
+    drafts_published: bool = False,
+    unread: set = frozenset(),
+):
     """Check every cross-reference and fill ``item.related`` in both directions."""
     by_id = {item.id: item for item in items}
     related: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
@@ -62,11 +72,16 @@ def resolve(items: list[Item], tags: dict[str, Item], schemas: Schemas, problems
                 if ref.target == "tag":
                     if value not in tags:
                         guess = suggest(value, tags)
-                        problems.add(item.path, line,
-                                     f'field "{field}" names "{value}", which is not a tag in docs/_data/tags.yml',
-                                     f'did you mean "{guess}"?' if guess else
-                                     "use a tag from docs/_data/tags.yml, or add the tag there first",
-                                     type=item.type, field=field)
+                        problems.add(
+                            item.path,
+                            line,
+                            f'field "{field}" names "{value}", which is not a tag in docs/_data/tags.yml',
+                            f'did you mean "{guess}"?'
+                            if guess
+                            else "use a tag from docs/_data/tags.yml, or add the tag there first",
+                            type=item.type,
+                            field=field,
+                        )
                     continue
                 target = by_id.get(value)
                 label = TYPES[ref.target].singular
@@ -75,26 +90,49 @@ def resolve(items: list[Item], tags: dict[str, Item], schemas: Schemas, problems
                 if target is None:
                     candidates = [i.id for i in items if i.type == ref.target]
                     guess = suggest(value, candidates)
-                    hint = (f'did you mean "{guess}"?' if guess else
-                            f"check the id in docs/{TYPES[ref.target].folder}/")
-                    problems.add(item.path, line,
-                                 f'field "{field}" names "{value}", which is not the id of any {label}',
-                                 hint, type=item.type, field=field)
+                    hint = (
+                        f'did you mean "{guess}"?'
+                        if guess
+                        else f"check the id in docs/{TYPES[ref.target].folder}/"
+                    )
+                    problems.add(
+                        item.path,
+                        line,
+                        f'field "{field}" names "{value}", which is not the id of any {label}',
+                        hint,
+                        type=item.type,
+                        field=field,
+                    )
                     continue
                 if target.type != ref.target:
-                    problems.add(item.path, line,
-                                 f'field "{field}" names "{value}", which is {a(target.label)}, not {a(label)}',
-                                 f"use the id of {a(label)}", type=item.type, field=field)
+                    problems.add(
+                        item.path,
+                        line,
+                        f'field "{field}" names "{value}", which is {a(target.label)}, not {a(label)}',
+                        f"use the id of {a(label)}",
+                        type=item.type,
+                        field=field,
+                    )
                     continue
                 if target.status == "draft" and item.status != "draft" and not drafts_published:
-                    problems.add(item.path, line,
-                                 f'field "{field}" names "{value}", which is a draft and will not be published',
-                                 "publish it first (status: current), or remove the reference until it is",
-                                 type=item.type, field=field)
+                    problems.add(
+                        item.path,
+                        line,
+                        f'field "{field}" names "{value}", which is a draft and will not be published',
+                        "publish it first (status: current), or remove the reference until it is",
+                        type=item.type,
+                        field=field,
+                    )
                     continue
                 if target is item:
-                    problems.add(item.path, line, f'field "{field}" names the item itself',
-                                 "remove it", type=item.type, field=field)
+                    problems.add(
+                        item.path,
+                        line,
+                        f'field "{field}" names the item itself',
+                        "remove it",
+                        type=item.type,
+                        field=field,
+                    )
                     continue
                 related[item.id][target.type].add(target.id)
                 related[target.id][item.type].add(item.id)

@@ -37,7 +37,9 @@ class Item:
 
     @property
     def summary(self) -> str:
-        return str(self.data.get("summary") or self.data.get("definition") or self.data.get("description") or "")
+        return str(
+            self.data.get("summary") or self.data.get("definition") or self.data.get("description") or ""
+        )
 
     @property
     def number(self) -> int | None:

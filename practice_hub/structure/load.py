@@ -8,22 +8,24 @@ checked across the whole site.
 from __future__ import annotations
 
 import hashlib
-import re
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..cache import SERVE_CACHE
 from ..content_types import AUDIT_RESULT, MARKDOWN, classify, reserved, schema_of
 from ..loader import frontmatter
-from ..loader.artefacts import scan as scan_artefacts, scan_body
+from ..loader.artefacts import scan as scan_artefacts
+from ..loader.artefacts import scan_body
 from ..loader.text import TextProblem, decode
 from ..loader.yaml_lines import Loaded, YamlProblem, load
 from ..problems import Problem, Problems
-from ..schema import Schemas
 from ..safety import check_file as safety_check_file  # issue 14: safe content
 from ..safety.files import leads_outside
+from ..schema import Schemas
 from .items import Item
+
 
 @dataclass
 class FileResult:
@@ -59,17 +61,29 @@ def read_all(repo_root: Path, docs_dir: Path, schemas: Schemas) -> tuple[list[It
         kind = classify(uri)
         path = f"{docs_rel}/{uri}" if docs_rel else uri
         if kind.misplaced:
-            problems.add(path, 1, "this file is not read, so nothing in it would appear on the site",
-                         kind.misplaced, type="")
+            problems.add(
+                path,
+                1,
+                "this file is not read, so nothing in it would appear on the site",
+                kind.misplaced,
+                type="",
+            )
             continue
         taken = reserved(uri)
         if taken and kind.format is not None:
-            problems.add(path, 1, f"Practice Hub makes {taken} at this place, so this file would clash with it",
-                         "rename the file or move it to another folder", type=kind.type or "")
+            problems.add(
+                path,
+                1,
+                f"Practice Hub makes {taken} at this place, so this file would clash with it",
+                "rename the file or move it to another folder",
+                type=kind.type or "",
+            )
             continue
         if kind.format is None:
             continue
-        if leads_outside(docs_dir / uri, docs_dir):  # issue 14: never read through a link (reported by safety)
+        if leads_outside(
+            docs_dir / uri, docs_dir
+        ):  # issue 14: never read through a link (reported by safety)
             continue
         raw = (docs_dir / uri).read_bytes()
         key = (path, uri, kind, hashlib.sha256(raw).hexdigest(), schemas.fingerprint)
@@ -111,29 +125,55 @@ def _read_markdown(path, uri, type_name, text, schemas, out: FileResult) -> None
         return
     if parts.front_matter is None:
         what = "the file is empty" if not text.strip() else "the file has no front matter"
-        out.problems.append(Problem(
-            path, 1, what,
-            "start the file with a line ---, then fields such as id: and title:, then a line ---",
-            type_name))
+        out.problems.append(
+            Problem(
+                path,
+                1,
+                what,
+                "start the file with a line ---, then fields such as id: and title:, then a line ---",
+                type_name,
+            )
+        )
         return
     loaded = _load_yaml(path, parts.front_matter, parts.first_line - 1, type_name, out)
     if loaded is None:
         return
     if loaded.data is None:
-        out.problems.append(Problem(path, 1, "the front matter is empty",
-                                    "add fields such as id: and title: between the --- lines", type_name))
+        out.problems.append(
+            Problem(
+                path,
+                1,
+                "the front matter is empty",
+                "add fields such as id: and title: between the --- lines",
+                type_name,
+            )
+        )
         return
     if not isinstance(loaded.data, dict):
-        out.problems.append(Problem(
-            path, parts.first_line,
-            f"the front matter must be a set of fields (name: value), not {_kind(loaded.data)}",
-            "write one field per line, as 'name: value'", type_name))
+        out.problems.append(
+            Problem(
+                path,
+                parts.first_line,
+                f"the front matter must be a set of fields (name: value), not {_kind(loaded.data)}",
+                "write one field per line, as 'name: value'",
+                type_name,
+            )
+        )
         return
     for found in scan_body(parts.body):
-        out.problems.append(Problem(path, found.line + parts.body_line - 1, found.message, found.hint, type_name,
-                                    column=found.column))
-    item = Item(type_name, loaded.data, path, 1, loaded, (), uri=uri, body=parts.body,
-                body_line=parts.body_line)
+        out.problems.append(
+            Problem(
+                path,
+                found.line + parts.body_line - 1,
+                found.message,
+                found.hint,
+                type_name,
+                column=found.column,
+            )
+        )
+    item = Item(
+        type_name, loaded.data, path, 1, loaded, (), uri=uri, body=parts.body, body_line=parts.body_line
+    )
     _check(item, schemas, out)
 
 
@@ -142,21 +182,39 @@ def _read_yaml_list(path, uri, type_name, fmt, text, schemas, out: FileResult) -
     if loaded is None:
         return
     if loaded.data is None:
-        out.problems.append(Problem(path, 1, "the file has no entries",
-                                    "add entries, each starting with '- id:', or delete the file", type_name))
+        out.problems.append(
+            Problem(
+                path,
+                1,
+                "the file has no entries",
+                "add entries, each starting with '- id:', or delete the file",
+                type_name,
+            )
+        )
         return
     if not isinstance(loaded.data, list):
-        out.problems.append(Problem(
-            path, loaded.line_of(()),
-            f"the file must be a list of entries, not {_kind(loaded.data)}",
-            "start each entry with '- ' at the left margin, for example '- id: my-entry'", type_name))
+        out.problems.append(
+            Problem(
+                path,
+                loaded.line_of(()),
+                f"the file must be a list of entries, not {_kind(loaded.data)}",
+                "start each entry with '- ' at the left margin, for example '- id: my-entry'",
+                type_name,
+            )
+        )
         return
     for index, entry in enumerate(loaded.data):
         line = loaded.line_of((index,))
         if not isinstance(entry, dict):
-            out.problems.append(Problem(
-                path, line, f"entry {index + 1} must be a set of fields (name: value), not {_kind(entry)}",
-                "write the entry's fields indented under its '- '", type_name))
+            out.problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"entry {index + 1} must be a set of fields (name: value), not {_kind(entry)}",
+                    "write the entry's fields indented under its '- '",
+                    type_name,
+                )
+            )
             continue
         item = Item(type_name, entry, path, line, loaded, (index,), uri=uri, from_yaml=True)
         _check(item, schemas, out)
@@ -165,28 +223,44 @@ def _read_yaml_list(path, uri, type_name, fmt, text, schemas, out: FileResult) -
 def _load_yaml(path: str, text: str, offset: int, type_name: str, out: FileResult) -> Loaded | None:
     artefacts = scan_artefacts(text)
     for found in artefacts:
-        out.problems.append(Problem(path, found.line + offset, found.message, found.hint, type_name,
-                                    column=found.column))
+        out.problems.append(
+            Problem(path, found.line + offset, found.message, found.hint, type_name, column=found.column)
+        )
     try:
         loaded = load(text)
     except YamlProblem as problem:
         if not artefacts:  # otherwise the artefact is the cause: YAML's own words would mislead
-            out.problems.append(Problem(path, problem.line + offset, problem.message, problem.hint, type_name))
+            out.problems.append(
+                Problem(path, problem.line + offset, problem.message, problem.hint, type_name)
+            )
         if not offset:  # a whole YAML list file: say that none of it was read
             first = artefacts[0].line if artefacts else problem.line
-            out.problems.append(Problem(
-                path, 1, f"none of the entries in this file were read, because of the problem on line {first}",
-                "fix that line and the entries come back; until then, warnings about what they link to, "
-                "such as standards with no training, cannot be trusted", type_name))
+            out.problems.append(
+                Problem(
+                    path,
+                    1,
+                    f"none of the entries in this file were read, because of the problem on line {first}",
+                    "fix that line and the entries come back; until then, warnings about what they link to, "
+                    "such as standards with no training, cannot be trusted",
+                    type_name,
+                )
+            )
         return None
     if offset:
         loaded.lines = {key: line + offset for key, line in loaded.lines.items()}
         loaded.duplicates = [(p, line + offset, first + offset) for p, line, first in loaded.duplicates]
     for dup_path, line, first in loaded.duplicates:
         name = ".".join(str(part) for part in dup_path if isinstance(part, str))
-        out.problems.append(Problem(
-            path, line, f'field "{name}" is given twice (first on line {first})',
-            "keep one of them; a second value would silently replace the first", type_name, name))
+        out.problems.append(
+            Problem(
+                path,
+                line,
+                f'field "{name}" is given twice (first on line {first})',
+                "keep one of them; a second value would silently replace the first",
+                type_name,
+                name,
+            )
+        )
     return loaded
 
 
@@ -210,7 +284,6 @@ def relative(path: Path, root: Path) -> str:
     except ValueError:
         rel = Path(path).as_posix()
     return "" if rel == "." else rel
-
 
 
 _relative = relative  # the old private name

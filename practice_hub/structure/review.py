@@ -45,7 +45,7 @@ class PageReview:
     archived_date: dt.date | None = None
 
     @classmethod
-    def of(cls, item: Item, today: dt.date) -> "PageReview | None":
+    def of(cls, item: Item, today: dt.date) -> PageReview | None:
         data = item.data
         last = _date(data.get("last_reviewed"))
         if item.type not in REVIEWED_TYPES or last is None:
@@ -55,8 +55,9 @@ class PageReview:
             months = data.get("review_interval_months")
             valid = isinstance(months, int) and not isinstance(months, bool) and 1 <= months <= 60
             review_by = add_months(last, months if valid else DEFAULT_INTERVAL_MONTHS)
-        return cls(str(data.get("owner", "")), last, review_by, today, item.status,
-                   _date(data.get("archived_date")))
+        return cls(
+            str(data.get("owner", "")), last, review_by, today, item.status, _date(data.get("archived_date"))
+        )
 
     # --- the questions ------------------------------------------------------------------
     @property
@@ -106,9 +107,10 @@ def _long(day: dt.date) -> str:
 
 
 def change_badge(item: Item, today: dt.date) -> str:
-    """"new" for 30 days after a page's first change entry, "updated" for 30 days after its latest."""
-    dates = sorted(d for d in (_date(c.get("date")) for c in item.data.get("changes") or []
-                               if isinstance(c, dict)) if d)
+    """ "new" for 30 days after a page's first change entry, "updated" for 30 days after its latest."""
+    dates = sorted(
+        d for d in (_date(c.get("date")) for c in item.data.get("changes") or [] if isinstance(c, dict)) if d
+    )
     if not dates:
         return ""
 
@@ -129,12 +131,22 @@ def check_reviews(items: list[Item], today: dt.date, problems: Problems, as_erro
         if review is None:
             continue
         if review.review_by < review.last_reviewed:
-            problems.add(item.path, item.line_of("review_by"),
-                         f"review_by ({review.review_by}) is before last_reviewed ({review.last_reviewed})",
-                         "the next review must come after the last one", type=item.type, field="review_by")
+            problems.add(
+                item.path,
+                item.line_of("review_by"),
+                f"review_by ({review.review_by}) is before last_reviewed ({review.last_reviewed})",
+                "the next review must come after the last one",
+                type=item.type,
+                field="review_by",
+            )
             continue
         if review.overdue and not review.archived and not review.draft:
-            problems.add(item.path, item.line_of("review_by") if "review_by" in item.data else item.line_of("last_reviewed"),
-                         f"review overdue: {item.label} \"{item.id}\" was due for review on {review.review_by}",
-                         f"review it with {review.owner or 'its owner'}, then update last_reviewed and review_by",
-                         type=item.type, field="review_by", **advisory(as_errors))
+            problems.add(
+                item.path,
+                item.line_of("review_by") if "review_by" in item.data else item.line_of("last_reviewed"),
+                f'review overdue: {item.label} "{item.id}" was due for review on {review.review_by}',
+                f"review it with {review.owner or 'its owner'}, then update last_reviewed and review_by",
+                type=item.type,
+                field="review_by",
+                **advisory(as_errors),
+            )

@@ -23,13 +23,18 @@ class Thread:
     results: dict[str, list[dict]] = field(default_factory=dict)  # section id -> sorted results
 
     @classmethod
-    def of(cls, items: list[Item], by_id: dict[str, Item]) -> "Thread":
-        pick = lambda kind: sorted((i for i in items if i.type == kind and i.status != "archived"), key=Item.sort_key.fget)
+    def of(cls, items: list[Item], by_id: dict[str, Item]) -> Thread:
+        pick = lambda kind: sorted(
+            (i for i in items if i.type == kind and i.status != "archived"), key=Item.sort_key.fget
+        )
         return cls(pick(STANDARD), pick(AUDIT_SECTION), pick(COURSE), by_id)
 
     def linked(self, item: Item, kind: str) -> list[Item]:
-        found = [self.by_id[i] for i in item.related.get(kind, [])
-                 if i in self.by_id and self.by_id[i].status != "archived"]
+        found = [
+            self.by_id[i]
+            for i in item.related.get(kind, [])
+            if i in self.by_id and self.by_id[i].status != "archived"
+        ]
         return sorted(found, key=Item.sort_key.fget)
 
     def sections_for(self, standard: Item) -> list[Item]:
@@ -61,26 +66,52 @@ class Thread:
         found = []
         for standard in self.standards:
             if not self.sections_for(standard):
-                found.append((standard, f'practice standard "{standard.id}" is not checked by any audit section',
-                              "list the audit sections that check it in its audit_sections field"))
+                found.append(
+                    (
+                        standard,
+                        f'practice standard "{standard.id}" is not checked by any audit section',
+                        "list the audit sections that check it in its audit_sections field",
+                    )
+                )
             if not self.courses_for(standard):
-                found.append((standard, f'practice standard "{standard.id}" has no training: no course names it',
-                              "add its id to the standards field of a course in docs/training/"))
+                found.append(
+                    (
+                        standard,
+                        f'practice standard "{standard.id}" has no training: no course names it',
+                        "add its id to the standards field of a course in docs/training/",
+                    )
+                )
         for section in self.sections:
             if not self.standards_for(section):
-                found.append((section, f'audit section "{section.id}" checks no practice standard',
-                              "add its id to the audit_sections field of the standard it checks"))
+                found.append(
+                    (
+                        section,
+                        f'audit section "{section.id}" checks no practice standard',
+                        "add its id to the audit_sections field of the standard it checks",
+                    )
+                )
         for course in self.courses:
             if not self.standards_for(course):
-                found.append((course, f'course "{course.id}" supports no practice standard',
-                              "list the standards the course builds in its standards field"))
+                found.append(
+                    (
+                        course,
+                        f'course "{course.id}" supports no practice standard',
+                        "list the standards the course builds in its standards field",
+                    )
+                )
         return found
 
 
 def report_gaps(thread: Thread, problems: Problems, as_errors: bool) -> None:
     for item, message, hint in thread.gaps():
-        problems.add(item.path, item.line_of("id"), f"golden thread gap: {message}", hint,
-                     type=item.type, **advisory(as_errors))
+        problems.add(
+            item.path,
+            item.line_of("id"),
+            f"golden thread gap: {message}",
+            hint,
+            type=item.type,
+            **advisory(as_errors),
+        )
 
 
 def check_results(results: list[Item], by_id: dict[str, Item], problems: Problems) -> dict[str, list[dict]]:
@@ -93,29 +124,44 @@ def check_results(results: list[Item], by_id: dict[str, Item], problems: Problem
         if not isinstance(section_id, str) or not isinstance(period, str) or not _PERIOD.match(period):
             continue  # the schema check reported it
         good, poor = data.get("good_or_better"), data.get("requires_improvement_or_lower")
-        in_range = all(isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 100
-                       for v in (good, poor))
+        in_range = all(
+            isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 100 for v in (good, poor)
+        )
         if in_range and good + poor > 100:
-            problems.add(result.path, result.line_of("good_or_better"),
-                         f"good_or_better ({good}) and requires_improvement_or_lower ({poor}) add up to "
-                         f"{good + poor:g}, more than 100",
-                         "the two percentages are shares of the same files; check both",
-                         type="audit_result", field="good_or_better")
+            problems.add(
+                result.path,
+                result.line_of("good_or_better"),
+                f"good_or_better ({good}) and requires_improvement_or_lower ({poor}) add up to "
+                f"{good + poor:g}, more than 100",
+                "the two percentages are shares of the same files; check both",
+                type="audit_result",
+                field="good_or_better",
+            )
         # Results for one service or journey stage (issue 15) sit beside the overall result.
         breakdown = (data.get("service") or "", data.get("journey_stage") or "")
         key = (section_id, period) + breakdown
         if key in seen:
             first = seen[key]
-            problems.add(result.path, result.line_of("period"),
-                         f'audit section "{section_id}" has a result for {period} already, on line {first.line}',
-                         "keep one result per section and period", type="audit_result", field="period")
+            problems.add(
+                result.path,
+                result.line_of("period"),
+                f'audit section "{section_id}" has a result for {period} already, on line {first.line}',
+                "keep one result per section and period",
+                type="audit_result",
+                field="period",
+            )
             continue
         seen[key] = result
         target = by_id.get(section_id)
         if target is None or target.type != AUDIT_SECTION:
-            problems.add(result.path, result.line_of("audit_section"),
-                         f'field "audit_section" names "{section_id}", which is not the id of any audit section',
-                         "check the id in docs/audit/", type=AUDIT_RESULT, field="audit_section")
+            problems.add(
+                result.path,
+                result.line_of("audit_section"),
+                f'field "audit_section" names "{section_id}", which is not the id of any audit section',
+                "check the id in docs/audit/",
+                type=AUDIT_RESULT,
+                field="audit_section",
+            )
             continue
         if breakdown == ("", ""):
             series.setdefault(section_id, []).append(dict(data, line=result.line))

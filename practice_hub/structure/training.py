@@ -37,7 +37,7 @@ class Session:
         return f"{self.start:%Y-%m}"
 
     def ends_utc(self) -> str:
-        return self.end.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return self.end.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
     def is_past(self, today: dt.date) -> bool:
         return self.start.date() < today
@@ -61,13 +61,23 @@ def sessions_of(course: Item) -> list[Session]:
         if start is None or end is None:
             continue
         places = raw.get("places") if isinstance(raw.get("places"), int) else None
-        found.append(Session(course, index, start, end, str(raw.get("venue", "")), str(raw.get("status", "open")),
-                             places, course.line_of("sessions", index)))
+        found.append(
+            Session(
+                course,
+                index,
+                start,
+                end,
+                str(raw.get("venue", "")),
+                str(raw.get("status", "open")),
+                places,
+                course.line_of("sessions", index),
+            )
+        )
     return sorted(found, key=lambda s: (s.start, s.course.id))
 
 
 def utc(moment: dt.datetime) -> dt.datetime:
-    return moment.astimezone(dt.timezone.utc)
+    return moment.astimezone(dt.UTC)
 
 
 def clock_change_trouble(moment: dt.datetime) -> str:
@@ -93,29 +103,47 @@ def check_courses(courses: list[Item], problems: Problems) -> None:
             for name, moment in (("start", session.start), ("end", session.end)):
                 trouble = clock_change_trouble(moment)
                 if trouble:
-                    problems.add(course.path, course.line_of("sessions", session.index, name),
-                                 f"session {session.index + 1} of \"{course.id}\" {name}s at "
-                                 f"{moment:%Y-%m-%dT%H:%M}, a time that {trouble}",
-                                 "choose a time outside 1am to 2am on the night the clocks change",
-                                 type=COURSE, field=f"sessions[{session.index + 1}].{name}")
+                    problems.add(
+                        course.path,
+                        course.line_of("sessions", session.index, name),
+                        f'session {session.index + 1} of "{course.id}" {name}s at '
+                        f"{moment:%Y-%m-%dT%H:%M}, a time that {trouble}",
+                        "choose a time outside 1am to 2am on the night the clocks change",
+                        type=COURSE,
+                        field=f"sessions[{session.index + 1}].{name}",
+                    )
             if utc(session.end) <= utc(session.start):
-                problems.add(course.path, course.line_of("sessions", session.index, "end"),
-                             f"session {session.index + 1} of \"{course.id}\" ends "
-                             f"({session.end:%Y-%m-%dT%H:%M}) before it starts ({session.start:%Y-%m-%dT%H:%M})",
-                             "check the dates and times of start and end", type=COURSE,
-                             field=f"sessions[{session.index + 1}].end")
+                problems.add(
+                    course.path,
+                    course.line_of("sessions", session.index, "end"),
+                    f'session {session.index + 1} of "{course.id}" ends '
+                    f"({session.end:%Y-%m-%dT%H:%M}) before it starts ({session.start:%Y-%m-%dT%H:%M})",
+                    "check the dates and times of start and end",
+                    type=COURSE,
+                    field=f"sessions[{session.index + 1}].end",
+                )
         mode = course.data.get("mode")
         raw_sessions = course.data.get("sessions") if isinstance(course.data.get("sessions"), list) else []
         if mode == "e-learning" and raw_sessions:
-            problems.add(course.path, course.line_of("sessions"),
-                         f'course "{course.id}" is e-learning but has sessions',
-                         "e-learning can be done any time: remove the sessions, or change the mode",
-                         type=COURSE, field="sessions", severity=WARNING)
+            problems.add(
+                course.path,
+                course.line_of("sessions"),
+                f'course "{course.id}" is e-learning but has sessions',
+                "e-learning can be done any time: remove the sessions, or change the mode",
+                type=COURSE,
+                field="sessions",
+                severity=WARNING,
+            )
         if mode in ("classroom", "live online", "blended") and not raw_sessions:
-            problems.add(course.path, course.line_of("id"),
-                         f'course "{course.id}" is {mode} but has no sessions',
-                         "add sessions so people can book, or mark it e-learning",
-                         type=COURSE, field="sessions", severity=WARNING)
+            problems.add(
+                course.path,
+                course.line_of("id"),
+                f'course "{course.id}" is {mode} but has no sessions',
+                "add sessions so people can book, or mark it e-learning",
+                type=COURSE,
+                field="sessions",
+                severity=WARNING,
+            )
     _check_venues(every, problems)
     _check_cycles(courses, problems)
 
@@ -130,14 +158,22 @@ def _check_venues(sessions: list[Session], problems: Problems) -> None:
         venue_sessions.sort(key=lambda s: (utc(s.start), utc(s.end)))
         latest: Session | None = None  # the session ending last among those seen so far
         for session in venue_sessions:
-            if latest is not None and utc(session.start) < utc(latest.end) and session.course is not latest.course:
+            if (
+                latest is not None
+                and utc(session.start) < utc(latest.end)
+                and session.course is not latest.course
+            ):
                 other = latest
                 problems.add(
-                    session.course.path, session.line,
+                    session.course.path,
+                    session.line,
                     f'session {session.index + 1} of "{session.course.id}" at {session.venue} '
                     f'overlaps session {other.index + 1} of "{other.course.id}" '
                     f"({other.course.path}:{other.line}, {other.start:%Y-%m-%d %H:%M} to {other.end:%H:%M})",
-                    "move one of the sessions or change its venue", type=COURSE, field="sessions")
+                    "move one of the sessions or change its venue",
+                    type=COURSE,
+                    field="sessions",
+                )
             if latest is None or utc(session.end) > utc(latest.end):
                 latest = session
 
@@ -154,14 +190,19 @@ def _check_cycles(courses: list[Item], problems: Problems) -> None:
             if not isinstance(prereq, str) or prereq not in by_id:
                 continue
             if state.get(prereq) == 1:
-                cycle = trail[trail.index(prereq):] + [prereq] if prereq in trail else [course.id, prereq]
+                cycle = trail[trail.index(prereq) :] + [prereq] if prereq in trail else [course.id, prereq]
                 key = frozenset(cycle)
                 if key not in reported:
                     reported.add(key)
                     first = by_id[cycle[0]]
-                    problems.add(first.path, first.line_of("prerequisites"),
-                                 "prerequisites go round in a circle: " + " → ".join(cycle),
-                                 "remove one of these prerequisites", type=COURSE, field="prerequisites")
+                    problems.add(
+                        first.path,
+                        first.line_of("prerequisites"),
+                        "prerequisites go round in a circle: " + " → ".join(cycle),
+                        "remove one of these prerequisites",
+                        type=COURSE,
+                        field="prerequisites",
+                    )
             elif state.get(prereq) is None:
                 visit(by_id[prereq], trail + [prereq])
         state[course.id] = 2

@@ -92,8 +92,9 @@ def pytest_collection_modifyitems(items):
 # --------------------------------------------------------------------------- build
 
 
-def build_site(project_dir: Path, out_dir: Path, *, today: str = TODAY,
-               extra_env: dict[str, str] | None = None) -> Path:
+def build_site(
+    project_dir: Path, out_dir: Path, *, today: str = TODAY, extra_env: dict[str, str] | None = None
+) -> Path:
     """Build the MkDocs project in ``project_dir`` into ``out_dir`` and return ``out_dir``.
 
     Runs the venv's ``mkdocs build --strict`` in a subprocess with ``PRACTICE_HUB_TODAY``
@@ -113,9 +114,21 @@ def build_site(project_dir: Path, out_dir: Path, *, today: str = TODAY,
     )
     env.update(extra_env or {})
     result = subprocess.run(
-        [str(mkdocs), "build", "--strict", "--quiet", "-f",
-         str(project_dir / "mkdocs.yml"), "-d", str(out_dir)],
-        cwd=project_dir, env=env, capture_output=True, text=True, timeout=600,
+        [
+            str(mkdocs),
+            "build",
+            "--strict",
+            "--quiet",
+            "-f",
+            str(project_dir / "mkdocs.yml"),
+            "-d",
+            str(out_dir),
+        ],
+        cwd=project_dir,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     if result.returncode != 0:
         pytest.fail(
@@ -188,8 +201,7 @@ def serve_site():
         handler = functools.partial(_StaticHandler, directory=str(directory))
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         server.daemon_threads = True
-        threading.Thread(target=server.serve_forever, name=f"serve {directory}",
-                         daemon=True).start()
+        threading.Thread(target=server.serve_forever, name=f"serve {directory}", daemon=True).start()
         servers.append(server)
         host, port = server.server_address[:2]
         return f"http://{host}:{port}/"
@@ -222,8 +234,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
         yield browser
         browser.close()
 
@@ -279,8 +290,7 @@ def origin_guard(site_server) -> OriginGuard:
 @pytest.fixture
 def context(browser, site_server, origin_guard):
     """A fresh browser context on the demo: base_url set, 1280x800, foreign requests blocked."""
-    context = browser.new_context(base_url=site_server, viewport=DESKTOP,
-                                  service_workers="block")
+    context = browser.new_context(base_url=site_server, viewport=DESKTOP, service_workers="block")
     context.set_default_timeout(10_000)
     origin_guard.install(context)
     yield context
@@ -298,7 +308,6 @@ def test_output() -> Path:
     """Folder for screenshots and other artefacts (gitignored)."""
     TEST_OUTPUT.mkdir(exist_ok=True)
     return TEST_OUTPUT
-
 
 
 # --------------------------------------------------------------------------- demo pages
@@ -363,7 +372,6 @@ def demo_pages(demo_site) -> dict[str, str]:
     return pages
 
 
-
 # --------------------------------------------------------------------------- search
 
 _RESULTS_SETTLED = """(quietMs) => new Promise(resolve => {
@@ -388,6 +396,7 @@ def search():
     list has stopped changing, since results re-render as each key's query returns.
     Returns the locator of the result items.
     """
+
     def run(page, query: str, *, settle_ms: int = 300):
         page.keyboard.press("/")
         box = page.locator("input.md-search__input")

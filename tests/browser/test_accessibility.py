@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+
 from helpers import page_of
 
 pytestmark = pytest.mark.browser
@@ -22,9 +23,29 @@ AXE_OPTIONS = {
     "rules": {rule: {"enabled": True} for rule in EXTRA_RULES},
     "resultTypes": ["violations"],
 }
-PAGES = ["home", "procedure", "standard", "audit_section", "golden_thread", "course",
-         "training", "glossary", "links", "news", "news_post", "not_found", "induction", "tool",
-         "vacancy", "research", "upcoming", "register", "reviews", "tags", "field_reference"]
+PAGES = [
+    "home",
+    "procedure",
+    "standard",
+    "audit_section",
+    "golden_thread",
+    "course",
+    "training",
+    "glossary",
+    "links",
+    "news",
+    "news_post",
+    "not_found",
+    "induction",
+    "tool",
+    "vacancy",
+    "research",
+    "upcoming",
+    "register",
+    "reviews",
+    "tags",
+    "field_reference",
+]
 SCHEMES = {"light": "default", "dark": "slate"}
 
 _axe = Axe()
@@ -56,8 +77,9 @@ def assert_no_violations(page, where: str) -> None:
 
 def open_in_scheme(browser, site_server, origin_guard, url: str, scheme: str):
     """A page opened with the OS preferring ``scheme``; the auto palette follows it."""
-    context = browser.new_context(base_url=site_server, color_scheme=scheme,
-                                  viewport={"width": 1280, "height": 800})
+    context = browser.new_context(
+        base_url=site_server, color_scheme=scheme, viewport={"width": 1280, "height": 800}
+    )
     origin_guard.install(context)
     page = context.new_page()
     page.goto(url)
@@ -70,8 +92,7 @@ def open_in_scheme(browser, site_server, origin_guard, url: str, scheme: str):
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("name", PAGES)
-def test_page_has_no_axe_violations(browser, site_server, origin_guard, demo_pages, name,
-                                    scheme):
+def test_page_has_no_axe_violations(browser, site_server, origin_guard, demo_pages, name, scheme):
     url = page_of(demo_pages, name)  # every page kind present in the site; absent kinds skip
     context, page = open_in_scheme(browser, site_server, origin_guard, url, scheme)
     try:
@@ -81,8 +102,7 @@ def test_page_has_no_axe_violations(browser, site_server, origin_guard, demo_pag
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_open_search_dialog_has_no_axe_violations(browser, site_server, origin_guard, search,
-                                                  scheme):
+def test_open_search_dialog_has_no_axe_violations(browser, site_server, origin_guard, search, scheme):
     context, page = open_in_scheme(browser, site_server, origin_guard, "./", scheme)
     try:
         search(page, "child")

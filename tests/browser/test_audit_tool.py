@@ -7,7 +7,6 @@ import io
 import json
 
 import pytest
-
 from test_accessibility import SCHEMES, assert_no_violations, open_in_scheme
 
 pytestmark = pytest.mark.browser

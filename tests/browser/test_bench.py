@@ -10,24 +10,67 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 
-FIGURES = ["build_s", "plain_s", "check_s", "floor_s", "peak_mb", "site_mb", "html_pages", "median_html_kb",
-           "search_index_kb"]
+FIGURES = [
+    "build_s",
+    "plain_s",
+    "check_s",
+    "floor_s",
+    "peak_mb",
+    "site_mb",
+    "html_pages",
+    "median_html_kb",
+    "search_index_kb",
+]
 
 
 def test_benchmark_runs_and_prints_every_figure(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "practice_hub", "bench", "--sizes", "50",
-                             "--workdir", str(tmp_path), "--results", str(tmp_path / "RESULTS.md")],
-                            cwd=REPO, capture_output=True, text=True, timeout=900)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "practice_hub",
+            "bench",
+            "--sizes",
+            "50",
+            "--workdir",
+            str(tmp_path),
+            "--results",
+            str(tmp_path / "RESULTS.md"),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert result.returncode in (0, 1), result.stderr[-3000:]  # 1 only means a budget failed
     out = result.stdout
     header = [cell.strip() for cell in out.split("\n| pages |")[1].splitlines()[0].split("|")]
-    for column in ("rendered", "build s", "plain s", "overhead", "check s", "floor s", "check/floor",
-                   "peak MB", "site MB", "median page kB", "search index kB", "search kB", "search ms"):
+    for column in (
+        "rendered",
+        "build s",
+        "plain s",
+        "overhead",
+        "check s",
+        "floor s",
+        "check/floor",
+        "peak MB",
+        "site MB",
+        "median page kB",
+        "search index kB",
+        "search kB",
+        "search ms",
+    ):
         assert column in header, column
     row = next(line for line in out.splitlines() if line.startswith("| 50 |"))
     assert "nan" not in row, row  # every figure was measured
     assert "(edit in serve:" in row
-    for budget in ("hook overhead", "check against the floor", "search bytes", "search time", "edit to browser"):
+    for budget in (
+        "hook overhead",
+        "check against the floor",
+        "search bytes",
+        "search time",
+        "edit to browser",
+    ):
         assert re.search(rf"- {budget}.*(PASS|FAIL|not measured)", out), budget
     figures = json.loads(out.strip().splitlines()[-1])["50"]
     for name in FIGURES:

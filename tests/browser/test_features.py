@@ -15,11 +15,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "site"))
 
 from conftest import OriginGuard  # noqa: E402
-from helpers import FIXTURES, make_project  # noqa: E402
 from playwright.sync_api import expect  # noqa: E402
 from test_procedures import FILES as PROCEDURE_FILES  # noqa: E402
 from test_sections import GOOD as SECTION_FILES  # noqa: E402
 from test_training import COURSES  # noqa: E402
+
+from helpers import FIXTURES, make_project  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -32,8 +33,9 @@ def fixture_base(tmp_path_factory, build_fixture_site, serve_site):
 
 @pytest.fixture
 def fixture_page(browser, fixture_base):
-    context = browser.new_context(base_url=fixture_base, viewport={"width": 1280, "height": 800},
-                                  service_workers="block")
+    context = browser.new_context(
+        base_url=fixture_base, viewport={"width": 1280, "height": 800}, service_workers="block"
+    )
     context.set_default_timeout(10_000)
     guard = OriginGuard(fixture_base)
     guard.install(context)
@@ -48,13 +50,19 @@ def at(page, when: str):
 
 
 # --- review banners decided by the reader's date -------------------------------------------------
-@pytest.mark.parametrize("when, state, text", [
-    ("2026-06-01T10:00", "current", None),
-    ("2026-11-24T10:00", "due", "This page is due for review by 10 December 2026."),
-    ("2026-12-10T10:00", "due", "This page is due for review by 10 December 2026."),
-    ("2026-12-11T10:00", "overdue",
-     "This page was due for review on 10 December 2026. Check with Head of Service, Assessment before relying on it."),
-])
+@pytest.mark.parametrize(
+    "when, state, text",
+    [
+        ("2026-06-01T10:00", "current", None),
+        ("2026-11-24T10:00", "due", "This page is due for review by 10 December 2026."),
+        ("2026-12-10T10:00", "due", "This page is due for review by 10 December 2026."),
+        (
+            "2026-12-11T10:00",
+            "overdue",
+            "This page was due for review on 10 December 2026. Check with Head of Service, Assessment before relying on it.",
+        ),
+    ],
+)
 def test_review_banner_follows_the_readers_clock(fixture_page, when, state, text):
     page = at(fixture_page, when)
     page.goto("procedures/due-one/")
@@ -84,7 +92,9 @@ def test_print_layout(fixture_page):
 
 # --- training -------------------------------------------------------------------------------------
 def _shown(page, selector="ul.ph-courses > li"):
-    return sorted(li.locator("a").first.inner_text() for li in page.locator(selector).all() if li.is_visible())
+    return sorted(
+        li.locator("a").first.inner_text() for li in page.locator(selector).all() if li.is_visible()
+    )
 
 
 def test_catalogue_filters_by_audience_and_standard(fixture_page):

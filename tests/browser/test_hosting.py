@@ -45,7 +45,9 @@ def _free_port() -> int:
 def hosted(tmp_path_factory):
     """(base URL, site folder, output of ``nginx -t``): the demo served by the shipped server block."""
     if not Path(NGINX).exists():
-        pytest.fail("The hosting test needs nginx: sudo apt-get install nginx (./dev test does this)", pytrace=False)
+        pytest.fail(
+            "The hosting test needs nginx: sudo apt-get install nginx (./dev test does this)", pytrace=False
+        )
     project = make_project(tmp_path_factory.mktemp("hosted"), REPO / "docs")
     result = run_build(project)
     assert result.returncode == 0, result.stderr
@@ -61,12 +63,19 @@ def hosted(tmp_path_factory):
         "events { worker_connections 64; }\n"
         f"http {{\n  access_log off;\n  client_body_temp_path {work}/body;\n  proxy_temp_path {work}/proxy;\n"
         f"  fastcgi_temp_path {work}/fastcgi;\n  uwsgi_temp_path {work}/uwsgi;\n  scgi_temp_path {work}/scgi;\n"
-        f"  include {work}/practice-hub.conf;\n}}\n")
-    check = subprocess.run([NGINX, "-t", "-c", str(work / "nginx.conf"), "-e", str(work / "error.log")],
-                           capture_output=True, text=True)
+        f"  include {work}/practice-hub.conf;\n}}\n"
+    )
+    check = subprocess.run(
+        [NGINX, "-t", "-c", str(work / "nginx.conf"), "-e", str(work / "error.log")],
+        capture_output=True,
+        text=True,
+    )
     assert check.returncode == 0, check.stderr
-    process = subprocess.Popen([NGINX, "-c", str(work / "nginx.conf"), "-e", str(work / "error.log")],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [NGINX, "-c", str(work / "nginx.conf"), "-e", str(work / "error.log")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     base = f"http://127.0.0.1:{port}/"
     for _ in range(100):
         try:
@@ -81,7 +90,9 @@ def hosted(tmp_path_factory):
 
 def get(url: str):
     try:
-        response = urllib.request.urlopen(urllib.request.Request(url, headers={"Accept-Encoding": "identity"}))
+        response = urllib.request.urlopen(
+            urllib.request.Request(url, headers={"Accept-Encoding": "identity"})
+        )
         return response.status, response.headers, response.read()
     except urllib.error.HTTPError as error:
         return error.code, error.headers, error.read()
@@ -138,8 +149,10 @@ def test_types_and_caching(hosted):
     status, headers, _ = get(base + asset.relative_to(site).as_posix())
     assert status == 200 and "immutable" in headers["Cache-Control"]
     # files without a content hash in their name are never kept unchecked, /assets/ or not
-    for unhashed in ("assets/javascripts/practice-hub-material.js",
-                     "assets/javascripts/workers/practice-hub-search.js"):
+    for unhashed in (
+        "assets/javascripts/practice-hub-material.js",
+        "assets/javascripts/workers/practice-hub-search.js",
+    ):
         status, headers, _ = get(base + unhashed)
         assert status == 200 and headers["Cache-Control"] == "no-cache", unhashed
         assert headers["Content-Type"].startswith("application/javascript"), unhashed
@@ -155,8 +168,12 @@ def test_pagefind_files_have_their_types(hosted):
     """Pagefind's files are gzip data that pagefind.js fetches and unpacks itself: octet-stream."""
     base, site, _ = hosted
     pagefind = site / "pagefind"
-    samples = [pagefind / "wasm.en.pagefind", next(pagefind.glob("*.pf_meta")),
-               next(pagefind.glob("index/*.pf_index")), next(pagefind.glob("fragment/*.pf_fragment"))]
+    samples = [
+        pagefind / "wasm.en.pagefind",
+        next(pagefind.glob("*.pf_meta")),
+        next(pagefind.glob("index/*.pf_index")),
+        next(pagefind.glob("fragment/*.pf_fragment")),
+    ]
     for sample in samples:
         status, headers, body = get(base + sample.relative_to(site).as_posix())
         assert status == 200 and headers["Content-Type"] == "application/octet-stream", sample.name
@@ -204,9 +221,24 @@ def test_dotfiles_and_sources_in_the_root_are_refused(hosted):
 def _page_kinds(site: Path) -> list[str]:
     """One page of each content type, the listings and the generated pages."""
     items = json.loads((site / "content.json").read_text(encoding="utf-8"))["items"]
-    urls = ["", "procedures/", "standards/", "standards/golden-thread/", "audit/", "training/",
-            "tools/", "induction/", "research/", "news/", "recruitment/", "links/", "glossary/",
-            "procedures/amendments/", "editors/field-reference/", "no-such-page/"]
+    urls = [
+        "",
+        "procedures/",
+        "standards/",
+        "standards/golden-thread/",
+        "audit/",
+        "training/",
+        "tools/",
+        "induction/",
+        "research/",
+        "news/",
+        "recruitment/",
+        "links/",
+        "glossary/",
+        "procedures/amendments/",
+        "editors/field-reference/",
+        "no-such-page/",
+    ]
     seen_types = set()
     for item in sorted(items, key=lambda i: i["url"]):
         url = item["url"].split("#")[0]
@@ -263,8 +295,10 @@ def test_the_site_works_under_the_security_policy(hosted, browser):
     context, outside = _guarded_context(browser, base)
     page = context.new_page()
     reports, errors, violations = [], [], {}
-    page.on("console", lambda message: reports.append(message.text)
-            if "Content Security Policy" in message.text else None)
+    page.on(
+        "console",
+        lambda message: reports.append(message.text) if "Content Security Policy" in message.text else None,
+    )
     page.on("pageerror", lambda error: errors.append(str(error)))
     for url in _page_kinds(site):
         page.goto(url)
@@ -277,8 +311,9 @@ def test_the_site_works_under_the_security_policy(hosted, browser):
     assert page.evaluate("typeof __md_get === 'function' && __md_scope instanceof URL")
     scheme = page.locator("body").get_attribute("data-md-color-scheme")
     page.locator("label[for^='__palette_']:visible").first.click()
-    page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') !== {scheme!r}"
-                           " || localStorage.length > 0")
+    page.wait_for_function(
+        f"document.body.getAttribute('data-md-color-scheme') !== {scheme!r} || localStorage.length > 0"
+    )
     chosen = page.evaluate("JSON.stringify(__md_get('__palette'))")
     assert chosen and chosen != "null"
     page.reload()
@@ -294,8 +329,11 @@ def test_the_site_works_under_the_security_policy(hosted, browser):
     page.keyboard.press("/")
     page.locator("input.md-search__input").press_sequentially("strategy", delay=20)
     page.locator(".md-search-result__item").first.wait_for(state="visible")
-    violations.update({"(after search)": page.evaluate("window.__violations")} if page.evaluate(
-        "window.__violations.length") else {})
+    violations.update(
+        {"(after search)": page.evaluate("window.__violations")}
+        if page.evaluate("window.__violations.length")
+        else {}
+    )
     context.close()
     assert violations == {}
     assert reports == []
@@ -361,5 +399,6 @@ def test_planted_script_and_outside_resources_are_stopped_by_the_policy(hosted, 
     assert site_ran  # the site's own scripts still run on the page
     # the policy, not luck, stopped them: each kind was refused and reported
     directives = {violation.split()[0] for violation in violations}
-    assert {"script-src-elem", "script-src-attr", "img-src", "style-src-elem", "form-action"} <= directives, \
+    assert {"script-src-elem", "script-src-attr", "img-src", "style-src-elem", "form-action"} <= directives, (
         violations
+    )

@@ -19,15 +19,15 @@ def test_search_by_keyboard_lands_on_a_procedure(page, demo_site, demo_pages, se
 
     page.goto(demo_pages["home"])
     search(page, "section 47")  # opens with "/" and types, keyboard only
-    assert page.evaluate("document.activeElement.classList.contains('md-search__input')"), \
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')"), (
         "'/' did not move focus into the search box"
+    )
 
     # Move down the results until a procedure has focus (the first usually is one).
     focused = None
     for _ in range(10):
         page.keyboard.press("ArrowDown")
-        focused = page.evaluate(
-            "document.activeElement.closest('.md-search-result__link')?.href ?? null")
+        focused = page.evaluate("document.activeElement.closest('.md-search-result__link')?.href ?? null")
         on_more = page.evaluate("!!document.activeElement.closest('.md-search-result__more')")
         assert focused or on_more, "ArrowDown did not move focus onto a search result"
         if on_more:  # Material's "N more on this page" toggle under a result (the glossary answer's)

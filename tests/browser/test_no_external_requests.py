@@ -18,8 +18,18 @@ from helpers import foreign_resources  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
-VISITED = ["home", "procedure", "standard", "audit_section", "golden_thread", "course",
-           "training", "glossary", "links", "not_found"]
+VISITED = [
+    "home",
+    "procedure",
+    "standard",
+    "audit_section",
+    "golden_thread",
+    "course",
+    "training",
+    "glossary",
+    "links",
+    "not_found",
+]
 
 
 def test_pages_and_search_make_no_foreign_requests(page, origin_guard, demo_pages, search):
@@ -40,8 +50,8 @@ def test_pages_and_search_make_no_foreign_requests(page, origin_guard, demo_page
 
     assert local, "the request listener saw nothing: the check itself is broken"
     assert origin_guard.foreign == [], (
-        "the site requested resources from outside its own origin:\n  "
-        + "\n  ".join(origin_guard.foreign))
+        "the site requested resources from outside its own origin:\n  " + "\n  ".join(origin_guard.foreign)
+    )
 
 
 def test_guard_catches_an_external_image(page, origin_guard, demo_pages):
@@ -62,8 +72,7 @@ def test_guard_catches_an_external_image(page, origin_guard, demo_pages):
         img.src = "data:image/gif;base64,R0lGODlhAQABAAAAACw=";
         document.body.append(img);
     }""")
-    assert origin_guard.foreign == ["https://example.org/x.png",
-                                    "https://cdn.example.net/lib.js"]
+    assert origin_guard.foreign == ["https://example.org/x.png", "https://cdn.example.net/lib.js"]
 
 
 def test_built_files_reference_no_foreign_resources(demo_site):
@@ -77,9 +86,12 @@ def test_scanner_catches_foreign_resources(tmp_path):
         '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">'
         '<a href="https://example.org/">a link is not a request</a>'
         '<img src="data:image/gif;base64,R0lGOD" alt="">'
-        '<script src="//cdn.example.net/x.js"></script>', encoding="utf-8")
-    (tmp_path / "a.css").write_text('@import "https://example.org/a.css";'
-                                    'b{background:url(/local.png)}', encoding="utf-8")
+        '<script src="//cdn.example.net/x.js"></script>',
+        encoding="utf-8",
+    )
+    (tmp_path / "a.css").write_text(
+        '@import "https://example.org/a.css";b{background:url(/local.png)}', encoding="utf-8"
+    )
     assert foreign_resources(tmp_path) == [
         "index.html: <link href=https://fonts.googleapis.com/css?family=Roboto>",
         "index.html: <script src=//cdn.example.net/x.js>",

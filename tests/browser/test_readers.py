@@ -11,14 +11,27 @@ pytestmark = pytest.mark.browser
 
 WIDTHS = {"desktop": {"width": 1366, "height": 800}, "phone": {"width": 390, "height": 844}}
 EDITORS = ("editors/", "review-schedule/", "tags/", "field-reference")
-TOP_LEVEL = ["Home", "Procedures", "Practice standards", "Audit", "Training", "Tools", "Induction",
-             "Research", "News", "Jobs", "Links", "Glossary"]
+TOP_LEVEL = [
+    "Home",
+    "Procedures",
+    "Practice standards",
+    "Audit",
+    "Training",
+    "Tools",
+    "Induction",
+    "Research",
+    "News",
+    "Jobs",
+    "Links",
+    "Glossary",
+]
 
 
 @pytest.fixture(params=list(WIDTHS))
 def sized(request, browser, site_server, origin_guard):
-    context = browser.new_context(base_url=site_server, viewport=WIDTHS[request.param],
-                                  service_workers="block")
+    context = browser.new_context(
+        base_url=site_server, viewport=WIDTHS[request.param], service_workers="block"
+    )
     context.set_default_timeout(10_000)
     origin_guard.install(context)
     page = context.new_page()
@@ -46,8 +59,7 @@ def test_readers_menu_order_and_no_editors_pages(sized):
     listed = [t for t in top if t in TOP_LEVEL]
     assert listed == TOP_LEVEL, top
     assert top.count("Home") == 1
-    numbered = [text for text, href in links if re.search(r"audit-[a-z-]+/$", href or "")
-                or href == "./"]
+    numbered = [text for text, href in links if re.search(r"audit-[a-z-]+/$", href or "") or href == "./"]
     assert len(numbered) == 12, numbered
     assert numbered[0] == "Case summary and chronology" and numbered[-1] == "Carers", numbered
 
@@ -55,8 +67,9 @@ def test_readers_menu_order_and_no_editors_pages(sized):
 def test_previous_next_stay_within_the_section(page):
     page.goto("audit/audit-carers/")
     assert page.locator("a.md-footer__link--next").count() == 0  # the last numbered section
-    assert "/audit/" in page.locator("a.md-footer__link--prev").get_attribute("href") \
-        or page.locator("a.md-footer__link--prev").get_attribute("href").startswith("../")
+    assert "/audit/" in page.locator("a.md-footer__link--prev").get_attribute("href") or page.locator(
+        "a.md-footer__link--prev"
+    ).get_attribute("href").startswith("../")
     page.goto("")
     assert page.locator("a.md-footer__link--next").count() == 0
 
@@ -72,8 +85,13 @@ def test_home_page_is_the_front_door(sized, test_output):
         return box["y"] + box["height"]
 
     assert bottom(".ph-home-search__box") < sized.viewport_size["height"]
-    for selector in (".ph-home-notice", ".ph-home-cards", ".ph-home-block--changes",
-                     ".ph-home-block--training", ".ph-home-block--news"):
+    for selector in (
+        ".ph-home-notice",
+        ".ph-home-cards",
+        ".ph-home-block--changes",
+        ".ph-home-block--training",
+        ".ph-home-block--news",
+    ):
         assert bottom(selector) <= two_screens + header, selector
     cards = sized.locator(".ph-home-cards a").all_inner_texts()
     for section in TOP_LEVEL[1:]:
@@ -119,8 +137,10 @@ def test_training_filter_keeps_all_staff_courses_and_survives_reload(page, demo_
     assert page.locator("[data-ph-filtered] > li:not([hidden])").count() == shown.count()
 
 
-US_DATE = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|"
-                     r"December) \d{1,2}, \d{4}\b|\b\d{1,2}/\d{1,2}/\d{4}\b")
+US_DATE = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|"
+    r"December) \d{1,2}, \d{4}\b|\b\d{1,2}/\d{1,2}/\d{4}\b"
+)
 
 
 def test_no_us_format_date_anywhere_in_the_built_site(demo_site):

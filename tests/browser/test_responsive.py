@@ -7,6 +7,7 @@ The golden thread matrix becomes one block per standard with each cell labelled
 from __future__ import annotations
 
 import pytest
+
 from helpers import page_of
 
 pytestmark = pytest.mark.browser
@@ -24,8 +25,7 @@ def narrow_page(browser, site_server, origin_guard):
 
 def page_overflow(page) -> int:
     """How many px the document is wider than the viewport (0 when it reflows)."""
-    return page.evaluate(
-        "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
 
 
 def test_golden_thread_matrix_reflows_at_320px(narrow_page, demo_pages, test_output):
@@ -53,11 +53,13 @@ def test_golden_thread_matrix_reflows_at_320px(narrow_page, demo_pages, test_out
     first_row = page.locator(".ph-matrix tbody tr").first
     assert first_row.evaluate("r => getComputedStyle(r).display") == "block"
     labels = first_row.locator("td").evaluate_all(
-        "cells => cells.map(c => getComputedStyle(c, '::before').content)")
+        "cells => cells.map(c => getComputedStyle(c, '::before').content)"
+    )
     assert labels == ['"Standard"', '"Audited by"', '"Training"']
     headers = page.locator(".ph-matrix thead th").all_inner_texts()
-    assert [h.strip() for h in headers] == ["Standard", "Audited by", "Training"], \
+    assert [h.strip() for h in headers] == ["Standard", "Audited by", "Training"], (
         "the generated columns changed: update the ::before labels in practice-hub.css"
+    )
     box = first_row.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= NARROW["width"] + 1
 

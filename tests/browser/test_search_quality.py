@@ -107,7 +107,6 @@ def test_practitioner_queries_find_the_page_in_the_top_3(page, demo_pages, searc
 
 from conftest import _RESULTS_SETTLED as _SETTLED  # noqa: E402  (the helper's own wait)
 
-
 # --- issue 16: labels, glossary answers, pages with the words first, a true count ----------------
 _ARTICLES = """() => [...document.querySelectorAll('.md-search-result__item > .md-search-result__link')]
     .map(a => ({href: a.getAttribute('href'), title: a.querySelector('h1').innerText,
@@ -153,10 +152,13 @@ def test_the_count_is_true(page, demo_pages, search, site_server):
     meta = page.locator(".md-search-result__meta").inner_text()
     count = int(meta.split()[0])
     assert count > 10, meta  # no longer stops at 10
-    pagefind = page.evaluate("""async (root) => {
+    pagefind = page.evaluate(
+        """async (root) => {
         const pf = await import(root + 'pagefind/pagefind.js');
         await pf.options({basePath: new URL('pagefind/', root).pathname});
         await pf.init();
         return (await pf.search('child')).results.length;
-    }""", site_server)
+    }""",
+        site_server,
+    )
     assert count == pagefind, (meta, pagefind)

@@ -36,8 +36,14 @@ def test_serve_shows_problems_then_the_site(tmp_path, browser):
     good = procedure.read_text(encoding="utf-8")
     procedure.write_text(good.replace("owner: PSW", "owner:\u00a0PSW"), encoding="utf-8")
     port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=project, env=env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         url = f"http://127.0.0.1:{port}/"
         _wait_until_served(url, server)
@@ -46,7 +52,8 @@ def test_serve_shows_problems_then_the_site(tmp_path, browser):
         assert page.locator("h1").inner_text().startswith("Problems to fix before the site can be shown")
         assert page.locator(".ph-problems li").all_inner_texts() == [
             "docs/procedures/recording.md:5:7: a non-breaking space (U+00A0) after the colon "
-            "(it looks like a space but YAML cannot read it: retype the space)"]
+            "(it looks like a space but YAML cannot read it: retype the space)"
+        ]
         procedure.write_text(good, encoding="utf-8")  # the editor fixes the file and saves
         page.wait_for_function("() => !document.querySelector('.ph-problems')", timeout=120_000)
         page.wait_for_load_state()

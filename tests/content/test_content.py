@@ -18,9 +18,17 @@ from bs4 import BeautifulSoup
 
 from helpers import PROJECT, foreign_resources, run_check
 
-TYPE_FOLDERS = {"procedures": "procedure", "standards": "standard", "audit": "audit_section",
-                "tools": "tool", "induction": "induction", "research": "research", "news": "news",
-                "recruitment/vacancies": "vacancy", "audit/cycles": "audit_cycle"}
+TYPE_FOLDERS = {
+    "procedures": "procedure",
+    "standards": "standard",
+    "audit": "audit_section",
+    "tools": "tool",
+    "induction": "induction",
+    "research": "research",
+    "news": "news",
+    "recruitment/vacancies": "vacancy",
+    "audit/cycles": "audit_cycle",
+}
 YAML_FOLDERS = {"training": "course", "links": "link", "glossary": "glossary"}
 
 
@@ -189,7 +197,11 @@ def test_every_internal_link_leads_to_a_built_file(built):
             continue
         page_url = "/" + rel.removesuffix("index.html")
         for href in set(HREF.findall(html.read_text(encoding="utf-8"))):
-            if not href or href.startswith(("#", "mailto:", "tel:", "javascript:")) or ":" in href.split("/")[0]:
+            if (
+                not href
+                or href.startswith(("#", "mailto:", "tel:", "javascript:"))
+                or ":" in href.split("/")[0]
+            ):
                 continue
             if href.startswith("//"):
                 continue

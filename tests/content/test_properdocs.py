@@ -16,8 +16,14 @@ from helpers import PROJECT, env
 
 
 def build(engine: str, target):
-    result = subprocess.run([sys.executable, "-m", "practice_hub", "build", "--engine", engine, "-d", str(target)],
-                            cwd=PROJECT, capture_output=True, text=True, env=env(), timeout=900)
+    result = subprocess.run(
+        [sys.executable, "-m", "practice_hub", "build", "--engine", engine, "-d", str(target)],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        env=env(),
+        timeout=900,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     return result
 
@@ -41,8 +47,10 @@ def test_the_same_pages(sites):
 
 def test_the_same_content_json_items(sites):
     mkdocs_site, properdocs_site, _ = sites
-    items = [json.loads((site / "content.json").read_text(encoding="utf-8"))["items"]
-             for site in (mkdocs_site, properdocs_site)]
+    items = [
+        json.loads((site / "content.json").read_text(encoding="utf-8"))["items"]
+        for site in (mkdocs_site, properdocs_site)
+    ]
     assert items[1] == items[0]
 
 
@@ -52,5 +60,8 @@ GENERATOR = re.compile(r'<meta name="generator" content="[^"]*">')
 def test_the_same_html_apart_from_the_generator_tag(sites):
     mkdocs_site, properdocs_site, _ = sites
     for name in pages(mkdocs_site):
-        a, b = (GENERATOR.sub("", (site / name).read_text(encoding="utf-8")) for site in (mkdocs_site, properdocs_site))
+        a, b = (
+            GENERATOR.sub("", (site / name).read_text(encoding="utf-8"))
+            for site in (mkdocs_site, properdocs_site)
+        )
         assert a == b, name

@@ -8,10 +8,16 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
-MINIMUM_COUNTS = {"procedure": 30, "course": 30, "glossary": 60, "research": 15, "news": 10, "vacancy": 4,
-                  "induction": 5, "tool": 10}
+MINIMUM_COUNTS = {
+    "procedure": 30,
+    "course": 30,
+    "glossary": 60,
+    "research": 15,
+    "news": 10,
+    "vacancy": 4,
+    "induction": 5,
+    "tool": 10,
+}
 
 
 def test_demo_has_realistic_scale(content):
@@ -42,6 +48,3 @@ def test_demo_review_dates_exercise_the_banner_states(built, content):
 def test_one_vacancy_in_the_demo_has_closed(content):
     closing = [i["closing_date"] for i in content["items"] if i["type"] == "vacancy"]
     assert sum(day < "2026-11-24" for day in closing) == 1
-
-
-

@@ -26,8 +26,9 @@ def test_each_hook_does_one_job_and_keeps_no_state():
         events = [node.name for node in tree.body if isinstance(node, ast.FunctionDef)]
         assert len(events) == 1 and events[0].startswith("on_"), (path.name, events)
         for node in tree.body:
-            assert isinstance(node, (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.Expr)), \
+            assert isinstance(node, (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.Expr)), (
                 f"{path.name}: module-level {type(node).__name__} (hooks keep no module state)"
+            )
         assert len(path.read_text().splitlines()) <= 15, path.name
         assert "print(" not in path.read_text()
 
@@ -53,8 +54,16 @@ def test_navigation_prune_stays_on():
 PACKAGE = REPO / "practice_hub"
 # Modules below the renderer: they may not import the renderer, search, the adapter or the CLI.
 LOW = ["loader", "structure", "site.py", "export.py", "schema.py", "content_types.py", "cache.py", "clock.py"]
-ABOVE = ("renderer", "search", "mkdocs_adapter", "cli", "editing", "bench", "audit_tool.page",
-         "audit_tool.dashboard")
+ABOVE = (
+    "renderer",
+    "search",
+    "mkdocs_adapter",
+    "cli",
+    "editing",
+    "bench",
+    "audit_tool.page",
+    "audit_tool.dashboard",
+)
 
 
 def _imports(path) -> list[str]:
@@ -67,13 +76,17 @@ def _imports(path) -> list[str]:
             if node.level:
                 base = list(package[: len(package) - node.level + 1])
                 module = ".".join(base + ([node.module] if node.module else []))
-                names = [module] + [f"{module}.{alias.name}" if module else alias.name for alias in node.names]
+                names = [module] + [
+                    f"{module}.{alias.name}" if module else alias.name for alias in node.names
+                ]
             else:
                 module = node.module or ""
                 names = [module.removeprefix("practice_hub.")] if module.startswith("practice_hub") else []
             found += names
         elif isinstance(node, ast.Import):
-            found += [a.name.removeprefix("practice_hub.") for a in node.names if a.name.startswith("practice_hub")]
+            found += [
+                a.name.removeprefix("practice_hub.") for a in node.names if a.name.startswith("practice_hub")
+            ]
     return found
 
 
@@ -97,8 +110,11 @@ def test_no_module_imports_a_private_name_of_another():
     for path in PACKAGE.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] != "__future__":
-                offending += [f"{path.relative_to(REPO)}: {a.name}" for a in node.names
-                              if a.name.startswith("_") and not a.name.startswith("__")]
+                offending += [
+                    f"{path.relative_to(REPO)}: {a.name}"
+                    for a in node.names
+                    if a.name.startswith("_") and not a.name.startswith("__")
+                ]
     assert offending == []
 
 
@@ -114,7 +130,11 @@ def _type_name_literals(path, names: set[str]) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     exempt: set[int] = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in FIELD_CALLS:
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in FIELD_CALLS
+        ):
             exempt.update(id(arg) for arg in node.args[:1])
         if isinstance(node, ast.Call):
             exempt.update(id(k.value) for k in node.keywords if k.arg in FIELD_KEYWORDS)
@@ -122,8 +142,11 @@ def _type_name_literals(path, names: set[str]) -> set[str]:
             exempt.add(id(node.slice))
         if isinstance(node, ast.Dict):
             exempt.update(id(key) for key in node.keys if key is not None)
-    return {node.value for node in ast.walk(tree)
-            if isinstance(node, ast.Constant) and node.value in names and id(node) not in exempt}
+    return {
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and node.value in names and id(node) not in exempt
+    }
 
 
 def test_each_content_type_name_is_written_in_at_most_three_modules():

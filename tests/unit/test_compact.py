@@ -9,5 +9,7 @@ def test_whitespace_runs_become_one_line_break():
 
 def test_pre_textarea_and_script_are_kept_exactly():
     html = "<div>\n\n  <pre><code>a\n\n    b\n</code></pre>\n\n<script>\nvar x = `\n\n`;\n</script>\n  <textarea>\n\n</textarea></div>"
-    assert compact_html(html) == ("<div>\n<pre><code>a\n\n    b\n</code></pre>\n<script>\nvar x = `\n\n`;\n</script>\n"
-                                  "<textarea>\n\n</textarea></div>")
+    assert compact_html(html) == (
+        "<div>\n<pre><code>a\n\n    b\n</code></pre>\n<script>\nvar x = `\n\n`;\n</script>\n"
+        "<textarea>\n\n</textarea></div>"
+    )

@@ -49,8 +49,11 @@ def test_every_new_type_passes_check(project, type_name):
 
 def test_new_course_keeps_the_catalogues_comments(project):
     path = project.docs_dir / "training" / "courses.yml"
-    original = "# Courses run in house.\n" + path.read_text(encoding="utf-8").replace(
-        "\n- id:", "\n# the next course\n- id:", 1) + "# end of list\n"
+    original = (
+        "# Courses run in house.\n"
+        + path.read_text(encoding="utf-8").replace("\n- id:", "\n# the next course\n- id:", 1)
+        + "# end of list\n"
+    )
     path.write_text(original, encoding="utf-8")
     made = scaffold(project, "course", "Working with fathers", "docs/training/courses.yml", today=DAY)
     assert made.appended
@@ -82,8 +85,10 @@ def test_reviewed_stamps_dates_adds_a_change_and_keeps_comments(project):
     assert errors(project) == []
 
 
-@pytest.mark.parametrize("type_name", sorted(t for t in TYPES if t in ("procedure", "standard", "tool",
-                                                                         "induction", "audit_section", "page")))
+@pytest.mark.parametrize(
+    "type_name",
+    sorted(t for t in TYPES if t in ("procedure", "standard", "tool", "induction", "audit_section", "page")),
+)
 def test_reviewed_output_of_new_items_passes_check(project, type_name):
     made = scaffold(project, type_name, "Fresh item", today=DAY)
     later = dt.date(2027, 2, 28)

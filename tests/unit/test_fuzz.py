@@ -15,8 +15,30 @@ SAMPLES = sorted(
     [p for p in (REPO / "docs").rglob("*") if p.suffix in (".md", ".yml") and "files" not in p.parts][:40:4]
     + [p for p in (FIXTURES / "thread" / "docs").rglob("*") if p.suffix in (".md", ".yml")]
 )
-NASTY = [b"\x00", b"\xff", b"---\n", b": ", b"- ", b"&a ", b"*a", b"[", b"{", b"\t", b"'", b'"', b"\n  ", b"!!python/object ",
-         b"<<: *a\n", b"2026-02-30", b"\r", b"\xef\xbb\xbf", b"#", b"|\n", b"? ", b"%YAML 1.1\n"]
+NASTY = [
+    b"\x00",
+    b"\xff",
+    b"---\n",
+    b": ",
+    b"- ",
+    b"&a ",
+    b"*a",
+    b"[",
+    b"{",
+    b"\t",
+    b"'",
+    b'"',
+    b"\n  ",
+    b"!!python/object ",
+    b"<<: *a\n",
+    b"2026-02-30",
+    b"\r",
+    b"\xef\xbb\xbf",
+    b"#",
+    b"|\n",
+    b"? ",
+    b"%YAML 1.1\n",
+]
 
 
 def mutations(raw: bytes, rng: random.Random, count: int):
@@ -28,7 +50,7 @@ def mutations(raw: bytes, rng: random.Random, count: int):
             if choice < 0.4:
                 data[at:at] = rng.choice(NASTY)
             elif choice < 0.7 and data:
-                del data[at:at + rng.randint(1, 20)]
+                del data[at : at + rng.randint(1, 20)]
             elif data:
                 data[at] = rng.randint(0, 255)
         yield bytes(data)
@@ -37,8 +59,11 @@ def mutations(raw: bytes, rng: random.Random, count: int):
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
 def test_mutated_files_give_problems_not_tracebacks(path):
     schemas = load_schemas(REPO / "content_schema")
-    uri = path.relative_to(REPO / "docs").as_posix() if REPO / "docs" in path.parents else \
-        path.relative_to(FIXTURES / "thread" / "docs").as_posix()
+    uri = (
+        path.relative_to(REPO / "docs").as_posix()
+        if REPO / "docs" in path.parents
+        else path.relative_to(FIXTURES / "thread" / "docs").as_posix()
+    )
     kind = classify(uri)
     rng = random.Random(uri)
     for raw in mutations(path.read_bytes(), rng, int(__import__("os").environ.get("FUZZ_N", "60"))):
@@ -47,7 +72,22 @@ def test_mutated_files_give_problems_not_tracebacks(path):
             assert problem.line >= 1 and problem.message
 
 
-WEIRD = [None, True, 0, -3, 2.5, "", "text", "2026-02-30", [], ["a", 1], [{"x": 1}], {}, {"a": [1]}, "../../etc"]
+WEIRD = [
+    None,
+    True,
+    0,
+    -3,
+    2.5,
+    "",
+    "text",
+    "2026-02-30",
+    [],
+    ["a", 1],
+    [{"x": 1}],
+    {},
+    {"a": [1]},
+    "../../etc",
+]
 
 
 def test_wrong_types_anywhere_give_problems_not_tracebacks(tmp_path):

@@ -17,7 +17,8 @@ def test_installed_material_is_the_version_the_partials_were_copied_from():
     installed = version("mkdocs-material")
     assert installed == RECORDED, (
         f"Material {installed} is installed but overrides/ holds partials copied from {RECORDED}: re-copy each "
-        "stock partial named in overrides/, re-apply Practice Hub's changes, then update RECORDED in this test and the partials' comments")
+        "stock partial named in overrides/, re-apply Practice Hub's changes, then update RECORDED in this test and the partials' comments"
+    )
 
 
 def test_each_copied_partial_names_the_recorded_version():

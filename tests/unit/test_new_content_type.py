@@ -41,8 +41,16 @@ BRIEFING = "---\nid: {id}\ntitle: {title}\nsummary: What changed and why.\n{extr
 
 @pytest.fixture
 def briefing_type(monkeypatch):
-    entry = ContentType("briefing", "briefings", MARKDOWN, "Briefings", "briefing",
-                        export_fields=("audience",), search_weight=1.4, menu=85)
+    entry = ContentType(
+        "briefing",
+        "briefings",
+        MARKDOWN,
+        "Briefings",
+        "briefing",
+        export_fields=("audience",),
+        search_weight=1.4,
+        menu=85,
+    )
     monkeypatch.setitem(content_types.TYPES, entry.name, entry)
     return entry
 
@@ -55,9 +63,14 @@ def _project(tmp_path, **files):
 
 def test_a_new_type_is_validated_listed_exported_and_searched(tmp_path, monkeypatch, briefing_type):
     monkeypatch.setenv("PRACTICE_HUB_TODAY", "2026-11-24")
-    project = _project(tmp_path, **{
-        "briefings/seven-minute-mca.md": BRIEFING.format(id="seven-minute-mca", title="Seven minute MCA",
-                                                         extra="audience: Social workers\n")})
+    project = _project(
+        tmp_path,
+        **{
+            "briefings/seven-minute-mca.md": BRIEFING.format(
+                id="seven-minute-mca", title="Seven minute MCA", extra="audience: Social workers\n"
+            )
+        },
+    )
     site = load_site(project)
     assert [str(p) for p in site.problems.errors] == []
     [briefing] = site.of_type("briefing")
@@ -76,7 +89,9 @@ def test_a_new_type_is_validated_listed_exported_and_searched(tmp_path, monkeypa
 
 def test_a_new_type_is_checked_against_its_schema(tmp_path, monkeypatch, briefing_type):
     monkeypatch.setenv("PRACTICE_HUB_TODAY", "2026-11-24")
-    project = _project(tmp_path, **{
-        "briefings/no-audience.md": BRIEFING.format(id="no-audience", title="No audience", extra="")})
+    project = _project(
+        tmp_path,
+        **{"briefings/no-audience.md": BRIEFING.format(id="no-audience", title="No audience", extra="")},
+    )
     messages = [p.message for p in load_site(project).problems.errors]
     assert 'missing required field "audience"' in messages

@@ -12,8 +12,15 @@ from practice_hub.renderer.training import UPCOMING_URI
 
 
 def test_reserved_pages_match_the_renderers():
-    assert set(RESERVED_PAGES) == {REGISTER_URI, SCHEDULE_URI, MATRIX_URI, REFERENCE_URI, UPCOMING_URI,
-                                  TOOL_URI, RESULTS_URI}
+    assert set(RESERVED_PAGES) == {
+        REGISTER_URI,
+        SCHEDULE_URI,
+        MATRIX_URI,
+        REFERENCE_URI,
+        UPCOMING_URI,
+        TOOL_URI,
+        RESULTS_URI,
+    }
     assert set(RESERVED_FOLDERS) == {f"{TAGS_DIR}/", f"{CALENDAR_DIR}/"}
 
 

@@ -9,10 +9,10 @@ import pytest
 
 from helpers import REPO
 
-pytestmark = pytest.mark.xfail(reason="until the mechanical 'ruff format' commit", strict=False)
-
 
 @pytest.mark.parametrize("command", [["check", "."], ["format", "--check", "."]], ids=["check", "format"])
 def test_ruff(command):
-    result = subprocess.run([sys.executable, "-m", "ruff", *command], cwd=REPO, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", *command], cwd=REPO, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]

@@ -44,18 +44,37 @@ def test_field_names_count_from_one():
     assert field_name(()) == ""
 
 
-@pytest.mark.parametrize("data, expected", [
-    ({"term": "x"}, ("id", 'missing required field "id"')),
-    ({"id": "a", "term": "DoLS", "definition": "d", "defintion": "x"},
-     ("defintion", 'unknown field "defintion"', 'did you mean "definition"?')),
-    ({"id": "a", "term": 5, "definition": "d"}, ("term", 'field "term" must be text, not a number', "put the value in quotes")),
-    ({"id": "a", "term": "t", "definition": None}, ("definition", 'field "definition" must be text, not empty')),
-    ({"id": "a", "term": "t", "definition": "d", "see_also": "b"},
-     ("see_also", 'field "see_also" must be a list, not text', "write each entry on its own line starting with '- '")),
-    ({"id": "Bad Id", "term": "t", "definition": "d"},
-     ("id", 'field "id" has "Bad Id", which is not in the expected form')),
-    ({"id": "a", "term": "", "definition": "d"}, ("term", 'field "term" is empty', "fill it in")),
-])
+@pytest.mark.parametrize(
+    "data, expected",
+    [
+        ({"term": "x"}, ("id", 'missing required field "id"')),
+        (
+            {"id": "a", "term": "DoLS", "definition": "d", "defintion": "x"},
+            ("defintion", 'unknown field "defintion"', 'did you mean "definition"?'),
+        ),
+        (
+            {"id": "a", "term": 5, "definition": "d"},
+            ("term", 'field "term" must be text, not a number', "put the value in quotes"),
+        ),
+        (
+            {"id": "a", "term": "t", "definition": None},
+            ("definition", 'field "definition" must be text, not empty'),
+        ),
+        (
+            {"id": "a", "term": "t", "definition": "d", "see_also": "b"},
+            (
+                "see_also",
+                'field "see_also" must be a list, not text',
+                "write each entry on its own line starting with '- '",
+            ),
+        ),
+        (
+            {"id": "Bad Id", "term": "t", "definition": "d"},
+            ("id", 'field "id" has "Bad Id", which is not in the expected form'),
+        ),
+        ({"id": "a", "term": "", "definition": "d"}, ("term", 'field "term" is empty', "fill it in")),
+    ],
+)
 def test_plain_english_messages(schemas, data, expected):
     found = messages(schemas, "glossary", data)
     assert any(f[: len(expected)] == expected for f in found), found
@@ -64,14 +83,24 @@ def test_plain_english_messages(schemas, data, expected):
 def test_dates_are_real_calendar_dates(schemas):
     base = {"id": "a", "title": "t", "summary": "s", "owner": "o", "status": "current"}
     assert messages(schemas, "procedure", dict(base, last_reviewed="2026-02-28")) == []
-    assert messages(schemas, "procedure", dict(base, last_reviewed="2026-02-29"))[0][1] == \
-        'field "last_reviewed" has "2026-02-29", which is not a real date'
+    assert (
+        messages(schemas, "procedure", dict(base, last_reviewed="2026-02-29"))[0][1]
+        == 'field "last_reviewed" has "2026-02-29", which is not a real date'
+    )
     assert messages(schemas, "procedure", dict(base, last_reviewed="1/3/2026"))
 
 
 def test_local_date_times(schemas):
-    course = {"id": "c", "title": "t", "summary": "s", "audience": ["ASYE"], "mode": "classroom",
-              "provider": "in-house", "standards": [], "booking": {"contact": "a@b.example"}}
+    course = {
+        "id": "c",
+        "title": "t",
+        "summary": "s",
+        "audience": ["ASYE"],
+        "mode": "classroom",
+        "provider": "in-house",
+        "standards": [],
+        "booking": {"contact": "a@b.example"},
+    }
     ok = dict(course, sessions=[{"start": "2026-03-29T09:30", "end": "2026-03-29 12:00", "status": "open"}])
     assert messages(schemas, "course", ok) == []
     bad = dict(course, sessions=[{"start": "2026-03-29T25:30", "end": "2026-03-29", "status": "open"}])

@@ -7,10 +7,38 @@ import yaml
 
 from helpers import REPO
 
-KEYWORDS = {"$schema", "$id", "$ref", "$defs", "title", "description", "type", "additionalProperties",
-            "required", "properties", "items", "enum", "const", "pattern", "maxLength", "minLength",
-            "minItems", "maxItems", "uniqueItems", "minimum", "maximum", "format", "anyOf", "oneOf",
-            "allOf", "not", "examples", "default", "patternProperties", "propertyNames"}
+KEYWORDS = {
+    "$schema",
+    "$id",
+    "$ref",
+    "$defs",
+    "title",
+    "description",
+    "type",
+    "additionalProperties",
+    "required",
+    "properties",
+    "items",
+    "enum",
+    "const",
+    "pattern",
+    "maxLength",
+    "minLength",
+    "minItems",
+    "maxItems",
+    "uniqueItems",
+    "minimum",
+    "maximum",
+    "format",
+    "anyOf",
+    "oneOf",
+    "allOf",
+    "not",
+    "examples",
+    "default",
+    "patternProperties",
+    "propertyNames",
+}
 
 
 def stray_keys(node, path=()):
@@ -27,6 +55,8 @@ def stray_keys(node, path=()):
             yield from stray_keys(entry, path)
 
 
-@pytest.mark.parametrize("path", sorted((REPO / "content_schema").glob("*.schema.yaml")), ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", sorted((REPO / "content_schema").glob("*.schema.yaml")), ids=lambda p: p.name
+)
 def test_schema_has_only_json_schema_keywords(path):
     assert list(stray_keys(yaml.safe_load(path.read_text(encoding="utf-8")))) == []

@@ -14,22 +14,32 @@ def entry(id_, term, expansion="", aliases=()):
     return Item(type="glossary", data=data, path="docs/glossary/g.yml", line=1, loaded=None)
 
 
-GLOSSARY = Glossary.of([
-    entry("dols", "DoLS", "Deprivation of Liberty Safeguards"),
-    entry("s47", "s47", "Section 47, Children Act 1989", ["section 47", "s 47"]),
-    entry("mash", "MASH", "Multi-Agency Safeguarding Hub", ["front door"]),
-    entry("lonely", "Core group"),  # no other form: adds nothing
-])
+GLOSSARY = Glossary.of(
+    [
+        entry("dols", "DoLS", "Deprivation of Liberty Safeguards"),
+        entry("s47", "s47", "Section 47, Children Act 1989", ["section 47", "s 47"]),
+        entry("mash", "MASH", "Multi-Agency Safeguarding Hub", ["front door"]),
+        entry("lonely", "Core group"),  # no other form: adds nothing
+    ]
+)
 
 
 def test_own_words_bring_the_forms_of_the_acronyms_they_name():
-    own, related = search_terms("Section 47 enquiries", "section-47-enquiries", ["s47", "CP enquiry"],
-                                "The MASH passes the referral. Consider a DoLS authorisation.", GLOSSARY)
-    assert own == ("Section 47 enquiries · section-47-enquiries · s47 · CP enquiry · "
-                   "Section 47, Children Act 1989 · section 47 · s 47")
+    own, related = search_terms(
+        "Section 47 enquiries",
+        "section-47-enquiries",
+        ["s47", "CP enquiry"],
+        "The MASH passes the referral. Consider a DoLS authorisation.",
+        GLOSSARY,
+    )
+    assert own == (
+        "Section 47 enquiries · section-47-enquiries · s47 · CP enquiry · "
+        "Section 47, Children Act 1989 · section 47 · s 47"
+    )
     # Forms found only in the text are related words, weighted lower; repeats are dropped.
-    assert related == ("DoLS · Deprivation of Liberty Safeguards · MASH · Multi-Agency Safeguarding Hub · "
-                       "front door")
+    assert related == (
+        "DoLS · Deprivation of Liberty Safeguards · MASH · Multi-Agency Safeguarding Hub · front door"
+    )
 
 
 def test_expansions_are_found_whatever_the_case_and_spacing_but_only_as_whole_words():
@@ -39,19 +49,29 @@ def test_expansions_are_found_whatever_the_case_and_spacing_but_only_as_whole_wo
 
 
 def test_page_record_indexes_only_the_article_with_type_and_weighted_words():
-    html = ('<header>Site header MASH</header><article class="md-content__inner md-typeset">'
-            '<h1>Strategy discussions</h1><div class="ph-review"><dl><dt>Owner</dt></dl></div>'
-            '<p>Call the front door.</p></article><footer>Footer</footer>')
+    html = (
+        '<header>Site header MASH</header><article class="md-content__inner md-typeset">'
+        '<h1>Strategy discussions</h1><div class="ph-review"><dl><dt>Owner</dt></dl></div>'
+        "<p>Call the front door.</p></article><footer>Footer</footer>"
+    )
     document, words = page_record(html, "procedure", "Strategy discussions", None, GLOSSARY)
     assert "Site header" not in document and "Footer" not in document
     assert '<main data-pagefind-body data-pagefind-meta="type:procedure">' in document
     assert '<div data-pagefind-weight="10" data-pagefind-meta="ph_own">Strategy discussions</div>' in document
-    assert ('<div data-pagefind-weight="3" data-pagefind-meta="ph_related">MASH · Multi-Agency Safeguarding Hub · '
-            "front door</div>") in document
+    assert (
+        '<div data-pagefind-weight="3" data-pagefind-meta="ph_related">MASH · Multi-Agency Safeguarding Hub · '
+        "front door</div>"
+    ) in document
     assert words == "Strategy discussions · MASH · Multi-Agency Safeguarding Hub · front door"
-    assert page_record("<div class='md-content__inner'>blog list</div>", "page", "News", None, GLOSSARY) is None
+    assert (
+        page_record("<div class='md-content__inner'>blog list</div>", "page", "News", None, GLOSSARY) is None
+    )
 
 
 def test_vocabulary_for_corrections():
-    assert vocabulary_words(["Chronology template · s47", "Safeguarding, safeguarding 2026 and DoLS"]) == \
-        ["chronology", "dols", "safeguarding", "template"]
+    assert vocabulary_words(["Chronology template · s47", "Safeguarding, safeguarding 2026 and DoLS"]) == [
+        "chronology",
+        "dols",
+        "safeguarding",
+        "template",
+    ]
