@@ -36,6 +36,7 @@ from .renderer.site_pages import (
     post_build_files,
     with_additions,
 )
+from .renderer.suggest import suggest_link
 from .renderer.tags import tag_uri
 from .safety.files import leads_outside, unpublished_attachments
 from .settings import Project, Settings
@@ -231,6 +232,12 @@ def page_context(context: dict, page, config: MkDocsConfig) -> dict:
     context["ph"] = PageView.of(item, site.project.settings.build_date, page.content or "") if item else None
     if page.is_homepage:  # issue 16: the front door has no review box
         context["ph"] = None
+    context["ph_suggest"] = suggest_link(  # issue 17: "Suggest a change" on every page
+        page.title or config.site_name,
+        page.canonical_url or "/" + page.url,
+        page.edit_url,
+        site.project.settings.suggest_email,
+    )
     if item is not None:
         context["tags"] = [
             {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -34,6 +35,9 @@ class Settings:
     editors_pages: tuple = ("editors/", "review-schedule.md", "tags/")
     # The home page's blocks, in order (see practice_hub/renderer/front_door.py).
     home: tuple = ()
+    # Where "Suggest a change" on every page sends readers when the site has no repo_url:
+    # an email address (the PSW team's mailbox). Empty and no repo_url: no link.
+    suggest_email: str = ""
 
     @classmethod
     def from_mapping(cls, values: dict | None) -> Settings:
@@ -63,6 +67,14 @@ class Settings:
                     "extra.practice_hub.today (or PRACTICE_HUB_TODAY) must be a date, YYYY-MM-DD"
                 ) from None
             values["today"] = str(values["today"])
+        email = values.get("suggest_email", "")
+        if email and not (
+            isinstance(email, str)
+            and re.fullmatch(r"[^@\s<>\"',;:/?#%&]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", email)
+        ):
+            raise ValueError(
+                "extra.practice_hub.suggest_email must be an email address, for example practice@council.example"
+            )
         cards = values.get("home_cards") or {}
         if not isinstance(cards, dict) or not all(isinstance(v, str) for v in cards.values()):
             raise ValueError(
