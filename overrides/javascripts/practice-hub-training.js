@@ -34,11 +34,37 @@
         item.hidden = !match;
         if (match) shown += 1;
       });
+      showEmpty(shown === 0);
       if (count) {
         count.textContent = shown === items.length
           ? "Showing all " + items.length + " " + noun
           : "Showing " + shown + " of " + items.length + " " + noun;
       }
+    }
+    /* Nothing matches: say which filters are set, what to change, and offer to clear them. */
+    var empty = document.createElement("div");
+    empty.className = "ph-filter-empty";
+    empty.hidden = true;
+    var emptyText = document.createElement("p");
+    var clear = document.createElement("button");
+    clear.type = "button";
+    clear.className = "md-button md-button--primary";
+    clear.textContent = "Clear all filters";
+    clear.addEventListener("click", function () { form.reset(); selects[0].focus(); });
+    empty.appendChild(emptyText);
+    empty.appendChild(clear);
+    list.parentNode.insertBefore(empty, list);
+    function showEmpty(isEmpty) {
+      empty.hidden = !isEmpty;
+      if (!isEmpty) return;
+      var set = selects.filter(function (select) { return select.value; }).map(function (select) {
+        var label = form.querySelector('label[for="' + select.id + '"]');
+        return (label ? label.textContent : select.getAttribute("data-ph-key")) + ": " +
+          select.options[select.selectedIndex].text;
+      });
+      emptyText.textContent = "No " + noun + " match " + set.join("; ") + ". " +
+        (set.length > 1 ? "Set one of these filters back to its first choice, or clear them all."
+                        : "Choose another option, or clear the filter.");
     }
     /* The filters live in the address (?audience=manager): a reload keeps them, a link shares them. */
     var params = new URLSearchParams(window.location.search);

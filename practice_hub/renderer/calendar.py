@@ -33,7 +33,9 @@ def _event(session: Session, domain: str, stamp: dt.datetime, page_url: str) -> 
     if contact:
         description += f"\n\nHow to book: {contact}"
     event.add("description", description)
-    event.add("status", "CANCELLED" if session.status == "cancelled" else "CONFIRMED")
+    # The site books nothing: a session that goes ahead is TENTATIVE in the reader's calendar
+    # until they book it (RFC 5545 has no status for "you have not booked this").
+    event.add("status", "CANCELLED" if session.status == "cancelled" else "TENTATIVE")
     if page_url:
         event.add("url", page_url)
     return event

@@ -219,19 +219,30 @@ def course_page(course: Item, thread: Thread, today: dt.date) -> str:
     if prereqs:
         out += ["## Complete these first", "", bullet_list([item_link(uri, p) for p in prereqs])]
     out.append(course_sessions(course, today))
+    out += _booking(data, course.title)
+    return "\n".join(out) + "\n"
+
+
+def _booking(data: dict, title: str) -> list[str]:
+    """How to book (or, for e-learning, to start): link text says what the link does, never a raw URL."""
     booking = data.get("booking") or {}
     contact = str(booking.get("contact", ""))
-    if contact:
-        href = contact if "://" in contact else f"mailto:{contact}"
-        out += [
-            "## How to book",
-            "",
-            f"{esc(booking.get('instructions', ''))}".strip(),
-            "",
-            f"[Book: {esc(contact)}]({href})",
-            "",
-        ]
-    return "\n".join(out) + "\n"
+    if not contact:
+        return []
+    start = data.get("mode") == "e-learning"
+    if "://" in contact:
+        action = f"Start {title}" if start else f"Book a place on {title}"
+        line = f"[{esc(action)}]({contact}){{ .md-button .md-button--primary }}"
+    else:
+        line = f"Email [{esc(contact)}](mailto:{contact}) to {'start' if start else 'book a place'}."
+    return [
+        "## How to start" if start else "## How to book",
+        "",
+        f"{esc(booking.get('instructions', ''))}".strip(),
+        "",
+        line,
+        "",
+    ]
 
 
 def _yaml_str(text: str) -> str:

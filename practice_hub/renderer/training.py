@@ -133,13 +133,18 @@ def sessions_table(from_uri: str, sessions: list[Session], with_course: bool = F
         if s.status == "open" and s.places is not None:
             status += f" ({s.places} places)"
         course_cell = (
-            f"<td markdown>{link(from_uri, s.course.uri, s.course.title)}</td>" if with_course else ""
+            f'<td data-label="Course" markdown>{link(from_uri, s.course.uri, s.course.title)}</td>'
+            if with_course
+            else ""
         )
         calendar = "" if s.status == "cancelled" else link(from_uri, session_ics_uri(s), "Add to calendar")
+        # data-label: the column's name, shown by the stylesheet when a phone shows rows as cards
         rows.append(
             f'<tr data-ph-ends="{s.ends_utc()}" class="ph-session ph-session--{s.status}" markdown>'
-            f"<td>{html.escape(when_range(s))}</td>{course_cell}<td>{html.escape(s.venue)}</td>"
-            f"<td>{html.escape(status)}</td><td markdown>{calendar}</td></tr>"
+            f'<td data-label="When">{html.escape(when_range(s))}</td>{course_cell}'
+            f'<td data-label="Where">{html.escape(s.venue)}</td>'
+            f'<td data-label="Status">{html.escape(status)}</td>'
+            f'<td data-label="Calendar" markdown>{calendar}</td></tr>'
         )
     return (
         '<table class="ph-sessions" markdown>\n<thead><tr><th>When</th>'
@@ -163,5 +168,6 @@ def course_sessions(course: Item, today: dt.date) -> str:
             out.append(sessions_table(course.uri, future))
         else:
             out.append("No sessions are booked at the moment. Check again soon, or ask the learning team.\n")
-    out.append(f"{link(course.uri, course_ics_uri(course.id), 'Calendar feed for this course (.ics)')}\n")
+    if course.data.get("mode") != "e-learning":  # nothing to put in a calendar
+        out.append(f"{link(course.uri, course_ics_uri(course.id), 'Calendar feed for this course (.ics)')}\n")
     return "\n".join(out)

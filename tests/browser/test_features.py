@@ -100,21 +100,37 @@ def _shown(page, selector="ul.ph-courses > li"):
 def test_catalogue_filters_by_audience_and_standard(fixture_page):
     page = at(fixture_page, "2026-11-24T10:00")
     page.goto("training/")
-    assert _shown(page) == ["Course one", "Course two", "Court skills", "Recording online"]
+    assert _shown(page) == ["Course one", "Course two", "Court skills", "Recording online", "Records e-learning"]
     count = page.locator(".ph-filter-count")
     page.select_option("#ph-f-audience", "ASYE")
-    expect(count).to_have_text("Showing 1 of 4 courses")
+    expect(count).to_have_text("Showing 1 of 5 courses")
     assert _shown(page) == ["Recording online"]
     page.select_option("#ph-f-audience", "")
     page.select_option("#ph-f-standard", "standard-1")
-    expect(count).to_have_text("Showing 2 of 4 courses")
+    expect(count).to_have_text("Showing 2 of 5 courses")
     assert _shown(page) == ["Course one", "Court skills"]
     page.select_option("#ph-f-mode", "e-learning")
-    expect(count).to_have_text("Showing 0 of 4 courses")
+    expect(count).to_have_text("Showing 0 of 5 courses")
     assert _shown(page) == []
     page.get_by_role("button", name="Clear filters").click()
-    expect(count).to_have_text("Showing all 4 courses")
-    assert len(_shown(page)) == 4
+    expect(count).to_have_text("Showing all 5 courses")
+    assert len(_shown(page)) == 5
+
+
+def test_catalogue_empty_state_says_what_to_change_and_clears(fixture_page):
+    page = at(fixture_page, "2026-11-24T10:00")
+    page.goto("training/")
+    empty = page.locator(".ph-filter-empty")
+    expect(empty).to_be_hidden()
+    page.select_option("#ph-f-mode", "e-learning")
+    page.select_option("#ph-f-standard", "standard-1")
+    expect(empty).to_be_visible()
+    expect(empty).to_contain_text("How it is delivered: e-learning")
+    expect(empty).to_contain_text("clear them all")
+    empty.get_by_role("button", name="Clear all filters").click()
+    expect(page.locator(".ph-filter-count")).to_have_text("Showing all 5 courses")
+    expect(empty).to_be_hidden()
+    assert "mode=" not in page.url
 
 
 def test_catalogue_without_javascript_lists_every_course(browser, fixture_base):
@@ -122,7 +138,7 @@ def test_catalogue_without_javascript_lists_every_course(browser, fixture_base):
     page = context.new_page()
     page.goto("training/")
     assert page.locator("form.ph-filters").is_hidden()
-    assert _shown(page) == ["Course one", "Course two", "Court skills", "Recording online"]
+    assert _shown(page) == ["Course one", "Course two", "Court skills", "Recording online", "Records e-learning"]
     context.close()
 
 

@@ -41,6 +41,14 @@ COURSES = """\
   booking: {contact: "https://learning.brackenford.example/recording"}
   sessions:
     - {start: 2027-01-12T13:00, end: 2027-01-12T15:00, venue: Online (Teams), status: open}
+- id: records-e-learning
+  title: Records e-learning
+  summary: Recording at your own pace.
+  audience: [student]
+  mode: e-learning
+  provider: in-house
+  standards: [standard-2]
+  booking: {contact: "https://learning.brackenford.example/records", instructions: Log in to the portal.}
 """
 
 
@@ -84,7 +92,7 @@ def test_every_ics_file_matches_the_yaml(built):
             assert event.decoded("DTEND") == _local(session["end"])
             assert str(event["SUMMARY"]) == course["title"]
             assert str(event["LOCATION"]) == session["venue"]
-            expected = "CANCELLED" if session["status"] == "cancelled" else "CONFIRMED"
+            expected = "CANCELLED" if session["status"] == "cancelled" else "TENTATIVE"
             assert str(event["STATUS"]) == expected
             assert event["DTSTART"].params["TZID"] == "Europe/London"
     # each session: its own file, its course feed and the whole catalogue
@@ -115,9 +123,29 @@ def test_course_page_offers_only_sessions_that_have_not_passed(built):
     assert 'data-ph-ends="2027-03-29T15:00:00Z"' in html  # 4pm BST
     assert "Open for booking (12 places)" in html
     assert "Cancelled" in html
-    assert 'href="../calendar/court-skills/20270329T0930.ics"' in html
+    assert 'href="../calendar/court-skills/court-skills-2027-03-29.ics"' in html
     assert 'href="../calendar/court-skills.ics"' in html
     assert 'href="../course-one/"' in html  # prerequisite
+
+
+def test_e_learning_offers_start_and_no_calendar(built):
+    soup = BeautifulSoup((built / "site/training/records-e-learning/index.html").read_text(), "html.parser")
+    text = soup.get_text(" ")
+    assert ".ics" not in str(soup.select_one("article")) and "Calendar feed" not in text
+    assert "Book:" not in text and "How to start" in text
+    start = soup.find("a", href="https://learning.brackenford.example/records")
+    assert start.get_text(strip=True) == "Start Records e-learning"  # link text, not the raw address
+    # a classroom course still offers its feed, and its booking link says what it does
+    soup = BeautifulSoup((built / "site/training/court-skills/index.html").read_text(), "html.parser")
+    assert soup.find("a", href="mailto:learning@brackenford.example").get_text() == "learning@brackenford.example"
+    assert "to book a place" in soup.get_text(" ")
+
+
+def test_sessions_tables_label_every_cell_for_phone_cards(built):
+    soup = BeautifulSoup((built / "site/training/upcoming/index.html").read_text(), "html.parser")
+    cells = soup.select("table.ph-sessions td")
+    assert cells and all(td.get("data-label") for td in cells)
+    assert {td["data-label"] for td in cells} == {"When", "Course", "Where", "Status", "Calendar"}
 
 
 def test_catalogue_lists_every_course_once_with_filter_data(built):
@@ -145,7 +173,7 @@ def test_content_json_carries_sessions_and_feeds(built):
     assert [s["start"] for s in course["sessions"]] == [
         "2026-10-26T09:30", "2026-11-02T09:30", "2027-03-26T09:30", "2027-03-29T09:30"]
     assert course["sessions"][2]["status"] == "cancelled"
-    assert course["sessions"][3]["ics"] == "training/calendar/court-skills/20270329T0930.ics"
+    assert course["sessions"][3]["ics"] == "training/calendar/court-skills/court-skills-2027-03-29.ics"
 
 
 BAD = """\
