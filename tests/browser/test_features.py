@@ -100,7 +100,13 @@ def _shown(page, selector="ul.ph-courses > li"):
 def test_catalogue_filters_by_audience_and_standard(fixture_page):
     page = at(fixture_page, "2026-11-24T10:00")
     page.goto("training/")
-    assert _shown(page) == ["Course one", "Course two", "Court skills", "Recording online", "Records e-learning"]
+    assert _shown(page) == [
+        "Course one",
+        "Course two",
+        "Court skills",
+        "Recording online",
+        "Records e-learning",
+    ]
     count = page.locator(".ph-filter-count")
     page.select_option("#ph-f-audience", "ASYE")
     expect(count).to_have_text("Showing 1 of 5 courses")
@@ -138,7 +144,13 @@ def test_catalogue_without_javascript_lists_every_course(browser, fixture_base):
     page = context.new_page()
     page.goto("training/")
     assert page.locator("form.ph-filters").is_hidden()
-    assert _shown(page) == ["Course one", "Course two", "Court skills", "Recording online", "Records e-learning"]
+    assert _shown(page) == [
+        "Course one",
+        "Course two",
+        "Court skills",
+        "Recording online",
+        "Records e-learning",
+    ]
     context.close()
 
 
