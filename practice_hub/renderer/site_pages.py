@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ..clock import calendar_stamp, generated_moment
@@ -10,6 +11,7 @@ from ..site import Site
 from ..structure.items import Item
 from ..structure.training import sessions_of
 from .calendar import ALL_ICS_URI, calendar, course_ics_uri, session_ics_uri
+from .front_door import front_door
 from .glossary import abbreviations_for
 from .home import HOME_URI, under_title
 from .html import markdown_link
@@ -103,8 +105,6 @@ def _additions(site: Site, uri: str, pages: set[str]) -> str:
     if item is None:
         return ""
     if uri == HOME_URI:
-        from .front_door import front_door
-
         return front_door(site.items, pages, site.project.settings.build_date, site.project.settings)
     render = ADDITIONS.get(TYPES[item.type].additions) if item.type in TYPES else None
     return render(item, site, uri) if render else ""
@@ -165,8 +165,6 @@ def procedure_additions(item, site: Site) -> str:
 
 def _own_related(body: str) -> str | None:
     """The text of the page's own "## Related" section when it is the last section, else None."""
-    import re
-
     headings = list(re.finditer(r"^## +(.+?) *$", body or "", re.M))
     if not headings or headings[-1].group(1).strip().lower() != "related":
         return None
