@@ -18,7 +18,7 @@ def period_label(period: str) -> str:
 
 
 def trend_summary(results: list[dict]) -> str:
-    values = [f"{r['good_or_better']:g} %" for r in results]
+    values = [f"{r['good_or_better']:g}%" for r in results]
     return " → ".join(values) + " good or better"
 
 
@@ -75,8 +75,8 @@ def results_block(results: list[dict], chart_id: str, title: str) -> str:
         [
             period_label(r["period"]),
             str(r["files_audited"]),
-            f"{r['good_or_better']:g} %",
-            f"{r['requires_improvement_or_lower']:g} %",
+            f"{r['good_or_better']:g}%",
+            f"{r['requires_improvement_or_lower']:g}%",
         ]
         for r in results
     ]

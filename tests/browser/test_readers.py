@@ -150,3 +150,21 @@ def test_no_us_format_date_anywhere_in_the_built_site(demo_site):
         for match in US_DATE.finditer(text):
             found.append(f"{path.relative_to(demo_site)}: {match.group(0)}")
     assert not found, "\n".join(found[:20])
+
+
+SPACED_PERCENT = re.compile(r"\d[  ]%")
+PLAIN_LABELS = ("Metadata", "Back to index")
+
+
+def test_one_percent_style_and_plain_labels_in_the_built_site(demo_site):
+    """Issue 16: "48%", never "48 %"; no Material developer labels ("Metadata", "Back to index")."""
+    found = []
+    for path in sorted(demo_site.rglob("*.html")):
+        text = re.sub(
+            r"<script\b.*?</script>|<style\b.*?</style>", " ", path.read_text(encoding="utf-8"), flags=re.S
+        )
+        text = re.sub(r"<[^>]*>", lambda m: " " if "aria-label" not in m.group(0) else m.group(0), text)
+        for match in SPACED_PERCENT.finditer(text):
+            found.append(f"{path.relative_to(demo_site)}: {text[max(0, match.start() - 20) : match.end()]!r}")
+        found += [f"{path.relative_to(demo_site)}: {label}" for label in PLAIN_LABELS if label in text]
+    assert not found, "\n".join(found[:20])
