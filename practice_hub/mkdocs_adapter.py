@@ -23,6 +23,7 @@ from .content_types import LISTING_PAGE, PAGE, TYPES, classify
 from .export import content_json
 from .problems import summary
 from .renderer.compact import compact_html
+from .renderer.front_door import main_sections
 from .renderer.glossary import abbreviations_for
 from .renderer.link_check import check_site_links
 from .renderer.page_view import PageView
@@ -247,6 +248,19 @@ def page_context(context: dict, page, config: MkDocsConfig) -> dict:
             for t in item.data.get("tags") or []
             if t in site.tags
         ]
+    return context
+
+
+# --- on_template_context: the 404 page (issue 16) ---------------------------------------------
+def error_page_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    """The main sections for the "page not found" page, in the readers' menu order."""
+    build = config.get(_KEY)
+    if template_name != "404.html" or build is None or build.site is None:
+        return context
+    site = build.site
+    context["ph_sections"] = main_sections(
+        site.items, set(site.page_uris), site.urls, site.project.settings.menu
+    )
     return context
 
 

@@ -188,3 +188,13 @@ def news_block(items: list[Item]) -> str:
         for n in news
     ]
     return _block("news", "Latest news", lines, link(HOME_URI, "news/index.md", "All news"))
+
+
+def main_sections(items: list[Item], existing_pages: set[str], urls: dict[str, str], menu) -> list[dict]:
+    """The menu's top-level sections as {"url", "title"} for a template (the 404 page):
+    the same sections, in the same order and with the same names, as the readers' menu."""
+    return [
+        {"url": urls.get(page, ""), "title": title}
+        for page, title, _ in section_links(items, existing_pages, menu)
+        if urls.get(page)
+    ]

@@ -168,3 +168,22 @@ def test_one_percent_style_and_plain_labels_in_the_built_site(demo_site):
             found.append(f"{path.relative_to(demo_site)}: {text[max(0, match.start() - 20) : match.end()]!r}")
         found += [f"{path.relative_to(demo_site)}: {label}" for label in PLAIN_LABELS if label in text]
     assert not found, "\n".join(found[:20])
+
+
+def test_page_not_found_offers_search_and_the_main_sections(sized, test_output):
+    """Issue 16: an old bookmark lands on a page that says what happened, opens the search and
+    lists the main sections in the readers' menu order (at both widths)."""
+    response = sized.goto("/procedures/an-old-bookmark/")
+    assert response.status == 404
+    assert sized.locator("h1").inner_text() == "Page not found"
+    sections = sized.locator(".ph-not-found__sections a").all_inner_texts()
+    assert sections[: len(TOP_LEVEL) - 1] == TOP_LEVEL[1:]
+    sized.locator(".ph-not-found__sections a", has_text="Training").click()
+    assert sized.url.endswith("/training/")
+    sized.go_back()
+    _shot(sized, test_output, "not-found")
+    sized.locator("[data-ph-open-search]").click()
+    search = sized.locator("input.md-search__input")
+    search.press_sequentially("supervision", delay=20)
+    result = sized.locator(".md-search-result__item").first
+    result.wait_for()
