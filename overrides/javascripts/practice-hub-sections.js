@@ -16,11 +16,28 @@
     var id = list.getAttribute("data-ph-checklist");
     var boxes = Array.prototype.slice.call(list.querySelectorAll("input[data-ph-step]"));
     var progress = list.querySelector("[data-ph-progress]");
+    var bar = list.querySelector("[data-ph-progress-bar]");
     var reset = list.querySelector("[data-ph-reset]");
+    var confirmBox = list.querySelector("[data-ph-reset-confirm]");
     var ticked = load(id);
     function show() {
       var done = boxes.filter(function (box) { return box.checked; }).length;
-      if (progress) progress.textContent = done + " of " + boxes.length + " steps done";
+      boxes.forEach(function (box) {
+        var item = box.closest("li");
+        if (item) item.classList.toggle("ph-checklist__step--done", box.checked);
+      });
+      if (progress) {
+        progress.textContent = done === boxes.length && done > 0
+          ? "All " + boxes.length + " steps done"
+          : done + " of " + boxes.length + " steps done";
+      }
+      if (bar) { bar.max = boxes.length || 1; bar.value = done; bar.hidden = false; }
+      if (reset) reset.disabled = done === 0;
+    }
+    function askToReset(asking) {
+      if (!confirmBox || !reset) return;
+      confirmBox.hidden = !asking;
+      reset.hidden = asking;
     }
     boxes.forEach(function (box) {
       box.checked = ticked.indexOf(box.getAttribute("data-ph-step")) !== -1;
@@ -29,12 +46,19 @@
         show();
       });
     });
-    if (reset) {
+    if (reset && confirmBox) {
+      var yes = confirmBox.querySelector("[data-ph-reset-yes]");
+      var no = confirmBox.querySelector("[data-ph-reset-no]");
       reset.hidden = false;
-      reset.addEventListener("click", function () {
+      /* Unticking everything cannot be undone, so it asks first; "No" is the focused answer. */
+      reset.addEventListener("click", function () { askToReset(true); no.focus(); });
+      no.addEventListener("click", function () { askToReset(false); reset.focus(); });
+      yes.addEventListener("click", function () {
         boxes.forEach(function (box) { box.checked = false; });
         try { window.localStorage.removeItem(storageKey(id)); } catch (e) { /* private mode */ }
+        askToReset(false);
         show();
+        if (boxes[0]) boxes[0].focus();
       });
     }
     show();

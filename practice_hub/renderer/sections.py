@@ -45,8 +45,15 @@ def induction_additions(item: Item, by_id: dict[str, Item]) -> str:
         "",
         f"<div{attributes(class_='ph-checklist', data_ph_checklist=item.id, markdown=True)}>",
         "",
-        '<p class="ph-checklist__tools"><span data-ph-progress role="status"></span> '
-        '<button type="button" class="md-button" data-ph-reset hidden>Reset my ticks</button></p>',
+        '<div class="ph-checklist__tools">'
+        '<p class="ph-checklist__progress"><span data-ph-progress role="status" aria-live="polite"></span>'
+        '<progress data-ph-progress-bar max="1" value="0" aria-hidden="true" hidden></progress></p>'
+        '<button type="button" class="md-button" data-ph-reset hidden>Reset my ticks</button>'
+        '<p class="ph-checklist__confirm" data-ph-reset-confirm hidden>'
+        "<span data-ph-reset-question>Untick every step on this page?</span> "
+        '<button type="button" class="md-button md-button--primary" data-ph-reset-yes>Yes, untick all</button> '
+        '<button type="button" class="md-button" data-ph-reset-no>No, keep my ticks</button></p>'
+        "</div>",
         "",
         "Ticks are saved in this browser on this device only.",
         "",
@@ -64,7 +71,7 @@ def induction_additions(item: Item, by_id: dict[str, Item]) -> str:
                     extras.append("Read: " + link(uri, by_id[pid].uri, by_id[pid].title))
             for cid in step.get("courses") or []:
                 if cid in by_id:
-                    extras.append("Book: " + link(uri, by_id[cid].uri, by_id[cid].title))
+                    extras.append("Training: " + link(uri, by_id[cid].uri, by_id[cid].title))
             if step.get("meet"):
                 extras.append(f"Meet: {esc(step['meet'])}")
             detail = (

@@ -174,8 +174,20 @@ def test_checklist_ticks_persist_and_reset(fixture_page):
     expect(page.locator("[data-ph-progress]")).to_have_text("2 of 3 steps done")
     page.reload()
     assert [boxes.nth(i).is_checked() for i in range(3)] == [True, False, True]
+    assert page.locator("li.ph-checklist__step--done").count() == 2  # done looks done
+    # Reset asks first: "No" keeps every tick.
     page.get_by_role("button", name="Reset my ticks").click()
+    expect(page.get_by_text("Untick every step on this page?")).to_be_visible()
+    expect(page.get_by_role("button", name="No, keep my ticks")).to_be_focused()
+    page.get_by_role("button", name="No, keep my ticks").click()
+    assert [boxes.nth(i).is_checked() for i in range(3)] == [True, False, True]
+    page.reload()
+    assert [boxes.nth(i).is_checked() for i in range(3)] == [True, False, True]
+    page.get_by_role("button", name="Reset my ticks").click()
+    page.get_by_role("button", name="Yes, untick all").click()
     assert [boxes.nth(i).is_checked() for i in range(3)] == [False, False, False]
+    expect(page.locator("[data-ph-progress]")).to_have_text("0 of 3 steps done")
+    assert page.locator("li.ph-checklist__step--done").count() == 0
     page.reload()
     assert [boxes.nth(i).is_checked() for i in range(3)] == [False, False, False]
 

@@ -187,3 +187,15 @@ def test_page_not_found_offers_search_and_the_main_sections(sized, test_output):
     search.press_sequentially("supervision", delay=20)
     result = sized.locator(".md-search-result__item").first
     result.wait_for()
+
+
+def test_induction_checklist_screenshot(sized, demo_pages, test_output):
+    """Issue 16: ticked steps look done; the progress line counts them. For a person to look at."""
+    sized.goto(demo_pages["induction"])
+    boxes = sized.locator("input[data-ph-step]")
+    for i in range(min(2, boxes.count())):
+        boxes.nth(i).check()
+    assert sized.locator("li.ph-checklist__step--done").count() == min(2, boxes.count())
+    assert sized.locator("[data-ph-progress]").inner_text().startswith(f"{min(2, boxes.count())} of ")
+    sized.locator(".ph-checklist").first.scroll_into_view_if_needed()
+    _shot(sized, test_output, "induction")
