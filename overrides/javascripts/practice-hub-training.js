@@ -41,18 +41,13 @@
           : "Showing " + shown + " of " + items.length + " " + noun;
       }
     }
-    /* Nothing matches: say which filters are set, what to change, and offer to clear them. */
+    /* Nothing matches: say which filters are set and what to change. The form's one
+       "Clear filters" button clears them (issue 16: one clear action, not two). */
     var empty = document.createElement("div");
     empty.className = "ph-filter-empty";
     empty.hidden = true;
     var emptyText = document.createElement("p");
-    var clear = document.createElement("button");
-    clear.type = "button";
-    clear.className = "md-button md-button--primary";
-    clear.textContent = "Clear all filters";
-    clear.addEventListener("click", function () { form.reset(); selects[0].focus(); });
     empty.appendChild(emptyText);
-    empty.appendChild(clear);
     list.parentNode.insertBefore(empty, list);
     function showEmpty(isEmpty) {
       empty.hidden = !isEmpty;
@@ -63,8 +58,8 @@
           select.options[select.selectedIndex].text;
       });
       emptyText.textContent = "No " + noun + " match " + set.join("; ") + ". " +
-        (set.length > 1 ? "Set one of these filters back to its first choice, or clear them all."
-                        : "Choose another option, or clear the filter.");
+        (set.length > 1 ? "Set one of these filters back to its first choice, or clear them all with \u201cClear filters\u201d."
+                        : "Choose another option, or clear it with \u201cClear filters\u201d.");
     }
     /* The filters live in the address (?audience=manager): a reload keeps them, a link shares them. */
     var params = new URLSearchParams(window.location.search);
@@ -86,7 +81,9 @@
     selects.forEach(function (select) {
       select.addEventListener("change", function () { apply(); remember(); });
     });
-    form.addEventListener("reset", function () { window.setTimeout(function () { apply(); remember(); }, 0); });
+    form.addEventListener("reset", function () {
+      window.setTimeout(function () { apply(); remember(); selects[0].focus(); }, 0);
+    });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.hidden = false;
     apply();
