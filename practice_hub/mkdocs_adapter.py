@@ -268,7 +268,7 @@ def error_page_context(context: dict, template_name: str, config: MkDocsConfig) 
 def add_to_page(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
     site = site_of(config)
     if page.file.generated_by:
-        return markdown + abbreviations_for(markdown, site.abbreviations)
+        return markdown + abbreviations_for(markdown, site.abbreviations, page.file.src_uri)
     addition = site.additions.get(page.file.src_uri)  # made in on_files for every editor's page
     if addition is None:
         addition = page_additions(site, page.file.src_uri, markdown, site.page_uris)

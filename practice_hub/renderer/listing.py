@@ -8,7 +8,8 @@ from collections.abc import Callable
 from ..content_types import TYPES
 from ..site import Site
 from ..structure.items import Item
-from .html import attributes, element, markdown_link
+from .html import Markup, element, escape, markdown_link
+from .html import link as link_to
 from .md import bullet_list, esc, link
 from .sections import research_library, vacancy_listing
 from .training import catalogue
@@ -73,21 +74,73 @@ def section_index(type_name: str, items: list[Item], site: Site | None = None) -
 
 
 def glossary(items: list[Item]) -> str:
-    out = []
+    """Every term, A to Z, as HTML that Markdown passes through untouched.
+
+    Issue 19: the entries were Markdown inside HTML (``markdown="1"``), which Python-Markdown
+    parses block by block at a cost that grows with the square of the page; a 10,000-term
+    glossary took minutes. Plain HTML is read in one pass. Issue 16: letters to jump to, each
+    letter a heading; letters with no terms are shown but are not links.
+    """
     terms = {i.id: str(i.data.get("term", i.id)) for i in items}
-    for item in sorted(items, key=lambda i: str(i.data.get("term", "")).lower()):
-        data = item.data
-        term = esc(data.get("term", item.id))
-        expansion = f" ({esc(data['expansion'])})" if data.get("expansion") else ""
-        out.append(
-            f"<dl{attributes(class_='ph-glossary', id=item.id, markdown=True)}>\n<dt markdown>{term}{expansion}</dt>\n"
-            f"<dd markdown>{esc(data.get('definition', ''))}"
-        )
-        see_also = [link(item.uri, item.uri, terms.get(s, s), s) for s in data.get("see_also") or []]
-        if see_also:
-            out[-1] += " See also: " + ", ".join(see_also) + "."
-        out[-1] += "</dd>\n</dl>\n"
+    by_letter: dict[str, list[Item]] = defaultdict(list)
+    for item in sorted(items, key=lambda i: (str(i.data.get("term", "")).lower(), i.id)):
+        by_letter[letter_of(terms[item.id])].append(item)
+    letters = [*(["0-9"] if "0-9" in by_letter else []), *ALPHABET, *(["#"] if "#" in by_letter else [])]
+    jumps = Markup("").join(
+        element("li", link_to(letter, f"#{letter_anchor(letter)}"))
+        if letter in by_letter
+        else element("li", element("span", letter, class_="ph-az__none", title=f"No terms under {letter}"))
+        for letter in letters
+        if letter in ALPHABET or letter in by_letter
+    )
+    out = [
+        str(element("nav", element("ul", jumps), class_="ph-az", aria_label="Glossary, A to Z")),
+        "",
+    ]
+    for letter in letters:
+        if letter not in by_letter:
+            continue
+        entries = [str(element("h2", letter, id=letter_anchor(letter), class_="ph-az__letter"))]
+        for item in by_letter[letter]:
+            data = item.data
+            heading = escape(terms[item.id])
+            if data.get("expansion"):
+                heading += Markup(" (") + escape(data["expansion"]) + Markup(")")
+            see_also = [link_to(terms.get(s, s), f"#{s}") for s in data.get("see_also") or []]
+            definition = escape(data.get("definition", ""))
+            if see_also:
+                definition += Markup(" See also: ") + Markup(", ").join(see_also) + Markup(".")
+            entries.append(
+                str(
+                    element(
+                        "dl",
+                        element("dt", heading),
+                        element("dd", definition),
+                        class_="ph-glossary",
+                        id=item.id,
+                    )
+                )
+            )
+        out += ['<div class="ph-az__group">' + "".join(entries) + "</div>", ""]
     return "\n".join(out)
+
+
+ALPHABET = tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def letter_of(term: str) -> str:
+    """The letter a term is listed under: its first letter A to Z, "0-9" for a digit, else "#"."""
+    for char in term.strip():
+        if char.isalpha():
+            upper = char.upper()
+            return upper if upper in ALPHABET else "#"
+        if char.isdigit():
+            return "0-9"
+    return "#"
+
+
+def letter_anchor(letter: str) -> str:
+    return "letter-" + {"0-9": "digits", "#": "other"}.get(letter, letter.lower())
 
 
 def links(items: list[Item]) -> str:

@@ -97,7 +97,7 @@ def with_additions(site: Site, uri: str, markdown: str, addition: str) -> str:
 
 def page_additions(site: Site, uri: str, markdown: str, pages: set[str]) -> str:
     """Markdown appended to an editor's page: the golden thread, listings, home sections, abbreviations."""
-    return _additions(site, uri, pages) + abbreviations_for(markdown, site.abbreviations)
+    return _additions(site, uri, pages) + abbreviations_for(markdown, site.abbreviations, uri)
 
 
 def _additions(site: Site, uri: str, pages: set[str]) -> str:

@@ -15,17 +15,19 @@ from dataclasses import dataclass
 
 from ..content_types import GLOSSARY
 from ..structure.items import Item
+from ..structure.phrases import PhraseIndex
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
 @dataclass(frozen=True)
 class Glossary:
-    """Every glossary entry's forms, and one pattern that finds any form in a text."""
+    """Every glossary entry's forms, and an index that finds any form in a text in time linear
+    in the text, however many forms there are (``structure/phrases.py``)."""
 
     forms: tuple[tuple[str, ...], ...]  # per entry: term, expansion, aliases (as written)
     by_form: dict  # lower-case form -> index into ``forms``
-    pattern: re.Pattern | None
+    phrases: PhraseIndex | None
 
     @classmethod
     def of(cls, items: list[Item]) -> Glossary:
@@ -47,16 +49,14 @@ class Glossary:
                 by_form.setdefault(_normal(form), index)
         if not by_form:
             return cls((), {}, None)
-        # Longest first, so "section 47" wins over "s47"-like shorter forms at the same place.
-        alternatives = sorted(by_form, key=len, reverse=True)
-        body = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in alternatives)
-        return cls(tuple(forms), by_form, re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I))
+        # Longest first at each place, so "section 47" wins over a shorter form that starts there.
+        return cls(tuple(forms), by_form, PhraseIndex.of(by_form, ignore_case=True))
 
     def entries_in(self, text: str) -> list[int]:
         """Indexes of the entries any of whose forms occur in ``text``, in glossary order."""
-        if self.pattern is None:
+        if self.phrases is None:
             return []
-        found = {self.by_form.get(_normal(m.group(0))) for m in self.pattern.finditer(text)}
+        found = {self.by_form.get(form) for form in self.phrases.find(text)}
         return sorted(i for i in found if i is not None)
 
 

@@ -6,20 +6,21 @@ import re
 
 from ..content_types import GLOSSARY
 from .items import Item
+from .phrases import PhraseIndex
 
 _PLAIN_TERM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9&'-]*$")
 
 
 class Abbreviations:
-    """Glossary acronyms with expansions, found in a page with one regular expression."""
+    """Glossary acronyms with expansions, found in a page in time linear in the page
+    (``phrases.PhraseIndex``), however many terms the glossary has."""
 
     def __init__(self, terms: dict[str, str]):
         self.terms = terms
-        alternatives = "|".join(re.escape(t) for t in sorted(terms, key=lambda t: (-len(t), t)))
-        self.pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])") if terms else None
+        self.index = PhraseIndex.of(terms)
 
     def used_in(self, text: str) -> list[str]:
-        return sorted(set(self.pattern.findall(text))) if self.pattern else []
+        return sorted(set(self.index.find(text)))
 
 
 def abbreviation_index(items: list[Item]) -> Abbreviations:
