@@ -120,7 +120,9 @@ def _further(item: Item, thread: Thread, rest: str) -> str:
     return out or "Nothing more yet.\n"
 
 
-def briefings_for(from_uri: str, item: Item, thread: Thread, heading: str = "## Learning from reviews") -> str:
+def briefings_for(
+    from_uri: str, item: Item, thread: Thread, heading: str = "## Learning from reviews"
+) -> str:
     """The briefings that link to a standard, procedure or course, newest first ("" when none)."""
     briefings = sorted(
         thread.linked(item, LEARNING), key=lambda b: (str(b.data.get("date", "")), b.id), reverse=True
@@ -146,7 +148,12 @@ def learning_listing(from_uri: str, items: list[Item]) -> str:
         *filter_form(
             [
                 FilterField("kind", "Kind of review", "Any kind", [(k, KINDS.get(k, k)) for k in kinds]),
-                FilterField("scope", "Local or national", "Local and national", [("local", "Local"), ("national", "National")]),
+                FilterField(
+                    "scope",
+                    "Local or national",
+                    "Local and national",
+                    [("local", "Local"), ("national", "National")],
+                ),
             ],
             noun="briefings",
         ),
