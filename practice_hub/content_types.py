@@ -166,7 +166,7 @@ REGISTRY: tuple[ContentType, ...] = (
         "Learning from reviews",
         "briefing",
         reviewed=True,
-        export_fields=("review_kind", "scope", "source", "date", "link"),
+        export_fields=("review_kind", "scope", "publisher", "date", "link"),  # publisher: its source
         listing="learning",
         additions="learning_additions",
         search_weight=1.2,

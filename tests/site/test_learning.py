@@ -231,7 +231,7 @@ def test_content_json_has_each_briefing_with_its_url_and_related_links_at_both_e
         "standard": ["standard-1"],
     }
     assert child["review_kind"] == "child safeguarding practice review" and child["scope"] == "local"
-    assert child["source"] == "The local safeguarding partnership" and child["date"] == "2026-05-20"
+    assert child["publisher"] == "The local safeguarding partnership" and child["date"] == "2026-05-20"
     assert child["link"] == "https://example.org/review"
     assert items["standard-1"]["related"][LEARNING] == ["child-a", "national-b"]
     assert items["recording"]["related"][LEARNING] == ["child-a"]
