@@ -149,8 +149,14 @@ ADDITIONS: dict[str, Callable[[Item, Site, str], str]] = {
     "vacancy_additions": lambda item, site, uri: vacancy_additions(item, site.project.settings.build_date),
     "news_additions": lambda item, site, uri: news_additions(item, site.thread),
     "section_listing": _section_listing,
-    "learning_additions": lambda item, site, uri: briefing_page(item, site.thread),  # issue 18
+    "learning_additions": lambda item, site, uri: _briefing(item, site),  # issue 18
 }
+
+
+def _briefing(item: Item, site: Site) -> str:
+    """A briefing's seven boxes, with the glossary's abbreviations for the words its fields use."""
+    page = briefing_page(item, site.thread)
+    return page + abbreviations_for(page, site.abbreviations)
 
 
 def procedure_additions(item, site: Site) -> str:
