@@ -236,3 +236,19 @@ def test_content_json_has_each_briefing_with_its_url_and_related_links_at_both_e
     assert items["standard-1"]["related"][LEARNING] == ["child-a", "national-b"]
     assert items["recording"]["related"][LEARNING] == ["child-a"]
     assert items["course-one"]["related"][LEARNING] == ["child-a"]
+
+
+def test_new_and_reviewed_work_for_briefings(tmp_path, monkeypatch):
+    import datetime as dt
+
+    from practice_hub.editing.new import scaffold
+    from practice_hub.editing.reviewed import mark_reviewed
+
+    monkeypatch.setenv("PRACTICE_HUB_TODAY", TODAY)
+    project = Project.from_config_file(make_project(tmp_path / "p", THREAD) / "mkdocs.yml")
+    made = scaffold(project, LEARNING, "Child N review", today=dt.date.fromisoformat(TODAY))
+    assert made.path.relative_to(project.docs_dir).as_posix() == "learning/child-n-review.md"
+    done = mark_reviewed(project, made.id, today=dt.date(2027, 2, 28))
+    assert done.review_by == "2028-02-28"
+    assert "last_reviewed: 2027-02-28" in made.path.read_text(encoding="utf-8")
+    assert [str(p) for p in load_site(project).problems.errors] == []
