@@ -62,6 +62,11 @@ def _box(number: int, key: str, heading: str, content: str) -> list[str]:
     ]
 
 
+def _lines(values) -> list[str]:
+    """List entries as one escaped line each (a block scalar's line breaks would end the list)."""
+    return [esc(" ".join(str(v).split())) for v in values or []]
+
+
 def _ordered(lines: list[str]) -> str:
     return "\n".join(f"{n}. {line}" for n, line in enumerate(lines, 1)) + "\n"
 
@@ -85,9 +90,9 @@ def briefing_page(item: Item, thread: Thread) -> str:
         "background": "\n".join(f"{line}  " for line in background).rstrip() + "\n\n" + esc(item.summary),
         "why": _paragraphs(data.get("why_it_matters")),
         "story": _paragraphs(data.get("story")),
-        "learning": bullet_list([esc(p) for p in data.get("learning_points") or []]),
-        "questions": _ordered([esc(q) for q in data.get("questions") or []]),
-        "changed": bullet_list([esc(c) for c in data.get("local_changes") or []]),
+        "learning": bullet_list(_lines(data.get("learning_points"))),
+        "questions": _ordered(_lines(data.get("questions"))),
+        "changed": bullet_list(_lines(data.get("local_changes"))),
         "more": _further(item, thread, rest),
     }
     out = [heading.group(1), ""] if heading else []
