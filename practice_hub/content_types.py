@@ -60,6 +60,7 @@ class ContentType:
 PROCEDURE, STANDARD, AUDIT_SECTION, AUDIT_CYCLE = "procedure", "standard", "audit_section", "audit_cycle"
 COURSE, TOOL, INDUCTION, RESEARCH = "course", "tool", "induction", "research"
 NEWS, VACANCY, LINK, GLOSSARY, PAGE = "news", "vacancy", "link", "glossary", "page"
+LEARNING = "learning"  # issue 18: learning from reviews (seven-minute briefings)
 # Data files' schemas (docs/_data/) and the name the search gives generated listing pages.
 TAG, AUDIT_RESULT, LEGISLATION = "tag", "audit_result", "legislation"
 LISTING_PAGE = "listing"
@@ -157,6 +158,19 @@ REGISTRY: tuple[ContentType, ...] = (
         listing="library",
         additions="research_additions",
         menu=70,
+    ),
+    ContentType(  # issue 18: a briefing per local or national review, in the seven-minute layout
+        LEARNING,
+        "learning",
+        MARKDOWN,
+        "Learning from reviews",
+        "briefing",
+        reviewed=True,
+        export_fields=("review_kind", "scope", "publisher", "date", "link"),  # publisher: its source
+        listing="learning",
+        additions="learning_additions",
+        search_weight=1.2,
+        menu=75,
     ),
     ContentType(
         NEWS,

@@ -404,6 +404,15 @@ def _min_items(schemas: Schemas, e: _Error):
     )
 
 
+def _max_items(schemas: Schemas, e: _Error):  # issue 18: briefings fit one page
+    yield Finding(
+        e.path,
+        f"{e.label} has {len(e.value)} entries; at most {e.expected}",
+        "keep the most important ones",
+        e.name,
+    )
+
+
 def _unique_items(schemas: Schemas, e: _Error):
     yield Finding(
         e.path, f"{e.label} lists the same value more than once", "remove the repeated entry", e.name
@@ -460,6 +469,7 @@ _KEYWORDS = {
     "minLength": _min_length,
     "maxLength": _max_length,
     "minItems": _min_items,
+    "maxItems": _max_items,
     "uniqueItems": _unique_items,
     **dict.fromkeys(_BOUNDS, _bound),
     "oneOf": _one_of,

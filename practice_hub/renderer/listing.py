@@ -10,6 +10,7 @@ from ..site import Site
 from ..structure.items import Item
 from .html import Markup, element, escape, markdown_link
 from .html import link as link_to
+from .learning import learning_listing
 from .md import bullet_list, esc, link
 from .sections import research_library, vacancy_listing
 from .training import catalogue
@@ -55,6 +56,7 @@ LISTINGS: dict[str, Callable[..., str]] = {
         lambda uri, items, site: vacancy_listing(uri, items, site.project.settings.build_date)
     ),
     "glossary_terms": lambda uri, items, site=None: glossary(items),
+    "learning": lambda uri, items, site=None: learning_listing(uri, items),  # issue 18
     "links": lambda uri, items, site=None: links(items),
 }
 

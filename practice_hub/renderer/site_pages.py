@@ -15,6 +15,7 @@ from .front_door import front_door
 from .glossary import abbreviations_for
 from .home import HOME_URI, under_title
 from .html import markdown_link
+from .learning import REPLACE_BODY, briefing_page, briefings_for
 from .listing import listing, section_index
 from .md import bullet_list, esc, link
 from .reference import REFERENCE_URI, field_reference
@@ -90,6 +91,8 @@ def with_additions(site: Site, uri: str, markdown: str, addition: str) -> str:
     title, everything else at the end."""
     if uri == HOME_URI:  # issue 16: the front door's blocks go under the title
         return under_title(markdown, addition) if addition else markdown
+    if addition.startswith(REPLACE_BODY):  # issue 18: a briefing's seven boxes hold its body
+        return addition[len(REPLACE_BODY) :]
     if addition.startswith(CONTINUE_LIST):  # one Related list, not two (issue 16)
         return markdown.rstrip() + "\n" + addition[len(CONTINUE_LIST) :]
     return markdown.rstrip() + "\n\n" + addition if addition else markdown
@@ -137,14 +140,23 @@ ADDITIONS: dict[str, Callable[[Item, Site, str], str]] = {
     "section_additions": lambda item, site, uri: section_additions(
         item, site.thread, site.project.settings.build_date
     ),
-    "procedure_additions": lambda item, site, uri: procedure_additions(item, site),
+    "procedure_additions": lambda item, site, uri: (
+        procedure_additions(item, site) + briefings_for(uri, item, site.thread)  # issue 18
+    ),
     "induction_additions": lambda item, site, uri: induction_additions(item, site.by_id),
     "tool_additions": lambda item, site, uri: tool_additions(item, site.project.docs_dir, site.thread),
     "research_additions": lambda item, site, uri: research_additions(item, site.thread),
     "vacancy_additions": lambda item, site, uri: vacancy_additions(item, site.project.settings.build_date),
     "news_additions": lambda item, site, uri: news_additions(item, site.thread),
     "section_listing": _section_listing,
+    "learning_additions": lambda item, site, uri: _briefing(item, site),  # issue 18
 }
+
+
+def _briefing(item: Item, site: Site) -> str:
+    """A briefing's seven boxes, with the glossary's abbreviations for the words its fields use."""
+    page = briefing_page(item, site.thread)
+    return page + abbreviations_for(page, site.abbreviations)
 
 
 def procedure_additions(item, site: Site) -> str:

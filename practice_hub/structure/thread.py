@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..content_types import AUDIT_RESULT, AUDIT_SECTION, COURSE, STANDARD
+from ..content_types import AUDIT_RESULT, AUDIT_SECTION, COURSE, LEARNING, STANDARD
 from ..problems import Problems, advisory
 from .items import Item
 
@@ -21,13 +21,14 @@ class Thread:
     courses: list[Item]
     by_id: dict[str, Item]
     results: dict[str, list[dict]] = field(default_factory=dict)  # section id -> sorted results
+    briefings: list[Item] = field(default_factory=list)  # issue 18: learning from reviews
 
     @classmethod
     def of(cls, items: list[Item], by_id: dict[str, Item]) -> Thread:
         pick = lambda kind: sorted(
             (i for i in items if i.type == kind and i.status != "archived"), key=Item.sort_key.fget
         )
-        return cls(pick(STANDARD), pick(AUDIT_SECTION), pick(COURSE), by_id)
+        return cls(pick(STANDARD), pick(AUDIT_SECTION), pick(COURSE), by_id, briefings=pick(LEARNING))
 
     def linked(self, item: Item, kind: str) -> list[Item]:
         found = [
@@ -97,6 +98,16 @@ class Thread:
                         course,
                         f'course "{course.id}" supports no practice standard',
                         "list the standards the course builds in its standards field",
+                    )
+                )
+        # issue 18: a briefing that serves no standard is a gap; a standard with no briefing is not.
+        for briefing in self.briefings:
+            if not self.standards_for(briefing):
+                found.append(
+                    (
+                        briefing,
+                        f'briefing "{briefing.id}" is linked to no practice standard',
+                        "list the practice standards its learning serves in its standards field",
                     )
                 )
         return found

@@ -365,6 +365,8 @@ def demo_pages(demo_site) -> dict[str, str]:
         "reviews": "review-schedule/",
         "tags": first_built("tags/*/"),
         "field_reference": "editors/field-reference/",
+        "learning": "learning/",  # issue 18
+        "briefing": first("learning"),
     }
     for name, url in pages.items():
         if url and name != "not_found" and not (demo_site / url / "index.html").is_file():

@@ -45,6 +45,8 @@ PAGES = [
     "reviews",
     "tags",
     "field_reference",
+    "learning",  # issue 18: the learning from reviews listing and a seven-minute briefing
+    "briefing",
 ]
 SCHEMES = {"light": "default", "dark": "slate"}
 

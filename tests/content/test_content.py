@@ -28,6 +28,7 @@ TYPE_FOLDERS = {
     "news": "news",
     "recruitment/vacancies": "vacancy",
     "audit/cycles": "audit_cycle",
+    "learning": "learning",  # issue 18
 }
 YAML_FOLDERS = {"training": "course", "links": "link", "glossary": "glossary"}
 

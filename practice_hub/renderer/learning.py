@@ -1,0 +1,179 @@
+"""Learning from reviews (issue 18): the seven-minute briefing, its listing, and where it is shown.
+
+A briefing's page is laid out from its fields in the familiar seven boxes (background, why it
+matters, the story, what we learned, questions for the team, what has changed, further
+information) and prints on one page for a team meeting (practice-hub-learning.css). Standards,
+procedures and courses list the briefings that link to them.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from ..content_types import COURSE, LEARNING, PROCEDURE, STANDARD
+from ..structure.items import Item
+from ..structure.thread import Thread
+from .html import FilterField, attributes, filter_form, markdown_link
+from .md import bullet_list, esc, link, long_date
+
+#: How each kind of review is written in a sentence (the schema's values are lower case).
+KINDS = {
+    "child safeguarding practice review": "Child safeguarding practice review",
+    "safeguarding adult review": "Safeguarding Adult Review",
+    "domestic homicide review": "Domestic homicide review",
+    "national panel report": "National panel report",
+}
+#: (CSS modifier, heading) of the seven boxes, in reading order.
+BOXES = (
+    ("background", "Background"),
+    ("why", "Why it matters"),
+    ("story", "The story in brief"),
+    ("learning", "What we learned"),
+    ("questions", "Questions for your team"),
+    ("changed", "What has changed here"),
+    ("more", "Further information"),
+)
+REPLACE_BODY = "\x00replace-body\n"  # an addition that is the whole page (site_pages.with_additions)
+_H1 = re.compile(r"\A\s*(# [^\n]+)\n?")
+
+
+def kind_of(item: Item) -> str:
+    kind = str(item.data.get("review_kind", ""))
+    return KINDS.get(kind, kind[:1].upper() + kind[1:])
+
+
+def _paragraphs(text) -> str:
+    """Editor text as Markdown paragraphs, every character shown as written."""
+    parts = [p.strip() for p in re.split(r"\n\s*\n", str(text or "")) if p.strip()]
+    return "\n\n".join(esc(" ".join(p.split())) for p in parts) + "\n"
+
+
+def _box(number: int, key: str, heading: str, content: str) -> list[str]:
+    return [
+        f"<div{attributes(class_=f'ph-briefing__box ph-briefing__box--{key}', markdown=True)}>",
+        "",
+        f"## {number}. {heading}",
+        "",
+        content.rstrip(),
+        "",
+        "</div>",
+        "",
+    ]
+
+
+def _lines(values) -> list[str]:
+    """List entries as one escaped line each (a block scalar's line breaks would end the list)."""
+    return [esc(" ".join(str(v).split())) for v in values or []]
+
+
+def _ordered(lines: list[str]) -> str:
+    return "\n".join(f"{n}. {line}" for n, line in enumerate(lines, 1)) + "\n"
+
+
+def briefing_page(item: Item, thread: Thread) -> str:
+    """The whole page of a briefing: its title, then the seven boxes made from its fields.
+
+    The editor's own body (anything after the title) is shown in "Further information".
+    """
+    data = item.data
+    body = item.body or ""
+    heading = _H1.match(body)
+    rest = body[heading.end() :] if heading else body
+    scope = str(data.get("scope", ""))
+    published = long_date(data["date"]) if data.get("date") else ""
+    background = [
+        f"**{esc(kind_of(item))}**" + (f" ({esc(scope)})" if scope else ""),
+        f"Published by {esc(data.get('source', ''))}" + (f", {esc(published)}" if published else ""),
+    ]
+    boxes = {
+        "background": "\n".join(f"{line}  " for line in background).rstrip() + "\n\n" + esc(item.summary),
+        "why": _paragraphs(data.get("why_it_matters")),
+        "story": _paragraphs(data.get("story")),
+        "learning": bullet_list(_lines(data.get("learning_points"))),
+        "questions": _ordered(_lines(data.get("questions"))),
+        "changed": bullet_list(_lines(data.get("local_changes"))),
+        "more": _further(item, thread, rest),
+    }
+    out = [heading.group(1), ""] if heading else []
+    out += [
+        '<p class="ph-briefing__print"><button type="button" class="md-button" data-ph-print hidden>'
+        "Print this briefing (one page)</button></p>",
+        "",
+        f"<div{attributes(class_='ph-briefing', data_ph_briefing=item.id, markdown=True)}>",
+        "",
+    ]
+    for number, (key, title) in enumerate(BOXES, 1):
+        out += _box(number, key, title, boxes[key])
+    out += ["</div>", ""]
+    return REPLACE_BODY + "\n".join(out)
+
+
+def _further(item: Item, thread: Thread, rest: str) -> str:
+    uri, data = item.uri, item.data
+    lines = []
+    if data.get("link"):
+        text = esc(f"Read the full review: {item.title}")
+        lines.append(f"{markdown_link(text, data['link'])} (external site)")
+    for kind, label in ((STANDARD, "Practice standards"), (PROCEDURE, "Procedures"), (COURSE, "Training")):
+        linked = thread.linked(item, kind)
+        if linked:
+            lines.append(f"**{label}:** " + ", ".join(link(uri, i.uri, i.title) for i in linked))
+    out = bullet_list(lines)
+    if rest.strip():
+        out += "\n" + rest.strip() + "\n"
+    return out or "Nothing more yet.\n"
+
+
+def briefings_for(
+    from_uri: str, item: Item, thread: Thread, heading: str = "## Learning from reviews"
+) -> str:
+    """The briefings that link to a standard, procedure or course, newest first ("" when none)."""
+    briefings = sorted(
+        thread.linked(item, LEARNING), key=lambda b: (str(b.data.get("date", "")), b.id), reverse=True
+    )
+    if not briefings:
+        return ""
+    lines = [
+        f"{link(from_uri, b.uri, b.title)}: {esc(kind_of(b))}, {esc(b.data.get('scope', ''))}"
+        + (f", {esc(long_date(b.data['date']))}" if b.data.get("date") else "")
+        for b in briefings
+    ]
+    return "\n".join(["", heading, "", bullet_list(lines)])
+
+
+def learning_listing(from_uri: str, items: list[Item]) -> str:
+    """Every briefing, newest first, filtered by kind of review and local or national."""
+    items = sorted(items, key=lambda i: (str(i.data.get("date", "")), i.id), reverse=True)
+    kinds = sorted({str(i.data.get("review_kind", "")) for i in items})
+    out = [
+        "Seven-minute briefings on local and national reviews: what happened, what we learned, "
+        "questions for your team and what has changed here. Each prints on one page for a team meeting.",
+        "",
+        *filter_form(
+            [
+                FilterField("kind", "Kind of review", "Any kind", [(k, KINDS.get(k, k)) for k in kinds]),
+                FilterField(
+                    "scope",
+                    "Local or national",
+                    "Local and national",
+                    [("local", "Local"), ("national", "National")],
+                ),
+            ],
+            noun="briefings",
+        ),
+        "",
+        '<ul class="ph-library ph-learning" data-ph-filtered markdown>',
+    ]
+    for item in items:
+        data = item.data
+        kind, scope = str(data.get("review_kind", "")), str(data.get("scope", ""))
+        published = long_date(data["date"]) if data.get("date") else ""
+        out.append(
+            f'<li data-kind="{html.escape("|" + kind + "|", quote=True)}" '
+            f'data-scope="{html.escape("|" + scope + "|", quote=True)}" markdown>'
+            f"**{link(from_uri, item.uri, item.title)}**: {esc(item.summary)}<br>"
+            f"*{esc(kind_of(item))}, {esc(scope)}: {esc(data.get('source', ''))}, {esc(published)}*</li>"
+        )
+    out += ["</ul>", ""]
+    return "\n".join(out) + "\n"
