@@ -11,6 +11,7 @@ from ..structure.items import Item
 from .html import attributes, element, markdown_link
 from .md import bullet_list, esc, link
 from .sections import research_library, vacancy_listing
+from .staff_voice import staff_voice_listing
 from .training import catalogue
 
 
@@ -55,6 +56,7 @@ LISTINGS: dict[str, Callable[..., str]] = {
     ),
     "glossary_terms": lambda uri, items, site=None: glossary(items),
     "links": lambda uri, items, site=None: links(items),
+    "staff_voice": staff_voice_listing,  # issue 18: latest year first
 }
 
 
