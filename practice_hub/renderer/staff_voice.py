@@ -135,7 +135,8 @@ def home_block(items: list[Item], home_uri: str) -> str:
     return (
         '<section class="ph-home-block ph-home-block--staff-voice" markdown>\n\n'
         "## Staff voice\n\n"
-        f"- {link(home_uri, entry.uri, entry.title)}: {esc(headline(entry, items))}\n\n"
+        f"- {link(home_uri, entry.uri, entry.title)} "
+        f'<span class="ph-home-when">{html.escape(headline(entry, items))}</span>\n\n'
         f"{link(home_uri, entry.uri.rsplit('/', 1)[0] + '/index.md', 'All years and actions')}\n\n</section>"
     )
 
