@@ -61,13 +61,14 @@ def year_page(entry: Item, items: list[Item]) -> str:
         "",
     ]
     if found:
-        compare = f", with the change since {before.data.get('year')}" if before is not None else ""
+        compare = f" and the change since {before.data.get('year')}" if before is not None else ""
         title = f"Staff who agree, {data.get('year')}"
         description = "; ".join(f"{a.topic}: {percent(a.agree)} ({change_words(a, before)})" for a in found)
         out += [
             '<figure class="ph-figure">',
             bar_svg([(a.topic, a.agree) for a in found], f"chart-{entry.id}", title, description),
-            f"<figcaption>{esc(title)}{esc(compare)}. The table below gives the same numbers.</figcaption>",
+            f"<figcaption>{html.escape(title)}. The table below gives the same numbers{html.escape(compare)}."
+            "</figcaption>",
             "</figure>",
             "",
             table(

@@ -45,6 +45,9 @@ PAGES = [
     "reviews",
     "tags",
     "field_reference",
+    "framework",  # issue 18
+    "staff_voice",
+    "staff_voice_listing",
 ]
 SCHEMES = {"light": "default", "dark": "slate"}
 
