@@ -28,8 +28,9 @@ TYPE_FOLDERS = {
     "news": "news",
     "recruitment/vacancies": "vacancy",
     "audit/cycles": "audit_cycle",
+    "framework": "framework",  # issue 18
 }
-YAML_FOLDERS = {"training": "course", "links": "link", "glossary": "glossary"}
+YAML_FOLDERS = {"training": "course", "links": "link", "glossary": "glossary", "staff-voice": "staff_voice"}
 
 
 def source_items() -> set[tuple[str, str]]:
