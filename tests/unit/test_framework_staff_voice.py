@@ -120,3 +120,13 @@ def test_bad_input_still_renders_without_a_traceback(bad_site):
     assert "Health check 2024" in pages["staff-voice/bad-2024.md"]
     assert "staff-voice/index.md" in pages
     page_additions(bad_site, "framework/bad.md", "", set())
+
+
+def test_search_labels_and_weights_come_from_the_registry():
+    from practice_hub.content_types import search_weights
+    from practice_hub.search.index import type_label
+
+    assert type_label("framework") == "Practice framework"
+    assert type_label("staff_voice") == "Health check results"
+    weights = search_weights()
+    assert weights["framework"] > 1 > weights["staff_voice"]
