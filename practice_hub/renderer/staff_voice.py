@@ -125,7 +125,27 @@ def staff_voice_listing(from_uri: str, entries: list[Item], site=None) -> str:
     items = site.items if site is not None else entries
     shown = [e for e in reversed(years(entries))]
     lines = [f"{link(from_uri, e.uri, e.title)}: {esc(headline(e, items))}" for e in shown]
-    return bullet_list(lines, "Nothing here yet.")
+    return bullet_list(lines, "Nothing here yet.") + _by_year(list(reversed(shown)))
+
+
+def _by_year(entries: list[Item]) -> str:
+    """Every question's result in every year, oldest year first: the trend at a glance."""
+    if len(entries) < 2:
+        return ""
+    topics: dict[str, str] = {}
+    results: dict[tuple[str, int], float] = {}
+    for entry in entries:
+        for question in entry.data.get("questions") or []:
+            if isinstance(question, dict) and _number(question.get("agree")):
+                topics[str(question.get("id"))] = str(question.get("topic", question.get("id")))
+                results[(str(question.get("id")), id(entry))] = question["agree"]
+    rows = [
+        [esc(topic)]
+        + [percent(results[(qid, id(e))]) if (qid, id(e)) in results else "not asked" for e in entries]
+        for qid, topic in topics.items()
+    ]
+    heads = ["Question"] + [esc(str(e.data.get("year", e.id))) for e in entries]
+    return "\n## Results by year\n\nThe percentage of staff who agreed, each year.\n\n" + table(heads, rows)
 
 
 def home_block(items: list[Item], home_uri: str) -> str:
