@@ -63,6 +63,8 @@ NEWS, VACANCY, LINK, GLOSSARY, PAGE = "news", "vacancy", "link", "glossary", "pa
 LEARNING = "learning"  # issue 18: learning from reviews (seven-minute briefings)
 # Data files' schemas (docs/_data/) and the name the search gives generated listing pages.
 TAG, AUDIT_RESULT, LEGISLATION = "tag", "audit_result", "legislation"
+# Issue 18: the practice framework and staff voice (health check results by year).
+FRAMEWORK, STAFF_VOICE = "framework", "staff_voice"
 LISTING_PAGE = "listing"
 LISTING_SEARCH_WEIGHT = 0.3
 
@@ -90,6 +92,18 @@ REGISTRY: tuple[ContentType, ...] = (
         search_weight=3.0,
         menu=20,
         numbered=True,
+    ),
+    ContentType(
+        FRAMEWORK,  # issue 18
+        "framework",
+        MARKDOWN,
+        "Practice framework",
+        "practice framework",
+        reviewed=True,
+        export_fields=("model", "approaches", "principles"),
+        additions="framework_additions",
+        search_weight=2.0,
+        menu=25,
     ),
     ContentType(
         AUDIT_SECTION,
@@ -184,6 +198,18 @@ REGISTRY: tuple[ContentType, ...] = (
         menu=80,
         newest_first=True,
         blog=True,
+    ),
+    ContentType(
+        STAFF_VOICE,  # issue 18
+        "staff-voice",
+        YAML,
+        "Staff voice",
+        "health check results",
+        entry_page="staff-voice/{id}.md",
+        export_fields=("year", "published", "respondents", "response_rate", "questions", "actions"),
+        listing="staff_voice",
+        search_weight=0.8,
+        menu=85,
     ),
     ContentType(
         VACANCY,

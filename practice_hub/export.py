@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .clock import calendar_stamp, generated_moment, generated_time  # noqa: F401  (imported from here too)
-from .content_types import AUDIT_SECTION, TYPES
+from .content_types import AUDIT_SECTION, COURSE, TYPES
 from .site import Site
 from .structure.calendar_paths import course_ics_uri, session_ics_uri
 from .structure.training import sessions_of
@@ -38,7 +38,7 @@ def content_json(site: Site) -> dict:
             if item.data.get(name):
                 entry[name] = list(item.data[name])
         entry["related"] = item.related
-        if TYPES[item.type].entries_have_pages:  # courses: their sessions and calendar feeds
+        if item.type == COURSE:  # courses: their sessions and calendar feeds
             entry["sessions"] = [
                 {
                     "start": s.start.strftime("%Y-%m-%dT%H:%M"),

@@ -22,6 +22,7 @@ from .structure.graph import check_unique, resolve
 from .structure.items import Item
 from .structure.load import read_all, relative
 from .structure.review import check_reviews
+from .structure.staff_voice import check_staff_voice
 from .structure.thread import Thread, check_results, report_gaps
 from .structure.tools import check_tool_files
 from .structure.training import check_courses
@@ -249,6 +250,7 @@ PASSES: tuple[tuple[str, Callable[[SiteDraft], None]], ...] = (
     ("cross-references", _resolve),
     ("leave out drafts", _leave_out_drafts),
     ("reviews, courses and audit actions", _check_reviews),
+    ("staff voice", lambda draft: check_staff_voice(draft.content, draft.problems)),  # issue 18
     ("golden thread", _golden_thread),
     ("legislation", _legislation),
     ("downloads and the news front page", _check_files),

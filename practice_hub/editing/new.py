@@ -74,6 +74,8 @@ class _Filler:
                 return "https://example.org/replace-this"
             if "email-address" in formats:
                 return "replace-this@example.org"
+            if schema.get("pattern") and schema.get("examples"):  # a placeholder would not match
+                return schema["examples"][0]
             return PLACEHOLDER
         if kind == "integer":
             used = [i.data.get(key) for i in self.existing if isinstance(i.data.get(key), int)]

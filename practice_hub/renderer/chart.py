@@ -86,3 +86,52 @@ def results_block(results: list[dict], chart_id: str, title: str) -> str:
         "</figure>\n\n"
         + table(["Period", "Files audited", "Good or better", "Requires improvement or lower"], rows)
     )
+
+
+def percent(value: float) -> str:
+    """One percent style everywhere: "48%"."""
+    return f"{value:g}%"
+
+
+BAR_ROW, BAR_LABEL = 30, 190
+
+
+def bar_svg(rows: list[tuple[str, float]], chart_id: str, title: str, description: str) -> str:
+    """Horizontal bars, one per (label, percent), each with its value written beside it (issue 18:
+    staff voice). The same grid and classes as the trend chart; the text alternative in <desc>."""
+    height = PAD_TOP + BAR_ROW * len(rows) + PAD_BOTTOM
+    inner_w = WIDTH - BAR_LABEL - 48  # room for "100%" after the longest bar
+
+    def x(value: float) -> float:
+        return BAR_LABEL + inner_w * value / 100
+
+    parts = [
+        f'<svg class="ph-chart ph-chart--bars" viewBox="0 0 {WIDTH} {height}" role="img" '
+        f'aria-labelledby="{chart_id}-t {chart_id}-d" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="{chart_id}-t">{html.escape(title)}</title>',
+        f'<desc id="{chart_id}-d">{html.escape(description)}</desc>',
+    ]
+    bottom = PAD_TOP + BAR_ROW * len(rows)
+    for tick in (0, 25, 50, 75, 100):
+        parts.append(
+            f'<line class="ph-chart__grid" x1="{x(tick):.1f}" x2="{x(tick):.1f}" y1="{PAD_TOP - 6}" y2="{bottom}"/>'
+        )
+        parts.append(
+            f'<text class="ph-chart__axis" x="{x(tick):.1f}" y="{bottom + 18}" text-anchor="middle">{tick}%</text>'
+        )
+    for i, (label, value) in enumerate(rows):
+        top = PAD_TOP + i * BAR_ROW
+        parts.append(
+            f'<text class="ph-chart__axis" x="{BAR_LABEL - 8}" y="{top + BAR_ROW / 2 + 4:.1f}" '
+            f'text-anchor="end">{html.escape(label)}</text>'
+        )
+        parts.append(
+            f'<rect class="ph-chart__bar" x="{BAR_LABEL}" y="{top + 6}" width="{x(value) - BAR_LABEL:.1f}" '
+            f'height="{BAR_ROW - 12}"/>'
+        )
+        parts.append(
+            f'<text class="ph-chart__value" x="{x(value) + 6:.1f}" y="{top + BAR_ROW / 2 + 4:.1f}" '
+            f'text-anchor="start">{percent(value)}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)

@@ -15,11 +15,12 @@ from ..structure.items import Item
 from ..structure.training import sessions_of, upcoming
 from .md import esc, link, long_date
 from .register import REGISTER_URI, changes
+from .staff_voice import home_block as staff_voice_block
 from .training import UPCOMING_URI, when_range
 
 HOME_URI = "index.md"
-DEFAULT_BLOCKS = ("search", "notice", "sections", "changes", "training", "news")
-UPDATE_BLOCKS = ("changes", "training", "news")  # shown side by side on a wide screen
+DEFAULT_BLOCKS = ("search", "notice", "sections", "changes", "training", "news", "staff_voice")
+UPDATE_BLOCKS = ("changes", "training", "news", "staff_voice")  # shown side by side on a wide screen
 SHOWN = 3  # items per update block: the whole front door fits two phone screens
 
 SEARCH = (
@@ -39,6 +40,7 @@ def front_door(items: list[Item], existing_pages: set[str], today: dt.date, sett
         "changes": lambda: changes_block(items),
         "training": lambda: training_block(items, today),
         "news": lambda: news_block(items),
+        "staff_voice": lambda: staff_voice_block(items, HOME_URI),  # issue 18: the latest health check
     }
     out: list[str] = []
     updates: list[str] = []

@@ -13,6 +13,7 @@ from .html import link as link_to
 from .learning import learning_listing
 from .md import bullet_list, esc, link
 from .sections import research_library, vacancy_listing
+from .staff_voice import staff_voice_listing
 from .training import catalogue
 
 
@@ -58,6 +59,7 @@ LISTINGS: dict[str, Callable[..., str]] = {
     "glossary_terms": lambda uri, items, site=None: glossary(items),
     "learning": lambda uri, items, site=None: learning_listing(uri, items),  # issue 18
     "links": lambda uri, items, site=None: links(items),
+    "staff_voice": staff_voice_listing,  # issue 18: latest year first
 }
 
 

@@ -6,11 +6,12 @@ import re
 from collections.abc import Callable
 
 from ..clock import calendar_stamp, generated_moment
-from ..content_types import COURSE, NEWS, STANDARD, TOOL, TYPES
+from ..content_types import COURSE, NEWS, STAFF_VOICE, STANDARD, TOOL, TYPES
 from ..site import Site
 from ..structure.items import Item
 from ..structure.training import sessions_of
 from .calendar import ALL_ICS_URI, calendar, course_ics_uri, session_ics_uri
+from .framework import framework_additions, framework_backlink
 from .front_door import front_door
 from .glossary import abbreviations_for
 from .home import HOME_URI, under_title
@@ -38,6 +39,7 @@ from .sections import (
     tool_additions,
     vacancy_additions,
 )
+from .staff_voice import year_page
 from .tags import TAGS_DIR, tag_pages
 from .thread import MATRIX_URI, course_page, matrix_page, section_additions, standard_additions
 from .training import UPCOMING_URI, upcoming_page
@@ -59,7 +61,11 @@ def generated_pages(site: Site, existing: set[str]) -> dict[str, str | bytes]:
             pages[index] = section_index(content_type.name, site.listed(content_type.name), site)
     courses = site.of_type(COURSE)
     for course in courses:
-        pages[course.uri] = course_page(course, site.thread, today)
+        pages[course.uri] = course_page(course, site.thread, today) + framework_backlink(
+            course, site.thread, course.uri
+        )
+    for entry in site.of_type(STAFF_VOICE):  # issue 18: a page per year of health check results
+        pages[entry.uri] = year_page(entry, site.items)
     pages[UPCOMING_URI] = upcoming_page(courses, today)
     pages.update(calendar_files(site))
     pages[REGISTER_URI] = register_page(site.items)
@@ -110,7 +116,8 @@ def _additions(site: Site, uri: str, pages: set[str]) -> str:
     if uri == HOME_URI:
         return front_door(site.items, pages, site.project.settings.build_date, site.project.settings)
     render = ADDITIONS.get(TYPES[item.type].additions) if item.type in TYPES else None
-    return render(item, site, uri) if render else ""
+    made = render(item, site, uri) if render else ""
+    return made + framework_backlink(item, site.thread, uri)  # issue 18: the framework's link back
 
 
 def _cycle_actions(standard, site: Site) -> str:
@@ -150,6 +157,7 @@ ADDITIONS: dict[str, Callable[[Item, Site, str], str]] = {
     "news_additions": lambda item, site, uri: news_additions(item, site.thread),
     "section_listing": _section_listing,
     "learning_additions": lambda item, site, uri: _briefing(item, site),  # issue 18
+    "framework_additions": lambda item, site, uri: framework_additions(item, site.thread),  # issue 18
 }
 
 

@@ -367,6 +367,9 @@ def demo_pages(demo_site) -> dict[str, str]:
         "field_reference": "editors/field-reference/",
         "learning": "learning/",  # issue 18
         "briefing": first("learning"),
+        "framework": first("framework"),  # issue 18
+        "staff_voice": first("staff_voice"),
+        "staff_voice_listing": "staff-voice/",
     }
     for name, url in pages.items():
         if url and name != "not_found" and not (demo_site / url / "index.html").is_file():

@@ -47,6 +47,9 @@ PAGES = [
     "field_reference",
     "learning",  # issue 18: the learning from reviews listing and a seven-minute briefing
     "briefing",
+    "framework",  # issue 18
+    "staff_voice",
+    "staff_voice_listing",
 ]
 SCHEMES = {"light": "default", "dark": "slate"}
 

@@ -29,8 +29,9 @@ TYPE_FOLDERS = {
     "recruitment/vacancies": "vacancy",
     "audit/cycles": "audit_cycle",
     "learning": "learning",  # issue 18
+    "framework": "framework",  # issue 18
 }
-YAML_FOLDERS = {"training": "course", "links": "link", "glossary": "glossary"}
+YAML_FOLDERS = {"training": "course", "links": "link", "glossary": "glossary", "staff-voice": "staff_voice"}
 
 
 def source_items() -> set[tuple[str, str]]:
