@@ -65,6 +65,7 @@ LEARNING = "learning"  # issue 18: learning from reviews (seven-minute briefings
 TAG, AUDIT_RESULT, LEGISLATION = "tag", "audit_result", "legislation"
 # Issue 18: the practice framework and staff voice (health check results by year).
 FRAMEWORK, STAFF_VOICE = "framework", "staff_voice"
+EVENT = "event"  # issue 18: briefings, seminars, journal clubs, practice weeks
 LISTING_PAGE = "listing"
 LISTING_SEARCH_WEIGHT = 0.3
 
@@ -137,6 +138,18 @@ REGISTRY: tuple[ContentType, ...] = (
         listing="catalogue",
         search_weight=1.15,
         menu=40,
+    ),
+    ContentType(
+        EVENT,  # issue 18
+        "events",
+        YAML,
+        "Events",
+        "event",
+        entry_page="events/{id}.md",
+        export_fields=("kind", "start", "end", "venue", "online", "host", "audience"),
+        listing="events",
+        search_weight=0.9,
+        menu=45,
     ),
     ContentType(
         TOOL,
@@ -350,7 +363,11 @@ RESERVED_PAGES = {
     "audit/tool.md": "the case-file audit tool",  # issue 15
     "audit/results.md": "the audit results dashboard",  # issue 15
 }
-RESERVED_FOLDERS = {"tags/": "the topic pages", "training/calendar/": "the calendar feeds"}
+RESERVED_FOLDERS = {
+    "tags/": "the topic pages",
+    "training/calendar/": "the calendar feeds",
+    "events/calendar/": "the events calendar feeds",
+}
 RESERVED_COURSE_IDS = {"index", "upcoming", "calendar"}
 
 

@@ -18,6 +18,7 @@ from .safety import check_project as check_safety
 from .schema import Schemas, load_schemas, suggest
 from .settings import Project
 from .structure.abbreviations import Abbreviations, abbreviation_index
+from .structure.events import check_events
 from .structure.graph import check_unique, resolve
 from .structure.items import Item
 from .structure.load import read_all, relative
@@ -251,6 +252,7 @@ PASSES: tuple[tuple[str, Callable[[SiteDraft], None]], ...] = (
     ("leave out drafts", _leave_out_drafts),
     ("reviews, courses and audit actions", _check_reviews),
     ("staff voice", lambda draft: check_staff_voice(draft.content, draft.problems)),  # issue 18
+    ("events", lambda draft: check_events(draft.content, draft.project.settings.build_date, draft.problems)),
     ("golden thread", _golden_thread),
     ("legislation", _legislation),
     ("downloads and the news front page", _check_files),

@@ -13,14 +13,21 @@ import datetime as dt
 from ..menu import menu_entries
 from ..structure.items import Item
 from ..structure.training import sessions_of, upcoming
+from .events import home_block as events_block
 from .md import esc, link, long_date
 from .register import REGISTER_URI, changes
 from .staff_voice import home_block as staff_voice_block
 from .training import UPCOMING_URI, when_range
 
 HOME_URI = "index.md"
-DEFAULT_BLOCKS = ("search", "notice", "sections", "changes", "training", "news", "staff_voice")
-UPDATE_BLOCKS = ("changes", "training", "news", "staff_voice")  # shown side by side on a wide screen
+DEFAULT_BLOCKS = ("search", "notice", "sections", "changes", "training", "events", "news", "staff_voice")
+UPDATE_BLOCKS = (
+    "changes",
+    "training",
+    "events",
+    "news",
+    "staff_voice",
+)  # shown side by side on a wide screen
 SHOWN = 3  # items per update block: the whole front door fits two phone screens
 
 SEARCH = (
@@ -39,6 +46,7 @@ def front_door(items: list[Item], existing_pages: set[str], today: dt.date, sett
         "sections": lambda: sections_block(items, existing_pages, settings.menu, dict(settings.home_cards)),
         "changes": lambda: changes_block(items),
         "training": lambda: training_block(items, today),
+        "events": lambda: events_block(items, today, HOME_URI),  # issue 18: the next events
         "news": lambda: news_block(items),
         "staff_voice": lambda: staff_voice_block(items, HOME_URI),  # issue 18: the latest health check
     }

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from ..content_types import TYPES
 from ..site import Site
 from ..structure.items import Item
+from .events import events_listing
 from .html import Markup, element, escape, markdown_link
 from .html import link as link_to
 from .learning import learning_listing
@@ -60,6 +61,7 @@ LISTINGS: dict[str, Callable[..., str]] = {
     "learning": lambda uri, items, site=None: learning_listing(uri, items),  # issue 18
     "links": lambda uri, items, site=None: links(items),
     "staff_voice": staff_voice_listing,  # issue 18: latest year first
+    "events": events_listing,  # issue 18: upcoming events by month
 }
 
 

@@ -6,11 +6,13 @@ import re
 from collections.abc import Callable
 
 from ..clock import calendar_stamp, generated_moment
-from ..content_types import COURSE, NEWS, STAFF_VOICE, STANDARD, TOOL, TYPES
+from ..content_types import COURSE, EVENT, NEWS, STAFF_VOICE, STANDARD, TOOL, TYPES
 from ..site import Site
+from ..structure.events import ALL_EVENTS_ICS_URI, event_ics_uri, occurrence
 from ..structure.items import Item
 from ..structure.training import sessions_of
 from .calendar import ALL_ICS_URI, calendar, course_ics_uri, session_ics_uri
+from .events import event_page, events_for_standard
 from .framework import framework_additions, framework_backlink
 from .front_door import front_door
 from .glossary import abbreviations_for
@@ -67,7 +69,10 @@ def generated_pages(site: Site, existing: set[str]) -> dict[str, str | bytes]:
     for entry in site.of_type(STAFF_VOICE):  # issue 18: a page per year of health check results
         pages[entry.uri] = year_page(entry, site.items)
     pages[UPCOMING_URI] = upcoming_page(courses, today)
+    for event in site.of_type(EVENT):  # issue 18: a page per event
+        pages[event.uri] = event_page(event, site.by_id, today)
     pages.update(calendar_files(site))
+    pages.update(event_calendar_files(site))
     pages[REGISTER_URI] = register_page(site.items)
     pages[SCHEDULE_URI] = schedule_page(site.items, today)
     pages[SCHEDULE_CSV_URI] = schedule_csv(site.items, today).encode("utf-8")
@@ -141,7 +146,9 @@ def _section_listing(item: Item, site: Site, uri: str) -> str:
 #: What is added to an item's page, by the key its content type names (``additions=``).
 ADDITIONS: dict[str, Callable[[Item, Site, str], str]] = {
     "standard_additions": lambda item, site, uri: (
-        standard_additions(item, site.thread, site.project.settings.build_date) + _cycle_actions(item, site)
+        standard_additions(item, site.thread, site.project.settings.build_date)
+        + _cycle_actions(item, site)
+        + events_for_standard(uri, item, site.items, site.project.settings.build_date)  # issue 18
     ),
     "cycle_additions": _cycle_additions,
     "section_additions": lambda item, site, uri: section_additions(
@@ -215,6 +222,20 @@ def calendar_files(site: Site) -> dict[str, bytes]:
             files[session_ics_uri(session)] = calendar([session], course.title, domain, stamp, page_urls)
     every.sort(key=lambda s: (s.start, s.course.id))
     files[ALL_ICS_URI] = calendar(every, "Training: all sessions", domain, stamp, page_urls)
+    return files
+
+
+def event_calendar_files(site: Site) -> dict[str, bytes]:
+    """An .ics per event ("Add to your calendar") and one feed of the whole programme."""
+    stamp = calendar_stamp(site.project.settings.build_date)
+    domain = _domain(site.project.site_url)
+    events = site.of_type(EVENT)
+    page_urls = {e.id: _absolute(site, e) for e in events}
+    every = sorted(
+        (s for e in events if (s := occurrence(e)) is not None), key=lambda s: (s.start, s.course.id)
+    )
+    files = {event_ics_uri(s.course): calendar([s], s.course.title, domain, stamp, page_urls) for s in every}
+    files[ALL_EVENTS_ICS_URI] = calendar(every, "Events: the whole programme", domain, stamp, page_urls)
     return files
 
 

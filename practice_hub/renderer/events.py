@@ -1,0 +1,213 @@
+"""Events (issue 18): the listing by month, a page per event, calendar feeds, the home page's block
+and the events on a practice standard's page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections import defaultdict
+
+from ..content_types import EVENT, TYPES
+from ..structure.events import (
+    ALL_EVENTS_ICS_URI,
+    PRACTICE_WEEK,
+    event_ics_uri,
+    events_of,
+    has_ended,
+    occurrence,
+    upcoming_events,
+)
+from ..structure.items import Item
+from ..structure.training import Session
+from .md import bullet_list, date_time, esc, link, long_date
+
+INDEX_URI = TYPES[EVENT].index_uri
+SHOWN_ON_HOME = 3
+
+
+def when(session: Session) -> str:
+    """Tuesday 8 December 2026, 12:30 to 13:30; or Monday 18 January to Friday 22 January 2027."""
+    start, end = session.start, session.end
+    if start.date() == end.date():
+        return f"{start:%A} {date_time(start)} to {end:%H:%M}"
+    first = f"{start:%A} {start.day} {start:%B}" + ("" if start.year == end.year else f" {start.year}")
+    return f"{first} to {end:%A} {long_date(end.date())}"
+
+
+def where(event: Item) -> str:
+    venue, online = event.data.get("venue"), event.data.get("online")
+    if venue and online:
+        return f"{venue} and online"
+    return str(venue) if venue else "Online"
+
+
+def events_listing(from_uri: str, items: list[Item], site=None) -> str:
+    """Upcoming events by month. Events that have ended leave at build time, and again in the
+    browser by its own clock (``data-ph-ends``), so an old build never lists a past event."""
+    today = site.project.settings.build_date if site is not None else dt.date.today()
+    listed = [e for e in items if e.type == EVENT]
+    out = [
+        link(from_uri, ALL_EVENTS_ICS_URI, "Subscribe to every event (calendar feed, .ics)"),
+        "",
+    ]
+    months: dict[str, list[tuple[Item, Session]]] = defaultdict(list)
+    for event, session in upcoming_events(listed, today):
+        months[f"{session.start:%Y-%m}"].append((event, session))
+    if not months:
+        out += ["No events are coming up. New events are added here as they are planned.", ""]
+    for month in sorted(months):
+        label = dt.date.fromisoformat(month + "-01").strftime("%B %Y")
+        out += ['<section class="ph-events-month" data-ph-group markdown>', "", f"## {label}", ""]
+        out.append('<ul class="ph-events" markdown>')
+        for event, session in months[month]:
+            out.append(_listing_line(from_uri, event, session))
+        out += ["</ul>", "", "</section>", ""]
+    held = sorted(
+        (e for e in listed if e.data.get("kind") == PRACTICE_WEEK and e.data.get("findings")),
+        key=lambda e: str(e.data.get("start")),
+        reverse=True,
+    )
+    if held:
+        out += [
+            "## What past practice weeks found",
+            "",
+            bullet_list([f"{link(from_uri, e.uri, e.title)}: {esc(_findings(e))}" for e in held]),
+        ]
+    return "\n".join(out) + "\n"
+
+
+def _listing_line(from_uri: str, event: Item, session: Session) -> str:
+    kind = str(event.data.get("kind", ""))
+    cancelled = " **Cancelled.**" if session.status == "cancelled" else ""
+    return (
+        f'<li data-ph-ends="{session.ends_utc()}" class="ph-event" markdown>'
+        f"**{link(from_uri, event.uri, event.title)}**{cancelled} "
+        f'<span class="ph-event__kind">{html.escape(kind.capitalize())}</span><br>'
+        f"{esc(when(session))}, {esc(where(event))}. {esc(event.summary)}</li>"
+    )
+
+
+def _findings(event: Item) -> str:
+    findings = event.data.get("findings") or {}
+    return str(findings.get("summary", "")) if isinstance(findings, dict) else ""
+
+
+def event_page(event: Item, by_id: dict[str, Item], today: dt.date) -> str:
+    """The event's own page: when and where, who it is for, how to take part, the practice
+    week's schedule and findings, the standards it supports and a calendar file."""
+    uri, data = event.uri, event.data
+    session = occurrence(event)
+    out = ["---", f"title: {_yaml_str(event.title)}", "---", "", f"# {esc(event.title)}", ""]
+    if session is not None and session.status == "cancelled":
+        out += ['!!! warning "Cancelled"', "    This event has been cancelled.", ""]
+    elif session is not None and has_ended(event, today):
+        out += [
+            '!!! note "This event has finished"',
+            f"    It ended on {esc(long_date(session.end.date()))}.",
+            "",
+        ]
+    out += [esc(event.summary), ""]
+    facts = [
+        ("What", str(data.get("kind", "")).capitalize()),
+        ("When", when(session) if session else ""),
+        ("Where", str(data.get("venue", ""))),
+        ("Who it is for", ", ".join(data.get("audience") or [])),
+        ("Hosted by", str(data.get("host", ""))),
+    ]
+    lines = [f"**{label}:** {esc(value)}" for label, value in facts if value]
+    if data.get("online"):
+        lines.append(f"**Online:** [Join {esc(event.title)} online](<{data['online']}>)")
+    out.append(bullet_list(lines))
+    booking = data.get("booking") or {}
+    if booking.get("contact") and not has_ended(event, today):
+        contact = str(booking["contact"])
+        target = contact if "://" in contact else f"mailto:{contact}"
+        out += ["## How to take part", ""]
+        if booking.get("instructions"):
+            out += [esc(booking["instructions"]), ""]
+        out += [f"[Book a place at {esc(event.title)}](<{target}>)", ""]
+    if session is not None and session.status != "cancelled" and not has_ended(event, today):
+        out += [link(uri, event_ics_uri(event), "Add to your calendar (.ics)"), ""]
+    schedule = [s for s in data.get("schedule") or [] if isinstance(s, dict)]
+    if schedule:
+        out += ["## Schedule", "", '<table class="ph-sessions">', "<thead><tr><th>Day</th><th>Time</th>"]
+        out[-1] += "<th>Activity</th></tr></thead><tbody>"
+        for entry in schedule:
+            out.append(
+                f'<tr><td data-label="Day">{html.escape(_day(entry.get("date")))}</td>'
+                f'<td data-label="Time">{html.escape(str(entry.get("time", "")))}</td>'
+                f'<td data-label="Activity">{html.escape(str(entry.get("activity", "")))}</td></tr>'
+            )
+        out += ["</tbody></table>", ""]
+    findings = data.get("findings") if isinstance(data.get("findings"), dict) else None
+    if findings:
+        out += ["## What we found", "", esc(findings.get("summary", "")), ""]
+        points = [esc(p) for p in findings.get("points") or []]
+        if points:
+            out.append(bullet_list(points))
+        informs = [by_id[i] for i in findings.get("standards") or [] if i in by_id]
+        if informs:
+            out += ["The findings inform:", "", bullet_list([link(uri, s.uri, s.title) for s in informs])]
+    standards = [by_id[i] for i in data.get("standards") or [] if i in by_id]
+    if standards:
+        out += ["## Practice standards this event supports", ""]
+        out.append(bullet_list([link(uri, s.uri, s.title) for s in standards]))
+    out += [link(uri, INDEX_URI, "All upcoming events"), ""]
+    return "\n".join(out) + "\n"
+
+
+def events_for_standard(from_uri: str, standard: Item, items: list[Item], today: dt.date) -> str:
+    """A standard's page: upcoming events that support it, and practice weeks whose findings
+    inform it (the golden thread, both ends)."""
+    coming = [
+        (e, s) for e, s in upcoming_events(items, today) if standard.id in (e.data.get("standards") or [])
+    ]
+    informed = [
+        e
+        for e in events_of(items)
+        if standard.id in ((e.data.get("findings") or {}).get("standards") or [])
+        if isinstance(e.data.get("findings"), dict)
+    ]
+    out = []
+    if coming:
+        out += ["## Events that support this standard", ""]
+        out.append(
+            bullet_list(
+                [
+                    f'<span data-ph-ends="{s.ends_utc()}">{link(from_uri, e.uri, e.title)}: {esc(when(s))}</span>'
+                    for e, s in coming
+                ]
+            )
+        )
+    if informed:
+        out += ["## Practice week findings", ""]
+        out.append(bullet_list([f"{link(from_uri, e.uri, e.title)}: {esc(_findings(e))}" for e in informed]))
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def home_block(items: list[Item], today: dt.date, home_uri: str) -> str:
+    """The home page's next events, beside the next training; "" when none are coming up."""
+    coming = [(e, s) for e, s in upcoming_events(items, today) if s.status != "cancelled"][:SHOWN_ON_HOME]
+    if not coming:
+        return ""
+    lines = "\n".join(
+        f'- <span data-ph-ends="{s.ends_utc()}">{link(home_uri, e.uri, e.title)} '
+        f'<span class="ph-home-when">{esc(when(s))}</span></span>'
+        for e, s in coming
+    )
+    return (
+        '<section class="ph-home-block ph-home-block--events" markdown>\n\n'
+        f"## Coming up\n\n{lines}\n\n{link(home_uri, INDEX_URI, 'All events')}\n\n</section>"
+    )
+
+
+def _day(value) -> str:
+    try:
+        day = dt.date.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+    return f"{day:%A} {long_date(day)}"
+
+
+def _yaml_str(text: str) -> str:
+    return '"' + str(text).replace("\\", "\\\\").replace('"', '\\"') + '"'

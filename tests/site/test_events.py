@@ -1,0 +1,258 @@
+"""Events (issue 18): validated with exact messages, a page and a calendar file each, a listing by
+month without past events, the whole programme as one feed, and both ends of every link.
+
+A fixture site (the golden-thread fixture plus events) is checked with ``load_site`` for the
+messages editors see, and built end to end for the pages, .ics files and content.json.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+from bs4 import BeautifulSoup
+
+from helpers import FIXTURES, TODAY, make_project, run_build
+from practice_hub.content_types import EVENT, TYPES
+from practice_hub.search.index import type_label
+from practice_hub.settings import Project
+from practice_hub.site import load_site
+
+THREAD = FIXTURES / "thread" / "docs"
+LONDON = ZoneInfo("Europe/London")
+
+EVENTS = """\
+- id: past-seminar
+  title: A seminar that has happened
+  summary: It was last week.
+  kind: seminar
+  start: 2026-11-17T12:30
+  end: 2026-11-17T13:30
+  venue: Room 1
+  host: The practice team
+  audience: [all staff]
+  standards: [standard-1]
+
+- id: autumn-clocks
+  title: A briefing after the clocks go back
+  summary: GMT.
+  kind: briefing
+  start: 2026-11-25T09:30
+  end: 2026-11-25T10:30
+  online: https://teams.example/l/briefing
+  host: The practice team
+  audience: [social worker]
+  standards: [standard-1]
+
+- id: spring-week
+  title: A practice week after the clocks go forward
+  summary: BST.
+  kind: practice week
+  start: 2027-03-29T09:30
+  end: 2027-04-02T17:00
+  venue: Room 2
+  host: The practice team
+  audience: [manager]
+  schedule:
+    - date: 2027-03-30
+      time: all day
+      activity: One-to-one file reflection with your manager
+
+- id: held-week
+  title: A practice week that has been held
+  summary: Findings below.
+  kind: practice week
+  start: 2026-10-05T09:00
+  end: 2026-10-09T17:00
+  venue: Room 3
+  host: The practice team
+  audience: [all staff]
+  findings:
+    summary: Most files heard the child.
+    standards: [standard-2]
+"""
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    project = make_project(
+        tmp_path_factory.mktemp("events") / "p", THREAD, files={"events/programme.yml": EVENTS}
+    )
+    result = run_build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project
+
+
+def test_the_type_is_registered_with_its_search_label():
+    assert TYPES[EVENT].folder == "events" and TYPES[EVENT].entries_have_pages
+    assert type_label(EVENT) == "Event"
+
+
+def test_listing_by_month_leaves_out_events_that_have_ended(built):
+    soup = BeautifulSoup((built / "site/events/index.html").read_text(), "html.parser")
+    months = [h.get_text(strip=True).rstrip("¶") for h in soup.select(".ph-events-month h2")]
+    assert months == ["November 2026", "March 2027"]
+    listed = [li.a.get_text() for li in soup.select("li.ph-event")]
+    assert listed == ["A briefing after the clocks go back", "A practice week after the clocks go forward"]
+    # every listed event carries its end for the browser to hide it later
+    assert soup.select_one("li.ph-event")["data-ph-ends"] == "2026-11-25T10:30:00Z"
+    # the held practice week's findings are still found from the listing
+    assert "Most files heard the child." in soup.get_text()
+
+
+def test_event_pages_schedule_findings_and_online_link(built):
+    week = BeautifulSoup((built / "site/events/spring-week/index.html").read_text(), "html.parser")
+    text = week.get_text(" ", strip=True)
+    assert "Monday 29 March to Friday 2 April 2027" in text
+    assert "Tuesday 30 March 2027" in text and "One-to-one file reflection with your manager" in text
+    assert week.find("a", string="Add to your calendar (.ics)")["href"].endswith(
+        "calendar/spring-week-2027-03-29.ics"
+    )
+    briefing = BeautifulSoup((built / "site/events/autumn-clocks/index.html").read_text(), "html.parser")
+    join = briefing.find("a", string="Join A briefing after the clocks go back online")
+    assert join["href"] == "https://teams.example/l/briefing"
+    held = BeautifulSoup((built / "site/events/held-week/index.html").read_text(), "html.parser")
+    assert (
+        "This event has finished" in held.get_text()
+        and held.find("a", string="Add to your calendar (.ics)") is None
+    )
+
+
+def test_a_standard_shows_its_events_and_the_findings_that_inform_it(built):
+    one = (built / "site/standards/standard-1/index.html").read_text()
+    assert "Events that support this standard" in one and "A briefing after the clocks go back" in one
+    assert "A seminar that has happened" not in one  # it has ended
+    two = (built / "site/standards/standard-2/index.html").read_text()
+    assert "Practice week findings" in two and "Most files heard the child." in two
+
+
+def _events(path):
+    return icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+
+
+def test_calendar_files_europe_london_both_clock_changes_and_stable_uids(built, tmp_path):
+    folder = built / "site/events/calendar"
+    names = sorted(p.name for p in folder.glob("*.ics"))
+    assert names == [
+        "all.ics",
+        "autumn-clocks-2026-11-25.ics",
+        "held-week-2026-10-05.ics",
+        "past-seminar-2026-11-17.ics",
+        "spring-week-2027-03-29.ics",
+    ]
+    programme = icalendar.Calendar.from_ical((folder / "all.ics").read_bytes())
+    assert [tz["TZID"] for tz in programme.walk("VTIMEZONE")] == ["Europe/London"]
+    starts = {str(e["UID"]).split("@")[0]: e.decoded("DTSTART") for e in programme.walk("VEVENT")}
+    assert starts["autumn-clocks-20261125T0930"].astimezone(dt.UTC).hour == 9  # GMT
+    assert starts["spring-week-20270329T0930"].astimezone(dt.UTC).hour == 8  # BST
+    for event in programme.walk("VEVENT"):
+        assert event["DTSTART"].params["TZID"] == "Europe/London"
+        assert str(event["STATUS"]) == "TENTATIVE"  # nothing is booked by the site
+    (one,) = _events(folder / "autumn-clocks-2026-11-25.ics")
+    assert str(one["SUMMARY"]) == "A briefing after the clocks go back" and str(one["LOCATION"]) == "Online"
+    again = make_project(tmp_path / "again", THREAD, files={"events/programme.yml": EVENTS})
+    assert run_build(again).returncode == 0
+    for path in folder.glob("*.ics"):
+        assert (again / "site/events/calendar" / path.name).read_bytes() == path.read_bytes()
+
+
+def test_content_json_has_every_event_with_its_url_and_both_ends(built):
+    items = json.loads((built / "site/content.json").read_text())["items"]
+    events = {i["id"]: i for i in items if i["type"] == EVENT}
+    assert set(events) == {"past-seminar", "autumn-clocks", "spring-week", "held-week"}
+    assert events["autumn-clocks"]["url"] == "events/autumn-clocks/"
+    assert events["autumn-clocks"]["related"] == {"standard": ["standard-1"]}
+    assert events["held-week"]["related"] == {"standard": ["standard-2"]}  # through its findings
+    standards = {i["id"]: i for i in items if i["type"] == "standard"}
+    assert standards["standard-1"]["related"]["event"] == ["autumn-clocks", "past-seminar"]
+    assert standards["standard-2"]["related"]["event"] == ["held-week"]
+
+
+def problems_for(tmp_path, monkeypatch, text: str) -> list[str]:
+    monkeypatch.setenv("PRACTICE_HUB_TODAY", TODAY)
+    root = make_project(tmp_path / "p", THREAD, files={"events/bad.yml": text})
+    site = load_site(Project.from_config_file(root / "mkdocs.yml"))
+    return [str(p) for p in site.problems.errors] + [f"WARNING {p}" for p in site.problems.warnings]
+
+
+GOOD = {
+    "id": "e",
+    "title": "An event",
+    "summary": "What it is.",
+    "kind": "seminar",
+    "start": "2026-12-01T12:30",
+    "end": "2026-12-01T13:30",
+    "venue": "Room 1",
+    "host": "The practice team",
+    "audience": "[all staff]",
+}
+
+
+def event(drop=(), **changes) -> str:
+    fields = {k: v for k, v in {**GOOD, **changes}.items() if k not in drop}
+    lines = [f"- id: {fields.pop('id')}"] + [f"  {k}: {v}" for k, v in fields.items()]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_good_event_has_no_problems(tmp_path, monkeypatch):
+    assert problems_for(tmp_path, monkeypatch, event()) == []
+
+
+BAD = [
+    (
+        {"drop": ("host",)},
+        'docs/events/bad.yml:1: missing required field "host" (add a line "host: ...": who runs it: a team '
+        'or role, for example "Principal Social Worker (Adults)". Never a private email address)',
+    ),
+    (
+        {"kind": "party"},
+        'docs/events/bad.yml:4: field "kind" has "party", which is not one of: briefing, seminar, journal '
+        "club, conference, practice week, drop-in, celebration (choose one of the listed values)",
+    ),
+    (
+        {"end": "2026-12-01T11:00"},
+        'docs/events/bad.yml:6: event "e" ends (2026-12-01T11:00) before it starts '
+        "(2026-12-01T12:30) (check the dates and times of start and end)",
+    ),
+    (
+        {"drop": ("venue",)},
+        'docs/events/bad.yml:1: event "e" has no venue and no online link '
+        "(add venue (the room and building) or online (the link to join), or both)",
+    ),
+    (
+        {"start": "2027-03-28T01:30", "end": "2027-03-28T03:00"},
+        'docs/events/bad.yml:5: event "e" starts at 2027-03-28T01:30, a time that does not exist in the UK '
+        "(the clocks go forward) (choose a time outside 1am to 2am on the night the clocks change)",
+    ),
+    (
+        {"schedule": "[{date: 2026-12-01, activity: Talk}]"},
+        'docs/events/bad.yml:10: event "e" is a seminar but has schedule '
+        '(only a practice week has schedule: remove it, or make the kind "practice week")',
+    ),
+    (
+        {"kind": "practice week", "findings": "{summary: Found things., standards: [standard-1]}"},
+        'docs/events/bad.yml:10: event "e" has findings but has not finished yet (it ends 2026-12-01) '
+        "(add findings once the practice week has been held)",
+    ),
+    (
+        {"kind": "practice week", "schedule": "[{date: 2026-12-05, activity: Talk}]"},
+        'docs/events/bad.yml:10: schedule entry 1 of "e" is on 2026-12-05, outside the week '
+        "(2026-12-01 to 2026-12-01) (check the date, or the start and end of the practice week)",
+    ),
+    (
+        {"standards": "[no-such-standard]"},
+        'docs/events/bad.yml:10: field "standards" names "no-such-standard", which is not the id of any '
+        'practice standard (did you mean "standard-2"?)',
+    ),
+]
+
+
+@pytest.mark.parametrize(("changes", "expected"), BAD)
+def test_bad_events_give_exact_messages(tmp_path, monkeypatch, changes, expected):
+    changes = dict(changes)
+    drop = changes.pop("drop", ())
+    found = problems_for(tmp_path, monkeypatch, event(drop, **changes))
+    assert found == [expected]
