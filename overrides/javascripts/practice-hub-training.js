@@ -1,4 +1,4 @@
-/* Practice Hub: list filters (training catalogue, research library) and sessions that have passed since the build.
+/* Practice Hub: list filters (training catalogue, research library) and sessions and events that have passed since the build.
  * Without JavaScript the catalogue is a complete list and the build's own view of sessions shows. */
 (function () {
   "use strict";
@@ -11,6 +11,12 @@
         row.hidden = true;
         row.setAttribute("data-ph-past", "");
       }
+    });
+    /* A month of events whose every event has ended goes too, heading and all. */
+    document.querySelectorAll("[data-ph-group]").forEach(function (group) {
+      var dated = group.querySelectorAll("[data-ph-ends]");
+      var left = group.querySelectorAll("[data-ph-ends]:not([data-ph-past])");
+      if (dated.length && !left.length) group.hidden = true;
     });
   }
 

@@ -370,6 +370,8 @@ def demo_pages(demo_site) -> dict[str, str]:
         "framework": first("framework"),  # issue 18
         "staff_voice": first("staff_voice"),
         "staff_voice_listing": "staff-voice/",
+        "events": "events/",  # issue 18
+        "event": first("event"),
     }
     for name, url in pages.items():
         if url and name != "not_found" and not (demo_site / url / "index.html").is_file():

@@ -50,6 +50,8 @@ PAGES = [
     "framework",  # issue 18
     "staff_voice",
     "staff_voice_listing",
+    "events",  # issue 18: the events listing and an event page
+    "event",
 ]
 SCHEMES = {"light": "default", "dark": "slate"}
 

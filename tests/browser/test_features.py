@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "site"))
 
 from conftest import OriginGuard  # noqa: E402
 from playwright.sync_api import expect  # noqa: E402
+from test_events import EVENTS  # noqa: E402
 from test_procedures import FILES as PROCEDURE_FILES  # noqa: E402
 from test_sections import GOOD as SECTION_FILES  # noqa: E402
 from test_training import COURSES  # noqa: E402
@@ -26,7 +27,7 @@ from helpers import FIXTURES, make_project  # noqa: E402
 
 @pytest.fixture(scope="module")
 def fixture_base(tmp_path_factory, build_fixture_site, serve_site):
-    files = {**PROCEDURE_FILES, **SECTION_FILES, "training/more.yml": COURSES}
+    files = {**PROCEDURE_FILES, **SECTION_FILES, "training/more.yml": COURSES, "events/programme.yml": EVENTS}
     files.pop("procedures/overdue-one.md")  # an overdue review warns, and the build is strict
     project = make_project(tmp_path_factory.mktemp("features"), FIXTURES / "thread" / "docs", files=files)
     return serve_site(build_fixture_site(project, today="2026-11-20"))
@@ -164,6 +165,25 @@ def test_sessions_that_pass_after_the_build_are_hidden(fixture_page):
     page = at(fixture_page, "2026-12-04T10:00")
     page.goto("training/course-one/")
     assert page.locator("tr.ph-session").first.is_hidden()
+
+
+# --- events (issue 18) ---------------------------------------------------------------------------
+def test_an_event_that_ended_yesterday_leaves_the_listing(fixture_page):
+    """Built on 20 November; the briefing ends 25 November 10:30. The reader's clock decides."""
+    page = at(fixture_page, "2026-11-25T09:00")
+    page.goto("events/")
+    briefing = page.locator("li.ph-event", has_text="A briefing after the clocks go back")
+    expect(briefing).to_be_visible()
+    expect(page.get_by_role("heading", name="November 2026")).to_be_visible()
+    page = at(fixture_page, "2026-11-26T09:00")  # it ended yesterday
+    page.goto("events/")
+    expect(briefing).to_be_hidden()
+    expect(page.get_by_role("heading", name="November 2026")).to_be_hidden()  # no event left that month
+    expect(
+        page.locator("li.ph-event", has_text="A practice week after the clocks go forward")
+    ).to_be_visible()
+    page.goto("standards/standard-1/")
+    expect(page.get_by_text("A briefing after the clocks go back")).to_be_hidden()
 
 
 # --- induction, vacancies, research --------------------------------------------------------------
