@@ -177,7 +177,7 @@ def test_page_not_found_offers_search_and_the_main_sections(sized, test_output):
     assert response.status == 404
     assert sized.locator("h1").inner_text() == "Page not found"
     sections = sized.locator(".ph-not-found__sections a").all_inner_texts()
-    assert sections[: len(TOP_LEVEL) - 1] == TOP_LEVEL[1:]
+    assert [s for s in sections if s in TOP_LEVEL] == TOP_LEVEL[1:]  # the menu's order
     sized.locator(".ph-not-found__sections a", has_text="Training").click()
     assert sized.url.endswith("/training/")
     sized.go_back()
