@@ -199,3 +199,16 @@ def test_induction_checklist_screenshot(sized, demo_pages, test_output):
     assert sized.locator("[data-ph-progress]").inner_text().startswith(f"{min(2, boxes.count())} of ")
     sized.locator(".ph-checklist").first.scroll_into_view_if_needed()
     _shot(sized, test_output, "induction")
+
+
+def test_events_listing_screenshot(sized, demo_pages, test_output):
+    """Issue 18: upcoming events by month, for a person to look at, at both widths."""
+    if not demo_pages.get("events"):
+        pytest.skip("this site has no events")
+    sized.clock.set_fixed_time("2026-11-24T10:00:00")
+    sized.goto(demo_pages["events"])
+    assert sized.locator("li.ph-event").count() > 0
+    _shot(sized, test_output, "events")
+    if demo_pages.get("event"):
+        sized.goto(demo_pages["event"])
+        _shot(sized, test_output, "event")
