@@ -12,7 +12,7 @@ import datetime as dt
 from ..content_types import EVENT
 from ..problems import Problems
 from .items import Item
-from .training import Session, _local, clock_change_trouble, utc
+from .training import Session, clock_change_trouble, local_time, utc
 
 PRACTICE_WEEK = "practice week"
 CALENDAR_DIR = "events/calendar"
@@ -26,7 +26,7 @@ def events_of(items: list[Item]) -> list[Item]:
 def occurrence(event: Item) -> Session | None:
     """The event as a session of itself (start and end in Europe/London), or None if its times
     are missing or unreadable (the schema has already said so)."""
-    start, end = _local(event.data.get("start")), _local(event.data.get("end"))
+    start, end = local_time(event.data.get("start")), local_time(event.data.get("end"))
     if start is None or end is None:
         return None
     venue = str(event.data.get("venue") or ("Online" if event.data.get("online") else ""))

@@ -43,7 +43,7 @@ class Session:
         return self.start.date() < today
 
 
-def _local(value) -> dt.datetime | None:
+def local_time(value) -> dt.datetime | None:
     try:
         naive = dt.datetime.fromisoformat(str(value).replace(" ", "T"))
     except ValueError:
@@ -57,7 +57,7 @@ def sessions_of(course: Item) -> list[Session]:
     for index, raw in enumerate(raw_sessions if isinstance(raw_sessions, list) else []):
         if not isinstance(raw, dict):
             continue
-        start, end = _local(raw.get("start")), _local(raw.get("end"))
+        start, end = local_time(raw.get("start")), local_time(raw.get("end"))
         if start is None or end is None:
             continue
         places = raw.get("places") if isinstance(raw.get("places"), int) else None

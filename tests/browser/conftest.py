@@ -404,7 +404,9 @@ def search():
     Returns the locator of the result items.
     """
 
-    def run(page, query: str, *, settle_ms: int = 300):
+    # 1 s: the worker loads up to 300 pages' data to rank them and count truly, which on a busy
+    # 2-core machine can leave the list unchanged for well over 300 ms before the final answer.
+    def run(page, query: str, *, settle_ms: int = 1000):
         page.keyboard.press("/")
         box = page.locator("input.md-search__input")
         box.wait_for(state="visible")

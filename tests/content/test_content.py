@@ -31,7 +31,13 @@ TYPE_FOLDERS = {
     "learning": "learning",  # issue 18
     "framework": "framework",  # issue 18
 }
-YAML_FOLDERS = {"training": "course", "links": "link", "glossary": "glossary", "staff-voice": "staff_voice"}
+YAML_FOLDERS = {
+    "training": "course",
+    "links": "link",
+    "glossary": "glossary",
+    "staff-voice": "staff_voice",
+    "events": "event",  # issue 18
+}
 
 
 def source_items() -> set[tuple[str, str]]:

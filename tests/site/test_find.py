@@ -94,7 +94,7 @@ def test_abbreviations_appear_where_terms_are_used(built):
 def test_glossary_page(built):
     html = page(built, "glossary")
     assert 'id="dols"' in html and "Deprivation of Liberty Safeguards" in html
-    assert 'href="./#mca"' in html  # see also
+    assert 'href="#mca"' in html  # see also
 
 
 def test_tag_pages_cross_content_types(built):

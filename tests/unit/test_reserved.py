@@ -9,6 +9,7 @@ from practice_hub.renderer.register import REGISTER_URI, SCHEDULE_URI
 from practice_hub.renderer.tags import TAGS_DIR
 from practice_hub.renderer.thread import MATRIX_URI
 from practice_hub.renderer.training import UPCOMING_URI
+from practice_hub.structure.events import CALENDAR_DIR as EVENTS_CALENDAR_DIR
 
 
 def test_reserved_pages_match_the_renderers():
@@ -21,7 +22,7 @@ def test_reserved_pages_match_the_renderers():
         TOOL_URI,
         RESULTS_URI,
     }
-    assert set(RESERVED_FOLDERS) == {f"{TAGS_DIR}/", f"{CALENDAR_DIR}/"}
+    assert set(RESERVED_FOLDERS) == {f"{TAGS_DIR}/", f"{CALENDAR_DIR}/", f"{EVENTS_CALENDAR_DIR}/"}
 
 
 def test_reserved_lookup():
