@@ -100,13 +100,29 @@ def glossary(items: list[Item]) -> str:
         if letter in ALPHABET or letter in by_letter
     )
     out = [
-        str(element("nav", element("ul", jumps), class_="ph-az", aria_label="Glossary, A to Z")),
+        # The letters are for finding by eye: kept out of the search index, where a lone "C"
+        # matched misspelt words ("capcity").
+        str(
+            element(
+                "nav",
+                element("ul", jumps),
+                class_="ph-az",
+                aria_label="Glossary, A to Z",
+                data_pagefind_ignore=True,
+            )
+        ),
         "",
     ]
     for letter in letters:
         if letter not in by_letter:
             continue
-        entries = [str(element("h2", letter, id=letter_anchor(letter), class_="ph-az__letter"))]
+        entries = [
+            str(
+                element(
+                    "h2", letter, id=letter_anchor(letter), class_="ph-az__letter", data_pagefind_ignore=True
+                )
+            )
+        ]
         for item in by_letter[letter]:
             data = item.data
             heading = escape(terms[item.id])
@@ -116,18 +132,23 @@ def glossary(items: list[Item]) -> str:
             definition = escape(data.get("definition", ""))
             if see_also:
                 definition += Markup(" See also: ") + Markup(", ").join(see_also) + Markup(".")
+            # White space between the elements, so that text extractors (Pagefind) never glue
+            # one entry's last word to the next entry's first ("professional)A trained").
             entries.append(
                 str(
                     element(
                         "dl",
+                        Markup("\n"),
                         element("dt", heading),
+                        Markup("\n"),
                         element("dd", definition),
+                        Markup("\n"),
                         class_="ph-glossary",
                         id=item.id,
                     )
                 )
             )
-        out += ['<div class="ph-az__group">' + "".join(entries) + "</div>", ""]
+        out += ['<div class="ph-az__group">\n' + "\n".join(entries) + "\n</div>", ""]
     return "\n".join(out)
 
 
