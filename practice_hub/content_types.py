@@ -103,7 +103,7 @@ REGISTRY: tuple[ContentType, ...] = (
         reviewed=True,
         export_fields=("model", "approaches", "principles"),
         additions="framework_additions",
-        search_weight=2.0,
+        search_weight=1.0,  # one page that names every principle: no boost, or it outranks the tools it names
         menu=25,
     ),
     ContentType(

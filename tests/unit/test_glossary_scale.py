@@ -54,7 +54,7 @@ def terms(count: int) -> list[Item]:
 
 
 def page_cost(items: list[Item], names, configs) -> float:
-    start = time.perf_counter()
+    start = time.process_time()  # this process's CPU time: other work on the machine does not count
     page = "# Glossary\n\n" + glossary(items)
     page += abbreviations_for(page, abbreviation_index(items), glossary_page())
     html = markdown.markdown(page, extensions=names, extension_configs=configs)
@@ -62,7 +62,7 @@ def page_cost(items: list[Item], names, configs) -> float:
     # and an ordinary page that uses a few of the terms, as every other page does
     ordinary = " ".join(str(i.data["term"]) for i in items[::50]) + " and some words. " * 200
     abbreviations_for(ordinary, abbreviation_index(items))
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 def test_glossary_page_cost_grows_linearly_with_its_terms():
