@@ -139,23 +139,34 @@ def generate(target: Path, pages: int, seed: int = 2026) -> dict[str, int]:
     docs = target / "docs"
     words = Words(seed)
     rng = words.rng
-    n_standards = max(4, min(12, pages // 100))
+    # Every type in proportion to the size (a region's site is several councils' sites in one):
+    # standards and audit sections 1 in 250 pages, courses 1 in 10, events 1 in 40, health
+    # check years and framework pages a few, the rest in fixed shares.
+    n_standards = max(4, pages // 250)
     n_sections = n_standards
     n_courses = max(6, pages // 10)
+    n_events = max(4, pages // 40)
+    n_years = max(1, min(pages // 1000, 10))  # staff voice: one health check a year
+    n_frameworks = max(1, pages // 3000)
     counts = {"standard": n_standards, "audit_section": n_sections}
-    rest = pages - n_standards - n_sections - n_courses
+    rest = pages - n_standards - n_sections - n_courses - n_events - n_years - n_frameworks
     shares = {
-        "procedure": 0.45,
+        "procedure": 0.44,
         "tool": 0.08,
-        "research": 0.15,
-        "news": 0.15,
+        "research": 0.14,
+        "news": 0.14,
         "vacancy": 0.03,
         "induction": 0.02,
+        "learning": 0.02,
+        "audit_cycle": 0.01,
         "page": 0.12,
     }
     for kind, share in shares.items():
         counts[kind] = max(1, int(rest * share))
     counts["course"] = n_courses
+    counts["event"] = n_events
+    counts["staff_voice"] = n_years
+    counts["framework"] = n_frameworks
     today = dt.date(2026, 11, 24)
 
     (docs / "_data").mkdir(parents=True)
@@ -351,6 +362,7 @@ def generate(target: Path, pages: int, seed: int = 2026) -> dict[str, int]:
             words.paragraph(8),
             group=i,
         )
+    _issue_18_types(docs, words, counts, standards, procedures, tools, tags, sections)
     # Training catalogue: many sessions, no venue clashes (each course has its own room).
     lines = []
     for i in range(n_courses):
@@ -376,13 +388,25 @@ def generate(target: Path, pages: int, seed: int = 2026) -> dict[str, int]:
     glossary = [
         f"- id: term-{k.lower()}\n  term: {k}\n  expansion: {v}\n  definition: {v}.\n" for k, v in ACRONYMS
     ]
+    # A region's glossary grows with its pages: one invented term in 100 pages.
+    glossary += [
+        f"- id: term-{i}\n  term: Practice term {i}\n  definition: {words.sentence()}\n"
+        for i in range(pages // 100)
+    ]
+    counts["glossary"] = len(glossary)
     (docs / "glossary").mkdir()
     (docs / "glossary/terms.yml").write_text("".join(glossary))
     (docs / "links").mkdir()
     (docs / "links/links.yml").write_text(
         "- id: link-swe\n  title: Social Work England\n  url: https://www.socialworkengland.org.uk/\n"
         "  category: Regulation\n  description: The regulator.\n"
+        + "".join(
+            f"- id: link-{i}\n  title: Partner site {i}\n  url: https://partner-{i}.example/\n"
+            f"  category: Partners\n  description: {words.sentence()}\n"
+            for i in range(pages // 200)
+        )
     )
+    counts["link"] = 1 + pages // 200
     (docs / "_data/audit_results.yml").write_text(
         "".join(
             f"- {{period: 2026-Q{q}, audit_section: {s}, files_audited: 30, good_or_better: {60 + q * 5}, "
@@ -394,3 +418,153 @@ def generate(target: Path, pages: int, seed: int = 2026) -> dict[str, int]:
     counts["sessions"] = n_courses * 6
     counts["markdown_pages"] = len(list(docs.rglob("*.md")))
     return counts
+
+
+EVENT_KINDS = ["briefing", "seminar", "journal club", "conference", "drop-in", "celebration"]
+REVIEW_KINDS = [
+    "child safeguarding practice review",
+    "safeguarding adult review",
+    "domestic homicide review",
+    "national panel report",
+]
+
+
+def _flow(values: list[str]) -> str:
+    return "[" + ", ".join(values) + "]"
+
+
+def _issue_18_types(
+    docs: Path,
+    words: Words,
+    counts: dict[str, int],
+    standards: list[str],
+    procedures: list[str],
+    tools: list[str],
+    tags: list[str],
+    sections: list[str],
+) -> None:
+    """Learning briefings, audit cycles, events, staff voice and the practice framework."""
+    rng = words.rng
+    start = dt.datetime(2026, 9, 1, 9, 30)
+
+    def clause() -> str:
+        return words.sentence()[:-1].replace(",", "").replace(":", "")
+
+    for i in range(counts["learning"]):
+        fields = {
+            "id": f"briefing-{i}",
+            "title": words.title(i),
+            "summary": words.sentence(),
+            "owner": "Principal Social Worker",
+            "status": "current",
+            "last_reviewed": "2026-06-01",
+            "review_kind": rng.choice(REVIEW_KINDS),
+            "scope": rng.choice(["local", "national"]),
+            "source": "Safeguarding Partnership",
+            "date": f"2026-{rng.randint(1, 10):02d}-{rng.randint(1, 28):02d}",
+            "why_it_matters": clause() + ".",
+            "story": words.paragraph(3).replace(":", ""),
+            "learning_points": _flow([clause() for _ in range(4)]),
+            "questions": _flow([clause() + "?" for _ in range(3)]),
+            "local_changes": _flow([clause() for _ in range(2)]),
+            "standards": [rng.choice(standards)],
+            "procedures": [rng.choice(procedures)],
+            "tags": [rng.choice(tags)],
+        }
+        _write(docs / "learning" / _group_folder(i) / f"briefing-{i}.md", fields, words.paragraph(3))
+    for i in range(counts["audit_cycle"]):
+        window = dt.date(2025, 1, 6) + dt.timedelta(days=30 * i)
+        actions = ", ".join(
+            f"{{action: {clause()}, owner: PSW, due: {window + dt.timedelta(days=90)}, "
+            f"action_status: done, standard: {rng.choice(standards)}}}"
+            for _ in range(2)
+        )
+        fields = {
+            "id": f"cycle-{i}",
+            "title": f"Audit cycle {i}",
+            "summary": words.sentence(),
+            "status": "current",
+            "theme": rng.choice(TOPICS).capitalize(),
+            "services": "[Children's services]",
+            "planning_meeting": (window - dt.timedelta(days=21)).isoformat(),
+            "audit_window": f"{{start: {window}, end: {window + dt.timedelta(days=40)}}}",
+            "link_practitioner": "Advanced Practitioner",
+            "cycle_status": "completed",
+            "action_plan": f"[{actions}]",
+            "standards": [rng.choice(standards)],
+        }
+        _write(docs / "audit/cycles" / f"cycle-{i}.md", fields, "## Summary report\n\n" + words.paragraph(4))
+    lines = []
+    for i in range(counts["event"]):  # a programme a year: half held, half to come
+        begins = start + dt.timedelta(days=(i * 365) // max(1, counts["event"]), hours=3 * (i % 2))
+        lines += [
+            f"- id: event-{i}",
+            f"  title: Event {i} on {rng.choice(TOPICS)}",
+            f"  summary: {words.sentence()}",
+            f"  kind: {rng.choice(EVENT_KINDS)}",
+            f"  start: {begins:%Y-%m-%dT%H:%M}",
+            f"  end: {begins + dt.timedelta(hours=1):%Y-%m-%dT%H:%M}",
+            f"  venue: Room {i % 40}",
+            "  host: Centre for Professional Practice",
+            "  audience: [all staff]",
+            f"  standards: [{rng.choice(standards)}]",
+            f"  tags: [{rng.choice(tags)}]",
+        ]
+    (docs / "events").mkdir(parents=True, exist_ok=True)
+    (docs / "events/programme.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    topics = ["Manageable caseload", "Reflective supervision", "Time to learn", "Wellbeing", "Proud"]
+    voice = []
+    for year in range(2027 - counts["staff_voice"], 2027):
+        voice += [
+            f"- id: health-check-{year}",
+            f"  title: Social work health check {year}",
+            f"  summary: {words.sentence()}",
+            "  owner: Head of Workforce Development",
+            f"  year: {year}",
+            f"  published: {year}-06-20",
+            f"  respondents: {rng.randint(150, 400)}",
+            f"  response_rate: {rng.randint(40, 80)}",
+            "  questions:",
+        ]
+        for k, topic in enumerate(topics):
+            voice += [
+                f"    - id: question-{k}",
+                f"      topic: {topic}",
+                f"      question: {clause()}.",
+                f"      agree: {rng.randint(30, 90)}",
+            ]
+        voice += [
+            "  actions:",
+            f"    - said: {clause()}.",
+            f"      action: {clause()}.",
+            "      owner: Head of Service",
+            "      status: done",
+            f"      date: {year}-09-30",
+            "      question: question-0",
+        ]
+    (docs / "staff-voice").mkdir(parents=True, exist_ok=True)
+    (docs / "staff-voice/health-check.yml").write_text("\n".join(voice) + "\n", encoding="utf-8")
+    for i in range(counts["framework"]):
+        principles = ", ".join(
+            f"{{name: Principle {k}, means: {clause()}, in_practice: {clause()}}}" for k in range(5)
+        )
+        fields = {
+            "id": f"framework-{i}",
+            "title": f"Practice framework {i}",
+            "summary": words.sentence(),
+            "owner": "Principal Social Worker",
+            "status": "current",
+            "last_reviewed": "2026-06-15",
+            "model": clause() + ".",
+            "approaches": "[Restorative practice, Strengths-based practice]",
+            "principles": f"[{principles}]",
+            "standards": rng.sample(standards, k=min(4, len(standards))),
+            "procedures": rng.sample(procedures, k=min(4, len(procedures))),
+            "tools": rng.sample(tools, k=min(4, len(tools))),
+        }
+        _write(docs / "framework" / f"framework-{i}.md", fields, words.paragraph(6))
+
+
+def _write(path: Path, fields: dict, body: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(_front(fields) + f"\n# {fields['title']}\n\n{body}\n", encoding="utf-8")
