@@ -447,8 +447,8 @@ def _issue_18_types(
     rng = words.rng
     start = dt.datetime(2026, 9, 1, 9, 30)
 
-    def clause() -> str:
-        return words.sentence()[:-1].replace(",", "").replace(":", "")
+    def clause() -> str:  # within every field's length limit (160 characters)
+        return words.sentence()[:-1].replace(",", "").replace(":", "")[:120].rstrip()
 
     for i in range(counts["learning"]):
         fields = {
