@@ -8,13 +8,18 @@ What is indexed: only the article (Material's ``md-content__inner``), never the 
 footer or the review box; plus two hidden blocks of words the page is also found by (see
 ``terms.search_terms``): its own title, id and keywords, weighted highest, and the glossary
 forms of acronyms it uses, weighted above body text. Each page carries its content type as
-Pagefind meta (``type``), which the worker uses to rank procedures and standards above news.
+Pagefind meta (``type``) and its *weight class* as a Pagefind sort (``ph_w``: the rank of its
+type's search weight among all the weights). The worker ranks procedures and standards above
+news by that class without loading any page's data: one search sorted by ``ph_w`` gives every
+page's position in the sorted list, and the build writes into the worker how many pages each
+class has, so a position names a class (issue 19: data is loaded only for the results shown).
 Archived pages and drafts are never passed in (the adapter decides).
 
 Deterministic output: no Pagefind *filters*. Pagefind 1.5 writes a filter's values in hash-map
 order, which changes from run to run, and the filter file's name feeds the ``pf_meta`` name and
 ``pagefind-entry.json``; so two builds of the same site would differ. The worker never used the
-filter (it ranks by the ``type`` meta). tests/site/test_determinism.py compares two builds.
+filter. Sorts are deterministic (Pagefind sorts the keys, and each key's pages with a stable
+sort). tests/site/test_determinism.py compares two builds.
 """
 
 from __future__ import annotations
@@ -38,8 +43,11 @@ WORKER_URL = "assets/javascripts/workers/practice-hub-search.js"
 WORDS_URL = "search/practice-hub-words.json"
 ANSWERS_URL = "search/practice-hub-answers.json"  # glossary entries answered directly (issue 16)
 
-#: Where worker.js takes the content types' search weights.
+#: Where worker.js takes the content types' search weights, and the weight classes' page counts.
 WEIGHTS_SLOT = "/* search weights */ {}"
+CLASSES_SLOT = "/* weight classes */ []"
+#: The Pagefind sort that carries a page's weight class.
+CLASS_SORT = "ph_w"
 
 PAGEFIND_CONFIG = {
     "force_language": "en",
@@ -77,6 +85,17 @@ def plain_text(fragment: str) -> str:
     return html_lib.unescape(_TAG.sub(" ", fragment))
 
 
+def weight_classes(weights: dict[str, float] | None = None) -> list[float]:
+    """Every distinct search weight (1.0 included, for pages of no type), lowest first."""
+    return sorted({1.0, *(search_weights() if weights is None else weights).values()})
+
+
+def weight_class(kind: str, weights: dict[str, float] | None = None) -> int:
+    """The rank of a page type's search weight among ``weight_classes``: its ``ph_w`` sort value."""
+    table = search_weights() if weights is None else weights
+    return weight_classes(table).index(table.get(kind, 1.0))
+
+
 def page_record(
     page_html: str, kind: str, title: str, item: Item | None, glossary: Glossary
 ) -> tuple[str, str] | None:
@@ -91,7 +110,8 @@ def page_record(
         own, related = search_terms(title, "", [], "" if kind == "listing" else text, glossary)
     document = (
         f'<html lang="en"><head><title>{_escape(title)}</title></head><body>'
-        f'<main data-pagefind-body data-pagefind-meta="type:{kind}">'
+        f'<main data-pagefind-body data-pagefind-meta="type:{kind}"'
+        f' data-pagefind-sort="{CLASS_SORT}:{weight_class(kind)}">'
         f'<span data-pagefind-ignore data-pagefind-meta="ph_label">{_escape(type_label(kind))}</span>'
         f'<div data-pagefind-weight="{OWN_WEIGHT}" data-pagefind-meta="ph_own">{_escape(own)}</div>'
         + (
@@ -151,6 +171,7 @@ class SearchIndexer:
         self.answers = glossary_answers(items)
         self._vocabulary: list[str] = [" ".join(form) for form in self.glossary.forms]
         self.pages = 0
+        self.classes = [0] * len(weight_classes())  # pages indexed in each weight class
         self._service = PagefindService(PAGEFIND_CONFIG)
 
     def add_page(self, page_html: str, url: str, kind: str, title: str, item: Item | None) -> bool:
@@ -159,6 +180,7 @@ class SearchIndexer:
             return False
         document, words = record
         self._service.add_html_file(document, url)
+        self.classes[weight_class(kind)] += 1
         headings = " ".join(plain_text(h) for h in _HEADING.findall(document))
         self._vocabulary.append(words if kind != "listing" else title)
         self._vocabulary.append(headings)
@@ -181,22 +203,25 @@ class SearchIndexer:
         )
         worker = site_dir / WORKER_URL
         worker.parent.mkdir(parents=True, exist_ok=True)
-        worker.write_text(worker_source(), encoding="utf-8")
+        worker.write_text(worker_source(classes=self.classes), encoding="utf-8")
         empty_material_index(site_dir / "search" / "search_index.json")
 
     def close(self) -> None:
         self._service.close()
 
 
-def worker_source(weights: dict[str, float] | None = None) -> str:
-    """The search worker with each content type's search weight (content_types.py) as its table."""
-    table = json.dumps(
-        search_weights() if weights is None else weights, sort_keys=True, separators=(",", ":")
-    )
+def worker_source(weights: dict[str, float] | None = None, classes: list[int] | None = None) -> str:
+    """The search worker with each content type's search weight (content_types.py) as its table,
+    and each weight class as [weight, pages indexed in it], lowest weight first."""
+    weights = search_weights() if weights is None else weights
+    table = json.dumps(weights, sort_keys=True, separators=(",", ":"))
+    ranks = weight_classes(weights)
+    counts = json.dumps([[w, n] for w, n in zip(ranks, classes or [0] * len(ranks), strict=True)])
     source = WORKER.read_text(encoding="utf-8")
-    if WEIGHTS_SLOT not in source:
-        raise PagefindError(f"{WORKER.name} has no {WEIGHTS_SLOT!r} for the search weights")
-    return source.replace(WEIGHTS_SLOT, table, 1)
+    for slot in (WEIGHTS_SLOT, CLASSES_SLOT):
+        if slot not in source:
+            raise PagefindError(f"{WORKER.name} has no {slot!r} for the search weights")
+    return source.replace(WEIGHTS_SLOT, table, 1).replace(CLASSES_SLOT, counts.replace(" ", ""), 1)
 
 
 def empty_material_index(path: Path) -> None:

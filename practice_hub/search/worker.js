@@ -18,9 +18,13 @@
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 const ROOT = new URL("../../../", self.location.href); // this file: assets/javascripts/workers/
 // Every matching page is returned (up to CANDIDATES), so Material's count is true and a reader
-// can scroll to see them all; Material renders them a screenful at a time.
-const CANDIDATES = 300; // pages loaded to rank by type (the demo has 154 pages with "child", issue 18)
-const SHOWN = CANDIDATES;
+// can scroll to see them all. Pages are ranked before any page's data is loaded (the weight
+// classes below); data (a "fragment", about 1 kB each) is loaded for the first screenful only,
+// and the list is sent; when the reader stops typing for PAUSE ms, the rest are loaded and the
+// whole list is sent again, its first screenful unchanged (issue 19: 10,000 pages).
+const CANDIDATES = 300;
+const FIRST = 12;     // results sent first (Material shows 10, then more as the reader scrolls)
+const PAUSE = 250;    // ms without a new query before the rest of the list is loaded
 const SECTIONS = 6;   // sections shown under a page
 const EXCERPT = 30;   // words in an excerpt
 const COORDINATION = 2; // how much having every word of a query counts
@@ -32,6 +36,11 @@ const RANKING = { pageLength: 0.2 };
 // The weights are data: search/index.py writes each content type's search_weight from the
 // registry (practice_hub/content_types.py) in place of the empty table when it writes this file.
 const BOOST = /* search weights */ {};
+// Each page's type weight without loading its data: every page has a Pagefind sort "ph_w", its
+// type's weight class (the rank of its weight among all weights, lowest first). Sorted by it,
+// a page's position says its class, since the build writes here each class's weight and number
+// of pages: [[weight, pages], ...], lowest weight first (search/index.py).
+const CLASSES = /* weight classes */ [];
 // Words that do not narrow a plain-English question ("who do I tell about ...").
 const STOP = new Set(("a an and are as at be by can could do does did for from have has had how i " +
   "if in into is it its me my of on or our should so the their there them they this that to was " +
@@ -40,8 +49,10 @@ const STOP = new Set(("a an and are as at be by can could do does did for from h
 let engine = null;     // Promise<{pf}>
 let vocabulary = null; // Promise<string[]>
 let answers = null;    // Promise<glossary entries>, for the direct answer (issue 16)
+let weights = null;    // Promise<Map<page id, type weight>>
 let pending = null;
 let running = false;
+let wake = null;       // ends the PAUSE early when a new query comes
 
 function pagefind() {
   if (!engine) {
@@ -49,11 +60,39 @@ function pagefind() {
       const pf = await import(new URL("pagefind/pagefind.js", ROOT).href);
       await pf.options({ basePath: new URL("pagefind/", ROOT).pathname, baseUrl: "/", excerptLength: EXCERPT, ranking: RANKING });
       await pf.init();
+      pageWeights(pf);
       return { pf };
     })();
     engine.catch(() => { engine = null; });
   }
   return engine;
+}
+
+// Every page's type weight, by its position in the list of all pages sorted by "ph_w".
+function pageWeights(pf) {
+  if (!weights) {
+    weights = (async () => {
+      const map = new Map();
+      const total = CLASSES.reduce((sum, [, pages]) => sum + pages, 0);
+      const all = await pf.search(null, { sort: { ph_w: "asc" } });
+      const results = all ? all.results : [];
+      if (results.length !== total) {
+        console.warn(`Practice Hub search: ${results.length} pages sorted, ${total} expected; types not weighted`);
+        return map;
+      }
+      const ends = [];
+      let end = 0;
+      for (const [weight, pages] of CLASSES) ends.push([end += pages, weight]);
+      for (const result of results) {
+        const position = Math.round(Math.abs(result.score)); // "asc": score is minus the position
+        const found = ends.find(([last]) => position < last);
+        if (found) map.set(result.id, found[1]);
+      }
+      return map;
+    })();
+    weights.catch(() => { weights = null; });
+  }
+  return weights;
 }
 
 function words() {
@@ -156,6 +195,8 @@ function anyOf(perTerm, count) {
     ({ id: result.id, data: result.data, score: score * Math.pow(found / count, COORDINATION) }));
 }
 
+// The query's results, ranked: { items } for the first screenful, and more() for the whole
+// list (null when the first screenful is all of it).
 async function search(query) {
   const all = tokens(query);
   if (!all.length) return { items: [] };
@@ -175,24 +216,44 @@ async function search(query) {
     }
   }
   const results = terms.length > 1 ? anyOf(alone, terms.length) : alone[0];
-  // Rank by content type: the type is in each page's data, so load a few more pages than
-  // are shown, then keep the best after weighting.
-  const candidates = results.slice().sort((a, b) => b.score - a.score).slice(0, CANDIDATES);
+  // Rank by content type before loading anything: procedures and standards above news.
+  const weight = await pageWeights(pf);
+  const candidates = results
+    .map(result => ({ result, score: result.score * (weight.get(result.id) || 1) }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, CANDIDATES);
   if (pending !== null) return null; // already replaced by a newer query: load nothing more
-  const pages = await Promise.all(candidates.map(result => result.data()));
   const answer = await answerFor(query);
   // A page has the word when it shows it, or a known expansion or alias of it (issue 16): for
   // one word, a page without it never outranks one with it. (Plain-English questions are
-  // ranked by score: their page rarely has every word.)
+  // ranked by score: their page rarely has every word.) Pages are loaded in score order until
+  // FIRST of them have the word: those are the first screenful of the final order.
   const forms = answer ? [...new Set([...terms, ...answer.forms])] : terms;
-  const ranked = pages
-    .map((page, i) => ({ page, score: candidates[i].score * (BOOST[page.meta.type] || 1),
-                         has: coverage(page, terms, forms) }))
-    .sort((a, b) => (terms.length === 1 ? b.has - a.has : 0) || b.score - a.score)
-    .slice(0, SHOWN);
-  const items = ranked.map(({ page, score }) => item(page, score, terms));
-  if (answer) items.unshift(answerItem(answer, terms));
-  return { items };
+  const loaded = [];
+  async function load(upTo) {
+    const next = candidates.slice(loaded.length, upTo);
+    const pages = await Promise.all(next.map(({ result }) => result.data()));
+    pages.forEach((page, i) => loaded.push({ page, score: next[i].score, has: coverage(page, terms, forms) }));
+  }
+  const best = terms.length === 1 ? 1 : 0;
+  while (loaded.length < candidates.length && loaded.filter(page => page.has >= best).length < FIRST) {
+    await load(loaded.length + FIRST);
+    if (pending !== null) return null;
+  }
+  const order = pages => pages.slice().sort((a, b) => (terms.length === 1 ? b.has - a.has : 0) || b.score - a.score);
+  const shown = order(loaded).filter(page => page.has >= best).slice(0, FIRST);
+  const items = list => {
+    const out = list.map(({ page, score }) => item(page, score, terms));
+    if (answer) out.unshift(answerItem(answer, terms));
+    return out;
+  };
+  if (loaded.length === candidates.length) return { items: items(order(loaded)) };
+  const more = async () => {
+    await load(candidates.length);
+    const rest = order(loaded).filter(page => !shown.includes(page));
+    return { items: items([...shown, ...rest]) };
+  };
+  return { items: items(shown), more };
 }
 
 // How many of the query's words a page has (a word counts when any of its forms is there).
@@ -290,19 +351,32 @@ function item(page, score, terms) {
 }
 
 // --- messages -----------------------------------------------------------------------------
+function pause(ms) {
+  return new Promise(resolve => {
+    const timer = setTimeout(done, ms);
+    function done() { clearTimeout(timer); wake = null; resolve(); }
+    wake = done;
+  });
+}
+
 async function drain() {
   running = true;
   while (pending !== null) {
     const query = pending;
     pending = null;
-    let data;
     try {
-      data = await search(query);
+      const data = await search(query);
+      if (pending !== null || !data) continue; // a newer query replaces it
+      self.postMessage({ type: RESULT, data: { items: data.items } });
+      if (!data.more) continue;
+      await pause(PAUSE);
+      if (pending !== null) continue;
+      const full = await data.more();
+      if (pending === null) self.postMessage({ type: RESULT, data: full });
     } catch (error) {
       console.error("Practice Hub search:", error);
-      data = { items: [] };
+      if (pending === null) self.postMessage({ type: RESULT, data: { items: [] } });
     }
-    if (pending === null && data) self.postMessage({ type: RESULT, data }); // a newer query replaces it
   }
   running = false;
 }
@@ -314,6 +388,7 @@ self.addEventListener("message", event => {
     self.postMessage({ type: READY });
   } else if (message.type === QUERY) {
     pending = String(message.data || "");
+    if (wake) wake();
     if (!running) drain();
   }
 });

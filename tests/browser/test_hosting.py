@@ -389,6 +389,10 @@ def test_planted_script_and_outside_resources_are_stopped_by_the_policy(hosted, 
     page.locator("#attack-submit").click(no_wait_after=True)  # a blocked submission never "finishes"
     page.wait_for_load_state("networkidle")
     assert page.url.startswith(base)  # the outside form was not sent
+    # the refused submission is reported a moment after the click (late on a busy machine)
+    page.wait_for_function(
+        "(window.__violations || []).some(v => v.startsWith('form-action'))", timeout=10_000
+    )
     pwned = page.evaluate("window.__pwned")
     violations = page.evaluate("window.__violations")
     site_ran = page.evaluate("typeof __md_get === 'function'")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from practice_hub.search.index import page_record
+from practice_hub.search.index import page_record, weight_class, weight_classes, worker_source
 from practice_hub.search.terms import Glossary, search_terms, vocabulary_words
 from practice_hub.structure.items import Item
 
@@ -56,7 +56,11 @@ def test_page_record_indexes_only_the_article_with_type_and_weighted_words():
     )
     document, words = page_record(html, "procedure", "Strategy discussions", None, GLOSSARY)
     assert "Site header" not in document and "Footer" not in document
-    assert '<main data-pagefind-body data-pagefind-meta="type:procedure">' in document
+    top = len(weight_classes()) - 1  # procedures have the highest search weight
+    assert (
+        f'<main data-pagefind-body data-pagefind-meta="type:procedure" data-pagefind-sort="ph_w:{top}">'
+        in document
+    )
     assert '<div data-pagefind-weight="10" data-pagefind-meta="ph_own">Strategy discussions</div>' in document
     assert (
         '<div data-pagefind-weight="3" data-pagefind-meta="ph_related">MASH · Multi-Agency Safeguarding Hub · '
@@ -75,3 +79,18 @@ def test_vocabulary_for_corrections():
         "safeguarding",
         "template",
     ]
+
+
+def test_weight_classes_rank_every_search_weight_and_the_worker_gets_each_class_count():
+    weights = {"procedure": 3.0, "news": 0.6, "tool": 1.15, "page_like": 1.0}
+    assert weight_classes(weights) == [0.6, 1.0, 1.15, 3.0]
+    assert [weight_class(k, weights) for k in ("news", "page_like", "tool", "procedure", "unknown")] == [
+        0,
+        1,
+        2,
+        3,
+        1,
+    ]
+    source = worker_source(weights, classes=[5, 0, 7, 2])
+    assert "const CLASSES = [[0.6,5],[1.0,0],[1.15,7],[3.0,2]];" in source
+    assert '"procedure":3.0' in source and "/* weight classes */" not in source
