@@ -39,7 +39,7 @@ from .renderer.site_pages import (
 )
 from .renderer.suggest import suggest_link
 from .renderer.tags import tag_uri
-from .safety.files import leads_outside, unpublished_attachments
+from .safety.files import OutsideCheck, unpublished_attachments
 from .settings import Project, Settings
 from .site import Site, load_site
 from .structure.changes import changed_pages
@@ -128,10 +128,10 @@ def validate(files: Files, config: MkDocsConfig) -> Files:
     hidden = {item.uri for item in site.hidden_drafts if not item.from_yaml}
     archived = {item.uri for item in site.items if item.status == "archived" and not item.from_yaml}
     hidden |= unpublished_attachments(site.items + site.hidden_drafts, site.hidden_drafts)  # issue 14
-    docs_dir = site.project.docs_dir
+    leads_outside = OutsideCheck(site.project.docs_dir)
     for file in list(files):
         kind = classify(file.src_uri)
-        if file.abs_src_path and leads_outside(Path(file.abs_src_path), docs_dir):  # issue 14: symlinks
+        if file.abs_src_path and leads_outside(Path(file.abs_src_path)):  # issue 14: symlinks
             files.remove(file)
             continue
         # YAML content and data files are read by Practice Hub, not published as they are.

@@ -22,7 +22,7 @@ from ..loader.text import TextProblem, decode
 from ..loader.yaml_lines import Loaded, YamlProblem, load
 from ..problems import Problem, Problems
 from ..safety import check_file as safety_check_file  # issue 14: safe content
-from ..safety.files import leads_outside
+from ..safety.files import OutsideCheck
 from ..schema import Schemas
 from .items import Item
 
@@ -57,6 +57,7 @@ def read_all(repo_root: Path, docs_dir: Path, schemas: Schemas) -> tuple[list[It
     items: list[Item] = []
     unread: set = set()
     docs_rel = relative(docs_dir, repo_root)
+    leads_outside = OutsideCheck(docs_dir)
     for uri in walk(docs_dir):
         kind = classify(uri)
         path = f"{docs_rel}/{uri}" if docs_rel else uri
@@ -81,9 +82,7 @@ def read_all(repo_root: Path, docs_dir: Path, schemas: Schemas) -> tuple[list[It
             continue
         if kind.format is None:
             continue
-        if leads_outside(
-            docs_dir / uri, docs_dir
-        ):  # issue 14: never read through a link (reported by safety)
+        if leads_outside(docs_dir / uri):  # issue 14: never read through a link (reported by safety)
             continue
         raw = (docs_dir / uri).read_bytes()
         key = (path, uri, kind, hashlib.sha256(raw).hexdigest(), schemas.fingerprint)

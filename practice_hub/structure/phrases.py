@@ -66,17 +66,23 @@ class PhraseIndex:
         the longest where several start at the same place."""
         if not self.trie:
             return
-        found = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-        words = [w.lower() for w, _, _ in found] if self.ignore_case else [w for w, _, _ in found]
+        found = list(_TOKEN.finditer(text))
+        words = _TOKEN.findall(text)  # the same tokens as ``found``, as strings
+        if self.ignore_case:
+            words = [w.lower() for w in words]
+        first = self.trie
         i, count = 0, len(found)
         while i < count:
+            if words[i] not in first:  # most tokens start no phrase: skip them without a call
+                i += 1
+                continue
             n, phrase = self._longest_at(text, found, words, i)
             i += n or 1
             if n:
                 yield phrase
 
     def _longest_at(self, text: str, found: list, words: list, i: int) -> tuple[int, str]:
-        start = found[i][1]
+        start = found[i].start()
         if start and _JOINED.match(text, start - 1):
             return 0, ""
         best: tuple[int, str] = (0, "")
@@ -85,11 +91,11 @@ class PhraseIndex:
         while k < len(found) and words[k] in node:
             node = node[words[k]]
             k += 1
-            end = found[k - 1][2]
+            end = found[k - 1].end()
             if _END not in node or (end < len(text) and _JOINED.match(text, end)):
                 continue
             for spaced, phrase in node[_END]:
-                gaps = (text[found[j - 1][2] : found[j][1]] for j in range(i + 1, k))
+                gaps = (text[found[j - 1].end() : found[j].start()] for j in range(i + 1, k))
                 if all(_gap_fits(gap, space) for gap, space in zip(gaps, spaced, strict=True)):
                     best = (k - i, phrase)
                     break
