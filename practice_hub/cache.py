@@ -22,6 +22,9 @@ class ServeCache:
     calendar: dict = field(default_factory=dict)  # key -> serialised VEVENT, frame or VTIMEZONE (bytes)
     # Pagefind processes still running, to stop on a failed build or at exit (not build state).
     processes: weakref.WeakSet = field(default_factory=weakref.WeakSet)
+    # The last complete build of `mkdocs serve` (its engine objects, Practice Hub's Build and the
+    # watched files' stamps), so that saving one page rebuilds that page alone (issue 19).
+    last_serve_build: object | None = None
 
     FILES_LIMIT = 20_000
     EVENTS_LIMIT = 100_000
@@ -32,6 +35,7 @@ class ServeCache:
         self.schemas.clear()
         self.last_built.clear()
         self.calendar.clear()
+        self.last_serve_build = None
 
     # --- parsed and validated files -----------------------------------------------------------
     def file_result(self, key: tuple):

@@ -12,8 +12,9 @@ from .site_pages import generated_pages, page_additions
 from .tags import tag_uri
 
 
-def check_site_links(site: Site) -> None:
-    """Add a problem, at path:line, for every broken relative link or anchor in a body.
+def check_site_links(site: Site, only: set[str] | None = None) -> None:
+    """Add a problem, at path:line, for every broken relative link or anchor in a body (of the
+    pages in *only*, when given: `mkdocs serve` rebuilding one edited page).
 
     Generated pages are only made (and editors' pages given their additions) when a link
     points at a section of one: most checks need page names only, which are cheap."""
@@ -53,7 +54,7 @@ def check_site_links(site: Site) -> None:
     sources = [
         (item.path, item.uri, item.body, item.body_line)
         for item in site.items
-        if item.body and not item.from_yaml
+        if item.body and not item.from_yaml and (only is None or item.uri in only)
     ]
     check_body_links(sources, pages, text_of, files, hidden, site.problems)
 
