@@ -4,6 +4,7 @@ and a training catalogue with thousands of sessions. Deterministic for a given N
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 import shutil
 from pathlib import Path
@@ -430,7 +431,13 @@ REVIEW_KINDS = [
 
 
 def _flow(values: list[str]) -> str:
-    return "[" + ", ".join(values) + "]"
+    """A YAML flow list of quoted strings (a plain "?" or "," would end or break the list)."""
+    return "[" + ", ".join(_q(v) for v in values) + "]"
+
+
+def _q(value: str) -> str:
+    """A YAML double-quoted string (JSON's quoting is valid YAML)."""
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _issue_18_types(
@@ -475,7 +482,7 @@ def _issue_18_types(
     for i in range(counts["audit_cycle"]):
         window = dt.date(2025, 1, 6) + dt.timedelta(days=30 * i)
         actions = ", ".join(
-            f"{{action: {clause()}, owner: PSW, due: {window + dt.timedelta(days=90)}, "
+            f"{{action: {_q(clause())}, owner: PSW, due: {window + dt.timedelta(days=90)}, "
             f"action_status: done, standard: {rng.choice(standards)}}}"
             for _ in range(2)
         )
@@ -530,13 +537,13 @@ def _issue_18_types(
             voice += [
                 f"    - id: question-{k}",
                 f"      topic: {topic}",
-                f"      question: {clause()}.",
+                f"      question: {_q(clause() + '.')}",
                 f"      agree: {rng.randint(30, 90)}",
             ]
         voice += [
             "  actions:",
-            f"    - said: {clause()}.",
-            f"      action: {clause()}.",
+            f"    - said: {_q(clause() + '.')}",
+            f"      action: {_q(clause() + '.')}",
             "      owner: Head of Service",
             "      status: done",
             f"      date: {year}-09-30",
@@ -546,7 +553,7 @@ def _issue_18_types(
     (docs / "staff-voice/health-check.yml").write_text("\n".join(voice) + "\n", encoding="utf-8")
     for i in range(counts["framework"]):
         principles = ", ".join(
-            f"{{name: Principle {k}, means: {clause()}, in_practice: {clause()}}}" for k in range(5)
+            f"{{name: Principle {k}, means: {_q(clause())}, in_practice: {_q(clause())}}}" for k in range(5)
         )
         fields = {
             "id": f"framework-{i}",

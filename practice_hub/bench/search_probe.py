@@ -52,7 +52,10 @@ class _Counting(http.server.SimpleHTTPRequestHandler):
 
     def copyfile(self, source, outputfile):
         data = source.read()
-        outputfile.write(data)
+        try:
+            outputfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):
+            return  # the browser context closed while the rest of a list was loading
         self.log.append((time.perf_counter(), self.path.lstrip("/"), len(data)))
 
     def log_message(self, format, *args):  # noqa: A002

@@ -43,8 +43,7 @@ WORKER_URL = "assets/javascripts/workers/practice-hub-search.js"
 WORDS_URL = "search/practice-hub-words.json"
 ANSWERS_URL = "search/practice-hub-answers.json"  # glossary entries answered directly (issue 16)
 
-#: Where worker.js takes the content types' search weights, and the weight classes' page counts.
-WEIGHTS_SLOT = "/* search weights */ {}"
+#: Where worker.js takes the weight classes: each search weight and its number of pages.
 CLASSES_SLOT = "/* weight classes */ []"
 #: The Pagefind sort that carries a page's weight class.
 CLASS_SORT = "ph_w"
@@ -211,17 +210,14 @@ class SearchIndexer:
 
 
 def worker_source(weights: dict[str, float] | None = None, classes: list[int] | None = None) -> str:
-    """The search worker with each content type's search weight (content_types.py) as its table,
-    and each weight class as [weight, pages indexed in it], lowest weight first."""
-    weights = search_weights() if weights is None else weights
-    table = json.dumps(weights, sort_keys=True, separators=(",", ":"))
+    """The search worker with each weight class (content_types.py's search weights) as
+    [weight, pages indexed in it], lowest weight first."""
     ranks = weight_classes(weights)
     counts = json.dumps([[w, n] for w, n in zip(ranks, classes or [0] * len(ranks), strict=True)])
     source = WORKER.read_text(encoding="utf-8")
-    for slot in (WEIGHTS_SLOT, CLASSES_SLOT):
-        if slot not in source:
-            raise PagefindError(f"{WORKER.name} has no {slot!r} for the search weights")
-    return source.replace(WEIGHTS_SLOT, table, 1).replace(CLASSES_SLOT, counts.replace(" ", ""), 1)
+    if CLASSES_SLOT not in source:
+        raise PagefindError(f"{WORKER.name} has no {CLASSES_SLOT!r} for the search weights")
+    return source.replace(CLASSES_SLOT, counts.replace(" ", ""), 1)
 
 
 def empty_material_index(path: Path) -> None:

@@ -32,15 +32,15 @@ const COORDINATION = 2; // how much having every word of a query counts
 // the procedure for "MCA").
 const RANKING = { pageLength: 0.2 };
 
-// Procedures and standards first, news last: a multiplier on Pagefind's score by content type.
-// The weights are data: search/index.py writes each content type's search_weight from the
-// registry (practice_hub/content_types.py) in place of the empty table when it writes this file.
-const BOOST = /* search weights */ {};
-// Each page's type weight without loading its data: every page has a Pagefind sort "ph_w", its
-// type's weight class (the rank of its weight among all weights, lowest first). Sorted by it,
-// a page's position says its class, since the build writes here each class's weight and number
-// of pages: [[weight, pages], ...], lowest weight first (search/index.py).
+// Procedures and standards first, news last: Pagefind's score times the page's content type's
+// search weight (practice_hub/content_types.py), found without loading the page's data: every
+// page has a Pagefind sort "ph_w", its type's weight class (the rank of its weight among all
+// weights, lowest first). Sorted by it, a page's position says its class, since the build writes
+// here each class's weight and number of pages: [[weight, pages], ...], lowest weight first
+// (search/index.py).
 const CLASSES = /* weight classes */ [];
+const ENDS = []; // [position after the class's last page, weight], lowest weight first
+for (const [weight, pages] of CLASSES) ENDS.push([(ENDS.length ? ENDS[ENDS.length - 1][0] : 0) + pages, weight]);
 // Words that do not narrow a plain-English question ("who do I tell about ...").
 const STOP = new Set(("a an and are as at be by can could do does did for from have has had how i " +
   "if in into is it its me my of on or our should so the their there them they this that to was " +
@@ -49,7 +49,7 @@ const STOP = new Set(("a an and are as at be by can could do does did for from h
 let engine = null;     // Promise<{pf}>
 let vocabulary = null; // Promise<string[]>
 let answers = null;    // Promise<glossary entries>, for the direct answer (issue 16)
-let weights = null;    // Promise<Map<page id, type weight>>
+const weights = new Map(); // page id -> its type's search weight, as found (see weigh)
 let pending = null;
 let running = false;
 let wake = null;       // ends the PAUSE early when a new query comes
@@ -60,7 +60,6 @@ function pagefind() {
       const pf = await import(new URL("pagefind/pagefind.js", ROOT).href);
       await pf.options({ basePath: new URL("pagefind/", ROOT).pathname, baseUrl: "/", excerptLength: EXCERPT, ranking: RANKING });
       await pf.init();
-      pageWeights(pf);
       return { pf };
     })();
     engine.catch(() => { engine = null; });
@@ -68,31 +67,19 @@ function pagefind() {
   return engine;
 }
 
-// Every page's type weight, by its position in the list of all pages sorted by "ph_w".
-function pageWeights(pf) {
-  if (!weights) {
-    weights = (async () => {
-      const map = new Map();
-      const total = CLASSES.reduce((sum, [, pages]) => sum + pages, 0);
-      const all = await pf.search(null, { sort: { ph_w: "asc" } });
-      const results = all ? all.results : [];
-      if (results.length !== total) {
-        console.warn(`Practice Hub search: ${results.length} pages sorted, ${total} expected; types not weighted`);
-        return map;
-      }
-      const ends = [];
-      let end = 0;
-      for (const [weight, pages] of CLASSES) ends.push([end += pages, weight]);
-      for (const result of results) {
-        const position = Math.round(Math.abs(result.score)); // "asc": score is minus the position
-        const found = ends.find(([last]) => position < last);
-        if (found) map.set(result.id, found[1]);
-      }
-      return map;
-    })();
-    weights.catch(() => { weights = null; });
+// The type weight of every page a word finds, by its position in the same search sorted by
+// "ph_w" (Pagefind gives minus the position as the score). The sorted search needs only the
+// word's index chunks, which the plain search has just loaded: no page's data is loaded. A
+// page's weight never changes, so it is kept: as a word is typed, "s" and "sa" find the pages
+// "safeguarding" will, and later searches rarely need the sorted one.
+async function weigh(pf, term, results) {
+  if (!ENDS.length || results.every(result => weights.has(result.id))) return;
+  const sorted = await pf.search(term, { sort: { ph_w: "asc" } });
+  for (const result of sorted ? sorted.results : []) {
+    const position = Math.round(Math.abs(result.score));
+    const found = ENDS.find(([last]) => position < last);
+    weights.set(result.id, found ? found[1] : 1);
   }
-  return weights;
 }
 
 function words() {
@@ -217,9 +204,9 @@ async function search(query) {
   }
   const results = terms.length > 1 ? anyOf(alone, terms.length) : alone[0];
   // Rank by content type before loading anything: procedures and standards above news.
-  const weight = await pageWeights(pf);
+  for (let i = 0; i < terms.length; i++) await weigh(pf, terms[i], alone[i]);
   const candidates = results
-    .map(result => ({ result, score: result.score * (weight.get(result.id) || 1) }))
+    .map(result => ({ result, score: result.score * (weights.get(result.id) || 1) }))
     .sort((a, b) => b.score - a.score)
     .slice(0, CANDIDATES);
   if (pending !== null) return null; // already replaced by a newer query: load nothing more

@@ -64,3 +64,50 @@ def test_serve_shows_problems_then_the_site(tmp_path, browser):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_serve_rebuilds_an_edited_page_alone_and_the_site_when_its_front_matter_changes(tmp_path, browser):
+    """Issue 19: saving a page's text rebuilds that page alone (an edit reaches the browser within
+    a second at thousands of pages); a front matter edit rebuilds the site, so listings follow."""
+    import threading
+
+    project = make_project(tmp_path / "p", FIXTURES / "thread" / "docs")
+    procedure = project / "docs" / "procedures" / "recording.md"
+    good = procedure.read_text(encoding="utf-8")
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    log: list[str] = []
+    threading.Thread(target=lambda: log.extend(server.stdout), daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        _wait_until_served(url + "procedures/recording/", server)
+        page = browser.new_page()
+        page.goto(url + "procedures/recording/")
+        time.sleep(1)  # let livereload connect
+        procedure.write_text(good.rstrip() + "\n\nA sentence added by the editor.\n", encoding="utf-8")
+        page.wait_for_function(
+            "() => document.body.innerText.includes('A sentence added by the editor.')", timeout=120_000
+        )
+        assert page.locator("h1").first.inner_text().startswith("Recording")
+        assert any("only its text changed" in line and "procedures/recording.md" in line for line in log), log
+        assert not any("Building documentation" in line for line in log[-3:]), log[-3:]
+
+        title = next(line for line in good.splitlines() if line.startswith("title:"))
+        procedure.write_text(
+            good.replace(title, "title: Recording in the case file, renamed"), encoding="utf-8"
+        )
+        page.goto(url + "procedures/")
+        page.wait_for_function(
+            "() => document.body.innerText.includes('Recording in the case file, renamed')", timeout=120_000
+        )  # the listing changed, so the whole site was rebuilt
+        page.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

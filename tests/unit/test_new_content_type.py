@@ -16,7 +16,7 @@ from practice_hub import content_types
 from practice_hub.content_types import MARKDOWN, ContentType
 from practice_hub.export import content_json
 from practice_hub.renderer.site_pages import generated_pages
-from practice_hub.search.index import worker_source
+from practice_hub.search.index import weight_classes, worker_source
 from practice_hub.settings import Project
 from practice_hub.site import load_site
 
@@ -84,7 +84,7 @@ def test_a_new_type_is_validated_listed_exported_and_searched(tmp_path, monkeypa
     assert exported[0]["id"] == "seven-minute-mca" and exported[0]["audience"] == "Social workers"
     json.dumps(exported)
 
-    assert '"briefing":1.4' in worker_source()
+    assert 1.4 in weight_classes() and "[1.4,0]" in worker_source()  # its search weight ranks it
 
 
 def test_a_new_type_is_checked_against_its_schema(tmp_path, monkeypatch, briefing_type):
