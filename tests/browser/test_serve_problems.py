@@ -93,7 +93,8 @@ def test_serve_rebuilds_an_edited_page_alone_and_the_site_when_its_front_matter_
         time.sleep(1)  # let livereload connect
         procedure.write_text(good.rstrip() + "\n\nA sentence added by the editor.\n", encoding="utf-8")
         page.wait_for_function(
-            "() => document.body.innerText.includes('A sentence added by the editor.')", timeout=120_000
+            "() => document.body && document.body.innerText.includes('A sentence added by the editor.')",
+            timeout=120_000,
         )
         assert page.locator("h1").first.inner_text().startswith("Recording")
         assert any("only its text changed" in line and "procedures/recording.md" in line for line in log), log
@@ -105,7 +106,8 @@ def test_serve_rebuilds_an_edited_page_alone_and_the_site_when_its_front_matter_
         )
         page.goto(url + "procedures/")
         page.wait_for_function(
-            "() => document.body.innerText.includes('Recording in the case file, renamed')", timeout=120_000
+            "() => document.body && document.body.innerText.includes('Recording in the case file, renamed')",
+            timeout=120_000,
         )  # the listing changed, so the whole site was rebuilt
         page.close()
     finally:
