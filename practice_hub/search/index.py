@@ -41,7 +41,10 @@ WORKER = Path(__file__).with_name("worker.js")
 WORKER_URL = "assets/javascripts/workers/practice-hub-search.js"
 #: Words for correcting misspelt queries, fetched by the worker only when a word finds nothing.
 WORDS_URL = "search/practice-hub-words.json"
-ANSWERS_URL = "search/practice-hub-answers.json"  # glossary entries answered directly (issue 16)
+#: Glossary entries answered directly (issue 16), one file per first character of the forms they
+#: are asked by ("a.json" ... "z.json", "0.json" ... "9.json", "_.json" for any other): a query
+#: fetches the one file of its first character, so a large glossary costs each query little.
+ANSWERS_DIR = "search/answers"
 
 #: Where worker.js takes the weight classes: each search weight and its number of pages.
 CLASSES_SLOT = "/* weight classes */ []"
@@ -133,6 +136,26 @@ def type_label(kind: str) -> str:
     return "List" if kind == "listing" else "Page"
 
 
+def answer_shard(form: str) -> str:
+    """The file (without ".json") holding the glossary answers asked by *form* (lower case)."""
+    first = form[:1]
+    return first if first.isascii() and first.isalnum() else "_"
+
+
+def write_answers(folder: Path, answers: list[dict]) -> None:
+    """Each answer into the file of the first character of every form it is asked by; an empty
+    file for each character no form starts with (so the worker's fetch never fails)."""
+    shards: dict[str, list[dict]] = {c: [] for c in "abcdefghijklmnopqrstuvwxyz0123456789_"}
+    for answer in answers:
+        for shard in sorted({answer_shard(form) for form in answer["forms"]}):
+            shards[shard].append(answer)
+    folder.mkdir(parents=True, exist_ok=True)
+    for shard, entries in shards.items():
+        (folder / f"{shard}.json").write_text(
+            json.dumps({"answers": entries}, separators=(",", ":"), ensure_ascii=False), encoding="utf-8"
+        )
+
+
 def glossary_answers(items: list[Item]) -> list[dict]:
     """Each glossary entry with every form it is asked by (term, expansion, aliases), for the
     search's direct answer."""
@@ -197,9 +220,7 @@ class SearchIndexer:
         words.write_text(
             json.dumps({"words": vocabulary_words(self._vocabulary)}, separators=(",", ":")), encoding="utf-8"
         )
-        (site_dir / ANSWERS_URL).write_text(
-            json.dumps({"answers": self.answers}, separators=(",", ":"), ensure_ascii=False), encoding="utf-8"
-        )
+        write_answers(site_dir / ANSWERS_DIR, self.answers)
         worker = site_dir / WORKER_URL
         worker.parent.mkdir(parents=True, exist_ok=True)
         worker.write_text(worker_source(classes=self.classes), encoding="utf-8")

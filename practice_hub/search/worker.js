@@ -48,8 +48,9 @@ const STOP = new Set(("a an and are as at be by can could do does did for from h
 
 let engine = null;     // Promise<{pf}>
 let vocabulary = null; // Promise<string[]>
-let answers = null;    // Promise<glossary entries>, for the direct answer (issue 16)
-const weights = new Map(); // page id -> its type's search weight, as found (see weigh)
+const answers = new Map(); // first character -> Promise<glossary entries>, for the direct answer (issue 16)
+let weights = new Map(); // page id -> its type's search weight (see metaWeights and weigh)
+let fromMeta = null;     // Promise<Map | null>
 let pending = null;
 let running = false;
 let wake = null;       // ends the PAUSE early when a new query comes
@@ -60,18 +61,89 @@ function pagefind() {
       const pf = await import(new URL("pagefind/pagefind.js", ROOT).href);
       await pf.options({ basePath: new URL("pagefind/", ROOT).pathname, baseUrl: "/", excerptLength: EXCERPT, ranking: RANKING });
       await pf.init();
-      return { pf };
+      const known = await metaWeights();
+      if (known) weights = known;
+      return { pf, exact: !!known };
     })();
     engine.catch(() => { engine = null; });
   }
   return engine;
 }
 
-// The type weight of every page a word finds, by its position in the same search sorted by
-// "ph_w" (Pagefind gives minus the position as the score). The sorted search needs only the
-// word's index chunks, which the plain search has just loaded: no page's data is loaded. A
-// page's weight never changes, so it is kept: as a word is typed, "s" and "sa" find the pages
-// "safeguarding" will, and later searches rarely need the sorted one.
+// Every page's type weight, read once from Pagefind's own metadata file (pagefind.<hash>.pf_meta),
+// which pagefind.js has just downloaded, so the browser's cache answers: a CBOR array of the
+// version, the pages ([hash, word count] by page number), the index chunks, the filters and the
+// sorts ([key, page numbers in order]). Position p in the "ph_w" sort is page number
+// sorted[p], and its class is the one whose pages end after p. Resolves to null when the file
+// is not as expected (another Pagefind version): then weigh() asks Pagefind instead.
+function metaWeights() {
+  if (!fromMeta) {
+    fromMeta = (async () => {
+      const entry = await (await fetch(new URL("pagefind/pagefind-entry.json", ROOT))).json();
+      const language = Object.values(entry.languages || {})[0];
+      const response = await fetch(new URL(`pagefind/pagefind.${language.hash}.pf_meta`, ROOT));
+      let bytes = new Uint8Array(await response.arrayBuffer());
+      if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+        const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+        bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+      }
+      const signature = "pagefind_dcd";
+      if (new TextDecoder().decode(bytes.subarray(0, signature.length)) !== signature) return null;
+      const [, pages, , , sorts] = cbor(bytes, signature.length);
+      const order = (sorts.find(sort => sort[0] === "ph_w") || [])[1];
+      const total = ENDS.length ? ENDS[ENDS.length - 1][0] : 0;
+      if (!Array.isArray(order) || order.length !== total || pages.length < total) return null;
+      const map = new Map();
+      let k = 0;
+      order.forEach((number, position) => {
+        while (position >= ENDS[k][0]) k += 1;
+        map.set(pages[number][0], ENDS[k][1]);
+      });
+      return map;
+    })().catch(error => {
+      console.warn("Practice Hub search: types weighed one word at a time:", error);
+      return null;
+    });
+  }
+  return fromMeta;
+}
+
+// Just enough CBOR (RFC 8949) for Pagefind's metadata: unsigned integers, strings and arrays.
+function cbor(bytes, start) {
+  let at = start;
+  const text = new TextDecoder();
+  function length(info) {
+    if (info < 24) return info;
+    const size = { 24: 1, 25: 2, 26: 4 }[info];
+    if (!size) throw new Error(`CBOR length ${info} at ${at}`);
+    let value = 0;
+    for (let i = 0; i < size; i++) value = value * 256 + bytes[at++];
+    return value;
+  }
+  function item() {
+    const head = bytes[at++];
+    const major = head >> 5, size = length(head & 31);
+    if (major === 0) return size;
+    if (major === 2 || major === 3) {
+      const value = bytes.subarray(at, at + size);
+      at += size;
+      return major === 3 ? text.decode(value) : value;
+    }
+    if (major === 4) return Array.from({ length: size }, item);
+    throw new Error(`CBOR type ${major} at ${at - 1}`);
+  }
+  const head = bytes[at++];
+  if (head >> 5 !== 4) throw new Error("Pagefind metadata is not an array");
+  const count = length(head & 31);
+  const out = [];
+  for (let i = 0; i < Math.min(count, 5); i++) out.push(item()); // the sixth (meta fields) is not needed
+  return out;
+}
+
+// Otherwise: the type weight of every page a word finds, by its position in the same search
+// sorted by "ph_w" (Pagefind gives minus the position as the score). The sorted search needs
+// only the word's index chunks, which the plain search has just loaded. A page's weight never
+// changes, so it is kept: as a word is typed, "sa" finds the pages "safeguarding" will.
 async function weigh(pf, term, results) {
   if (!ENDS.length || results.every(result => weights.has(result.id))) return;
   const sorted = await pf.search(term, { sort: { ph_w: "asc" } });
@@ -80,6 +152,13 @@ async function weigh(pf, term, results) {
     const found = ENDS.find(([last]) => position < last);
     weights.set(result.id, found ? found[1] : 1);
   }
+}
+
+// Gives the worker's messages a turn: a newer query waiting makes the current one stop. (Once
+// Pagefind has its chunks, a search never waits for anything, so without this a query typed
+// meanwhile would be seen only after the previous one had finished.)
+function yieldToMessages() {
+  return new Promise(resolve => setTimeout(resolve, 0));
 }
 
 function words() {
@@ -92,21 +171,25 @@ function words() {
   return vocabulary;
 }
 
-function glossary() {
-  if (!answers) {
-    answers = fetch(new URL("search/practice-hub-answers.json", ROOT))
+// The glossary entries asked by forms that start with the query's first character (one small
+// file per character, written by search/index.py), fetched once each.
+function glossary(first) {
+  const shard = /^[a-z0-9]$/.test(first) ? first : "_";
+  if (!answers.has(shard)) {
+    const loading = fetch(new URL(`search/answers/${shard}.json`, ROOT))
       .then(response => response.ok ? response.json() : { answers: [] })
       .then(data => data.answers || [])
       .catch(() => []);
+    answers.set(shard, loading);
   }
-  return answers;
+  return answers.get(shard);
 }
 
 // The glossary entry a query asks about ("PLO", "public law outline"), or null.
 async function answerFor(query) {
   const asked = tokens(query).join(" ");
   if (!asked) return null;
-  const entries = await glossary();
+  const entries = await glossary(asked[0]);
   return entries.find(entry => entry.forms.some(form => tokens(form).join(" ") === asked)) || null;
 }
 
@@ -187,7 +270,10 @@ function anyOf(perTerm, count) {
 async function search(query) {
   const all = tokens(query);
   if (!all.length) return { items: [] };
-  const { pf } = await pagefind();
+  // One letter alone finds nearly every page and says nothing: wait for the next ("A&E" and
+  // "5" are searched).
+  if (all.length === 1 && all[0].length === 1 && !/\d/.test(all[0])) return null;
+  const { pf, exact } = await pagefind();
   let terms = all.filter(word => !STOP.has(word));
   if (!terms.length) terms = all;
   terms = [...new Set(terms)].slice(0, 8);
@@ -202,9 +288,12 @@ async function search(query) {
       }
     }
   }
+  await yieldToMessages();
+  if (pending !== null) return null; // already replaced by a newer query: do no more
   const results = terms.length > 1 ? anyOf(alone, terms.length) : alone[0];
   // Rank by content type before loading anything: procedures and standards above news.
-  for (let i = 0; i < terms.length; i++) await weigh(pf, terms[i], alone[i]);
+  if (!exact) for (let i = 0; i < terms.length; i++) await weigh(pf, terms[i], alone[i]);
+  await yieldToMessages();
   const candidates = results
     .map(result => ({ result, score: result.score * (weights.get(result.id) || 1) }))
     .sort((a, b) => b.score - a.score)

@@ -170,3 +170,13 @@ def test_the_count_is_true(page, demo_pages, search, site_server):
     meta = page.locator(".md-search-result__meta").inner_text()
     count = int(meta.split()[0])
     assert count == pagefind, (meta, pagefind)
+
+
+def test_types_are_weighed_from_pagefinds_metadata_without_a_warning(page, demo_pages, search):
+    """Issue 19: the worker reads every page's type weight once from Pagefind's metadata (no
+    page's data, no second search); if that file were not as expected it would say so here."""
+    messages: list[str] = []
+    page.on("console", lambda message: messages.append(message.text))
+    page.goto(demo_pages["home"])
+    search(page, "capacity")
+    assert not [m for m in messages if "Practice Hub search" in m], messages

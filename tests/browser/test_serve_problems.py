@@ -100,6 +100,19 @@ def test_serve_rebuilds_an_edited_page_alone_and_the_site_when_its_front_matter_
         assert any("only its text changed" in line and "procedures/recording.md" in line for line in log), log
         assert not any("Building documentation" in line for line in log[-3:]), log[-3:]
 
+        # a body with a problem is never rebuilt alone: the full rebuild shows the problems page
+        procedure.write_text(good.rstrip() + "\n\n<script>alert(1)</script>\n", encoding="utf-8")
+        home = ""
+        for _ in range(240):  # a readiness poll: the problems page replaces the home page
+            with urllib.request.urlopen(url, timeout=30) as response:
+                home = response.read().decode("utf-8")
+            if "ph-problems" in home:
+                break
+            time.sleep(0.5)
+        assert "HTML tag &lt;script&gt; is not allowed" in home, home[-2000:]
+        with urllib.request.urlopen(url + "procedures/recording/", timeout=30) as response:
+            assert "alert(1)" not in response.read().decode("utf-8")  # not rebuilt with the script
+
         title = next(line for line in good.splitlines() if line.startswith("title:"))
         procedure.write_text(
             good.replace(title, "title: Recording in the case file, renamed"), encoding="utf-8"
