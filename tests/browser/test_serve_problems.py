@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 
@@ -30,11 +31,8 @@ def _wait_until_served(url: str, server: subprocess.Popen) -> None:
     raise AssertionError("mkdocs serve never answered")
 
 
-def test_serve_shows_problems_then_the_site(tmp_path, browser):
-    project = make_project(tmp_path / "p", FIXTURES / "thread" / "docs")
-    procedure = project / "docs" / "procedures" / "recording.md"
-    good = procedure.read_text(encoding="utf-8")
-    procedure.write_text(good.replace("owner: PSW", "owner:\u00a0PSW"), encoding="utf-8")
+def _serve(project) -> tuple[subprocess.Popen, int]:
+    """`mkdocs serve --dirty` of *project* on a free port, its output in ``stdout``."""
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
@@ -44,6 +42,15 @@ def test_serve_shows_problems_then_the_site(tmp_path, browser):
         stderr=subprocess.STDOUT,
         text=True,
     )
+    return server, port
+
+
+def test_serve_shows_problems_then_the_site(tmp_path, browser):
+    project = make_project(tmp_path / "p", FIXTURES / "thread" / "docs")
+    procedure = project / "docs" / "procedures" / "recording.md"
+    good = procedure.read_text(encoding="utf-8")
+    procedure.write_text(good.replace("owner: PSW", "owner:\u00a0PSW"), encoding="utf-8")
+    server, port = _serve(project)
     try:
         url = f"http://127.0.0.1:{port}/"
         _wait_until_served(url, server)
@@ -69,20 +76,11 @@ def test_serve_shows_problems_then_the_site(tmp_path, browser):
 def test_serve_rebuilds_an_edited_page_alone_and_the_site_when_its_front_matter_changes(tmp_path, browser):
     """Issue 19: saving a page's text rebuilds that page alone (an edit reaches the browser within
     a second at thousands of pages); a front matter edit rebuilds the site, so listings follow."""
-    import threading
 
     project = make_project(tmp_path / "p", FIXTURES / "thread" / "docs")
     procedure = project / "docs" / "procedures" / "recording.md"
     good = procedure.read_text(encoding="utf-8")
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=env(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    server, port = _serve(project)
     log: list[str] = []
     threading.Thread(target=lambda: log.extend(server.stdout), daemon=True).start()
     try:
