@@ -10,9 +10,10 @@ footer or the review box; plus two hidden blocks of words the page is also found
 forms of acronyms it uses, weighted above body text. Each page carries its content type as
 Pagefind meta (``type``) and its *weight class* as a Pagefind sort (``ph_w``: the rank of its
 type's search weight among all the weights). The worker ranks procedures and standards above
-news by that class without loading any page's data: one search sorted by ``ph_w`` gives every
-page's position in the sorted list, and the build writes into the worker how many pages each
-class has, so a position names a class (issue 19: data is loaded only for the results shown).
+news by that class without loading any page's data: the ``ph_w`` order of every page is in
+Pagefind's metadata file, which the worker reads once, and the build writes into the worker
+how many pages each class has, so a position in that order names a class (issue 19: data is
+loaded only for the results shown).
 Archived pages and drafts are never passed in (the adapter decides).
 
 Deterministic output: no Pagefind *filters*. Pagefind 1.5 writes a filter's values in hash-map
@@ -136,9 +137,14 @@ def type_label(kind: str) -> str:
     return "List" if kind == "listing" else "Page"
 
 
+_WORD = re.compile(r"[^\W_]+")  # a run of letters and digits, as the worker's tokens()
+
+
 def answer_shard(form: str) -> str:
-    """The file (without ".json") holding the glossary answers asked by *form* (lower case)."""
-    first = form[:1]
+    """The file (without ".json") holding the glossary answers asked by *form*: the first
+    character of its first word, as the worker finds it in a query ("(A&E)" -> "a")."""
+    words = _WORD.findall(form.lower())
+    first = words[0][:1] if words else ""
     return first if first.isascii() and first.isalnum() else "_"
 
 

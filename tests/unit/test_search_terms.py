@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from practice_hub.search.index import page_record, weight_class, weight_classes, worker_source
+import json
+
+from practice_hub.search.index import (
+    answer_shard,
+    page_record,
+    weight_class,
+    weight_classes,
+    worker_source,
+    write_answers,
+)
 from practice_hub.search.terms import Glossary, search_terms, vocabulary_words
 from practice_hub.structure.items import Item
 
@@ -94,3 +103,19 @@ def test_weight_classes_rank_every_search_weight_and_the_worker_gets_each_class_
     source = worker_source(weights, classes=[5, 0, 7, 2])
     assert "const CLASSES = [[0.6,5],[1.0,0],[1.15,7],[3.0,2]];" in source
     assert "/* weight classes */" not in source
+
+
+def test_glossary_answers_are_split_by_the_first_character_the_worker_sees(tmp_path):
+    assert [answer_shard(f) for f in ("PLO", "(A&E)", "s47", "47 days", "école", "")] == [
+        "p",
+        "a",
+        "s",
+        "4",
+        "_",
+        "_",
+    ]
+    answers = [{"forms": ["a&e", "accident and emergency"], "term": "A&E"}, {"forms": ["plo"], "term": "PLO"}]
+    write_answers(tmp_path, answers)
+    read = {p.stem: json.loads(p.read_text(encoding="utf-8"))["answers"] for p in tmp_path.glob("*.json")}
+    assert len(read) == 37 and [a["term"] for a in read["a"]] == ["A&E"] and read["p"][0]["term"] == "PLO"
+    assert read["z"] == [] and read["_"] == []  # every file exists, so the worker's fetch never fails
