@@ -19,17 +19,19 @@ from ..structure.events import (
 )
 from ..structure.items import Item
 from ..structure.training import Session
-from .md import bullet_list, date_time, esc, link, long_date
+from .md import bullet_list, esc, link, long_date
+from .training import when_range
 
 INDEX_URI = TYPES[EVENT].index_uri
 SHOWN_ON_HOME = 3
 
 
 def when(session: Session) -> str:
-    """Tuesday 8 December 2026, 12:30 to 13:30; or Monday 18 January to Friday 22 January 2027."""
+    """Tuesday 8 December 2026, 12:30pm to 1:30pm (the day named once, one clock style, as a
+    course session); or Monday 18 January to Friday 22 January 2027."""
     start, end = session.start, session.end
     if start.date() == end.date():
-        return f"{start:%A} {date_time(start)} to {end:%H:%M}"
+        return when_range(session)
     first = f"{start:%A} {start.day} {start:%B}" + ("" if start.year == end.year else f" {start.year}")
     return f"{first} to {end:%A} {long_date(end.date())}"
 
