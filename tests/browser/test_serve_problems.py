@@ -115,11 +115,14 @@ def test_serve_rebuilds_an_edited_page_alone_and_the_site_when_its_front_matter_
         procedure.write_text(
             good.replace(title, "title: Recording in the case file, renamed"), encoding="utf-8"
         )
-        page.goto(url + "procedures/")
-        page.wait_for_function(
-            "() => document.body && document.body.innerText.includes('Recording in the case file, renamed')",
-            timeout=120_000,
-        )  # the listing changed, so the whole site was rebuilt
+        listing = ""
+        for _ in range(240):  # a readiness poll (the open page reloads itself meanwhile)
+            with urllib.request.urlopen(url + "procedures/", timeout=30) as response:
+                listing = response.read().decode("utf-8")
+            if "Recording in the case file, renamed" in listing:
+                break
+            time.sleep(0.5)
+        assert "Recording in the case file, renamed" in listing  # the listing changed: a full rebuild
         page.close()
     finally:
         server.terminate()
