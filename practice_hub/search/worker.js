@@ -74,8 +74,9 @@ function pagefind() {
 // which pagefind.js has just downloaded, so the browser's cache answers: a CBOR array of the
 // version, the pages ([hash, word count] by page number), the index chunks, the filters and the
 // sorts ([key, page numbers in order]). Position p in the "ph_w" sort is page number
-// sorted[p], and its class is the one whose pages end after p. Resolves to null when the file
-// is not as expected (another Pagefind version): then weigh() asks Pagefind instead.
+// sorted[p], and its class is the one whose pages end after p. Resolves to null, with a
+// warning, when the file is not as expected (another Pagefind version): then weigh() asks
+// Pagefind instead.
 function metaWeights() {
   if (!fromMeta) {
     fromMeta = (async () => {
@@ -88,18 +89,16 @@ function metaWeights() {
         bytes = new Uint8Array(await new Response(stream).arrayBuffer());
       }
       const signature = "pagefind_dcd";
-      if (new TextDecoder().decode(bytes.subarray(0, signature.length)) !== signature) return null;
+      if (new TextDecoder().decode(bytes.subarray(0, signature.length)) !== signature) {
+        throw new Error("no Pagefind signature");
+      }
       const [, pages, , , sorts] = cbor(bytes, signature.length);
       const order = (sorts.find(sort => sort[0] === "ph_w") || [])[1];
       const total = ENDS.length ? ENDS[ENDS.length - 1][0] : 0;
-      if (!Array.isArray(order) || order.length !== total || pages.length < total) return null;
-      const map = new Map();
-      let k = 0;
-      order.forEach((number, position) => {
-        while (position >= ENDS[k][0]) k += 1;
-        map.set(pages[number][0], ENDS[k][1]);
-      });
-      return map;
+      if (!Array.isArray(order) || order.length !== total || pages.length < total) {
+        throw new Error(`${Array.isArray(order) ? order.length : "no"} pages sorted, ${total} expected`);
+      }
+      return new Map(order.map((number, position) => [pages[number][0], weightAt(position)]));
     })().catch(error => {
       console.warn("Practice Hub search: types weighed one word at a time:", error);
       return null;
@@ -140,6 +139,12 @@ function cbor(bytes, start) {
   return out;
 }
 
+// The weight of the class holding position p of the "ph_w" order (1 past the end).
+function weightAt(position) {
+  const found = ENDS.find(([last]) => position < last);
+  return found ? found[1] : 1;
+}
+
 // Otherwise: the type weight of every page a word finds, by its position in the same search
 // sorted by "ph_w" (Pagefind gives minus the position as the score). The sorted search needs
 // only the word's index chunks, which the plain search has just loaded. A page's weight never
@@ -148,9 +153,7 @@ async function weigh(pf, term, results) {
   if (!ENDS.length || results.every(result => weights.has(result.id))) return;
   const sorted = await pf.search(term, { sort: { ph_w: "asc" } });
   for (const result of sorted ? sorted.results : []) {
-    const position = Math.round(Math.abs(result.score));
-    const found = ENDS.find(([last]) => position < last);
-    weights.set(result.id, found ? found[1] : 1);
+    weights.set(result.id, weightAt(Math.round(Math.abs(result.score))));
   }
 }
 
