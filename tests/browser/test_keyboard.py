@@ -41,3 +41,44 @@ def test_search_by_keyboard_lands_on_a_procedure(page, demo_site, demo_pages, se
         page.keyboard.press("Enter")
     assert path(page.url) in procedures, f"Enter opened {page.url}, not a procedure page"
     assert page.locator("h1").first.is_visible()
+
+
+# What Material does when results arrive: empty the list, then append the new items.
+_RE_RENDER = """() => {
+    const list = document.querySelector('.md-search-result__list');
+    const items = [...list.children].map(item => item.cloneNode(true));
+    list.innerHTML = '';
+    for (const item of items) list.appendChild(item);
+}"""
+
+_FOCUSED_LINK = "document.activeElement.closest('.md-search-result__link')?.href ?? null"
+
+
+def test_a_focused_result_keeps_focus_when_the_list_is_rendered_again(page, demo_pages, search):
+    """The whole list arrives after the first screenful; a keyboard reader keeps their place."""
+    page.goto(demo_pages["home"])
+    search(page, "assessment")
+    page.keyboard.press("ArrowDown")
+    focused = page.evaluate(_FOCUSED_LINK)
+    assert focused, "ArrowDown did not move focus onto a search result"
+
+    page.evaluate(_RE_RENDER)
+    page.wait_for_function(f"({_FOCUSED_LINK}) === {json.dumps(focused)}", timeout=2000)
+
+    page.keyboard.press("ArrowDown")  # and goes on down the list, not back to the search box
+    assert page.evaluate("!document.activeElement.classList.contains('md-search__input')")
+    assert page.evaluate(_FOCUSED_LINK) != focused or page.evaluate(
+        "!!document.activeElement.closest('.md-search-result__more')"
+    )
+
+
+def test_a_new_query_does_not_take_focus_from_the_search_box(page, demo_pages, search):
+    page.goto(demo_pages["home"])
+    search(page, "assessment")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate(_FOCUSED_LINK)
+    page.keyboard.press("ArrowUp")  # back to the box, and the list changes under it
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    page.evaluate(_RE_RENDER)
+    page.wait_for_timeout(100)
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
