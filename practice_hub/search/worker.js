@@ -25,6 +25,15 @@ const ROOT = new URL("../../../", self.location.href); // this file: assets/java
 const CANDIDATES = 300;
 const FIRST = 12;     // results sent first (Material shows 10, then more as the reader scrolls)
 const PAUSE = 250;    // ms without a new query before the rest of the list is loaded
+// Pagefind's search takes longer the more pages a word is on, faster than linearly: about 500 ms
+// for a word on 7,000 of 10,000 pages on a slow laptop, over a second for the first two letters
+// of a word (`python -m practice_hub.bench.pagefind_scaling`). A search cannot be stopped once
+// started, so one begun for a half-typed word holds up the whole word's. When searches take more
+// than SLOW ms, a query waits until typing pauses: one and a half times the reader's last gap
+// between keys, within SETTLE. Until a search has been timed the site is taken to be slow; on a
+// small site every keystroke is then searched at once.
+const SLOW = 150;
+const SETTLE = [100, 350];
 const SECTIONS = 6;   // sections shown under a page
 const EXCERPT = 30;   // words in an excerpt
 const COORDINATION = 2; // how much having every word of a query counts
@@ -54,6 +63,9 @@ let fromMeta = null;     // Promise<Map | null>
 let pending = null;
 let running = false;
 let wake = null;       // ends the PAUSE early when a new query comes
+let slowest = SLOW + 1; // ms the last query's Pagefind searches took
+let lastQuery = 0, gap = 0; // when the last query came, and the time since the one before
+let kept = new Map();  // word -> Pagefind's results, for the words of the last query
 
 function pagefind() {
   if (!engine) {
@@ -280,8 +292,13 @@ async function search(query) {
   let terms = all.filter(word => !STOP.has(word));
   if (!terms.length) terms = all;
   terms = [...new Set(terms)].slice(0, 8);
-  // Pagefind ignores a word it does not know: correct those first ("safegaurding").
-  const alone = await Promise.all(terms.map(term => find(pf, term)));
+  // Pagefind ignores a word it does not know: correct those first ("safegaurding"). The words
+  // of the last query are not searched again: typing "strategy discussion" searches "strategy"
+  // once, not at every letter of "discussion".
+  const started = performance.now();
+  const fresh = terms.filter(term => !kept.has(term)).length;
+  const alone = await Promise.all(terms.map(term => kept.get(term) || find(pf, term)));
+  if (fresh) slowest = performance.now() - started;
   for (let i = 0; i < terms.length; i++) {
     if (!alone[i].length) {
       const better = await correction(terms[i]);
@@ -291,6 +308,7 @@ async function search(query) {
       }
     }
   }
+  kept = new Map(terms.map((term, i) => [term, alone[i]]));
   await yieldToMessages();
   if (pending !== null) return null; // already replaced by a newer query: do no more
   const results = terms.length > 1 ? anyOf(alone, terms.length) : alone[0];
@@ -438,11 +456,26 @@ function pause(ms) {
   });
 }
 
+// While typing pauses, the index chunks of the words typed so far are fetched (words of three
+// letters or more: two letters would fetch the chunks of every word they begin).
+function preload(query) {
+  const words = tokens(query).filter(word => word.length > 2 && !STOP.has(word) && !kept.has(word));
+  if (!words.length) return;
+  pagefind()
+    .then(({ pf }) => Promise.all(words.map(word => pf.preload(word))))
+    .catch(() => {}); // the search itself will say what is wrong
+}
+
 async function drain() {
   running = true;
   while (pending !== null) {
     const query = pending;
     pending = null;
+    if (slowest > SLOW && tokens(query).length) {
+      preload(query);
+      await pause(Math.min(SETTLE[1], Math.max(SETTLE[0], 1.5 * gap)));
+      if (pending !== null) continue; // still typing
+    }
     try {
       const data = await search(query);
       if (pending !== null || !data) continue; // a newer query replaces it
@@ -466,6 +499,9 @@ self.addEventListener("message", event => {
     pagefind().catch(error => console.error("Practice Hub search:", error));
     self.postMessage({ type: READY });
   } else if (message.type === QUERY) {
+    const now = performance.now();
+    gap = now - lastQuery;
+    lastQuery = now;
     pending = String(message.data || "");
     if (wake) wake();
     if (!running) drain();

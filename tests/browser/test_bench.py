@@ -77,3 +77,23 @@ def test_benchmark_runs_and_prints_every_figure(tmp_path):
         assert figures[name] > 0, name
     assert figures["search"]["kb"] > 0 and figures["search"]["ms"] > 0
     assert (tmp_path / "RESULTS.md").read_text().startswith("# Benchmark results")
+
+
+def test_pagefind_scaling_runs_and_prints_each_size():
+    """The script that times Pagefind's own search as a word is on more pages (issue 19)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "practice_hub.bench.pagefind_scaling", "--sizes", "100,200", "--rounds", "1"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    rows = [line.split("|")[1:-1] for line in result.stdout.splitlines() if re.match(r"\| \d", line)]
+    # pages, 'often' found on every page, its ms, growth, 'seldom' on one page in 50, its ms
+    assert [(r[0].strip(), r[1].strip(), r[4].strip()) for r in rows] == [
+        ("100", "100", "2"),
+        ("200", "200", "4"),
+    ]
+    assert rows[1][3].strip(), "no growth exponent for the second size"
+    assert "median growth exponent:" in result.stdout

@@ -180,3 +180,45 @@ def test_types_are_weighed_from_pagefinds_metadata_without_a_warning(page, demo_
     page.goto(demo_pages["home"])
     search(page, "capacity")
     assert not [m for m in messages if "Practice Hub search" in m], messages
+
+
+# Pagefind's module, wrapped so the worker's searches are counted (the worker imports
+# pagefind/pagefind.js; the wrapper imports the real one by another URL).
+_COUNTING_PAGEFIND = """
+import * as real from "./pagefind.js?real";
+self.__phSearched = [];
+export const options = (...args) => real.options(...args);
+export const init = (...args) => real.init(...args);
+export async function search(term, options) {
+  self.__phSearched.push(term);
+  return real.search(term, options);
+}
+"""
+
+
+def test_each_word_of_a_query_is_searched_once_while_the_next_is_typed(context, demo_pages, search):
+    """Issue 19: Pagefind's search is slow for a word on thousands of pages; the words already
+    typed are not searched again at every letter of the next word."""
+
+    def wrap(route):
+        if route.request.url.endswith("?real"):
+            route.continue_()
+        else:
+            route.fulfill(status=200, content_type="text/javascript", body=_COUNTING_PAGEFIND)
+
+    context.route("**/pagefind/pagefind.js*", wrap)
+    page = context.new_page()
+    page.goto(demo_pages["home"])
+    search(page, "capacity")
+    # The next word a letter at a time, slower than the worker's wait for typing to pause (120 ms),
+    # so that its prefixes are searched as they are typed.
+    page.locator("input.md-search__input").press_sequentially(" assessment", delay=200)
+    page.wait_for_function(
+        "[...document.querySelectorAll('.md-search-result__item mark')]"
+        ".some(m => m.textContent.toLowerCase().startsWith('assessment'))"
+    )
+    worker = next(w for w in page.workers if "practice-hub-search" in w.url)
+    searched = worker.evaluate("self.__phSearched")
+    assert searched.count("capacity") == 1, searched
+    assert "assessment" in searched, searched
+    assert len([t for t in searched if t.startswith("assess")]) >= 2, searched  # searched as typed
