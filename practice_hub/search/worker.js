@@ -25,14 +25,14 @@ const ROOT = new URL("../../../", self.location.href); // this file: assets/java
 const CANDIDATES = 300;
 const FIRST = 12;     // results sent first (Material shows 10, then more as the reader scrolls)
 const PAUSE = 250;    // ms without a new query before the rest of the list is loaded
-// Pagefind's search takes longer the more pages a word is on, faster than linearly: about 500 ms
-// for a word on 7,000 of 10,000 pages on a slow laptop, over a second for the first two letters
-// of a word (`python -m practice_hub.bench.pagefind_scaling`). A search cannot be stopped once
-// started, so one begun for a half-typed word holds up the whole word's. When searches take more
-// than SLOW ms, a query waits until typing pauses: one and a half times the reader's last gap
-// between keys, within SETTLE. Until a search has been timed the site is taken to be slow; on a
-// small site every keystroke is then searched at once.
-const SLOW = 150;
+// Pagefind's search takes longer the more pages a word is on, faster than linearly: a word on
+// 4,000 pages takes about 120 ms on a slow laptop, on 8,000 about 400 ms, and the first two
+// letters of a word on a 10,000-page site over a second (`python -m practice_hub.bench.
+// pagefind_scaling`). A search cannot be stopped once started, so on a large site one begun for
+// a half-typed word would hold up the whole word's. On a site of more than LARGE pages a query
+// waits until typing pauses (one and a half times the reader's last gap between keys, within
+// SETTLE ms); on a smaller one every keystroke is searched at once.
+const LARGE = 5000;
 const SETTLE = [100, 350];
 const SECTIONS = 6;   // sections shown under a page
 const EXCERPT = 30;   // words in an excerpt
@@ -63,7 +63,6 @@ let fromMeta = null;     // Promise<Map | null>
 let pending = null;
 let running = false;
 let wake = null;       // ends the PAUSE early when a new query comes
-let slowest = SLOW + 1; // ms the last query's Pagefind searches took
 let lastQuery = 0, gap = 0; // when the last query came, and the time since the one before
 let kept = new Map();  // word -> Pagefind's results, for the words of the last query
 
@@ -106,7 +105,7 @@ function metaWeights() {
       }
       const [, pages, , , sorts] = cbor(bytes, signature.length);
       const order = (sorts.find(sort => sort[0] === "ph_w") || [])[1];
-      const total = ENDS.length ? ENDS[ENDS.length - 1][0] : 0;
+      const total = pagesIndexed();
       if (!Array.isArray(order) || order.length !== total || pages.length < total) {
         throw new Error(`${Array.isArray(order) ? order.length : "no"} pages sorted, ${total} expected`);
       }
@@ -149,6 +148,11 @@ function cbor(bytes, start) {
   const out = [];
   for (let i = 0; i < Math.min(count, 5); i++) out.push(item()); // the sixth (meta fields) is not needed
   return out;
+}
+
+// Pages in the index, as the build counted them.
+function pagesIndexed() {
+  return ENDS.length ? ENDS[ENDS.length - 1][0] : 0;
 }
 
 // The weight of the class holding position p of the "ph_w" order (1 past the end).
@@ -295,10 +299,7 @@ async function search(query) {
   // Pagefind ignores a word it does not know: correct those first ("safegaurding"). The words
   // of the last query are not searched again: typing "strategy discussion" searches "strategy"
   // once, not at every letter of "discussion".
-  const started = performance.now();
-  const fresh = terms.filter(term => !kept.has(term)).length;
   const alone = await Promise.all(terms.map(term => kept.get(term) || find(pf, term)));
-  if (fresh) slowest = performance.now() - started;
   for (let i = 0; i < terms.length; i++) {
     if (!alone[i].length) {
       const better = await correction(terms[i]);
@@ -471,7 +472,7 @@ async function drain() {
   while (pending !== null) {
     const query = pending;
     pending = null;
-    if (slowest > SLOW && tokens(query).length) {
+    if (pagesIndexed() > LARGE && tokens(query).length) {
       preload(query);
       await pause(Math.min(SETTLE[1], Math.max(SETTLE[0], 1.5 * gap)));
       if (pending !== null) continue; // still typing

@@ -196,17 +196,18 @@ export async function search(term, options) {
 """
 
 
+def _counting_pagefind(route):
+    if route.request.url.endswith("?real"):
+        route.continue_()
+    else:
+        route.fulfill(status=200, content_type="text/javascript", body=_COUNTING_PAGEFIND)
+
+
 def test_each_word_of_a_query_is_searched_once_while_the_next_is_typed(context, demo_pages, search):
     """Issue 19: Pagefind's search is slow for a word on thousands of pages; the words already
     typed are not searched again at every letter of the next word."""
 
-    def wrap(route):
-        if route.request.url.endswith("?real"):
-            route.continue_()
-        else:
-            route.fulfill(status=200, content_type="text/javascript", body=_COUNTING_PAGEFIND)
-
-    context.route("**/pagefind/pagefind.js*", wrap)
+    context.route("**/pagefind/pagefind.js*", _counting_pagefind)
     page = context.new_page()
     page.goto(demo_pages["home"])
     search(page, "capacity")
@@ -222,3 +223,25 @@ def test_each_word_of_a_query_is_searched_once_while_the_next_is_typed(context, 
     assert searched.count("capacity") == 1, searched
     assert "assessment" in searched, searched
     assert len([t for t in searched if t.startswith("assess")]) >= 2, searched  # searched as typed
+
+
+def test_a_large_site_searches_when_typing_pauses(context, demo_pages, search):
+    """Issue 19: on a site of more than LARGE pages (the worker made to think the demo is one),
+    a half-typed word is not searched while the reader types; the whole query is."""
+
+    def large(route):
+        response = route.fetch()
+        body = response.text()
+        assert "const LARGE = 5000;" in body
+        route.fulfill(response=response, body=body.replace("const LARGE = 5000;", "const LARGE = 0;"))
+
+    context.route("**/pagefind/pagefind.js*", _counting_pagefind)
+    context.route("**/workers/practice-hub-search.js", large)
+    page = context.new_page()
+    page.goto(demo_pages["home"])
+    results = search(page, "capacity assessment")
+    assert results.count() > 0
+    worker = next(w for w in page.workers if "practice-hub-search" in w.url)
+    searched = worker.evaluate("self.__phSearched")
+    assert "assessment" in searched and "capacity" in searched, searched
+    assert "ca" not in searched and len(searched) <= 4, f"searched while typing: {searched}"
