@@ -146,7 +146,7 @@ REGISTRY: tuple[ContentType, ...] = (
         "Events",
         "event",
         entry_page="events/{id}.md",
-        export_fields=("kind", "start", "end", "venue", "online", "host", "audience"),
+        export_fields=("kind", "start", "end", "venue", "online", "host", "audience", "schedule", "findings"),
         listing="events",
         search_weight=0.9,
         menu=45,

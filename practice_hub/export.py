@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from .clock import calendar_stamp, generated_moment, generated_time  # noqa: F401  (imported from here too)
-from .content_types import AUDIT_SECTION, COURSE, TYPES
+from .content_types import AUDIT_SECTION, COURSE, EVENT, TYPES
 from .site import Site
 from .structure.calendar_paths import course_ics_uri, session_ics_uri
+from .structure.events import event_ics_uri
 from .structure.training import sessions_of
 
 REVIEW_FIELDS = ("owner", "approver", "last_reviewed", "review_by", "effective_date", "archived_date")
@@ -52,6 +53,9 @@ def content_json(site: Site) -> dict:
                 for s in sessions_of(item)
             ]
             entry["ics"] = site.urls.get(course_ics_uri(item.id), "")
+        if item.type == EVENT:  # issue 18: the event's own calendar file
+            entry["timezone"] = "Europe/London"
+            entry["ics"] = site.urls.get(event_ics_uri(item), "")
         if item.type == AUDIT_SECTION:
             entry["results"] = [
                 {

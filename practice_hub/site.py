@@ -164,7 +164,7 @@ def _check_ids(draft: SiteDraft) -> None:
             problems.add(
                 item.path,
                 item.line_of("id"),
-                f'{item.label} id "{item.id}" is the name of a training page',
+                f'{item.label} id "{item.id}" is taken by a page of {TYPES[item.type].folder}/',
                 f"choose another id; {', '.join(sorted(RESERVED_COURSE_IDS))} are taken",
                 type=item.type,
                 field="id",

@@ -10,6 +10,9 @@
       if (!isNaN(ends) && ends < now) {
         row.hidden = true;
         row.setAttribute("data-ph-past", "");
+        /* A list item holding only this entry goes with it, leaving no empty bullet. */
+        var item = row.parentElement;
+        if (item && item.tagName === "LI" && item.children.length === 1) item.hidden = true;
       }
     });
     /* A month of events whose every event has ended goes too, heading and all. */

@@ -172,6 +172,8 @@ def events_for_standard(from_uri: str, standard: Item, items: list[Item], today:
     ]
     out = []
     if coming:
+        # A group: once every event in it has ended by the reader's clock, the heading goes too.
+        out += ['<section class="ph-standard-events" data-ph-group markdown>', ""]
         out += ["## Events that support this standard", ""]
         out.append(
             bullet_list(
@@ -181,6 +183,7 @@ def events_for_standard(from_uri: str, standard: Item, items: list[Item], today:
                 ]
             )
         )
+        out += ["</section>", ""]
     if informed:
         out += ["## Practice week findings", ""]
         out.append(bullet_list([f"{link(from_uri, e.uri, e.title)}: {esc(_findings(e))}" for e in informed]))

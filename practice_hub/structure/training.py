@@ -44,6 +44,7 @@ class Session:
 
 
 def local_time(value) -> dt.datetime | None:
+    """A YYYY-MM-DDTHH:MM value as a time in Europe/London, or None if it is not one."""
     try:
         naive = dt.datetime.fromisoformat(str(value).replace(" ", "T"))
     except ValueError:

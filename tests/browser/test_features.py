@@ -169,21 +169,33 @@ def test_sessions_that_pass_after_the_build_are_hidden(fixture_page):
 
 # --- events (issue 18) ---------------------------------------------------------------------------
 def test_an_event_that_ended_yesterday_leaves_the_listing(fixture_page):
-    """Built on 20 November; the briefing ends 25 November 10:30. The reader's clock decides."""
-    page = at(fixture_page, "2026-11-25T09:00")
+    """Built on 20 November; the briefing ends 25 November 10:30. The reader's clock decides:
+    it is set from the end the listing carries, an hour before it and then a day after it."""
+    page = at(fixture_page, "2026-11-21T09:00")
     page.goto("events/")
     briefing = page.locator("li.ph-event", has_text="A briefing after the clocks go back")
+    ends = dt.datetime.fromisoformat(briefing.get_attribute("data-ph-ends").replace("Z", "+00:00"))
+    assert ends == dt.datetime(2026, 11, 25, 10, 30, tzinfo=dt.UTC)
+    page = at(fixture_page, (ends - dt.timedelta(hours=1)).replace(tzinfo=None).isoformat())
+    page.goto("events/")
     expect(briefing).to_be_visible()
     expect(page.get_by_role("heading", name="November 2026")).to_be_visible()
-    page = at(fixture_page, "2026-11-26T09:00")  # it ended yesterday
+    page.goto("standards/standard-1/")
+    expect(page.get_by_role("heading", name="Events that support this standard")).to_be_visible()
+    page = at(fixture_page, (ends + dt.timedelta(days=1)).replace(tzinfo=None).isoformat())  # yesterday
     page.goto("events/")
     expect(briefing).to_be_hidden()
     expect(page.get_by_role("heading", name="November 2026")).to_be_hidden()  # no event left that month
     expect(
         page.locator("li.ph-event", has_text="A practice week after the clocks go forward")
     ).to_be_visible()
-    page.goto("standards/standard-1/")
+    page.goto("standards/standard-1/")  # its only upcoming event has gone, heading and all
     expect(page.get_by_text("A briefing after the clocks go back")).to_be_hidden()
+    expect(page.get_by_role("heading", name="Events that support this standard")).to_be_hidden()
+    page.goto("")  # the home page's "Coming up" leaves no empty bullet behind
+    coming_up = page.locator(".ph-home-block--events li")
+    expect(coming_up.filter(has_text="A briefing after the clocks go back")).to_be_hidden()
+    expect(coming_up.filter(has_text="A practice week after the clocks go forward")).to_be_visible()
 
 
 # --- induction, vacancies, research --------------------------------------------------------------

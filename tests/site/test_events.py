@@ -8,6 +8,7 @@ messages editors see, and built end to end for the pages, .ics files and content
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
 from zoneinfo import ZoneInfo
 
@@ -164,6 +165,11 @@ def test_content_json_has_every_event_with_its_url_and_both_ends(built):
     events = {i["id"]: i for i in items if i["type"] == EVENT}
     assert set(events) == {"past-seminar", "autumn-clocks", "spring-week", "held-week"}
     assert events["autumn-clocks"]["url"] == "events/autumn-clocks/"
+    assert events["autumn-clocks"]["ics"] == "events/calendar/autumn-clocks-2026-11-25.ics"
+    assert events["autumn-clocks"]["start"] == "2026-11-25T09:30"
+    assert events["autumn-clocks"]["timezone"] == "Europe/London"
+    assert events["spring-week"]["schedule"][0]["activity"] == "One-to-one file reflection with your manager"
+    assert events["held-week"]["findings"]["summary"] == "Most files heard the child."
     assert events["autumn-clocks"]["related"] == {"standard": ["standard-1"]}
     assert events["held-week"]["related"] == {"standard": ["standard-2"]}  # through its findings
     standards = {i["id"]: i for i in items if i["type"] == "standard"}
@@ -189,6 +195,10 @@ GOOD = {
     "host": "The practice team",
     "audience": "[all staff]",
 }
+
+
+#: A practice week that was held before the fixture's today (2026-11-24).
+HELD = {"kind": "practice week", "start": "2026-11-02T09:00", "end": "2026-11-06T17:00"}
 
 
 def event(drop=(), **changes) -> str:
@@ -247,6 +257,47 @@ BAD = [
         'docs/events/bad.yml:10: field "standards" names "no-such-standard", which is not the id of any '
         'practice standard (did you mean "standard-2"?)',
     ),
+    (
+        {"start": "2026-12-01T25:30"},
+        'docs/events/bad.yml:5: field "start" has "2026-12-01T25:30", which is not a real date and time '
+        "(write it as YYYY-MM-DDTHH:MM in UK local time, for example 2026-03-01T09:30)",
+    ),
+    (
+        {"audience": "[everyone]"},
+        'docs/events/bad.yml:9: field "audience[1]" has "everyone", which is not one of: ASYE, social '
+        "worker, experienced social worker, practice supervisor, manager, student, all staff "
+        "(choose one of the listed values)",
+    ),
+    (
+        {"drop": ("venue",), "online": "teams"},
+        'docs/events/bad.yml:9: field "online" has "teams", which is not a web address '
+        "(start it with https:// or http://, with no spaces, quotes or angle brackets)",
+    ),
+    (
+        {"findings": "{summary: Found things., standards: [standard-1]}"},
+        'docs/events/bad.yml:10: event "e" is a seminar but has findings '
+        '(only a practice week has findings: remove it, or make the kind "practice week")',
+    ),
+    (
+        {**HELD, "findings": "{summary: Found things., standards: [nope]}"},
+        'docs/events/bad.yml:10: field "findings.standards" names "nope", which is not the id of any '
+        "practice standard (check the id in docs/standards/)",
+    ),
+    (
+        {**HELD, "findings": "{summary: Found things.}"},
+        'docs/events/bad.yml:10: missing required field "findings.standards" (add a line "standards: ...": '
+        "ids of the practice standards the findings inform)",
+    ),
+    (
+        {"booking": "{instructions: Ring us}"},
+        'docs/events/bad.yml:10: missing required field "booking.contact" (add a line "contact: ...": '
+        "the booking web address or email address)",
+    ),
+    (
+        {"id": "calendar"},
+        'docs/events/bad.yml:1: event id "calendar" is taken by a page of events/ '
+        "(choose another id; calendar, index, upcoming are taken)",
+    ),
 ]
 
 
@@ -256,3 +307,41 @@ def test_bad_events_give_exact_messages(tmp_path, monkeypatch, changes, expected
     drop = changes.pop("drop", ())
     found = problems_for(tmp_path, monkeypatch, event(drop, **changes))
     assert found == [expected]
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {
+            "start": "2026-11-02T09:00",
+            "end": "2026-11-02T10:00",
+            "booking": "{contact: book@council.example}",
+        },
+        {**HELD, "findings": "{summary: Found things., standards: [standard-1]}"},
+        {**HELD, "schedule": "[{date: 2026-11-03, time: all day, activity: One-to-one file reflection}]"},
+        {"status": "cancelled", "booking": "{contact: https://learning.council.example/e}"},
+    ],
+    ids=["past-event-with-booking-open", "findings-once-held", "schedule-in-the-week", "cancelled"],
+)
+def test_events_that_are_fine(tmp_path, monkeypatch, changes):
+    """A past event whose booking was never closed is not a mistake: the page stops offering it."""
+    assert problems_for(tmp_path, monkeypatch, event(**changes)) == []
+
+
+def test_event_pages_are_found_by_search_as_events(built):
+    labels = {}
+    for fragment in (built / "site/pagefind/fragment").glob("*.pf_fragment"):  # gzipped JSON
+        raw = gzip.decompress(fragment.read_bytes())
+        record = json.loads(raw[raw.index(b"{") :])
+        labels[record["url"]] = record["meta"].get("ph_label")
+    assert {url: label for url, label in labels.items() if url.startswith("/events/")} == {
+        "/events/": "List",
+        "/events/autumn-clocks/": "Event",
+        "/events/past-seminar/": "Event",
+        "/events/spring-week/": "Event",
+        "/events/held-week/": "Event",
+    }
+    standard = BeautifulSoup((built / "site/standards/standard-1/index.html").read_text(), "html.parser")
+    group = standard.select_one("section[data-ph-group]")  # leaves with its events, in the browser
+    assert group.h2.get_text(strip=True).rstrip("¶") == "Events that support this standard"
+    assert [s["data-ph-ends"] for s in group.select("[data-ph-ends]")] == ["2026-11-25T10:30:00Z"]
