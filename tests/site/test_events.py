@@ -16,7 +16,7 @@ import icalendar
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import FIXTURES, TODAY, make_project, run_build
+from helpers import FIXTURES, REPO, TODAY, make_project, run_build
 from practice_hub.content_types import EVENT, TYPES
 from practice_hub.search.index import type_label
 from practice_hub.settings import Project
@@ -345,3 +345,51 @@ def test_event_pages_are_found_by_search_as_events(built):
     group = standard.select_one("section[data-ph-group]")  # leaves with its events, in the browser
     assert group.h2.get_text(strip=True).rstrip("¶") == "Events that support this standard"
     assert [s["data-ph-ends"] for s in group.select("[data-ph-ends]")] == ["2026-11-25T10:30:00Z"]
+
+
+def test_the_editors_guide_quotes_the_message_an_editor_would_see(tmp_path, monkeypatch):
+    from tests.site.test_editors_guide import GUIDE, examples
+
+    monkeypatch.setenv("PRACTICE_HUB_TODAY", TODAY)
+    files = examples()
+    uri = "events/example-events.yml"
+    files[uri] = files[uri].replace("end: 2027-02-11T13:30", "end: 2027-02-11T11:30")
+    root = make_project(tmp_path / "p", REPO / "docs", files=files)
+    site = load_site(Project.from_config_file(root / "mkdocs.yml"))
+    (message,) = [str(p) for p in site.problems.errors]
+    assert message.startswith(f"docs/{uri}:7: ")
+    assert f"`{message}`" in " ".join(GUIDE.read_text(encoding="utf-8").split())
+
+
+def test_every_event_ics_file_matches_the_yaml(built):
+    """The training catalogue's checks, for events: each file's event is the YAML's, in
+    Europe/London with both its standard and summer time rules."""
+    import yaml
+
+    entries = {e["id"]: e for e in yaml.safe_load(EVENTS)}
+    for path in (built / "site/events/calendar").glob("*.ics"):
+        calendar = icalendar.Calendar.from_ical(path.read_bytes())
+        assert calendar["VERSION"] == "2.0" and calendar["PRODID"]
+        (zone,) = calendar.walk("VTIMEZONE")
+        assert zone["TZID"] == "Europe/London"
+        assert {c.name for c in zone.subcomponents} == {"STANDARD", "DAYLIGHT"}  # both clock changes
+        found = calendar.walk("VEVENT")
+        assert len(found) == (len(entries) if path.name == "all.ics" else 1), path.name
+        for one in found:
+            entry = entries[str(one["UID"]).split("-20")[0]]
+            assert one.decoded("DTSTART") == dt.datetime.fromisoformat(entry["start"]).replace(tzinfo=LONDON)
+            assert one.decoded("DTEND") == dt.datetime.fromisoformat(entry["end"]).replace(tzinfo=LONDON)
+            assert str(one["SUMMARY"]) == entry["title"]
+            assert str(one["LOCATION"]) == entry.get("venue", "Online")
+            assert str(one["STATUS"]) == "TENTATIVE"
+
+
+def test_a_cancelled_event_is_cancelled_in_calendars(tmp_path, monkeypatch):
+    from practice_hub.renderer.site_pages import event_calendar_files
+
+    monkeypatch.setenv("PRACTICE_HUB_TODAY", TODAY)
+    root = make_project(tmp_path / "p", THREAD, files={"events/bad.yml": event(status="cancelled")})
+    site = load_site(Project.from_config_file(root / "mkdocs.yml"))
+    files = event_calendar_files(site)
+    (one,) = icalendar.Calendar.from_ical(files["events/calendar/e-2026-12-01.ics"]).walk("VEVENT")
+    assert str(one["STATUS"]) == "CANCELLED" and str(one["UID"]).startswith("e-20261201T1230@")
