@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import socket
 import subprocess
 import sys
 import threading
 import time
 import urllib.request
+
+from playwright.sync_api import expect
 
 from helpers import FIXTURES, env, make_project
 
@@ -63,8 +66,8 @@ def test_serve_shows_problems_then_the_site(tmp_path, browser):
         ]
         procedure.write_text(good, encoding="utf-8")  # the editor fixes the file and saves
         page.wait_for_function("() => !document.querySelector('.ph-problems')", timeout=120_000)
-        page.wait_for_load_state()
-        assert "Problems to fix" not in page.content()
+        # livereload may reload the page once more: expect() retries across the navigation
+        expect(page.locator("h1").first).not_to_have_text(re.compile("Problems to fix"), timeout=30_000)
         page.goto(url + "procedures/recording/")
         assert page.locator("h1").first.inner_text().startswith("Recording")
         page.close()
