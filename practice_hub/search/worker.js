@@ -27,9 +27,9 @@ const FIRST = 12;     // results sent first (Material shows 10, then more as the
 const PAUSE = 250;    // ms without a new query before the rest of the list is loaded
 // Pagefind's search takes longer the more pages a word is on, faster than linearly: a word on
 // 4,000 pages takes about 120 ms on a slow laptop, on 8,000 about 400 ms, and the first two
-// letters of a word on a 10,000-page site over a second (`python -m practice_hub.bench.
-// pagefind_scaling`). A search cannot be stopped once started, so on a large site one begun for
-// a half-typed word would hold up the whole word's. On a site of more than LARGE pages a query
+// letters of a word on a 10,000-page site over a second (measured by
+// `python -m practice_hub.bench.pagefind_scaling`). A search cannot be stopped once started, so
+// on a large site one begun for a half-typed word would hold up the whole word's. On a site of more than LARGE pages a query
 // waits until typing pauses (one and a half times the reader's last gap between keys, within
 // SETTLE ms); on a smaller one every keystroke is searched at once.
 const LARGE = 5000;
