@@ -19,7 +19,17 @@
     document.querySelectorAll("[data-ph-group]").forEach(function (group) {
       var dated = group.querySelectorAll("[data-ph-ends]");
       var left = group.querySelectorAll("[data-ph-ends]:not([data-ph-past])");
-      if (dated.length && !left.length) group.hidden = true;
+      if (dated.length && !left.length) {
+        group.hidden = true;
+        /* and its headings leave the page's table of contents */
+        group.querySelectorAll("[id]").forEach(function (heading) {
+          var selector = '.md-nav--secondary a[href="#' + CSS.escape(heading.id) + '"]';
+          document.querySelectorAll(selector).forEach(function (link) {
+            var entry = link.closest("li");
+            if (entry) entry.hidden = true;
+          });
+        });
+      }
     });
   }
 

@@ -182,6 +182,8 @@ def test_an_event_that_ended_yesterday_leaves_the_listing(fixture_page):
     expect(page.get_by_role("heading", name="November 2026")).to_be_visible()
     page.goto("standards/standard-1/")
     expect(page.get_by_role("heading", name="Events that support this standard")).to_be_visible()
+    contents = page.locator('.md-sidebar--secondary a[href="#events-that-support-this-standard"]')
+    expect(contents).to_be_visible()
     page = at(fixture_page, (ends + dt.timedelta(days=1)).replace(tzinfo=None).isoformat())  # yesterday
     page.goto("events/")
     expect(briefing).to_be_hidden()
@@ -192,6 +194,7 @@ def test_an_event_that_ended_yesterday_leaves_the_listing(fixture_page):
     page.goto("standards/standard-1/")  # its only upcoming event has gone, heading and all
     expect(page.get_by_text("A briefing after the clocks go back")).to_be_hidden()
     expect(page.get_by_role("heading", name="Events that support this standard")).to_be_hidden()
+    expect(contents).to_be_hidden()  # nor does the table of contents point to it
     page.goto("")  # the home page's "Coming up" leaves no empty bullet behind
     coming_up = page.locator(".ph-home-block--events li")
     expect(coming_up.filter(has_text="A briefing after the clocks go back")).to_be_hidden()
