@@ -7,7 +7,7 @@ from .content_types import AUDIT_SECTION, COURSE, EVENT, TYPES
 from .site import Site
 from .structure.calendar_paths import course_ics_uri, session_ics_uri
 from .structure.events import event_ics_uri
-from .structure.training import sessions_of
+from .structure.training import LONDON, sessions_of
 
 REVIEW_FIELDS = ("owner", "approver", "last_reviewed", "review_by", "effective_date", "archived_date")
 RENAMED = {"href": "url", "publisher": "source"}
@@ -44,7 +44,7 @@ def content_json(site: Site) -> dict:
                 {
                     "start": s.start.strftime("%Y-%m-%dT%H:%M"),
                     "end": s.end.strftime("%Y-%m-%dT%H:%M"),
-                    "timezone": "Europe/London",
+                    "timezone": LONDON.key,
                     "venue": s.venue,
                     "status": s.status,
                     "places": s.places,
@@ -54,7 +54,7 @@ def content_json(site: Site) -> dict:
             ]
             entry["ics"] = site.urls.get(course_ics_uri(item.id), "")
         if item.type == EVENT:  # issue 18: the event's own calendar file
-            entry["timezone"] = "Europe/London"
+            entry["timezone"] = LONDON.key
             entry["ics"] = site.urls.get(event_ics_uri(item), "")
         if item.type == AUDIT_SECTION:
             entry["results"] = [

@@ -114,24 +114,32 @@ def measure(sizes: list[int], rounds: int = 7) -> list[dict]:
     return rows
 
 
+def growth(smaller: dict, larger: dict) -> float | None:
+    """log(t2/t1) / log(N2/N1) of the word "often" between two sizes (None without two times)."""
+    t1, t2 = smaller["often"]["ms"], larger["often"]["ms"]
+    if t1 <= 0 or t2 <= 0:
+        return None
+    return math.log(t2 / t1) / math.log(larger["pages"] / smaller["pages"])
+
+
 def report(rows: list[dict]) -> str:
     lines = [
         "| pages | 'often': pages found | ms | growth exponent | 'seldom': pages found | ms |",
         "|---|---|---|---|---|---|",
     ]
-    previous = None
-    for row in rows:
+    exponents = [None] + [growth(a, b) for a, b in zip(rows, rows[1:])]
+    for row, exponent in zip(rows, exponents):
         often, seldom = row["often"], row["seldom"]
-        exponent = ""
-        if previous and previous["often"]["ms"] > 0 and often["ms"] > 0:
-            exponent = f"{math.log(often['ms'] / previous['often']['ms']) / math.log(row['pages'] / previous['pages']):.2f}"
+        shown = "" if exponent is None else f"{exponent:.2f}"
         lines.append(
-            f"| {row['pages']} | {often['pages']} | {often['ms']:.1f} | {exponent} | "
+            f"| {row['pages']} | {often['pages']} | {often['ms']:.1f} | {shown} | "
             f"{seldom['pages']} | {seldom['ms']:.1f} |"
         )
-        previous = row
     lines.append("")
     lines.append("growth exponent: log(t2/t1) / log(N2/N1) for 'often'; 1 is linear, 2 is quadratic")
+    measured = [e for e in exponents if e is not None]
+    if measured:
+        lines.append(f"median growth exponent: {statistics.median(measured):.2f}")
     return "\n".join(lines)
 
 
@@ -143,15 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=7, help="searches timed per word (median)")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-    rows = measure(sizes, args.rounds)
-    print(report(rows))
-    exponents = [
-        math.log(b["often"]["ms"] / a["often"]["ms"]) / math.log(b["pages"] / a["pages"])
-        for a, b in zip(rows, rows[1:])
-        if a["often"]["ms"] > 0 and b["often"]["ms"] > 0
-    ]
-    if exponents:
-        print(f"median growth exponent: {statistics.median(exponents):.2f}")
+    print(report(measure(sizes, args.rounds)))
     return 0
 
 
