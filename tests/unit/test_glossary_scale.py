@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import markdown
+import pytest
 import yaml
 
 from practice_hub.renderer.glossary import abbreviations_for, glossary_page
@@ -78,6 +79,7 @@ def _page_cost(items: list[Item], names, configs) -> float:
     return time.process_time() - start
 
 
+@pytest.mark.alone  # a timing ratio: no browser or build beside it (tests/conftest.py)
 def test_glossary_page_cost_grows_linearly_with_its_terms():
     names, configs = extensions()
     small, large = terms(1000), terms(4000)
