@@ -312,9 +312,12 @@ def index_for_search(output: str, page, config: MkDocsConfig) -> str:
     if build.one_page:  # `mkdocs serve` rebuilt one edited page: the index stays until a full rebuild
         return output
     if indexer is None:
-        from .search import SearchIndexer
+        from .search import PagefindError, SearchIndexer
 
-        indexer = build.search = SearchIndexer(site.items)
+        try:
+            indexer = build.search = SearchIndexer(site.items)
+        except PagefindError as error:
+            raise PluginError(f"Practice Hub: the search index could not be started: {error}") from None
     item = site.item_for_page(page.file.src_uri)
     excluded = item is not None and item.status in (
         "archived",
@@ -330,14 +333,16 @@ def write_search_index(config: MkDocsConfig) -> None:
     from .search import PagefindError, SearchIndexer
 
     build = build_of(config)
-    indexer = build.search or SearchIndexer(build.site.items)
+    indexer = build.search
     build.search = None
     try:
+        indexer = indexer or SearchIndexer(build.site.items)
         indexer.finish(Path(config.site_dir))
     except PagefindError as error:
         raise PluginError(f"Practice Hub: the search index could not be built: {error}") from None
     finally:
-        indexer.close()
+        if indexer is not None:
+            indexer.close()
 
 
 def stop_search() -> None:

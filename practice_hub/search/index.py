@@ -21,13 +21,26 @@ order, which changes from run to run, and the filter file's name feeds the ``pf_
 ``pagefind-entry.json``; so two builds of the same site would differ. The worker never used the
 filter. Sorts are deterministic (Pagefind sorts the keys, and each key's pages with a stable
 sort). tests/site/test_determinism.py compares two builds.
+
+Shards (issue 19): Pagefind's search of a word takes time that grows nearly with the square of
+the number of pages the word is on (``python -m practice_hub.bench.pagefind_scaling``), and its
+indexer's memory while writing grows with the whole index. A site of more than ``SHARD_PAGES``
+pages is split into several Pagefind indexes of about that many pages each, every page in the
+shard given by a hash of its URL (so each shard is a random sample of the site, with the same
+word statistics, and Pagefind's scores stay comparable). Shard 0 is ``pagefind/``, shard n is
+``pagefind/shard-n/``; the worker merges them (Pagefind's ``mergeIndex``, which shares the first
+index's WebAssembly: nothing is downloaded twice). Each shard's process writes its files and
+ends before the next writes, so only one shard's writing memory is held at a time. A site of
+``SHARD_PAGES`` pages or fewer has one index, as before.
 """
 
 from __future__ import annotations
 
 import html as html_lib
 import json
+import os
 import re
+import zlib
 from pathlib import Path
 
 from ..content_types import search_weights
@@ -47,8 +60,15 @@ WORDS_URL = "search/practice-hub-words.json"
 #: fetches the one file of its first character, so a large glossary costs each query little.
 ANSWERS_DIR = "search/answers"
 
-#: Where worker.js takes the weight classes: each search weight and its number of pages.
+#: Where worker.js takes, for each shard, the weight classes: each search weight and its pages.
 CLASSES_SLOT = "/* weight classes */ []"
+#: Pages per search index (shard) on a large site: see the module's docstring.
+SHARD_PAGES = 1250
+#: Pagefind closes an index chunk once it holds this many word places (its default is 20,000).
+#: A search downloads the chunks holding its words, from every shard: smaller chunks carry fewer
+#: other words along (at 10,000 pages in 8 shards a word's chunks came to 63 to 84 kB instead of
+#: 134 to 168 kB). Pagefind reads it from this variable; were it ever dropped, its default applies.
+INDEX_CHUNK = {"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": "5000"}
 #: The Pagefind sort that carries a page's weight class.
 CLASS_SORT = "ph_w"
 
@@ -127,6 +147,31 @@ def page_record(
     return document, f"{own} · {related}" if related else own
 
 
+#: Pages per shard for this build instead of SHARD_PAGES (the tests split the demo this way).
+SHARD_PAGES_VARIABLE = "PRACTICE_HUB_SEARCH_SHARD_PAGES"
+
+
+def shard_count(pages: int) -> int:
+    """How many Pagefind indexes a site of ``pages`` pages is split into."""
+    setting = os.environ.get(SHARD_PAGES_VARIABLE, "").strip()
+    per_shard = SHARD_PAGES
+    if setting:
+        if not setting.isdigit() or int(setting) < 1:
+            raise PagefindError(f"{SHARD_PAGES_VARIABLE} must be a whole number of pages, not {setting!r}")
+        per_shard = int(setting)
+    return max(1, -(-pages // per_shard))
+
+
+def shard_of(url: str, shards: int) -> int:
+    """The shard a page is indexed in: the same for the same URL in every build."""
+    return zlib.crc32(url.encode("utf-8")) % shards if shards > 1 else 0
+
+
+def shard_folder(number: int) -> str:
+    """Where shard ``number`` is written in the site (the worker has the same rule)."""
+    return "pagefind" if number == 0 else f"pagefind/shard-{number}"
+
+
 def type_label(kind: str) -> str:
     """What kind of page a search result is, for its label ("Procedure", "Audit section")."""
     from ..content_types import TYPES
@@ -194,21 +239,31 @@ def _escape(text: str) -> str:
 class SearchIndexer:
     """One build's search index: ``add_page`` for each page, then ``finish``; always ``close``."""
 
-    def __init__(self, items: list[Item]):
+    def __init__(self, items: list[Item], shards: int | None = None):
         self.glossary = Glossary.of(items)
         self.answers = glossary_answers(items)
         self._vocabulary: list[str] = [" ".join(form) for form in self.glossary.forms]
         self.pages = 0
-        self.classes = [0] * len(weight_classes())  # pages indexed in each weight class
-        self._service = PagefindService(PAGEFIND_CONFIG)
+        if shards is None:  # pages to come: one per distinct page of the content (entries share one)
+            shards = shard_count(len({item.uri for item in items}))
+        # per shard: pages indexed in each weight class
+        self.classes = [[0] * len(weight_classes()) for _ in range(shards)]
+        self._services: list[PagefindService] = []
+        try:
+            for _ in range(shards):
+                self._services.append(PagefindService(PAGEFIND_CONFIG, env=INDEX_CHUNK))
+        except BaseException:
+            self.close()
+            raise
 
     def add_page(self, page_html: str, url: str, kind: str, title: str, item: Item | None) -> bool:
         record = page_record(page_html, kind, title, item, self.glossary)
         if record is None:
             return False
         document, words = record
-        self._service.add_html_file(document, url)
-        self.classes[weight_class(kind)] += 1
+        shard = shard_of(url, len(self._services))
+        self._services[shard].add_html_file(document, url)
+        self.classes[shard][weight_class(kind)] += 1
         headings = " ".join(plain_text(h) for h in _HEADING.findall(document))
         self._vocabulary.append(words if kind != "listing" else title)
         self._vocabulary.append(headings)
@@ -216,11 +271,14 @@ class SearchIndexer:
         return True
 
     def finish(self, site_dir: Path) -> None:
-        """Wait for Pagefind, write ``pagefind/``, the worker and the correction words."""
-        if self.pages:
-            self._service.write_files(site_dir / "pagefind")
-            if self._service.errors:
-                raise PagefindError("; ".join(self._service.errors[:3]))
+        """Wait for Pagefind, write ``pagefind/`` (and its shards), the worker and the correction
+        words. Each shard's process ends once it has written, before the next writes."""
+        for number, service in enumerate(self._services):
+            if sum(self.classes[number]):
+                service.write_files(site_dir / shard_folder(number))
+                if service.errors:
+                    raise PagefindError("; ".join(service.errors[:3]))
+            service.close()
         words = site_dir / WORDS_URL
         words.parent.mkdir(parents=True, exist_ok=True)
         words.write_text(
@@ -233,18 +291,21 @@ class SearchIndexer:
         empty_material_index(site_dir / "search" / "search_index.json")
 
     def close(self) -> None:
-        self._service.close()
+        for service in self._services:
+            service.close()
 
 
-def worker_source(weights: dict[str, float] | None = None, classes: list[int] | None = None) -> str:
-    """The search worker with each weight class (content_types.py's search weights) as
-    [weight, pages indexed in it], lowest weight first."""
+def worker_source(weights: dict[str, float] | None = None, classes: list[list[int]] | None = None) -> str:
+    """The search worker with, for each shard, each weight class (content_types.py's search
+    weights) as [weight, pages indexed in it], lowest weight first."""
     ranks = weight_classes(weights)
-    counts = json.dumps([[w, n] for w, n in zip(ranks, classes or [0] * len(ranks), strict=True)])
+    shards = [
+        [[w, n] for w, n in zip(ranks, counts, strict=True)] for counts in classes or [[0] * len(ranks)]
+    ]
     source = WORKER.read_text(encoding="utf-8")
     if CLASSES_SLOT not in source:
         raise PagefindError(f"{WORKER.name} has no {CLASSES_SLOT!r} for the search weights")
-    return source.replace(CLASSES_SLOT, counts.replace(" ", ""), 1)
+    return source.replace(CLASSES_SLOT, json.dumps(shards).replace(" ", ""), 1)
 
 
 def empty_material_index(path: Path) -> None:

@@ -45,11 +45,26 @@ const RANKING = { pageLength: 0.2 };
 // search weight (practice_hub/content_types.py), found without loading the page's data: every
 // page has a Pagefind sort "ph_w", its type's weight class (the rank of its weight among all
 // weights, lowest first). Sorted by it, a page's position says its class, since the build writes
-// here each class's weight and number of pages: [[weight, pages], ...], lowest weight first
-// (search/index.py).
-const CLASSES = /* weight classes */ [];
-const ENDS = []; // [position after the class's last page, weight], lowest weight first
-for (const [weight, pages] of CLASSES) ENDS.push([(ENDS.length ? ENDS[ENDS.length - 1][0] : 0) + pages, weight]);
+// here, for each Pagefind index (shard), each class's weight and number of pages:
+// [[[weight, pages], ...], ...], lowest weight first (search/index.py).
+// A large site is split into shards (pagefind/, then pagefind/shard-1/, ...), each about 1,250
+// pages picked by a hash of their URL: Pagefind's search of a word takes time nearly the square of
+// the pages it is on, so several small indexes are searched faster than one large one. They are
+// merged into one search (Pagefind's mergeIndex, which reuses the first index's WebAssembly).
+const SHARDS = /* weight classes */ [];
+// per shard: [position after the class's last page, weight], lowest weight first
+const SHARD_ENDS = SHARDS.map(classes => {
+  const ends = [];
+  for (const [weight, pages] of classes) ends.push([(ends.length ? ends[ends.length - 1][0] : 0) + pages, weight]);
+  return ends;
+});
+const shardPages = ends => ends.length ? ends[ends.length - 1][0] : 0;
+// The shards that have pages (shard 0 alone when the build wrote no counts).
+const LIVE = SHARDS.length ? SHARD_ENDS.map((ends, n) => n).filter(n => shardPages(SHARD_ENDS[n]) > 0) : [0];
+const ENDS = SHARD_ENDS.length === 1 ? SHARD_ENDS[0] : []; // one index: weigh() can ask Pagefind
+function shardPath(number) {
+  return new URL(number ? `pagefind/shard-${number}/` : "pagefind/", ROOT);
+}
 // Words that do not narrow a plain-English question ("who do I tell about ...").
 const STOP = new Set(("a an and are as at be by can could do does did for from have has had how i " +
   "if in into is it its me my of on or our should so the their there them they this that to was " +
@@ -65,13 +80,17 @@ let running = false;
 let wake = null;       // ends the PAUSE early when a new query comes
 let lastQuery = 0, gap = 0; // when the last query came, and the time since the one before
 let kept = new Map();  // word -> Pagefind's results, for the words of the last query
+let shardOf = null;    // page id -> the shard it is in (a site of several shards; see rescore)
 
 function pagefind() {
   if (!engine) {
     engine = (async () => {
       const pf = await import(new URL("pagefind/pagefind.js", ROOT).href);
-      await pf.options({ basePath: new URL("pagefind/", ROOT).pathname, baseUrl: "/", excerptLength: EXCERPT, ranking: RANKING });
+      const [first, ...others] = LIVE;
+      const options = { baseUrl: "/", excerptLength: EXCERPT, ranking: RANKING };
+      await pf.options({ basePath: shardPath(first).pathname, ...options });
       await pf.init();
+      await Promise.all(others.map(number => pf.mergeIndex(shardPath(number).pathname, options)));
       const known = await metaWeights();
       if (known) weights = known;
       return { pf, exact: !!known };
@@ -81,41 +100,50 @@ function pagefind() {
   return engine;
 }
 
-// Every page's type weight, read once from Pagefind's own metadata file (pagefind.<hash>.pf_meta),
-// which pagefind.js has just downloaded, so the browser's cache answers: a CBOR array of the
-// version, the pages ([hash, word count] by page number), the index chunks, the filters and the
-// sorts ([key, page numbers in order]). Position p in the "ph_w" sort is page number
-// sorted[p], and its class is the one whose pages end after p. Resolves to null, with a
-// warning, when the file is not as expected (another Pagefind version): then weigh() asks
-// Pagefind instead.
+// Every page's type weight, read once from each shard's Pagefind metadata file
+// (pagefind.<hash>.pf_meta), which pagefind.js has just downloaded, so the browser's cache
+// answers: a CBOR array of the version, the pages ([hash, word count] by page number), the index
+// chunks, the filters and the sorts ([key, page numbers in order]). Position p in the "ph_w" sort
+// is page number sorted[p], and its class is the one whose pages end after p. Resolves to null,
+// with a warning, when a file is not as expected (another Pagefind version): then weigh() asks
+// Pagefind instead (on a site of one shard; on a larger one, pages are not weighed by type).
 function metaWeights() {
   if (!fromMeta) {
-    fromMeta = (async () => {
-      const entry = await (await fetch(new URL("pagefind/pagefind-entry.json", ROOT))).json();
-      const language = Object.values(entry.languages || {})[0];
-      const response = await fetch(new URL(`pagefind/pagefind.${language.hash}.pf_meta`, ROOT));
-      let bytes = new Uint8Array(await response.arrayBuffer());
-      if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-        const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-        bytes = new Uint8Array(await new Response(stream).arrayBuffer());
-      }
-      const signature = "pagefind_dcd";
-      if (new TextDecoder().decode(bytes.subarray(0, signature.length)) !== signature) {
-        throw new Error("no Pagefind signature");
-      }
-      const [, pages, , , sorts] = cbor(bytes, signature.length);
-      const order = (sorts.find(sort => sort[0] === "ph_w") || [])[1];
-      const total = pagesIndexed();
-      if (!Array.isArray(order) || order.length !== total || pages.length < total) {
-        throw new Error(`${Array.isArray(order) ? order.length : "no"} pages sorted, ${total} expected`);
-      }
-      return new Map(order.map((number, position) => [pages[number][0], weightAt(position)]));
-    })().catch(error => {
-      console.warn("Practice Hub search: types weighed one word at a time:", error);
-      return null;
-    });
+    fromMeta = Promise.all(LIVE.map(shardWeights))
+      .then(maps => {
+        shardOf = new Map(maps.flatMap((map, i) => [...map.keys()].map(page => [page, LIVE[i]])));
+        return new Map(maps.flatMap(map => [...map]));
+      })
+      .catch(error => {
+        console.warn("Practice Hub search: types weighed one word at a time:", error);
+        return null;
+      });
   }
   return fromMeta;
+}
+
+async function shardWeights(number) {
+  const base = shardPath(number);
+  const ends = SHARD_ENDS[number] || [];
+  const entry = await (await fetch(new URL("pagefind-entry.json", base))).json();
+  const language = Object.values(entry.languages || {})[0];
+  const response = await fetch(new URL(`pagefind.${language.hash}.pf_meta`, base));
+  let bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+  }
+  const signature = "pagefind_dcd";
+  if (new TextDecoder().decode(bytes.subarray(0, signature.length)) !== signature) {
+    throw new Error("no Pagefind signature");
+  }
+  const [, pages, , , sorts] = cbor(bytes, signature.length);
+  const order = (sorts.find(sort => sort[0] === "ph_w") || [])[1];
+  const total = shardPages(ends);
+  if (!Array.isArray(order) || order.length !== total || pages.length < total) {
+    throw new Error(`${Array.isArray(order) ? order.length : "no"} pages sorted, ${total} expected`);
+  }
+  return new Map(order.map((page, position) => [pages[page][0], weightAt(ends, position)]));
 }
 
 // Just enough CBOR (RFC 8949) for Pagefind's metadata: unsigned integers, strings and arrays.
@@ -150,14 +178,14 @@ function cbor(bytes, start) {
   return out;
 }
 
-// Pages in the index, as the build counted them.
+// Pages in the index (every shard), as the build counted them.
 function pagesIndexed() {
-  return ENDS.length ? ENDS[ENDS.length - 1][0] : 0;
+  return SHARD_ENDS.reduce((sum, ends) => sum + shardPages(ends), 0);
 }
 
-// The weight of the class holding position p of the "ph_w" order (1 past the end).
-function weightAt(position) {
-  const found = ENDS.find(([last]) => position < last);
+// The weight of the class holding position p of a shard's "ph_w" order (1 past the end).
+function weightAt(ends, position) {
+  const found = ends.find(([last]) => position < last);
   return found ? found[1] : 1;
 }
 
@@ -169,7 +197,7 @@ async function weigh(pf, term, results) {
   if (!ENDS.length || results.every(result => weights.has(result.id))) return;
   const sorted = await pf.search(term, { sort: { ph_w: "asc" } });
   for (const result of sorted ? sorted.results : []) {
-    weights.set(result.id, weightAt(Math.round(Math.abs(result.score))));
+    weights.set(result.id, weightAt(ENDS, Math.round(Math.abs(result.score))));
   }
 }
 
@@ -265,7 +293,33 @@ async function correction(word) {
 // --- searching ----------------------------------------------------------------------------
 async function find(pf, query) {
   const found = await pf.search(query);
-  return found ? found.results : [];
+  return rescore(found ? found.results : []);
+}
+
+// Pagefind's score of a page for one word is the word's rarity in the page's index (its IDF:
+// ln(1 + (pages - pages with the word + 0.5) / (pages with the word + 0.5))) times what the page
+// itself has of it (pagefind_web/src/search.rs). Each shard knows only its own pages, so a word
+// that happens to be rarer in one shard would lift that shard's pages. Each score is put on the
+// whole site's rarity instead: times the site's IDF over the shard's, both counted from the
+// results (a one-word search finds every page of the shard that has the word).
+function idf(pages, having) {
+  return Math.log(1 + (pages - having + 0.5) / (having + 0.5));
+}
+
+function rescore(results) {
+  if (LIVE.length < 2 || !shardOf || !results.length) return results;
+  const having = new Map();
+  for (const result of results) {
+    const shard = shardOf.get(result.id);
+    having.set(shard, (having.get(shard) || 0) + 1);
+  }
+  const site = idf(pagesIndexed(), results.length);
+  for (const result of results) {
+    const shard = shardOf.get(result.id);
+    if (shard === undefined) continue;
+    result.score *= site / idf(shardPages(SHARD_ENDS[shard]), having.get(shard));
+  }
+  return results.sort((a, b) => b.score - a.score);
 }
 
 // Pages ranked by their score for each word, times the share of the words they have:

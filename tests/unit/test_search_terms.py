@@ -100,8 +100,10 @@ def test_weight_classes_rank_every_search_weight_and_the_worker_gets_each_class_
         3,
         1,
     ]
-    source = worker_source(weights, classes=[5, 0, 7, 2])
-    assert "const CLASSES = [[0.6,5],[1.0,0],[1.15,7],[3.0,2]];" in source
+    source = worker_source(weights, classes=[[5, 0, 7, 2]])
+    assert "const SHARDS = [[[0.6,5],[1.0,0],[1.15,7],[3.0,2]]];" in source
+    two = worker_source(weights, classes=[[5, 0, 7, 2], [4, 1, 6, 3]])
+    assert "const SHARDS = [[[0.6,5],[1.0,0],[1.15,7],[3.0,2]],[[0.6,4],[1.0,1],[1.15,6],[3.0,3]]];" in two
     assert "/* weight classes */" not in source
 
 

@@ -1,0 +1,97 @@
+"""Issue 19: a large site's search is split into several Pagefind indexes (shards), merged again
+in the reader's browser, and a reader cannot tell: the same pages are found, in the right order,
+with a true count, without downloading anything twice.
+
+Pagefind's search of a word takes time nearly the square of the pages it is on, so a site of more
+than 1,250 pages gets one index per 1,250 pages (practice_hub/search/index.py). Here the demo is
+built with PRACTICE_HUB_SEARCH_SHARD_PAGES=80, so its pages make three shards.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from conftest import build_site
+from test_search_quality import QUERIES, top_3_misses
+
+from helpers import PROJECT
+from practice_hub.search.index import SHARD_PAGES_VARIABLE, WORKER_URL
+
+pytestmark = [pytest.mark.browser, pytest.mark.demo]  # Brackenford queries: demo only
+
+_SHARDS = re.compile(r"const SHARDS = (\[.*?\]);\n")
+
+
+@pytest.fixture(scope="module")
+def sharded(tmp_path_factory, serve_site):
+    """The demo built with 80 pages per search index, and its address."""
+    site = build_site(
+        PROJECT, tmp_path_factory.mktemp("sharded") / "site", extra_env={SHARD_PAGES_VARIABLE: "80"}
+    )
+    return site, serve_site(site)
+
+
+def shard_counts(site) -> list[int]:
+    """Pages in each shard, as the build wrote them into the worker."""
+    shards = json.loads(_SHARDS.search((site / WORKER_URL).read_text(encoding="utf-8")).group(1))
+    return [sum(pages for _, pages in classes) for classes in shards]
+
+
+def test_every_page_is_in_one_shard(sharded, demo_site):
+    site, _ = sharded
+    counts = shard_counts(site)
+    assert len(counts) == 3 and all(counts), counts
+    assert sum(counts) == sum(shard_counts(demo_site)), "the shards together hold every page"
+    assert shard_counts(demo_site) == [sum(counts)], "a site of 1,250 pages or fewer has one index"
+    for folder in ("pagefind", "pagefind/shard-1", "pagefind/shard-2"):
+        assert (site / folder / "pagefind-entry.json").is_file(), folder
+        assert len(list((site / folder).glob("pagefind.*.pf_meta"))) == 1, folder
+    assert not (site / "pagefind/shard-3").exists()
+
+
+def test_practitioner_queries_find_the_same_pages_across_shards(browser, sharded, search):
+    site, base = sharded
+    context = browser.new_context(base_url=base, service_workers="block")
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    messages: list[str] = []
+    page.on("console", lambda message: messages.append(message.text))
+    page.goto(base)
+    missed = top_3_misses(page, search, base)
+    context.close()
+    assert len(QUERIES) >= 40
+    assert not missed, "queries that missed the top 3 on the sharded site:\n  " + "\n  ".join(missed)
+    # Every shard was searched; the WebAssembly came once (merged indexes reuse the first's).
+    for shard in ("shard-1", "shard-2"):
+        assert any(f"/pagefind/{shard}/index/" in url for url in requested), shard
+    assert [url for url in requested if "wasm." in url] == [base + "pagefind/wasm.en.pagefind"]
+    # Types were weighed from every shard's metadata, without the warning of a fallback.
+    assert not [m for m in messages if "Practice Hub search" in m], messages
+
+
+def test_the_count_is_every_page_found_in_every_shard(browser, sharded, search, site_server):
+    """Material's count on the sharded site is the number of pages the one-index demo finds."""
+    _, base = sharded
+    context = browser.new_context(base_url=base, service_workers="block")
+    page = context.new_page()
+    page.goto(site_server)
+    whole = page.evaluate(
+        """async (root) => {
+        const pf = await import(root + 'pagefind/pagefind.js');
+        await pf.options({basePath: new URL('pagefind/', root).pathname});
+        await pf.init();
+        return (await pf.search('child')).results.length;
+    }""",
+        site_server,
+    )
+    page.goto(base)
+    search(page, "child")
+    page.wait_for_function(
+        "n => (document.querySelector('.md-search-result__meta').innerText || '').startsWith(n + ' ')",
+        arg=whole,
+        timeout=15_000,
+    )
+    context.close()
