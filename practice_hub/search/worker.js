@@ -24,6 +24,8 @@ const ROOT = new URL("../../../", self.location.href); // this file: assets/java
 // whole list is sent again, its first screenful unchanged (issue 19: 10,000 pages).
 const CANDIDATES = 300;
 const FIRST = 12;     // results sent first (Material shows 10, then more as the reader scrolls)
+const SCREEN = 6;     // pages loaded at a time: one round of requests (a browser opens at most six
+                      // connections to a server over HTTP/1.1)
 const PAUSE = 250;    // ms without a new query before the rest of the list is loaded
 // Pagefind's search takes longer the more pages a word is on, faster than linearly: a word on
 // 4,000 pages takes about 120 ms on a slow laptop, on 8,000 about 400 ms, and the first two
@@ -78,6 +80,7 @@ let fromMeta = null;     // Promise<Map | null>
 let pending = null;
 let running = false;
 let wake = null;       // ends the PAUSE early when a new query comes
+let arrived = null;    // resolves the promise of newer() when a new query comes
 let lastQuery = 0, gap = 0; // when the last query came, and the time since the one before
 let kept = new Map();  // word -> Pagefind's results, for the words of the last query
 let shardOf = null;    // page id -> the shard it is in (a site of several shards; see rescore)
@@ -308,18 +311,16 @@ function idf(pages, having) {
 
 function rescore(results) {
   if (LIVE.length < 2 || !shardOf || !results.length) return results;
-  const having = new Map();
+  const having = new Map(); // shard -> pages found in it
   for (const result of results) {
     const shard = shardOf.get(result.id);
     having.set(shard, (having.get(shard) || 0) + 1);
   }
   const site = idf(pagesIndexed(), results.length);
-  for (const result of results) {
-    const shard = shardOf.get(result.id);
-    if (shard === undefined) continue;
-    result.score *= site / idf(shardPages(SHARD_ENDS[shard]), having.get(shard));
-  }
-  return results.sort((a, b) => b.score - a.score);
+  const scale = new Map([...having].map(([shard, count]) =>
+    [shard, shard === undefined ? 1 : site / idf(shardPages(SHARD_ENDS[shard]), count)]));
+  for (const result of results) result.score *= scale.get(shardOf.get(result.id));
+  return results; // ranked later, with the pages' type weights (search)
 }
 
 // Pages ranked by their score for each word, times the share of the words they have:
@@ -346,6 +347,7 @@ async function search(query) {
   // One letter alone finds nearly every page and says nothing: wait for the next ("A&E" and
   // "5" are searched).
   if (all.length === 1 && all[0].length === 1 && !/\d/.test(all[0])) return null;
+  const answering = answerFor(query); // its file is fetched while Pagefind searches
   const { pf, exact } = await pagefind();
   let terms = all.filter(word => !STOP.has(word));
   if (!terms.length) terms = all;
@@ -375,11 +377,13 @@ async function search(query) {
     .sort((a, b) => b.score - a.score)
     .slice(0, CANDIDATES);
   if (pending !== null) return null; // already replaced by a newer query: load nothing more
-  const answer = await answerFor(query);
+  const answer = await answering;
   // A page has the word when it shows it, or a known expansion or alias of it (issue 16): for
   // one word, a page without it never outranks one with it. (Plain-English questions are
-  // ranked by score: their page rarely has every word.) Pages are loaded in score order until
-  // FIRST of them have the word: those are the first screenful of the final order.
+  // ranked by score: their page rarely has every word.) Pages are loaded in score order, SCREEN
+  // at a time, until SCREEN of them have the word: those (up to FIRST) are the first screenful
+  // of the final order, since every page loaded after them scores lower. Each round is a round
+  // trip to the server, so the list is sent after as few rounds as it can be.
   const forms = answer ? [...new Set([...terms, ...answer.forms])] : terms;
   const loaded = [];
   async function load(upTo) {
@@ -388,8 +392,8 @@ async function search(query) {
     pages.forEach((page, i) => loaded.push({ page, score: next[i].score, has: coverage(page, terms, forms) }));
   }
   const best = terms.length === 1 ? 1 : 0;
-  while (loaded.length < candidates.length && loaded.filter(page => page.has >= best).length < FIRST) {
-    await load(loaded.length + FIRST);
+  while (loaded.length < candidates.length && loaded.filter(page => page.has >= best).length < SCREEN) {
+    await load(loaded.length + SCREEN);
     if (pending !== null) return null;
   }
   const order = pages => pages.slice().sort((a, b) => (terms.length === 1 ? b.has - a.has : 0) || b.score - a.score);
@@ -514,11 +518,20 @@ function pause(ms) {
 // While typing pauses, the index chunks of the words typed so far are fetched (words of three
 // letters or more: two letters would fetch the chunks of every word they begin).
 function preload(query) {
-  const words = tokens(query).filter(word => word.length > 2 && !STOP.has(word) && !kept.has(word));
+  const asked = tokens(query);
+  if (asked.length) glossary(asked.join(" ")[0]).catch(() => {}); // the direct answer's file
+  const words = asked.filter(word => word.length > 2 && !STOP.has(word) && !kept.has(word));
   if (!words.length) return;
   pagefind()
     .then(({ pf }) => Promise.all(words.map(word => pf.preload(word))))
     .catch(() => {}); // the search itself will say what is wrong
+}
+
+// Resolves when a newer query comes. A search waits for the server (index chunks, pages'
+// data); should a response never come, the reader's next query must still be searched, so each
+// wait is raced against this one.
+function newer() {
+  return new Promise(resolve => { arrived = resolve; });
 }
 
 async function drain() {
@@ -532,14 +545,14 @@ async function drain() {
       if (pending !== null) continue; // still typing
     }
     try {
-      const data = await search(query);
+      const data = await Promise.race([search(query), newer()]);
       if (pending !== null || !data) continue; // a newer query replaces it
       self.postMessage({ type: RESULT, data: { items: data.items } });
       if (!data.more) continue;
       await pause(PAUSE);
       if (pending !== null) continue;
-      const full = await data.more();
-      if (pending === null) self.postMessage({ type: RESULT, data: full });
+      const full = await Promise.race([data.more(), newer()]);
+      if (pending === null && full) self.postMessage({ type: RESULT, data: full });
     } catch (error) {
       console.error("Practice Hub search:", error);
       if (pending === null) self.postMessage({ type: RESULT, data: { items: [] } });
@@ -559,6 +572,7 @@ self.addEventListener("message", event => {
     lastQuery = now;
     pending = String(message.data || "");
     if (wake) wake();
+    if (arrived) { arrived(); arrived = null; }
     if (!running) drain();
   }
 });
