@@ -45,12 +45,14 @@ def pytest_configure(config):
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_protocol(item, nextitem):
-    with _turn(alone=item.get_closest_marker("alone") is not None):
+    # only in a worker of pytest-xdist (a pytest that a test runs inside it takes no turns)
+    worker = hasattr(item.config, "workerinput")
+    with _turn(alone=item.get_closest_marker("alone") is not None, worker=worker):
         yield
 
 
 @contextlib.contextmanager
-def _turn(alone: bool):
+def _turn(alone: bool, worker: bool):
     """Under pytest-xdist, a test marked ``alone`` runs while the other workers wait.
 
     A ratio of two timings in one test (issue 19's glossary) is only the code's own while no
@@ -60,7 +62,7 @@ def _turn(alone: bool):
     ``alone`` test so that no other test starts meanwhile.
     """
     run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
-    if not run or fcntl is None:  # one process: nothing runs beside any test
+    if not run or not worker or fcntl is None:  # one process: nothing runs beside any test
         yield
         return
     folder = Path(tempfile.gettempdir())

@@ -26,8 +26,8 @@ Shards (issue 19): Pagefind's search of a word takes time that grows nearly with
 the number of pages the word is on (``python -m practice_hub.bench.pagefind_scaling``), and its
 indexer's memory while writing grows with the whole index. A site of more than ``SHARD_PAGES``
 pages is split into several Pagefind indexes of about that many pages each, every page in the
-shard given by a hash of its URL (so each shard is a random sample of the site, with the same
-word statistics, and Pagefind's scores stay comparable). Shard 0 is ``pagefind/``, shard n is
+shard given by a hash of its URL (so each shard is a random sample of the site; the worker puts
+each score on the whole site's word rarity, see ``rescore`` in worker.js). Shard 0 is ``pagefind/``, shard n is
 ``pagefind/shard-n/``; the worker merges them (Pagefind's ``mergeIndex``, which shares the first
 index's WebAssembly: nothing is downloaded twice). Each shard's process writes its files and
 ends before the next writes, so only one shard's writing memory is held at a time. A site of
@@ -63,12 +63,11 @@ ANSWERS_DIR = "search/answers"
 #: Where worker.js takes, for each shard, the weight classes: each search weight and its pages.
 CLASSES_SLOT = "/* weight classes */ []"
 #: Pages per search index (shard) on a large site: see the module's docstring.
-SHARD_PAGES = 1250
-#: Pagefind closes an index chunk once it holds this many word places (its default is 20,000).
-#: A search downloads the chunks holding its words, from every shard: smaller chunks carry fewer
-#: other words along (at 10,000 pages in 8 shards a word's chunks came to 63 to 84 kB instead of
-#: 134 to 168 kB). Pagefind reads it from this variable; were it ever dropped, its default applies.
-INDEX_CHUNK = {"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": "5000"}
+SHARD_PAGES = 2500
+# Pagefind's index chunks keep their default size (20,000 word places). Smaller chunks would
+# download less per word, but Pagefind fetches only the chunk whose range holds a typed word
+# ("child"), not the next chunks holding its longer forms ("children"): with chunks of 2,500,
+# "child" found 124 demo pages instead of 164 (tests/browser/test_search_shards.py).
 #: The Pagefind sort that carries a page's weight class.
 CLASS_SORT = "ph_w"
 
@@ -156,7 +155,7 @@ def shard_count(pages: int) -> int:
     setting = os.environ.get(SHARD_PAGES_VARIABLE, "").strip()
     per_shard = SHARD_PAGES
     if setting:
-        if not setting.isdigit() or int(setting) < 1:
+        if not (setting.isascii() and setting.isdecimal()) or int(setting) < 1:
             raise PagefindError(f"{SHARD_PAGES_VARIABLE} must be a whole number of pages, not {setting!r}")
         per_shard = int(setting)
     return max(1, -(-pages // per_shard))
@@ -251,7 +250,7 @@ class SearchIndexer:
         self._services: list[PagefindService] = []
         try:
             for _ in range(shards):
-                self._services.append(PagefindService(PAGEFIND_CONFIG, env=INDEX_CHUNK))
+                self._services.append(PagefindService(PAGEFIND_CONFIG))
         except BaseException:
             self.close()
             raise

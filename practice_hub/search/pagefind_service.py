@@ -13,7 +13,6 @@ from __future__ import annotations
 import atexit
 import base64
 import json
-import os
 import queue
 import subprocess
 import threading
@@ -40,14 +39,13 @@ class PagefindService:
         for service in list(SERVE_CACHE.processes):  # processes to reap, not build state
             service.close()
 
-    def __init__(self, config: dict, timeout: float = 300.0, env: dict[str, str] | None = None):
+    def __init__(self, config: dict, timeout: float = 300.0):
         binary = get_executable()
         if binary is None:
             raise PagefindError("the Pagefind binary is missing (pip install 'pagefind[bin]')")
         self.timeout = timeout
         self._process = subprocess.Popen(
             [str(binary), "--service"],
-            env={**os.environ, **(env or {})},
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,

@@ -23,17 +23,19 @@ const ROOT = new URL("../../../", self.location.href); // this file: assets/java
 // and the list is sent; when the reader stops typing for PAUSE ms, the rest are loaded and the
 // whole list is sent again, its first screenful unchanged (issue 19: 10,000 pages).
 const CANDIDATES = 300;
-const FIRST = 12;     // results sent first (Material shows 10, then more as the reader scrolls)
+const FIRST = 12;     // at most this many results sent first (Material shows 10, then more as the
+                      // reader scrolls); the rest follow when typing stops
 const SCREEN = 6;     // pages loaded at a time: one round of requests (a browser opens at most six
                       // connections to a server over HTTP/1.1)
 const PAUSE = 250;    // ms without a new query before the rest of the list is loaded
-// Pagefind's search takes longer the more pages a word is on, faster than linearly: a word on
-// 4,000 pages takes about 120 ms on a slow laptop, on 8,000 about 400 ms, and the first two
-// letters of a word on a 10,000-page site over a second (measured by
-// `python -m practice_hub.bench.pagefind_scaling`). A search cannot be stopped once started, so
-// on a large site one begun for a half-typed word would hold up the whole word's. On a site of more than LARGE pages a query
-// waits until typing pauses (one and a half times the reader's last gap between keys, within
-// SETTLE ms); on a smaller one every keystroke is searched at once.
+// Pagefind's search takes longer the more pages a word is on, faster than linearly in one index
+// (a word on 4,000 pages about 120 ms on a slow laptop, on 8,000 about 400 ms: measured by
+// `python -m practice_hub.bench.pagefind_scaling`), and at best linearly across shards (about
+// 26 µs a page found: a word on 7,300 of 10,000 pages in 4 shards about 250 ms; the first two
+// letters of a word match most pages). A search cannot be stopped once started, so on a large
+// site one begun for a half-typed word would hold up the whole word's. On a site of more than
+// LARGE pages a query waits until typing pauses (one and a half times the reader's last gap
+// between keys, within SETTLE ms); on a smaller one every keystroke is searched at once.
 const LARGE = 5000;
 const SETTLE = [100, 350];
 const SECTIONS = 6;   // sections shown under a page
@@ -49,7 +51,7 @@ const RANKING = { pageLength: 0.2 };
 // weights, lowest first). Sorted by it, a page's position says its class, since the build writes
 // here, for each Pagefind index (shard), each class's weight and number of pages:
 // [[[weight, pages], ...], ...], lowest weight first (search/index.py).
-// A large site is split into shards (pagefind/, then pagefind/shard-1/, ...), each about 1,250
+// A large site is split into shards (pagefind/, then pagefind/shard-1/, ...), each about 2,500
 // pages picked by a hash of their URL: Pagefind's search of a word takes time nearly the square of
 // the pages it is on, so several small indexes are searched faster than one large one. They are
 // merged into one search (Pagefind's mergeIndex, which reuses the first index's WebAssembly).
@@ -81,6 +83,7 @@ let pending = null;
 let running = false;
 let wake = null;       // ends the PAUSE early when a new query comes
 let arrived = null;    // resolves the promise of newer() when a new query comes
+let generation = 0;    // counts the queries received: a search of an older one stops
 let lastQuery = 0, gap = 0; // when the last query came, and the time since the one before
 let kept = new Map();  // word -> Pagefind's results, for the words of the last query
 let shardOf = null;    // page id -> the shard it is in (a site of several shards; see rescore)
@@ -88,17 +91,29 @@ let shardOf = null;    // page id -> the shard it is in (a site of several shard
 function pagefind() {
   if (!engine) {
     engine = (async () => {
-      const pf = await import(new URL("pagefind/pagefind.js", ROOT).href);
       const [first, ...others] = LIVE;
+      const pf = await import(new URL("pagefind.js", shardPath(first)).href);
       const options = { baseUrl: "/", excerptLength: EXCERPT, ranking: RANKING };
-      await pf.options({ basePath: shardPath(first).pathname, ...options });
-      await pf.init();
-      await Promise.all(others.map(number => pf.mergeIndex(shardPath(number).pathname, options)));
+      try {
+        await pf.options({ basePath: shardPath(first).pathname, ...options });
+        await pf.init();
+        // The first index must be ready before others merge (mergeIndex waits for its
+        // WebAssembly without ever giving up): filters() waits for it, or throws its error.
+        if (others.length) await pf.filters();
+        await Promise.all(others.map(number => pf.mergeIndex(shardPath(number).pathname, options)));
+      } catch (error) {
+        await pf.destroy().catch(() => {}); // the next query starts again from nothing
+        throw error;
+      }
       const known = await metaWeights();
       if (known) weights = known;
       return { pf, exact: !!known };
     })();
-    engine.catch(() => { engine = null; });
+    // Should a file Pagefind needs never come, the next query starts again instead of waiting
+    // for ever.
+    const started = engine;
+    const timer = setTimeout(() => { if (engine === started) engine = null; }, READY_WITHIN);
+    engine.then(() => clearTimeout(timer), () => { clearTimeout(timer); engine = null; });
   }
   return engine;
 }
@@ -128,9 +143,10 @@ function metaWeights() {
 async function shardWeights(number) {
   const base = shardPath(number);
   const ends = SHARD_ENDS[number] || [];
-  const entry = await (await fetch(new URL("pagefind-entry.json", base))).json();
+  const signal = AbortSignal.timeout(WAIT);
+  const entry = await (await fetch(new URL("pagefind-entry.json", base), { signal })).json();
   const language = Object.values(entry.languages || {})[0];
-  const response = await fetch(new URL(`pagefind.${language.hash}.pf_meta`, base));
+  const response = await fetch(new URL(`pagefind.${language.hash}.pf_meta`, base), { signal });
   let bytes = new Uint8Array(await response.arrayBuffer());
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
@@ -211,12 +227,28 @@ function yieldToMessages() {
   return new Promise(resolve => setTimeout(resolve, 0));
 }
 
+// A small JSON file of the site's, or `empty` when it cannot be had within WAIT ms (a response
+// that never comes must not hold up the search); `forget` is called then, so that a later query
+// asks again.
+const WAIT = 5000;
+const READY_WITHIN = 15000; // ms for Pagefind and its metadata to be ready
+function small(path, empty, forget) {
+  return fetch(new URL(path, ROOT), { signal: AbortSignal.timeout(WAIT) })
+    .then(response => {
+      if (!response.ok) throw new Error(`${path}: ${response.status}`);
+      return response.json();
+    })
+    .catch(error => {
+      console.warn("Practice Hub search:", error);
+      forget();
+      return empty;
+    });
+}
+
 function words() {
   if (!vocabulary) {
-    vocabulary = fetch(new URL("search/practice-hub-words.json", ROOT))
-      .then(response => response.ok ? response.json() : { words: [] })
-      .then(data => data.words || [])
-      .catch(() => []);
+    vocabulary = small("search/practice-hub-words.json", { words: [] }, () => { vocabulary = null; })
+      .then(data => data.words || []);
   }
   return vocabulary;
 }
@@ -226,10 +258,8 @@ function words() {
 function glossary(first) {
   const shard = /^[a-z0-9]$/.test(first) ? first : "_";
   if (!answers.has(shard)) {
-    const loading = fetch(new URL(`search/answers/${shard}.json`, ROOT))
-      .then(response => response.ok ? response.json() : { answers: [] })
-      .then(data => data.answers || [])
-      .catch(() => []);
+    const loading = small(`search/answers/${shard}.json`, { answers: [] }, () => answers.delete(shard))
+      .then(data => data.answers || []);
     answers.set(shard, loading);
   }
   return answers.get(shard);
@@ -342,6 +372,8 @@ function anyOf(perTerm, count) {
 // The query's results, ranked: { items } for the first screenful, and more() for the whole
 // list (null when the first screenful is all of it).
 async function search(query) {
+  const mine = generation;
+  const replaced = () => mine !== generation; // a newer query came: do no more
   const all = tokens(query);
   if (!all.length) return { items: [] };
   // One letter alone finds nearly every page and says nothing: wait for the next ("A&E" and
@@ -365,9 +397,10 @@ async function search(query) {
       }
     }
   }
+  if (replaced()) return null;
   kept = new Map(terms.map((term, i) => [term, alone[i]]));
   await yieldToMessages();
-  if (pending !== null) return null; // already replaced by a newer query: do no more
+  if (replaced()) return null;
   const results = terms.length > 1 ? anyOf(alone, terms.length) : alone[0];
   // Rank by content type before loading anything: procedures and standards above news.
   if (!exact) for (let i = 0; i < terms.length; i++) await weigh(pf, terms[i], alone[i]);
@@ -376,7 +409,7 @@ async function search(query) {
     .map(result => ({ result, score: result.score * (weights.get(result.id) || 1) }))
     .sort((a, b) => b.score - a.score)
     .slice(0, CANDIDATES);
-  if (pending !== null) return null; // already replaced by a newer query: load nothing more
+  if (replaced()) return null; // load nothing more
   const answer = await answering;
   // A page has the word when it shows it, or a known expansion or alias of it (issue 16): for
   // one word, a page without it never outranks one with it. (Plain-English questions are
@@ -394,7 +427,7 @@ async function search(query) {
   const best = terms.length === 1 ? 1 : 0;
   while (loaded.length < candidates.length && loaded.filter(page => page.has >= best).length < SCREEN) {
     await load(loaded.length + SCREEN);
-    if (pending !== null) return null;
+    if (replaced()) return null;
   }
   const order = pages => pages.slice().sort((a, b) => (terms.length === 1 ? b.has - a.has : 0) || b.score - a.score);
   const shown = order(loaded).filter(page => page.has >= best).slice(0, FIRST);
@@ -405,7 +438,10 @@ async function search(query) {
   };
   if (loaded.length === candidates.length) return { items: items(order(loaded)) };
   const more = async () => {
-    await load(candidates.length);
+    while (loaded.length < candidates.length) {
+      await load(loaded.length + 50);
+      if (replaced()) return null;
+    }
     const rest = order(loaded).filter(page => !shown.includes(page));
     return { items: items([...shown, ...rest]) };
   };
@@ -515,12 +551,12 @@ function pause(ms) {
   });
 }
 
-// While typing pauses, the index chunks of the words typed so far are fetched (words of three
-// letters or more: two letters would fetch the chunks of every word they begin).
+// While typing pauses, the index chunks of the words typed so far are fetched (words of four
+// letters or more: fewer would fetch the chunks of many words they begin, from every shard).
 function preload(query) {
   const asked = tokens(query);
   if (asked.length) glossary(asked.join(" ")[0]).catch(() => {}); // the direct answer's file
-  const words = asked.filter(word => word.length > 2 && !STOP.has(word) && !kept.has(word));
+  const words = asked.filter(word => word.length > 3 && !STOP.has(word) && !kept.has(word));
   if (!words.length) return;
   pagefind()
     .then(({ pf }) => Promise.all(words.map(word => pf.preload(word))))
@@ -571,6 +607,7 @@ self.addEventListener("message", event => {
     gap = now - lastQuery;
     lastQuery = now;
     pending = String(message.data || "");
+    generation += 1;
     if (wake) wake();
     if (arrived) { arrived(); arrived = null; }
     if (!running) drain();

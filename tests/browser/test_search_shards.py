@@ -3,7 +3,7 @@ in the reader's browser, and a reader cannot tell: the same pages are found, in 
 with a true count, without downloading anything twice.
 
 Pagefind's search of a word takes time nearly the square of the pages it is on, so a site of more
-than 1,250 pages gets one index per 1,250 pages (practice_hub/search/index.py). Here the demo is
+than 2,500 pages gets one index per 2,500 pages (practice_hub/search/index.py). Here the demo is
 built with PRACTICE_HUB_SEARCH_SHARD_PAGES=80, so its pages make three shards.
 """
 
@@ -44,7 +44,7 @@ def test_every_page_is_in_one_shard(sharded, demo_site):
     counts = shard_counts(site)
     assert len(counts) == 3 and all(counts), counts
     assert sum(counts) == sum(shard_counts(demo_site)), "the shards together hold every page"
-    assert shard_counts(demo_site) == [sum(counts)], "a site of 1,250 pages or fewer has one index"
+    assert shard_counts(demo_site) == [sum(counts)], "a site of 2,500 pages or fewer has one index"
     for folder in ("pagefind", "pagefind/shard-1", "pagefind/shard-2"):
         assert (site / folder / "pagefind-entry.json").is_file(), folder
         assert len(list((site / folder).glob("pagefind.*.pf_meta"))) == 1, folder

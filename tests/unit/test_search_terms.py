@@ -121,3 +121,34 @@ def test_glossary_answers_are_split_by_the_first_character_the_worker_sees(tmp_p
     read = {p.stem: json.loads(p.read_text(encoding="utf-8"))["answers"] for p in tmp_path.glob("*.json")}
     assert len(read) == 37 and [a["term"] for a in read["a"]] == ["A&E"] and read["p"][0]["term"] == "PLO"
     assert read["z"] == [] and read["_"] == []  # every file exists, so the worker's fetch never fails
+
+
+def test_a_large_site_is_split_into_shards_by_a_hash_of_each_url(monkeypatch):
+    from practice_hub.search.index import (
+        SHARD_PAGES,
+        SHARD_PAGES_VARIABLE,
+        PagefindError,
+        shard_count,
+        shard_folder,
+        shard_of,
+    )
+
+    monkeypatch.delenv(SHARD_PAGES_VARIABLE, raising=False)
+    assert SHARD_PAGES == 2500
+    assert [shard_count(n) for n in (0, 1, 2500, 2501, 3000, 10_000)] == [1, 1, 1, 2, 2, 4]
+    urls = [f"/procedures/page-{i}/" for i in range(8000)]
+    shards = [shard_of(url, 8) for url in urls]
+    # the same shard in every build: crc32 of the URL, not Python's hash() (salted per process)
+    assert shards[:6] == [3, 2, 1, 0, 7, 6]
+    assert all(900 <= shards.count(n) <= 1100 for n in range(8)), [shards.count(n) for n in range(8)]
+    assert {shard_of(url, 1) for url in urls} == {0}
+    assert [shard_folder(n) for n in (0, 1, 7)] == ["pagefind", "pagefind/shard-1", "pagefind/shard-7"]
+    monkeypatch.setenv(SHARD_PAGES_VARIABLE, "80")
+    assert shard_count(226) == 3
+    monkeypatch.setenv(SHARD_PAGES_VARIABLE, "many")
+    try:
+        shard_count(226)
+    except PagefindError as error:
+        assert str(error) == "PRACTICE_HUB_SEARCH_SHARD_PAGES must be a whole number of pages, not 'many'"
+    else:
+        raise AssertionError("a setting that is not a number was accepted")
