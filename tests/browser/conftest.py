@@ -387,14 +387,20 @@ def demo_pages(demo_site) -> dict[str, str]:
 
 # --------------------------------------------------------------------------- search
 
-_RESULTS_SETTLED = """(quietMs) => new Promise(resolve => {
+# Resolves once the result list has not changed for quietMs; fails (instead of waiting for ever:
+# page.evaluate has no timeout) if it is still changing after 20 s.
+_RESULTS_SETTLED = """(quietMs) => new Promise((resolve, reject) => {
     const list = document.querySelector('.md-search-result__list');
     let timer;
     const observer = new MutationObserver(() => {
         clearTimeout(timer);
         timer = setTimeout(done, quietMs);
     });
-    function done() { observer.disconnect(); resolve(); }
+    const limit = setTimeout(() => {
+        observer.disconnect();
+        reject(new Error('the search results were still changing after 20 s'));
+    }, 20000);
+    function done() { clearTimeout(limit); observer.disconnect(); resolve(); }
     observer.observe(list, {childList: true, subtree: true, characterData: true});
     timer = setTimeout(done, quietMs);
 })"""
