@@ -168,27 +168,37 @@ def test_pages_with_the_word_rank_above_pages_without_it(page, demo_pages, searc
     assert not any("asylum" in href for href in first_pages), first_pages
 
 
+def pagefind_count(page, root: str, term: str) -> int:
+    """How many pages Pagefind itself finds for ``term`` in the one index under ``root``."""
+    return page.evaluate(
+        """async ([root, term]) => {
+        const pf = await import(root + 'pagefind/pagefind.js');
+        await pf.options({basePath: new URL('pagefind/', root).pathname});
+        await pf.init();
+        return (await pf.search(term)).results.length;
+    }""",
+        [root, term],
+    )
+
+
+def wait_for_count(page, count: int) -> None:
+    """Until Material's count of results says ``count``."""
+    page.wait_for_function(
+        "n => (document.querySelector('.md-search-result__meta').innerText || '').startsWith(n + ' ')",
+        arg=count,
+        timeout=15_000,
+    )
+
+
 def test_the_count_is_true(page, demo_pages, search, site_server):
     """The first screenful comes first; when typing stops the rest of the list follows, and the
     count is then every page Pagefind finds (issue 19: data is loaded for the first screenful
     only before the first answer)."""
     page.goto(demo_pages["home"])
     search(page, "child")
-    pagefind = page.evaluate(
-        """async (root) => {
-        const pf = await import(root + 'pagefind/pagefind.js');
-        await pf.options({basePath: new URL('pagefind/', root).pathname});
-        await pf.init();
-        return (await pf.search('child')).results.length;
-    }""",
-        site_server,
-    )
+    pagefind = pagefind_count(page, site_server, "child")
     assert pagefind > 12, pagefind  # more than the first screenful
-    page.wait_for_function(
-        "n => (document.querySelector('.md-search-result__meta').innerText || '').startsWith(n + ' ')",
-        arg=pagefind,
-        timeout=15_000,
-    )
+    wait_for_count(page, pagefind)
     meta = page.locator(".md-search-result__meta").inner_text()
     count = int(meta.split()[0])
     assert count == pagefind, (meta, pagefind)

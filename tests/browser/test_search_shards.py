@@ -14,7 +14,7 @@ import re
 
 import pytest
 from conftest import build_site
-from test_search_quality import QUERIES, top_3_misses
+from test_search_quality import QUERIES, pagefind_count, top_3_misses, wait_for_count
 
 from helpers import PROJECT
 from practice_hub.search.index import SHARD_PAGES_VARIABLE, WORKER_URL
@@ -78,20 +78,8 @@ def test_the_count_is_every_page_found_in_every_shard(browser, sharded, search, 
     context = browser.new_context(base_url=base, service_workers="block")
     page = context.new_page()
     page.goto(site_server)
-    whole = page.evaluate(
-        """async (root) => {
-        const pf = await import(root + 'pagefind/pagefind.js');
-        await pf.options({basePath: new URL('pagefind/', root).pathname});
-        await pf.init();
-        return (await pf.search('child')).results.length;
-    }""",
-        site_server,
-    )
+    whole = pagefind_count(page, site_server, "child")
     page.goto(base)
     search(page, "child")
-    page.wait_for_function(
-        "n => (document.querySelector('.md-search-result__meta').innerText || '').startsWith(n + ' ')",
-        arg=whole,
-        timeout=15_000,
-    )
+    wait_for_count(page, whole)
     context.close()
