@@ -27,8 +27,8 @@ the number of pages the word is on (``python -m practice_hub.bench.pagefind_scal
 indexer's memory while writing grows with the whole index. A site of more than ``SHARD_PAGES``
 pages is split into several Pagefind indexes of about that many pages each, every page in the
 shard given by a hash of its URL (so each shard is a random sample of the site; the worker puts
-each score on the whole site's word rarity, see ``rescore`` in worker.js). Shard 0 is ``pagefind/``, shard n is
-``pagefind/shard-n/``; the worker merges them (Pagefind's ``mergeIndex``, which shares the first
+each score on the whole site's word rarity, see ``rescore`` in worker.js). Shard 0 is
+``pagefind/``, shard n is ``pagefind/shard-n/``; the worker merges them (Pagefind's ``mergeIndex``, which shares the first
 index's WebAssembly: nothing is downloaded twice). Each shard's process writes its files and
 ends before the next writes, so only one shard's writing memory is held at a time. A site of
 ``SHARD_PAGES`` pages or fewer has one index, as before.
@@ -238,13 +238,13 @@ def _escape(text: str) -> str:
 class SearchIndexer:
     """One build's search index: ``add_page`` for each page, then ``finish``; always ``close``."""
 
-    def __init__(self, items: list[Item], shards: int | None = None):
+    def __init__(self, items: list[Item]):
         self.glossary = Glossary.of(items)
         self.answers = glossary_answers(items)
         self._vocabulary: list[str] = [" ".join(form) for form in self.glossary.forms]
         self.pages = 0
-        if shards is None:  # pages to come: one per distinct page of the content (entries share one)
-            shards = shard_count(len({item.uri for item in items}))
+        # pages to come: one per distinct page of the content (glossary entries share one)
+        shards = shard_count(len({item.uri for item in items}))
         # per shard: pages indexed in each weight class
         self.classes = [[0] * len(weight_classes()) for _ in range(shards)]
         self._services: list[PagefindService] = []

@@ -64,7 +64,7 @@ const SHARD_ENDS = SHARDS.map(classes => {
 });
 const shardPages = ends => ends.length ? ends[ends.length - 1][0] : 0;
 // The shards that have pages (shard 0 alone when the build wrote no counts).
-const LIVE = SHARDS.length ? SHARD_ENDS.map((ends, n) => n).filter(n => shardPages(SHARD_ENDS[n]) > 0) : [0];
+const LIVE = SHARDS.length ? SHARD_ENDS.flatMap((ends, n) => shardPages(ends) ? [n] : []) : [0];
 const ENDS = SHARD_ENDS.length === 1 ? SHARD_ENDS[0] : []; // one index: weigh() can ask Pagefind
 function shardPath(number) {
   return new URL(number ? `pagefind/shard-${number}/` : "pagefind/", ROOT);
@@ -81,7 +81,6 @@ let weights = new Map(); // page id -> its type's search weight (see metaWeights
 let fromMeta = null;     // Promise<Map | null>
 let pending = null;
 let running = false;
-let wake = null;       // ends the PAUSE early when a new query comes
 let arrived = null;    // resolves the promise of newer() when a new query comes
 let generation = 0;    // counts the queries received: a search of an older one stops
 let lastQuery = 0, gap = 0; // when the last query came, and the time since the one before
@@ -543,19 +542,18 @@ function item(page, score, terms) {
 }
 
 // --- messages -----------------------------------------------------------------------------
+// Waits ms, or less when a new query comes.
 function pause(ms) {
-  return new Promise(resolve => {
-    const timer = setTimeout(done, ms);
-    function done() { clearTimeout(timer); wake = null; resolve(); }
-    wake = done;
-  });
+  let timer;
+  const waited = new Promise(resolve => { timer = setTimeout(resolve, ms); });
+  return Promise.race([waited, newer()]).finally(() => clearTimeout(timer));
 }
 
 // While typing pauses, the index chunks of the words typed so far are fetched (words of four
 // letters or more: fewer would fetch the chunks of many words they begin, from every shard).
 function preload(query) {
   const asked = tokens(query);
-  if (asked.length) glossary(asked.join(" ")[0]).catch(() => {}); // the direct answer's file
+  if (asked.length) glossary(asked.join(" ")[0]); // the direct answer's file
   const words = asked.filter(word => word.length > 3 && !STOP.has(word) && !kept.has(word));
   if (!words.length) return;
   pagefind()
@@ -608,7 +606,6 @@ self.addEventListener("message", event => {
     lastQuery = now;
     pending = String(message.data || "");
     generation += 1;
-    if (wake) wake();
     if (arrived) { arrived(); arrived = null; }
     if (!running) drain();
   }
