@@ -273,10 +273,13 @@ class SearchIndexer:
         """Wait for Pagefind, write ``pagefind/`` (and its shards), the worker and the correction
         words. Each shard's process ends once it has written, before the next writes."""
         for number, service in enumerate(self._services):
-            if sum(self.classes[number]):
-                service.write_files(site_dir / shard_folder(number))
+            pages = sum(self.classes[number])
+            if pages:
+                folder = site_dir / shard_folder(number)
+                service.write_files(folder)
                 if service.errors:
                     raise PagefindError("; ".join(service.errors[:3]))
+                check_index(folder, pages)
             service.close()
         words = site_dir / WORDS_URL
         words.parent.mkdir(parents=True, exist_ok=True)
@@ -292,6 +295,19 @@ class SearchIndexer:
     def close(self) -> None:
         for service in self._services:
             service.close()
+
+
+def check_index(folder: Path, pages: int) -> None:
+    """Refuses an index Pagefind wrote without every page given to it: a search that silently
+    misses pages (or cannot start) must fail the build instead."""
+    entry = folder / "pagefind-entry.json"
+    try:
+        languages = json.loads(entry.read_text(encoding="utf-8"))["languages"]
+        indexed = sum(language["page_count"] for language in languages.values())
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise PagefindError(f"Pagefind wrote an unreadable {entry.name} in {folder.name}/: {error}") from None
+    if indexed != pages:
+        raise PagefindError(f"Pagefind indexed {indexed} of the {pages} pages given to it in {folder.name}/")
 
 
 def worker_source(weights: dict[str, float] | None = None, classes: list[list[int]] | None = None) -> str:

@@ -102,13 +102,15 @@ class PagefindService:
 
     def _read(self) -> None:
         stdout = self._process.stdout
-        buffer = b""
+        pieces: list[bytes] = []  # the message being received (GetFiles answers run to megabytes)
         while chunk := stdout.read1(1 << 16):
-            buffer += chunk
-            *messages, buffer = buffer.split(b",")
-            for raw in messages:
+            *ends, rest = chunk.split(b",")
+            for end in ends:
+                raw = b"".join([*pieces, end])
+                pieces = []
                 if raw.strip():
                     self._received(json.loads(base64.b64decode(raw)))
+            pieces.append(rest)
         for reply in list(self._waiting.values()):  # the binary ended: wake every waiter
             reply.put({"type": "Error", "message": "the Pagefind process ended"})
         with self._done:
@@ -144,15 +146,32 @@ class PagefindService:
             None,
         )
 
-    def write_files(self, output_path: Path) -> None:
-        """Wait for every queued page, then write the index (pagefind.js, wasm, chunks)."""
+    def write_files(self, output_path: Path) -> list[str]:
+        """Wait for every queued page, then write the index (pagefind.js, wasm, chunks) into
+        ``output_path``; returns the files' paths, relative to it, in order.
+
+        Pagefind hands the files over and they are written here. Its own WriteFiles answers
+        before its last writes reach the disk (tokio's asynchronous files), and the process ends
+        at once when it is closed, so an index it wrote could be cut short: an empty
+        pagefind-entry.json, a truncated pagefind.js, and a search that never answers.
+        """
         with self._done:
             finished = self._done.wait_for(
                 lambda: self._ended or self.indexed + len(self.errors) >= self._queued, timeout=self.timeout
             )
         if not finished or self._ended:
             raise PagefindError(f"Pagefind indexed {self.indexed} of {self._queued} pages, then stopped")
-        self._call({"type": "WriteFiles", "index_id": self.index_id, "output_path": str(output_path)})
+        files = self._call({"type": "GetFiles", "index_id": self.index_id}).get("files") or []
+        root = output_path.resolve()
+        written = []
+        for file in sorted(files, key=lambda file: file["path"]):
+            target = (root / file["path"]).resolve()
+            if not target.is_relative_to(root):
+                raise PagefindError(f"Pagefind gave a file outside its folder: {file['path']}")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(base64.b64decode(file["content"]))
+            written.append(target.relative_to(root).as_posix())
+        return written
 
     def close(self) -> None:
         atexit.unregister(self.close)

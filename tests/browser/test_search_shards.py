@@ -45,8 +45,11 @@ def test_every_page_is_in_one_shard(sharded, demo_site):
     assert len(counts) == 3 and all(counts), counts
     assert sum(counts) == sum(shard_counts(demo_site)), "the shards together hold every page"
     assert shard_counts(demo_site) == [sum(counts)], "a site of 2,500 pages or fewer has one index"
-    for folder in ("pagefind", "pagefind/shard-1", "pagefind/shard-2"):
-        assert (site / folder / "pagefind-entry.json").is_file(), folder
+    script = (demo_site / "pagefind/pagefind.js").read_bytes()
+    for folder, pages in zip(("pagefind", "pagefind/shard-1", "pagefind/shard-2"), counts, strict=True):
+        entry = json.loads((site / folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+        assert entry["languages"]["en"]["page_count"] == pages, folder
+        assert (site / folder / "pagefind.js").read_bytes() == script, f"{folder}/pagefind.js is whole"
         assert len(list((site / folder).glob("pagefind.*.pf_meta"))) == 1, folder
     assert not (site / "pagefind/shard-3").exists()
 

@@ -152,3 +152,62 @@ def test_a_large_site_is_split_into_shards_by_a_hash_of_each_url(monkeypatch):
         assert str(error) == "PRACTICE_HUB_SEARCH_SHARD_PAGES must be a whole number of pages, not 'many'"
     else:
         raise AssertionError("a setting that is not a number was accepted")
+
+
+def test_pagefind_files_are_whole_when_its_process_is_closed_at_once(tmp_path):
+    """Pagefind's own WriteFiles answered before its last writes reached the disk, and closing
+    the process right after cut files short (an empty pagefind-entry.json: a search that never
+    answered). The files are now handed over and written here before the process is closed."""
+    from practice_hub.search.index import PAGEFIND_CONFIG, check_index
+    from practice_hub.search.pagefind_service import PagefindService
+
+    for attempt in range(3):
+        folder = tmp_path / f"attempt-{attempt}" / "pagefind"
+        service = PagefindService(PAGEFIND_CONFIG)
+        try:
+            for number in range(5):
+                service.add_html_file(
+                    f'<html lang="en"><body><main data-pagefind-body><h1>Page {number}</h1>'
+                    f"<p>Supervision record {number}</p></main></body></html>",
+                    f"/page-{number}/",
+                )
+            written = service.write_files(folder)
+        finally:
+            service.close()
+        assert {"pagefind.js", "pagefind-entry.json", "wasm.en.pagefind"} <= set(written)
+        assert sorted(written) == sorted(
+            p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()
+        )
+        check_index(folder, 5)  # the entry is whole and counts every page
+        script = (folder / "pagefind.js").read_text(encoding="utf-8")
+        assert "mergeIndex" in script and script.rstrip().endswith("};"), script[-80:]  # its exports
+        sizes = {p: (folder / p).stat().st_size for p in written}
+        assert all(sizes.values()), [p for p, size in sizes.items() if not size]
+
+
+def test_an_index_without_every_page_fails_the_build(tmp_path):
+    from practice_hub.search.index import PagefindError, check_index
+
+    folder = tmp_path / "shard-2"
+    folder.mkdir()
+    entry = folder / "pagefind-entry.json"
+    entry.write_text('{"version": "1.5.2", "languages": {"en": {"page_count": 79}}}', encoding="utf-8")
+    check_index(folder, 79)
+    for text, message in [
+        (
+            '{"languages": {"en": {"page_count": 78}}}',
+            "Pagefind indexed 78 of the 79 pages given to it in shard-2/",
+        ),
+        (
+            "",
+            "Pagefind wrote an unreadable pagefind-entry.json in shard-2/: "
+            "Expecting value: line 1 column 1 (char 0)",
+        ),
+    ]:
+        entry.write_text(text, encoding="utf-8")
+        try:
+            check_index(folder, 79)
+        except PagefindError as error:
+            assert str(error) == message
+        else:
+            raise AssertionError(f"{text!r} was accepted")
