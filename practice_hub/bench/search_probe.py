@@ -9,20 +9,23 @@ with "/", types the query with ``press_sequentially`` and waits for the results.
   (Material's search_index.json, the worker, Pagefind's script, wasm, index chunks and the
   fragments of the results shown), counted by the server itself, so requests made by workers are
   included. ``page_kb`` is everything the server sent in that time, the page's own HTML, CSS and
-  JavaScript included. The server compresses as hosting/nginx-practice-hub.conf does (gzip for
-  CSS, JavaScript and JSON; Pagefind's index files are compressed already), so these are the
-  bytes a reader downloads from the documented set-up.
+  JavaScript included. The server compresses and caches as hosting/nginx-practice-hub.conf does
+  (gzip for CSS, JavaScript and JSON, Pagefind's index files being compressed already;
+  Last-Modified and its Cache-Control, so a file asked for again is revalidated, not sent
+  again), so these are the bytes a reader downloads from the documented set-up.
 - ``ms``: median time from the last keystroke to the result list first showing that query's
   results (the first screenful; the worker sends the rest of a long list when typing stops).
 """
 
 from __future__ import annotations
 
+import email.utils
 import functools
 import gzip
 import http.server
 import io
 import os
+import re
 import statistics
 import threading
 import time
@@ -56,6 +59,14 @@ _WATCH = """() => {
 #: own files are compressed already and served as they are.
 GZIP_SUFFIXES = (".css", ".js", ".json", ".xml", ".svg", ".ics", ".csv")
 
+#: hosting/nginx-practice-hub.conf's Cache-Control ($practice_hub_cache), first match: a file a
+#: page asks for again is revalidated (no-cache) or kept, as there, and not downloaded twice.
+CACHE_CONTROL = [
+    (r"^/assets/.+\.[0-9a-f]{8}\.min\.(?:js|css)$", "public, max-age=2592000, immutable"),
+    (r"^/pagefind/.+\.pf_", "public, max-age=86400"),
+    (r"", "no-cache"),
+]
+
 
 class _Counting(http.server.SimpleHTTPRequestHandler):
     """Serves the site as the documented nginx set-up does (gzip for text types) and logs the
@@ -63,17 +74,36 @@ class _Counting(http.server.SimpleHTTPRequestHandler):
 
     log: list  # (time, path, bytes) per response, set per server
 
+    def end_headers(self):
+        path = self.path.split("?")[0]
+        for pattern, value in CACHE_CONTROL:
+            if re.search(pattern, path):
+                self.send_header("Cache-Control", value)
+                break
+        super().end_headers()
+
     def send_head(self):
         path = self.translate_path(self.path)
         wants = "gzip" in self.headers.get("Accept-Encoding", "")
         if not (wants and path.endswith(GZIP_SUFFIXES) and os.path.isfile(path)):
-            return super().send_head()
+            return super().send_head()  # Last-Modified, and 304 to If-Modified-Since
+        modified = os.stat(path).st_mtime
+        since = self.headers.get("If-Modified-Since")
+        if since:
+            try:
+                if email.utils.parsedate_to_datetime(since).timestamp() >= int(modified):
+                    self.send_response(304)
+                    self.end_headers()
+                    return None
+            except (TypeError, ValueError, IndexError, OverflowError):
+                pass
         with open(path, "rb") as source:
             body = gzip.compress(source.read(), compresslevel=1, mtime=0)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(path))
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
+        self.send_header("Last-Modified", self.date_time_string(modified))  # as nginx sends it
         self.end_headers()
         return io.BytesIO(body)
 
