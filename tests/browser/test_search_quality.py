@@ -283,6 +283,53 @@ def test_a_large_site_searches_when_typing_pauses(context, demo_pages, search):
     assert "ca" not in searched and len(searched) <= 4, f"searched while typing: {searched}"
 
 
+def test_a_large_site_searches_the_first_word_and_each_finished_word_while_typing(
+    context, demo_pages, search
+):
+    """Issue 19: on a large site, Pagefind's first search in the worker is slow (unoptimised code),
+    so the first word is searched once, unshown, while the reader types; a word the reader has
+    finished is searched while the next is typed, so that only the last word is left when typing
+    stops. The results are the same as without (one search of the whole query)."""
+
+    def large(route):
+        response = route.fetch()
+        body = response.text()
+        route.fulfill(response=response, body=body.replace("const LARGE = 5000;", "const LARGE = 0;"))
+
+    context.route("**/pagefind/pagefind.js*", _counting_pagefind)
+    page = context.new_page()
+    page.goto(demo_pages["home"])
+    expected = search(page, "capacity assessment").all_inner_texts()
+    context.route("**/workers/practice-hub-search.js", large)
+    page = context.new_page()
+    page.goto(demo_pages["home"])
+    page.keyboard.press("/")
+    box = page.locator("input.md-search__input")
+    box.wait_for(state="visible")
+    worker = next(w for w in page.workers if "practice-hub-search" in w.url)
+    worker.evaluate("pagefind().then(() => true)")  # Pagefind ready, as it is once a reader types
+    box.press_sequentially("capacity ", delay=100)
+    for _ in range(100):  # the finished word is searched before the next is typed
+        if "capacity" in worker.evaluate("self.__phSearched || []"):
+            break
+        page.wait_for_timeout(50)
+    box.press_sequentially("assessment", delay=60)
+    page.wait_for_function(
+        "[...document.querySelectorAll('.md-search-result__item mark')]"
+        ".some(m => m.textContent.toLowerCase().startsWith('assessment'))"
+    )
+    page.evaluate(_SETTLED, 1000)
+    searched = worker.evaluate("self.__phSearched")
+    assert "capacity".startswith(searched[0]) and searched[0] != "capacity", searched  # the warm-up
+    assert searched.count("capacity") == 1, searched
+    assert searched.index("capacity") < min(i for i, t in enumerate(searched) if t.startswith("assess")), (
+        searched
+    )
+    assert "assessment" in searched, searched
+    shown = page.locator(".md-search-result__item").all_inner_texts()
+    assert shown[:10] == expected[:10], "the same results as a search of the whole query"
+
+
 def test_a_response_that_never_comes_does_not_stop_the_next_search(context, demo_pages):
     """If the server never answers a request of one search (a connection dropped on a busy
     intranet), the reader's next query is still searched and shown. Here the glossary file that
