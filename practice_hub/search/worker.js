@@ -90,31 +90,191 @@ let shardOf = null;    // page id -> the shard it is in (a site of several shard
 function pagefind() {
   if (!engine) {
     engine = (async () => {
-      const [first, ...others] = LIVE;
-      const pf = await import(new URL("pagefind.js", shardPath(first)).href);
-      const options = { baseUrl: "/", excerptLength: EXCERPT, ranking: RANKING };
-      try {
-        await pf.options({ basePath: shardPath(first).pathname, ...options });
-        await pf.init();
-        // The first index must be ready before others merge (mergeIndex waits for its
-        // WebAssembly without ever giving up): filters() waits for it, or throws its error.
-        if (others.length) await pf.filters();
-        await Promise.all(others.map(number => pf.mergeIndex(shardPath(number).pathname, options)));
-      } catch (error) {
-        await pf.destroy().catch(() => {}); // the next query starts again from nothing
-        throw error;
-      }
-      const known = await metaWeights();
+      const pf = await searcher();
+      const known = await metaWeights(); // its files are in the browser's cache by now
       if (known) weights = known;
       return { pf, exact: !!known };
     })();
     // Should a file Pagefind needs never come, the next query starts again instead of waiting
-    // for ever.
+    // for ever (and a late start is stopped).
     const started = engine;
-    const timer = setTimeout(() => { if (engine === started) engine = null; }, READY_WITHIN);
+    const timer = setTimeout(() => {
+      if (engine !== started) return;
+      engine = null;
+      started.then(({ pf }) => pf.destroy(), () => {});
+    }, READY_WITHIN);
     engine.then(() => clearTimeout(timer), () => { clearTimeout(timer); engine = null; });
   }
   return engine;
+}
+
+// Pagefind's WebAssembly, as this worker fetched it: handed to the helpers (below), so that the
+// browser neither downloads nor asks for it again. (A helper without it asks for the first
+// shard's, the same file as every shard's.)
+let wasmBytes = null;
+const WASM = /\/wasm\.[^/]+\.pagefind$/;
+const fetched = self.fetch.bind(self);
+self.fetch = (resource, init) => {
+  const url = new URL(resource instanceof Request ? resource.url : String(resource), self.location.href);
+  if (!WASM.test(url.pathname)) return fetched(resource, init);
+  if (HELPER && wasmBytes) return Promise.resolve(new Response(wasmBytes.slice(0)));
+  if (HELPER) return fetched(new URL(url.pathname.split("/").pop(), shardPath(LIVE[0])).href, init);
+  return fetched(resource, init).then(response => {
+    if (response.ok) wasmBytes = response.clone().arrayBuffer();
+    return response;
+  });
+};
+
+// Pagefind with the indexes of the given shards merged into one search (Pagefind's mergeIndex,
+// which reuses the first index's WebAssembly).
+async function openIndexes(shards) {
+  const [first, ...others] = shards;
+  const pf = await import(new URL("pagefind.js", shardPath(LIVE[0])).href);
+  const options = { baseUrl: "/", excerptLength: EXCERPT, ranking: RANKING };
+  try {
+    await pf.options({ basePath: shardPath(first).pathname, ...options });
+    await pf.init();
+    // The first index must be ready before others merge (mergeIndex waits for its
+    // WebAssembly without ever giving up): filters() waits for it, or throws its error.
+    if (others.length) await pf.filters();
+    await Promise.all(others.map(number => pf.mergeIndex(shardPath(number).pathname, options)));
+  } catch (error) {
+    await pf.destroy().catch(() => {}); // the next query starts again from nothing
+    throw error;
+  }
+  return pf;
+}
+
+// --- shards searched at once ----------------------------------------------------------------
+// Pagefind's search takes time in proportion to the pages a word is on, and one search runs on
+// one processor core. On a site of several shards, with a device of several cores, the shards
+// are split into groups, one per core: this worker searches the first group, and a helper
+// worker (this same file, started under the name "shards:1,3") each other group, at the same
+// time. Helpers start once this worker has Pagefind's script and WebAssembly, and load the same
+// files (the first shard's: every shard's are the same), so the browser's cache answers.
+const HELPER = /^shards:[\d,]+$/.test(self.name || "") ? self.name.slice(7).split(",").map(Number) : null;
+
+function groups() {
+  const count = Math.min(LIVE.length, (self.navigator && navigator.hardwareConcurrency) || 1);
+  if (HELPER || count < 2 || typeof Worker === "undefined") return [LIVE];
+  return Array.from({ length: count }, (_, i) => LIVE.filter((_, k) => k % count === i));
+}
+
+// Something that searches every shard like Pagefind's own search: this worker's Pagefind, with
+// the helpers' results added (each result's data() asks the worker that found it). Should a
+// helper not start, this worker merges its shards too.
+async function searcher() {
+  const [mine, ...theirs] = groups();
+  const own = await openIndexes(mine);
+  if (!theirs.length) return own;
+  let others;
+  try {
+    others = await helpers(theirs);
+  } catch (error) {
+    console.warn("Practice Hub search: shards searched one after another:", error);
+    const options = { baseUrl: "/", excerptLength: EXCERPT, ranking: RANKING };
+    await Promise.all(theirs.flat().map(number => own.mergeIndex(shardPath(number).pathname, options)));
+    return own;
+  }
+  return {
+    async search(term) {
+      const elsewhere = others.search(term); // asked first: the helpers search while this one does
+      const here = await own.search(term);
+      const found = await elsewhere;
+      return { results: [...(here ? here.results : []), ...found] };
+    },
+    preload: term => Promise.all([own.preload(term), others.preload(term)]),
+    destroy: () => { others.destroy(); return own.destroy(); },
+    helpers: theirs.length,
+  };
+}
+
+// Starts a helper for each group; resolves to { search, preload, destroy } once all are ready.
+// A helper that fails makes the next query start the search again.
+async function helpers(groups) {
+  const started = groups.map(shards => {
+    const worker = new Worker(self.location.href, { name: `shards:${shards.join(",")}` });
+    const waiting = new Map();
+    let next = 0;
+    worker.addEventListener("message", event => {
+      const { id, value, error } = event.data;
+      const call = waiting.get(id);
+      waiting.delete(id);
+      if (call) error === undefined ? call.resolve(value) : call.reject(new Error(error));
+    });
+    worker.addEventListener("error", event => {
+      event.preventDefault();
+      for (const { reject } of waiting.values()) reject(new Error(`search of shards ${shards}: ${event.message}`));
+      waiting.clear();
+      engine = null;
+    });
+    const call = (method, ...args) => new Promise((resolve, reject) => {
+      const id = next++;
+      waiting.set(id, { resolve, reject });
+      worker.postMessage({ id, method, args });
+    });
+    return { call, worker };
+  });
+  const destroy = () => started.forEach(helper => helper.worker.terminate());
+  try {
+    const bytes = await wasmBytes;
+    await Promise.all(started.map(helper => helper.call("start", bytes)));
+  } catch (error) {
+    destroy();
+    throw error;
+  }
+  return {
+    async search(term) {
+      const parts = await Promise.all(started.map(helper => helper.call("search", term)));
+      return parts.flatMap((found, i) => found.map(([id, score]) =>
+        ({ id, score, data: () => started[i].call("data", term, id) })));
+    },
+    preload: term => Promise.all(started.map(helper => helper.call("preload", term))),
+    destroy,
+  };
+}
+
+// A helper's side: its shards' Pagefind, searched on request. The results of the last few
+// words are kept, so that their pages' data can be asked for.
+function helperMain(shards) {
+  let begin;
+  const ready = new Promise(resolve => { begin = resolve; }).then(bytes => {
+    wasmBytes = bytes; // the worker's copy: see self.fetch above
+    return openIndexes(shards);
+  });
+  const found = new Map(); // term -> page id -> Pagefind's result, for the last KEEP words searched
+  const KEEP = 32;
+  async function results(pf, term) {
+    const searched = await pf.search(term);
+    const list = searched ? searched.results : [];
+    found.delete(term);
+    found.set(term, new Map(list.map(result => [result.id, result])));
+    if (found.size > KEEP) found.delete(found.keys().next().value);
+    return list;
+  }
+  self.addEventListener("message", async event => {
+    const { id, method, args } = event.data;
+    try {
+      if (method === "start") begin(args[0]);
+      const pf = await ready;
+      let value = null;
+      if (method === "search") {
+        value = (await results(pf, args[0])).map(result => [result.id, result.score]);
+      } else if (method === "data") {
+        const [term, page] = args;
+        // A word the reader typed long ago (its results kept by the worker) is searched again.
+        if (!found.has(term)) await results(pf, term);
+        const result = found.get(term).get(page);
+        if (!result) throw new Error(`no page ${page} for ${term}`);
+        value = await result.data();
+      } else if (method === "preload") {
+        await pf.preload(args[0]);
+      }
+      self.postMessage({ id, value });
+    } catch (error) {
+      self.postMessage({ id, error: String((error && error.message) || error) });
+    }
+  });
 }
 
 // Every page's type weight, read once from each shard's Pagefind metadata file
@@ -622,7 +782,8 @@ async function drain() {
   running = false;
 }
 
-self.addEventListener("message", event => {
+if (HELPER) helperMain(HELPER);
+else self.addEventListener("message", event => {
   const message = event.data;
   if (message.type === SETUP) {
     pagefind().catch(error => console.error("Practice Hub search:", error));

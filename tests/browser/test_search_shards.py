@@ -10,6 +10,7 @@ built with PRACTICE_HUB_SEARCH_SHARD_PAGES=80, so its pages make three shards.
 from __future__ import annotations
 
 import json
+import os
 import re
 
 import pytest
@@ -64,7 +65,11 @@ def test_practitioner_queries_find_the_same_pages_across_shards(browser, sharded
     page.on("console", lambda message: messages.append(message.text))
     page.goto(base)
     missed = top_3_misses(page, search, base)
+    worker = next(w for w in page.workers if "practice-hub-search" in w.url)
+    helpers = worker.evaluate("pagefind().then(({ pf }) => pf.helpers || 0)")
     context.close()
+    # One core searches here, and each other core (up to a group per shard) in a helper worker.
+    assert helpers == min(3, os.cpu_count() or 1) - 1, helpers
     assert len(QUERIES) >= 40
     assert not missed, "queries that missed the top 3 on the sharded site:\n  " + "\n  ".join(missed)
     # Every shard was searched; the WebAssembly came once (merged indexes reuse the first's).
