@@ -192,6 +192,7 @@ async function searcher() {
 // Starts a helper for each group; resolves to { search, preload, destroy } once all are ready.
 // A helper that fails makes the next query start the search again.
 async function helpers(groups) {
+  const mine = engine;
   const started = groups.map(shards => {
     const worker = new Worker(self.location.href, { name: `shards:${shards.join(",")}` });
     const waiting = new Map();
@@ -206,7 +207,10 @@ async function helpers(groups) {
       event.preventDefault();
       for (const { reject } of waiting.values()) reject(new Error(`search of shards ${shards}: ${event.message}`));
       waiting.clear();
-      engine = null;
+      if (engine === mine) { // the next query starts the search again
+        engine = null;
+        mine.then(({ pf }) => pf.destroy(), () => {});
+      }
     });
     const call = (method, ...args) => new Promise((resolve, reject) => {
       const id = next++;
@@ -243,7 +247,7 @@ function helperMain(shards) {
     return openIndexes(shards);
   });
   const found = new Map(); // term -> page id -> Pagefind's result, for the last KEEP words searched
-  const KEEP = 32;
+  const KEEP = 16;
   async function results(pf, term) {
     const searched = await pf.search(term);
     const list = searched ? searched.results : [];
