@@ -150,8 +150,9 @@ async function openIndexes(shards) {
 // one processor core. On a site of several shards, with a device of several cores, the shards
 // are split into groups, one per core: this worker searches the first group, and a helper
 // worker (this same file, started under the name "shards:1,3") each other group, at the same
-// time. Helpers start once this worker has Pagefind's script and WebAssembly, and load the same
-// files (the first shard's: every shard's are the same), so the browser's cache answers.
+// time. Helpers start once this worker has Pagefind's script and WebAssembly: they load the
+// script from the same place (the first shard's folder: every shard's is the same), so the
+// browser's cache answers, and are handed the WebAssembly.
 const HELPER = /^shards:[\d,]+$/.test(self.name || "") ? self.name.slice(7).split(",").map(Number) : null;
 
 function groups() {
@@ -189,10 +190,12 @@ async function searcher() {
   };
 }
 
-// Starts a helper for each group; resolves to { search, preload, destroy } once all are ready.
-// A helper that fails makes the next query start the search again.
+// Starts a helper for each group; resolves to { search, preload, destroy } once all are ready
+// (rejects if one fails to start). A helper that fails later makes the next query start the
+// search again.
 async function helpers(groups) {
   const mine = engine;
+  let live = false; // all started: from then on, a helper that fails stops this engine
   const started = groups.map(shards => {
     const worker = new Worker(self.location.href, { name: `shards:${shards.join(",")}` });
     const waiting = new Map();
@@ -207,7 +210,7 @@ async function helpers(groups) {
       event.preventDefault();
       for (const { reject } of waiting.values()) reject(new Error(`search of shards ${shards}: ${event.message}`));
       waiting.clear();
-      if (engine === mine) { // the next query starts the search again
+      if (live && engine === mine) { // the next query starts the search again
         engine = null;
         mine.then(({ pf }) => pf.destroy(), () => {});
       }
@@ -223,6 +226,7 @@ async function helpers(groups) {
   try {
     const bytes = await wasmBytes;
     await Promise.all(started.map(helper => helper.call("start", bytes)));
+    live = true;
   } catch (error) {
     destroy();
     throw error;

@@ -280,7 +280,11 @@ def test_a_large_site_searches_when_typing_pauses(context, demo_pages, search):
     worker = next(w for w in page.workers if "practice-hub-search" in w.url)
     searched = worker.evaluate("self.__phSearched")
     assert "assessment" in searched and "capacity" in searched, searched
-    assert "ca" not in searched and len(searched) <= 4, f"searched while typing: {searched}"
+    # the first is the unshown warm-up (a prefix of the first word); a busy machine may pause once
+    # within each word
+    assert "capacity".startswith(searched[0]), searched
+    typed = searched[1:]
+    assert "ca" not in typed and len(typed) <= 4, f"searched while typing: {searched}"
 
 
 def test_a_large_site_searches_the_first_word_and_each_finished_word_while_typing(

@@ -104,8 +104,9 @@ def test_serve_rebuilds_an_edited_page_alone_and_the_site_when_its_front_matter_
         # a body with a problem is never rebuilt alone: the full rebuild shows the problems page
         procedure.write_text(good.rstrip() + "\n\n<script>alert(1)</script>\n", encoding="utf-8")
         home = ""
-        for _ in range(240):  # a readiness poll: the problems page replaces the home page
-            with urllib.request.urlopen(url, timeout=30) as response:
+        deadline = time.monotonic() + 120  # a server that stops answering fails, not hangs
+        while time.monotonic() < deadline:  # a readiness poll: the problems page replaces the home page
+            with urllib.request.urlopen(url, timeout=10) as response:
                 home = response.read().decode("utf-8")
             if "ph-problems" in home:
                 break
@@ -119,8 +120,9 @@ def test_serve_rebuilds_an_edited_page_alone_and_the_site_when_its_front_matter_
             good.replace(title, "title: Recording in the case file, renamed"), encoding="utf-8"
         )
         listing = ""
-        for _ in range(240):  # a readiness poll (the open page reloads itself meanwhile)
-            with urllib.request.urlopen(url + "procedures/", timeout=30) as response:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:  # a readiness poll (the open page reloads itself meanwhile)
+            with urllib.request.urlopen(url + "procedures/", timeout=10) as response:
                 listing = response.read().decode("utf-8")
             if "Recording in the case file, renamed" in listing:
                 break
