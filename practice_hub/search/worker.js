@@ -120,7 +120,7 @@ self.fetch = (resource, init) => {
   if (HELPER && wasmBytes) return Promise.resolve(new Response(wasmBytes.slice(0)));
   if (HELPER) return fetched(new URL(url.pathname.split("/").pop(), shardPath(LIVE[0])).href, init);
   return fetched(resource, init).then(response => {
-    if (response.ok) wasmBytes = response.clone().arrayBuffer();
+    if (response.ok && LIVE.length > 1) wasmBytes = response.clone().arrayBuffer(); // for helpers
     return response;
   });
 };
