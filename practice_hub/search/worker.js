@@ -163,7 +163,7 @@ function groups() {
 
 // Something that searches every shard like Pagefind's own search: this worker's Pagefind, with
 // the helpers' results added (each result's data() asks the worker that found it). Should a
-// helper not start, this worker merges its shards too.
+// helper not start, this worker opens every shard itself.
 async function searcher() {
   const [mine, ...theirs] = groups();
   const own = await openIndexes(mine);
@@ -173,9 +173,8 @@ async function searcher() {
     others = await helpers(theirs);
   } catch (error) {
     console.warn("Practice Hub search: shards searched one after another:", error);
-    const options = { baseUrl: "/", excerptLength: EXCERPT, ranking: RANKING };
-    await Promise.all(theirs.flat().map(number => own.mergeIndex(shardPath(number).pathname, options)));
-    return own;
+    await own.destroy();
+    return openIndexes(LIVE);
   }
   return {
     async search(term) {
