@@ -89,23 +89,29 @@ let shardOf = null;    // page id -> the shard it is in (a site of several shard
 
 function pagefind() {
   if (!engine) {
-    engine = (async () => {
+    const starting = (async () => {
       const pf = await searcher();
       const known = await metaWeights(); // its files are in the browser's cache by now
       if (known) weights = known;
       return { pf, exact: !!known };
     })();
-    // Should a file Pagefind needs never come, the next query starts again instead of waiting
-    // for ever (and a late start is stopped).
-    const started = engine;
-    const timer = setTimeout(() => {
-      if (engine !== started) return;
-      engine = null;
-      started.then(({ pf }) => pf.destroy(), () => {});
-    }, READY_WITHIN);
-    engine.then(() => clearTimeout(timer), () => { clearTimeout(timer); engine = null; });
+    // Should a file Pagefind needs never come, the search waiting for it ends with an error and
+    // the next try starts again, instead of waiting for ever (and a late start is stopped).
+    const started = within(starting, READY_WITHIN, "the search index did not load").catch(error => {
+      if (engine === started) engine = null;
+      starting.then(({ pf }) => pf.destroy(), () => {});
+      throw error;
+    });
+    engine = started;
   }
   return engine;
+}
+
+// *promise*, or an error once *ms* have passed without it.
+function within(promise, ms, what) {
+  let timer;
+  const late = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms); });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 // Pagefind's WebAssembly, as this worker fetched it: handed to the helpers (below), so that the
@@ -134,9 +140,11 @@ async function openIndexes(shards) {
   try {
     await pf.options({ basePath: shardPath(first).pathname, ...options });
     await pf.init();
-    // The first index must be ready before others merge (mergeIndex waits for its
-    // WebAssembly without ever giving up): filters() waits for it, or throws its error.
-    if (others.length) await pf.filters();
+    // init() only logs a file that did not load (the next search throws it); filters() waits for
+    // the index, or throws its error, so a shard that failed is known now. The first index must
+    // also be ready before others merge (mergeIndex waits for its WebAssembly without ever
+    // giving up).
+    await pf.filters();
     await Promise.all(others.map(number => pf.mergeIndex(shardPath(number).pathname, options)));
   } catch (error) {
     await pf.destroy().catch(() => {}); // the next query starts again from nothing
@@ -199,6 +207,7 @@ async function helpers(groups) {
     const worker = new Worker(self.location.href, { name: `shards:${shards.join(",")}` });
     const waiting = new Map();
     let next = 0;
+    let failed = null; // the helper's error: a call after it fails at once instead of waiting
     worker.addEventListener("message", event => {
       const { id, value, error } = event.data;
       const call = waiting.get(id);
@@ -207,7 +216,8 @@ async function helpers(groups) {
     });
     worker.addEventListener("error", event => {
       event.preventDefault();
-      for (const { reject } of waiting.values()) reject(new Error(`search of shards ${shards}: ${event.message}`));
+      failed = new Error(`search of shards ${shards}: ${event.message || "the helper stopped"}`);
+      for (const { reject } of waiting.values()) reject(failed);
       waiting.clear();
       if (live && engine === mine) { // the next query starts the search again
         engine = null;
@@ -215,6 +225,7 @@ async function helpers(groups) {
       }
     });
     const call = (method, ...args) => new Promise((resolve, reject) => {
+      if (failed) return reject(failed);
       const id = next++;
       waiting.set(id, { resolve, reject });
       worker.postMessage({ id, method, args });
@@ -224,7 +235,7 @@ async function helpers(groups) {
   const destroy = () => started.forEach(helper => helper.worker.terminate());
   try {
     const bytes = await wasmBytes;
-    await Promise.all(started.map(helper => helper.call("start", bytes)));
+    await within(Promise.all(started.map(helper => helper.call("start", bytes))), HELPER_START, "a helper did not start");
     live = true;
   } catch (error) {
     destroy();
@@ -398,6 +409,7 @@ function yieldToMessages() {
 // asks again.
 const WAIT = 5000;
 const READY_WITHIN = 15000; // ms for Pagefind and its metadata to be ready
+const HELPER_START = 6000;  // ms for the helpers to open their shards; then this worker opens them
 function small(path, empty, forget) {
   return fetch(new URL(path, ROOT), { signal: AbortSignal.timeout(WAIT) })
     .then(response => {
@@ -546,7 +558,8 @@ async function search(query) {
   // "5" are searched).
   if (all.length === 1 && all[0].length === 1 && !/\d/.test(all[0])) return null;
   const answering = answerFor(query); // its file is fetched while Pagefind searches
-  const { pf, exact } = await pagefind();
+  // A start that failed (a file that did not come) is tried once more: the engine starts again.
+  const { pf, exact } = await pagefind().catch(() => pagefind());
   warmed = engine; // a real search warms it
   let terms = all.filter(word => !STOP.has(word));
   if (!terms.length) terms = all;

@@ -91,3 +91,56 @@ def test_the_count_is_every_page_found_in_every_shard(browser, sharded, search, 
     search(page, "child")
     wait_for_count(page, whole)
     context.close()
+
+
+def test_search_still_finds_every_page_when_a_helper_cannot_start(browser, sharded, search, site_server):
+    """A helper worker that cannot open its shard (here its index's first file fails to load):
+    this worker searches every shard itself, with the same count, and says so in the console."""
+    _, base = sharded
+    context = browser.new_context(base_url=base, service_workers="block")
+    loads: list[str] = []
+
+    def first_load_fails(route):
+        loads.append(route.request.url)
+        route.abort() if len(loads) == 1 else route.continue_()
+
+    context.route(
+        re.compile(re.escape(base) + r"pagefind/shard-1/pagefind-entry\.json\?ts="), first_load_fails
+    )
+    page = context.new_page()
+    messages: list[str] = []
+    page.on("console", lambda message: messages.append(message.text))
+    page.goto(site_server)
+    whole = pagefind_count(page, site_server, "child")
+    page.goto(base)
+    search(page, "child")
+    wait_for_count(page, whole)
+    worker = next(w for w in page.workers if "practice-hub-search" in w.url)
+    helpers = worker.evaluate("pagefind().then(({ pf }) => pf.helpers || 0)")
+    context.close()
+    assert len(loads) >= 2, f"no helper was started ({os.cpu_count()} cores): {loads}"
+    assert helpers == 0, helpers
+    assert any("shards searched one after another" in m for m in messages), messages
+
+
+def test_search_recovers_when_a_file_of_its_index_fails_to_load_once(browser, search, site_server):
+    """One request of the index lost on the way (a busy intranet proxy): the search starts again
+    and answers, instead of failing every search until the page is reloaded."""
+    context = browser.new_context(base_url=site_server, service_workers="block")
+    page = context.new_page()
+    page.goto(site_server)
+    whole = pagefind_count(page, site_server, "child")
+    loads: list[str] = []
+
+    def first_load_fails(route):
+        loads.append(route.request.url)
+        route.abort() if len(loads) == 1 else route.continue_()
+
+    context.route(
+        re.compile(re.escape(site_server) + r"pagefind/pagefind-entry\.json\?ts="), first_load_fails
+    )
+    page.goto(site_server)
+    search(page, "child")
+    wait_for_count(page, whole)
+    context.close()
+    assert len(loads) == 2, loads  # lost once, asked again
