@@ -170,6 +170,20 @@ def link_within_sections(items: list, parent=None) -> None:
         page.next_page = pages[index + 1] if index + 1 < len(pages) else None
 
 
+def mark_long_sections(items: list, limit: int) -> None:
+    """Sections of more than *limit* items: the menu lists only the active one of them.
+
+    Ready-made for the template (overrides/partials/nav-item.html): ``ph_long`` on such a
+    section, and ``ph_index``, its index page (found once here, not on every page).
+    """
+    for node in items:
+        if getattr(node, "is_section", False):
+            children = node.children or []
+            node.ph_long = len(children) > limit
+            node.ph_index = next((child for child in children if getattr(child, "is_index", False)), None)
+            mark_long_sections(children, limit)
+
+
 def unlink(page) -> None:
     """A page left out of the menu has no previous/next."""
     page.previous_page = page.next_page = None
@@ -181,6 +195,7 @@ __all__ = [
     "arrange",
     "check_menu",
     "link_within_sections",
+    "mark_long_sections",
     "menu_entries",
     "pages_in_order",
     "unlink",

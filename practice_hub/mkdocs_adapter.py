@@ -415,6 +415,7 @@ def order_nav(nav, config: MkDocsConfig):
     )
     nav.pages = menu.pages_in_order(nav.items)
     menu.link_within_sections(nav.items)
+    menu.mark_long_sections(nav.items, settings.menu_section_limit)
     kept = {id(page) for page in nav.pages}
     for page in before:
         if id(page) not in kept:

@@ -33,6 +33,11 @@ class Settings:
     menu: tuple = ()
     # Editors' pages, kept out of the readers' menu (reached from the footer).
     editors_pages: tuple = ("editors/", "review-schedule.md", "tags/")
+    # A section of more pages than this (a regional training catalogue) lists in the menu only
+    # the page being read, not all its pages: its index page (the listing) finds the others.
+    # A menu of hundreds is no use on a phone, and writing it into each of those pages makes
+    # the build cost the square of the section's size.
+    menu_section_limit: int = 100
     # The home page's blocks, in order (see practice_hub/renderer/front_door.py).
     home: tuple = ()
     # Where "Suggest a change" on every page sends readers when the site has no repo_url:
@@ -96,6 +101,11 @@ def _check_menu_settings(values: dict) -> None:
     problem = check_menu(values.get("menu"))
     if problem:
         raise ValueError(problem)
+    limit = values.get("menu_section_limit", 100)
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+        raise ValueError(
+            f"extra.practice_hub.menu_section_limit must be a whole number of pages, 1 or more (not {limit!r})"
+        )
     for name in ("menu", "editors_pages", "home"):
         if name in values:
             if not isinstance(values[name], (list, tuple)):
