@@ -33,7 +33,7 @@ class Settings:
     menu: tuple = ()
     # Editors' pages, kept out of the readers' menu (reached from the footer).
     editors_pages: tuple = ("editors/", "review-schedule.md", "tags/")
-    # A section of more pages than this (a regional training catalogue) lists in the menu only
+    # A section of more pages than this (a region's year of events) lists in the menu only
     # the page being read, not all its pages: its index page (the listing) finds the others.
     # A menu of hundreds is no use on a phone, and writing it into each of those pages makes
     # the build cost the square of the section's size.

@@ -1,6 +1,5 @@
-"""A section of more pages than extra.practice_hub.menu_section_limit (a regional training
-catalogue of 1,000 courses) lists in the menu only the page being read: its index page lists the
-others. Otherwise each of its pages carries a menu of hundreds, no use on a phone, and the build
+"""A section of more pages than extra.practice_hub.menu_section_limit (a region's year of
+events) lists in the menu only the page being read: its index page lists the others. Otherwise each of its pages carries a menu of hundreds, no use on a phone, and the build
 costs the square of the section's size (benchmarks/RESULTS.md, 10,000 pages)."""
 
 from __future__ import annotations
