@@ -101,7 +101,7 @@ def _check_menu_settings(values: dict) -> None:
     problem = check_menu(values.get("menu"))
     if problem:
         raise ValueError(problem)
-    limit = values.get("menu_section_limit", 100)
+    limit = values.get("menu_section_limit", 1)
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
         raise ValueError(
             f"extra.practice_hub.menu_section_limit must be a whole number of pages, 1 or more (not {limit!r})"
