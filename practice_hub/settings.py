@@ -101,8 +101,10 @@ def _check_menu_settings(values: dict) -> None:
     problem = check_menu(values.get("menu"))
     if problem:
         raise ValueError(problem)
-    limit = values.get("menu_section_limit", 1)
-    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+    limit = values.get("menu_section_limit")
+    if "menu_section_limit" in values and (
+        isinstance(limit, bool) or not isinstance(limit, int) or limit < 1
+    ):
         raise ValueError(
             f"extra.practice_hub.menu_section_limit must be a whole number of pages, 1 or more (not {limit!r})"
         )
