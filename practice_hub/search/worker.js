@@ -560,6 +560,10 @@ async function search(query) {
   const answering = answerFor(query); // its file is fetched while Pagefind searches
   // A start that failed (a file that did not come) is tried once more: the engine starts again.
   const { pf, exact } = await pagefind().catch(() => pagefind());
+  // The engine may have taken a while to start (the search has just opened): a query typed on
+  // since is not searched. Pagefind's search cannot be stopped, and one for a half-typed word
+  // ("ca" finds most pages) would hold up the whole word's.
+  if (replaced()) return null;
   warmed = engine; // a real search warms it
   let terms = all.filter(word => !STOP.has(word));
   if (!terms.length) terms = all;
