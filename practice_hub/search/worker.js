@@ -507,6 +507,15 @@ async function find(pf, query) {
   return rescore(found ? found.results : []);
 }
 
+// A word of a query searched, and noted with the words searched ahead while it runs: should the
+// reader type on ("capacity" paused on, then "capacity assessment"), the next query waits for
+// it rather than searching it again (a search cannot be stopped).
+function searching(pf, word) {
+  const found = find(pf, word);
+  ahead.set(word, found.catch(() => null));
+  return found;
+}
+
 // Pagefind's score of a page for one word is the word's rarity in the page's index (its IDF:
 // ln(1 + (pages - pages with the word + 0.5) / (pages with the word + 0.5))) times what the page
 // itself has of it (pagefind_web/src/search.rs). Each shard knows only its own pages, so a word
@@ -571,7 +580,7 @@ async function search(query) {
   // Pagefind ignores a word it does not know: correct those first ("safegaurding"). The words
   // of the last query are not searched again: typing "strategy discussion" searches "strategy"
   // once, not at every letter of "discussion".
-  const alone = await Promise.all(terms.map(async term => kept.get(term) || (await ahead.get(term)) || find(pf, term)));
+  const alone = await Promise.all(terms.map(async term => kept.get(term) || (await ahead.get(term)) || searching(pf, term)));
   for (let i = 0; i < terms.length; i++) {
     if (!alone[i].length) {
       const better = await correction(terms[i]);

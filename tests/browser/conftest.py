@@ -54,6 +54,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -406,13 +407,68 @@ _RESULTS_SETTLED = """(quietMs) => new Promise((resolve, reject) => {
 })"""
 
 
+def search_worker(page, timeout_s: float = 30):
+    """The page's Practice Hub search worker, once Material has started it (its script may come
+    late on a busy machine, or through a test's route)."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        workers = [w for w in page.workers if "practice-hub-search" in w.url]
+        if workers:
+            return workers[0]
+        if time.monotonic() > deadline:
+            raise AssertionError(f"no search worker started within {timeout_s:g} s: {page.workers}")
+        page.wait_for_timeout(50)
+
+
+# Installed in the search worker: notes the query each result it sends answers. The worker sends
+# a result only when no newer query has come (its drain loop), so that is the last query it has
+# received; a listener added now runs after the worker's own, before any result is sent.
+_TRACK_ANSWERS = """() => {
+  if (self.__phTracking) return;
+  self.__phTracking = true;
+  self.__phAnswered = null;
+  let last = null;
+  self.addEventListener("message", event => {
+    if (event.data && event.data.type === 2) last = String(event.data.data);
+  });
+  const post = self.postMessage.bind(self);
+  self.postMessage = (message, ...rest) => {
+    if (message && message.type === 3) self.__phAnswered = last;
+    return post(message, ...rest);
+  };
+}"""
+
+# Resolves when the worker has sent the answer to the query (rejects after 30 s, saying what it
+# answered instead).
+_ANSWERED = """(query) => new Promise((resolve, reject) => {
+  const start = performance.now();
+  (function check() {
+    if (self.__phAnswered === query) resolve(true);
+    else if (performance.now() - start > 30000)
+      reject(new Error(`no results for ${JSON.stringify(query)} within 30 s; the last were for ${JSON.stringify(self.__phAnswered)}`));
+    else setTimeout(check, 20);
+  })();
+})"""
+
+
+def track_answers(page):
+    """From now on the search worker notes which query each result it sends answers."""
+    search_worker(page).evaluate(_TRACK_ANSWERS)
+
+
+def wait_for_answer(page, query: str) -> None:
+    """Waits until the search worker has sent the results of *query* (``track_answers`` first):
+    on a busy machine the results of a half-typed query can be shown first, and stay a while."""
+    search_worker(page).evaluate(_ANSWERED, query)
+
+
 @pytest.fixture(scope="session")
 def search():
     """``search(page, query)``: open Material's search with the keyboard and type a query.
 
     Presses "/" (Material's shortcut), types with ``press_sequentially`` (``fill`` is
-    flaky with Material's search), waits for a first result and then until the result
-    list has stopped changing, since results re-render as each key's query returns.
+    flaky with Material's search), waits until the worker has sent the results of the whole
+    query and a first result is shown, then until the result list has stopped changing.
     Returns the locator of the result items.
     """
 
@@ -424,7 +480,9 @@ def search():
         page.keyboard.press("/")
         box = page.locator("input.md-search__input")
         box.wait_for(state="visible")
+        track_answers(page)
         box.press_sequentially(query, delay=20)
+        wait_for_answer(page, query)
         results = page.locator(".md-search-result__item")
         results.first.wait_for(state="visible")
         page.evaluate(_RESULTS_SETTLED, settle_ms)

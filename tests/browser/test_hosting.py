@@ -77,11 +77,17 @@ def hosted(tmp_path_factory):
         stderr=subprocess.PIPE,
     )
     base = f"http://127.0.0.1:{port}/"
-    for _ in range(100):
+    deadline = time.monotonic() + 30
+    while True:  # until nginx answers
         try:
-            urllib.request.urlopen(base, timeout=1)
+            urllib.request.urlopen(base, timeout=5)
             break
         except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                pytest.fail(
+                    f"nginx did not start: {process.communicate()[1].decode(errors='replace')[-2000:]}"
+                )
             time.sleep(0.05)
     yield base, project / "site", check.stdout + check.stderr
     process.terminate()

@@ -8,9 +8,11 @@ plain-English questions. The hit rate is printed; the test asks for 100 %.
 
 from __future__ import annotations
 
+import time
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = [pytest.mark.browser, pytest.mark.demo]  # Brackenford queries: demo only
@@ -96,11 +98,12 @@ def top_3_misses(page, search, base: str) -> list[str]:
             if number:
                 _clear(page)
                 page.locator("input.md-search__input").press_sequentially(query, delay=15)
+                wait_for_answer(page, query)  # not a half-typed query's results, shown first
                 page.locator(".md-search-result__item").first.wait_for(state="visible")
                 page.evaluate(_SETTLED, 300)
             else:
                 search(page, query)
-        except PlaywrightTimeout:
+        except (PlaywrightTimeout, PlaywrightError):
             workers = [w for w in page.workers if "practice-hub-search" in w.url]
             state = (
                 workers[0].evaluate("({running, pending, kept: [...kept.keys()]})")
@@ -126,6 +129,7 @@ def test_practitioner_queries_find_the_page_in_the_top_3(page, demo_pages, searc
 
 
 from conftest import _RESULTS_SETTLED as _SETTLED  # noqa: E402  (the helper's own wait)
+from conftest import search_worker, track_answers, wait_for_answer  # noqa: E402
 
 # --- issue 16: labels, glossary answers, pages with the words first, a true count ----------------
 _ARTICLES = """() => [...document.querySelectorAll('.md-search-result__item > .md-search-result__link')]
@@ -239,6 +243,50 @@ def _counting_pagefind(route):
         route.fulfill(status=200, content_type="text/javascript", body=_COUNTING_PAGEFIND)
 
 
+# Pagefind's module counted as above, and its search of a word in self.__phHeld held until
+# self.__phOpen() is called in the worker: a search that takes long, as on a large site.
+_HOLDING_PAGEFIND = _COUNTING_PAGEFIND.replace(
+    "  self.__phSearched.push(term);\n",
+    "  self.__phSearched.push(term);\n  if (self.__phHeld && self.__phHeld.has(term)) await self.__phGate;\n",
+)
+
+
+def _holding_pagefind(route):
+    if route.request.url.endswith("?real"):
+        route.continue_()
+    else:
+        route.fulfill(status=200, content_type="text/javascript", body=_HOLDING_PAGEFIND)
+
+
+def test_a_word_still_being_searched_is_not_searched_again_for_the_next_query(context, demo_pages):
+    """Issue 19: the reader pauses on "capacity", whose search takes long, then types on: the
+    query "capacity assessment" waits for that search instead of searching "capacity" again."""
+    assert "await self.__phGate" in _HOLDING_PAGEFIND
+    context.route("**/pagefind/pagefind.js*", _holding_pagefind)
+    page = context.new_page()
+    page.goto(demo_pages["home"])
+    page.keyboard.press("/")
+    box = page.locator("input.md-search__input")
+    box.wait_for(state="visible")
+    worker = search_worker(page)
+    track_answers(page)
+    worker.evaluate(
+        "pagefind().then(() => { self.__phHeld = new Set(['capacity']);"
+        " self.__phGate = new Promise(open => { self.__phOpen = open; }); })"
+    )
+    box.press_sequentially("capacity", delay=20)
+    _until(
+        page, lambda: "capacity" in worker.evaluate("self.__phSearched"), 'the search of "capacity" to begin'
+    )
+    box.press_sequentially(" assessment", delay=20)
+    _until(page, lambda: "assessment" in worker.evaluate("self.__phSearched"), 'the search of "assessment"')
+    worker.evaluate("self.__phOpen()")
+    wait_for_answer(page, "capacity assessment")
+    searched = worker.evaluate("self.__phSearched")
+    assert searched.count("capacity") == 1, searched
+    assert page.locator(".md-search-result__item").count() > 0
+
+
 def test_each_word_of_a_query_is_searched_once_while_the_next_is_typed(context, demo_pages, search):
     """Issue 19: Pagefind's search is slow for a word on thousands of pages; the words already
     typed are not searched again at every letter of the next word."""
@@ -250,11 +298,8 @@ def test_each_word_of_a_query_is_searched_once_while_the_next_is_typed(context, 
     # The next word a letter at a time, slower than the worker's wait for typing to pause (120 ms),
     # so that its prefixes are searched as they are typed.
     page.locator("input.md-search__input").press_sequentially(" assessment", delay=200)
-    page.wait_for_function(
-        "[...document.querySelectorAll('.md-search-result__item mark')]"
-        ".some(m => m.textContent.toLowerCase().startsWith('assessment'))"
-    )
-    worker = next(w for w in page.workers if "practice-hub-search" in w.url)
+    wait_for_answer(page, "capacity assessment")
+    worker = search_worker(page)
     searched = worker.evaluate("self.__phSearched")
     assert searched.count("capacity") == 1, searched
     assert "assessment" in searched, searched
@@ -271,14 +316,22 @@ self.addEventListener("message", event => {
 """
 
 
-def _large(route):
-    response = route.fetch()
-    body = response.text()
-    assert "const LARGE = 5000;" in body and '"use strict";\n' in body
-    body = body.replace("const LARGE = 5000;", "const LARGE = 0;").replace(
-        '"use strict";\n', '"use strict";\n' + _ARRIVALS, 1
-    )
-    route.fulfill(response=response, body=body)
+def _worker_changed(*changes: tuple[str, str]):
+    """A route handler: the search worker's script with each (old, new) text replaced."""
+
+    def handle(route):
+        response = route.fetch()
+        body = response.text()
+        for old, new in changes:
+            assert body.count(old) == 1, old
+            body = body.replace(old, new)
+        route.fulfill(response=response, body=body)
+
+    return handle
+
+
+_LARGE = [("const LARGE = 5000;", "const LARGE = 0;"), ('"use strict";\n', '"use strict";\n' + _ARRIVALS)]
+_large = _worker_changed(*_LARGE)
 
 
 def test_a_large_site_searches_when_typing_pauses(context, demo_pages, search):
@@ -294,7 +347,7 @@ def test_a_large_site_searches_when_typing_pauses(context, demo_pages, search):
     page.goto(demo_pages["home"])
     results = search(page, "capacity assessment")
     assert results.count() > 0
-    worker = next(w for w in page.workers if "practice-hub-search" in w.url)
+    worker = search_worker(page)
     searched = worker.evaluate("self.__phSearched")
     arrived = worker.evaluate("self.__phArrived")
     assert "assessment" in searched and "capacity" in searched, searched
@@ -318,30 +371,47 @@ def test_a_query_typed_on_while_the_search_starts_is_not_searched(context, demo_
     """Issue 19: Pagefind starts when the search opens. A query the reader paused on while it
     started ("ca", which finds most pages) is not searched once it has started if the reader has
     typed on: on a large site that search would hold up the one for the whole word."""
-    held: list = []
+    holding, held = [True], []
+
+    def hold(route):  # Pagefind's index is held back, as on a slow network, until released
+        held.append(route) if holding[0] else route.continue_()
+
     context.route("**/pagefind/pagefind.js*", _counting_pagefind)
-    context.route("**/workers/practice-hub-search.js", _large)
-    context.route("**/pagefind/pagefind-entry.json*", lambda route: held.append(route))
+    begin = "const answering = answerFor(query);"  # the worker notes each query it begins to search
+    started = (begin, "(self.__phStarted ||= []).push(query); " + begin)
+    context.route("**/workers/practice-hub-search.js", _worker_changed(*_LARGE, started))
+    context.route("**/pagefind/pagefind-entry.json*", hold)
     page = context.new_page()
     page.goto(demo_pages["home"])
     page.keyboard.press("/")
     box = page.locator("input.md-search__input")
     box.wait_for(state="visible")
+    worker = search_worker(page)
+    track_answers(page)
     box.press_sequentially("ca", delay=20)
-    page.wait_for_timeout(600)  # a pause: the worker searches "ca", waiting for Pagefind to start
-    worker = next(w for w in page.workers if "practice-hub-search" in w.url)
-    assert worker.evaluate("self.__phArrived.at(-1)[1]") == "ca"
+    # the reader pauses: the worker begins to search "ca", and waits for Pagefind to start
+    _until(page, lambda: "ca" in worker.evaluate("self.__phStarted || []"), 'the search of "ca" to begin')
     box.press_sequentially("pacity", delay=20)
-    for _ in range(100):  # every key has reached the worker
-        if worker.evaluate("self.__phArrived.at(-1)[1]") == "capacity":
-            break
-        page.wait_for_timeout(50)
+    _until(
+        page,
+        lambda: worker.evaluate("self.__phArrived.at(-1)[1]") == "capacity",
+        "every key to reach the worker",
+    )
     assert held, "Pagefind did not ask for its index"
+    holding[0] = False
     for route in held:
         route.continue_()
-    page.locator(".md-search-result__item").first.wait_for(state="visible")
+    wait_for_answer(page, "capacity")
     searched = worker.evaluate("self.__phSearched")
     assert "capacity" in searched and "ca" not in searched, searched
+
+
+def _until(page, check, what: str, timeout_s: float = 30) -> None:
+    """Waits until check() is true (the page's events handled meanwhile); fails saying what."""
+    deadline = time.monotonic() + timeout_s
+    while not check():
+        assert time.monotonic() < deadline, f"waited {timeout_s:g} s for {what}"
+        page.wait_for_timeout(50)
 
 
 def test_a_large_site_searches_the_first_word_and_each_finished_word_while_typing(
@@ -362,18 +432,20 @@ def test_a_large_site_searches_the_first_word_and_each_finished_word_while_typin
     page.keyboard.press("/")
     box = page.locator("input.md-search__input")
     box.wait_for(state="visible")
-    worker = next(w for w in page.workers if "practice-hub-search" in w.url)
+    worker = search_worker(page)
+    track_answers(page)
     worker.evaluate("pagefind().then(() => true)")  # Pagefind ready, as it is once a reader types
-    box.press_sequentially("capacity ", delay=100)
-    for _ in range(100):  # the finished word is searched before the next is typed
-        if "capacity" in worker.evaluate("self.__phSearched || []"):
-            break
-        page.wait_for_timeout(50)
-    box.press_sequentially("assessment", delay=60)
-    page.wait_for_function(
-        "[...document.querySelectorAll('.md-search-result__item mark')]"
-        ".some(m => m.textContent.toLowerCase().startsWith('assessment'))"
+    box.press_sequentially("capa", delay=100)
+    # the first word's index chunks are fetched and it is searched, unshown, as the reader types on
+    _until(page, lambda: worker.evaluate("(self.__phSearched || []).length") > 0, "the warm-up search")
+    box.press_sequentially("city ", delay=100)
+    _until(
+        page,
+        lambda: "capacity" in worker.evaluate("self.__phSearched"),
+        "the finished word to be searched before the next is typed",
     )
+    box.press_sequentially("assessment", delay=60)
+    wait_for_answer(page, "capacity assessment")
     page.evaluate(_SETTLED, 1000)
     searched = worker.evaluate("self.__phSearched")
     assert "capacity".startswith(searched[0]) and searched[0] != "capacity", searched  # the warm-up
@@ -392,17 +464,21 @@ def test_a_response_that_never_comes_does_not_stop_the_next_search(context, demo
     the direct answer to "hoarding" needs never comes; "genogram" needs another."""
     held: list = []
     context.route("**/search/answers/h.json", lambda route: held.append(route))  # never answered
+    # The worker gives up on a file after WAIT ms; made ten minutes here, so that only the race
+    # of each wait against the next query can let "genogram" be shown.
+    context.route(
+        "**/workers/practice-hub-search.js", _worker_changed(("const WAIT = 5000;", "const WAIT = 600000;"))
+    )
     page = context.new_page()
     page.goto(demo_pages["home"])
     page.keyboard.press("/")
     box = page.locator("input.md-search__input")
+    box.wait_for(state="visible")
+    search_worker(page).evaluate("pagefind().then(() => true)")
     box.press_sequentially("hoarding", delay=20)
-    for _ in range(200):  # until the search has asked for it
-        if held:
-            break
-        page.wait_for_timeout(50)
-    assert held, "the search did not ask for the glossary's answers to h"
+    _until(page, lambda: bool(held), "the search to ask for the glossary's answers to h")
     box.press("Control+a")
     box.press_sequentially("genogram", delay=20)
-    # sooner than the worker gives up on the file (5 s), so the race is what is tested
-    page.locator(".md-search-result__item", has_text="enogram").first.wait_for(state="visible", timeout=4_000)
+    page.locator(".md-search-result__item", has_text="enogram").first.wait_for(
+        state="visible", timeout=30_000
+    )
