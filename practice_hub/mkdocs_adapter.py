@@ -426,6 +426,51 @@ def order_nav(nav, config: MkDocsConfig):
     return nav
 
 
+# --- on_nav: Material's blog asks every page whether it is a post or a view (issue 19) -------
+# Material's blog plugin asks of every page whether it is one of the blog's posts (``page in
+# posts``, twice) and one of its views (``page in self._resolve_views(blog)``: index, archive and
+# category pages, and their further pages). A list or generator compares the page with each by
+# title and file (MkDocs' Page.__eq__): pages x (posts + views) comparisons, which at 10,000
+# pages and 1,200 news posts (370 views) cost more than all the rest of the blog. A page is a
+# post or view only as the same object (the blog makes those pages itself), so asking by
+# identity gives the same answers.
+class _Posts(list):
+    """A blog's posts, asked ``page in posts`` by identity."""
+
+    def __contains__(self, page) -> bool:
+        ids = self.__dict__.get("_ids")
+        if ids is None or len(ids) != len(self):
+            ids = self._ids = {id(post) for post in self}
+        return id(page) in ids
+
+
+class _Views:
+    """The blog's views as its ``_resolve_views`` yields them, asked ``page in views`` by identity."""
+
+    def __init__(self, views) -> None:
+        self._views = views
+
+    def __iter__(self):
+        return iter(self._views)
+
+    def __contains__(self, page) -> bool:
+        return any(view is page for view in self._views)
+
+
+def quick_blog_lookups(config: MkDocsConfig) -> None:
+    """Each Material blog's posts (set in its on_files) and views asked by identity."""
+    for name, plugin in config.plugins.items():
+        blog = getattr(plugin, "blog", None)
+        if not name.startswith("material/blog") or not isinstance(getattr(blog, "posts", None), list):
+            continue
+        blog.posts = _Posts(blog.posts)
+        resolve = type(plugin).__dict__.get("_resolve_views")
+        if callable(resolve) and "_resolve_views" not in plugin.__dict__:
+            plugin._resolve_views = lambda view, _resolve=resolve, _plugin=plugin: _Views(
+                _resolve(_plugin, view)
+            )
+
+
 # --- mkdocs serve: saving a page's text rebuilds that page alone (issue 19) --------------------
 @dataclass
 class _ServeBuild:
