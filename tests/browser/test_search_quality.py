@@ -258,11 +258,9 @@ def _holding_pagefind(route):
         route.fulfill(status=200, content_type="text/javascript", body=_HOLDING_PAGEFIND)
 
 
-def test_a_word_still_being_searched_is_not_searched_again_for_the_next_query(context, demo_pages):
-    """Issue 19: the reader pauses on "capacity", whose search takes long, then types on: the
-    query "capacity assessment" waits for that search instead of searching "capacity" again."""
-    assert "await self.__phGate" in _HOLDING_PAGEFIND
-    context.route("**/pagefind/pagefind.js*", _holding_pagefind)
+def _open_search(context, demo_pages):
+    """A new page of the demo with the search open, and its search worker noting which query
+    each result it sends answers: (page, search box, worker)."""
     page = context.new_page()
     page.goto(demo_pages["home"])
     page.keyboard.press("/")
@@ -270,6 +268,15 @@ def test_a_word_still_being_searched_is_not_searched_again_for_the_next_query(co
     box.wait_for(state="visible")
     worker = search_worker(page)
     track_answers(page)
+    return page, box, worker
+
+
+def test_a_word_still_being_searched_is_not_searched_again_for_the_next_query(context, demo_pages):
+    """Issue 19: the reader pauses on "capacity", whose search takes long, then types on: the
+    query "capacity assessment" waits for that search instead of searching "capacity" again."""
+    assert "await self.__phGate" in _HOLDING_PAGEFIND
+    context.route("**/pagefind/pagefind.js*", _holding_pagefind)
+    page, box, worker = _open_search(context, demo_pages)
     worker.evaluate(
         "pagefind().then(() => { self.__phHeld = new Set(['capacity']);"
         " self.__phGate = new Promise(open => { self.__phOpen = open; }); })"
@@ -381,13 +388,7 @@ def test_a_query_typed_on_while_the_search_starts_is_not_searched(context, demo_
     started = (begin, "(self.__phStarted ||= []).push(query); " + begin)
     context.route("**/workers/practice-hub-search.js", _worker_changed(*_LARGE, started))
     context.route("**/pagefind/pagefind-entry.json*", hold)
-    page = context.new_page()
-    page.goto(demo_pages["home"])
-    page.keyboard.press("/")
-    box = page.locator("input.md-search__input")
-    box.wait_for(state="visible")
-    worker = search_worker(page)
-    track_answers(page)
+    page, box, worker = _open_search(context, demo_pages)
     box.press_sequentially("ca", delay=20)
     # the reader pauses: the worker begins to search "ca", and waits for Pagefind to start
     _until(page, lambda: "ca" in worker.evaluate("self.__phStarted || []"), 'the search of "ca" to begin')
@@ -427,13 +428,7 @@ def test_a_large_site_searches_the_first_word_and_each_finished_word_while_typin
     page.goto(demo_pages["home"])
     expected = search(page, "capacity assessment").all_inner_texts()
     context.route("**/workers/practice-hub-search.js", _large)
-    page = context.new_page()
-    page.goto(demo_pages["home"])
-    page.keyboard.press("/")
-    box = page.locator("input.md-search__input")
-    box.wait_for(state="visible")
-    worker = search_worker(page)
-    track_answers(page)
+    page, box, worker = _open_search(context, demo_pages)
     worker.evaluate("pagefind().then(() => true)")  # Pagefind ready, as it is once a reader types
     box.press_sequentially("capa", delay=100)
     # the first word's index chunks are fetched and it is searched, unshown, as the reader types on
