@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--no-browser", action="store_true", help="skip the search measurement in Chromium")
     bench.add_argument("--results", default="", help="also write the report to this Markdown file")
     bench.add_argument(
-        "--repeat", type=int, default=2, help="builds at each size; each timing is the fastest (default 2)"
+        "--repeat", type=int, default=3, help="builds at each size; each timing is the fastest (default 3)"
     )
     audits = sub.add_parser("audits", help="work with audits exported by the case-file audit tool")
     audits_sub = audits.add_subparsers(dest="audits_command", required=True)

@@ -16,13 +16,16 @@ def tag_uri(tag_id: str) -> str:
 
 
 def tagged(items: list[Item]) -> dict[str, list[Item]]:
+    """Each topic's items, in the order given; an item with a topic in both ``tags`` and
+    ``topics`` is listed once. (Each item is asked for its own topics once, not compared with
+    every item already listed: that grew with the square of a topic's items.)"""
     by_tag: dict[str, list[Item]] = defaultdict(list)
     for item in items:
         if item.status == "archived":
             continue
-        for tag in (item.data.get("tags") or []) + (item.data.get("topics") or []):
-            if isinstance(tag, str) and item not in by_tag[tag]:
-                by_tag[tag].append(item)
+        topics = (item.data.get("tags") or []) + (item.data.get("topics") or [])
+        for tag in dict.fromkeys(tag for tag in topics if isinstance(tag, str)):
+            by_tag[tag].append(item)
     return by_tag
 
 

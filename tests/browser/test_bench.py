@@ -32,6 +32,8 @@ def test_benchmark_runs_and_prints_every_figure(tmp_path):
             "bench",
             "--sizes",
             "50",
+            "--repeat",
+            "1",
             "--workdir",
             str(tmp_path),
             "--results",
