@@ -8,7 +8,9 @@ Growth (how the cost rises with the number of pages) is judged on processor time
 and its Pagefind processes' user and system time, and the check's own. It counts the work done.
 Wall-clock time on a shared host also counts spells of a slower machine: single builds of the
 same corpus varied 10 to 30 % within minutes here, and a 40-second build can fall wholly in a
-fast spell where a three-minute one cannot. Wall-clock growth is printed beside it. Nothing here is a test assertion: the test suite only checks that it runs.
+fast spell where a three-minute one cannot. Wall-clock growth is printed beside it.
+
+Nothing here is a test assertion: the test suite only checks that it runs.
 """
 
 from __future__ import annotations
