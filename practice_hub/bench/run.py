@@ -232,12 +232,16 @@ def time_once(size: Size, workdir: Path) -> None:
     checks = [inner_time("check", project) for _ in range(3)]
     check_s, check_cpu_s = min(wall for wall, _ in checks), min(cpu for _, cpu in checks)
     first = size.build_s == 0.0
-    size.build_s = build_s if first else min(size.build_s, build_s)
-    size.build_cpu_s = build_cpu_s if first else min(size.build_cpu_s, build_cpu_s)
-    size.check_cpu_s = check_cpu_s if first else min(size.check_cpu_s, check_cpu_s)
-    size.plain_s = plain_s if first else min(size.plain_s, plain_s)
-    size.floor_s = floor_s if first else min(size.floor_s, floor_s)
-    size.check_s = check_s if first else min(size.check_s, check_s)
+    timings = {
+        "build_s": build_s,
+        "build_cpu_s": build_cpu_s,
+        "plain_s": plain_s,
+        "floor_s": floor_s,
+        "check_s": check_s,
+        "check_cpu_s": check_cpu_s,
+    }
+    for name, value in timings.items():
+        setattr(size, name, value if first else min(getattr(size, name), value))
     size.peak_mb = max(size.peak_mb, peak_mb)
 
 
