@@ -13,7 +13,7 @@ from .problems import github_annotation, plural, summary
 from .renderer.link_check import check_site_links
 from .renderer.register import schedule_csv, schedule_text
 from .settings import Project
-from .site import load_site
+from .site import check_rendered, load_site
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -133,6 +133,7 @@ def run_check(config_file: Path, fmt: str, strict: bool) -> int:
     if project is None:
         return 2
     site = load_site(project)
+    check_rendered(site)
     check_site_links(site)
     errors, warnings = site.problems.errors, site.problems.warnings
     failed = bool(errors) or (strict and bool(site.problems.counted_warnings))  # advisory: never

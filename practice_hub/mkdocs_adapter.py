@@ -11,7 +11,9 @@ import html
 import json
 import logging
 import os
-from dataclasses import dataclass
+import re
+import secrets
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,8 +31,10 @@ from .renderer.glossary import abbreviations_for
 from .renderer.link_check import check_site_links
 from .renderer.page_view import PageView
 from .renderer.problems_page import problems_page
+from .renderer.learning import REPLACE_BODY
 from .renderer.site_pages import (
     BLOG_TYPES,
+    CONTINUE_LIST,
     feed_file,
     generated_pages,
     out_of_menu,
@@ -40,9 +44,10 @@ from .renderer.site_pages import (
 )
 from .renderer.suggest import suggest_link
 from .renderer.tags import tag_uri
+from .safety import rendered as judged
 from .safety.files import OutsideCheck, unpublished_attachments
 from .settings import Project, Settings
-from .site import Site, load_site
+from .site import Site, check_rendered, load_site
 from .structure.changes import changed_pages
 from .structure.review import change_badge
 from .structure.thread import Thread
@@ -71,6 +76,11 @@ def project_for(config: MkDocsConfig) -> Project:
         settings=settings,
         use_directory_urls=config.use_directory_urls,
         site_url=config.site_url or "",
+        markdown_extensions=tuple(
+            {name: config.mdx_configs[name]} if name in config.mdx_configs else name
+            for name in config.markdown_extensions
+            if isinstance(name, str)
+        ),
     )
 
 
@@ -86,6 +96,11 @@ class Build:
     nav: object = None  # MkDocs' navigation and template environment, kept for `mkdocs serve`
     env: object = None  # to rebuild one edited page (see rebuild_edited_pages)
     one_page: bool = False  # rebuilding one edited page: the search index stays as it is
+    # Issue 26: what Practice Hub adds to an editor's page is marked with this (random, never
+    # published) token, so the editor's part is judged by the content allow-list and the
+    # engine's by the site's; problems found in the rendered HTML wait here for on_env.
+    nonce: str = field(default_factory=lambda: secrets.token_hex(12))
+    rendered_problems: list = field(default_factory=list)
 
 
 def build_of(config: MkDocsConfig) -> Build:
@@ -117,7 +132,9 @@ def validate(files: Files, config: MkDocsConfig) -> Files:
     for problem in site.problems.warnings:
         (advisory_logger() if problem.advisory else LOG).warning(str(problem))
     errors = site.problems.errors
-    if errors:
+    if errors:  # judge the rendered bodies too, so that one build lists what check lists
+        check_rendered(site)
+        errors = site.problems.errors
         for problem in errors:
             LOG.error(str(problem))
         if os.environ.get(SERVING_ENV) == "1":  # `mkdocs serve`: show the problems in the browser
@@ -276,7 +293,68 @@ def add_to_page(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
     addition = site.additions.get(page.file.src_uri)  # made in on_files for every editor's page
     if addition is None:
         addition = page_additions(site, page.file.src_uri, markdown, site.page_uris)
-    return with_additions(site, page.file.src_uri, markdown, addition)
+    return with_additions(site, page.file.src_uri, markdown, _marked(addition, build_of(config).nonce))
+
+
+def _marked(addition: str, nonce: str) -> str:
+    """Practice Hub's addition between two comments that only this build knows (issue 26)."""
+    if not addition or addition.startswith(CONTINUE_LIST):  # list items, as an editor writes them
+        return addition
+    prefix = REPLACE_BODY if addition.startswith(REPLACE_BODY) else ""
+    body = addition[len(prefix) :]
+    return f"{prefix}<!--ph-engine-{nonce}-->\n\n{body.strip(chr(10))}\n\n<!--/ph-engine-{nonce}-->\n"
+
+
+# --- on_page_content: judge what is published (issue 26) -----------------------------------------
+def judge_published(html_text: str, page, config: MkDocsConfig) -> str:
+    """Every page's HTML as MkDocs rendered it, through the allow-list: the editor's part through
+    the content list (reported at its source line), Practice Hub's additions and generated pages
+    through the site's. Returns what is published: the allow-listed HTML, always."""
+    build = build_of(config)
+    site = build.site
+    item = None if page.file.generated_by else site.item_for_page(page.file.src_uri)
+    if item is None:  # a generated page: Practice Hub's own markup, with escaped values
+        published, found = judged.judge_page(html_text, "", judged.SITE)
+        where = (page.file.src_uri, 1, "")
+    else:
+        pieces = re.split(f"<!--(/?)ph-engine-{build.nonce}-->", html_text)
+        parts, found, inside = [], [], False
+        for number, piece in enumerate(pieces):
+            if number % 2:
+                inside = piece == ""
+                continue
+            allow = judged.SITE if inside else judged.CONTENT
+            out, more = judged.judge_page(piece, item.body if not inside else "", allow)
+            parts.append(out)
+            found += more
+        published = "".join(parts)
+        where = (item.path, item.body_line, item.type)
+    path, first, kind = where
+    problems = [
+        (path, line + first - 1, message, hint, kind) for line, message, hint in found
+    ]
+    if problems and build.one_page:  # `mkdocs serve`: the full rebuild reports them
+        raise PluginError("Practice Hub: the edited page needs a full rebuild")
+    build.rendered_problems.extend(problems)
+    return published
+
+
+def fail_on_rendered_problems(config: MkDocsConfig) -> None:
+    """on_env, after every page was rendered: one failed build listing every problem found in the
+    rendered HTML (none when check passed: it judges the same rendering)."""
+    build = build_of(config)
+    if not build.rendered_problems:
+        return
+    from .problems import Problems
+
+    found = Problems()
+    for path, line, message, hint, kind in build.rendered_problems:
+        found.add(path, line, message, hint, type=kind)
+    errors = found.errors
+    for problem in errors:
+        LOG.error(str(problem))
+    if os.environ.get(SERVING_ENV) != "1":  # `mkdocs serve` shows the published (allow-listed) pages
+        raise PluginError(f"Practice Hub: {summary(errors)}")
 
 
 # --- on_post_page: smaller pages ----------------------------------------------------------------

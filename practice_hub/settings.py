@@ -172,6 +172,9 @@ class Project:
     settings: Settings
     use_directory_urls: bool = True
     site_url: str = ""
+    # mkdocs.yml's markdown_extensions as written (names, or one-key mappings of settings):
+    # ``check`` renders pages with them, as the build does (issue 26).
+    markdown_extensions: tuple = ()
 
     @classmethod
     def from_config_file(cls, config_file: Path) -> Project:
@@ -187,4 +190,5 @@ class Project:
             settings=Settings.from_mapping(extra.get("practice_hub")),
             use_directory_urls=bool(config.get("use_directory_urls", True)),
             site_url=str(config.get("site_url") or ""),
+            markdown_extensions=tuple(config.get("markdown_extensions") or ()),
         )

@@ -259,6 +259,15 @@ PASSES: tuple[tuple[str, Callable[[SiteDraft], None]], ...] = (
 )
 
 
+def check_rendered(site: Site) -> None:
+    """Judge every published page's body as the build renders it (issue 26); ``check`` runs it
+    on every site, the build when its own checks found errors (else it judges MkDocs' own HTML)."""
+    from .safety import check_rendered as judge_bodies
+    from .safety.rendered import Renderer
+
+    judge_bodies(site.items, Renderer(site.project.markdown_extensions), site.problems)
+
+
 def load_site(project: Project) -> Site:
     draft = SiteDraft(project)
     for _name, run in PASSES:

@@ -8,6 +8,7 @@ needs is embedded as JSON that cannot close its <script> element.
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 from html import escape as e
@@ -322,7 +323,8 @@ def tool_page(sections: list[Item], thread: Thread, settings: Settings, use_dire
             "",
             form,
             "",
-            f'<script type="application/json" id="ph-audit-data">{script_json(data)}</script>',
+            # Data, not script (issue 26: no <script> reaches a page): the tool reads its text.
+            f'<pre hidden id="ph-audit-data" data-pagefind-ignore="all">{html.escape(script_json(data), quote=False)}</pre>',
             "",
         ]
     )

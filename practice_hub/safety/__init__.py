@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..problems import Problem
-from . import casedata, fields, files, html, markdown_limits
+from . import casedata, fields, files, html, markdown_limits, rendered
 
 AUTHORS_FILE = "news/.authors.yml"
 
@@ -52,6 +52,31 @@ def check_body(path: str, type_name: str, body: str, first_line: int, found: lis
             continue
         for _, reason in casedata.find(line):
             report(number, reason, casedata.HINT)
+
+
+def check_rendered(items, renderer: rendered.Renderer, problems) -> None:
+    """Issue 26: judge each body as the build renders it (the same Markdown extensions and
+    settings), through the allow-list: what a parser trick hides from the source check is found
+    here. Pages over a size or nesting limit are never rendered (their cost is not bounded)."""
+    reported: dict[str, set] = {}
+    for problem in problems.items:
+        reported.setdefault(problem.path, set()).add((problem.line, problem.message))
+    for item in items:
+        if not item.body or item.from_yaml:
+            continue
+        limited: list = []
+        markdown_limits.check(item.body, lambda *found: limited.append(found))
+        if limited or any(m.startswith(html.TOO_DEEP) for _, m in reported.get(item.path, ())):
+            continue  # refused already, and too costly to render
+        try:
+            output = renderer.render(item.body)
+        except RecursionError:
+            problems.add(item.path, item.body_line, f"{html.TOO_DEEP} to be read", html.TOO_DEEP_HINT, type=item.type)
+            continue
+        already = {(line - item.body_line + 1, m) for line, m in reported.get(item.path, ())}
+        _, found = rendered.judge_page(output, item.body, rendered.CONTENT, already)
+        for line, message, hint in found:
+            problems.add(item.path, line + item.body_line - 1, message, hint, type=item.type)
 
 
 def check_project(docs_dir: Path, docs_rel: str, schemas, problems) -> None:

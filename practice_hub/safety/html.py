@@ -53,6 +53,8 @@ RESOURCE_ATTRIBUTES = {
 RESOURCE_TAGS = {"link": "href", "image": "href", "use": "href", "feimage": "href"}
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 MAX_HTML_DEPTH = 24
+TOO_DEEP = "HTML elements are nested"
+TOO_DEEP_HINT = "flatten the page: deep nesting is never needed and makes the build slow"
 # Table parts only parse inside a table: nh3 sees them in their place.
 _CONTEXT = {
     "caption": ("<table>", "</table>"),
@@ -187,8 +189,8 @@ class _Walker(HTMLParser):
                 self.too_deep = True
                 self.report(
                     line,
-                    f"HTML elements are nested more than {MAX_HTML_DEPTH} deep",
-                    "flatten the page: deep nesting is never needed and makes the build slow",
+                    f"{TOO_DEEP} more than {MAX_HTML_DEPTH} deep",
+                    TOO_DEEP_HINT,
                 )
 
     def handle_startendtag(self, tag, attrs):

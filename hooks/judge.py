@@ -1,0 +1,12 @@
+"""Judge what is published (issue 26): every page's HTML through the allow-list, after rendering."""
+
+from practice_hub import mkdocs_adapter as hub
+
+
+def on_page_content(html, page, config, files):
+    return hub.judge_published(html, page, config)
+
+
+def on_env(env, config, files):
+    hub.fail_on_rendered_problems(config)
+    return env
