@@ -28,10 +28,10 @@ from .problems import summary
 from .renderer.compact import compact_html
 from .renderer.front_door import main_sections
 from .renderer.glossary import abbreviations_for
+from .renderer.learning import REPLACE_BODY
 from .renderer.link_check import check_site_links
 from .renderer.page_view import PageView
 from .renderer.problems_page import problems_page
-from .renderer.learning import REPLACE_BODY
 from .renderer.site_pages import (
     BLOG_TYPES,
     CONTINUE_LIST,
@@ -330,9 +330,7 @@ def judge_published(html_text: str, page, config: MkDocsConfig) -> str:
         published = "".join(parts)
         where = (item.path, item.body_line, item.type)
     path, first, kind = where
-    problems = [
-        (path, line + first - 1, message, hint, kind) for line, message, hint in found
-    ]
+    problems = [(path, line + first - 1, message, hint, kind) for line, message, hint in found]
     if problems and build.one_page:  # `mkdocs serve`: the full rebuild reports them
         raise PluginError("Practice Hub: the edited page needs a full rebuild")
     build.rendered_problems.extend(problems)

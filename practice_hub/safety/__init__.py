@@ -65,13 +65,15 @@ def check_rendered(items, renderer: rendered.Renderer, problems) -> None:
         if not item.body or item.from_yaml:
             continue
         limited: list = []
-        markdown_limits.check(item.body, lambda *found: limited.append(found))
+        markdown_limits.check(item.body, lambda *found, limited=limited: limited.append(found))
         if limited or any(m.startswith(html.TOO_DEEP) for _, m in reported.get(item.path, ())):
             continue  # refused already, and too costly to render
         try:
             output = renderer.render(item.body)
         except RecursionError:
-            problems.add(item.path, item.body_line, f"{html.TOO_DEEP} to be read", html.TOO_DEEP_HINT, type=item.type)
+            problems.add(
+                item.path, item.body_line, f"{html.TOO_DEEP} to be read", html.TOO_DEEP_HINT, type=item.type
+            )
             continue
         already = {(line - item.body_line + 1, m) for line, m in reported.get(item.path, ())}
         _, found = rendered.judge_page(output, item.body, rendered.CONTENT, already)

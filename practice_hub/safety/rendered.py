@@ -77,7 +77,9 @@ class AllowList:
         """Values nh3 cannot judge by scheme alone: resources only from this site, styles only
         for table alignment, form fields only of known kinds."""
         if attribute in _RESOURCE:
-            addresses = [a.strip().split(" ")[0] for a in value.split(",")] if attribute == "srcset" else [value]
+            addresses = (
+                [a.strip().split(" ")[0] for a in value.split(",")] if attribute == "srcset" else [value]
+            )
             if any(urls.classify(a) != urls.SITE for a in addresses if a):
                 return None
         if attribute == "style" and not _TEXT_ALIGN.fullmatch(value):
@@ -141,8 +143,22 @@ SITE = AllowList(
         {
             "*": {"role", "hidden", "tabindex", "aria-label"},
             "input": {
-                "name", "value", "id", "placeholder", "pattern", "autocomplete", "spellcheck", "accept",
-                "required", "min", "max", "step", "inputmode", "maxlength", "size", "list",
+                "name",
+                "value",
+                "id",
+                "placeholder",
+                "pattern",
+                "autocomplete",
+                "spellcheck",
+                "accept",
+                "required",
+                "min",
+                "max",
+                "step",
+                "inputmode",
+                "maxlength",
+                "size",
+                "list",
             },
             "select": {"name", "multiple", "required", "autocomplete"},
             "option": {"value", "selected", "disabled"},
@@ -299,11 +315,13 @@ class _RenderedWalker(source_html._Walker):
                     self._bad_link(tag, name, address, line)
                     return True
         if tag == "input" and lower == "type" and value.lower() not in self.allow.input_types:
-            self.report(line, "HTML tag <input> is not allowed", "forms cannot be published: write the content in Markdown")
+            self.report(
+                line,
+                "HTML tag <input> is not allowed",
+                "forms cannot be published: write the content in Markdown",
+            )
             return True
-        if not self.allow.allowed(tag, name) and not (
-            name != lower and self.allow.allowed(tag, lower)
-        ):
+        if not self.allow.allowed(tag, name) and not (name != lower and self.allow.allowed(tag, lower)):
             allowed = sorted(self.allow.attributes.get("*", set()) | self.allow.attributes.get(tag, set()))
             self.report(
                 line,
@@ -401,4 +419,3 @@ class Renderer:
     def render(self, body: str) -> str:
         self._md.reset()
         return self._md.convert(body)
-
