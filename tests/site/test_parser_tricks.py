@@ -1,0 +1,108 @@
+"""Issue 26: Markdown parser tricks that hid markup from the source check (escaped backticks, an
+unclosed or tab-indented fence, indented lines in a raw <div>, the comment forms <!--> and --!>,
+a hidden <meta http-equiv="refresh">). The check judges the HTML the renderer produced, so each
+is reported at its path:line by ``check``, and the strict build refuses exactly the same set.
+A build that publishes anyway (as `mkdocs serve` does) publishes only allow-listed HTML."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from helpers import FIXTURES, make_project, run_build, run_check
+from practice_hub.safety import urls
+from practice_hub.safety.rendered import SITE
+
+TRICKS = FIXTURES / "tricks" / "docs"
+ONERROR = 'HTML attribute "onerror" on <img> runs script and is not allowed (remove it: pages cannot run script)'
+EXPECTED = [
+    "docs/procedures/anchor-js-trick.md:12: <a href=\"javascript:window.__pwned='t11'\"> uses the javascript: "
+    "scheme, which is not allowed (links may start with https://, http://, mailto: or tel:, or be a path on this site)",
+    f"docs/procedures/comment-bang.md:12: {ONERROR}",
+    f"docs/procedures/comment-short.md:12: {ONERROR}",
+    f"docs/procedures/escaped-backticks.md:12: {ONERROR}",
+    f"docs/procedures/indented-in-div.md:14: {ONERROR}",
+    "docs/procedures/meta-refresh.md:12: HTML tag <meta> is not allowed "
+    "(page settings cannot be published: write the content in Markdown)",
+    f"docs/procedures/tab-fence.md:15: {ONERROR}",
+    f"docs/procedures/unclosed-fence.md:15: {ONERROR}",
+]
+SUMMARY = "Practice Hub: 8 problems in 8 files: fix them and build again"
+
+
+@pytest.fixture(scope="module")
+def tricks(tmp_path_factory):
+    files = {p.relative_to(TRICKS).as_posix(): p.read_text() for p in TRICKS.rglob("*.md")}
+    return make_project(tmp_path_factory.mktemp("tricks"), FIXTURES / "thread" / "docs", files=files)
+
+
+def test_check_reports_every_trick_at_its_line(tricks):
+    result = run_check(tricks)
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.returncode == 1
+    assert [line for line in result.stdout.splitlines() if ": warning: " not in line] == EXPECTED
+    assert result.stderr.strip().splitlines()[-1] == SUMMARY
+
+
+def test_the_strict_build_refuses_the_same_set(tricks, tmp_path):
+    result = run_build(tricks, site_dir=tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    assert result.returncode != 0
+    errors = [line.split("-  ", 1)[1] for line in output.splitlines() if line.startswith("ERROR")]
+    assert [e for e in errors if not e.startswith("Practice Hub:") and "Aborted" not in e] == EXPECTED
+    assert f"Error: {SUMMARY}" in output or SUMMARY in output
+
+
+class _Elements(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found = []
+
+    def handle_starttag(self, tag, attrs):
+        self.found.append((tag, attrs))
+
+    handle_startendtag = handle_starttag
+
+
+def refused_in(article: str) -> list[str]:
+    """Every element or attribute of published HTML outside the site's allow-list (an independent
+    reading: the standard library's parser on the serialised, well-formed output)."""
+    parser = _Elements()
+    parser.feed(article)
+    bad = []
+    for tag, attrs in parser.found:
+        if tag not in SITE.tags:
+            bad.append(f"<{tag}>")
+        for name, value in attrs:
+            if name.startswith("on") or not (SITE.allowed(tag, name) or SITE.allowed(tag, name.lower())):
+                if not (tag == "svg" and name == "viewbox"):
+                    bad.append(f"<{tag} {name}>")
+            if name in ("href", "src", "cite") and urls.classify(value or "") == urls.BAD:
+                bad.append(f"<{tag} {name}={value}>")
+            if name == "src" and urls.classify(value or "") != urls.SITE:
+                bad.append(f"<{tag} src={value}>")
+    return bad
+
+
+def articles(site):
+    for page in sorted(site.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        match = re.search(r'<article class="md-content__inner md-typeset">(.*)</article>', text, re.S)
+        if match:
+            yield page, match.group(1)
+
+
+def test_a_build_that_publishes_anyway_publishes_only_allow_listed_html(tricks, tmp_path):
+    # As `mkdocs serve` does: the problems are printed, and the pages are still written.
+    result = run_build(tricks, strict=False, site_dir=tmp_path / "site", PRACTICE_HUB_SERVING="1")
+    assert result.returncode == 0, result.stdout + result.stderr
+    pages = list(articles(tmp_path / "site"))
+    assert len(pages) > 10
+    for page, article in pages:
+        assert refused_in(article) == [], page
+        assert "__pwned" not in article or "onerror" not in article
+    trick = (tmp_path / "site/procedures/comment-short/index.html").read_text(encoding="utf-8")
+    assert '<img src="x">' in trick  # the image stays; its handler does not
