@@ -164,3 +164,46 @@ def foreign_resources(site_dir: Path) -> list[str]:
             if _is_foreign(url):
                 found.append(f"{css.relative_to(site_dir)}: {url}")
     return found
+
+
+# --- issue 26: what is published, read independently -------------------------------------------
+class _Elements(__import__("html.parser").parser.HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found = []
+
+    def handle_starttag(self, tag, attrs):
+        self.found.append((tag, attrs))
+
+    handle_startendtag = handle_starttag
+
+
+def refused_in(article: str) -> list[str]:
+    """Every element or attribute of published HTML outside the site's allow-list, read
+    independently of nh3: the standard library's parser on the serialised, well-formed output."""
+    from practice_hub.safety import urls
+    from practice_hub.safety.rendered import SITE
+
+    parser = _Elements()
+    parser.feed(article)
+    bad = []
+    for tag, attrs in parser.found:
+        if tag not in SITE.tags:
+            bad.append(f"<{tag}>")
+        for name, value in attrs:
+            if name.startswith("on") or not (SITE.allowed(tag, name) or SITE.allowed(tag, name.lower())):
+                bad.append(f"<{tag} {name}>")
+            if name in ("href", "src", "cite") and urls.classify(value or "") == urls.BAD:
+                bad.append(f"<{tag} {name}={value}>")
+            if name == "src" and urls.classify(value or "") != urls.SITE:
+                bad.append(f"<{tag} src={value}>")
+    return bad
+
+
+def articles(site: Path):
+    """(page, the HTML of its article) for every built page."""
+    for page in sorted(Path(site).rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        match = re.search(r'<article class="md-content__inner md-typeset">(.*)</article>', text, re.S)
+        if match:
+            yield page, match.group(1)

@@ -16,7 +16,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from helpers import PROJECT, foreign_resources, run_check
+from helpers import PROJECT, articles, foreign_resources, refused_in, run_check
 
 TYPE_FOLDERS = {
     "procedures": "procedure",
@@ -190,6 +190,16 @@ def test_built_files_reference_no_foreign_resources(built):
     project, _ = built
     found = foreign_resources(project / "site")
     assert found == [], "built files load resources from other origins:\n  " + "\n  ".join(found)
+
+
+def test_every_published_page_is_allow_listed(built):
+    """Issue 26, the differential test: every element and attribute of every built page's content
+    is on the allow-list, read by a second parser, whatever the sources looked like."""
+    project, _ = built
+    pages = list(articles(project / "site"))
+    assert len(pages) > 5
+    found = {str(page.relative_to(project / "site")): refused_in(article) for page, article in pages}
+    assert {page: bad for page, bad in found.items() if bad} == {}
 
 
 HREF = re.compile(r"<a\s[^>]*?href=\"([^\"]*)\"")

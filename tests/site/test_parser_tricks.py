@@ -6,14 +6,9 @@ A build that publishes anyway (as `mkdocs serve` does) publishes only allow-list
 
 from __future__ import annotations
 
-import re
-from html.parser import HTMLParser
-
 import pytest
 
-from helpers import FIXTURES, make_project, run_build, run_check
-from practice_hub.safety import urls
-from practice_hub.safety.rendered import SITE
+from helpers import FIXTURES, articles, make_project, refused_in, run_build, run_check
 
 TRICKS = FIXTURES / "tricks" / "docs"
 ONERROR = 'HTML attribute "onerror" on <img> runs script and is not allowed (remove it: pages cannot run script)'
@@ -54,45 +49,6 @@ def test_the_strict_build_refuses_the_same_set(tricks, tmp_path):
     errors = [line.split("-  ", 1)[1] for line in output.splitlines() if line.startswith("ERROR")]
     assert [e for e in errors if not e.startswith("Practice Hub:") and "Aborted" not in e] == EXPECTED
     assert f"Error: {SUMMARY}" in output or SUMMARY in output
-
-
-class _Elements(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.found = []
-
-    def handle_starttag(self, tag, attrs):
-        self.found.append((tag, attrs))
-
-    handle_startendtag = handle_starttag
-
-
-def refused_in(article: str) -> list[str]:
-    """Every element or attribute of published HTML outside the site's allow-list (an independent
-    reading: the standard library's parser on the serialised, well-formed output)."""
-    parser = _Elements()
-    parser.feed(article)
-    bad = []
-    for tag, attrs in parser.found:
-        if tag not in SITE.tags:
-            bad.append(f"<{tag}>")
-        for name, value in attrs:
-            if name.startswith("on") or not (SITE.allowed(tag, name) or SITE.allowed(tag, name.lower())):
-                if not (tag == "svg" and name == "viewbox"):
-                    bad.append(f"<{tag} {name}>")
-            if name in ("href", "src", "cite") and urls.classify(value or "") == urls.BAD:
-                bad.append(f"<{tag} {name}={value}>")
-            if name == "src" and urls.classify(value or "") != urls.SITE:
-                bad.append(f"<{tag} src={value}>")
-    return bad
-
-
-def articles(site):
-    for page in sorted(site.rglob("*.html")):
-        text = page.read_text(encoding="utf-8")
-        match = re.search(r'<article class="md-content__inner md-typeset">(.*)</article>', text, re.S)
-        if match:
-            yield page, match.group(1)
 
 
 def test_a_build_that_publishes_anyway_publishes_only_allow_listed_html(tricks, tmp_path):
