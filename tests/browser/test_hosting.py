@@ -8,12 +8,7 @@ because of the shipped Content Security Policy alone.
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import socket
-import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -22,9 +17,9 @@ import pytest
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/helpers.py
-from helpers import REPO, make_project, run_build  # noqa: E402
+from nginx_server import nginx_serving  # noqa: E402
 
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+from helpers import REPO, make_project, run_build  # noqa: E402
 
 #: Records every Content Security Policy violation in the page (init scripts are not subject to it).
 RECORD_VIOLATIONS = """
@@ -35,63 +30,14 @@ document.addEventListener("securitypolicyviolation", function (event) {
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def hosted(tmp_path_factory):
     """(base URL, site folder, output of ``nginx -t``): the demo served by the shipped server block."""
-    if not Path(NGINX).exists():
-        pytest.fail(
-            "The hosting test needs nginx: sudo apt-get install nginx (./dev test does this)", pytrace=False
-        )
     project = make_project(tmp_path_factory.mktemp("hosted"), REPO / "docs")
     result = run_build(project)
     assert result.returncode == 0, result.stderr
-    work = tmp_path_factory.mktemp("nginx")
-    port = _free_port()
-    server = (REPO / "hosting/nginx-practice-hub.conf").read_text()
-    server = server.replace("listen 80;", f"listen 127.0.0.1:{port};")
-    server = server.replace("root /srv/practice-hub/site;", f"root {project / 'site'};")
-    (work / "practice-hub.conf").write_text(server)
-    user = "user root;\n" if os.geteuid() == 0 else ""
-    (work / "nginx.conf").write_text(
-        f"{user}worker_processes 1;\ndaemon off;\npid {work}/nginx.pid;\nerror_log {work}/error.log;\n"
-        "events { worker_connections 64; }\n"
-        f"http {{\n  access_log off;\n  client_body_temp_path {work}/body;\n  proxy_temp_path {work}/proxy;\n"
-        f"  fastcgi_temp_path {work}/fastcgi;\n  uwsgi_temp_path {work}/uwsgi;\n  scgi_temp_path {work}/scgi;\n"
-        f"  include {work}/practice-hub.conf;\n}}\n"
-    )
-    check = subprocess.run(
-        [NGINX, "-t", "-c", str(work / "nginx.conf"), "-e", str(work / "error.log")],
-        capture_output=True,
-        text=True,
-    )
-    assert check.returncode == 0, check.stderr
-    process = subprocess.Popen(
-        [NGINX, "-c", str(work / "nginx.conf"), "-e", str(work / "error.log")],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 30
-    while True:  # until nginx answers
-        try:
-            urllib.request.urlopen(base, timeout=5)
-            break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                pytest.fail(
-                    f"nginx did not start: {process.communicate()[1].decode(errors='replace')[-2000:]}"
-                )
-            time.sleep(0.05)
-    yield base, project / "site", check.stdout + check.stderr
-    process.terminate()
-    process.wait(timeout=10)
+    with nginx_serving(project / "site", tmp_path_factory.mktemp("nginx")) as (base, output):
+        yield base, project / "site", output
 
 
 def get(url: str):

@@ -17,7 +17,10 @@ EXTENSIONS = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader
     "markdown_extensions"
 ]
 RENDERER = Renderer(EXTENSIONS)
-ONERROR = ('HTML attribute "onerror" on <img> runs script and is not allowed', "remove it: pages cannot run script")
+ONERROR = (
+    'HTML attribute "onerror" on <img> runs script and is not allowed',
+    "remove it: pages cannot run script",
+)
 
 
 def found(source: str, allow=CONTENT):
@@ -25,7 +28,9 @@ def found(source: str, allow=CONTENT):
 
 
 def test_ordinary_markdown_is_published_as_rendered():
-    source = "# Title\n\nSome *text* and [a link](../x.md).\n\n- [x] done\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n"
+    source = (
+        "# Title\n\nSome *text* and [a link](../x.md).\n\n- [x] done\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n"
+    )
     html = RENDERER.render(source)
     judgement = judge(html)
     assert judgement.findings == ()
@@ -34,7 +39,10 @@ def test_ordinary_markdown_is_published_as_rendered():
 
 
 def test_comment_forms_that_hid_markup_from_the_source_check():
-    for source in ("<!--> <img src=x onerror=alert(1)> -->\n", "<!-- a --!> <img src=x onerror=alert(1)> -->\n"):
+    for source in (
+        "<!--> <img src=x onerror=alert(1)> -->\n",
+        "<!-- a --!> <img src=x onerror=alert(1)> -->\n",
+    ):
         assert found(source) == [(1, *ONERROR)], source
 
 
@@ -47,7 +55,11 @@ def test_escaped_backticks_unclosed_and_tab_fences_indented_lines_in_a_div():
 
 def test_a_hidden_refresh_and_an_encoded_javascript_link():
     assert found('<!--> <meta http-equiv="refresh" content="0;url=https://outside.example/"> -->\n') == [
-        (1, "HTML tag <meta> is not allowed", "page settings cannot be published: write the content in Markdown")
+        (
+            1,
+            "HTML tag <meta> is not allowed",
+            "page settings cannot be published: write the content in Markdown",
+        )
     ]
     assert found('a\n\n<a href="jav&#x61;script:alert(1)">x</a>\n')[0][:2] == (
         3,
@@ -57,8 +69,11 @@ def test_a_hidden_refresh_and_an_encoded_javascript_link():
 
 def test_resources_from_outside_and_styles():
     assert found("<p style=\"background:url('https://e.example/x')\">x</p>\n") == [
-        (1, 'HTML attribute "style" on <p> loads a file through CSS url()',
-         "remove it; styles come from the site's own stylesheet (use a class)")
+        (
+            1,
+            'HTML attribute "style" on <p> loads a file through CSS url()',
+            "remove it; styles come from the site's own stylesheet (use a class)",
+        )
     ]
     [(line, message, _)] = found('<img src="https://tracker.example/p.gif" alt="x">\n')
     assert message == '<img src="https://tracker.example/p.gif"> loads an image from outside the site'
@@ -66,9 +81,11 @@ def test_resources_from_outside_and_styles():
 
 def test_forms_are_the_sites_own_not_an_editors():
     source = '<input type="text" name="q">\n'
-    assert (1, "HTML tag <input> is not allowed", "forms cannot be published: write the content in Markdown") in found(
-        source
-    )
+    assert (
+        1,
+        "HTML tag <input> is not allowed",
+        "forms cannot be published: write the content in Markdown",
+    ) in found(source)
     assert judge(RENDERER.render(source), SITE).findings == ()
     assert judge("<form><button onclick=x>b</button></form>", SITE).findings[0].message == (
         'HTML attribute "onclick" on <button> runs script and is not allowed'
@@ -95,13 +112,54 @@ def test_locate_ignores_case_entities_and_white_space():
 
 PIECES = st.sampled_from(
     [
-        "<img src=x onerror=alert(1)>", "<script>alert(1)</script>", "<!-->", "-->", "--!>", "<!--", "`", "\\`",
-        "```", "\t", "    ", "\n", "\n\n", "<div>", "</div>", "<div markdown>", '<a href="javascript:x">',
-        "<a href=' jav&#x61;script:x '>", "</a>", "<svg onload=x>", '<meta http-equiv="refresh" content="0">',
-        "<![CDATA[", "]]>", '"', "'", ">", "<", "&", "*", "_", "[x](javascript:y)", "![i](https://e.example/p)",
-        "<iframe src=//e.example>", "<style>*{}</style>", "<object data=x>", "{: onclick=x }", "text", "# h",
-        "- item", "> quote", "<details><summary>s</summary>", "</details>", "<table><tr><td style=\"x:url(y)\">",
-        "<form action=https://e.example>", "<input type=hidden>", "<base href=//e.example/>", "<p>", "</p>",
+        "<img src=x onerror=alert(1)>",
+        "<script>alert(1)</script>",
+        "<!-->",
+        "-->",
+        "--!>",
+        "<!--",
+        "`",
+        "\\`",
+        "```",
+        "\t",
+        "    ",
+        "\n",
+        "\n\n",
+        "<div>",
+        "</div>",
+        "<div markdown>",
+        '<a href="javascript:x">',
+        "<a href=' jav&#x61;script:x '>",
+        "</a>",
+        "<svg onload=x>",
+        '<meta http-equiv="refresh" content="0">',
+        "<![CDATA[",
+        "]]>",
+        '"',
+        "'",
+        ">",
+        "<",
+        "&",
+        "*",
+        "_",
+        "[x](javascript:y)",
+        "![i](https://e.example/p)",
+        "<iframe src=//e.example>",
+        "<style>*{}</style>",
+        "<object data=x>",
+        "{: onclick=x }",
+        "text",
+        "# h",
+        "- item",
+        "> quote",
+        "<details><summary>s</summary>",
+        "</details>",
+        '<table><tr><td style="x:url(y)">',
+        "<form action=https://e.example>",
+        "<input type=hidden>",
+        "<base href=//e.example/>",
+        "<p>",
+        "</p>",
     ]
 )
 
