@@ -40,7 +40,9 @@ from .renderer.site_pages import (
 )
 from .renderer.suggest import suggest_link
 from .renderer.tags import tag_uri
+from .safety.engine_files import engine_files
 from .safety.files import OutsideCheck, unpublished_attachments
+from .safety.published import is_refused
 from .settings import Project, Settings
 from .site import Site, load_site
 from .structure.changes import changed_pages
@@ -113,6 +115,7 @@ def add_theme_assets(config: MkDocsConfig) -> MkDocsConfig:
 def validate(files: Files, config: MkDocsConfig) -> Files:
     """Read and check every content file; fail the build once, listing every problem."""
     site = load_site(project_for(config))
+    _drop_refused(files, config, site)  # issue 26: never copied, even while serving the problems page
     check_site_links(site)
     for problem in site.problems.warnings:
         (advisory_logger() if problem.advisory else LOG).warning(str(problem))
@@ -144,6 +147,25 @@ def validate(files: Files, config: MkDocsConfig) -> Files:
         elif file.src_uri in archived:
             file.inclusion = InclusionLevel.NOT_IN_NAV  # reachable by URL, not listed
     return files
+
+
+def _drop_refused(files: Files, config: MkDocsConfig, site: Site) -> None:
+    """Remove every file of docs/ that may not be published (reported by the checks); where one
+    stood in for a theme file of the same path, the theme's own file is put back."""
+    docs_dir = Path(config.docs_dir).resolve()
+    engine = engine_files(site.project.root)
+    for file in list(files):
+        if file.generated_by or not file.src_dir or Path(file.src_dir).resolve() != docs_dir:
+            continue
+        if not is_refused(file.src_uri, site.refused, engine):
+            continue
+        files.remove(file)
+        if file.src_uri.endswith(".html"):  # templates are rendered by the theme, never copied
+            continue
+        for folder in config.theme.dirs:
+            if os.path.isfile(os.path.join(folder, file.src_uri)):
+                files.append(File(file.src_uri, folder, config.site_dir, config.use_directory_urls))
+                break
 
 
 def advisory_logger() -> logging.Logger:
