@@ -115,7 +115,9 @@ def add_theme_assets(config: MkDocsConfig) -> MkDocsConfig:
 def validate(files: Files, config: MkDocsConfig) -> Files:
     """Read and check every content file; fail the build once, listing every problem."""
     site = load_site(project_for(config))
-    _drop_refused(files, config, site)  # issue 26: never copied, even while serving the problems page
+    hidden = {item.uri for item in site.hidden_drafts if not item.from_yaml}
+    hidden |= unpublished_attachments(site.items + site.hidden_drafts, site.hidden_drafts)  # issue 14
+    _drop_refused(files, config, site, hidden)  # issue 26: never copied, not even for the problems page
     check_site_links(site)
     for problem in site.problems.warnings:
         (advisory_logger() if problem.advisory else LOG).warning(str(problem))
@@ -132,9 +134,7 @@ def validate(files: Files, config: MkDocsConfig) -> Files:
         for file in files:
             file.is_modified = lambda: True  # noqa: E731
     config[_KEY] = Build(site)
-    hidden = {item.uri for item in site.hidden_drafts if not item.from_yaml}
     archived = {item.uri for item in site.items if item.status == "archived" and not item.from_yaml}
-    hidden |= unpublished_attachments(site.items + site.hidden_drafts, site.hidden_drafts)  # issue 14
     leads_outside = OutsideCheck(site.project.docs_dir)
     for file in list(files):
         kind = classify(file.src_uri)
@@ -149,13 +149,22 @@ def validate(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def _drop_refused(files: Files, config: MkDocsConfig, site: Site) -> None:
-    """Remove every file of docs/ that may not be published (reported by the checks); where one
-    stood in for a theme file of the same path, the theme's own file is put back."""
+def _drop_refused(files: Files, config: MkDocsConfig, site: Site, hidden: set[str]) -> None:
+    """Remove every file of docs/ that may not be published (reported by the checks) and the
+    attachments of drafts left out (*hidden*); where a refused file stood in for a theme file of
+    the same path, the theme's own file is put back."""
     docs_dir = Path(config.docs_dir).resolve()
     engine = engine_files(site.project.root)
+    in_docs: dict[str, bool] = {}  # by src_dir: every file of docs/ has the same one
     for file in list(files):
-        if file.generated_by or not file.src_dir or Path(file.src_dir).resolve() != docs_dir:
+        if file.generated_by or not file.src_dir:
+            continue
+        if file.src_dir not in in_docs:
+            in_docs[file.src_dir] = Path(file.src_dir).resolve() == docs_dir
+        if not in_docs[file.src_dir]:
+            continue
+        if file.src_uri in hidden and not file.is_documentation_page():
+            files.remove(file)
             continue
         if not is_refused(file.src_uri, site.refused, engine):
             continue
