@@ -100,7 +100,7 @@ def unpublished_attachments(items, hidden) -> set[str]:
             file = item.data.get("file")
             if isinstance(file, str) and file.startswith("files/"):
                 found.add(posixpath.normpath(posixpath.join(folder, file)))
-            found |= linked_files(folder, item.body or "")
+            found |= linked_files(folder, getattr(item, "body", "") or "")
         return found
 
     hidden_ids = {id(item) for item in hidden}
