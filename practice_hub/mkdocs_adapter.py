@@ -45,7 +45,9 @@ from .renderer.site_pages import (
 from .renderer.suggest import suggest_link
 from .renderer.tags import tag_uri
 from .safety import rendered as judged
+from .safety.engine_files import engine_files
 from .safety.files import OutsideCheck, unpublished_attachments
+from .safety.published import is_refused
 from .settings import Project, Settings
 from .site import Site, check_rendered, load_site
 from .structure.changes import changed_pages
@@ -128,6 +130,9 @@ def add_theme_assets(config: MkDocsConfig) -> MkDocsConfig:
 def validate(files: Files, config: MkDocsConfig) -> Files:
     """Read and check every content file; fail the build once, listing every problem."""
     site = load_site(project_for(config))
+    hidden = {item.uri for item in site.hidden_drafts if not item.from_yaml}
+    hidden |= unpublished_attachments(site.items + site.hidden_drafts, site.hidden_drafts)  # issue 14
+    _drop_refused(files, config, site, hidden)  # issue 26: never copied, not even for the problems page
     check_site_links(site)
     for problem in site.problems.warnings:
         (advisory_logger() if problem.advisory else LOG).warning(str(problem))
@@ -146,9 +151,7 @@ def validate(files: Files, config: MkDocsConfig) -> Files:
         for file in files:
             file.is_modified = lambda: True  # noqa: E731
     config[_KEY] = Build(site)
-    hidden = {item.uri for item in site.hidden_drafts if not item.from_yaml}
     archived = {item.uri for item in site.items if item.status == "archived" and not item.from_yaml}
-    hidden |= unpublished_attachments(site.items + site.hidden_drafts, site.hidden_drafts)  # issue 14
     leads_outside = OutsideCheck(site.project.docs_dir)
     for file in list(files):
         kind = classify(file.src_uri)
@@ -161,6 +164,34 @@ def validate(files: Files, config: MkDocsConfig) -> Files:
         elif file.src_uri in archived:
             file.inclusion = InclusionLevel.NOT_IN_NAV  # reachable by URL, not listed
     return files
+
+
+def _drop_refused(files: Files, config: MkDocsConfig, site: Site, hidden: set[str]) -> None:
+    """Remove every file of docs/ that may not be published (reported by the checks) and the
+    attachments of drafts left out (*hidden*); where a refused file stood in for a theme file of
+    the same path, the theme's own file is put back."""
+    docs_dir = Path(config.docs_dir).resolve()
+    engine = engine_files(site.project.root)
+    in_docs: dict[str, bool] = {}  # by src_dir: every file of docs/ has the same one
+    for file in list(files):
+        if file.generated_by or not file.src_dir:
+            continue
+        if file.src_dir not in in_docs:
+            in_docs[file.src_dir] = Path(file.src_dir).resolve() == docs_dir
+        if not in_docs[file.src_dir]:
+            continue
+        if file.src_uri in hidden and not file.is_documentation_page():
+            files.remove(file)
+            continue
+        if not is_refused(file.src_uri, site.refused, engine):
+            continue
+        files.remove(file)
+        if file.src_uri.endswith(".html"):  # templates are rendered by the theme, never copied
+            continue
+        for folder in config.theme.dirs:
+            if os.path.isfile(os.path.join(folder, file.src_uri)):
+                files.append(File(file.src_uri, folder, config.site_dir, config.use_directory_urls))
+                break
 
 
 def advisory_logger() -> logging.Logger:

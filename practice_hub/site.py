@@ -40,6 +40,7 @@ class Site:
     problems: Problems
     thread: Thread
     drafts: list[Item] = field(default_factory=list)  # every draft; published only with show_drafts
+    refused: frozenset = frozenset()  # files of docs/ that may not be published (issue 26)
     urls: dict[str, str] = field(default_factory=dict)  # page path under docs/ -> URL
     legislation: dict[str, str] = field(default_factory=dict)  # title -> official URL
     abbreviations: Abbreviations = field(default_factory=lambda: abbreviation_index([]))
@@ -106,6 +107,7 @@ class SiteDraft:
     drafts: list[Item] = field(default_factory=list)
     thread: Thread | None = None
     laws: dict[str, str] = field(default_factory=dict)
+    refused: frozenset = frozenset()
 
     @property
     def docs_path(self) -> str:
@@ -122,6 +124,7 @@ class SiteDraft:
             self.problems,
             self.thread,
             self.drafts,
+            refused=self.refused,
             legislation=self.laws,
             abbreviations=abbreviation_index(self.content),
         )
@@ -151,7 +154,10 @@ def _place_entries(draft: SiteDraft) -> None:
 
 
 def _check_safety(draft: SiteDraft) -> None:
-    check_safety(draft.project.docs_dir, draft.docs_path, draft.schemas, draft.problems)  # issue 14
+    project = draft.project
+    draft.refused = check_safety(  # issues 14 and 26
+        project.docs_dir, draft.docs_path, draft.schemas, draft.problems, root=project.root
+    )
 
 
 def _check_ids(draft: SiteDraft) -> None:

@@ -4,7 +4,8 @@ case data, and pathological input is refused before Markdown renders it.
 Two entry points:
 
 * ``check_file`` runs for every content file as it is read (its problems are cached with the file);
-* ``check_project`` runs once per build for what is not a content file (links, the authors file).
+* ``check_project`` runs once per build for what is not a content file (every file's type, links,
+  drawings and attachments (issue 26), the authors file).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..problems import Problem
-from . import casedata, fields, files, html, markdown_limits, rendered
+from . import casedata, fields, html, markdown_limits, published, rendered
 
 AUTHORS_FILE = "news/.authors.yml"
 
@@ -81,12 +82,16 @@ def check_rendered(items, renderer: rendered.Renderer, problems) -> None:
             problems.add(item.path, line + item.body_line - 1, message, hint, type=item.type)
 
 
-def check_project(docs_dir: Path, docs_rel: str, schemas, problems) -> None:
-    """Links leading outside docs/, and the news authors file."""
-    files.check_links(docs_dir, docs_rel, problems)
+def check_project(
+    docs_dir: Path, docs_rel: str, schemas, problems, root: Path | None = None
+) -> frozenset[str]:
+    """Files that may not be published (returned: paths under docs/), links leading outside
+    docs/, and the news authors file. *root*: the project's folder (its theme folder)."""
+    refused = published.check_files(root or Path(docs_dir).parent, docs_dir, docs_rel, problems)
     authors = Path(docs_dir) / AUTHORS_FILE
     if authors.is_file() and not authors.is_symlink() and "authors" in schemas.validators:
         _check_authors(authors, f"{docs_rel}/{AUTHORS_FILE}" if docs_rel else AUTHORS_FILE, schemas, problems)
+    return refused
 
 
 def _check_authors(file: Path, path: str, schemas, problems) -> None:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from pathlib import Path
+from urllib.parse import unquote
 
 
 def leads_outside(path: Path, docs_dir: Path) -> bool:
@@ -85,15 +87,49 @@ def check_links(docs_dir: Path, docs_rel: str, problems) -> None:
 
 
 def unpublished_attachments(items, hidden) -> set[str]:
-    """Download files (field "file", a path under files/) used only by items left out of the build."""
+    """Files (paths under docs/) used only by items left out of the build: downloads named in the
+    field "file" (a path under files/) and files linked from a page's body (``[form](files/x.pdf)``,
+    ``![](../images/x.png)``), unless an item that is published uses them too (issue 26)."""
 
     def attachments(group):
         found = set()
         for item in group:
+            if item.from_yaml:
+                continue
+            folder = posixpath.dirname(item.uri)
             file = item.data.get("file")
-            if isinstance(file, str) and file.startswith("files/") and not item.from_yaml:
-                found.add(posixpath.normpath(posixpath.join(posixpath.dirname(item.uri), file)))
+            if isinstance(file, str) and file.startswith("files/"):
+                found.add(posixpath.normpath(posixpath.join(folder, file)))
+            found |= linked_files(folder, getattr(item, "body", "") or "")
         return found
 
     hidden_ids = {id(item) for item in hidden}
     return attachments(hidden) - attachments([item for item in items if id(item) not in hidden_ids])
+
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def linked_files(folder: str, body: str) -> set[str]:
+    """Paths under docs/ of the files (not pages) a Markdown body links to, relative to *folder*."""
+    from ..content_types import MARKDOWN_SUFFIXES
+    from ..structure.body_links import links_in
+
+    found = set()
+    if "](" not in body and "]:" not in body:
+        return found
+    for _, target in links_in(body):
+        where = unquote(target.partition("#")[0].partition("?")[0])
+        if (
+            not where
+            or _SCHEME.match(where)
+            or where.lower().endswith(MARKDOWN_SUFFIXES)
+            or where.endswith("/")
+        ):
+            continue
+        path = posixpath.normpath(
+            where.lstrip("/") if where.startswith("/") else posixpath.join(folder, where)
+        )
+        if not path.startswith("../") and path != "..":
+            found.add(path)
+    return found
