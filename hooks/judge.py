@@ -5,8 +5,3 @@ from practice_hub import mkdocs_adapter as hub
 
 def on_page_content(html, page, config, files):
     return hub.judge_published(html, page, config)
-
-
-def on_env(env, config, files):
-    hub.fail_on_rendered_problems(config)
-    return env
