@@ -25,9 +25,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .page import FORMAT, MAX_IMPORT_BYTES
+from .page import FORMAT, MAX_DEPTH, MAX_IMPORT_BYTES
 
-MAX_DEPTH = 10  # an exported audit is 5 levels deep: audit, sections, section, looks_for, point
 SHAPE_DEPTH = 5
 MAX_PROBLEMS = 10  # per file: a file wrong everywhere says so in ten lines, then counts the rest
 _TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+|"', re.S)
@@ -169,11 +168,17 @@ def _plain(error) -> tuple[tuple, str, str]:
     if kind == "additionalProperties":
         known = schema.get("properties", {})
         extra = [k for k in instance if k not in known]
-        shown = ", ".join(quote(k) for k in extra[:3]) + (f" and {len(extra) - 3} more" if len(extra) > 3 else "")
-        return path, f"unknown field{'s' if len(extra) > 1 else ''} {shown}", (
-            "an exported audit has only " + ", ".join(known)
-            if len(known) <= 8
-            else ("remove them" if len(extra) > 1 else "remove it")
+        shown = ", ".join(quote(k) for k in extra[:3]) + (
+            f" and {len(extra) - 3} more" if len(extra) > 3 else ""
+        )
+        return (
+            path,
+            f"unknown field{'s' if len(extra) > 1 else ''} {shown}",
+            (
+                "an exported audit has only " + ", ".join(known)
+                if len(known) <= 8
+                else ("remove them" if len(extra) > 1 else "remove it")
+            ),
         )
     if kind == "maxLength":
         return path, f"longer than {value:,} characters ({len(instance):,})", ""
@@ -233,9 +238,15 @@ class Reader:
             spot, token, line = found.constants[0] if found.constants else ((), "NaN", 0)
             at = f":{line}" if line else ""
             raise Refused(
-                [f"{path}{at}: {where(spot)}: {token} is not allowed in JSON (write a number, or leave it out)"]
+                [
+                    f"{path}{at}: {where(spot)}: {token} is not allowed in JSON (write a number, or leave it out)"
+                ]
             ) from None
-        except (RecursionError, ValueError, MemoryError) as error:  # belt and braces: the scan should stop these
+        except (
+            RecursionError,
+            ValueError,
+            MemoryError,
+        ) as error:  # belt and braces: the scan should stop these
             raise Refused([f"{path}: cannot be read as JSON ({error.__class__.__name__})"]) from None
         self._check(path, data, found)
         return data
@@ -287,7 +298,9 @@ class Reader:
                 seen.add(sid)
         if problems:
             more = len(problems) - MAX_PROBLEMS
-            raise Refused(problems[:MAX_PROBLEMS] + ([f"{path}: ... and {more} more problems"] if more > 0 else []))
+            raise Refused(
+                problems[:MAX_PROBLEMS] + ([f"{path}: ... and {more} more problems"] if more > 0 else [])
+            )
 
 
 class _Constant(ValueError):
@@ -311,9 +324,7 @@ def _read_bytes(path: Path) -> bytes:
             what = "no such file" if not path.exists() else "not a file"
             raise Refused([f"{path}: {what} (give exported audits (.json) or a folder of them)"])
         if path.stat().st_size > MAX_IMPORT_BYTES:
-            raise Refused(
-                [f"{path}: the file is larger than {limit}, too large to be an exported audit"]
-            )
+            raise Refused([f"{path}: the file is larger than {limit}, too large to be an exported audit"])
         with path.open("rb") as handle:
             raw = handle.read(MAX_IMPORT_BYTES + 1)
     except OSError as error:
