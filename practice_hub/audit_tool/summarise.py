@@ -19,8 +19,8 @@ from pathlib import Path
 
 import yaml
 
-from .grades import GOOD_OR_BETTER, GRADES, LABELS, RANK, final_grade
 from .exports import Reader, Refused, export_files
+from .grades import GOOD_OR_BETTER, GRADES, LABELS, RANK, final_grade
 
 COUNTED = [key for key, _ in GRADES] + ["not_applicable"]
 

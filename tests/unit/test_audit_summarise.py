@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import math
 import shutil
-import tempfile
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -16,11 +16,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from practice_hub.audit_tool.exports import Reader, Refused
-from practice_hub.cli import main
-
 from practice_hub.audit_tool.grades import overall
 from practice_hub.audit_tool.page import script_json
 from practice_hub.audit_tool.summarise import read_exports, summarise, write_results
+from practice_hub.cli import main
 from practice_hub.schema import load_schemas
 from practice_hub.settings import Settings
 
