@@ -65,18 +65,22 @@ def journey_stages(sections: list[Item]) -> list[str]:
     return seen
 
 
-def export_rules(schema) -> dict | None:
+NOTES = ("description", "title", "$schema", "$id", "x-hint")
+
+
+def export_rules(schema, names: bool = False):
     """The audit_export schema without its words: the script checks an import by the same rules
-    as ``audits summarise`` (issue 26)."""
+    as ``audits summarise`` (issue 26). ``names``: a ``properties`` mapping, whose keys are fields
+    (one of them is called title) rather than words to leave out."""
     if isinstance(schema, dict):
         return {
-            k: export_rules(v) if isinstance(v, (dict, list)) else v
+            k: export_rules(v, names=k == "properties" and not names)
             for k, v in schema.items()
-            if k not in ("description", "title", "$schema", "$id", "x-hint")
+            if names or k not in NOTES
         }
     if isinstance(schema, list):
-        return [export_rules(v) if isinstance(v, (dict, list)) else v for v in schema]
-    return None
+        return [export_rules(v) for v in schema]
+    return schema
 
 
 def tool_data(

@@ -446,3 +446,14 @@ def test_random_json_never_raises_anything_but_a_refusal(value, field, whole, ne
         assert isinstance(audit, dict) and audit["format"] == "practice-hub-audit"
         summarise([audit])  # what passes can be counted
         assert not any(isinstance(v, float) and not math.isfinite(v) for v in audit.values())
+
+
+def test_the_page_checks_imports_by_the_same_schema_without_its_words():
+    from practice_hub.audit_tool.page import export_rules
+
+    schema = load_schemas(REPO / "content_schema").raw["audit_export"]
+    rules = export_rules(schema)
+    assert "description" not in json.dumps(rules)
+    section = rules["properties"]["sections"]["items"]
+    assert sorted(section["properties"]) == sorted(schema["properties"]["sections"]["items"]["properties"])
+    assert section["properties"]["title"] == {"type": "string", "maxLength": 500}  # a field named title stays
