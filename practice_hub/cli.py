@@ -170,30 +170,61 @@ def run_check(config_file: Path, fmt: str, strict: bool) -> int:
 
 
 def run_audits_summarise(config_file: Path, files: list[Path], write: bool, stages: bool = False) -> int:
-    """Issue 15: exported audits -> results (logic in practice_hub/audit_tool/summarise.py)."""
-    from .audit_tool.summarise import read_exports, report, summarise, write_results
+    """Issue 15: exported audits -> results (logic in practice_hub/audit_tool/summarise.py).
+
+    Issue 26: any file refused (see audit_tool/exports.py) is a plain message, never a traceback,
+    and with ``--write`` nothing is written unless every file was accepted."""
+    import yaml
+
+    from .audit_tool.exports import Reader, Refused, export_files
+    from .audit_tool.summarise import report, summarise, write_results
     from .content_types import DATA_DIR
     from .schema import load_schemas
 
     project = _project(config_file)
     if project is None:
         return 2
-    validator = load_schemas(project.schema_dir).validators["audit_export"]
-    audits, problems = read_exports(files, validator)
-    for problem in problems:
-        print(problem, file=sys.stderr)
+    try:
+        validator = load_schemas(project.schema_dir).validators["audit_export"]
+    except (OSError, ValueError, KeyError, yaml.YAMLError) as error:
+        print(f"{project.schema_dir}: the audit_export schema cannot be read ({error})", file=sys.stderr)
+        return 2
+
+    def sections() -> list[str]:
+        return [section.id for section in load_site(project).thread.sections]
+
+    reader = Reader(validator, sections)
+    audits, refused, problems = [], 0, 0
+    paths = export_files(files)
+    for path in paths:
+        try:
+            audits.append((path, reader.read(path)))
+        except Refused as why:
+            refused += 1
+            problems += len(why.lines)
+            for line in why.lines:
+                print(line, file=sys.stderr)
     groups = summarise([data for _, data in audits])
     sys.stdout.write(report(groups))
-    if problems:
+    if refused:
         print(
-            f"Practice Hub: {plural(len(problems), 'problem')} in the exported audits"
-            + ("; nothing was written" if write else ""),
+            f"Practice Hub: {refused} of {plural(len(paths), 'file')} refused "
+            f"({plural(problems, 'problem')}); "
+            + ("nothing was written" if write else "they are not counted above"),
             file=sys.stderr,
         )
         return 1
     if write:
         target = project.docs_dir / DATA_DIR / "audit_results.yml"
-        added, replaced = write_results(target, groups, stages)
+        try:
+            added, replaced = write_results(target, groups, stages)
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+            print(
+                f"{target}: cannot be updated ({getattr(error, 'strerror', None) or error.__class__.__name__}); "
+                "nothing was written",
+                file=sys.stderr,
+            )
+            return 1
         print(
             f"Practice Hub: {plural(len(audits), 'audit')} counted; {plural(added + replaced, 'result')} "
             f"written to {target} ({replaced} replaced)",

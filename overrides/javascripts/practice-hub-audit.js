@@ -289,48 +289,200 @@
       return rows.map(function (r) { return r.map(csvCell).join(","); }).join("\r\n") + "\r\n";
     }
 
+    /* Issue 26: an import is checked whole before the form changes. The text is scanned without
+     * recursion (nesting and repeated keys), parsed inside try/catch, checked against the
+     * audit_export schema embedded at build time (the rules `audits summarise` uses), then the
+     * form is filled in one step, and put back as it was if anything at all goes wrong. */
+    var MAX_DEPTH = data.max_depth || 10;
+    function where(path) {
+      var text = "";
+      path.forEach(function (p) { text += typeof p === "number" ? "[" + p + "]" : (text ? "." : "") + p; });
+      return text || "the file";
+    }
+    function quote(s) { return JSON.stringify(s.length > 40 ? s.slice(0, 40) + "..." : s); }
+    function describe(v) {
+      if (v === null) return "null";
+      if (typeof v === "boolean") return String(v);
+      if (typeof v === "number") return isFinite(v) ? "the number " + String(v).slice(0, 20) : "a number too large to be read";
+      if (typeof v === "string") return v ? "the text " + quote(v) : "empty text";
+      if (Array.isArray(v)) return v.length ? "a list of " + v.length : "an empty list";
+      return "an object";
+    }
+    var KINDS = { string: "text", integer: "a whole number", number: "a number", boolean: "true or false",
+                  array: "a list", object: "an object", "null": "null" };
+    function isKind(kind, v) {
+      if (kind === "string") return typeof v === "string";
+      if (kind === "integer") return typeof v === "number" && Number.isInteger(v);
+      if (kind === "number") return typeof v === "number" && isFinite(v);
+      if (kind === "boolean") return typeof v === "boolean";
+      if (kind === "array") return Array.isArray(v);
+      if (kind === "object") return v !== null && typeof v === "object" && !Array.isArray(v);
+      if (kind === "null") return v === null;
+      return true;
+    }
+    function codePoints(s) { var n = 0; for (var i = 0; i < s.length; i++) { var c = s.charCodeAt(i); if (c < 0xdc00 || c > 0xdfff) n++; } return n; }
+    function choices(list) {
+      var named = list.filter(function (v) { return v !== ""; }).map(function (v) { return labels[v] || JSON.stringify(v); });
+      return named.join(", ") + (list.indexOf("") !== -1 ? " or nothing" : "");
+    }
+    var own = Object.prototype.hasOwnProperty;
+    // The first way value breaks schema, as words, or "". Only the schema's own paths are visited,
+    // so this recursion is as deep as the schema (5), whatever the file holds.
+    function breaks(schema, value, path) {
+      var here = where(path) + ": ";
+      var kinds = schema.type == null ? [] : [].concat(schema.type);
+      if (kinds.length && !kinds.some(function (k) { return isKind(k, value); }))
+        return here + "expected " + kinds.map(function (k) { return KINDS[k] || k; }).join(" or ") + ", found " + describe(value) + ".";
+      if (own.call(schema, "const") && value !== schema.const)
+        return here + "expected " + JSON.stringify(schema.const) + ", found " + describe(value) + ".";
+      if (schema.enum && schema.enum.indexOf(value) === -1)
+        return here + describe(value) + " is not one of the choices (expected " + choices(schema.enum) + ").";
+      if (typeof value === "string") {
+        if (schema.maxLength != null && value.length > schema.maxLength && codePoints(value) > schema.maxLength)
+          return here + "longer than " + schema.maxLength + " characters (" + codePoints(value) + ").";
+        if (schema.minLength && codePoints(value) < schema.minLength) return here + "is empty; it must be filled in.";
+        if (schema.format === "date" && !/^\d{4}-\d{2}-\d{2}$/.test(value) || schema.format === "date" &&
+            isNaN(Date.parse(value + "T00:00:00Z")) || schema.format === "date" &&
+            new Date(value + "T00:00:00Z").toISOString().slice(0, 10) !== value)
+          return here + describe(value) + " is not a date (write it as YYYY-MM-DD).";
+      }
+      if (Array.isArray(value)) {
+        if (schema.maxItems != null && value.length > schema.maxItems) return here + "has more than " + schema.maxItems + " entries.";
+        if (schema.minItems && value.length < schema.minItems) return here + "has no entries.";
+        if (schema.items) {
+          for (var i = 0; i < value.length; i++) {
+            var inner = breaks(schema.items, value[i], path.concat(i));
+            if (inner) return inner;
+          }
+        }
+      }
+      if (isKind("object", value)) {
+        var props = schema.properties || {};
+        var missing = (schema.required || []).filter(function (k) { return !own.call(value, k); });
+        if (missing.length) return here + "missing " + missing.map(function (k) { return '"' + k + '"'; }).join(", ") + ".";
+        if (schema.additionalProperties === false) {
+          var extra = Object.keys(value).filter(function (k) { return !own.call(props, k); });
+          if (extra.length) return here + "unknown field " + quote(extra[0]) + " (expected only " + Object.keys(props).join(", ") + ").";
+        }
+        for (var key in props) {
+          if (own.call(props, key) && own.call(value, key)) {
+            var bad = breaks(props[key], value[key], path.concat(key));
+            if (bad) return bad;
+          }
+        }
+      }
+      return "";
+    }
+    // Nesting deeper than MAX_DEPTH, or a key given twice in one object: found with a loop and
+    // an explicit stack, never recursion. On text that is not JSON, JSON.parse says what is wrong.
+    function scanText(text) {
+      var stack = [], line = 1, i = 0, n = text.length;
+      while (i < n) {
+        var c = text.charAt(i);
+        if (c === "\n") line++;
+        if (c === '"') {
+          var j = i + 1;
+          while (j < n && text.charAt(j) !== '"') { if (text.charAt(j) === "\\") j++; j++; }
+          var top = stack[stack.length - 1];
+          if (top && top.keys && top.expectKey) {
+            var key = text.slice(i + 1, j);
+            try { key = JSON.parse(text.slice(i, j + 1)); } catch (e) { /* JSON.parse reports it */ }
+            if (own.call(top.keys, key)) return "line " + line + ": the field " + quote(String(key)) + " appears more than once.";
+            top.keys[key] = true; top.expectKey = false;
+          }
+          i = j + 1; continue;
+        }
+        if (c === "{" || c === "[") {
+          if (stack.length >= MAX_DEPTH) return "line " + line + ": nested more than " + MAX_DEPTH +
+            " levels deep (an exported audit is never more than 5).";
+          stack.push(c === "{" ? { keys: Object.create(null), expectKey: true } : {});
+        } else if (c === "}" || c === "]") { stack.pop(); }
+        else if (c === "," && stack.length && stack[stack.length - 1].keys) stack[stack.length - 1].expectKey = true;
+        i++;
+      }
+      return "";
+    }
     function problem(audit) {
-      if (!audit || typeof audit !== "object" || Array.isArray(audit)) return "it is not an audit.";
-      if (audit.format !== data.format) return "it was not exported from this audit tool.";
-      if (audit.version !== data.version) return "it is version " + String(audit.version) +
-        " of the audit format; this tool reads version " + data.version + ".";
+      if (!isKind("object", audit)) return "expected an audit (an object {...}), found " + describe(audit) + ".";
+      if (audit.format !== data.format) return "it was not exported from this audit tool (format: expected " +
+        JSON.stringify(data.format) + ", found " + describe(audit.format) + ").";
+      if (audit.version !== data.version) return "version: this tool reads version " + data.version +
+        " of the audit format, found " + describe(audit.version) + ".";
+      var why = data.export_schema ? breaks(data.export_schema, audit, []) : "";
+      if (why) return why;
       if (typeof audit.case_reference !== "string" || !pattern.test(audit.case_reference))
-        return "its case reference is missing or not the shape of a case reference.";
-      if (!Array.isArray(audit.sections) || !audit.sections.length) return "it has no audit sections.";
-      var known = {};
+        return "case_reference: missing or not the shape of a case reference.";
+      if (!Array.isArray(audit.sections) || !audit.sections.length) return "sections: expected a list of audit sections.";
+      var known = {}, seen = {};
       data.sections.forEach(function (s) { known[s.id] = true; });
       for (var i = 0; i < audit.sections.length; i++) {
         var s = audit.sections[i];
-        if (!s || typeof s.id !== "string" || !known[s.id]) return "section " + (i + 1) + " is not a section of this tool.";
-        if (s.grade && !(s.grade in labels)) return "section " + s.id + " has an unknown grade.";
+        if (!isKind("object", s) || typeof s.id !== "string" || !own.call(known, s.id))
+          return "sections[" + i + "].id: " + describe(s && s.id) + " is not a section of this audit tool.";
+        if (own.call(seen, s.id)) return "sections[" + i + "].id: the section " + quote(s.id) + " appears more than once.";
+        seen[s.id] = true;
+        if (s.grade != null && s.grade !== "" && !own.call(labels, s.grade))
+          return "sections[" + i + "].grade: " + describe(s.grade) + " is not a grade (expected " + choices(Object.keys(labels)) + ").";
       }
       return "";
+    }
+    function snapshot() {
+      return Array.prototype.map.call(form.elements, function (el) {
+        return [el, el.value, el.checked];
+      });
+    }
+    function restore(saved) {
+      saved.forEach(function (s) {
+        if (s[0].type === "checkbox" || s[0].type === "radio") s[0].checked = s[2];
+        else if (s[0].type !== "file" && s[0].type !== "button" && s[0].type !== "submit") s[0].value = s[1];
+      });
+    }
+    function refuse(file, why) {
+      message.textContent = "Import failed: " + file.name + " " + why + " Nothing was changed.";
+    }
+    function importText(file, text) {
+      var deep = scanText(text);
+      if (deep) { refuse(file, "is not a valid audit: " + deep); return; }
+      var audit;
+      try { audit = JSON.parse(text); } catch (e) {
+        refuse(file, "is not valid JSON, so it cannot be an exported audit.");
+        return;
+      }
+      var why = problem(audit);
+      if (why) { refuse(file, "is not a valid audit: " + why); return; }
+      var before = snapshot(), beforeId = currentId;
+      try {
+        fill(audit);
+      } catch (e) {
+        restore(before); currentId = beforeId; showCaseError(); showSummary(collect());
+        refuse(file, "could not be filled in (" + String(e && e.name) + ").");
+        return;
+      }
+      currentId = null;
+      save();
+      status.textContent = "Imported " + draftTitle(audit) + ". It is saved as a draft on this device.";
     }
     function importFile(file) {
       message.textContent = "";
       if (!file) return;
       if (file.size > data.max_import_bytes) {
-        message.textContent = "Import failed: " + file.name + " is too large to be an audit (over " +
-          Math.round(data.max_import_bytes / 1000) + " kB). Nothing was changed.";
+        refuse(file, "is too large to be an audit (" + file.size.toLocaleString("en-GB") + " bytes; an exported audit is at most " +
+          data.max_import_bytes.toLocaleString("en-GB") + " bytes).");
         return;
       }
       var reader = new FileReader();
       reader.onload = function () {
-        var audit;
-        try { audit = JSON.parse(String(reader.result)); } catch (e) {
-          message.textContent = "Import failed: " + file.name + " is not valid JSON, so it cannot be an exported audit. " +
-            "Nothing was changed.";
+        var text;
+        try { text = new TextDecoder("utf-8", { fatal: true }).decode(reader.result); } catch (e) {
+          refuse(file, "is not UTF-8 text, so it cannot be an exported audit.");
           return;
         }
-        var why = problem(audit);
-        if (why) { message.textContent = "Import failed: " + file.name + " is not a valid audit: " + why + " Nothing was changed."; return; }
-        currentId = null;
-        fill(audit);
-        save();
-        status.textContent = "Imported " + draftTitle(audit) + ". It is saved as a draft on this device.";
+        try { importText(file, text); } catch (e) {
+          refuse(file, "could not be read as an audit (" + String(e && e.name) + ").");
+        }
       };
       reader.onerror = function () { message.textContent = "Import failed: the file could not be read. Nothing was changed."; };
-      reader.readAsText(file);
+      reader.readAsArrayBuffer(file);
     }
 
     form.addEventListener("submit", function (event) { event.preventDefault(); });

@@ -22,6 +22,7 @@ TOOL_URI = "audit/tool.md"
 FORMAT = "practice-hub-audit"
 VERSION = 1
 MAX_IMPORT_BYTES = 1_000_000
+MAX_DEPTH = 10  # an exported audit is 5 levels deep: audit, sections, section, looks_for, point
 
 RULE_TEXT = {
     "lowest_key_section": "The overall judgement is no better than the lowest grade of a key section "
@@ -65,7 +66,27 @@ def journey_stages(sections: list[Item]) -> list[str]:
     return seen
 
 
-def tool_data(sections: list[Item], thread: Thread, settings: Settings, use_dir: bool) -> dict:
+NOTES = ("description", "title", "$schema", "$id", "x-hint")
+
+
+def export_rules(schema, names: bool = False):
+    """The audit_export schema without its words: the script checks an import by the same rules
+    as ``audits summarise`` (issue 26). ``names``: a ``properties`` mapping, whose keys are fields
+    (one of them is called title) rather than words to leave out."""
+    if isinstance(schema, dict):
+        return {
+            k: export_rules(v, names=k == "properties" and not names)
+            for k, v in schema.items()
+            if names or k not in NOTES
+        }
+    if isinstance(schema, list):
+        return [export_rules(v) for v in schema]
+    return schema
+
+
+def tool_data(
+    sections: list[Item], thread: Thread, settings: Settings, use_dir: bool, export_schema: dict | None = None
+) -> dict:
     """What the script needs, made at build time."""
     key = [s.id for s in sections if s.data.get("key_section") is True]
     out = []
@@ -98,6 +119,8 @@ def tool_data(sections: list[Item], thread: Thread, settings: Settings, use_dir:
         "format": FORMAT,
         "version": VERSION,
         "max_import_bytes": MAX_IMPORT_BYTES,
+        "max_depth": MAX_DEPTH,
+        "export_schema": export_rules(export_schema) if export_schema else None,
         "rule": settings.audit_overall_rule,
         "rule_text": RULE_TEXT[settings.audit_overall_rule],
         "key_sections": key,
@@ -293,9 +316,15 @@ def _toolbar() -> str:
     )
 
 
-def tool_page(sections: list[Item], thread: Thread, settings: Settings, use_directory_urls: bool) -> str:
+def tool_page(
+    sections: list[Item],
+    thread: Thread,
+    settings: Settings,
+    use_directory_urls: bool,
+    export_schema: dict | None = None,
+) -> str:
     """The tool page as Markdown: front matter, an introduction and one raw HTML form."""
-    data = tool_data(sections, thread, settings, use_directory_urls)
+    data = tool_data(sections, thread, settings, use_directory_urls, export_schema)
     by_id = {d["id"]: d for d in data["sections"]}
     form = "".join(
         [

@@ -11,13 +11,16 @@ the file (comments included) as it was.
 from __future__ import annotations
 
 import json
+import os
+import tempfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from .exports import Reader, Refused, export_files
 from .grades import GOOD_OR_BETTER, GRADES, LABELS, RANK, final_grade
-from .page import FORMAT, MAX_IMPORT_BYTES
 
 COUNTED = [key for key, _ in GRADES] + ["not_applicable"]
 
@@ -66,46 +69,20 @@ def period_of(date: str) -> str:
     return f"{year}-Q{(month - 1) // 3 + 1}"
 
 
-def _where(error) -> str:
-    path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path).lstrip(".")
-    return path or "(the whole file)"
+def read_exports(
+    paths: list[Path], validator, sections: Callable[[], Iterable[str]] | None = None
+) -> tuple[list[tuple[Path, dict]], list[str]]:
+    """Valid audits with their paths, and the problem lines of the refused files (see exports.py).
 
-
-def read_exports(paths: list[Path], validator) -> tuple[list[tuple[Path, dict]], list[str]]:
-    """Valid audits with their paths, and one problem line per invalid file: path: field: message."""
+    ``sections`` gives the ids of the site's audit sections (asked once, only when a file gets
+    that far); without it section ids are not checked."""
     audits, problems = [], []
-    files: list[Path] = []
-    for path in paths:
-        files.extend(sorted(path.glob("*.json")) if path.is_dir() else [path])
-    for path in files:
+    reader = Reader(validator, sections)
+    for path in export_files(paths):
         try:
-            if path.stat().st_size > MAX_IMPORT_BYTES:
-                problems.append(
-                    f"{path}: the file is larger than {MAX_IMPORT_BYTES:,} bytes, too large to be "
-                    "an exported audit"
-                )
-                continue
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            problems.append(f"{path}: cannot be read ({error.__class__.__name__})")
-            continue
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as error:
-            problems.append(f"{path}:{error.lineno}: not valid JSON ({error.msg})")
-            continue
-        if not isinstance(data, dict) or data.get("format") != FORMAT:
-            problems.append(
-                f"{path}: format: not an audit exported by the case-file audit tool "
-                f'(expected "format": "{FORMAT}")'
-            )
-            continue
-        errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
-        if errors:
-            for error in errors:
-                problems.append(f"{path}: {_where(error)}: {error.message}")
-            continue
-        audits.append((path, data))
+            audits.append((path, reader.read(path)))
+        except Refused as refused:
+            problems.extend(refused.lines)
     return audits, problems
 
 
@@ -198,8 +175,22 @@ def write_results(path: Path, groups: list[Group], stages: bool = False) -> tupl
     body = "".join(head) + "".join(kept)
     if body and not body.endswith("\n"):
         body += "\n"
-    path.write_text(body + "".join(added), encoding="utf-8")
+    _replace(path, body + "".join(added))
     return len(added) - replaced, replaced
+
+
+def _replace(path: Path, text: str) -> None:
+    """Write the whole file or nothing: a new file beside it, then renamed over it."""
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        if path.exists():
+            os.chmod(name, path.stat().st_mode & 0o7777)
+        os.replace(name, path)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
 
 
 def grade_label(grade: str) -> str:

@@ -92,7 +92,9 @@ def audit_pages(site: Site) -> dict[str, str]:
     if not sections:
         return {}
     return {
-        TOOL_URI: tool_page(sections, site.thread, site.project.settings, dirs),
+        TOOL_URI: tool_page(
+            sections, site.thread, site.project.settings, dirs, site.schemas.raw.get("audit_export")
+        ),
         RESULTS_URI: dashboard_page(sections, site.audit_results, site.thread.results, dirs),
     }
 

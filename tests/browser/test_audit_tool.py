@@ -170,6 +170,128 @@ def test_the_importer_refuses_what_is_not_an_audit_and_changes_nothing(
     assert page.evaluate("localStorage.getItem('practice-hub:audit-drafts')") == before
 
 
+def _an_export(page) -> dict:
+    """An audit as Export JSON makes it, made in the page from the demo's own sections."""
+    sections = _sections(page)
+    return {
+        "format": "practice-hub-audit",
+        "version": 1,
+        "case_reference": "C2345678",
+        "date": "2026-10-01",
+        "auditor": "Imported Auditor",
+        "sections": [
+            {
+                "id": s["id"],
+                "title": s["title"],
+                "grade": "good",
+                "looks_for": [],
+                "evidence": "from the file",
+            }
+            for s in sections
+        ],
+    }
+
+
+def _form_values(page) -> list:
+    return page.evaluate(
+        """() => Array.from(document.getElementById('ph-audit').elements)
+             .map(el => [el.name, el.type, el.value, el.checked])"""
+    )
+
+
+def _bad_imports(page) -> list[tuple[str, bytes, str]]:
+    audit = _an_export(page)
+    first = audit["sections"][0]
+    return [
+        ("deep.json", b"[" * 100_000 + b"]" * 100_000, "nested more than 10 levels deep"),
+        ("deep-open.json", b'{"a":' * 100_000, "nested more than 10 levels deep"),
+        (
+            "sections-a-string.json",
+            json.dumps(dict(audit, sections="audit-voice")).encode(),
+            'sections: expected a list, found the text "audit-voice"',
+        ),
+        (
+            "grade-a-number.json",
+            json.dumps(dict(audit, sections=[dict(first, grade=5)])).encode(),
+            "sections[0].grade: the number 5 is not one of the choices",
+        ),
+        (
+            "notes-an-object.json",
+            json.dumps(dict(audit, sections=[dict(first, evidence={"a": 1})])).encode(),
+            "sections[0].evidence: expected text, found an object",
+        ),
+        (
+            "note-too-long.json",
+            json.dumps(dict(audit, sections=[dict(first, evidence="x" * 20_001)])).encode(),
+            "sections[0].evidence: longer than 20000 characters",
+        ),
+        (
+            "looks-for-a-string.json",
+            json.dumps(dict(audit, sections=[dict(first, looks_for="all")])).encode(),
+            'sections[0].looks_for: expected a list, found the text "all"',
+        ),
+        (
+            "unknown-section.json",
+            json.dumps(dict(audit, sections=[dict(first, id="audit-nope")])).encode(),
+            "is not a section of this audit tool",
+        ),
+        ("twice.json", json.dumps(dict(audit, sections=[first, first])).encode(), "appears more than once"),
+        (
+            "repeated-key.json",
+            json.dumps(audit).replace('"version": 1', '"version": 1, "version": 1').encode(),
+            'the field "version" appears more than once',
+        ),
+        ("not-utf8.json", b'{"format": "\xff"}', "is not UTF-8 text"),
+        ("not-json.json", b"%PDF-1.7 not json at all", "is not valid JSON"),
+        ("huge.json", b"[" + b" " * 6_000_000 + b"]", "is too large to be an audit"),
+    ]
+
+
+def test_the_importer_checks_the_whole_file_before_changing_the_form(page, tmp_path):
+    """Issue 26: each bad file is refused with what is wrong, no error escapes, the form stays."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(TOOL)
+    sections = _sections(page)
+    page.fill("#ph-audit-case", "C7654321")
+    page.fill("#ph-audit-auditor", "Before import")
+    page.check(f"#ph-{sections[0]['id']}-g-inadequate")
+    page.fill(f"#ph-{sections[0]['id']}-evidence", "typed before")
+    before, drafts = _form_values(page), page.evaluate("localStorage.getItem('practice-hub:audit-drafts')")
+    alert = page.locator("#ph-audit-message")
+    for name, content, message in _bad_imports(page):
+        page.evaluate("document.getElementById('ph-audit-message').textContent = ''")
+        bad = tmp_path / name
+        bad.write_bytes(content)
+        page.set_input_files("#ph-audit-import", str(bad))
+        alert.filter(has_text="Import failed").wait_for()
+        text = alert.text_content()
+        assert message in text and name in text and text.endswith("Nothing was changed."), (name, text)
+        assert _form_values(page) == before, name
+        assert page.evaluate("localStorage.getItem('practice-hub:audit-drafts')") == drafts, name
+    assert errors == []
+
+    # A good export still imports, over what was typed.
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(_an_export(page)), encoding="utf-8")
+    page.set_input_files("#ph-audit-import", str(good))
+    page.wait_for_function("document.getElementById('ph-audit-case').value === 'C2345678'")
+    assert page.input_value("#ph-audit-auditor") == "Imported Auditor"
+    assert page.is_checked(f"#ph-{sections[0]['id']}-g-good")
+    assert page.input_value(f"#ph-{sections[0]['id']}-evidence") == "from the file"
+    assert alert.text_content() == ""
+    assert "Imported C2345678" in page.locator("#ph-audit-status").text_content()
+    assert errors == []
+
+
+def test_the_importer_reads_an_export_with_a_byte_order_mark(page, tmp_path):
+    page.goto(TOOL)
+    marked = tmp_path / "marked.json"
+    marked.write_bytes(b"\xef\xbb\xbf" + json.dumps(_an_export(page)).encode())
+    page.set_input_files("#ph-audit-import", str(marked))
+    page.wait_for_function("document.getElementById('ph-audit-case').value === 'C2345678'")
+
+
 def _settled(page) -> None:
     """Material's back-to-top button fades in while the page scrolls: wait for it to finish."""
     page.wait_for_function("""() => { const t = document.querySelector('.md-top');
