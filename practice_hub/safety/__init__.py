@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..problems import Problem
-from . import casedata, fields, files, html, markdown_limits
+from . import casedata, fields, files, html, markdown_limits, names
 
 AUTHORS_FILE = "news/.authors.yml"
 
@@ -55,8 +55,9 @@ def check_body(path: str, type_name: str, body: str, first_line: int, found: lis
 
 
 def check_project(docs_dir: Path, docs_rel: str, schemas, problems) -> None:
-    """Links leading outside docs/, and the news authors file."""
+    """Links leading outside docs/, file names, and the news authors file."""
     files.check_links(docs_dir, docs_rel, problems)
+    names.check_names(docs_dir, docs_rel, problems)
     authors = Path(docs_dir) / AUTHORS_FILE
     if authors.is_file() and not authors.is_symlink() and "authors" in schemas.validators:
         _check_authors(authors, f"{docs_rel}/{AUTHORS_FILE}" if docs_rel else AUTHORS_FILE, schemas, problems)
