@@ -44,7 +44,9 @@ def check_target(base: Path, target: Path, inside: Path | None = None) -> None:
     try:
         target.resolve().relative_to(inside.resolve())
     except ValueError:
-        raise UnsafePath(f"{_shown(target, base)} leads outside {_shown(inside, base)}/: nothing was written") from None
+        raise UnsafePath(
+            f"{_shown(target, base)} leads outside {_shown(inside, base)}/: nothing was written"
+        ) from None
 
 
 def make_folders(base: Path, folder: Path) -> None:

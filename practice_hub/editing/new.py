@@ -48,7 +48,11 @@ def _docs_folder(project: Project) -> Path:
 def _safe_target(project: Project, path: Path) -> Path:
     """*path* (under docs/) as it will be written; UnsafeTarget if writing there could leave docs/."""
     docs = _docs_folder(project)
-    target = docs / Path(path).relative_to(project.docs_dir) if Path(path).is_relative_to(project.docs_dir) else path
+    target = (
+        docs / Path(path).relative_to(project.docs_dir)
+        if Path(path).is_relative_to(project.docs_dir)
+        else path
+    )
     try:
         check_target(project.root, target, inside=docs)
     except UnsafePath as error:

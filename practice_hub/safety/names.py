@@ -29,7 +29,11 @@ def check_names(docs_dir: Path, docs_rel: str, problems) -> None:
                 char = bad_character(name)
                 if not char:
                     continue
-                path = (Path(docs_rel) / relative / name).as_posix() if docs_rel else (relative / name).as_posix()
+                path = (
+                    (Path(docs_rel) / relative / name).as_posix()
+                    if docs_rel
+                    else (relative / name).as_posix()
+                )
                 problems.add(
                     shown(path),
                     1,

@@ -120,7 +120,9 @@ def _fill(text: str, values: dict[str, str], is_yaml: bool) -> str:
             if in_yaml:
                 match = re.match(r"^(\s*(?:- )?[A-Za-z_][\w-]*:\s)(.*)$", line)
                 if not match:
-                    raise ValueError(f"template line {number + 1}: a name placeholder must be a field's value")
+                    raise ValueError(
+                        f"template line {number + 1}: a name placeholder must be a field's value"
+                    )
                 value = match.group(2)
                 for placeholder, replacement in values.items():
                     value = value.replace(placeholder, replacement)

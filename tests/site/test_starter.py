@@ -88,8 +88,9 @@ def _copy_repo(project: Path) -> Path:
 def test_a_hostile_name_is_escaped_wherever_start_writes_it(tmp_path):
     """Issue 26: the name lands in mkdocs.yml (YAML), front matter (YAML), Markdown and, through the
     templates, in every page's <title>, meta tags, aria-label attributes and header: escaped in each."""
-    import yaml
     from html.parser import HTMLParser
+
+    import yaml
 
     project = _copy_repo(tmp_path)
     result = start(project, HOSTILE, "--yes")

@@ -48,7 +48,8 @@ def test_titles_ids_and_text_fields_with_a_bidirectional_control_are_refused(tmp
     path = "docs/procedures/home-visits.md"
     for line, field, char in ((2, "id", "U+202E"), (3, "title", "U+2067"), (4, "summary", "U+200F")):
         assert any(
-            e.startswith(f'{path}:{line}: field "{field}" has the invisible control character {char}') for e in found
+            e.startswith(f'{path}:{line}: field "{field}" has the invisible control character {char}')
+            for e in found
         ), (field, found)
 
 
@@ -59,6 +60,9 @@ def test_a_file_name_with_a_bidirectional_control_is_refused(tmp_path):
         "docs/procedures/visits<U+202E>dm.txt:1: the file name has the invisible character U+202E, which makes "
         "the name show in another order than it is read (rename the file)"
     ) in found
-    assert any(e.startswith("docs/tools<U+2066>:1: the folder name has the invisible character U+2066") for e in found)
+    assert any(
+        e.startswith("docs/tools<U+2066>:1: the folder name has the invisible character U+2066")
+        for e in found
+    )
     assert not any("\u202e" in e or "\u2066" in e for e in found)  # printing the message turns nothing round
     assert shown("a\u202eb") == "a<U+202E>b"
