@@ -302,7 +302,12 @@ def run_site_command(args) -> int:
         if args.command == "build":
             chosen = Path(args.site_dir) if args.site_dir else None
             code, site_dir = engine.build(Path(args.config_file), chosen, args.engine)
-            if code:
+            if code == 130:
+                print(
+                    f"Practice Hub: the build was stopped; {_shown(site_dir)} was left as it was.",
+                    file=sys.stderr,
+                )
+            elif code:
                 print(
                     f"Practice Hub: the build failed; {_shown(site_dir)} was left as it was.", file=sys.stderr
                 )

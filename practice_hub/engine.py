@@ -11,11 +11,17 @@ previous ``site/`` as it was.
 
 from __future__ import annotations
 
+import contextlib
+import glob
 import os
+import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 from pathlib import Path
 
 import yaml
@@ -37,16 +43,54 @@ def _environment() -> dict:
 
 
 def _run(args: list[str], cwd: Path) -> int:
+    """Run the engine and return its exit code; 130 if this process is interrupted (Ctrl+C, or
+    SIGTERM during a build), after stopping the engine. The engine stays in this process group, so
+    Ctrl+C, or a CI runner killing the group, reaches it and what it started (Pagefind) too."""
     process = subprocess.Popen(args, cwd=cwd, env=_environment())
     try:
         return process.wait()
     except KeyboardInterrupt:  # Ctrl+C (or an interrupt sent to this process only): stop the engine too
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        with _signals_ignored():
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
         return 130
+
+
+def _interrupted(signum, frame):
+    raise KeyboardInterrupt
+
+
+@contextlib.contextmanager
+def _stoppable():
+    """SIGTERM stops a build as Ctrl+C does (Python's default would end this process at once,
+    leaving the engine running and its half-built folder behind)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGTERM"):
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _interrupted)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+@contextlib.contextmanager
+def _signals_ignored():
+    """While cleaning up after an interrupt: a second Ctrl+C must not leave the cleanup half done."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    names = [signal.SIGINT] + ([signal.SIGTERM] if hasattr(signal, "SIGTERM") else [])
+    previous = {sig: signal.signal(sig, signal.SIG_IGN) for sig in names}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def configured_site_dir(config_file: Path) -> Path:
@@ -79,31 +123,88 @@ def build(
     config_file: Path, site_dir: Path | None = None, engine: str | None = None, extra: list[str] | None = None
 ) -> tuple[int, Path]:
     """``mkdocs build --strict`` into a new folder beside site_dir; replace site_dir only on success.
-    Returns the engine's exit code and the site folder."""
+    Returns the engine's exit code (130 when interrupted by Ctrl+C or SIGTERM) and the site folder."""
     config_file = Path(config_file).resolve()
     target = Path(site_dir).resolve() if site_dir else configured_site_dir(config_file)
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f"{target.name}.building-", dir=target.parent))
-    os.chmod(staging, 0o755)  # mkdtemp makes it private; the web server must read site/
+    staging = None
     try:
-        command = [
-            sys.executable,
-            "-m",
-            engine_name(engine),
-            "build",
-            "--strict",
-            "-f",
-            str(config_file),
-            "-d",
-            str(staging),
-            *(extra or []),
-        ]
-        code = _run(command, config_file.parent)
-        if code == 0:
-            replace_folder(staging, target)
-        return code, target
+        with _stoppable():
+            remove_stale(target)
+            staging = Path(
+                tempfile.mkdtemp(prefix=f"{target.name}.building-{os.getpid()}-", dir=target.parent)
+            )
+            os.chmod(staging, 0o755)  # mkdtemp makes it private; the web server must read site/
+            command = [
+                sys.executable,
+                "-m",
+                engine_name(engine),
+                "build",
+                "--strict",
+                "-f",
+                str(config_file),
+                "-d",
+                str(staging),
+                *(extra or []),
+            ]
+            code = _run(command, config_file.parent)
+            if code == 0:
+                replace_folder(staging, target)
+            return code, target
+    except KeyboardInterrupt:
+        return 130, target
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        if staging is not None:
+            with _signals_ignored():
+                shutil.rmtree(staging, ignore_errors=True)
+
+
+#: How long a leftover build folder of unknown owner is kept where it cannot be told whether the
+#: build that made it still runs (a folder named by an older version, or on Windows).
+STALE_AFTER = 6 * 3600
+
+
+def _running(pid: int) -> bool:
+    if os.name != "posix":
+        return True  # unknown: on Windows os.kill(pid, 0) would end the process
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale(target: Path) -> list[Path]:
+    """Remove the build folders beside *target* that killed builds left behind (SIGKILL, a power
+    cut): ``site.building-<pid>-*`` and ``.site.old-<pid>`` whose process no longer runs (or, with no
+    process to ask, older than STALE_AFTER). Another build still running keeps its folder."""
+    removed = []
+    now = time.time()
+    patterns = (
+        (
+            f"{glob.escape(target.name)}.building-*",
+            re.compile(rf"^{re.escape(target.name)}\.building-(\d+)-"),
+        ),
+        (f".{glob.escape(target.name)}.old-*", re.compile(rf"^\.{re.escape(target.name)}\.old-(\d+)$")),
+    )
+    for pattern, named in patterns:
+        for folder in sorted(target.parent.glob(pattern)):
+            if folder.is_symlink() or not folder.is_dir():
+                continue
+            match = named.match(folder.name)
+            if match and int(match.group(1)) != os.getpid():
+                stale = not _running(int(match.group(1)))
+            else:
+                try:
+                    stale = not match and now - folder.stat().st_mtime > STALE_AFTER
+                except OSError:
+                    continue
+            if stale:
+                shutil.rmtree(folder, ignore_errors=True)
+                removed.append(folder)
+    return removed
 
 
 def replace_folder(new: Path, target: Path) -> None:

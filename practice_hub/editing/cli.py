@@ -29,7 +29,7 @@ def add_editing_commands(sub) -> None:
 
 
 def run_editing(args: argparse.Namespace) -> int:
-    from .new import ScaffoldError, scaffold
+    from .new import ScaffoldError, UnsafeTarget, scaffold
     from .reviewed import mark_reviewed
 
     try:
@@ -53,7 +53,7 @@ def run_editing(args: argparse.Namespace) -> int:
             print(f"{_shown(done.path, project.root)}: last_reviewed {done.last_reviewed}{moved}{extra}")
     except ScaffoldError as error:
         print(f"practice_hub {args.command}: {error}", file=sys.stderr)
-        return 1
+        return 2 if isinstance(error, UnsafeTarget) else 1
     return 0
 
 

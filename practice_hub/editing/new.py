@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..content_types import MARKDOWN, TYPES, classify
+from ..safe_write import UnsafePath, check_target, write_text
 from ..schema import Schemas, load_schemas
 from ..settings import Project
 from ..structure.load import read_all
@@ -26,6 +28,36 @@ DRAFT = "draft"
 
 class ScaffoldError(Exception):
     """A request the command cannot carry out, in plain words (no traceback)."""
+
+
+class UnsafeTarget(ScaffoldError):
+    """The file to write is, or sits under, a symbolic link, or leads outside docs/ (exit code 2)."""
+
+
+def _docs_folder(project: Project) -> Path:
+    """docs/ as written in mkdocs.yml, not resolved: a link there is refused, not followed."""
+    import yaml
+
+    from ..settings import LenientLoader
+
+    with open(project.root / "mkdocs.yml", encoding="utf-8") as handle:
+        config = yaml.load(handle, Loader=LenientLoader) or {}
+    return project.root / str(config.get("docs_dir") or "docs")
+
+
+def _safe_target(project: Project, path: Path) -> Path:
+    """*path* (under docs/) as it will be written; UnsafeTarget if writing there could leave docs/."""
+    docs = _docs_folder(project)
+    target = (
+        docs / Path(path).relative_to(project.docs_dir)
+        if Path(path).is_relative_to(project.docs_dir)
+        else path
+    )
+    try:
+        check_target(project.root, target, inside=docs)
+    except UnsafePath as error:
+        raise UnsafeTarget(str(error)) from None
+    return target
 
 
 @dataclass
@@ -194,11 +226,11 @@ def _catalogue(root: Path, docs_dir: Path, type_name: str, catalogue: str | None
         path = Path(catalogue)
         if not path.is_absolute():
             path = root / path  # relative to the project, where mkdocs.yml is
-        path = path.resolve()
+        path = Path(os.path.abspath(path))  # not resolved: a link is refused, never followed
         try:
             uri = path.relative_to(docs_dir).as_posix()
         except ValueError:
-            raise ScaffoldError(f"{catalogue} is not inside {docs_dir}") from None
+            raise UnsafeTarget(f"{catalogue} is not inside {docs_dir}: nothing was written") from None
         if classify(uri).type != type_name:
             raise ScaffoldError(
                 f"{catalogue} is not a {TYPES[type_name].singular} file: "
@@ -265,20 +297,25 @@ def scaffold(
     fields = build_entry(schemas, type_name, title, new_id, today, same_type)
     content_type = TYPES[type_name]
     if content_type.format == MARKDOWN:
-        path = _markdown_path(project.docs_dir, type_name, new_id, today)
+        path = _safe_target(project, _markdown_path(project.docs_dir, type_name, new_id, today))
         if path.exists():
             raise ScaffoldError(f"{path} already exists")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(markdown_file(fields, title, content_type.singular), encoding="utf-8")
+        _write(project, path, markdown_file(fields, title, content_type.singular), new=True)
         return Scaffolded(path, new_id, False)
-    path = _catalogue(project.root, project.docs_dir, type_name, catalogue, new_id)
+    path = _safe_target(project, _catalogue(project.root, project.docs_dir, type_name, catalogue, new_id))
     old = path.read_text(encoding="utf-8") if path.exists() else ""
     entry = catalogue_entry(fields, _list_indent(old))
     if old and not old.endswith("\n"):
         old += "\n"
     separator = "\n" if old.strip() else ""
     _check_append(old, old + separator + entry, new_id, path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     # Appended as text: every existing line, comment and quote stays exactly as it was.
-    path.write_text(old + separator + entry, encoding="utf-8")
+    _write(project, path, old + separator + entry)
     return Scaffolded(path, new_id, bool(old.strip()))
+
+
+def _write(project: Project, path: Path, text: str, new: bool = False) -> None:
+    try:
+        write_text(project.root, path, text, new=new, inside=_docs_folder(project))
+    except UnsafePath as error:
+        raise UnsafeTarget(str(error)) from None

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..problems import Problem
-from . import casedata, fields, html, markdown_limits, published, rendered
+from . import casedata, fields, html, markdown_limits, names, published, rendered
 
 AUTHORS_FILE = "news/.authors.yml"
 
@@ -88,6 +88,7 @@ def check_project(
     """Files that may not be published (returned: paths under docs/), links leading outside
     docs/, and the news authors file. *root*: the project's folder (its theme folder)."""
     refused = published.check_files(root or Path(docs_dir).parent, docs_dir, docs_rel, problems)
+    names.check_names(docs_dir, docs_rel, problems)
     authors = Path(docs_dir) / AUTHORS_FILE
     if authors.is_file() and not authors.is_symlink() and "authors" in schemas.validators:
         _check_authors(authors, f"{docs_rel}/{AUTHORS_FILE}" if docs_rel else AUTHORS_FILE, schemas, problems)

@@ -16,11 +16,16 @@ from . import html as html_check
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 _DATE = re.compile(r"^(\d{4})-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?$")
 # C0 controls except tab and newline, DEL-free; U+FFFE, U+FFFF and lone surrogates.
-_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff"
+# Bidirectional controls: they make text (a title, an id, a file name) display in another order
+# than it is read ("Trojan Source"): the embeddings, overrides and isolates, the marks LRM, RLM
+# and the Arabic letter mark.
+BIDI = "\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
+_BAD_CHARS = re.compile(f"[{_CONTROL}{BIDI}]")
 
 
 def bad_character(text: str):
-    """The first character XML and HTML cannot carry, or None."""
+    """The first character XML and HTML cannot carry, or a bidirectional control; None if none."""
     match = _BAD_CHARS.search(text)
     return match.group(0) if match else None
 

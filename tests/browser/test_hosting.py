@@ -95,6 +95,28 @@ def test_folder_urls_and_the_404_page(hosted):
     assert "Content-Security-Policy" in get(base + "no-such-page/")[1]
 
 
+def test_folder_redirects_never_name_the_requested_host(hosted):
+    """Issue 26: a folder asked for without its slash is redirected with a relative Location, so a
+    forged Host header is not written into it (absolute_redirect off)."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    base, _, _ = hosted
+    address = urlsplit(base)
+    connection = http.client.HTTPConnection(address.hostname, address.port, timeout=10)
+    try:
+        connection.request("GET", "/procedures", headers={"Host": "evil.example"})
+        response = connection.getresponse()
+        response.read()
+    finally:
+        connection.close()
+    assert response.status == 301
+    location = response.getheader("Location")
+    assert location == "/procedures/", location
+    assert "evil.example" not in location
+    assert "Content-Security-Policy" in response.headers  # the redirect carries the headers too
+
+
 def test_types_and_caching(hosted):
     base, site, _ = hosted
     asset = next(p for p in (site / "assets/javascripts").glob("bundle.*.min.js"))

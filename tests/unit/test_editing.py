@@ -103,3 +103,65 @@ def test_reviewed_output_of_new_items_passes_check(project, type_name):
 def test_reviewed_unknown_id_suggests(project):
     with pytest.raises(ScaffoldError, match='no item has the id "recordin"; did you mean "recording"\\?'):
         mark_reviewed(project, "recordin", today=DAY)
+
+
+def _new(project, *args):
+    import subprocess
+    import sys
+
+    from tests.helpers import env
+
+    return subprocess.run(
+        [sys.executable, "-m", "practice_hub", "new", *args],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        env=env(),
+        timeout=120,
+    )
+
+
+def _tree(folder):
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*"))
+
+
+@pytest.mark.parametrize(
+    "link, target, args",
+    [
+        # a committed link, dangling here, where the new file goes
+        ("procedures/section-47-enquiries.md", "planted.md", ("procedure", "Section 47 enquiries")),
+        # a folder that is a link: the file would sit under it
+        ("research", "research", ("research", "Home visits")),
+        # the catalogue a new entry is appended to
+        ("glossary/terms.yml", "terms.yml", ("glossary", "Strategy discussion")),
+    ],
+)
+def test_new_never_writes_through_a_symbolic_link(project, tmp_path, link, target, args):
+    """Issue 26: a committed dangling symbolic link cannot make `new` write outside the repository."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    path = project.root / "docs" / link
+    if path.is_dir() and not path.is_symlink():
+        import shutil
+
+        shutil.rmtree(path)
+    elif path.exists():
+        for old in path.parent.glob("*.yml"):
+            old.unlink()  # the link is then the one catalogue new appends to
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.symlink_to(outside / target)
+    before = _tree(project.root)
+    result = _new(project, *args)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert f"docs/{link} is a symbolic link" in result.stderr
+    assert "nothing is written" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert list(outside.iterdir()) == []
+    assert _tree(project.root) == before
+
+
+def test_new_refuses_a_catalogue_outside_docs(project, tmp_path):
+    (tmp_path / "terms.yml").write_text("", encoding="utf-8")
+    result = _new(project, "glossary", "Strategy", "--catalogue", str(tmp_path / "terms.yml"))
+    assert result.returncode == 2 and "is not inside" in result.stderr
+    assert (tmp_path / "terms.yml").read_text() == ""
