@@ -452,14 +452,18 @@ def marker_allows(line_text: str, reason_or_key) -> bool:
     if not marked(line_text):
         return False
     key = reason_or_key if isinstance(reason_or_key, tuple) else _key_from_reason(str(reason_or_key))
+    return _excusable(key)
+
+
+def _excusable(key: tuple) -> bool:
     return not (key and key[0] == "nhs" and not str(key[1]).startswith("999"))
 
 
-def _judge(finding: Finding, line_text: str, text: str) -> tuple[str, str] | None:
-    """(message, hint) for a finding on a line, or None when the marker excuses it."""
-    if not marked(line_text):
+def _judge(finding: Finding, on_marked_line: bool, text: str) -> tuple[str, str] | None:
+    """(message, hint) for a finding on a line, or None when the line's marker excuses it."""
+    if not on_marked_line:
         return finding.reason, HINT
-    if marker_allows(line_text, finding.key):
+    if _excusable(finding.key):
         return None
     return f'"{_shown(text[finding.start : finding.end])}" {_MARKER_REFUSED}', MARKER_HINT
 
@@ -467,10 +471,10 @@ def _judge(finding: Finding, line_text: str, text: str) -> tuple[str, str] | Non
 def check_text(text: str, line_text: str | None = None) -> list[tuple[int, str, str]]:
     """(offset, message, hint) for each piece of case data in *text*, after the marker rule of the
     line it sits on (*line_text*, by default *text* itself: one line of Markdown)."""
-    line_text = text if line_text is None else line_text
+    on_marked_line = marked(text if line_text is None else line_text)
     out = []
     for finding in findings(text):
-        judged = _judge(finding, line_text, text)
+        judged = _judge(finding, on_marked_line, text)
         if judged:
             out.append((finding.start, *judged))
     return out
@@ -483,11 +487,12 @@ def check_value(value: str, line_text: str) -> list[tuple[int, str, str]]:
     out = check_text(value, line_text)
     plain = _plain(value)
     if plain != value:
+        on_marked_line = marked(line_text)
         seen = {finding.key for finding in findings(value)}
         for finding in findings(plain):
             if finding.key not in seen:
                 seen.add(finding.key)
-                judged = _judge(finding, line_text, plain)
+                judged = _judge(finding, on_marked_line, plain)
                 if judged:
                     out.append((finding.start, *judged))
     return out
@@ -621,7 +626,7 @@ def source_keys(source: str) -> set:
     return keys
 
 
-_MAX_MISSES = 50  # findings searched for from the start of the source before giving up
+_MAX_MISSES = 50  # searches that fail forward of the last finding; after that, findings go on first_line
 
 
 def scan_rendered(html: str, source: str, first_line: int, already: set) -> list[tuple[int, str]]:
@@ -636,6 +641,7 @@ def scan_rendered(html: str, source: str, first_line: int, already: set) -> list
     """
     lines = source.split("\n")
     stream_parts, line_starts, at = [], [], 0
+    line_marked = [marked(line) for line in lines]
     for line in lines:
         line_starts.append(at)
         if "<" in line or "&" in line or "](" in line:
@@ -655,7 +661,8 @@ def scan_rendered(html: str, source: str, first_line: int, already: set) -> list
         for needle in (probe, probe[:6]):
             if not needle:
                 continue
-            where = stream.find(needle, cursor)
+            # forward from the last finding (linear in all); from the start a limited number of times
+            where = stream.find(needle, cursor) if misses < _MAX_MISSES else -1
             if where < 0 and misses < _MAX_MISSES:
                 misses += 1
                 where = stream.find(needle)
@@ -665,10 +672,10 @@ def scan_rendered(html: str, source: str, first_line: int, already: set) -> list
             cursor = where
             index = bisect.bisect_right(line_starts, where) - 1
             # an empty line shares its start with the next one: take the last line starting there
-            line_number, line_text = first_line + index, lines[index]
+            line_number, on_marked_line = first_line + index, line_marked[index]
         else:
-            line_number, line_text = first_line, ""
-        judged = _judge(finding, line_text, text)
+            line_number, on_marked_line = first_line, False
+        judged = _judge(finding, on_marked_line, text)
         if judged:
             out.append((line_number, judged[0]))
     out.sort(key=lambda pair: pair[0])
