@@ -90,9 +90,9 @@ _PAREN_BEFORE = re.compile(r"\(\s{0,3}(?:b\.\s{0,3})?\Z")
 _PAREN_AFTER = re.compile(r"\s{0,3}\)")
 # A header cell naming a date-of-birth column; a cell of a row that is only such a label.
 _BIRTH_WORD = re.compile(r"(?<![A-Za-z-])(?:birth(?:day|date)?|born|d\.?o\.?b\.?)(?![A-Za-z])", re.IGNORECASE)
-_BIRTH_LABEL = re.compile(
-    r"\s*(?:date\s{1,5}of\s{1,5}birth|d\.?\s?o\.?\s?b\.?|born(?:\s{1,5}on)?|birth\s?(?:date|day)|birthday)"
-    r"\s*:?\s*",
+_BIRTH_LABEL = re.compile(  # matched whole against a stripped cell
+    r"(?:date\s{1,5}of\s{1,5}birth|d\.?\s?o\.?\s?b\.?|born(?:\s{1,5}on)?|birth\s?(?:date|day)|birthday)"
+    r"(?:\s{0,3}:)?",
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d+")

@@ -56,7 +56,7 @@ def render(source: str) -> str:
         ("Mother: d. o. b. 4 May 1990.", [(8, f'"d. o. b. 4 May 1990" {DOB}')]),
         ("Jamie Smith, born 12\nMarch 2015", [(13, f'"born 12 March 2015" {DOB}')]),
         ("Jamie Smith (12 March\n2015)", [(0, f'"Jamie Smith (12 March 2015)" {DOB}')]),
-        ("Jamie Smith, (b. 12/03/2015)", [(0, f'"Jamie Smith, (b. 12/03/2015)" {DOB}')]),
+        ("Zoë O'Neil, (b. 12/03/2015)", [(0, f'"Zoë O\'Neil, (b. 12/03/2015)" {DOB}')]),
         # dates of birth in table rows (one line a row, "|" between cells, the first line the header)
         ("Child | DOB\nJamie Smith | 12/03/2015", [(12, f'"Jamie Smith | 12/03/2015" {DOB}')]),
         (
@@ -281,6 +281,8 @@ SHAPES = {
     "spaces": lambda n: "4" + " " * n + "May",
     "table rows": lambda n: "Name | Date of birth\n" + _repeat("Jamie Smith | 12/03/2015 | x\n", n),
     "bars": lambda n: "|" * n,
+    "a label cell of spaces": lambda n: "Name | Field\nJamie Smith | born" + " " * n + "x | 12/03/2015",
+    "a header cell of spaces": lambda n: "Name |" + " " * n + "x\nJamie Smith | 12/03/2015",
 }
 
 
