@@ -49,10 +49,8 @@ def check_body(path: str, type_name: str, body: str, first_line: int, found: lis
                 f"the text has the invisible control character {fields.describe_character(char)}",
                 "delete it: it cannot appear on a web page",
             )
-        if casedata.marked(line):
-            continue
-        for _, reason in casedata.find(line):
-            report(number, reason, casedata.HINT)
+        for _, message, hint in casedata.check_text(line):
+            report(number, message, hint)
 
 
 def check_rendered(items, renderer: rendered.Renderer, problems) -> None:
@@ -131,8 +129,6 @@ def _check_authors(file: Path, path: str, schemas, problems) -> None:
                     "delete it",
                     type="authors",
                 )
-            if not casedata.marked(lines[line - 1] if line <= len(lines) else ""):
-                for _, reason in casedata.find(value)[:1]:
-                    problems.add(
-                        path, line, f'field "authors.{key}.{name}": {reason}', casedata.HINT, type="authors"
-                    )
+            line_text = lines[line - 1] if line <= len(lines) else ""
+            for _, message, hint in casedata.check_value(value, line_text)[:1]:
+                problems.add(path, line, f'field "authors.{key}.{name}": {message}', hint, type="authors")

@@ -94,9 +94,8 @@ def _drop(item, value, path, lines, report) -> bool:
         )
         return True
     line_text = lines[line - 1] if 0 < line <= len(lines) else ""
-    if not casedata.marked(line_text):
-        for _, reason in casedata.find(value)[:1]:
-            report(line, f"{label}: {reason}", casedata.HINT, name)
+    for _, message, hint in casedata.check_value(value, line_text)[:1]:
+        report(line, f"{label}: {message}", hint, name)
     if "\n" in value or "[" in value or "](" in value:
         html_check.check_text_links(
             value, lambda _l, message, hint: report(line, f"{label}: {message}", hint, name)

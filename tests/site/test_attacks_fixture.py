@@ -30,11 +30,12 @@ EXPECTED_ERRORS = [
     'docs/news/posts/2026-11-01-script.md:26: link "data:text/html;base64,PHNjcmlwdD4=" uses the data: scheme, which is not allowed (links may start with https://, http://, mailto: or tel:, or be a path on this site)',
     'docs/procedures/brackets.md:11: the line is 20,000 characters long, more than 10,000 (break it into paragraphs: lines this long are pasted by mistake and slow the build down)',
     'docs/procedures/brackets.md:11: the paragraph has more than 300 [ characters (split it up: so many brackets make the Markdown renderer very slow)',
-    'docs/procedures/case-data.md:4: field "summary": "943-476-5919" looks like an NHS number (it passes the NHS number check) (remove it: the site is read by every member of staff; if it is a made-up example, add <!-- practice-hub: not-case-data --> (Markdown) or # practice-hub: not-case-data (YAML) at the end of the line)',
-    'docs/procedures/case-data.md:13: "943 476 5919" looks like an NHS number (it passes the NHS number check) (remove it: the site is read by every member of staff; if it is a made-up example, add <!-- practice-hub: not-case-data --> (Markdown) or # practice-hub: not-case-data (YAML) at the end of the line)',
-    'docs/procedures/case-data.md:13: "AB 12 34 56 C" looks like a National Insurance number (remove it: the site is read by every member of staff; if it is a made-up example, add <!-- practice-hub: not-case-data --> (Markdown) or # practice-hub: not-case-data (YAML) at the end of the line)',
-    'docs/procedures/case-data.md:15: "Jamie Smith (12/03/2015)" looks like a date of birth next to a person (remove it: the site is read by every member of staff; if it is a made-up example, add <!-- practice-hub: not-case-data --> (Markdown) or # practice-hub: not-case-data (YAML) at the end of the line)',
-    'docs/procedures/case-data.md:17: "DOB 4 May 1990" looks like a date of birth next to a person (remove it: the site is read by every member of staff; if it is a made-up example, add <!-- practice-hub: not-case-data --> (Markdown) or # practice-hub: not-case-data (YAML) at the end of the line)',
+    'docs/procedures/case-data.md:4: field "summary": "943-476-5919" looks like an NHS number (it passes the NHS number check) (remove it: the site is read by every member of staff; if it is a made-up example, add <!-- practice-hub: not-case-data --> (Markdown) or # practice-hub: not-case-data (YAML) at the end of the line (a made-up NHS number must come from the NHS test range 999 000 0000 to 999 999 9999))',
+    'docs/procedures/case-data.md:13: "943 476 5919" looks like an NHS number (it passes the NHS number check) (remove it: the site is read by every member of staff; if it is a made-up example, add <!-- practice-hub: not-case-data --> (Markdown) or # practice-hub: not-case-data (YAML) at the end of the line (a made-up NHS number must come from the NHS test range 999 000 0000 to 999 999 9999))',
+    'docs/procedures/case-data.md:13: "AB 12 34 56 C" looks like a National Insurance number (remove it: the site is read by every member of staff; if it is a made-up example, add <!-- practice-hub: not-case-data --> (Markdown) or # practice-hub: not-case-data (YAML) at the end of the line (a made-up NHS number must come from the NHS test range 999 000 0000 to 999 999 9999))',
+    'docs/procedures/case-data.md:15: "Jamie Smith (12/03/2015)" looks like a date of birth next to a person (remove it: the site is read by every member of staff; if it is a made-up example, add <!-- practice-hub: not-case-data --> (Markdown) or # practice-hub: not-case-data (YAML) at the end of the line (a made-up NHS number must come from the NHS test range 999 000 0000 to 999 999 9999))',
+    'docs/procedures/case-data.md:17: "DOB 4 May 1990" looks like a date of birth next to a person (remove it: the site is read by every member of staff; if it is a made-up example, add <!-- practice-hub: not-case-data --> (Markdown) or # practice-hub: not-case-data (YAML) at the end of the line (a made-up NHS number must come from the NHS test range 999 000 0000 to 999 999 9999))',
+    'docs/procedures/case-data.md:19: "943 476 5919" passes the NHS number check, so the not-case-data marker cannot be used for it (use a number from the NHS test range 999 000 0000 to 999 999 9999, which the NHS keeps for testing and never gives to a patient, or remove it: the site is read by every member of staff)',
     'docs/procedures/deep-div.md:35: HTML elements are nested more than 24 deep (flatten the page: deep nesting is never needed and makes the build slow)',
     'docs/procedures/deep-list.md:24: the text is indented 52 spaces: lists or blocks are nested too deep (keep nesting to at most 12 levels)',
     'docs/procedures/emphasis.md:11: the line is 1,899,999 characters long, more than 10,000 (break it into paragraphs: lines this long are pasted by mistake and slow the build down)',
@@ -63,7 +64,7 @@ EXPECTED_ERRORS = [
     'docs/training/courses.yml:9: field "booking.contact" has "javascript://@x.example%0aalert(1)", which is not a web address or an email address (give a web address starting with https:// or an email address)',
 ]
 
-SUMMARY = 'Practice Hub: 50 problems in 15 files: fix them and build again'
+SUMMARY = 'Practice Hub: 51 problems in 15 files: fix them and build again'
 
 
 @pytest.fixture(scope="module")
