@@ -44,6 +44,7 @@ from .renderer.site_pages import (
 )
 from .renderer.suggest import suggest_link
 from .renderer.tags import tag_uri
+from .safety import case_data_seen
 from .safety import rendered as judged
 from .safety.engine_files import engine_files
 from .safety.files import OutsideCheck, unpublished_attachments
@@ -346,22 +347,23 @@ def judge_published(html_text: str, page, config: MkDocsConfig) -> str:
     item = None if page.file.generated_by else site.item_for_page(page.file.src_uri)
     if item is None:  # a generated page: Practice Hub's own markup, with escaped values
         published, found = judged.judge_page(html_text, "", judged.SITE)
-        where = (page.file.src_uri, 1, "")
+        problems = [(page.file.src_uri, line, message, hint, "") for line, message, hint in found]
     else:
         pieces = re.split(f"<!--(/?)ph-engine-{build.nonce}-->", html_text)
-        parts, found, inside = [], [], False
+        parts, problems, inside = [], [], False
         for number, piece in enumerate(pieces):
             if number % 2:
                 inside = piece == ""
                 continue
-            allow = judged.SITE if inside else judged.CONTENT
-            out, more = judged.judge_page(piece, item.body if not inside else "", allow)
+            out, found = judged.judge_page(
+                piece, "" if inside else item.body, judged.SITE if inside else judged.CONTENT
+            )
             parts.append(out)
-            found += more
+            if not inside:  # case data in what the reader sees of the editor's text
+                found = [(line + item.body_line - 1, m, h) for line, m, h in found]
+                found += case_data_seen(out, item.body, item.body_line)
+            problems += [(item.path, line, m, h, item.type) for line, m, h in found]
         published = "".join(parts)
-        where = (item.path, item.body_line, item.type)
-    path, first, kind = where
-    problems = [(path, line + first - 1, message, hint, kind) for line, message, hint in found]
     if problems and build.one_page:  # `mkdocs serve`: the full rebuild reports them
         raise PluginError("Practice Hub: the edited page needs a full rebuild")
     build.rendered_problems.extend(problems)

@@ -75,9 +75,21 @@ def check_rendered(items, renderer: rendered.Renderer, problems) -> None:
             )
             continue
         already = {(line - item.body_line + 1, m) for line, m in reported.get(item.path, ())}
-        _, found = rendered.judge_page(output, item.body, rendered.CONTENT, already)
+        published, found = rendered.judge_page(output, item.body, rendered.CONTENT, already)
         for line, message, hint in found:
             problems.add(item.path, line + item.body_line - 1, message, hint, type=item.type)
+        for line, message, hint in case_data_seen(published, item.body, item.body_line):
+            problems.add(item.path, line, message, hint, type=item.type)
+
+
+def case_data_seen(published: str, body: str, first_line: int) -> list[tuple[int, str, str]]:
+    """Case data in the text a reader sees (after rendering: markup, entities, emphasis and line
+    breaks gone; table rows as rows) that the line-by-line scan of *body* did not already find:
+    (line in the file, message, hint)."""
+    return [
+        (line, message, casedata.hint_for(message))
+        for line, message in casedata.scan_rendered(published, body, first_line, casedata.source_keys(body))
+    ]
 
 
 def check_project(

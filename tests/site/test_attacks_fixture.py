@@ -41,6 +41,12 @@ EXPECTED_ERRORS = [
     'docs/procedures/emphasis.md:11: the line is 1,899,999 characters long, more than 10,000 (break it into paragraphs: lines this long are pasted by mistake and slow the build down)',
     'docs/procedures/emphasis.md:11: the paragraph has more than 300 [ characters (split it up: so many brackets make the Markdown renderer very slow)',
     'docs/procedures/emphasis.md:11: the paragraph has more than 600 * and _ characters (split it up: so many emphasis markers make the Markdown renderer very slow)',
+    'docs/procedures/hidden-case-data.md:13: "943 476 5919" looks like an NHS number (it passes the NHS number check) (remove it: the site is read by every member of staff; if it is a made-up example, add <!-- practice-hub: not-case-data --> (Markdown) or # practice-hub: not-case-data (YAML) at the end of the line (a made-up NHS number must come from the NHS test range 999 000 0000 to 999 999 9999))',
+    'docs/procedures/hidden-case-data.md:15: "401 023 2137" looks like an NHS number (it passes the NHS number check) (remove it: the site is read by every member of staff; if it is a made-up example, add <!-- practice-hub: not-case-data --> (Markdown) or # practice-hub: not-case-data (YAML) at the end of the line (a made-up NHS number must come from the NHS test range 999 000 0000 to 999 999 9999))',
+    'docs/procedures/hidden-case-data.md:17: "450557 7104" looks like an NHS number (it passes the NHS number check) (remove it: the site is read by every member of staff; if it is a made-up example, add <!-- practice-hub: not-case-data --> (Markdown) or # practice-hub: not-case-data (YAML) at the end of the line (a made-up NHS number must come from the NHS test range 999 000 0000 to 999 999 9999))',
+    'docs/procedures/hidden-case-data.md:19: "485 777 3457" looks like an NHS number (it passes the NHS number check) (remove it: the site is read by every member of staff; if it is a made-up example, add <!-- practice-hub: not-case-data --> (Markdown) or # practice-hub: not-case-data (YAML) at the end of the line (a made-up NHS number must come from the NHS test range 999 000 0000 to 999 999 9999))',
+    'docs/procedures/hidden-case-data.md:24: "Jamie Smith | 12/03/2015" looks like a date of birth next to a person (remove it: the site is read by every member of staff; if it is a made-up example, add <!-- practice-hub: not-case-data --> (Markdown) or # practice-hub: not-case-data (YAML) at the end of the line (a made-up NHS number must come from the NHS test range 999 000 0000 to 999 999 9999))',
+    'docs/procedures/hidden-case-data.md:26: "ab-12-34-56-c" looks like a National Insurance number (remove it: the site is read by every member of staff; if it is a made-up example, add <!-- practice-hub: not-case-data --> (Markdown) or # practice-hub: not-case-data (YAML) at the end of the line (a made-up NHS number must come from the NHS test range 999 000 0000 to 999 999 9999))',
     'docs/procedures/outside.md:14: image "https://tracker.example/chart.png" is loaded from outside the site (the site loads nothing from outside: put the file in docs/ (for example docs/images/) and link it with a path on this site)',
     'docs/procedures/outside.md:16: <iframe src="https://tracker.example/"> loads a frame from outside the site (the site loads nothing from outside: put the file in docs/ (for example docs/images/) and link it with a path on this site)',
     'docs/procedures/outside.md:16: HTML tag <iframe> is not allowed (frames cannot be published: write the content in Markdown)',
@@ -64,7 +70,7 @@ EXPECTED_ERRORS = [
     'docs/training/courses.yml:9: field "booking.contact" has "javascript://@x.example%0aalert(1)", which is not a web address or an email address (give a web address starting with https:// or an email address)',
 ]
 
-SUMMARY = 'Practice Hub: 51 problems in 15 files: fix them and build again'
+SUMMARY = 'Practice Hub: 57 problems in 16 files: fix them and build again'
 
 
 @pytest.fixture(scope="module")

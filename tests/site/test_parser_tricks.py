@@ -1,6 +1,7 @@
 """Issue 26: Markdown parser tricks that hid markup from the source check (escaped backticks, an
 unclosed or tab-indented fence, indented lines in a raw <div>, the comment forms <!--> and --!>,
-a hidden <meta http-equiv="refresh">). The check judges the HTML the renderer produced, so each
+a hidden <meta http-equiv="refresh">), and case data that only the rendered text shows (an NHS
+number split by entities, a name and a date in a table with a date-of-birth column). The check judges the HTML the renderer produced, so each
 is reported at its path:line by ``check``, and the strict build refuses exactly the same set.
 A build that publishes anyway (as `mkdocs serve` does) publishes only allow-listed HTML."""
 
@@ -9,22 +10,26 @@ from __future__ import annotations
 import pytest
 
 from helpers import FIXTURES, articles, make_project, refused_in, run_build, run_check
+from practice_hub.safety import casedata
 
 TRICKS = FIXTURES / "tricks" / "docs"
 ONERROR = 'HTML attribute "onerror" on <img> runs script and is not allowed (remove it: pages cannot run script)'
+HINT = casedata.HINT
 EXPECTED = [
     "docs/procedures/anchor-js-trick.md:12: <a href=\"javascript:window.__pwned='t11'\"> uses the javascript: "
     "scheme, which is not allowed (links may start with https://, http://, mailto: or tel:, or be a path on this site)",
     f"docs/procedures/comment-bang.md:12: {ONERROR}",
     f"docs/procedures/comment-short.md:12: {ONERROR}",
     f"docs/procedures/escaped-backticks.md:12: {ONERROR}",
+    f'docs/procedures/hidden-nhs.md:12: "943 476 5919" looks like an NHS number (it passes the NHS number check) ({HINT})',
+    f'docs/procedures/hidden-nhs.md:16: "Jamie Smith | 12/03/2015" looks like a date of birth next to a person ({HINT})',
     f"docs/procedures/indented-in-div.md:14: {ONERROR}",
     "docs/procedures/meta-refresh.md:12: HTML tag <meta> is not allowed "
     "(page settings cannot be published: write the content in Markdown)",
     f"docs/procedures/tab-fence.md:15: {ONERROR}",
     f"docs/procedures/unclosed-fence.md:15: {ONERROR}",
 ]
-SUMMARY = "Practice Hub: 8 problems in 8 files: fix them and build again"
+SUMMARY = "Practice Hub: 10 problems in 9 files: fix them and build again"
 
 
 @pytest.fixture(scope="module")
