@@ -4,4 +4,4 @@ All logic lives in this package. Only :mod:`practice_hub.mkdocs_adapter` imports
 so the engine can be replaced without touching content loading, validation or rendering.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -1,6 +1,9 @@
 """The one module that knows MkDocs: connects MkDocs events to Practice Hub calls.
 
-Hooks in ``hooks/`` call these functions. State for one build lives in one ``Build`` object on
+A site names the engine with one line in its ``mkdocs.yml`` (``plugins: [..., practice-hub]``):
+``PracticeHubPlugin`` (below) puts the engine's theme between the site's own ``custom_dir`` and
+Material's, and runs the hooks in ``hooks/`` (one event each, packaged with the engine) in the
+order of ``HOOKS``. Hooks call these functions. State for one build lives in one ``Build`` object on
 the MkDocs config (a fresh config for every build, ``mkdocs serve`` rebuilds included), never in
 modules; what outlives a build (caches for ``mkdocs serve``) lives in ``cache.SERVE_CACHE``.
 """
@@ -19,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .cache import SERVE_CACHE
@@ -44,6 +48,7 @@ from .renderer.site_pages import (
 )
 from .renderer.suggest import suggest_link
 from .renderer.tags import tag_uri
+from .resources import hooks_dir, schema_dir, theme_dir
 from .safety import case_data_seen
 from .safety import rendered as judged
 from .safety.engine_files import engine_files
@@ -75,7 +80,7 @@ def project_for(config: MkDocsConfig) -> Project:
     return Project(
         root=root,
         docs_dir=Path(config.docs_dir).resolve(),
-        schema_dir=root / "content_schema",
+        schema_dir=schema_dir(),
         settings=settings,
         use_directory_urls=config.use_directory_urls,
         site_url=config.site_url or "",
@@ -120,8 +125,7 @@ def site_of(config: MkDocsConfig) -> Site:
 # --- on_config: the site's own CSS and JavaScript ---------------------------------------------
 def add_theme_assets(config: MkDocsConfig) -> MkDocsConfig:
     """List the theme folder's stylesheets and scripts in extra_css / extra_javascript."""
-    custom_dir = config.theme.custom_dir
-    css, js = theme_assets(Path(custom_dir) if custom_dir else None)
+    css, js = theme_assets(theme_dir())
     config.extra_css.extend(missing(config.extra_css, css))
     config.extra_javascript.extend(missing(config.extra_javascript, js))
     return config
@@ -685,3 +689,108 @@ def rebuild_edited_pages() -> bool:
         f"Rebuilt {', '.join(sorted(fresh))} in {time.perf_counter() - start:.2f} s (only its text changed)"
     )
     return True
+
+
+# --- the plugin: one line in a site's mkdocs.yml (issue 27) -------------------------------------
+#: The hooks in hooks/, in the order they run within each event (the validation first; the
+#: serve cache last, so that it keeps the finished build).
+HOOKS = (
+    "serve_quiet",
+    "assets",  # the site's own CSS and JavaScript, from the engine's theme
+    "validate",
+    "pages",
+    "judge",  # issue 26: every page's HTML judged after rendering, through the allow-list
+    "judged",  # ... and the build fails once, listing what was found
+    "thread",
+    "nav",
+    "blog_posts",  # Material's blog asks "is this page a post or view?" by identity
+    "not_found",
+    "lifecycle",
+    "review",
+    "export",
+    "compact",
+    "search_index",
+    "search_write",
+    "search_stop",
+    "serve_env",
+    "serve_pages",
+    "serve_remember",  # keep last: it keeps the finished build for `mkdocs serve`
+)
+
+
+def load_hooks() -> list:
+    """The hook modules, loaded afresh from the engine's hooks folder (they keep no state)."""
+    import importlib.util
+
+    modules = []
+    for name in HOOKS:
+        spec = importlib.util.spec_from_file_location(f"practice_hub_hooks.{name}", hooks_dir() / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        modules.append(module)
+    return modules
+
+
+class PracticeHubPlugin(BasePlugin):
+    """Practice Hub as a MkDocs (or ProperDocs) plugin: list it last under ``plugins:``."""
+
+    def __init__(self):
+        super().__init__()
+        self._hooks = load_hooks()
+
+    def _chain(self, event: str, item, **kwargs):
+        for module in self._hooks:
+            handler = getattr(module, event, None)
+            if handler is not None:
+                result = handler(item, **kwargs)
+                item = item if result is None else result
+        return item
+
+    def _each(self, event: str, **kwargs) -> None:
+        for module in self._hooks:
+            handler = getattr(module, event, None)
+            if handler is not None:
+                handler(**kwargs)
+
+    def on_startup(self, *, command, dirty):
+        self._each("on_startup", command=command, dirty=dirty)
+
+    def on_config(self, config):
+        dirs = config.theme.dirs
+        engine = str(theme_dir())
+        if engine not in dirs:  # after the site's own custom_dir, before Material's templates
+            dirs.insert(1 if config.theme.custom_dir else 0, engine)
+        return self._chain("on_config", config)
+
+    def on_files(self, files, *, config):
+        return self._chain("on_files", files, config=config)
+
+    def on_nav(self, nav, *, config, files):
+        return self._chain("on_nav", nav, config=config, files=files)
+
+    def on_env(self, env, *, config, files):
+        return self._chain("on_env", env, config=config, files=files)
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        return self._chain("on_page_markdown", markdown, page=page, config=config, files=files)
+
+    def on_page_content(self, html, *, page, config, files):
+        return self._chain("on_page_content", html, page=page, config=config, files=files)
+
+    def on_page_context(self, context, *, page, config, nav):
+        return self._chain("on_page_context", context, page=page, config=config, nav=nav)
+
+    def on_template_context(self, context, *, template_name, config):
+        return self._chain("on_template_context", context, template_name=template_name, config=config)
+
+    def on_post_page(self, output, *, page, config):
+        return self._chain("on_post_page", output, page=page, config=config)
+
+    def on_post_build(self, *, config):
+        self._each("on_post_build", config=config)
+
+    def on_build_error(self, *, error):
+        self._each("on_build_error", error=error)
+
+    def on_serve(self, server, *, config, builder):
+        return self._chain("on_serve", server, config=config, builder=builder)

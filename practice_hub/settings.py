@@ -146,6 +146,12 @@ def _check_audit_settings(values: dict) -> None:
         values["audit_services"] = tuple(services)
 
 
+def schema_dir() -> Path:
+    from .resources import schema_dir as packaged
+
+    return packaged()
+
+
 class LenientLoader(yaml.SafeLoader):
     """Reads mkdocs.yml without importing what its !!python and !ENV tags name."""
 
@@ -186,7 +192,7 @@ class Project:
         return cls(
             root=root,
             docs_dir=(root / config.get("docs_dir", "docs")).resolve(),
-            schema_dir=root / "content_schema",
+            schema_dir=schema_dir(),
             settings=Settings.from_mapping(extra.get("practice_hub")),
             use_directory_urls=bool(config.get("use_directory_urls", True)),
             site_url=str(config.get("site_url") or ""),

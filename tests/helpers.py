@@ -38,10 +38,9 @@ def make_project(
     files: dict[str, str | bytes] | None = None,
     settings: dict | None = None,
 ) -> Path:
-    """A project like the demo (same mkdocs.yml, schemas, hooks and theme) with other docs."""
+    """A project like the demo (the same mkdocs.yml; the engine is the installed package) with
+    other docs."""
     target.mkdir(parents=True, exist_ok=True)
-    for name in ("content_schema", "hooks", "overrides"):
-        shutil.copytree(REPO / name, target / name, dirs_exist_ok=True)
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     for key, value in (settings or {}).items():
         config, count = re.subn(rf"^    {key}: .*$", f"    {key}: {value}", config, flags=re.M)

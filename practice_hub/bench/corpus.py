@@ -130,12 +130,11 @@ def _front(fields: dict) -> str:
 
 
 def generate(target: Path, pages: int, seed: int = 2026) -> dict[str, int]:
-    """Write a project (mkdocs.yml, schemas, hooks, theme, docs/) into *target*; return counts."""
+    """Write a project (mkdocs.yml and docs/; the engine is the installed package) into *target*;
+    return counts."""
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
-    for name in ("content_schema", "hooks", "overrides"):
-        shutil.copytree(REPO / name, target / name)
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     docs = target / "docs"
     words = Words(seed)

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from ..content_types import DATA_DIR, DATA_FILES, TYPES, YAML
+from ..resources import schema_dir
 from ..schema import load_schemas
 
 SCHEMA_DIR = ".vscode/schemas"
@@ -29,7 +30,7 @@ def _strip(node):
 
 def editor_files(root: Path, docs: str = "docs") -> dict[str, str]:
     """Every file to write, by path relative to the repository root."""
-    schemas = load_schemas(root / "content_schema")
+    schemas = load_schemas(schema_dir())
     files: dict[str, str] = {}
     mapping: dict[str, list[str]] = {}
     lists = {name: f"{docs}/{t.folder}/*.yml" for name, t in TYPES.items() if t.format == YAML}

@@ -1,4 +1,4 @@
-"""The engine's own files: what the theme (Material, the ``overrides/`` folder) publishes.
+"""The engine's own files: what the themes (Material, Practice Hub's, a site's custom_dir) publish.
 
 MkDocs lets a file in docs/ take the place of a theme file at the same path, so a file
 ``docs/assets/javascripts/practice-hub-material.js`` would replace the site's own script. The
@@ -15,7 +15,6 @@ from pathlib import Path
 
 #: Folders of the theme's own files, by package: ``<package>/templates``.
 THEME_PACKAGES = ("material", "mkdocs", "properdocs")
-DEFAULT_CUSTOM_DIR = "overrides"
 #: Written by the engine and its plugins (search, sitemap, Practice Hub's own files).
 GENERATED = ("sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "content.json", "404.html")
 GENERATED_FOLDERS = ("pagefind/",)  # the search index, written whole after the pages
@@ -36,12 +35,12 @@ def package_templates(name: str) -> Path | None:
 
 
 def custom_dir_of(root: Path) -> Path | None:
-    """The theme's custom_dir named in the project's mkdocs.yml (``overrides/`` when none is named)."""
+    """The theme's custom_dir named in the project's mkdocs.yml (a site's own additions), if any."""
     import yaml
 
     from ..settings import LenientLoader  # PyYAML with MkDocs' !ENV and !relative tags
 
-    name = DEFAULT_CUSTOM_DIR
+    name = None
     try:
         with open(Path(root) / "mkdocs.yml", encoding="utf-8") as handle:
             config = yaml.load(handle, Loader=LenientLoader) or {}
@@ -50,13 +49,18 @@ def custom_dir_of(root: Path) -> Path | None:
             name = theme["custom_dir"]
     except (OSError, yaml.YAMLError):
         pass
+    if name is None:
+        return None
     folder = Path(root) / name
     return folder if folder.is_dir() else None
 
 
 def theme_dirs(root: Path) -> list[Path]:
-    """The theme folders in MkDocs' order: custom_dir first, then the packages' templates."""
-    found = [custom_dir_of(root)] + [package_templates(name) for name in THEME_PACKAGES]
+    """The theme folders in MkDocs' order: custom_dir first, the engine's theme, then the packages'
+    templates."""
+    from ..resources import theme_dir
+
+    found = [custom_dir_of(root), theme_dir()] + [package_templates(name) for name in THEME_PACKAGES]
     return [folder for folder in found if folder is not None]
 
 
@@ -66,9 +70,11 @@ def engine_files(root: Path) -> frozenset[str]:
     The custom_dir (a few dozen files) is listed on every call: it may change while `mkdocs serve`
     runs; the installed packages' folders are listed once per process."""
     found: set[str] = set(GENERATED)
-    custom = custom_dir_of(root)
-    if custom is not None:
-        found |= _list(custom)
+    from ..resources import theme_dir
+
+    for folder in (custom_dir_of(root), theme_dir()):
+        if folder is not None:
+            found |= _list(folder)
     for name in THEME_PACKAGES:
         found |= _package_listing(name)
     return frozenset(found)
