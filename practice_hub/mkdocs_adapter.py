@@ -724,7 +724,9 @@ def load_hooks() -> list:
 
     modules = []
     for name in HOOKS:
-        spec = importlib.util.spec_from_file_location(f"practice_hub_hooks.{name}", hooks_dir() / f"{name}.py")
+        spec = importlib.util.spec_from_file_location(
+            f"practice_hub_hooks.{name}", hooks_dir() / f"{name}.py"
+        )
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
         modules.append(module)

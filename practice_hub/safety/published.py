@@ -105,7 +105,7 @@ def refusal(uri: str) -> tuple[str, str] | None:
     if suffix in CODE:
         return (
             "scripts and stylesheets are not published from docs/",
-            "the site's own scripts and styles come from the engine; a council's own additions go in the theme's custom_dir (overrides/)",
+            "the site's own scripts and styles come from the engine; a council's own go in its theme folder (theme.custom_dir in mkdocs.yml)",
         )
     return (f'files of type "{suffix}" are not published', ALLOWED)
 
@@ -115,7 +115,7 @@ def replacing(uri: str, engine: frozenset[str]) -> tuple[str, str] | None:
         return None
     return (
         f'this file would replace the site\'s own file "{uri}"',
-        "rename or move it: the site's own scripts, styles and pages come from the engine and the theme's custom_dir",
+        "rename or move it: the site's own scripts, styles and pages come from the engine and the site's theme folder",
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from made_files import docx_with, pdf_with
 
+from practice_hub.safety import casedata
 from helpers import FIXTURES, REPO, make_project, run_build, run_check
 
 THREAD = FIXTURES / "thread" / "docs"
@@ -18,10 +19,7 @@ FRONT = (
 SAFE_SVG = (
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>\n'
 )
-CASE_HINT = (
-    "remove it: the site is read by every member of staff; if it is a made-up example, add "
-    "<!-- practice-hub: not-case-data --> (Markdown) or # practice-hub: not-case-data (YAML) at the end of the line"
-)
+CASE_HINT = casedata.HINT
 DOCUMENT_HINT = "remove it from the document and upload it again: the site is read by every member of staff"
 NHS = '"943 476 5919" looks like an NHS number (it passes the NHS number check)'
 BACKUP = (
@@ -66,7 +64,7 @@ DRAFT = {
 EXPECTED = [
     "docs/assets/javascripts/practice-hub-material.js:1: this file would replace the site's own file "
     '"assets/javascripts/practice-hub-material.js" (rename or move it: the site\'s own scripts, styles and pages '
-    "come from the engine and overrides/)",
+    "come from the engine and the site's theme folder)",
     'docs/images/onload.svg:1: the drawing has the attribute "onload" on <svg>, which runs script '
     "(remove it: drawings cannot run script)",
     "docs/images/script.svg:2: the drawing has the element <script>, which runs script (a drawing may hold only "

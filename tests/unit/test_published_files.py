@@ -28,7 +28,7 @@ ALLOWED = (
     ".rtf), a picture (.png .jpg .jpeg .gif .webp .svg) or plain text (.txt .csv)"
 )
 SCRIPTS_HINT = (
-    "the site's own scripts and styles come from the engine; a council's additions go in overrides/"
+    "the site's own scripts and styles come from the engine; a council's own go in its theme folder (theme.custom_dir in mkdocs.yml)"
 )
 BACKUP = (
     "this is an editor's backup or temporary file: publishing it would publish a draft's source",
@@ -165,7 +165,7 @@ def test_a_file_at_an_engine_path_is_refused():
     engine = engine_files(REPO)
     assert replacing("assets/javascripts/practice-hub-material.js", engine) == (
         'this file would replace the site\'s own file "assets/javascripts/practice-hub-material.js"',
-        "rename or move it: the site's own scripts, styles and pages come from the engine and overrides/",
+        "rename or move it: the site's own scripts, styles and pages come from the engine and the site's theme folder",
     )
     assert replacing("assets/images/favicon.png", engine) is not None  # Material's
     assert replacing("pagefind/pagefind.js", engine) is not None  # the search index, written after
