@@ -7,7 +7,9 @@ content.json and weighted in the search.
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import shutil
 
 import pytest
 
@@ -16,6 +18,7 @@ from practice_hub import content_types
 from practice_hub.content_types import MARKDOWN, ContentType
 from practice_hub.export import content_json
 from practice_hub.renderer.site_pages import generated_pages
+from practice_hub.resources import schema_dir
 from practice_hub.search.index import weight_classes, worker_source
 from practice_hub.settings import Project
 from practice_hub.site import load_site
@@ -56,9 +59,13 @@ def briefing_type(monkeypatch):
 
 
 def _project(tmp_path, **files):
+    """A fixture site, and the engine's schemas with the new type's schema beside them (adding a
+    type is an engine change: its schema ships in the package)."""
     project = make_project(tmp_path / "p", FIXTURES / "thread" / "docs", files=files)
-    (project / "content_schema" / "briefing.schema.yaml").write_text(SCHEMA, encoding="utf-8")
-    return Project.from_config_file(project / "mkdocs.yml")
+    schemas = tmp_path / "content_schema"
+    shutil.copytree(schema_dir(), schemas)
+    (schemas / "briefing.schema.yaml").write_text(SCHEMA, encoding="utf-8")
+    return dataclasses.replace(Project.from_config_file(project / "mkdocs.yml"), schema_dir=schemas)
 
 
 def test_a_new_type_is_validated_listed_exported_and_searched(tmp_path, monkeypatch, briefing_type):

@@ -27,9 +27,7 @@ ALLOWED = (
     "publish a page (.md) or an attachment: PDF, an Office document (.docx .xlsx .pptx .odt .ods .odp "
     ".rtf), a picture (.png .jpg .jpeg .gif .webp .svg) or plain text (.txt .csv)"
 )
-SCRIPTS_HINT = (
-    "the site's own scripts and styles come from the engine; a council's own go in its theme folder (theme.custom_dir in mkdocs.yml)"
-)
+SCRIPTS_HINT = "the site's own scripts and styles come from the engine; a council's own go in its theme folder (theme.custom_dir in mkdocs.yml)"
 BACKUP = (
     "this is an editor's backup or temporary file: publishing it would publish a draft's source",
     "delete the backup file; git keeps every version",
