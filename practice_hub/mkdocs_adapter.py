@@ -10,16 +10,17 @@ modules; what outlives a build (caches for ``mkdocs serve``) lives in ``cache.SE
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import logging
 import os
 import re
-import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from markdown.postprocessors import Postprocessor
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -107,7 +108,7 @@ class Build:
     # Issue 26: what Practice Hub adds to an editor's page is marked with this (random, never
     # published) token, so the editor's part is judged by the content allow-list and the
     # engine's by the site's; problems found in the rendered HTML wait here for on_env.
-    nonce: str = field(default_factory=lambda: secrets.token_hex(12))
+    nonces: dict = field(default_factory=dict)  # page path -> its token (see _nonce)
     rendered_problems: list = field(default_factory=list)
 
 
@@ -329,7 +330,14 @@ def add_to_page(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
     addition = site.additions.get(page.file.src_uri)  # made in on_files for every editor's page
     if addition is None:
         addition = page_additions(site, page.file.src_uri, markdown, site.page_uris)
-    return with_additions(site, page.file.src_uri, markdown, _marked(addition, build_of(config).nonce))
+    nonce = build_of(config).nonces[page.file.src_uri] = _nonce(markdown)
+    return with_additions(site, page.file.src_uri, markdown, _marked(addition, nonce))
+
+
+def _nonce(markdown: str) -> str:
+    """A page's token: a hash of the editor's own text, so that no text can hold its own token
+    (it would have to hold its own hash) and two builds of the same text are byte-identical."""
+    return hashlib.sha256(markdown.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def _marked(addition: str, nonce: str) -> str:
@@ -353,25 +361,52 @@ def judge_published(html_text: str, page, config: MkDocsConfig) -> str:
         published, found = judged.judge_page(html_text, "", judged.SITE)
         problems = [(page.file.src_uri, line, message, hint, "") for line, message, hint in found]
     else:
-        pieces = re.split(f"<!--(/?)ph-engine-{build.nonce}-->", html_text)
-        parts, problems, inside = [], [], False
-        for number, piece in enumerate(pieces):
-            if number % 2:
-                inside = piece == ""
-                continue
-            out, found = judged.judge_page(
-                piece, "" if inside else item.body, judged.SITE if inside else judged.CONTENT
-            )
-            parts.append(out)
-            if not inside:  # case data in what the reader sees of the editor's text
-                found = [(line + item.body_line - 1, m, h) for line, m, h in found]
-                found += case_data_seen(out, item.body, item.body_line)
-            problems += [(item.path, line, m, h, item.type) for line, m, h in found]
-        published = "".join(parts)
+        nonce = build.nonces.get(page.file.src_uri, "")
+        published, found = _judge_parts(html_text, nonce, item)
+        problems = [(item.path, line, m, h, item.type) for line, m, h in found]
+        excerpt = getattr(page, "excerpt", None)  # Material's blog: a post's excerpt on news pages
+        if excerpt is not None and "practice-hub-judge" not in excerpt.md.postprocessors:
+            blog = config.plugins.get("material/blog")
+            separator = getattr(getattr(blog, "config", None), "post_excerpt_separator", "<!-- more -->")
+            excerpt.md.postprocessors.register(_JudgeExcerpt(nonce, item, separator), "practice-hub-judge", 0)
     if problems and build.one_page:  # `mkdocs serve`: the full rebuild reports them
         raise PluginError("Practice Hub: the edited page needs a full rebuild")
     build.rendered_problems.extend(problems)
     return published
+
+
+def _judge_parts(html_text: str, nonce: str, item) -> tuple[str, list]:
+    """(published HTML, [(line in the file, message, hint)]) for an editor's page: its own text
+    through the content list, Practice Hub's additions (between the page's tokens) through the
+    site's, and case data in what the reader sees of the editor's text."""
+    pieces = re.split(f"<!--(/?)ph-engine-{nonce}-->", html_text) if nonce else [html_text]
+    parts, problems, inside = [], [], False
+    for number, piece in enumerate(pieces):
+        if number % 2:
+            inside = piece == ""
+            continue
+        out, found = judged.judge_page(
+            piece, "" if inside else item.body, judged.SITE if inside else judged.CONTENT
+        )
+        parts.append(out)
+        if not inside:
+            problems += [(line + item.body_line - 1, m, h) for line, m, h in found]
+            problems += case_data_seen(out, item.body, item.body_line)
+    return "".join(parts), problems
+
+
+class _JudgeExcerpt(Postprocessor):
+    """A news post's excerpt, rendered by Material's blog for the news pages, judged as the post's
+    own page is (its problems are reported there): published allow-listed, the excerpt's
+    separator kept."""
+
+    def __init__(self, nonce: str, item, separator: str):
+        super().__init__()
+        self.nonce, self.item, self.separator = nonce, item, separator
+
+    def run(self, text: str) -> str:
+        parts = text.split(self.separator)
+        return self.separator.join(_judge_parts(part, self.nonce, self.item)[0] for part in parts)
 
 
 def fail_on_rendered_problems(config: MkDocsConfig) -> None:

@@ -11,7 +11,7 @@ from nginx_server import nginx_serving
 from helpers import FIXTURES, make_project, run_build
 
 TRICKS = FIXTURES / "tricks" / "docs"
-PAGES = sorted(p.stem for p in (TRICKS / "procedures").glob("*.md"))
+PAGES = sorted(f"procedures/{p.stem}/" for p in (TRICKS / "procedures").glob("*.md")) + ["news/"]
 
 pytestmark = pytest.mark.browser
 
@@ -45,7 +45,7 @@ def _visit_every_trick(browser, base: str) -> dict:
             page = context.new_page()
             page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
             page.on("pageerror", lambda error: errors.append(str(error)))
-            url = f"{base}procedures/{name}/"
+            url = f"{base}{name}"
             page.goto(url)
             page.wait_for_load_state("load")
             for link in page.locator("article a:not(.headerlink)").all():

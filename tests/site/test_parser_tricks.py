@@ -16,6 +16,7 @@ TRICKS = FIXTURES / "tricks" / "docs"
 ONERROR = 'HTML attribute "onerror" on <img> runs script and is not allowed (remove it: pages cannot run script)'
 HINT = casedata.HINT
 EXPECTED = [
+    f"docs/news/posts/2026-11-02-excerpt.md:11: {ONERROR}",
     "docs/procedures/anchor-js-trick.md:12: <a href=\"javascript:window.__pwned='t11'\"> uses the javascript: "
     "scheme, which is not allowed (links may start with https://, http://, mailto: or tel:, or be a path on this site)",
     f"docs/procedures/comment-bang.md:12: {ONERROR}",
@@ -29,7 +30,7 @@ EXPECTED = [
     f"docs/procedures/tab-fence.md:15: {ONERROR}",
     f"docs/procedures/unclosed-fence.md:15: {ONERROR}",
 ]
-SUMMARY = "Practice Hub: 10 problems in 9 files: fix them and build again"
+SUMMARY = "Practice Hub: 11 problems in 10 files: fix them and build again"
 
 
 @pytest.fixture(scope="module")
@@ -65,5 +66,7 @@ def test_a_build_that_publishes_anyway_publishes_only_allow_listed_html(tricks, 
     for page, article in pages:
         assert refused_in(article) == [], page
         assert "__pwned" not in article or "onerror" not in article
+    news = (tmp_path / "site/news/index.html").read_text(encoding="utf-8")
+    assert "Read this first." in news and "onerror" not in news  # the post's excerpt, judged too
     trick = (tmp_path / "site/procedures/comment-short/index.html").read_text(encoding="utf-8")
     assert '<img src="x">' in trick  # the image stays; its handler does not
