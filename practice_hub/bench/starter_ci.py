@@ -52,11 +52,11 @@ def run_steps(folder: Path) -> list[tuple[str, float, int]]:
         print(f"Timing {name}...", file=sys.stderr, flush=True)
         start = time.perf_counter()
         result = subprocess.run(
-            [*command(), *arguments], cwd=folder, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+            [*command(), *arguments], cwd=folder, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
         )
         timings.append((name, time.perf_counter() - start, result.returncode))
         if result.returncode:
-            sys.stderr.write(result.stderr.decode("utf-8", "replace")[-3000:])
+            sys.stderr.write(result.stdout.decode("utf-8", "replace")[-3000:])  # what it said, and why
             break
     return timings
 
