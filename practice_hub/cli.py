@@ -303,7 +303,7 @@ def _add_site_commands(sub) -> None:
     publish.add_argument(
         "web_root_link",
         metavar="WEB_ROOT_LINK",
-        help="the symbolic link the web server serves, for example /var/www/practice-hub",
+        help="the symbolic link the web server serves, for example /srv/practice-hub/site",
     )
     publish.add_argument("--keep", type=int, default=3, help="release folders to keep (default 3)")
 

@@ -65,3 +65,23 @@ def test_the_starter_ci_report_prints_each_step_and_the_total_against_three_minu
     text, passed = report([(steps[0], 3.0, 0), (steps[1], 9.0, 1)])  # the build failed: no link check
     assert "- strict build (practice-hub build):           9.0 s  FAILED (exit 1)" in text
     assert text.endswith("(target under 3 minutes, 180 s) FAIL (a step failed)\n") and not passed
+
+
+def test_the_starter_benchmark_knows_whether_start_takes_a_folder(monkeypatch):
+    import subprocess
+
+    from practice_hub.bench import starter_ci
+
+    def usage(text):
+        return lambda *a, **k: subprocess.CompletedProcess(a, 0, stdout=text + "\n\npositional arguments:\n")
+
+    monkeypatch.setattr(
+        starter_ci.subprocess, "run", usage("usage: python -m practice_hub start [-h] [--yes] council")
+    )
+    assert not starter_ci.start_takes_a_folder()
+    monkeypatch.setattr(
+        starter_ci.subprocess,
+        "run",
+        usage("usage: practice-hub start [-h] [--yes]\n                          council folder"),
+    )
+    assert starter_ci.start_takes_a_folder()
