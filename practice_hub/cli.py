@@ -8,6 +8,7 @@ import os
 import sys
 from pathlib import Path
 
+from . import __version__
 from .editing.cli import add_editing_commands, run_editing
 from .problems import github_annotation, plural, summary
 from .renderer.link_check import check_site_links
@@ -19,6 +20,12 @@ from .site import check_rendered, load_site
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m practice_hub", description="Practice Hub: check and report on site content."
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"practice-hub {__version__}",
+        help="print the version and stop",
     )
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate every content file without building the site")
@@ -38,6 +45,11 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--workdir", default="benchmarks/corpus", help="where the corpora are generated")
     bench.add_argument("--no-browser", action="store_true", help="skip the search measurement in Chromium")
     bench.add_argument("--results", default="", help="also write the report to this Markdown file")
+    bench.add_argument(
+        "--starter",
+        action="store_true",
+        help="instead: time a new starter site's own CI (check, strict build, link check) against 3 minutes",
+    )
     bench.add_argument(
         "--repeat", type=int, default=3, help="builds at each size; each timing is the fastest (default 3)"
     )
@@ -85,6 +97,10 @@ def main(argv: list[str] | None = None) -> int:
         from .starter import start as run_start
 
         return run_start(Path.cwd(), args.council, args.yes)
+    if args.command == "bench" and args.starter:
+        from .bench.starter_ci import main as starter_bench
+
+        return starter_bench()
     if args.command == "bench":
         from .bench.run import main as bench_main
 
@@ -287,7 +303,7 @@ def _add_site_commands(sub) -> None:
     publish.add_argument(
         "web_root_link",
         metavar="WEB_ROOT_LINK",
-        help="the symbolic link the web server serves, for example /var/www/practice-hub",
+        help="the symbolic link the web server serves, for example /srv/practice-hub/site",
     )
     publish.add_argument("--keep", type=int, default=3, help="release folders to keep (default 3)")
 

@@ -41,3 +41,47 @@ def test_processor_time_counts_the_processes_a_command_started_and_waited_for(tm
     wall, _, cpu = run_measured([sys.executable, "-c", parent], tmp_path)
     assert cpu >= 0.4, cpu  # the child's 0.4 s, and the parent's own start
     assert wall > 0
+
+
+def test_the_starter_ci_report_prints_each_step_and_the_total_against_three_minutes():
+    from practice_hub.bench.starter_ci import STEPS, report
+
+    steps = [name for name, _ in STEPS]
+    text, passed = report([(steps[0], 12.34, 0), (steps[1], 61.0, 0), (steps[2], 20.5, 0)])
+    lines = text.splitlines()
+    assert lines[0].startswith("Starter site CI on ") and " cores, Python " in lines[0]
+    assert lines[2] == "- practice-hub check:                         12.3 s"
+    assert lines[3] == "- strict build (practice-hub build):          61.0 s"
+    assert lines[4] == "- link check (practice-hub linkcheck site):   20.5 s"
+    assert (
+        lines[5]
+        == "- total:                                      93.8 s  (target under 3 minutes, 180 s) PASS"
+    )
+    assert passed
+
+    text, passed = report([(steps[0], 100.0, 0), (steps[1], 90.0, 0), (steps[2], 5.0, 0)])
+    assert text.endswith("195.0 s  (target under 3 minutes, 180 s) FAIL\n") and not passed
+
+    text, passed = report([(steps[0], 3.0, 0), (steps[1], 9.0, 1)])  # the build failed: no link check
+    assert "- strict build (practice-hub build):           9.0 s  FAILED (exit 1)" in text
+    assert text.endswith("(target under 3 minutes, 180 s) FAIL (a step failed)\n") and not passed
+
+
+def test_the_starter_benchmark_knows_whether_start_takes_a_folder(monkeypatch):
+    import subprocess
+
+    from practice_hub.bench import starter_ci
+
+    def usage(text):
+        return lambda *a, **k: subprocess.CompletedProcess(a, 0, stdout=text + "\n\npositional arguments:\n")
+
+    monkeypatch.setattr(
+        starter_ci.subprocess, "run", usage("usage: python -m practice_hub start [-h] [--yes] council")
+    )
+    assert not starter_ci.start_takes_a_folder()
+    monkeypatch.setattr(
+        starter_ci.subprocess,
+        "run",
+        usage("usage: practice-hub start [-h] [--yes]\n                          council folder"),
+    )
+    assert starter_ci.start_takes_a_folder()
