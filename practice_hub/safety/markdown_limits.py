@@ -41,9 +41,7 @@ _NEW_BLOCK = re.compile(r"^[ \t]*(?:\||[-*+][ \t]|\d{1,9}[.)][ \t]|>|#)")
 # quotes and list items too): headings, setext underlines, rules, abbreviation and reference
 # definitions, definition-list definitions, admonitions and collapsible blocks.
 _CONTAINER = re.compile(r"^[ \t>]*")
-_SPLIT = re.compile(
-    r"#|[=-]+[ \t]*$|([-*_])(?:[ \t]*\1){2,}[ \t]*$|\*\[|:[ \t]|!!!|\?\?\?"
-)
+_SPLIT = re.compile(r"#|[=-]+[ \t]*$|([-*_])(?:[ \t]*\1){2,}[ \t]*$|\*\[|:[ \t]|!!!|\?\?\?")
 _REF_DEF = re.compile(r"\[[^\]]*\]:")
 
 # Python's HTML parser (html.parser, which Python-Markdown copies) finds the end of a start tag
@@ -160,9 +158,6 @@ def check(text: str, report, first_line: int = 1) -> None:
             said.add(key)
             report(line, message, hint)
 
-    unclosed = unclosed_markup(text)
-    if unclosed:
-        once("unclosed", unclosed[0] + first_line - 1, unclosed[1], unclosed[2])
     brackets = emphasis = splits = backslashes = 0
     previous_ref = False
     start = first_line
@@ -207,7 +202,7 @@ def check(text: str, report, first_line: int = 1) -> None:
         brackets += line.count("[")
         emphasis += line.count("*") + line.count("_")
         backslashes += line.count("\\")
-        inner = line[_CONTAINER.match(line).end():]
+        inner = line[_CONTAINER.match(line).end() :]
         ref = bool(_REF_DEF.match(inner))  # a run of reference definitions is read in one pass
         if _SPLIT.match(inner) or (ref and not previous_ref):
             splits += 1
@@ -242,3 +237,6 @@ def check(text: str, report, first_line: int = 1) -> None:
                 f"the paragraph has more than {MAX_EMPHASIS} * and _ characters",
                 "split it up: so many emphasis markers make the Markdown renderer very slow",
             )
+    unclosed = unclosed_markup(text)
+    if unclosed:
+        once("unclosed", unclosed[0] + first_line - 1, unclosed[1], unclosed[2])
