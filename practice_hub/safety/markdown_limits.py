@@ -86,7 +86,7 @@ def unclosed_markup(text: str):
         last_comment_end = match.start()
     offset = 0
     for number, line in enumerate(text.split("\n"), 1):
-        if "<" in line:
+        if "<" in line and len(line) <= MAX_LINE:  # a longer line is refused as it is
             found = _unclosed_on_line(line, offset, last_comment_end)
             if found:
                 return (number, *found)
