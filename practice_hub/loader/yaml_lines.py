@@ -7,11 +7,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
 
 MAX_DEPTH = 40
+
+_FLOW = re.compile(r"[\[\]{}]")
+_COMPACT = re.compile(r"^[ ]*((?:[-?:][ ]+)+)")  # "- - - x": a list in a list on one line
 
 Path = tuple  # a path into the data: keys (str) and list positions (int)
 
@@ -103,6 +107,7 @@ def load(text: str) -> Loaded:
     libyaml composes the node tree; if it reports any error, the pure-Python parser reads
     the text again, so that messages and lines are always PyYAML's familiar ones.
     """
+    _check_depth(text)
     if _FastLoader is not None:
         loader = _FastLoader(text)
         try:
@@ -125,6 +130,23 @@ def load(text: str) -> Loaded:
             except (yaml.YAMLError, ValueError, TypeError):
                 pass  # read again below, for PyYAML's own message and line
     return _load_slowly(text)
+
+
+def _check_depth(text: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH before parsing (issue 26): libyaml and PyYAML recurse
+    once per level, and 25,000 ``[`` (or ``- `` on one line) crash Python with a segmentation
+    fault. One pass; brackets inside quotes count too (no real file nests 40 deep)."""
+    depth = 0
+    for number, line in enumerate(text.split("\n"), 1):
+        compact = _COMPACT.match(line)
+        if compact and len(compact.group(1).split()) > MAX_DEPTH:
+            raise YamlProblem(number, "the YAML is nested too deeply to read", "flatten the structure")
+        if "[" not in line and "{" not in line and not depth:
+            continue
+        for bracket in _FLOW.finditer(line):
+            depth = depth + 1 if bracket.group() in "[{" else max(depth - 1, 0)
+            if depth > MAX_DEPTH:
+                raise YamlProblem(number, "the YAML is nested too deeply to read", "flatten the structure")
 
 
 def _load_slowly(text: str) -> Loaded:
