@@ -35,6 +35,7 @@ from . import urls
 # (mkdocs.config.defaults: markdown_extensions builtins).
 BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
 
+MAX_FINDINGS = 40  # per page; the rest are counted
 _TEXT_ALIGN = re.compile(r"\s*text-align:\s*(left|right|center)\s*;?\s*")
 _RESOURCE = {"src", "srcset", "poster", "data", "background"}
 
@@ -382,7 +383,17 @@ def judge_page(html: str, source: str, allow: AllowList = CONTENT, already=froze
     same line about the same tag, attribute or address is not repeated."""
     judgement = judge(html, allow)
     found = []
-    for finding in judgement.findings:
+    findings = judgement.findings
+    if len(findings) > MAX_FINDINGS:  # each is placed by a pass over the source: keep it bounded
+        more = len(findings) - MAX_FINDINGS
+        findings = findings[:MAX_FINDINGS] + (
+            Finding(
+                f"and {more} more HTML problems on this page",
+                "fix the ones listed, then check again",
+                "<",
+            ),
+        )
+    for finding in findings:
         line = locate(source, finding.needle)
         if any(n == line and (m == finding.message or finding.needle in m) for n, m in already):
             continue

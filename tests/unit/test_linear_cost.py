@@ -111,11 +111,6 @@ def test_demo_like_page_is_linear_and_passes():
     assert growth(check, small, large) < MAX_RATIO
 
 
-@pytest.mark.xfail(
-    reason="safety/html.py (not this branch's file) finds the line of each link with "
-    "text.count('\\n', 0, offset): quadratic in the number of links (about 15 times for 4 times)",
-    strict=False,
-)
 def test_links_are_checked_in_linear_time():
     unit = "A paragraph with a [link](/x/) and <https://example.org/>.\n\n"
     small, large = repeat(unit)(SMALL), repeat(unit)(LARGE)

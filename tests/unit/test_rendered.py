@@ -184,3 +184,27 @@ def test_anything_the_allow_list_changes_is_reported(pieces):
         # Nothing reported: then the allow-list removed nothing the page held.
         assert judge(judgement.published).findings == ()
         assert "onerror" not in judgement.published and "<script" not in judgement.published
+
+
+def test_findings_on_one_page_are_bounded_and_counted():
+    source = "".join(f'<!--> <a href="javascript:n{i}">x</a> -->\n\n' for i in range(100))
+    found = judge_page(RENDERER.render(source), source)[1]
+    assert len(found) == 41
+    assert found[-1][1:] == ("and 60 more HTML problems on this page", "fix the ones listed, then check again")
+
+
+def test_judging_grows_linearly_with_hidden_findings():
+    import time
+
+    def cost(n):
+        source = "".join(f'<!--> <a href="javascript:n{i}">x</a> -->\n\n' for i in range(n))
+        html = RENDERER.render(source)
+        best = float("inf")
+        for _ in range(3):
+            start = time.process_time()
+            judge_page(html, source)
+            best = min(best, time.process_time() - start)
+        return best
+
+    small, large = cost(500), cost(2000)
+    assert large / small < 6  # linear is about 4; quadratic about 16
