@@ -77,9 +77,13 @@ def main(argv: list[str] | None = None) -> int:
         help="also check outside links written in the content (needs the network)",
     )
     links.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
-    start = sub.add_parser("start", help="replace the demo with a minimal starter site for a named council")
+    start = sub.add_parser(
+        "start",
+        help="write a new site for a council into a new folder, its own git repository "
+        "(the engine's repository and the current folder's files are never changed)",
+    )
     start.add_argument("council", help='the council\'s name, for example "Ashdown District Council"')
-    start.add_argument("--yes", action="store_true", help="replace docs/ even though it holds content")
+    start.add_argument("folder", help="the new folder for the site (it must not exist, or be empty)")
     add_editing_commands(sub)
     _add_site_commands(sub)
     args = parser.parse_args(argv)
@@ -96,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "start":
         from .starter import start as run_start
 
-        return run_start(Path.cwd(), args.council, args.yes)
+        return run_start(Path(args.folder), args.council)
     if args.command == "bench" and args.starter:
         from .bench.starter_ci import main as starter_bench
 

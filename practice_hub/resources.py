@@ -46,6 +46,15 @@ def hooks_dir() -> Path:
     return _folder("hooks")
 
 
+EDITORS_GUIDE = PACKAGE / "guide" / "editors.md"
+
+
+def editors_guide() -> str:
+    """The editors' guide ("Editing this site"), published at editors/ by every site that has no
+    docs/editors/index.md of its own: it comes with the engine and is upgraded with it."""
+    return EDITORS_GUIDE.read_text(encoding="utf-8")
+
+
 def hosting_dir() -> Path:
     """The hosting files (nginx, Apache, IIS, the publishing script and its guide)."""
     return _folder("hosting")

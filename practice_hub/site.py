@@ -19,6 +19,7 @@ from .schema import Schemas, load_schemas, suggest
 from .settings import Project
 from .structure.abbreviations import Abbreviations, abbreviation_index
 from .structure.events import check_events
+from .structure.examples import check_examples
 from .structure.graph import check_unique, resolve
 from .structure.items import Item
 from .structure.load import read_all, relative
@@ -262,6 +263,7 @@ PASSES: tuple[tuple[str, Callable[[SiteDraft], None]], ...] = (
     ("golden thread", _golden_thread),
     ("legislation", _legislation),
     ("downloads and the news front page", _check_files),
+    ("examples made by start", lambda draft: check_examples(draft.project, draft.problems)),  # issue 27
 )
 
 

@@ -7,6 +7,7 @@ from ..loader.text import TextProblem, decode
 from ..site import Site
 from ..structure.body_links import check_body_links
 from ..structure.load import walk
+from .reference import EDITORS_GUIDE_URI
 from .register import FEED_URI, NEWS_FEED_URI, SCHEDULE_CSV_URI
 from .site_pages import generated_pages, page_additions
 from .tags import tag_uri
@@ -61,7 +62,7 @@ def check_site_links(site: Site, only: set[str] | None = None) -> None:
 
 def _generated_names(site: Site, existing: set) -> set[str]:
     """The pages Practice Hub makes, by name, without making them."""
-    names = set(RESERVED_PAGES) | {"tags/index.md"}
+    names = set(RESERVED_PAGES) | {"tags/index.md", EDITORS_GUIDE_URI}
     names |= {f"{t.folder}/index.md" for t in TYPES.values() if t.folder} - existing
     names |= {item.uri for item in site.items if item.from_yaml}
     names |= {tag_uri(tag) for tag in site.tags}

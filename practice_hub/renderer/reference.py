@@ -7,6 +7,8 @@ from ..schema import Schemas
 from .md import esc, table
 
 REFERENCE_URI = "editors/field-reference.md"
+#: The editors' guide (practice_hub/guide/editors.md), made here unless the site writes its own.
+EDITORS_GUIDE_URI = "editors/index.md"
 
 
 def _kind(spec: dict, schemas: Schemas) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from ..clock import calendar_stamp, generated_moment
 from ..content_types import COURSE, EVENT, NEWS, STAFF_VOICE, STANDARD, TOOL, TYPES
+from ..resources import editors_guide
 from ..site import Site
 from ..structure.events import ALL_EVENTS_ICS_URI, event_ics_uri, occurrence
 from ..structure.items import Item
@@ -21,7 +22,7 @@ from .html import markdown_link
 from .learning import REPLACE_BODY, briefing_page, briefings_for
 from .listing import listing, section_index
 from .md import bullet_list, esc, link
-from .reference import REFERENCE_URI, field_reference
+from .reference import EDITORS_GUIDE_URI, REFERENCE_URI, field_reference
 from .register import (
     FEED_URI,
     NEWS_FEED_URI,
@@ -78,6 +79,8 @@ def generated_pages(site: Site, existing: set[str]) -> dict[str, str | bytes]:
     pages[SCHEDULE_CSV_URI] = schedule_csv(site.items, today).encode("utf-8")
     pages.update(tag_pages(site.tags, site.items))
     pages[REFERENCE_URI] = field_reference(site.schemas)
+    if EDITORS_GUIDE_URI not in existing:  # issue 27: the guide comes with the engine
+        pages[EDITORS_GUIDE_URI] = editors_guide()
     pages[MATRIX_URI] = matrix_page(site.thread)
     pages.update(audit_pages(site))  # issue 15: the audit tool and the results dashboard
     return pages

@@ -1,30 +1,40 @@
-"""``python -m practice_hub start "Name of Council"``: turn the demo into a minimal starter site.
+"""``practice-hub start "Name of Council" FOLDER``: a new site for a council, in a new folder.
 
-Replaces ``docs/`` with the template next to this module (a home page, the news front page, one
-example of each content type with every required field, and a golden thread of one standard
-linked to one audit section and one course), names the council in ``mkdocs.yml`` (editing only
-the lines it changes, so comments stay), removes the demo's ``today`` pin, its home card wording
-and the ``demo: true`` line (which turns the demo-only tests off).
+The folder (refused if it exists and is not empty) holds only what belongs to the council, written
+from the template next to this module: ``mkdocs.yml`` (the engine named by the one line
+``- practice-hub`` under plugins), ``docs/`` with a worked example of every content type, the home,
+about and accessibility pages, ``requirements.txt`` pinning this engine's version, the GitHub
+workflows (pull request, main branch, nightly), ``.pre-commit-config.yaml``, ``.vscode/`` (YAML
+schemas written from the engine's), ``.gitignore`` and a ``README.md``. It becomes a git repository
+with a first commit when git is installed. Nothing outside the folder is read or changed: never
+the engine's repository, never the current directory's files.
+
+Template files are named without their leading dot (``github/`` is written as ``.github/``), so
+that they travel inside the wheel like any other file. Addresses the council must give are written
+as examples on ``.example`` (``structure/examples.py`` warns until they are replaced).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
+import os
 import re
-import shlex
 import shutil
+import subprocess
+import unicodedata
 from pathlib import Path
 
 import yaml
 
-from ..safe_write import UnsafePath, check_target, write_text
+from .. import __version__
+from ..editing.vscode import editor_files
+from ..resources import REPOSITORY
+from ..safe_write import UnsafePath, write_text
 from ..safety.fields import bad_character, describe_character
 from ..settings import Settings
 
 TEMPLATE = Path(__file__).parent / "template"
-#: Settings under extra.practice_hub that belong to the demo and go with it.
-DEMO_SETTINGS = ("today", "demo", "home_cards")
 
 
 def site_name_for(council: str) -> str:
@@ -61,51 +71,6 @@ def refused_name(council: str) -> str:
     return ""
 
 
-def _set_top_level(config: str, key: str, value: str) -> str:
-    line = f"{key}: {_yaml_text(value)}"
-    new, count = re.subn(rf"^{key}:.*$", lambda _: line, config, count=1, flags=re.M)
-    return new if count else line + "\n" + config
-
-
-def _drop_setting(config: str, key: str) -> str:
-    """Remove ``key`` under extra.practice_hub, its nested lines and the comment lines just above it."""
-    lines = config.split("\n")
-    out: list[str] = []
-    index = 0
-    while index < len(lines):
-        match = re.match(rf"^(\s+){key}:", lines[index])
-        if match:
-            indent = len(match.group(1))
-            while out and out[-1].strip().startswith("#") and len(out[-1]) - len(out[-1].lstrip()) == indent:
-                out.pop()
-            index += 1
-            while (
-                index < len(lines)
-                and lines[index].strip()
-                and len(lines[index]) - len(lines[index].lstrip()) > indent
-            ):
-                index += 1
-            continue
-        out.append(lines[index])
-        index += 1
-    return "\n".join(out)
-
-
-def starter_config(config: str, council: str) -> str:
-    """mkdocs.yml for the council: names set, the demo's own settings removed, all else kept."""
-    config = _set_top_level(config, "site_name", site_name_for(council))
-    config = _set_top_level(
-        config,
-        "site_description",
-        f"Procedures, practice standards, audit and training for {council} social work staff",
-    )
-    config = _set_top_level(config, "site_author", council)
-    config = _set_top_level(config, "copyright", council)
-    for key in DEMO_SETTINGS:
-        config = _drop_setting(config, key)
-    return config
-
-
 def _fill(text: str, values: dict[str, str], is_yaml: bool) -> str:
     """The template's text with each placeholder replaced, escaped for where it lands: a YAML value
     holding the council's name is written whole by the YAML dumper, Markdown text escaped."""
@@ -136,78 +101,187 @@ def _fill(text: str, values: dict[str, str], is_yaml: bool) -> str:
     return "\n".join(out)
 
 
-def write_docs(docs: Path, council: str, today: dt.date, root: Path | None = None) -> list[Path]:
-    """Write the template into *docs* (which must not exist) with the council's name and dates,
-    never through a symbolic link and never outside *root* (default: the folder holding docs)."""
-    root = root or docs.parent
+#: Template names written with a leading dot (a wheel carries them like any other file).
+DOTTED = {
+    "github": ".github",
+    "gitignore": ".gitignore",
+    "pre-commit-config.yaml": ".pre-commit-config.yaml",
+}
+#: The template's files that hold placeholders; the others are written as they are.
+FILLED = ("docs", "mkdocs.yml", "README.md", "requirements.txt")
+
+
+def domain_for(council: str) -> str:
+    """The example domain for the council's addresses: its name in lower-case letters and digits
+    joined by hyphens, on the reserved .example domain (``ashdown-district-council.example``)."""
+    plain = unicodedata.normalize("NFKD", council).encode("ascii", "ignore").decode("ascii").lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:60].strip("-")
+    return f"{slug or 'council'}.example"
+
+
+def site_files(council: str, today: dt.date) -> dict[str, str]:
+    """Every file of the new site (path relative to its folder -> text), the council's name
+    escaped for where it lands."""
     values = {
         "{{council}}": council,
         "{{site_name}}": site_name_for(council),
+        "{{domain}}": domain_for(council),  # letters, digits, hyphens and dots only
+        "{{version}}": __version__,
         "{{today}}": today.isoformat(),
         "{{closing_date}}": (today + dt.timedelta(days=60)).isoformat(),
+        "{{soon}}": (today + dt.timedelta(days=30)).isoformat(),
+        "{{due}}": (today + dt.timedelta(days=90)).isoformat(),
+        "{{past_60}}": (today - dt.timedelta(days=60)).isoformat(),
+        "{{past_45}}": (today - dt.timedelta(days=45)).isoformat(),
+        "{{past_20}}": (today - dt.timedelta(days=20)).isoformat(),
+        "{{last_year}}": str(today.year - 1),
     }
-    written = []
+    files: dict[str, str] = {}
     for source in sorted(TEMPLATE.rglob("*")):
         if source.is_dir() or "__pycache__" in source.parts:
             continue
-        target = docs / source.relative_to(TEMPLATE)
-        text = _fill(source.read_text(encoding="utf-8"), values, source.suffix in (".yml", ".yaml"))
-        write_text(root, target, text, new=True, inside=docs)
-        written.append(target)
-    return written
+        parts = list(source.relative_to(TEMPLATE).parts)
+        parts[0] = DOTTED.get(parts[0], parts[0])
+        text = source.read_text(encoding="utf-8")
+        if parts[0] in FILLED:
+            text = _fill(text, values, source.suffix in (".yml", ".yaml"))
+        files["/".join(parts)] = text
+    files.update(editor_files(Path(".")))  # .vscode/: settings, extensions, the YAML schemas
+    return dict(sorted(files.items()))
 
 
-def _go_ahead(council: str) -> str:
-    """The command to confirm, quoted for a shell."""
-    if re.fullmatch(r"[^\"$`\\!]*", council):
-        return f'"{council}"'
-    return shlex.quote(council)
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except (ValueError, OSError):
+        return False
+    return True
 
 
-def start(root: Path, council: str, yes: bool, out=print) -> int:
-    """Turn the project in *root* into a starter for *council*. Returns the exit status."""
+def _refused_folder(folder: Path) -> str:
+    """Why start cannot write a new site into *folder*, or ""."""
+    if folder.is_symlink():
+        return f"{folder} is a symbolic link: give a new folder (nothing is written through a link)"
+    if folder.exists() and not folder.is_dir():
+        return f"{folder} exists and is not a folder: give a new folder"
+    if folder.is_dir() and any(folder.iterdir()):
+        return (
+            f"{folder} already exists and is not empty: start writes a new site into a new (or empty) "
+            "folder and never changes files that are there; give another folder"
+        )
+    if _inside(folder, REPOSITORY):
+        return (
+            f"{folder} is inside the Practice Hub engine ({REPOSITORY}): a council's site is a "
+            "repository of its own; give a folder outside it"
+        )
+    return ""
+
+
+#: Variables that would point git at another repository (the engine's own, when start runs
+#: from inside one of its hooks): never passed on.
+_GIT_PLACES = (
+    "GIT_DIR",
+    "GIT_WORK_TREE",
+    "GIT_INDEX_FILE",
+    "GIT_OBJECT_DIRECTORY",
+    "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+    "GIT_COMMON_DIR",
+    "GIT_NAMESPACE",
+)
+
+
+def make_repository(folder: Path, council: str, out=print) -> bool:
+    """``git init`` in *folder* and commit everything as the first commit, on the branch main.
+    Without git (or if a step fails) say so and carry on: the files are written either way."""
+    git = shutil.which("git")
+    if git is None:
+        out(
+            f"git is not installed: {folder} is not a git repository yet. Install git, then run "
+            'git init -b main && git add -A && git commit -m "New site" in it.'
+        )
+        return False
+    env = {k: v for k, v in os.environ.items() if k not in _GIT_PLACES}
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [git, *args], cwd=folder, capture_output=True, text=True, env=env, timeout=120, check=False
+        )
+
+    try:
+        steps = [("init", "-q"), ("symbolic-ref", "HEAD", "refs/heads/main")]
+        for step in steps:
+            result = run(*step)
+            if result.returncode:
+                raise RuntimeError(result.stderr.strip() or f"git {step[0]} failed")
+        if not run("config", "user.email").stdout.strip():  # no identity set: commit as start
+            env.update(
+                GIT_AUTHOR_NAME="Practice Hub start",
+                GIT_AUTHOR_EMAIL="start@practice-hub.invalid",
+                GIT_COMMITTER_NAME="Practice Hub start",
+                GIT_COMMITTER_EMAIL="start@practice-hub.invalid",
+            )
+        for step in (
+            ("add", "-A"),
+            (
+                "commit",
+                "-q",
+                "--no-verify",
+                "-m",
+                f"{site_name_for(council)}: new site made by practice-hub start {__version__}",
+            ),
+        ):
+            result = run(*step)
+            if result.returncode:
+                raise RuntimeError(result.stderr.strip() or f"git {step[0]} failed")
+    except (OSError, RuntimeError, subprocess.SubprocessError) as error:
+        out(f"git could not make the first commit ({error}): the files are written; commit them yourself.")
+        return False
+    out(f"Made {folder} a git repository (branch main) with everything in a first commit")
+    return True
+
+
+def start(folder: Path, council: str, out=print) -> int:
+    """Write a new site for *council* into *folder* (new or empty). Returns the exit status."""
     refused = refused_name(council)
     if refused:
         out(f"start: {refused}")
         return 2
     council = " ".join(council.split())
-    config_file = root / "mkdocs.yml"
     if not council:
         out(
-            'start: give the council\'s name, for example: python -m practice_hub start "Ashdown District Council"'
+            'start: give the council\'s name and a new folder, for example: practice-hub start "Ashdown District Council" ashdown-practice-hub'
         )
         return 2
-    if not config_file.is_file():
-        out(f"start: no mkdocs.yml in {root}: run this in the Practice Hub folder")
-        return 2
-    docs = root / "docs"
-    try:  # everything start writes stays in this folder: refuse links before changing anything
-        check_target(root, config_file)
-        check_target(root, docs)
-    except UnsafePath as error:
-        out(f"start: {error}")
-        return 2
-    existing = sorted(p for p in docs.rglob("*") if p.is_file()) if docs.is_dir() else []
-    if existing and not yes:
-        out(
-            f"start: docs/ holds {len(existing)} files of content. This command replaces ALL of docs/ with a "
-            f"starter site for {council}, and sets site_name, site_description, site_author and copyright "
-            "in mkdocs.yml (removing the demo's today, demo and home_cards settings).\n"
-            "Nothing is kept: commit or copy anything you need first (git can bring it back).\n"
-            f"To go ahead: python -m practice_hub start {_go_ahead(council)} --yes"
-        )
-        return 1
+    folder = Path(folder)
+    why = _refused_folder(folder)
+    if why:
+        out(f"start: {why}; nothing was written")
+        return 1 if folder.exists() and not folder.is_symlink() else 2
     today = Settings.from_mapping({}).build_date
-    if docs.exists():
-        shutil.rmtree(docs)  # removes links inside docs/ themselves, never what they point to
+    files = site_files(council, today)
+    out(f"Starting {site_name_for(council)} in {folder}")
     try:
-        written = write_docs(docs, council, today, root)
-        write_text(root, config_file, starter_config(config_file.read_text(encoding="utf-8"), council))
-    except UnsafePath as error:
+        folder.mkdir(parents=True, exist_ok=True)
+        base = Path(os.path.abspath(folder))
+        for name, text in files.items():
+            write_text(base, base / name, text, new=True)
+    except (UnsafePath, OSError) as error:
         out(f"start: {error}")
         return 2
+    docs = [name for name in files if name.startswith("docs/")]
+    workflows = [name.rsplit("/", 1)[1] for name in files if name.startswith(".github/workflows/")]
+    out("Wrote mkdocs.yml: the site's name and settings; the engine is the plugin practice-hub")
     out(
-        f"Started {site_name_for(council)}: {len(written)} files in docs/, one example of each content type. "
-        "Replace the examples with your own content, then run: python -m practice_hub check"
+        f"Wrote docs/: {len(docs)} files, a worked example of every kind of content, "
+        "the home, about and accessibility pages"
+    )
+    out(f"Wrote requirements.txt: practice-hub=={__version__}, the engine's version in one line")
+    out(f"Wrote .github/workflows/: {', '.join(workflows)}")
+    out("Wrote .pre-commit-config.yaml, .vscode/ (help with YAML as you type), .gitignore and README.md")
+    make_repository(folder, council, out)
+    out(
+        f"Next: replace the example addresses (suggest_email in mkdocs.yml, docs/accessibility.md) "
+        f"and the examples in docs/ with your own; in {folder}, preview with practice-hub serve, "
+        "then check and build with practice-hub check && practice-hub build (README.md says more)."
     )
     return 0

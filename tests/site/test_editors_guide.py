@@ -12,7 +12,7 @@ from practice_hub.settings import Project
 from practice_hub.site import load_site
 from tests.helpers import REPO, TODAY, make_project, run_build
 
-GUIDE = REPO / "docs" / "editors" / "index.md"
+GUIDE = REPO / "practice_hub" / "guide" / "editors.md"
 EXAMPLE = re.compile(r'^```(?:markdown|yaml) title="docs/([^"]+)"\n(.*?)^```$', re.M | re.S)
 
 

@@ -53,10 +53,19 @@ def fork(target: Path) -> Path:
     config = (target / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("Brackenford City Council", "Ashdown District Council").replace(
         "Brackenford", "Ashdown")
+    # A council gives its own addresses (an example address, on .example, is warned about).
+    config = config.replace("practice@brackenford.example", "practice@ashdown.gov.uk")
     config = re.sub(r"^    demo: true\n", "", config, flags=re.M)
     config = re.sub(r"^    home_cards:\n(      .*\n)+", "", config, flags=re.M)
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     docs = target / "docs"
+    statement = docs / "accessibility.md"
+    statement.write_text(
+        statement.read_text(encoding="utf-8")
+        .replace("practice.hub@brackenford.example", "practice.hub@ashdown.gov.uk")
+        .replace("01632 960 000", "020 7946 0000"),
+        encoding="utf-8",
+    )
     procedures = sorted(p for p in (docs / "procedures").glob("*.md") if p.name != "index.md")
     gone = procedures[::3]
     removed = {p.stem for p in gone}

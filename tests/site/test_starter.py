@@ -1,76 +1,372 @@
-"""`python -m practice_hub start "Name of Council"` turns the demo into a starter that builds cleanly."""
+"""`practice-hub start "Name of Council" FOLDER` writes a new site, the council's own repository (issue 27).
+
+The folder holds only what belongs to the council; everything it holds passes check, the strict
+build and the link check on the first run; the pull request workflow's commands, run in a shell,
+all succeed; nothing outside the folder is written, and the council's name is escaped everywhere.
+"""
 
 from __future__ import annotations
 
+import os
+import shlex
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
-from helpers import REPO, env, is_demo, run_build, run_check
+from helpers import REPO, env, run_build, run_check
+from practice_hub import __version__
+from practice_hub.content_types import TYPES
+from practice_hub.settings import LenientLoader, Project
+from practice_hub.site import load_site
+
+COUNCIL = "Ashdown District Council"
+EXAMPLE_EMAIL = "practice@ashdown-district-council.example"
+BIN = Path(sys.executable).parent  # the venv's bin: practice-hub and check-jsonschema
+
+#: Exactly what start writes (besides .git/).
+EXPECTED = {
+    ".github/workflows/main.yml",
+    ".github/workflows/nightly.yml",
+    ".github/workflows/pull-request.yml",
+    ".gitignore",
+    ".pre-commit-config.yaml",
+    ".vscode/extensions.json",
+    ".vscode/settings.json",
+    *(f".vscode/schemas/{name}.json" for name in (
+        "audit_result", "course", "event", "glossary", "legislation", "link", "staff_voice", "tag")),
+    "README.md",
+    "mkdocs.yml",
+    "requirements.txt",
+    "docs/_data/tags.yml",
+    "docs/about.md",
+    "docs/accessibility.md",
+    "docs/audit/cycles/example-audit-cycle.md",
+    "docs/audit/example-audit-section.md",
+    "docs/events/events.yml",
+    "docs/framework/example-framework.md",
+    "docs/glossary/glossary.yml",
+    "docs/index.md",
+    "docs/induction/example-induction.md",
+    "docs/learning/example-briefing.md",
+    "docs/links/links.yml",
+    "docs/news/index.md",
+    "docs/news/posts/welcome.md",
+    "docs/procedures/example-procedure.md",
+    "docs/recruitment/index.md",
+    "docs/recruitment/vacancies/example-vacancy.md",
+    "docs/research/example-research.md",
+    "docs/staff-voice/health-check.yml",
+    "docs/standards/example-standard.md",
+    "docs/tools/example-tool.md",
+    "docs/tools/files/example-template.txt",
+    "docs/training/courses.yml",
+}
+#: The advisory warnings a new site has until its example addresses are replaced.
+EXAMPLE_WARNINGS = (
+    f'mkdocs.yml:101: suggest_email is still the example address "{EXAMPLE_EMAIL}" made by start',
+    f'docs/accessibility.md:32: the accessibility statement still has the example address "{EXAMPLE_EMAIL}"',
+    'docs/accessibility.md:32: the accessibility statement still has the example phone number "01632 960 000"',
+)
 
 
-def start(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "practice_hub", "start", *args], cwd=project,
-                          capture_output=True, text=True, env=env(), timeout=120)
+def start(cwd: Path, *args: str, command=(sys.executable, "-m", "practice_hub")) -> subprocess.CompletedProcess:
+    return subprocess.run([*command, "start", *args], cwd=cwd, capture_output=True, text=True, env=env(),
+                          timeout=120)
+
+
+def files_of(folder: Path) -> set[str]:
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*")
+            if p.is_file() and ".git" not in p.relative_to(folder).parts[:1]}
 
 
 @pytest.fixture(scope="module")
 def started(tmp_path_factory):
-    project = tmp_path_factory.mktemp("starter")
-    for name in ("docs", "content_schema", "hooks", "overrides"):
-        shutil.copytree(REPO / name, project / name)
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    refused = start(project, "Ashdown District Council")
-    result = start(project, "Ashdown District Council", "--yes")
-    return project, refused, result
-
-
-def test_start_refuses_to_replace_content_without_yes(tmp_path):
-    shutil.copytree(REPO / "docs" / "glossary", tmp_path / "docs" / "glossary")
-    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    result = start(tmp_path, "Ashdown District Council")
-    assert result.returncode == 1
-    assert "docs/ holds 3 files of content. This command replaces ALL of docs/" in result.stdout
-    assert 'python -m practice_hub start "Ashdown District Council" --yes' in result.stdout
-    assert (tmp_path / "docs/glossary/adults.yml").is_file()
-    assert (tmp_path / "mkdocs.yml").read_text() == (REPO / "mkdocs.yml").read_text()
-
-
-def test_start_names_the_council_and_drops_the_demo_settings(started):
-    project, refused, result = started
-    assert refused.returncode == 1
+    """The site, started from an empty working folder (which must stay empty) into a new folder."""
+    cwd = tmp_path_factory.mktemp("cwd")
+    result = start(cwd, COUNCIL, "ashdown-practice-hub")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.startswith("Started Ashdown District Council Practice Hub: ")
-    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    assert 'site_name: "Ashdown District Council Practice Hub"' in config
-    assert "Brackenford" not in config
-    assert "today:" not in config and "demo:" not in config and "home_cards:" not in config
-    assert "# keep on: without it build time grows quadratically" in config  # comments kept
-    assert not is_demo(project)
-    assert not (project / "docs/procedures/section-47-enquiries.md").exists()
+    assert sorted(p.name for p in cwd.iterdir()) == ["ashdown-practice-hub"]
+    return cwd / "ashdown-practice-hub", result
 
 
-def test_starter_passes_check_and_the_strict_build(started):
-    project, _, _ = started
-    check = run_check(project)
-    assert check.returncode == 0, check.stdout + check.stderr
-    assert "no problems" in check.stderr
-    build = run_build(project)
-    assert build.returncode == 0, build.stdout + build.stderr
-    assert "WARNING" not in build.stdout + build.stderr
-    site = project / "site"
-    for page in ("index.html", "news/index.html", "standards/golden-thread/index.html",
-                 "procedures/example-procedure/index.html", "training/example-course/index.html"):
+@pytest.fixture(scope="module")
+def built(started):
+    folder, _ = started
+    result = run_build(folder)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return folder, result
+
+
+def test_the_folder_holds_exactly_the_councils_files(started):
+    folder, result = started
+    assert files_of(folder) == EXPECTED
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"Starting {COUNCIL} Practice Hub in ashdown-practice-hub"
+    assert any(line.startswith("Wrote docs/: 23 files") for line in lines)
+    assert f"Wrote requirements.txt: practice-hub=={__version__}, the engine's version in one line" in lines
+    assert "Wrote .github/workflows/: main.yml, nightly.yml, pull-request.yml" in lines
+    # no engine inside: no theme, hooks, schemas, hosting files or tests
+    for engine_part in ("overrides", "hooks", "content_schema", "hosting", "practice_hub", "tests", "dev"):
+        assert not (folder / engine_part).exists(), engine_part
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_the_folder_is_its_own_git_repository_with_a_first_commit(started):
+    folder, result = started
+    assert "Made ashdown-practice-hub a git repository (branch main) with everything in a first commit" in result.stdout
+
+    def git(*args):
+        return subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, check=True).stdout
+
+    assert Path(git("rev-parse", "--show-toplevel").strip()).resolve() == folder.resolve()
+    assert git("rev-parse", "--abbrev-ref", "HEAD").strip() == "main"
+    assert len(git("log", "--format=%H").split()) == 1
+    assert set(git("ls-files").split()) == EXPECTED
+    assert git("status", "--porcelain") == ""
+
+
+def test_start_says_so_and_carries_on_without_git(tmp_path):
+    empty_path = tmp_path / "bin"
+    empty_path.mkdir()
+    result = subprocess.run([sys.executable, "-m", "practice_hub", "start", COUNCIL, "site"], cwd=tmp_path,
+                            capture_output=True, text=True, env=env(PATH=str(empty_path)), timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "git is not installed: site is not a git repository yet." in result.stdout
+    assert files_of(tmp_path / "site") == EXPECTED and not (tmp_path / "site/.git").exists()
+
+
+def test_nothing_names_the_demo_council(built):
+    folder, _ = built
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and ".git" not in path.relative_to(folder).parts[:1]:
+            assert b"brackenford" not in path.read_bytes().lower(), path
+
+
+def test_mkdocs_yml_is_the_councils_own_with_the_demos_look(started):
+    folder, _ = started
+    config = yaml.load((folder / "mkdocs.yml").read_text(encoding="utf-8"), Loader=LenientLoader)
+    demo = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=LenientLoader)
+    assert config["site_name"] == f"{COUNCIL} Practice Hub"
+    assert config["site_author"] == config["copyright"] == COUNCIL
+    assert COUNCIL in config["site_description"]
+    for key in ("theme", "markdown_extensions", "validation", "not_in_nav", "use_directory_urls"):
+        assert config[key] == demo[key], key
+    assert "custom_dir" not in config["theme"] and "hooks" not in config
+    assert config["plugins"][:2] == demo["plugins"][:2]  # search and blog, the same settings
+    assert config["plugins"][-1] == "practice-hub" and len(config["plugins"]) == 3
+    settings = config["extra"]["practice_hub"]
+    assert not {"today", "demo", "home_cards"} & set(settings)
+    assert settings["suggest_email"] == EXAMPLE_EMAIL
+    assert settings["menu"] == demo["extra"]["practice_hub"]["menu"]
+
+
+def test_requirements_pin_the_running_engine_in_one_line(started):
+    folder, _ = started
+    lines = (folder / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    assert [line for line in lines if line.strip() and not line.startswith("#")] == [f"practice-hub=={__version__}"]
+    comments = " ".join(lines)
+    assert "pip install --find-links" in comments and "PRACTICE_HUB_WHEELS" in comments
+
+
+def test_readme_has_the_two_commands_installing_and_upgrading(started):
+    folder, _ = started
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    assert readme.startswith(f"# {COUNCIL} Practice Hub\n")
+    for text in ("practice-hub serve", "practice-hub check && practice-hub build", "## Upgrading",
+                 "py -3 -m venv .venv", r".venv\Scripts\pip install --find-links WHEELS -r requirements.txt",
+                 r".venv\Scripts\practice-hub serve", "**macOS**", "**Linux**", "changelog"):
+        assert text in readme, text
+    assert ".venv/" in (folder / ".gitignore").read_text() and "site/" in (folder / ".gitignore").read_text()
+    hooks = yaml.safe_load((folder / ".pre-commit-config.yaml").read_text())
+    assert hooks["repos"][0]["hooks"][0]["entry"].startswith("practice-hub check")
+
+
+def test_every_content_type_has_an_example(started):
+    folder, _ = started
+    site = load_site(Project.from_config_file(folder / "mkdocs.yml"))
+    assert {item.type for item in site.items} >= set(TYPES)
+
+
+def test_check_reports_no_errors_only_the_example_addresses(started):
+    folder, _ = started
+    for args in ((), ("--strict",)):
+        check = run_check(folder, *args)
+        assert check.returncode == 0, check.stdout + check.stderr
+        lines = check.stdout.splitlines()
+        assert len(lines) == len(EXAMPLE_WARNINGS), check.stdout
+        for expected in EXAMPLE_WARNINGS:
+            assert any(line.startswith(expected.replace(": ", ": warning: ", 1)) for line in lines), expected
+
+
+def test_replacing_the_example_addresses_ends_the_warnings(started, tmp_path, monkeypatch):
+    folder = tmp_path / "site"
+    shutil.copytree(started[0], folder, ignore=shutil.ignore_patterns(".git", "site"))
+    for name in ("mkdocs.yml", "docs/accessibility.md"):
+        path = folder / name
+        path.write_text(path.read_text(encoding="utf-8").replace(EXAMPLE_EMAIL, "practice@ashdown.gov.uk")
+                        .replace("01632 960 000", "01234 000 000"), encoding="utf-8")
+    monkeypatch.setenv("PRACTICE_HUB_TODAY", "2026-11-24")
+    site = load_site(Project.from_config_file(folder / "mkdocs.yml"))
+    assert [str(p) for p in site.problems.items] == []
+
+
+def test_the_strict_build_and_the_link_check_pass(built):
+    folder, result = built
+    warnings = [line for line in (result.stdout + result.stderr).splitlines() if "WARNING" in line]
+    assert len(warnings) == len(EXAMPLE_WARNINGS), warnings
+    assert all(any(w in line for w in EXAMPLE_WARNINGS) for line in warnings), warnings
+    links = subprocess.run([sys.executable, "-m", "practice_hub", "linkcheck", "site"], cwd=folder,
+                           capture_output=True, text=True, env=env(), timeout=300)
+    assert links.returncode == 0, links.stdout + links.stderr
+    site = folder / "site"
+    for page in ("index.html", "news/index.html", "standards/golden-thread/index.html", "about/index.html",
+                 "accessibility/index.html", "framework/example-framework/index.html",
+                 "events/example-journal-club/index.html", "audit/cycles/example-audit-cycle/index.html",
+                 "training/example-course/index.html", "editors/field-reference/index.html"):
         assert (site / page).is_file(), page
-    assert "Ashdown District Council Practice Hub" in (site / "index.html").read_text(encoding="utf-8")
-    # docs/ holds no stylesheets or scripts, yet the site's own are published and linked.
-    assert not (project / "docs/stylesheets").exists()
     home = (site / "index.html").read_text(encoding="utf-8")
+    assert f"{COUNCIL} Practice Hub" in home
     for asset in ("stylesheets/practice-hub.css", "javascripts/practice-hub-review.js"):
         assert (site / asset).is_file() and asset in home, asset
+    for path in site.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".json", ".xml", ".csv", ".ics", ".js"):
+            assert b"brackenford" not in path.read_bytes().lower(), path
+
+
+def test_the_editors_guide_comes_from_the_engine(built):
+    folder, _ = built
+    assert not (folder / "docs/editors").exists()
+    guide = (folder / "site/editors/index.html").read_text(encoding="utf-8")
+    assert "<h1" in guide and "Editing this site" in guide
+    assert "practice-hub start" in guide and "README.md" in guide
+
+
+def test_a_sites_own_editors_guide_is_kept(started):
+    from practice_hub.renderer.site_pages import generated_pages
+
+    site = load_site(Project.from_config_file(started[0] / "mkdocs.yml"))
+    assert "editors/index.md" in generated_pages(site, set())
+    assert "editors/index.md" not in generated_pages(site, {"editors/index.md"})
+
+
+# --- the workflows ------------------------------------------------------------------------------
+WORKFLOWS = ("pull-request.yml", "main.yml", "nightly.yml")
+
+
+def _workflow(folder: Path, name: str) -> dict:
+    return yaml.load((folder / ".github/workflows" / name).read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+
+
+def _runs(workflow: dict) -> list[str]:
+    return [step["run"] for job in workflow["jobs"].values() for step in job["steps"] if "run" in step]
+
+
+def test_the_workflows_are_valid_github_workflows(started):
+    folder, _ = started
+    files = [str(folder / ".github/workflows" / name) for name in WORKFLOWS]
+    result = subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", *files],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_workflows_check_build_and_keep_the_site(started):
+    folder, _ = started
+    pull, main, nightly = (_workflow(folder, name) for name in WORKFLOWS)
+    assert set(pull["on"]) == {"pull_request"}
+    assert main["on"] == {"push": {"branches": ["main"]}}
+    assert set(nightly["on"]) == {"schedule", "workflow_dispatch"} and nightly["on"]["schedule"][0]["cron"]
+    install = 'python -m pip install --find-links "$PRACTICE_HUB_WHEELS" -r requirements.txt'
+    assert _runs(pull) == [install, "practice-hub check --format github", "practice-hub build",
+                           "practice-hub linkcheck site"]
+    assert _runs(main) == _runs(pull)
+    assert _runs(nightly) == [install, "practice-hub build", "practice-hub linkcheck site"]
+    for workflow in (pull, main, nightly):
+        (job,) = workflow["jobs"].values()
+        assert job["timeout-minutes"] == "15"
+        assert job["env"]["PRACTICE_HUB_WHEELS"] == "${{ vars.PRACTICE_HUB_WHEELS }}"
+        python = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/setup-python@"))
+        assert python["with"] == {"python-version": "3.11", "cache": "pip", "cache-dependency-path": "requirements.txt"}
+    for workflow in (main, nightly):
+        upload = [s for s in workflow["jobs"]["site"]["steps"] if s.get("uses", "").startswith("actions/upload-artifact@")]
+        assert upload and upload[0]["with"]["path"] == "site/"
+
+
+def test_the_pull_request_steps_run_in_a_shell(started, tmp_path):
+    """Each `run:` step of the pull request workflow, in order, in a copy of the new site, with the
+    engine already installed (the pip step is skipped): every one exits 0."""
+    folder = tmp_path / "site-copy"
+    shutil.copytree(started[0], folder, ignore=shutil.ignore_patterns("site"))
+    environment = env(PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}", PRACTICE_HUB_WHEELS="")
+    ran = []
+    for command in _runs(_workflow(folder, "pull-request.yml")):
+        if "pip install" in command:
+            continue
+        result = subprocess.run(["bash", "-e", "-o", "pipefail", "-c", command], cwd=folder, capture_output=True,
+                                text=True, env=environment, timeout=600)
+        assert result.returncode == 0, f"{command}\n{result.stdout}{result.stderr}"
+        ran.append(shlex.split(command)[:2])
+        if command.startswith("practice-hub check --format github"):  # annotations on the lines
+            assert "::warning file=mkdocs.yml,line=101" in result.stdout, result.stdout
+    assert ran == [["practice-hub", "check"], ["practice-hub", "build"], ["practice-hub", "linkcheck"]]
+    assert (folder / "site/index.html").is_file()
+
+
+# --- refusals -----------------------------------------------------------------------------------
+def test_an_existing_folder_that_is_not_empty_is_refused(tmp_path):
+    folder = tmp_path / "ours"
+    folder.mkdir()
+    (folder / "notes.md").write_text("ours\n", encoding="utf-8")
+    result = start(tmp_path, COUNCIL, "ours", command=(str(BIN / "practice-hub"),))
+    assert result.returncode == 1
+    assert "start: ours already exists and is not empty" in result.stdout
+    assert "nothing was written" in result.stdout
+    assert files_of(folder) == {"notes.md"} and not (folder / ".git").exists()
+    assert (folder / "notes.md").read_text(encoding="utf-8") == "ours\n"
+    # an empty folder is fine
+    (tmp_path / "empty").mkdir()
+    assert start(tmp_path, COUNCIL, "empty").returncode == 0 and files_of(tmp_path / "empty") == EXPECTED
+
+
+def test_start_needs_a_folder_and_no_longer_rewrites_in_place(tmp_path):
+    result = start(tmp_path, COUNCIL)
+    assert result.returncode == 2 and "folder" in result.stderr
+    result = start(tmp_path, COUNCIL, "new", "--yes")
+    assert result.returncode == 2 and "--yes" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_engines_repository_is_never_written(tmp_path):
+    before = sorted(p.name for p in REPO.iterdir())
+    result = start(tmp_path, COUNCIL, str(REPO / "council-site"))
+    assert result.returncode == 2 and "is inside the Practice Hub engine" in result.stdout
+    assert sorted(p.name for p in REPO.iterdir()) == before
+    result = start(REPO, COUNCIL, ".")  # the engine's own folder: not empty
+    assert result.returncode == 1 and "already exists and is not empty" in result.stdout
+    assert sorted(p.name for p in REPO.iterdir()) == before
+
+
+def test_start_never_writes_through_a_symbolic_link(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (tmp_path / "linked").symlink_to(outside)  # a link to an empty folder
+    (tmp_path / "dangling").symlink_to(tmp_path / "nowhere")
+    for name in ("linked", "dangling"):
+        result = start(tmp_path, COUNCIL, name)
+        assert result.returncode == 2, result.stdout
+        assert f"start: {name} is a symbolic link" in result.stdout and "nothing was written" in result.stdout
+    assert list(outside.iterdir()) == [] and not (tmp_path / "nowhere").exists()
+
+
+@pytest.mark.parametrize("char", ["\u202e", "\u2066", "\u200f", "\u061c", "\x07", "\x1b"])
+def test_a_name_with_a_control_or_bidirectional_character_is_refused(tmp_path, char):
+    result = start(tmp_path, f"Ash{char}down District Council", "site")
+    assert result.returncode == 2
+    assert f"the name has the invisible character U+{ord(char):04X}" in result.stdout
+    assert list(tmp_path.iterdir()) == []
 
 
 #: A council's name as an attacker would type it: a quote to leave an attribute, a script, an
@@ -78,26 +374,18 @@ def test_starter_passes_check_and_the_strict_build(started):
 HOSTILE = "Ash\"down <script>alert(1)</script> & Co' onfocus='x"
 
 
-def _copy_repo(project: Path) -> Path:
-    for name in ("docs", "content_schema", "hooks", "overrides"):
-        shutil.copytree(REPO / name, project / name)
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    return project
-
-
 def test_a_hostile_name_is_escaped_wherever_start_writes_it(tmp_path):
     """Issue 26: the name lands in mkdocs.yml (YAML), front matter (YAML), Markdown and, through the
     templates, in every page's <title>, meta tags, aria-label attributes and header: escaped in each."""
     from html.parser import HTMLParser
 
-    import yaml
-
-    project = _copy_repo(tmp_path)
-    result = start(project, HOSTILE, "--yes")
+    result = start(tmp_path, HOSTILE, "hostile")
     assert result.returncode == 0, result.stdout + result.stderr
+    project = tmp_path / "hostile"
     config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     assert config["site_name"] == f"{HOSTILE} Practice Hub"
     assert config["site_author"] == config["copyright"] == HOSTILE
+    assert config["extra"]["practice_hub"]["suggest_email"] == "practice@ash-down-script-alert-1-script-co-onfocus-x.example"
     check = run_check(project)
     assert check.returncode == 0, check.stdout + check.stderr
     build = run_build(project)
@@ -140,48 +428,5 @@ def test_a_hostile_name_is_escaped_wherever_start_writes_it(tmp_path):
     home = (project / "site/index.html").read_text(encoding="utf-8")
     assert " - Ash&#34;down &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co&#39; onfocus=&#39;x Practice Hub</title>" in home
     assert 'aria-label="Ash&#34;down &lt;script&gt;' in home
-
-
-@pytest.mark.parametrize("char", ["\u202e", "\u2066", "\u200f", "\u061c", "\x07", "\x1b"])
-def test_a_name_with_a_control_or_bidirectional_character_is_refused(tmp_path, char):
-    project = _copy_repo(tmp_path)
-    before = (project / "mkdocs.yml").read_bytes()
-    result = start(project, f"Ash{char}down District Council", "--yes")
-    assert result.returncode == 2
-    assert f"the name has the invisible character U+{ord(char):04X}" in result.stdout
-    assert (project / "mkdocs.yml").read_bytes() == before
-    assert (project / "docs/procedures").is_dir()  # nothing replaced
-
-
-def test_start_never_writes_through_a_symbolic_link(tmp_path):
-    """A committed, dangling link in docs/ (or docs/ itself a link) cannot make start write outside."""
-    outside = tmp_path / "outside"
-    outside.mkdir()
-    project = tmp_path / "project"
-    project.mkdir()
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    (project / "docs").mkdir()
-    (project / "docs/index.md").symlink_to(outside / "planted.md")  # dangling
-    (project / "docs/procedures").symlink_to(outside / "procedures")  # dangling
-    result = start(project, "Ashdown District Council")
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert list(outside.iterdir()) == []
-    assert not (project / "docs/index.md").is_symlink() and (project / "docs/index.md").is_file()
-    assert not (project / "docs/procedures").is_symlink()
-
-    before = (project / "mkdocs.yml").read_bytes()
-    shutil.rmtree(project / "docs")
-    (project / "docs").symlink_to(outside / "docs")  # the whole folder a dangling link
-    result = start(project, "Ashdown District Council", "--yes")
-    assert result.returncode == 2
-    assert "docs is a symbolic link" in result.stdout and "nothing is written" in result.stdout
-    assert list(outside.iterdir()) == []
-    assert (project / "mkdocs.yml").read_bytes() == before
-
-    (project / "docs").unlink()
-    (project / "mkdocs.yml").rename(outside / "mkdocs.yml")
-    (project / "mkdocs.yml").symlink_to(outside / "mkdocs.yml")
-    result = start(project, "Ashdown District Council", "--yes")
-    assert result.returncode == 2 and "mkdocs.yml is a symbolic link" in result.stdout
-    assert sorted(p.name for p in outside.iterdir()) == ["mkdocs.yml"]
-    assert (outside / "mkdocs.yml").read_bytes() == before
+    readme = (project / "README.md").read_text(encoding="utf-8")
+    assert "<script>" not in readme and "&lt;script&gt;" in readme
