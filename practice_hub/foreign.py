@@ -43,6 +43,8 @@ FETCHING_LINK_RELS = {
     "preconnect",
     "dns-prefetch",
 }
+#: Elements that fetch only with one of FETCHING_LINK_RELS, and the attribute they fetch.
+REL_FETCHING = {"link": "href"}
 _CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])([^'")\s]+)""")
 
 
@@ -61,8 +63,8 @@ class _Scanner(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         names = RESOURCE_ATTRS.get(tag, ())
-        if tag == "link" and FETCHING_LINK_RELS & set((attrs.get("rel") or "").split()):
-            names = ("href",)
+        if tag in REL_FETCHING and FETCHING_LINK_RELS & set((attrs.get("rel") or "").split()):
+            names = (REL_FETCHING[tag],)
         for name in names:
             for url in re.split(r",\s+", attrs.get(name) or ""):
                 if is_foreign(url):
