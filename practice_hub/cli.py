@@ -77,6 +77,13 @@ def main(argv: list[str] | None = None) -> int:
         help="also check outside links written in the content (needs the network)",
     )
     links.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
+    test = sub.add_parser(
+        "test",
+        help="check the site in this folder: strict build, links and anchors, no outside requests, "
+        "accessibility in Chromium; exit 1 if any step fails",
+    )
+    test.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
+    test.add_argument("--no-browser", action="store_true", help="skip the accessibility step (Chromium)")
     start = sub.add_parser(
         "start",
         help="write a new site for a council into a new folder, its own git repository "
@@ -97,6 +104,10 @@ def main(argv: list[str] | None = None) -> int:
         return run_editing(args)
     if args.command == "linkcheck":
         return run_linkcheck(Path(args.site_dir), args.external, Path(args.config_file))
+    if args.command == "test":
+        from .sitecheck import run as run_site_test
+
+        return run_site_test(Path(args.config_file), browser=not args.no_browser)
     if args.command == "start":
         from .starter import start as run_start
 

@@ -13,9 +13,18 @@ holds it. Addresses on ``.example`` hosts (reserved names that never resolve) ar
 
 Pitfalls handled here: LinkChecker waits 0.1-0.6 s between requests to one host unless the
 server answers with a ``LinkChecker`` header, which the local server sends (with
-``maxrequestspersecond`` raised in the rc file); run as root, LinkChecker drops to user
-``nobody``, so its rc file lives in a world-readable temporary folder and its report is read
-from its standard output, never from a file.
+``maxrequestspersecond`` raised in the rc file); its rc file lives in a world-readable temporary
+folder and its report is read from its standard output, never from a file.
+
+Run as root, LinkChecker drops to user ``nobody`` before it loads its plugins; from a checkout
+that only root can read (under /root, or a 0700 folder) ``nobody`` cannot list its plugin folder,
+so the AnchorCheck plugin is silently missing and no anchor is ever checked. The internal check
+therefore runs LinkChecker without that drop (it reads only this site, on 127.0.0.1, with outside
+links off), and every run also checks a page made to hold a broken anchor: if LinkChecker does not
+report it, the check fails loudly instead of passing (``AnchorsNotChecked``).
+
+A link to a folder that has no ``index.html`` is broken, as on nginx (which answers 404, never a
+folder listing): the local server answers such a folder with 404 too.
 """
 
 from __future__ import annotations
@@ -34,7 +43,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-__all__ = ["Broken", "check_site", "check_external", "outside_links"]
+__all__ = ["AnchorsNotChecked", "Broken", "check_site", "check_external", "outside_links"]
 
 RC = """\
 [checking]
@@ -64,7 +73,42 @@ class Broken:
         return f"{self.where}: {self.url} ({self.reason})"
 
 
+#: A page the local server adds to every internal check, holding one broken anchor: LinkChecker
+#: must report it, or it is not checking anchors at all (see the module's docstring).
+CANARY_PATH = "__practice-hub-linkcheck-canary__/"
+CANARY_ANCHOR = "practice-hub-no-such-anchor"
+_CANARY_PAGE = (
+    "<!doctype html><html lang=en><head><meta charset=utf-8><title>Link check canary</title></head>"
+    f'<body><p id="here">Here</p><a href="./#{CANARY_ANCHOR}">a broken anchor, on purpose</a></body></html>'
+).encode()
+
+#: LinkChecker's own command line, without its drop to user ``nobody`` when run as root.
+_KEEP_USER = (
+    "import linkcheck.command.linkchecker as command; "
+    "command.drop_privileges = lambda: None; "
+    "command.linkchecker()"
+)
+
+
+class AnchorsNotChecked(RuntimeError):
+    """LinkChecker ran but did not report the canary's broken anchor: it checked no anchor."""
+
+
 class _Handler(http.server.SimpleHTTPRequestHandler):
+    def send_head(self):
+        if self.path.split("?", 1)[0] == "/" + CANARY_PATH:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(_CANARY_PAGE)))
+            self.end_headers()
+            return io.BytesIO(_CANARY_PAGE)
+        return super().send_head()
+
+    def list_directory(self, path):
+        # nginx (hosting/) answers a folder without index.html with 404, never a listing.
+        self.send_error(404, "Not Found: the folder has no index.html")
+        return None
+
     def end_headers(self):
         self.send_header("LinkChecker", "local")  # lets LinkChecker skip its politeness delay
         super().end_headers()
@@ -80,15 +124,17 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 def _run_linkchecker(
-    start: list[str], *, extern: bool, stdin: str | None = None, rate: int = 1000
+    start: list[str], *, extern: bool, stdin: str | None = None, rate: int = 1000, keep_user: bool = False
 ) -> list[dict]:
-    """Run LinkChecker on ``start`` URLs; the rows of its CSV report (errors and warnings only)."""
+    """Run LinkChecker on ``start`` URLs; the rows of its CSV report (errors and warnings only).
+    ``keep_user``: as the user running this (root stays root), see the module's docstring."""
     with tempfile.TemporaryDirectory(prefix="practice-hub-linkcheck-") as folder:
         os.chmod(folder, 0o755)  # readable by `nobody`, whom LinkChecker becomes when run as root
         rc = Path(folder) / "linkcheckerrc"
         rc.write_text(RC.format(rate=rate, extern=1 if extern else 0), encoding="utf-8")
         os.chmod(rc, 0o644)
-        command = [sys.executable, "-m", "linkcheck", "--config", str(rc), "--no-status", "-o", "csv"]
+        runner = ["-c", _KEEP_USER] if keep_user else ["-m", "linkcheck"]
+        command = [sys.executable, *runner, "--config", str(rc), "--no-status", "-o", "csv"]
         if stdin is not None:
             command += ["--stdin", "-r", "0"]
         result = subprocess.run(
@@ -130,13 +176,21 @@ def check_site(site_dir: Path) -> list[Broken]:
     thread.start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     try:
-        rows = _run_linkchecker([base], extern=False)
+        rows = _run_linkchecker([base, base + CANARY_PATH], extern=False, keep_user=True)
     finally:
         server.shutdown()
         server.server_close()
+    problems = _problems(rows)
+    if not any(CANARY_ANCHOR in url and CANARY_PATH in parent for parent, url, _ in problems):
+        raise AnchorsNotChecked(
+            "LinkChecker checked no anchor: it did not report the broken anchor of a test page made "
+            "to hold one, so a pass would mean nothing (is its AnchorCheck plugin readable by the "
+            "user running it? run it as that user, or from a checkout that user can read)"
+        )
     broken = {
         Broken(parent.removeprefix(base).split("#", 1)[0] or "/", url, reason)
-        for parent, url, reason in _problems(rows)
+        for parent, url, reason in problems
+        if CANARY_PATH not in parent and CANARY_PATH not in url
     }
     return sorted(broken, key=lambda b: (b.where, b.url))
 
