@@ -70,6 +70,7 @@ ADVISORY_LOGGER = "practice_hub.advisory"  # not under "mkdocs": see advisory_lo
 _KEY = "practice_hub_build"
 SERVING_ENV = "PRACTICE_HUB_SERVING"  # set by on_startup for `mkdocs serve` (this process only)
 PROBLEMS_MARKER = ".practice-hub-problems"
+ACCESSIBILITY_PAGE = "accessibility.md"  # the site's accessibility statement (start writes one)
 
 
 def project_for(config: MkDocsConfig) -> Project:
@@ -289,6 +290,7 @@ def page_context(context: dict, page, config: MkDocsConfig) -> dict:
     site = site_of(config)
     item = site.item_for_page(page.file.src_uri)
     context["ph"] = PageView.of(item, site.project.settings.build_date, page.content or "") if item else None
+    context["ph_accessibility"] = ACCESSIBILITY_PAGE in site.page_uris  # the footer links it if it exists
     if page.is_homepage:  # issue 16: the front door has no review box
         context["ph"] = None
     context["ph_suggest"] = suggest_link(  # issue 17: "Suggest a change" on every page
@@ -316,6 +318,7 @@ def error_page_context(context: dict, template_name: str, config: MkDocsConfig) 
     if template_name != "404.html" or build is None or build.site is None:
         return context
     site = build.site
+    context["ph_accessibility"] = ACCESSIBILITY_PAGE in site.page_uris
     context["ph_sections"] = main_sections(
         site.items, set(site.page_uris), site.urls, site.project.settings.menu
     )

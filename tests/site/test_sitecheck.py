@@ -195,10 +195,7 @@ def test_accessibility_step_checks_each_kind_of_page_at_two_widths(tmp_path):
         r"^    /\S* (search results for '\w+' )?\((1280|390) px\): [a-z0-9-]+: .+ \(\d+ nodes?\)$"
     )
     assert all(shape.match(line) for line in details), "\n".join(details)
-    if status == "failed":
-        # Known, reported with this command: at 390 px a wide table's scroll wrapper
-        # (Material's .md-typeset__scrollwrap) cannot be reached with the keyboard.
-        known = [x for x in details if "(390 px): scrollable-region-focusable:" in x]
-        assert known == details, "\n".join(details)
-        pytest.xfail("known: scrollable-region-focusable at 390 px (Material's table scroll wrapper)")
+    # At 390 px a wide table's scroll wrapper (Material's .md-typeset__scrollwrap) is a named
+    # region in the tab order (overrides/javascripts/practice-hub-tables.js): nothing is known.
+    assert status == "passed", "\n".join(details)
     assert result.returncode == 0
