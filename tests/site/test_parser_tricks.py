@@ -70,3 +70,23 @@ def test_a_build_that_publishes_anyway_publishes_only_allow_listed_html(tricks, 
     assert "Read this first." in news and "onerror" not in news  # the post's excerpt, judged too
     trick = (tmp_path / "site/procedures/comment-short/index.html").read_text(encoding="utf-8")
     assert '<img src="x">' in trick  # the image stays; its handler does not
+
+
+def test_every_page_of_the_attack_fixtures_renders_to_allow_listed_html():
+    """The differential test over the attack fixtures: each Markdown page, rendered with the
+    site's own Markdown settings and judged, publishes nothing outside the allow-list, whatever
+    the source held (the attacks fixture's build stops at its source errors before rendering)."""
+    import yaml
+
+    from practice_hub.loader.frontmatter import split
+    from practice_hub.safety.rendered import Renderer, judge_page
+    from practice_hub.settings import LenientLoader
+
+    config = yaml.load((FIXTURES.parent.parent / "mkdocs.yml").read_text(), Loader=LenientLoader)
+    renderer = Renderer(config["markdown_extensions"])
+    pages = sorted((FIXTURES / "attacks").rglob("*.md")) + sorted(TRICKS.rglob("*.md"))
+    assert len(pages) >= 15
+    for page in pages:
+        body = split(page.read_text(encoding="utf-8")).body
+        published, found = judge_page(renderer.render(body), body)
+        assert refused_in(published) == [], page
