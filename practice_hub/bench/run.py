@@ -191,8 +191,13 @@ def make_plain(project: Path, plain: Path) -> None:
     for folder in ("training", "glossary", "links", "_data"):
         for path in (docs / folder).glob("*.yml"):
             path.unlink()
+    # Plain Material: the engine's plugin off, its theme kept (as a custom_dir) so that the pages
+    # are the same templates' output.
+    from ..resources import theme_dir
+
     config = (plain / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"\nhooks:\n(  - .*\n)+", "\nhooks: []\n", config)
+    config = re.sub(r"\n  - practice-hub\n", "\n", config)
+    config = config.replace("\ntheme:\n", f"\ntheme:\n  custom_dir: {json.dumps(str(theme_dir()))}\n", 1)
     (plain / "mkdocs.yml").write_text(config, encoding="utf-8")
 
 
