@@ -22,6 +22,7 @@ _CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff"
 # and the Arabic letter mark.
 BIDI = "\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
 _BAD_CHARS = re.compile(f"[{_CONTROL}{BIDI}]")
+BIDI_CHARACTERS = frozenset(re.findall(f"[{BIDI}]", "".join(map(chr, range(0x0600, 0x2070)))))
 
 
 def bad_character(text: str):

@@ -108,6 +108,7 @@ def unpublished_attachments(items, hidden) -> set[str]:
 
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_RAW_LINK = re.compile(r"""(?i)\b(href|src)[ \t]*=[ \t]*["']?([^"'\s>]+)""")
 
 
 def linked_files(folder: str, body: str) -> set[str]:
@@ -116,9 +117,10 @@ def linked_files(folder: str, body: str) -> set[str]:
     from ..structure.body_links import links_in
 
     found = set()
-    if "](" not in body and "]:" not in body:
-        return found
-    for _, target in links_in(body):
+    targets = [target for _, target in links_in(body)] if "](" in body or "]:" in body else []
+    if "<" in body:  # raw HTML: <a href="files/x.pdf">, <img src="files/x.png">
+        targets += [m.group(2) for m in _RAW_LINK.finditer(body)]
+    for target in targets:
         where = unquote(target.partition("#")[0].partition("?")[0])
         if (
             not where

@@ -31,6 +31,8 @@ MAX_BRACKETS = 300  # [ in one paragraph (a table row or list item counts on its
 MAX_EMPHASIS = 600  # * and _ in one paragraph
 MAX_SPLITS = 50  # headings, rules and definitions in one paragraph (no blank line between them)
 MAX_BACKSLASHES = 300  # \ in one paragraph
+MAX_FENCES = 100  # ``` or ~~~ lines on one page: the fence extension reassembles the page per block
+_FENCE_LINE = re.compile(r"^[ \t>]*(?:`{3,}|~{3,})")
 
 _QUOTES = re.compile(r"^[ \t]*((?:>[ \t]*)+)")
 _MARKERS = re.compile(r"^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)+")
@@ -158,10 +160,19 @@ def check(text: str, report, first_line: int = 1) -> None:
             said.add(key)
             report(line, message, hint)
 
-    brackets = emphasis = splits = backslashes = 0
+    brackets = emphasis = splits = backslashes = fences = 0
     previous_ref = False
     start = first_line
     for number, line in enumerate(text.split("\n"), first_line):
+        if "`" in line or "~" in line:
+            fences += bool(_FENCE_LINE.match(line))
+            if fences > MAX_FENCES:
+                once(
+                    "fences",
+                    number,
+                    f"the page has more than {MAX_FENCES} code fences (lines starting ``` or ~~~)",
+                    "split it into several pages: so many code blocks make the Markdown renderer very slow",
+                )
         if len(line) > MAX_LINE:
             once(
                 "line",

