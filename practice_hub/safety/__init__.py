@@ -10,12 +10,18 @@ Two entry points:
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..problems import Problem
 from . import casedata, fields, html, markdown_limits, names, published, rendered
 
 AUTHORS_FILE = "news/.authors.yml"
+#: The fewest digits any case data holds: a date of birth such as "4 May 1990" (an NI number has
+#: six, an NHS number ten); a page's visible text with fewer is not scanned again after rendering.
+MIN_DIGITS = 5
+_TAG = re.compile(r"<[^>]*>")
+_DIGIT = re.compile(r"[0-9\uff10-\uff19\u0660-\u0669\u06f0-\u06f9]")
 
 
 def check_file(path: str, text: str, items) -> list[Problem]:
@@ -63,6 +69,8 @@ def check_rendered(items, renderer: rendered.Renderer, problems) -> None:
     for item in items:
         if not item.body or item.from_yaml:
             continue
+        if plain_text(item.body):
+            continue  # nothing the renderer could turn into markup or case data the source scan missed
         limited: list = []
         markdown_limits.check(item.body, lambda *found, limited=limited: limited.append(found))
         if limited or any(m.startswith(html.TOO_DEEP) for _, m in reported.get(item.path, ())):
@@ -82,10 +90,27 @@ def check_rendered(items, renderer: rendered.Renderer, problems) -> None:
             problems.add(item.path, line, message, hint, type=item.type)
 
 
+#: What Markdown needs to make anything but headings, paragraphs, lists, quotes and plain code:
+#: raw HTML, entities, escapes, code spans and fences, attribute lists, emphasis, tables, links.
+_MARKUP = re.compile(r"[<>&\\`~{}*_|\[]")
+
+
+def plain_text(body: str) -> bool:
+    """The fast path of the rendered check (the build judges every page it renders anyway): a body
+    with none of the characters that make markup renders only to allowed elements, and its visible
+    text is its own text, so the source checks have seen it all, once case data split over lines
+    is looked for in the whole body."""
+    return not _MARKUP.search(body) and not casedata.findings(body)
+
+
 def case_data_seen(published: str, body: str, first_line: int) -> list[tuple[int, str, str]]:
     """Case data in the text a reader sees (after rendering: markup, entities, emphasis and line
     breaks gone; table rows as rows) that the line-by-line scan of *body* did not already find:
     (line in the file, message, hint)."""
+    if len(_DIGIT.findall(_TAG.sub("", published))) < MIN_DIGITS:
+        return []  # every kind of case data holds at least this many digits
+    if not casedata.findings(casedata.reader_text(published)):
+        return []  # nothing in what the reader sees: no need to scan the source line by line
     return [
         (line, message, casedata.hint_for(message))
         for line, message in casedata.scan_rendered(published, body, first_line, casedata.source_keys(body))
