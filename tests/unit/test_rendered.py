@@ -211,3 +211,18 @@ def test_judging_grows_linearly_with_hidden_findings():
 
     small, large = cost(500), cost(2000)
     assert large / small < 6  # linear is about 4; quadratic about 16
+
+
+PLAIN = st.text(alphabet="abcXYZ 0123456789\n\t#->!:=.,;()'\"?%/+$@", max_size=300)
+
+
+@settings(max_examples=300, deadline=None)
+@given(PLAIN)
+def test_the_fast_path_skips_only_bodies_that_render_to_nothing_refused(body):
+    from practice_hub.safety import case_data_seen, plain_text
+
+    if not plain_text(body):
+        return
+    published, found = judge_page(RENDERER.render(body), body)
+    assert found == []
+    assert case_data_seen(published, body, 1) == []
