@@ -190,7 +190,10 @@ def test_findings_on_one_page_are_bounded_and_counted():
     source = "".join(f'<!--> <a href="javascript:n{i}">x</a> -->\n\n' for i in range(100))
     found = judge_page(RENDERER.render(source), source)[1]
     assert len(found) == 41
-    assert found[-1][1:] == ("and 60 more HTML problems on this page", "fix the ones listed, then check again")
+    assert found[-1][1:] == (
+        "and 60 more HTML problems on this page",
+        "fix the ones listed, then check again",
+    )
 
 
 def test_judging_grows_linearly_with_hidden_findings():
