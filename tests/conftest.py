@@ -162,14 +162,6 @@ def pytest_runtest_teardown(item, nextitem):
     return result
 
 
-def pytest_configure(config):
-    config.addinivalue_line(
-        "markers",
-        "demo: tests of the Brackenford demo content; they run only "
-        "while mkdocs.yml has `demo: true` under extra.practice_hub",
-    )
-
-
 def pytest_collection_modifyitems(config, items):
     demo = None
     for item in items:
