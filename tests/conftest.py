@@ -49,7 +49,7 @@ class _DocsGuard:
         self.test = None  # the node id of the guarded test running now, else None
         self.found: list[str] = []
 
-    def _inside(self, path) -> bool:
+    def _inside(self, path, base: str | None = None) -> bool:
         if isinstance(path, bytes):
             path = os.fsdecode(path)
         elif not isinstance(path, str):
@@ -58,17 +58,17 @@ class _DocsGuard:
                 path = os.fsdecode(path)
         if not path:
             return False
-        full = os.path.normpath(os.path.join(os.getcwd(), path))
+        full = os.path.normpath(os.path.join(base or os.getcwd(), path))
         return full == self.docs or full.startswith(self.docs + os.sep)
 
     def _command_reads_docs(self, args, cwd) -> bool:
         words = [os.fsdecode(a) if isinstance(a, bytes) else str(a) for a in (args or ())]
         if isinstance(args, str | bytes):
             words = [os.fsdecode(args) if isinstance(args, bytes) else args]
-        for word in words:
-            if self._inside(word) or os.path.normpath(os.path.join(os.getcwd(), word)) == self.config:
+        here = os.path.realpath(os.fsdecode(os.fspath(cwd))) if cwd else os.path.realpath(os.getcwd())
+        for word in words:  # a relative path is the child's: relative to its cwd
+            if self._inside(word, here) or os.path.normpath(os.path.join(here, word)) == self.config:
                 return True
-        here = os.path.realpath(os.fspath(cwd)) if cwd else os.path.realpath(os.getcwd())
         runs_engine = any(
             os.path.basename(word) in self.COMMANDS or word in ("practice_hub", "mkdocs") for word in words
         )
@@ -76,7 +76,10 @@ class _DocsGuard:
             word in ("-f", "--config-file") or word.startswith("--config-file=") for word in words
         )
         reads_nothing = (
-            "start" in words or "--version" in words or ("linkcheck" in words and "--external" not in words)
+            "start" in words
+            or "--version" in words
+            or "--starter" in words  # bench --starter: a starter site in a new folder
+            or ("linkcheck" in words and "--external" not in words)
         )
         return here == self.repo and runs_engine and not named_config and not reads_nothing
 
