@@ -325,7 +325,8 @@ def demo_pages(demo_site) -> dict[str, str]:
     """Representative demo URLs (relative to ``site_server``), found from content.json.
 
     A kind this site has no page for maps to None: tests of it skip (``page_of``).
-    Keys: home, procedure, standard (one showing an audit results chart if any does), audit_section,
+    Keys: home, procedure, standard (one showing an audit results chart if any does), chart_standard
+    (one that does, else None), audit_section,
     golden_thread, course, training (the catalogue), glossary, links, news (the blog
     index), news_post, not_found. Discovered rather than hard-coded so that the demo
     content can change without breaking the browser tests.
@@ -354,6 +355,7 @@ def demo_pages(demo_site) -> dict[str, str]:
         "home": "./",
         "procedure": first("procedure"),
         "standard": first("standard", has_chart) or first("standard"),
+        "chart_standard": first("standard", has_chart),  # a standard showing an audit results chart
         "audit_section": first("audit_section"),
         "golden_thread": "standards/golden-thread/",
         "course": first("course"),

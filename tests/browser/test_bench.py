@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[2]
 
 FIGURES = [
@@ -23,6 +25,8 @@ FIGURES = [
 ]
 
 
+# The benchmark's corpus copies the demo's news authors and avatars (practice_hub/bench/corpus.py).
+@pytest.mark.demo
 def test_benchmark_runs_and_prints_every_figure(tmp_path):
     result = subprocess.run(
         [

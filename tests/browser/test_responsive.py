@@ -66,7 +66,7 @@ def test_golden_thread_matrix_reflows_at_320px(narrow_page, demo_pages, test_out
 
 def test_audit_chart_fits_at_320px(narrow_page, demo_pages, test_output):
     page = narrow_page
-    page.goto(page_of(demo_pages, "standard"))
+    page.goto(page_of(demo_pages, "chart_standard"))
     page.wait_for_load_state("load")
     chart = page.locator("svg.ph-chart").first
     chart.scroll_into_view_if_needed()

@@ -1,4 +1,4 @@
-"""Two builds of the demo with the same SOURCE_DATE_EPOCH are byte-identical, Pagefind's files included.
+"""Two builds of a fixture site (the thread fixture) with the same SOURCE_DATE_EPOCH are byte-identical, Pagefind's files included.
 
 The two builds run from two different project folders into two different site folders, one after
 the other, so neither a folder name, a clock reading nor a hash-map order may leak into the output.
@@ -10,7 +10,7 @@ import gzip
 import hashlib
 from pathlib import Path
 
-from helpers import REPO, make_project, run_build
+from helpers import FIXTURES, make_project, run_build
 
 
 def _files(site: Path) -> dict[str, str]:
@@ -21,7 +21,7 @@ def _files(site: Path) -> dict[str, str]:
 def test_two_builds_are_byte_identical(tmp_path):
     sites = []
     for name in ("first", "second"):
-        project = make_project(tmp_path / name, REPO / "docs")
+        project = make_project(tmp_path / name, FIXTURES / "thread" / "docs")
         result = run_build(project)
         assert result.returncode == 0, result.stdout + result.stderr
         sites.append(project / "site")

@@ -25,12 +25,15 @@ def test_every_content_type_has_a_worked_example():
     assert covered >= set(TYPES), f"no worked example for: {sorted(set(TYPES) - covered)}"
 
 
+# The worked examples name the demo's standards, tags, acts and courses: they check and build on
+# top of the demo's docs/ (tests marked demo).
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
     root = make_project(tmp_path_factory.mktemp("guide") / "p", REPO / "docs", files=examples())
     return root
 
 
+@pytest.mark.demo
 def test_worked_examples_pass_check(project, monkeypatch):
     monkeypatch.setenv("PRACTICE_HUB_TODAY", TODAY)
     site = load_site(Project.from_config_file(project / "mkdocs.yml"))
@@ -42,6 +45,7 @@ def test_worked_examples_pass_check(project, monkeypatch):
     assert "example-sharing-plans" in ids
 
 
+@pytest.mark.demo
 def test_worked_examples_build(project):
     result = run_build(project)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -347,6 +347,7 @@ def test_event_pages_are_found_by_search_as_events(built):
     assert [s["data-ph-ends"] for s in group.select("[data-ph-ends]")] == ["2026-11-25T10:30:00Z"]
 
 
+@pytest.mark.demo  # the guide's examples name the demo's ids
 def test_the_editors_guide_quotes_the_message_an_editor_would_see(tmp_path, monkeypatch):
     from tests.site.test_editors_guide import GUIDE, examples
 

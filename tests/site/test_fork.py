@@ -16,6 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from helpers import REPO, env, run_build, run_check
@@ -91,6 +92,7 @@ def fork(target: Path) -> Path:
     return target
 
 
+@pytest.mark.demo  # it forks the demo's docs/; a council's own site: test_engine_tests_without_demo.py
 def test_a_council_fork_with_its_own_content_stays_green(tmp_path):
     project = fork(tmp_path / "ashdown")
     assert "Brackenford" not in (project / "mkdocs.yml").read_text(encoding="utf-8")

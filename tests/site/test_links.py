@@ -1,11 +1,12 @@
-"""LinkChecker over built sites: the demo has no broken internal link or anchor; a broken one is reported."""
+"""LinkChecker over built sites: a fixture site has no broken internal link or anchor (the engine's
+generated pages included); a broken one is reported. Any council's own links: tests/content/."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 
-from helpers import REPO, make_project, run_build
+from helpers import FIXTURES, make_project, run_build
 from practice_hub.linkcheck import Broken, check_site
 
 
@@ -29,8 +30,8 @@ def test_a_small_site_with_broken_links_is_reported(tmp_path):
     assert "3 broken" in command.stdout and "missing/" in command.stdout
 
 
-def test_the_demo_has_no_broken_internal_link_or_anchor(tmp_path):
-    project = make_project(tmp_path / "demo", REPO / "docs")
+def test_a_fixture_site_has_no_broken_internal_link_or_anchor(tmp_path):
+    project = make_project(tmp_path / "thread", FIXTURES / "thread" / "docs")
     result = run_build(project)
     assert result.returncode == 0, result.stdout + result.stderr
     broken = check_site(project / "site")

@@ -1,4 +1,5 @@
-"""Issue 15: exported audits -> results. The demo's latest quarter is counted from the fixture exports."""
+"""Issue 15: exported audits -> results. The demo's latest quarter is counted from the fixture exports
+(the tests marked demo); everything else runs on a fixture project holding the exports' audit sections."""
 
 from __future__ import annotations
 
@@ -22,10 +23,11 @@ from practice_hub.audit_tool.summarise import read_exports, summarise, write_res
 from practice_hub.cli import main
 from practice_hub.schema import load_schemas
 from practice_hub.settings import Settings
+from tests.helpers import make_project
 
 REPO = Path(__file__).resolve().parents[2]
 EXPORTS = REPO / "tests" / "fixtures" / "audit-exports"
-RESULTS = REPO / "docs" / "_data" / "audit_results.yml"
+RESULTS = REPO / "docs" / "_data" / "audit_results.yml"  # the demo's: read only by tests marked demo
 
 
 def _validator():
@@ -37,6 +39,7 @@ def _latest(entries: list[dict]) -> tuple[str, list[dict]]:
     return latest, [e for e in entries if e["period"] == latest]
 
 
+@pytest.mark.demo
 def test_summarise_reproduces_the_demos_latest_quarter_exactly():
     audits, problems = read_exports([EXPORTS], _validator())
     assert problems == []
@@ -49,6 +52,7 @@ def test_summarise_reproduces_the_demos_latest_quarter_exactly():
     assert sorted(ours, key=key) == sorted(demo, key=key)
 
 
+@pytest.mark.demo
 def test_write_into_a_copy_reproduces_the_file_and_keeps_its_comments(tmp_path):
     copy = tmp_path / "audit_results.yml"
     shutil.copy(RESULTS, copy)
@@ -82,9 +86,10 @@ def test_a_bad_export_is_reported_with_its_path_and_field(tmp_path):
     ]
 
 
-def test_the_command_reports_a_bad_export_and_writes_nothing(tmp_path):
+def test_the_command_reports_a_bad_export_and_writes_nothing(project, tmp_path):
     (tmp_path / "bad.json").write_text("[]", encoding="utf-8")
-    before = RESULTS.read_bytes()
+    results = project / "docs" / "_data" / "audit_results.yml"
+    before = results.read_bytes()
     run = subprocess.run(
         [
             sys.executable,
@@ -96,20 +101,20 @@ def test_the_command_reports_a_bad_export_and_writes_nothing(tmp_path):
             str(tmp_path / "bad.json"),
             "--write",
         ],
-        cwd=REPO,
+        cwd=project,
         capture_output=True,
         text=True,
     )
     assert run.returncode == 1
     assert f"{tmp_path / 'bad.json'}: format: not an audit exported by the case-file audit tool" in run.stderr
     assert "nothing was written" in run.stderr
-    assert RESULTS.read_bytes() == before
+    assert results.read_bytes() == before
 
 
-def test_the_command_prints_results_per_period_section_service_and_stage():
+def test_the_command_prints_results_per_period_section_service_and_stage(project):
     run = subprocess.run(
         [sys.executable, "-m", "practice_hub", "audits", "summarise", str(EXPORTS)],
-        cwd=REPO,
+        cwd=project,
         capture_output=True,
         text=True,
     )
@@ -332,12 +337,24 @@ def _line_of(content: bytes, field: str) -> int:
     return found[0] + field.endswith("]")
 
 
+def _section(number: int, id: str) -> str:
+    return (
+        f"---\nid: {id}\nnumber: {number}\ntitle: Section {number}\nsummary: Section {number} summary.\n"
+        f"looks_for: [Point {number}]\n"
+        f"grades: {{outstanding: O{number}, good: G{number}, requires_improvement: R{number}, inadequate: I{number}}}\n"
+        f"key_section: {'true' if number <= 3 else 'false'}\n---\n\n# Section {number}\n"
+    )
+
+
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
-    """A copy of the demo project whose results file a refused --write must leave alone."""
-    root = tmp_path_factory.mktemp("project")
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(REPO / "docs", root / "docs")
+    """A fixture project with the exports' audit sections, whose results file a refused --write must
+    leave alone."""
+    export = json.loads((EXPORTS / "audit-01.json").read_text(encoding="utf-8"))
+    files = {f"audit/{s['id']}.md": _section(n, s["id"]) for n, s in enumerate(export["sections"], 1)}
+    files["index.md"] = "---\nid: home\ntitle: Home\n---\n\n# Home\n"
+    files["_data/audit_results.yml"] = "# Case-file audit results\n[]\n"
+    root = make_project(tmp_path_factory.mktemp("project"), files=files)
     shutil.copytree(REPO / "content_schema", root / "content_schema")
     return root
 
@@ -372,16 +389,14 @@ def test_any_refused_input_is_one_plain_message_and_a_write_changes_nothing(
         "Practice Hub: 1 of 2 files refused (1 problem); nothing was written",
     ]
     assert results.read_bytes() == before
-    assert sorted(p.name for p in results.parent.iterdir()) == sorted(
-        p.name for p in (REPO / "docs" / "_data").iterdir()
-    )  # no temporary file left behind
+    assert sorted(p.name for p in results.parent.iterdir()) == ["audit_results.yml"]  # no temporary file
 
 
-def test_deep_nesting_in_a_real_process_has_no_traceback(tmp_path):
+def test_deep_nesting_in_a_real_process_has_no_traceback(project, tmp_path):
     (tmp_path / "deep.json").write_text("[" * 100_000, encoding="utf-8")
     run = subprocess.run(
         [sys.executable, "-m", "practice_hub", "audits", "summarise", str(tmp_path / "deep.json")],
-        cwd=REPO,
+        cwd=project,
         capture_output=True,
         text=True,
     )

@@ -250,6 +250,7 @@ def test_yaml_values_with_markup_and_the_marker():
 # --- the demo ---------------------------------------------------------------------------------
 
 
+@pytest.mark.demo
 def test_no_demo_page_is_flagged():
     flagged = []
     for path in sorted((REPO / "docs").rglob("*")):

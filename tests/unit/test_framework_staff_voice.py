@@ -8,7 +8,32 @@ import pytest
 from practice_hub.renderer.site_pages import generated_pages, page_additions
 from practice_hub.settings import Project
 from practice_hub.site import load_site
-from tests.helpers import REPO, make_project
+from tests.helpers import FIXTURES, make_project
+
+# What the bad framework names: a tool whose id is one letter away, and a standard named as a course.
+TOOL = """---
+id: three-houses
+title: Three houses
+summary: A tool for talking with children.
+owner: Principal Social Worker
+status: current
+last_reviewed: 2026-04-01
+---
+
+# Three houses
+"""
+STANDARD = """---
+id: voice-of-the-child
+number: 3
+title: Voice of the child
+summary: The child's voice in the record.
+owner: Principal Social Worker
+status: current
+last_reviewed: 2026-04-01
+---
+
+# Voice of the child
+"""
 
 BAD_VOICE = """\
 - id: bad-2024
@@ -70,8 +95,13 @@ courses: [voice-of-the-child]
 def bad_site(tmp_path_factory):
     root = make_project(
         tmp_path_factory.mktemp("bad18") / "p",
-        REPO / "docs",
-        files={"staff-voice/bad.yml": BAD_VOICE, "framework/bad.md": BAD_FRAMEWORK},
+        FIXTURES / "thread" / "docs",
+        files={
+            "staff-voice/bad.yml": BAD_VOICE,
+            "framework/bad.md": BAD_FRAMEWORK,
+            "tools/three-houses.md": TOOL,
+            "standards/voice-of-the-child.md": STANDARD,
+        },
     )
     return load_site(Project.from_config_file(root / "mkdocs.yml"))
 

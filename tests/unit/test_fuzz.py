@@ -11,9 +11,12 @@ from practice_hub.content_types import classify
 from practice_hub.schema import load_schemas
 from practice_hub.structure.load import read_file
 
+# Real files of every kind: the starter's examples (what start writes, placeholders and all) and the
+# thread fixture. Never the demo's docs/ (tests/conftest.py guards it).
+STARTER = REPO / "practice_hub" / "starter" / "template" / "docs"
+ROOTS = (STARTER, FIXTURES / "thread" / "docs")
 SAMPLES = sorted(
-    [p for p in (REPO / "docs").rglob("*") if p.suffix in (".md", ".yml") and "files" not in p.parts][:40:4]
-    + [p for p in (FIXTURES / "thread" / "docs").rglob("*") if p.suffix in (".md", ".yml")]
+    p for root in ROOTS for p in root.rglob("*") if p.suffix in (".md", ".yml") and "files" not in p.parts
 )
 NASTY = [
     b"\x00",
@@ -59,11 +62,7 @@ def mutations(raw: bytes, rng: random.Random, count: int):
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
 def test_mutated_files_give_problems_not_tracebacks(path):
     schemas = load_schemas(REPO / "content_schema")
-    uri = (
-        path.relative_to(REPO / "docs").as_posix()
-        if REPO / "docs" in path.parents
-        else path.relative_to(FIXTURES / "thread" / "docs").as_posix()
-    )
+    uri = next(path.relative_to(root).as_posix() for root in ROOTS if root in path.parents)
     kind = classify(uri)
     rng = random.Random(uri)
     for raw in mutations(path.read_bytes(), rng, int(__import__("os").environ.get("FUZZ_N", "60"))):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import REPO
+from helpers import FIXTURES, REPO
 from practice_hub.cache import SERVE_CACHE
 from practice_hub.schema import load_schemas
 from practice_hub.structure.load import read_all
@@ -19,12 +19,12 @@ def own_serve_cache():
 
 def test_a_build_cannot_change_what_the_next_build_reads():
     schemas = load_schemas(REPO / "content_schema")
-    first, _, _ = read_all(REPO, REPO / "docs", schemas)
+    first, _, _ = read_all(FIXTURES / "thread", FIXTURES / "thread" / "docs", schemas)
     assert SERVE_CACHE.files  # the second read comes from the cache
     for item in first:
         item.related["standard"] = ["changed-by-an-earlier-build"]
         item.uri = "changed.md"
-    second, _, _ = read_all(REPO, REPO / "docs", schemas)
+    second, _, _ = read_all(FIXTURES / "thread", FIXTURES / "thread" / "docs", schemas)
     assert [i.id for i in second] == [i.id for i in first]
     assert all(item.related == {} and item.uri != "changed.md" for item in second)
 
