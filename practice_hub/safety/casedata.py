@@ -25,7 +25,8 @@ What is found:
   ``|`` a cell boundary (:func:`reader_text` writes rendered tables this way, with cells joined
   by ``" | "`` and a blank line before and after each table). A row is case data when one cell
   is a name and another holds a date, and either the header names a date-of-birth column
-  ("Date of birth", "DOB", "Born", "Birthday"...) or a cell of the row is such a label. A
+  ("Date of birth", "DOB", "Born", "Birthday"...) or a cell of the row is such a label. A later
+  row holding such a label and no date (the header under a title row) heads the rows after it. A
   training table (trainer, date, course) is not case data.
 
 Rendered pages are checked too (:func:`scan_rendered`): the text a reader sees, with markup,
@@ -431,11 +432,12 @@ def _table_findings(text: str, taken: set) -> list[Finding]:
 
 def _table(block: list[tuple[int, str]], taken: set, found: list[Finding]) -> None:
     header = _cells(block[0][1], block[0][0])
+    header_row = 0
     birth_columns = [index for index, (_, cell) in enumerate(header) if _BIRTH_WORD.search(cell)]
     for number, (offset, row) in enumerate(block):
         cells = _cells(row, offset)
         labelled = any(_BIRTH_LABEL.fullmatch(cell) for _, cell in cells)
-        by_header = bool(birth_columns) and number > 0
+        by_header = bool(birth_columns) and number > header_row
         if not (labelled or by_header):
             continue
         dates = []
@@ -444,6 +446,9 @@ def _table(block: list[tuple[int, str]], taken: set, found: list[Finding]) -> No
             if date:
                 dates.append((index, at + date.start(), date.group(0)))
         if not dates:
+            if labelled and number > 0:  # the header row under a title row: it heads the rows after it
+                header, header_row = cells, number
+                birth_columns = [index for index, (_, cell) in enumerate(header) if _BIRTH_WORD.search(cell)]
             continue
         if by_header and not labelled and len(cells) == len(header):
             dates = [d for d in dates if d[0] in birth_columns] or dates
@@ -513,6 +518,33 @@ def check_text(text: str, line_text: str | None = None) -> list[tuple[int, str, 
         judged = _judge(finding, on_marked_line, text)
         if judged:
             out.append((finding.start, *judged))
+    return out
+
+
+def check_lines(text: str, hint: str = HINT) -> list[tuple[int, str, str]]:
+    """(line, message, hint) for each piece of case data in a whole text (an attachment), read
+    whole so that tables (consecutive lines holding ``|``) and numbers split over lines are found;
+    each finding is placed on the line (from 1) where it starts and judged by the marker rule of
+    that line. *hint* goes with what is not excused; :data:`MARKER_HINT` with a refused marker."""
+    return [(line, message, line_hint) for line, message, line_hint, _ in check_lines_keyed(text, hint)]
+
+
+def check_lines_keyed(text: str, hint: str = HINT) -> list[tuple[int, str, str, tuple]]:
+    """:func:`check_lines` with the key (:func:`find_keys`) of each finding."""
+    starts = [0]
+    at = text.find("\n")
+    while at >= 0:
+        starts.append(at + 1)
+        at = text.find("\n", at + 1)
+    out, marks = [], {}
+    for finding in findings(text):
+        index = bisect.bisect_right(starts, finding.start) - 1
+        if index not in marks:  # each line read once however many findings it holds
+            line_end = starts[index + 1] - 1 if index + 1 < len(starts) else len(text)
+            marks[index] = marked(text[starts[index] : line_end])
+        judged = _judge(finding, marks[index], text)
+        if judged:
+            out.append((index + 1, judged[0], hint if judged[1] == HINT else judged[1], finding.key))
     return out
 
 
