@@ -326,6 +326,8 @@ def xml_text(data: bytes, shared: list[str] | None = None) -> str:
             if closing:
                 in_cell = max(0, in_cell - 1)
                 cell_type = ""
+                if out and out[-1] == " ":  # the end of the cell's last paragraph
+                    out.pop()
             else:
                 if tables:
                     if tables[-1]:
