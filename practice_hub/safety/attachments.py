@@ -220,7 +220,7 @@ _CELLS = frozenset({"tc", "table-cell", "covered-table-cell"})
 _PARAGRAPHS = frozenset({"p", "h", "si"})  # their end is a line break (a space in a cell)
 _BREAKS = frozenset({"br", "cr", "line-break"})
 _SPACES = frozenset({"tab", "s"})
-_TOKEN = re.compile(r"<!\[CDATA\[|<!--|<[^>]*>|[^<]+|<")
+_TEXT = re.compile(r"[^<]+")
 _NAME = re.compile(r"/?([^\s/>]*)")
 _TYPE = re.compile(r"""\bt\s*=\s*["']([^"']*)["']""")
 
@@ -231,24 +231,27 @@ def _tokens(data: bytes):
     text = data.decode("utf-8", "replace")
     at, end = 0, len(text)
     while at < end:
-        token = _TOKEN.match(text, at)
-        piece = token.group(0)
-        if piece == "<![CDATA[":
+        if text[at] != "<":
+            token = _TEXT.match(text, at)
+            yield ("text", html.unescape(token.group(0)))
+            at = token.end()
+        elif text.startswith("<![CDATA[", at):
             close = text.find("]]>", at + 9)
             close = end if close < 0 else close
             yield ("text", text[at + 9 : close])
             at = close + 3
-        elif piece == "<!--":
+        elif text.startswith("<!--", at):
             close = text.find("-->", at + 4)
             at = end if close < 0 else close + 3
-        elif piece[0] == "<" and piece.endswith(">") and len(piece) > 1:
-            inner = piece[1:-1]
+        else:
+            close = text.find(">", at)
+            if close < 0:  # no tag closes: the rest is text (and no later tag can close either)
+                yield ("text", html.unescape(text[at:]))
+                return
+            inner = text[at + 1 : close]
             name = _NAME.match(inner).group(1)
             yield ("tag", inner.startswith("/"), name.rpartition(":")[2], inner.endswith("/"), inner)
-            at = token.end()
-        else:
-            yield ("text", html.unescape(piece))
-            at = token.end()
+            at = close + 1
 
 
 def shared_string_list(data: bytes) -> list[str]:
