@@ -11,15 +11,24 @@ walking the text once.
 
 What is found:
 
-* **NHS numbers**: ten digits passing the modulus 11 check, written 3-3-4 with spaces, dashes,
-  dots, any whitespace (line breaks too) or nothing between the groups (``943 476 5919``,
-  ``943-476-5919``, ``943.476.5919``, ``9434765919``, ``943476 5919``).
+Full-width forms of ASCII (``ＡＢ１２３４５６Ｃ``) are read as ASCII first (one character for one,
+so offsets hold; a message quotes the text as written).
+
+* **NHS numbers**: ten digits passing the modulus 11 check, written 3-3-4 or 4-3-3 with spaces,
+  a dash (any: hyphen, en dash, em dash, minus...), dot, slash or underscore, any whitespace
+  (line breaks too) or nothing between the groups (``943 476 5919``, ``943-476-5919``,
+  ``943–476–5919``, ``943/476/5919``, ``943_476_5919``, ``9434 765 919``, ``9434765919``,
+  ``943476 5919``), or a bar between cells of one table row (``943 | 476 | 5919``).
 * **National Insurance numbers**: two letters (not the prefixes HMRC never issues), three pairs
-  of digits and a letter A to D, in any letter case, with a space, dash, dot or nothing between
-  the parts (``AB 12 34 56 C``, ``ab-12-34-56-c``, ``AB123456C``).
-* **A date of birth next to a person**: a date after "DOB", "d.o.b.", "date of birth", "born" or
-  "born on" (``DOB: 4 May 1990``, ``Jamie Smith, born 12 March 2015``), and a date in brackets
-  after a name (``Jamie Smith (12/03/2015)``, ``Jamie Smith (b. 12/03/2015)``).
+  of digits and a letter A to D, in any letter case, with a space, dash, dot, slash, underscore
+  or nothing between the parts (``AB 12 34 56 C``, ``ab-12-34-56-c``, ``AB/12/34/56/C``,
+  ``AB123456C``).
+* **A date of birth next to a person**: a date after "DOB", "d.o.b.", "date of birth", "born",
+  "born on" or "born on the" (``DOB: 4 May 1990``, ``Jamie Smith, born 12 March 2015``,
+  ``born on the 12th of March 2015``), a date in brackets after a name
+  (``Jamie Smith (12/03/2015)``, ``Jamie Smith (b. 12/03/2015)``), and a date after a name and
+  "b." (``Jamie Smith b. 12/03/2015``). A date after a name with no birth word
+  (``Jamie Smith, 12/03/2015``) is not enough: trainers and dates are everywhere.
 * **Tables** (:func:`find_in_rows`): text is read as lines; a run of consecutive lines that each
   hold ``|`` is one table, whose first line is its header row, each line one row and each
   ``|`` a cell boundary (:func:`reader_text` writes rendered tables this way, with cells joined
@@ -28,6 +37,9 @@ What is found:
   ("Date of birth", "DOB", "Born", "Birthday"...) or a cell of the row is such a label. A later
   row holding such a label and no date (the header under a title row) heads the rows after it. A
   training table (trainer, date, course) is not case data.
+
+Attachments are read whole (:func:`check_lines`): each finding on the line where it starts,
+judged by that line's marker.
 
 Rendered pages are checked too (:func:`scan_rendered`): the text a reader sees, with markup,
 emphasis and HTML entities gone and line breaks inside paragraphs joined, is scanned again, so
@@ -176,9 +188,9 @@ def findings(text: str) -> list[Finding]:
 def _as_written(finding: Finding, plain: str, text: str) -> Finding:
     """The finding quoting *text* (as written) where it quoted *plain* (full-width forms read as ASCII)."""
     quoted = f'"{_shown(plain[finding.start : finding.end])}"'
-    if plain[finding.start : finding.end] == text[finding.start : finding.end] or not finding.reason.startswith(
-        quoted
-    ):
+    if plain[finding.start : finding.end] == text[
+        finding.start : finding.end
+    ] or not finding.reason.startswith(quoted):
         return finding  # a table row quotes its name and date cells: left as read
     written = f'"{_shown(text[finding.start : finding.end])}"'
     return finding._replace(reason=written + finding.reason[len(quoted) :])
@@ -200,7 +212,9 @@ def _separator(gap: str) -> str | None:
     """How a gap between two runs of digits joins them: "" (invisible characters only, one run),
     " " (whitespace), "-" (one of ``-./_`` or a dash), "|" (a bar between two table cells in one
     row, spaces around it), or None (they are not one number)."""
-    if not gap or (gap[0] not in _JOINERS and gap[0] != "|" and not gap[0].isspace() and gap[0] not in _INVISIBLE):
+    if not gap or (
+        gap[0] not in _JOINERS and gap[0] != "|" and not gap[0].isspace() and gap[0] not in _INVISIBLE
+    ):
         return None
     seen = gap.translate(_DROP_INVISIBLE)
     if not seen:

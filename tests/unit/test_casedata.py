@@ -60,11 +60,17 @@ def render(source: str) -> str:
         ("NHS 9434 765 919 on file", [(4, f'"9434 765 919" {NHS}')]),
         ("| 943 | 476 | 5919 |", [(2, f'"943 | 476 | 5919" {NHS}')]),
         ("Row 943 | 476 | 5919", [(4, f'"943 | 476 | 5919" {NHS}')]),
-        ("NHS \uff19\uff14\uff13\uff0d\uff14\uff17\uff16\uff0d\uff15\uff19\uff11\uff19", [(4, f'"９４３－４７６－５９１９" {NHS}')]),
+        (
+            "NHS \uff19\uff14\uff13\uff0d\uff14\uff17\uff16\uff0d\uff15\uff19\uff11\uff19",
+            [(4, f'"９４３－４７６－５９１９" {NHS}')],
+        ),
         # NI numbers with / and _, full-width
         ("NI AB/12/34/56/C on file", [(3, f'"AB/12/34/56/C" {NI}')]),
         ("NI AB_12_34_56_C on file", [(3, f'"AB_12_34_56_C" {NI}')]),
-        ("NI \uff21\uff22\uff11\uff12\uff13\uff14\uff15\uff16\uff23 on file", [(3, f'"ＡＢ１２３４５６Ｃ" {NI}')]),
+        (
+            "NI \uff21\uff22\uff11\uff12\uff13\uff14\uff15\uff16\uff23 on file",
+            [(3, f'"ＡＢ１２３４５６Ｃ" {NI}')],
+        ),
         ("NI ＡＢ １２ ３４ ５６ Ｃ on file", [(3, f'"ＡＢ １２ ３４ ５６ Ｃ" {NI}')]),
         # dates of birth in prose
         ("Mother: d. o. b. 4 May 1990.", [(8, f'"d. o. b. 4 May 1990" {DOB}')]),
@@ -387,7 +393,9 @@ def test_scan_rendered_takes_linear_time(shape):
 
 def _svg_text(n: int) -> bytes:
     return (
-        '<svg xmlns="http://www.w3.org/2000/svg">' + "<text>943 <tspan>476</tspan></text>\n" * (n // 36) + "</svg>"
+        '<svg xmlns="http://www.w3.org/2000/svg">'
+        + "<text>943 <tspan>476</tspan></text>\n" * (n // 36)
+        + "</svg>"
     ).encode()
 
 

@@ -333,7 +333,10 @@ def test_csv_rows_are_read_as_one_table_header_first():
     assert attachments.scan(".csv", b"name,dob\nJamie Smith,DOB 12/03/2015\n") == [
         (2, f'"DOB 12/03/2015" {DOB}', CASE_HINT)
     ]
-    assert attachments.scan(".csv", b"trainer,date,course\nSam Patel,12/03/2026,Working with birth parents\n") == []
+    assert (
+        attachments.scan(".csv", b"trainer,date,course\nSam Patel,12/03/2026,Working with birth parents\n")
+        == []
+    )
     assert attachments.scan(".csv", b'x,"' + b"a" * 200_000 + b'"\n') == [
         (
             1,
@@ -399,8 +402,13 @@ def _word_cell(*paragraphs: str) -> str:
 def test_word_and_opendocument_table_rows_are_read_as_rows_of_cells():
     word = (
         '<?xml version="1.0"?><w:document xmlns:w="x"><w:body><w:p><w:r><w:t>Children</w:t></w:r></w:p>'
-        "<w:tbl>\n <w:tr>" + _word_cell("Name") + _word_cell("Date of", "birth") + "</w:tr>\n <w:tr>"
-        + _word_cell("Jamie Smith") + _word_cell("12/03/2015") + "</w:tr>\n</w:tbl><w:p/></w:body></w:document>"
+        "<w:tbl>\n <w:tr>"
+        + _word_cell("Name")
+        + _word_cell("Date of", "birth")
+        + "</w:tr>\n <w:tr>"
+        + _word_cell("Jamie Smith")
+        + _word_cell("12/03/2015")
+        + "</w:tr>\n</w:tbl><w:p/></w:body></w:document>"
     )
     assert attachments.xml_text(word.encode()) == (
         "Children\n\n\nName | Date of birth\nJamie Smith | 12/03/2015\n\n\n"
