@@ -11,22 +11,35 @@ walking the text once.
 
 What is found:
 
-* **NHS numbers**: ten digits passing the modulus 11 check, written 3-3-4 with spaces, dashes,
-  dots, any whitespace (line breaks too) or nothing between the groups (``943 476 5919``,
-  ``943-476-5919``, ``943.476.5919``, ``9434765919``, ``943476 5919``).
+Full-width forms of ASCII (``ＡＢ１２３４５６Ｃ``) are read as ASCII first (one character for one,
+so offsets hold; a message quotes the text as written).
+
+* **NHS numbers**: ten digits passing the modulus 11 check, written 3-3-4 or 4-3-3 with spaces,
+  a dash (any: hyphen, en dash, em dash, minus...), dot, slash or underscore, any whitespace
+  (line breaks too) or nothing between the groups (``943 476 5919``, ``943-476-5919``,
+  ``943–476–5919``, ``943/476/5919``, ``943_476_5919``, ``9434 765 919``, ``9434765919``,
+  ``943476 5919``), or a bar between cells of one table row (``943 | 476 | 5919``).
 * **National Insurance numbers**: two letters (not the prefixes HMRC never issues), three pairs
-  of digits and a letter A to D, in any letter case, with a space, dash, dot or nothing between
-  the parts (``AB 12 34 56 C``, ``ab-12-34-56-c``, ``AB123456C``).
-* **A date of birth next to a person**: a date after "DOB", "d.o.b.", "date of birth", "born" or
-  "born on" (``DOB: 4 May 1990``, ``Jamie Smith, born 12 March 2015``), and a date in brackets
-  after a name (``Jamie Smith (12/03/2015)``, ``Jamie Smith (b. 12/03/2015)``).
+  of digits and a letter A to D, in any letter case, with a space, dash, dot, slash, underscore
+  or nothing between the parts (``AB 12 34 56 C``, ``ab-12-34-56-c``, ``AB/12/34/56/C``,
+  ``AB123456C``).
+* **A date of birth next to a person**: a date after "DOB", "d.o.b.", "date of birth", "born",
+  "born on" or "born on the" (``DOB: 4 May 1990``, ``Jamie Smith, born 12 March 2015``,
+  ``born on the 12th of March 2015``), a date in brackets after a name
+  (``Jamie Smith (12/03/2015)``, ``Jamie Smith (b. 12/03/2015)``), and a date after a name and
+  "b." (``Jamie Smith b. 12/03/2015``). A date after a name with no birth word
+  (``Jamie Smith, 12/03/2015``) is not enough: trainers and dates are everywhere.
 * **Tables** (:func:`find_in_rows`): text is read as lines; a run of consecutive lines that each
   hold ``|`` is one table, whose first line is its header row, each line one row and each
   ``|`` a cell boundary (:func:`reader_text` writes rendered tables this way, with cells joined
   by ``" | "`` and a blank line before and after each table). A row is case data when one cell
   is a name and another holds a date, and either the header names a date-of-birth column
-  ("Date of birth", "DOB", "Born", "Birthday"...) or a cell of the row is such a label. A
+  ("Date of birth", "DOB", "Born", "Birthday"...) or a cell of the row is such a label. A later
+  row holding such a label and no date (the header under a title row) heads the rows after it. A
   training table (trainer, date, course) is not case data.
+
+Attachments are read whole (:func:`check_lines`): each finding on the line where it starts,
+judged by that line's marker.
 
 Rendered pages are checked too (:func:`scan_rendered`): the text a reader sees, with markup,
 emphasis and HTML entities gone and line breaks inside paragraphs joined, is scanned again, so
@@ -58,9 +71,17 @@ _MARKER_REFUSED = "passes the NHS number check, so the not-case-data marker cann
 # Characters a reader never sees: soft hyphen, zero-width space and joiners, word joiner, BOM.
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _DROP_INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE))
+# Full-width forms of ASCII (U+FF01 to U+FF5E: "ＡＢ１２３４５６Ｃ") read as ASCII, one character for
+# one, so that offsets in the translated text are offsets in the original.
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+# Dashes a word processor puts between groups of digits: hyphen, non-breaking hyphen, figure dash,
+# en dash, em dash, horizontal bar, minus sign.
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+_JOINERS = "-./_" + _DASHES  # one of these between groups joins them into one number
+_JOINER_CLASS = re.escape(_JOINERS)
 
 # First letters D, F, I, Q, U, V never; second letters D, F, I, O, Q, U, V never; these pairs never.
-_NI_SEP = rf"(?:[-.]|[\s{_INVISIBLE}]{{1,8}})?"
+_NI_SEP = rf"(?:[{_JOINER_CLASS}]|[\s{_INVISIBLE}]{{1,8}})?"
 _NI = re.compile(
     rf"(?<![A-Za-z0-9])([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]){_NI_SEP}(\d\d){_NI_SEP}(\d\d){_NI_SEP}(\d\d)"
     rf"{_NI_SEP}([A-D])(?![A-Za-z0-9])",
@@ -76,17 +97,18 @@ _SP = r"\s{1,20}"
 # Every repetition is bounded, so a match attempt costs at most a few dozen steps.
 _DATE = re.compile(
     rf"(?<!\d)(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:19|20)?\d{{2}}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}|"
-    rf"\d{{1,2}}(?:st|nd|rd|th)?{_SP}{_MONTHS}\.?{_SP}(?:19|20)\d{{2}}|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?(?:{_SP}of)?{_SP}{_MONTHS}\.?{_SP}(?:19|20)\d{{2}}|"
     rf"(?<![A-Za-z]){_MONTHS}\.?{_SP}\d{{1,2}}(?:st|nd|rd|th)?,?{_SP}(?:19|20)\d{{2}})(?!\d)",
     re.IGNORECASE,
 )
 # Searched only in the 40 characters before a date, anchored at the date.
 _DOB_BEFORE = re.compile(
-    r"(?<![A-Za-z])(?:d\.?\s?o\.?\s?b\b\.?|date\s{1,5}of\s{1,5}birth|birth\s?date|born(?:\s{1,5}on)?)"
+    r"(?<![A-Za-z])(?:d\.?\s?o\.?\s?b\b\.?|date\s{1,5}of\s{1,5}birth|birth\s?date|born(?:\s{1,5}on)?(?:\s{1,5}the)?)"
     r"[\s:,.=|(-]{0,6}\Z",
     re.IGNORECASE,
 )
 _PAREN_BEFORE = re.compile(r"\(\s{0,3}(?:b\.\s{0,3})?\Z")
+_B_BEFORE = re.compile(r"(?<![A-Za-z])b\.\s{0,3}\Z")  # "Jamie Smith b. 12/03/2015"
 _PAREN_AFTER = re.compile(r"\s{0,3}\)")
 # A header cell naming a date-of-birth column; a cell of a row that is only such a label.
 _BIRTH_WORD = re.compile(r"(?<![A-Za-z-])(?:birth(?:day|date)?|born|d\.?o\.?b\.?)(?![A-Za-z])", re.IGNORECASE)
@@ -96,6 +118,7 @@ _BIRTH_LABEL = re.compile(  # matched whole against a stripped cell
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d+")
+_NOT_IN_NUMBER = re.compile(rf"[\s{_JOINER_CLASS}|]+")
 _SPACES = re.compile(r"\s+")
 _MAX_WORD = 30  # letters in one word of a name
 _MAX_NAME_WORDS = 6
@@ -113,7 +136,7 @@ class Finding(NamedTuple):
 
 def nhs_number_valid(digits: str) -> bool:
     """The NHS number modulus 11 check (weights 10 to 2 on the first nine digits)."""
-    digits = _ascii_digits(_SPACES.sub("", digits).replace("-", "").replace(".", ""))
+    digits = _ascii_digits(_NOT_IN_NUMBER.sub("", digits.translate(_FULL_WIDTH)))
     if len(digits) != 10 or not digits.isascii() or not digits.isdigit():
         return False
     total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1)))
@@ -147,18 +170,36 @@ def key_of(text: str) -> tuple | None:
 
 
 def findings(text: str) -> list[Finding]:
-    """Every :class:`Finding` in the text, sorted by offset then reason."""
-    found = _nhs_numbers(text) + _ni_numbers(text)
+    """Every :class:`Finding` in the text, sorted by offset then reason.
+
+    Full-width letters and digits (``ＡＢ１２３４５６Ｃ``) are read as ASCII; a message quotes the
+    text as it was written."""
+    plain = text.translate(_FULL_WIDTH)
+    found = _nhs_numbers(plain) + _ni_numbers(plain)
     taken: set = set()  # where the dates found in prose start
-    found += _prose_dates(text, taken)
-    found += _table_findings(text, taken)
+    found += _prose_dates(plain, taken)
+    found += _table_findings(plain, taken)
+    if plain != text:
+        found = [_as_written(finding, plain, text) for finding in found]
     found.sort(key=lambda f: (f.start, f.reason))
     return found
 
 
+def _as_written(finding: Finding, plain: str, text: str) -> Finding:
+    """The finding quoting *text* (as written) where it quoted *plain* (full-width forms read as ASCII)."""
+    quoted = f'"{_shown(plain[finding.start : finding.end])}"'
+    if plain[finding.start : finding.end] == text[
+        finding.start : finding.end
+    ] or not finding.reason.startswith(quoted):
+        return finding  # a table row quotes its name and date cells: left as read
+    written = f'"{_shown(text[finding.start : finding.end])}"'
+    return finding._replace(reason=written + finding.reason[len(quoted) :])
+
+
 # --- NHS numbers -----------------------------------------------------------------------------
 
-_NHS_SHAPES = {(10,), (3, 7), (6, 4), (3, 3, 4)}
+_NHS_SHAPES = {(10,), (3, 7), (6, 4), (3, 3, 4), (4, 3, 3)}
+_CELL_GAP = " \t\u00a0"  # spaces around the bar between two table cells
 
 
 def _ascii_digits(run: str) -> str:
@@ -169,15 +210,20 @@ def _ascii_digits(run: str) -> str:
 
 def _separator(gap: str) -> str | None:
     """How a gap between two runs of digits joins them: "" (invisible characters only, one run),
-    " " (whitespace), "-" or "." (that one character), or None (they are not one number)."""
-    if not gap or (gap[0] not in "-." and not gap[0].isspace() and gap[0] not in _INVISIBLE):
+    " " (whitespace), "-" (one of ``-./_`` or a dash), "|" (a bar between two table cells in one
+    row, spaces around it), or None (they are not one number)."""
+    if not gap or (
+        gap[0] not in _JOINERS and gap[0] != "|" and not gap[0].isspace() and gap[0] not in _INVISIBLE
+    ):
         return None
     seen = gap.translate(_DROP_INVISIBLE)
     if not seen:
         return ""
-    if seen in ("-", "."):
-        return seen
-    return " " if seen.isspace() else None
+    if len(seen) == 1 and seen in _JOINERS:
+        return "-"
+    if seen.isspace():
+        return " "
+    return "|" if seen.strip(_CELL_GAP) == "|" else None
 
 
 def _nhs_numbers(text: str) -> list[Finding]:
@@ -204,7 +250,7 @@ def _nhs_numbers(text: str) -> list[Finding]:
 def _nhs_in_chain(text: str, chain: list[list], found: list[Finding]) -> None:
     """NHS numbers among groups of digits joined by separators: each is 1 to 3 whole groups."""
     for first in range(len(chain)):
-        if chain[first][3] in ("-", "."):
+        if chain[first][3] == "-":
             continue  # 12-943-476-5919: part of a longer number
         for count in (1, 2, 3):
             last = first + count - 1
@@ -212,7 +258,7 @@ def _nhs_in_chain(text: str, chain: list[list], found: list[Finding]) -> None:
                 break
             if tuple(len(group[2]) for group in chain[first : last + 1]) not in _NHS_SHAPES:
                 continue
-            if last + 1 < len(chain) and chain[last + 1][3] in ("-", "."):
+            if last + 1 < len(chain) and chain[last + 1][3] == "-":
                 continue
             digits = "".join(group[2] for group in chain[first : last + 1])
             if nhs_number_valid(digits):
@@ -279,10 +325,15 @@ def _prose_dates(text: str, taken: set) -> list[Finding]:
             continue
         opening = _PAREN_BEFORE.search(text, max(0, start - 12), start)
         closing = _PAREN_AFTER.match(text, end)
-        if not (opening and closing):
-            continue
-        name_end = opening.start()  # "Jamie Smith (", "Jamie Smith, ("
-        while name_end > 0 and text[name_end - 1].isspace() and opening.start() - name_end < 4:
+        if opening and closing:
+            anchor, finding_end = opening.start(), closing.end()  # "Jamie Smith (", "Jamie Smith, ("
+        else:
+            initial = _B_BEFORE.search(text, max(0, start - 8), start)  # "Jamie Smith b. "
+            if not initial:
+                continue
+            anchor, finding_end = initial.start(), end
+        name_end = anchor
+        while name_end > 0 and text[name_end - 1].isspace() and anchor - name_end < 4:
             name_end -= 1
         if name_end > 0 and text[name_end - 1] == ",":
             name_end -= 1
@@ -292,8 +343,8 @@ def _prose_dates(text: str, taken: set) -> list[Finding]:
             found.append(
                 Finding(
                     name_start,
-                    closing.end(),
-                    _dob_reason(text[name_start : closing.end()]),
+                    finding_end,
+                    _dob_reason(text[name_start:finding_end]),
                     ("dob", _shown(text[name_start:name_end]).casefold(), _date_key(date[0])),
                 )
             )
@@ -395,11 +446,12 @@ def _table_findings(text: str, taken: set) -> list[Finding]:
 
 def _table(block: list[tuple[int, str]], taken: set, found: list[Finding]) -> None:
     header = _cells(block[0][1], block[0][0])
+    header_row = 0
     birth_columns = [index for index, (_, cell) in enumerate(header) if _BIRTH_WORD.search(cell)]
     for number, (offset, row) in enumerate(block):
         cells = _cells(row, offset)
         labelled = any(_BIRTH_LABEL.fullmatch(cell) for _, cell in cells)
-        by_header = bool(birth_columns) and number > 0
+        by_header = bool(birth_columns) and number > header_row
         if not (labelled or by_header):
             continue
         dates = []
@@ -408,6 +460,9 @@ def _table(block: list[tuple[int, str]], taken: set, found: list[Finding]) -> No
             if date:
                 dates.append((index, at + date.start(), date.group(0)))
         if not dates:
+            if labelled and number > 0:  # the header row under a title row: it heads the rows after it
+                header, header_row = cells, number
+                birth_columns = [index for index, (_, cell) in enumerate(header) if _BIRTH_WORD.search(cell)]
             continue
         if by_header and not labelled and len(cells) == len(header):
             dates = [d for d in dates if d[0] in birth_columns] or dates
@@ -477,6 +532,33 @@ def check_text(text: str, line_text: str | None = None) -> list[tuple[int, str, 
         judged = _judge(finding, on_marked_line, text)
         if judged:
             out.append((finding.start, *judged))
+    return out
+
+
+def check_lines(text: str, hint: str = HINT) -> list[tuple[int, str, str]]:
+    """(line, message, hint) for each piece of case data in a whole text (an attachment), read
+    whole so that tables (consecutive lines holding ``|``) and numbers split over lines are found;
+    each finding is placed on the line (from 1) where it starts and judged by the marker rule of
+    that line. *hint* goes with what is not excused; :data:`MARKER_HINT` with a refused marker."""
+    return [(line, message, line_hint) for line, message, line_hint, _ in check_lines_keyed(text, hint)]
+
+
+def check_lines_keyed(text: str, hint: str = HINT) -> list[tuple[int, str, str, tuple]]:
+    """:func:`check_lines` with the key (:func:`find_keys`) of each finding."""
+    starts = [0]
+    at = text.find("\n")
+    while at >= 0:
+        starts.append(at + 1)
+        at = text.find("\n", at + 1)
+    out, marks = [], {}
+    for finding in findings(text):
+        index = bisect.bisect_right(starts, finding.start) - 1
+        if index not in marks:  # each line read once however many findings it holds
+            line_end = starts[index + 1] - 1 if index + 1 < len(starts) else len(text)
+            marks[index] = marked(text[starts[index] : line_end])
+        judged = _judge(finding, marks[index], text)
+        if judged:
+            out.append((index + 1, judged[0], hint if judged[1] == HINT else judged[1], finding.key))
     return out
 
 

@@ -6,7 +6,8 @@ Office documents, pictures, plain text). Everything else is refused at its path:
 styles and HTML (they run at the site's origin), editors' backup files (they publish a draft's
 source), hidden files, upper-case extensions (MkDocs would copy ``Page.MD`` raw), and any file at
 the path of one of the engine's own files. Drawings (.svg) must be plain shapes and text, and
-attachments are scanned for case data.
+attachments (and a drawing's text) are scanned for case data. Old binary Office files and rich
+text (.rtf) are refused: their text cannot be read reliably, so they cannot be checked.
 
 ``check_files`` walks docs/ once, reporting every problem; the adapter drops what it refused
 (and what ``refusal`` refuses by name, a second line) before MkDocs copies anything.
@@ -30,18 +31,18 @@ AUTHORS_FILE = "news/.authors.yml"  # read by Material's blog plugin, never publ
 
 PAGES = MARKDOWN_SUFFIXES
 PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
-OFFICE = (".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".odp", ".rtf")
+OFFICE = (".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".odp")
 OLD_OFFICE = {".doc": ".docx", ".xls": ".xlsx", ".ppt": ".pptx"}
 ATTACHMENTS = frozenset((".pdf", ".svg", ".txt", ".csv", *OFFICE, *PICTURES)) - set(OLD_OFFICE)
-SCANNED = frozenset((*attachments.TEXT, *attachments.OFFICE, attachments.PDF, attachments.RTF))
+SCANNED = frozenset((*attachments.TEXT, *attachments.OFFICE, attachments.PDF))
 
 HTML = (".html", ".htm", ".xhtml", ".shtml")
 CODE = (".js", ".mjs", ".cjs", ".css", ".map", ".wasm")
 BACKUP_SUFFIXES = (".bak", ".swp", ".swo", ".swn", ".tmp", ".temp", ".orig", ".rej", ".old", ".backup")
 
 ALLOWED = (
-    "publish a page (.md) or an attachment: PDF, an Office document (.docx .xlsx .pptx .odt .ods .odp "
-    ".rtf), a picture (.png .jpg .jpeg .gif .webp .svg) or plain text (.txt .csv)"
+    "publish a page (.md) or an attachment: PDF, an Office document (.docx .xlsx .pptx .odt .ods .odp), "
+    "a picture (.png .jpg .jpeg .gif .webp .svg) or plain text (.txt .csv)"
 )
 
 
@@ -96,6 +97,11 @@ def refusal(uri: str) -> tuple[str, str] | None:
         return (
             f"an old binary Office file ({suffix}) cannot be checked for case data",
             "save it as .docx/.xlsx/.pptx or PDF so it can be checked for case data",
+        )
+    if suffix == ".rtf":
+        return (
+            "a rich text file (.rtf) cannot be checked for case data: its text cannot be read reliably",
+            "save it as .docx or PDF so it can be checked for case data",
         )
     if suffix in HTML:
         return (

@@ -4,12 +4,20 @@ A browser runs an SVG file opened at the site's address like a page: a ``<script
 ``onload=`` attribute or a link out runs at the site's origin. Each drawing is parsed with the
 standard library's XML parser (any DOCTYPE or ENTITY declaration refused before it can expand)
 and checked against a strict subset; anything else is refused at its XML line, named.
+
+The text a drawing shows (``<text>``, ``<tspan>``, ``<title>``, ``<desc>``, and ``aria-*``
+labels) is scanned for case data like a text attachment: each ``<text>``, ``<title>`` or
+``<desc>`` is one line (its tspans joined), and a finding is reported at the XML line where it
+starts.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 import xml.parsers.expat
+
+from . import casedata
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -41,6 +49,8 @@ HINT = (
     "a drawing may hold only shapes, text, gradients and groups: remove it, "
     "or save the drawing as a PNG picture"
 )
+CASE_DATA_HINT = "remove it from the drawing and upload it again: the site is read by every member of staff"
+TEXT_ELEMENTS = frozenset({"text", "tspan", "title", "desc"})
 MAX_SIZE = 5_000_000
 
 
@@ -55,6 +65,8 @@ def check(raw: bytes) -> list[tuple[int, str, str]]:
     found: list[tuple[int, str, str]] = []
     parser = xml.parsers.expat.ParserCreate(namespace_separator=" ")
     depth = [0]
+    in_text = [0]  # open text elements
+    pieces: list[list[tuple[str, int]]] = []  # each shown text: (character data, its XML line)
 
     def line() -> int:
         return parser.CurrentLineNumber
@@ -76,6 +88,13 @@ def check(raw: bytes) -> list[tuple[int, str, str]]:
             found.append((line(), f"the drawing starts with <{shown}>, not <svg> in the SVG namespace", HINT))
             raise _Refused
         depth[0] += 1
+        if local in TEXT_ELEMENTS:
+            if not in_text[0]:
+                pieces.append([])
+            in_text[0] += 1
+        for key, value in attributes.items():
+            if key.startswith("aria-"):
+                pieces.append([(value, line())])
         if namespace != SVG_NS or local not in ELEMENTS:
             what = "runs script" if local == "script" else "is not allowed"
             found.append((line(), f"the drawing has the element <{shown}>, which {what}", HINT))
@@ -83,8 +102,14 @@ def check(raw: bytes) -> list[tuple[int, str, str]]:
         for key, value in attributes.items():
             _check_attribute(shown, key, value, line(), found)
 
-    def end(_name):
+    def end(name):
         depth[0] -= 1
+        if name.rpartition(" ")[2] in TEXT_ELEMENTS:
+            in_text[0] = max(0, in_text[0] - 1)
+
+    def data(text):
+        if in_text[0] and pieces:
+            pieces[-1].append((text, line()))
 
     def instruction(target, _data):
         found.append(
@@ -96,6 +121,7 @@ def check(raw: bytes) -> list[tuple[int, str, str]]:
     parser.ExternalEntityRefHandler = refuse_declaration
     parser.StartElementHandler = start
     parser.EndElementHandler = end
+    parser.CharacterDataHandler = data
     parser.ProcessingInstructionHandler = instruction
     try:
         parser.Parse(raw, True)
@@ -109,6 +135,30 @@ def check(raw: bytes) -> list[tuple[int, str, str]]:
                 "save it again from the drawing program",
             )
         )
+    return found + _case_data(pieces)
+
+
+_LINE_BREAKS = str.maketrans("\r\n\t", "   ")
+
+
+def _case_data(pieces: list[list[tuple[str, int]]]) -> list[tuple[int, str, str]]:
+    """Case data in the drawing's text: each piece one line, reported at the XML line where it starts."""
+    parts, starts, chunks = [], [], []
+    at = 0
+    for piece in pieces:
+        for text, line in piece:
+            starts.append(at)
+            chunks.append((text, line))
+            parts.append(text.translate(_LINE_BREAKS))  # one character for one: offsets hold
+            at += len(text)
+        parts.append("\n")
+        at += 1
+    shown = "".join(parts)
+    found = []
+    for offset, reason in casedata.find(shown):
+        index = max(0, bisect.bisect_right(starts, offset) - 1)
+        text, line = chunks[index]
+        found.append((line + text.count("\n", 0, offset - starts[index]), reason, CASE_DATA_HINT))
     return found
 
 

@@ -34,6 +34,8 @@ REFUSED = {
     "procedures/form.html": "<script>alert(1)</script>\n",
     "images/script.svg": '<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(1)</script>\n</svg>\n',
     "images/onload.svg": '<svg xmlns="http://www.w3.org/2000/svg"\n  onload="alert(1)"><rect/></svg>\n',
+    "images/chart.svg": '<svg xmlns="http://www.w3.org/2000/svg">\n<text>NHS 943 476 5919</text>\n</svg>\n',
+    "tools/files/letter.rtf": "{\\rtf1 NHS 943 476 5919}\n",
     "procedures/.hidden": "secret\n",
     "procedures/Home Visits.MD": FRONT.format(
         id="home-visits", title="Home visits", status="current", body="T."
@@ -65,6 +67,8 @@ EXPECTED = [
     "docs/assets/javascripts/practice-hub-material.js:1: this file would replace the site's own file "
     '"assets/javascripts/practice-hub-material.js" (rename or move it: the site\'s own scripts, styles and pages '
     "come from the engine and the site's theme folder)",
+    f"docs/images/chart.svg:2: {NHS} (remove it from the drawing and upload it again: the site is read by "
+    "every member of staff)",
     'docs/images/onload.svg:1: the drawing has the attribute "onload" on <svg>, which runs script '
     "(remove it: drawings cannot run script)",
     "docs/images/script.svg:2: the drawing has the element <script>, which runs script (a drawing may hold only "
@@ -78,11 +82,13 @@ EXPECTED = [
     f"docs/procedures/recording.md.bak:1: {BACKUP}",
     f"docs/procedures/recording.md~:1: {BACKUP}",
     f"docs/tools/files/letter.docx:1: {NHS}, in word/document.xml ({DOCUMENT_HINT})",
+    "docs/tools/files/letter.rtf:1: a rich text file (.rtf) cannot be checked for case data: its text cannot be "
+    "read reliably (save it as .docx or PDF so it can be checked for case data)",
     f"docs/tools/files/list.csv:2: {NHS} ({CASE_HINT})",
     f"docs/tools/files/notes.txt:2: {NHS} ({CASE_HINT})",
     f"docs/tools/files/report.pdf:1: {NHS}, on page 1 ({DOCUMENT_HINT})",
 ]
-SUMMARY = "Practice Hub: 12 problems in 12 files: fix them and build again"
+SUMMARY = "Practice Hub: 14 problems in 14 files: fix them and build again"
 
 
 @pytest.fixture(scope="module")

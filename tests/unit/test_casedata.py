@@ -52,11 +52,37 @@ def render(source: str) -> str:
         ("NHS 943\u200b476\u200b5919 on file", [(4, f'"9434765919" {NHS}')]),
         ("NHS 943\t476  5919 on file", [(4, f'"943 476 5919" {NHS}')]),
         ("NHS 943\u00a0476\u00a05919 on file", [(4, f'"943 476 5919" {NHS}')]),
+        # other separators, the 4-3-3 grouping, cells of one table row, full-width forms
+        ("NHS 943\u2013476\u20135919 on file", [(4, f'"943\u2013476\u20135919" {NHS}')]),
+        ("NHS 943\u2014476\u20145919 on file", [(4, f'"943\u2014476\u20145919" {NHS}')]),
+        ("NHS 943/476/5919 on file", [(4, f'"943/476/5919" {NHS}')]),
+        ("NHS 943_476_5919 on file", [(4, f'"943_476_5919" {NHS}')]),
+        ("NHS 9434 765 919 on file", [(4, f'"9434 765 919" {NHS}')]),
+        ("| 943 | 476 | 5919 |", [(2, f'"943 | 476 | 5919" {NHS}')]),
+        ("Row 943 | 476 | 5919", [(4, f'"943 | 476 | 5919" {NHS}')]),
+        (
+            "NHS \uff19\uff14\uff13\uff0d\uff14\uff17\uff16\uff0d\uff15\uff19\uff11\uff19",
+            [(4, f'"９４３－４７６－５９１９" {NHS}')],
+        ),
+        # NI numbers with / and _, full-width
+        ("NI AB/12/34/56/C on file", [(3, f'"AB/12/34/56/C" {NI}')]),
+        ("NI AB_12_34_56_C on file", [(3, f'"AB_12_34_56_C" {NI}')]),
+        (
+            "NI \uff21\uff22\uff11\uff12\uff13\uff14\uff15\uff16\uff23 on file",
+            [(3, f'"ＡＢ１２３４５６Ｃ" {NI}')],
+        ),
+        ("NI ＡＢ １２ ３４ ５６ Ｃ on file", [(3, f'"ＡＢ １２ ３４ ５６ Ｃ" {NI}')]),
         # dates of birth in prose
         ("Mother: d. o. b. 4 May 1990.", [(8, f'"d. o. b. 4 May 1990" {DOB}')]),
         ("Jamie Smith, born 12\nMarch 2015", [(13, f'"born 12 March 2015" {DOB}')]),
         ("Jamie Smith (12 March\n2015)", [(0, f'"Jamie Smith (12 March 2015)" {DOB}')]),
         ("Zoë O'Neil, (b. 12/03/2015)", [(0, f'"Zoë O\'Neil, (b. 12/03/2015)" {DOB}')]),
+        (
+            "Jamie Smith was born on the 12th of March 2015.",
+            [(16, f'"born on the 12th of March 2015" {DOB}')],
+        ),
+        ("Jamie Smith b. 12/03/2015", [(0, f'"Jamie Smith b. 12/03/2015" {DOB}')]),
+        ("Seen: Jamie Smith b.12/03/2015.", [(6, f'"Jamie Smith b.12/03/2015" {DOB}')]),
         # dates of birth in table rows (one line a row, "|" between cells, the first line the header)
         ("Child | DOB\nJamie Smith | 12/03/2015", [(12, f'"Jamie Smith | 12/03/2015" {DOB}')]),
         (
@@ -68,6 +94,11 @@ def render(source: str) -> str:
         (
             "| Name | Date of birth |\n|---|---|\n| Jamie Smith | 12/03/2015 |",
             [(37, f'"Jamie Smith | 12/03/2015" {DOB}')],
+        ),
+        # the header under a title row heads the rows after it
+        (
+            "Children in the group |\nName | Date of birth\nJamie Smith | 12/03/2015",
+            [(45, f'"Jamie Smith | 12/03/2015" {DOB}')],
         ),
     ],
 )
@@ -96,6 +127,18 @@ def test_every_shape_is_found_exactly(text, expected):
         "Course | Date | Trainer\nSafeguarding basics | 4 May 2026 | Sam Patel",
         "Child | DOB\n\nJamie Smith | 12/03/2015",  # a blank line ends the table
         "Practice Week 2026 (12 March 2026)",
+        "943/476/5918",
+        "943\u2013476\u20135918",
+        "12/943/476/5919",
+        "943/476/5919/1",
+        "9434 765 918",
+        "| 943 | 476 | 5918 |",
+        "943 |\n476 | 5919",  # a bar then a line break: not cells of one row
+        "NI AB|12|34|56|C",
+        "Jamie Smith, 12/03/2015, joined the team",  # a date after a name, no birth word
+        "Appendix b. 12/03/2026 minutes",  # "b." with no name before it
+        "Sam Patel ran the course on the 12th of March 2026.",
+        "Trainer | Date\nDOB | Date of birth\nSam Patel | meeting",
     ],
 )
 def test_training_tables_phone_numbers_and_near_misses_are_not_case_data(text):
@@ -110,6 +153,15 @@ def test_keys_name_the_data_whatever_its_spacing():
     ]
     assert casedata.key_of("Jamie Smith (12/03/2015)") == ("dob", "jamie smith", "12/03/2015")
     assert casedata.key_of("nothing here") is None
+
+
+def test_check_lines_places_each_finding_on_its_line_with_the_marker_rule():
+    text = f"Notes\nNHS 943 476\n5919\nExample 999 000 0026 {MARK}\nExample 943 476 5919 {MARK}\nChild | DOB\nJamie Smith | 12/03/2015"
+    assert casedata.check_lines(text, "the hint") == [
+        (2, f'"943 476 5919" {NHS}', "the hint"),
+        (5, f'"943 476 5919" {REFUSED}', casedata.MARKER_HINT),
+        (7, f'"Jamie Smith | 12/03/2015" {DOB}', "the hint"),
+    ]
 
 
 def test_find_in_rows_takes_one_table_header_first():
@@ -284,6 +336,14 @@ SHAPES = {
     "bars": lambda n: "|" * n,
     "a label cell of spaces": lambda n: "Name | Field\nJamie Smith | born" + " " * n + "x | 12/03/2015",
     "a header cell of spaces": lambda n: "Name |" + " " * n + "x\nJamie Smith | 12/03/2015",
+    "digits between bars": lambda n: _repeat("| 943 | 476 | 5918 ", n),
+    "digits between slashes and dashes": lambda n: _repeat("943/476\u20135918_", n),
+    "4-3-3 groups": lambda n: _repeat("9434 765 918 ", n),
+    "full-width": lambda n: _repeat("ＡＢ１２３４５６ ９４３ ", n),
+    "NI-like with slashes": lambda n: _repeat("AB/12/34/56/", n),
+    "born on the": lambda n: _repeat("born on the 12th of March ", n),
+    "names then b.": lambda n: _repeat("Aaaa Bbbb b. ", n) + "12/03/2015",
+    "title rows": lambda n: _repeat("Title |\nName | DOB\n", n) + "Jamie Smith | 12/03/2015",
 }
 
 
@@ -327,6 +387,42 @@ def test_scan_rendered_takes_linear_time(shape):
 
     def scan(html):
         return casedata.scan_rendered(html, html[: len(html) // 2], 1, set())
+
+    small, large = _cpu(scan, make(50_000)), _cpu(scan, make(200_000))
+    assert large / small < 6, (small, large)
+
+
+def _svg_text(n: int) -> bytes:
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg">'
+        + "<text>943 <tspan>476</tspan></text>\n" * (n // 36)
+        + "</svg>"
+    ).encode()
+
+
+ATTACHMENTS = {
+    "csv rows": (".csv", lambda n: ("name,dob\n" + "Jamie Smith,12/03/2015,943,476\n" * (n // 30)).encode()),
+    "csv quoted cells": (".csv", lambda n: ('"a\n' * (n // 3)).encode()),
+    "text with bars": (".txt", lambda n: ("| 943 " * (n // 6)).encode()),
+    "unclosed tags": (".xml", lambda n: b"<w:t" * (n // 4)),
+    "unclosed CDATA": (".xml", lambda n: b"<![CDATA[<!--" * (n // 13)),
+    "nested cells": (".xml", lambda n: b"<w:tbl><w:tr><w:tc>943 " * (n // 24)),
+    "drawing text": (".svg", _svg_text),
+}
+
+
+@pytest.mark.parametrize("shape", ATTACHMENTS)
+def test_attachment_scans_take_linear_time(shape):
+    from practice_hub.safety import attachments, svg
+
+    suffix, make = ATTACHMENTS[shape]
+
+    def scan(raw):
+        if suffix == ".xml":
+            return casedata.find(attachments.xml_text(raw, []))
+        if suffix == ".svg":
+            return svg.check(raw)
+        return attachments.scan(suffix, raw)
 
     small, large = _cpu(scan, make(50_000)), _cpu(scan, make(200_000))
     assert large / small < 6, (small, large)

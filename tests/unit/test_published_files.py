@@ -24,9 +24,14 @@ from practice_hub.structure.items import Item
 NHS = '"943 476 5919" looks like an NHS number (it passes the NHS number check)'
 DOCUMENT_HINT = "remove it from the document and upload it again: the site is read by every member of staff"
 ALLOWED = (
-    "publish a page (.md) or an attachment: PDF, an Office document (.docx .xlsx .pptx .odt .ods .odp "
-    ".rtf), a picture (.png .jpg .jpeg .gif .webp .svg) or plain text (.txt .csv)"
+    "publish a page (.md) or an attachment: PDF, an Office document (.docx .xlsx .pptx .odt .ods .odp), "
+    "a picture (.png .jpg .jpeg .gif .webp .svg) or plain text (.txt .csv)"
 )
+DOB = "looks like a date of birth next to a person"
+NI = "looks like a National Insurance number"
+CASE_HINT = attachments.casedata.HINT
+TEXT_HINT = 'save it as UTF-8 (in Excel: Save As, "CSV UTF-8"; in Notepad: Save As, Encoding UTF-8)'
+DRAWING_HINT = "remove it from the drawing and upload it again: the site is read by every member of staff"
 SCRIPTS_HINT = "the site's own scripts and styles come from the engine; a council's own go in its theme folder (theme.custom_dir in mkdocs.yml)"
 BACKUP = (
     "this is an editor's backup or temporary file: publishing it would publish a draft's source",
@@ -55,7 +60,6 @@ SVG_OPEN = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.o
         "tools/files/text.odt",
         "tools/files/sheet.ods",
         "tools/files/slides.odp",
-        "tools/files/letter.rtf",
         "images/a.png",
         "images/a.jpg",
         "images/a.jpeg",
@@ -129,6 +133,13 @@ def test_allowed_types_are_published(uri):
             (
                 "an old binary Office file (.xls) cannot be checked for case data",
                 "save it as .docx/.xlsx/.pptx or PDF so it can be checked for case data",
+            ),
+        ),
+        (
+            "tools/files/letter.rtf",
+            (
+                "a rich text file (.rtf) cannot be checked for case data: its text cannot be read reliably",
+                "save it as .docx or PDF so it can be checked for case data",
             ),
         ),
         (
@@ -242,6 +253,23 @@ def test_anything_outside_the_subset_is_refused_at_its_line(body, expected):
     assert svg.check((SVG_OPEN + body + "\n</svg>\n").encode()) == [expected]
 
 
+def test_a_drawings_text_is_scanned_for_case_data_at_its_line():
+    drawing = (
+        SVG_OPEN + "<title>Visits</title>\n"
+        '<text x="1">NHS <tspan>943</tspan>\n<tspan dy="1">476 5919</tspan></text>\n'
+        '<rect aria-label="AB 12 34 56 C" width="1" height="1"/>\n'
+        "<desc>Jamie Smith\n(12/03/2015)</desc>\n"
+        "<text>Jamie Smith was born on the 12th of March 2015.</text>\n</svg>\n"
+    )
+    assert svg.check(drawing.encode()) == [
+        (3, NHS, DRAWING_HINT),
+        (5, f'"AB 12 34 56 C" {NI}', DRAWING_HINT),
+        (6, f'"Jamie Smith (12/03/2015)" {DOB}', DRAWING_HINT),
+        (8, f'"born on the 12th of March 2015" {DOB}', DRAWING_HINT),
+    ]
+    assert svg.check((SVG_OPEN + "<text>Visits 2026: 943 476 5918</text></svg>").encode()) == []
+
+
 def test_declarations_and_broken_drawings_are_refused():
     bomb = (
         b'<?xml version="1.0"?>\n<!DOCTYPE svg [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]>\n<svg>&b;</svg>'
@@ -272,8 +300,16 @@ def test_text_and_csv_are_scanned_line_by_line():
     assert attachments.scan(".csv", "\ufeffname,nhs\nA,943 476 5919\n".encode()) == [
         (2, NHS, attachments.casedata.HINT)
     ]
-    marked = b"Example 943 476 5919 <!-- practice-hub: not-case-data -->\n"
+    marked = b"Example 999 000 0026 <!-- practice-hub: not-case-data -->\n"
     assert attachments.scan(".txt", marked) == []
+    real = b"Notes\nExample 943 476 5919 <!-- practice-hub: not-case-data -->\n"
+    assert attachments.scan(".txt", real) == [
+        (
+            2,
+            '"943 476 5919" passes the NHS number check, so the not-case-data marker cannot be used for it',
+            attachments.casedata.MARKER_HINT,
+        )
+    ]
     assert attachments.scan(".csv", b"a\nb\n\xff\n") == [
         (
             3,
@@ -281,6 +317,46 @@ def test_text_and_csv_are_scanned_line_by_line():
             'save it as UTF-8 (in Excel: Save As, "CSV UTF-8"; in Notepad: Save As, Encoding UTF-8)',
         )
     ]
+
+
+def test_csv_rows_are_read_as_one_table_header_first():
+    assert attachments.scan(".csv", b"name,dob\nSam Lee,n/a\nJamie Smith,12/03/2015\n") == [
+        (3, f'"Jamie Smith | 12/03/2015" {DOB}', CASE_HINT)
+    ]
+    # a quoted cell over two lines, a title row above the header, a number split over cells
+    rows = b'Children in the group\n"Name",Date of birth\n"Jamie\nSmith",12/03/2015\n943,476,5919\n'
+    assert attachments.scan(".csv", rows) == [
+        (3, f'"Jamie Smith | 12/03/2015" {DOB}', CASE_HINT),
+        (5, '"943 | 476 | 5919" looks like an NHS number (it passes the NHS number check)', CASE_HINT),
+    ]
+    # found by the line scan already: not again by the row scan
+    assert attachments.scan(".csv", b"name,dob\nJamie Smith,DOB 12/03/2015\n") == [
+        (2, f'"DOB 12/03/2015" {DOB}', CASE_HINT)
+    ]
+    assert (
+        attachments.scan(".csv", b"trainer,date,course\nSam Patel,12/03/2026,Working with birth parents\n")
+        == []
+    )
+    assert attachments.scan(".csv", b'x,"' + b"a" * 200_000 + b'"\n') == [
+        (
+            1,
+            "the file cannot be read as CSV (field larger than field limit (131072)), so it cannot be checked "
+            "for case data",
+            "save it again from the program that made it, or save it as PDF",
+        )
+    ]
+
+
+def test_utf16_text_without_a_byte_order_mark_is_refused():
+    for suffix in (".txt", ".csv"):
+        assert attachments.scan(suffix, "name,nhs\nA,943 476 5919\n".encode("utf-16-le")) == [
+            (
+                1,
+                "the file is not UTF-8 text (it holds NUL characters, as UTF-16 files do), so it cannot be "
+                "checked for case data",
+                TEXT_HINT,
+            )
+        ]
 
 
 def test_many_findings_are_summed_up():
@@ -309,6 +385,75 @@ def test_office_documents_are_scanned_with_where():
             "save it again from the program that made it, or save it as PDF",
         )
     ]
+
+
+def _zip(parts: dict[str, str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text)
+    return buffer.getvalue()
+
+
+def _word_cell(*paragraphs: str) -> str:
+    return "<w:tc>" + "".join(f"<w:p><w:r><w:t>{p}</w:t></w:r></w:p>" for p in paragraphs) + "</w:tc>"
+
+
+def test_word_and_opendocument_table_rows_are_read_as_rows_of_cells():
+    word = (
+        '<?xml version="1.0"?><w:document xmlns:w="x"><w:body><w:p><w:r><w:t>Children</w:t></w:r></w:p>'
+        "<w:tbl>\n <w:tr>"
+        + _word_cell("Name")
+        + _word_cell("Date of", "birth")
+        + "</w:tr>\n <w:tr>"
+        + _word_cell("Jamie Smith")
+        + _word_cell("12/03/2015")
+        + "</w:tr>\n</w:tbl><w:p/></w:body></w:document>"
+    )
+    assert attachments.xml_text(word.encode()) == (
+        "Children\n\n\nName | Date of birth\nJamie Smith | 12/03/2015\n\n\n"
+    )
+    assert attachments.scan(".docx", _zip({"word/document.xml": word})) == [
+        (1, f'"Jamie Smith | 12/03/2015" {DOB}, in word/document.xml', DOCUMENT_HINT)
+    ]
+    text = (
+        "<office:document-content><office:body><office:text><table:table><table:table-row>"
+        "<table:table-cell><text:p>Child</text:p></table:table-cell><table:table-cell><text:p>DOB</text:p>"
+        "</table:table-cell></table:table-row><table:table-row><table:table-cell><text:p>Jamie Smith</text:p>"
+        "</table:table-cell><table:table-cell><text:p>12 March 2015</text:p></table:table-cell>"
+        '<table:table-cell table:number-columns-repeated="1000"/></table:table-row></table:table>'
+        "</office:text></office:body></office:document-content>"
+    )
+    expected = [(1, f'"Jamie Smith | 12 March 2015" {DOB}, in content.xml', DOCUMENT_HINT)]
+    assert attachments.scan(".odt", _zip({"content.xml": text})) == expected
+    assert attachments.scan(".ods", _zip({"content.xml": text})) == expected
+
+
+def test_workbook_rows_are_read_with_their_shared_strings():
+    shared = (
+        '<sst count="4"><si><t>Name</t></si><si><r><t>Date of </t></r><r><t>birth</t></r></si>'
+        "<si><t>Jamie Smith</t></si><si><t>943</t></si></sst>"
+    )
+    sheet = (
+        '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'
+        '<row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" t="str"><f>TEXT(42076,"dd/mm/yyyy")</f>'
+        '<v>12/03/2015</v></c></row><row r="3"><c r="A3" t="s"><v>3</v></c><c r="B3"><v>476</v></c>'
+        '<c r="C3" t="inlineStr"><is><t>5919</t></is></c></row></sheetData></worksheet>'
+    )
+    assert attachments.xml_text(sheet.encode(), attachments.shared_string_list(shared.encode())) == (
+        "\n\nName | Date of birth\nJamie Smith | 12/03/2015\n943 | 476 | 5919\n\n\n"
+    )
+    workbook = _zip({"xl/worksheets/sheet1.xml": sheet, "xl/sharedStrings.xml": shared})
+    assert attachments.scan(".xlsx", workbook) == [
+        (1, f'"Jamie Smith | 12/03/2015" {DOB}, in xl/worksheets/sheet1.xml', DOCUMENT_HINT),
+        (1, f"{NHS.replace('943 476 5919', '943 | 476 | 5919')}, in xl/worksheets/sheet1.xml", DOCUMENT_HINT),
+    ]
+
+
+def test_office_text_in_cdata_and_around_comments_is_read():
+    assert attachments.xml_text(b"<w:p><w:t><![CDATA[943 476 5919]]></w:t><!-- x > y --></w:p>") == (
+        "943 476 5919\n"
+    )
 
 
 def test_zip_bombs_are_not_unpacked(monkeypatch):
