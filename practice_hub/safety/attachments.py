@@ -17,7 +17,6 @@ read reliably.
 from __future__ import annotations
 
 import csv
-import html
 import io
 import logging
 import re
@@ -26,6 +25,7 @@ import zipfile
 import zlib
 
 from . import casedata
+from .entities import unescape
 
 TEXT = (".txt", ".csv")
 OFFICE = {
@@ -233,7 +233,7 @@ def _tokens(data: bytes):
     while at < end:
         if text[at] != "<":
             token = _TEXT.match(text, at)
-            yield ("text", html.unescape(token.group(0)))
+            yield ("text", unescape(token.group(0)))
             at = token.end()
         elif text.startswith("<![CDATA[", at):
             close = text.find("]]>", at + 9)
@@ -246,7 +246,7 @@ def _tokens(data: bytes):
         else:
             close = text.find(">", at)
             if close < 0:  # no tag closes: the rest is text (and no later tag can close either)
-                yield ("text", html.unescape(text[at:]))
+                yield ("text", unescape(text[at:]))
                 return
             inner = text[at + 1 : close]
             name = _NAME.match(inner).group(1)

@@ -49,11 +49,12 @@ that ``943 *476* 5919``, ``943&#32;476 5919`` or a number split over two lines i
 from __future__ import annotations
 
 import bisect
-import html as html_module
 import re
 import unicodedata
 from html.parser import HTMLParser
 from typing import NamedTuple
+
+from .entities import unescape
 
 MARKER = "practice-hub: not-case-data"
 TEST_RANGE = "999 000 0000 to 999 999 9999"
@@ -592,7 +593,7 @@ _EMPHASIS = str.maketrans("", "", "*_`~")
 
 def _plain(text: str) -> str:
     """Markdown text with tags, entities, emphasis and code markers taken out."""
-    return html_module.unescape(_TAG.sub("", text)).translate(_EMPHASIS)
+    return unescape(_TAG.sub("", text)).translate(_EMPHASIS)
 
 
 # --- Rendered HTML ----------------------------------------------------------------------------
@@ -727,7 +728,7 @@ def scan_rendered(html: str, source: str, first_line: int, already: set) -> list
     for line in lines:
         line_starts.append(at)
         if "<" in line or "&" in line or "](" in line:
-            line = html_module.unescape(_TAG.sub("", _LINK_TARGET.sub("]", line)))
+            line = unescape(_TAG.sub("", _LINK_TARGET.sub("]", line)))
         plain = _alnum(line)
         stream_parts.append(plain)
         at += len(plain)

@@ -22,7 +22,6 @@ event handlers, outside resources or unsafe link schemes in either.
 
 from __future__ import annotations
 
-import html as html_lib
 import re
 from dataclasses import dataclass, field
 
@@ -30,6 +29,7 @@ import nh3
 
 from . import html as source_html
 from . import urls
+from .entities import unescape
 
 # What MkDocs always adds before the extensions named in mkdocs.yml
 # (mkdocs.config.defaults: markdown_extensions builtins).
@@ -188,15 +188,6 @@ _TAG_NAME = re.compile(r"<\s*/?\s*([^\s/>]+)")
 _IN_TAG = re.compile(r"<[^<>]*>?")
 _ATTR_TOKEN = re.compile(r"[^\s\"'<>/=]+")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
-
-
-_HUGE_ENTITY = re.compile(r"&#(?:0*\d{8,}|[xX]0*[0-9a-fA-F]{7,});?")
-
-
-def unescape(text: str) -> str:
-    """html.unescape, safe for any input: a numeric character reference too long to be a
-    character (Python refuses to read integers of over 4,300 digits) is the replacement character."""
-    return html_lib.unescape(_HUGE_ENTITY.sub("\ufffd", text))
 
 
 def _everything(html: str):

@@ -79,3 +79,13 @@ def test_file_names_with_line_breaks_or_invisible_characters_are_refused(tmp_pat
         "docs/tools/zz-new<U+000A>line.txt:1: the file name has the invisible character U+000A, which cannot be "
         "seen in a list of files (rename the file)"
     ) in lines
+
+
+def test_a_numeric_reference_too_long_to_read_beside_case_data_is_no_traceback():
+    from practice_hub.safety import case_data_seen
+
+    huge = "&#" + "9" * 5000 + ";"
+    source = f"Intro {huge} here.\n\nThe number is 943&#32;476&#32;5919.\n"
+    published, _ = judge_page(RENDERER.render(source), source)
+    [(line, message, _hint)] = case_data_seen(published, source, 1)
+    assert (line, message) == (3, '"943 476 5919" looks like an NHS number (it passes the NHS number check)')
