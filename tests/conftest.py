@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pytest
 
+import helpers
+
 sys.path.insert(0, str(Path(__file__).parent))
 
 import json  # noqa: E402
@@ -116,6 +118,7 @@ class _DocsGuard:
 
 
 GUARD = _DocsGuard(REPO)
+helpers.DOCS_GUARD = GUARD  # for tests/unit/test_docs_guard.py (another conftest shares this module name)
 if os.environ.get("PRACTICE_HUB_GUARD_DOCS", "1") != "0":
     sys.addaudithook(GUARD)
 

@@ -366,8 +366,7 @@ def _cpu(function, argument) -> float:
 @pytest.mark.parametrize("shape", SHAPES)
 def test_find_takes_linear_time(shape):
     make = SHAPES[shape]
-    small, large = _cpu(casedata.find, make(50_000)), _cpu(casedata.find, make(200_000))
-    assert large / small < 6, (small, large)
+    assert _grows_linearly(casedata.find, make)
 
 
 RENDERED = {
@@ -388,8 +387,7 @@ def test_scan_rendered_takes_linear_time(shape):
     def scan(html):
         return casedata.scan_rendered(html, html[: len(html) // 2], 1, set())
 
-    small, large = _cpu(scan, make(50_000)), _cpu(scan, make(200_000))
-    assert large / small < 6, (small, large)
+    assert _grows_linearly(scan, make)
 
 
 def _svg_text(n: int) -> bytes:
@@ -411,6 +409,16 @@ ATTACHMENTS = {
 }
 
 
+def _grows_linearly(function, make) -> bool:
+    """Processor time at 100 k and 400 k characters grows less than 6 times (linear is about 4,
+    quadratic about 16); on a busy machine a high ratio is measured once more before judging."""
+    for _ in range(2):
+        small, large = _cpu(function, make(100_000)), _cpu(function, make(400_000))
+        if large / small < 6:
+            return True
+    raise AssertionError(f"{small:.4f} s -> {large:.4f} s for 4 times the input")
+
+
 @pytest.mark.parametrize("shape", ATTACHMENTS)
 def test_attachment_scans_take_linear_time(shape):
     from practice_hub.safety import attachments, svg
@@ -424,8 +432,7 @@ def test_attachment_scans_take_linear_time(shape):
             return svg.check(raw)
         return attachments.scan(suffix, raw)
 
-    small, large = _cpu(scan, make(50_000)), _cpu(scan, make(200_000))
-    assert large / small < 6, (small, large)
+    assert _grows_linearly(scan, make)
 
 
 # --- properties -------------------------------------------------------------------------------

@@ -19,9 +19,9 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture
 def guard():
-    from conftest import GUARD
+    import helpers
 
-    return GUARD
+    return helpers.DOCS_GUARD
 
 
 def test_opening_listing_or_building_the_demo_is_refused(guard):
