@@ -212,7 +212,7 @@ def page_kinds(site: Path) -> list[tuple[str, str]]:
     return pages
 
 
-class _StaticHandler(http.server.SimpleHTTPRequestHandler):
+class StaticHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the build as a static host does: unknown paths get the site's 404 page, quietly."""
 
     def send_error(self, code, message=None, explain=None):
@@ -243,7 +243,7 @@ class _StaticHandler(http.server.SimpleHTTPRequestHandler):
 @contextlib.contextmanager
 def _served(site: Path):
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_StaticHandler, directory=str(site))
+        ("127.0.0.1", 0), functools.partial(StaticHandler, directory=str(site))
     )
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, name="practice-hub test server", daemon=True).start()

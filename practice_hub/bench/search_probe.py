@@ -31,16 +31,10 @@ import threading
 import time
 from pathlib import Path
 
+from ..sitecheck import CHROMIUM_ARGS
+
 QUERIES = ["safeguarding", "capacity assessment", "strategy discussion", "chronology", "supervision"]
 SEARCH_PATHS = ("search/", "pagefind/", "assets/javascripts/workers/")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 _WATCH = """() => {
     window.__ph = {key: 0, shown: 0};

@@ -11,15 +11,9 @@ import time
 import urllib.request
 from pathlib import Path
 
+from ..sitecheck import CHROMIUM_ARGS
+
 CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def _free_port() -> int:
@@ -62,7 +56,7 @@ def probe(project: Path, page_path: str, source: Path, edits: int = 3) -> dict:
         base = f"http://127.0.0.1:{port}/"
         _wait_up(base + page_path, process)
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
             page = browser.new_page()
             page.goto(base + page_path)
             time.sleep(1.0)  # let livereload connect

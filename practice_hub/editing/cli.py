@@ -44,7 +44,7 @@ def run_editing(args: argparse.Namespace) -> int:
             verb = "added" if made.appended else "created"
             print(
                 f'{where}: {verb} {TYPES[args.type].singular} "{made.id}"; fill in the fields marked TODO, '
-                "then run python -m practice_hub check"
+                "then run practice-hub check"
             )
         else:
             done = mark_reviewed(project, args.id, args.summary)

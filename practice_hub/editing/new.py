@@ -209,7 +209,7 @@ def markdown_file(fields, title: str, label: str) -> str:
         "---\n" + render_fields(fields) + "\n---\n\n"
         f"# {title}\n\n"
         f"Replace this paragraph with the {label}'s text. Fill in every field marked TODO above,\n"
-        "then run `python -m practice_hub check`.\n"
+        "then run `practice-hub check`.\n"
     )
 
 
@@ -269,7 +269,7 @@ def _check_append(old: str, new: str, new_id: str, path: Path) -> None:
     except YAMLError as error:
         raise ScaffoldError(
             f"{path} cannot be read as YAML, so nothing was added: "
-            f"run python -m practice_hub check first ({str(error).splitlines()[0]})"
+            f"run practice-hub check first ({str(error).splitlines()[0]})"
         ) from None
     if not isinstance(after, list) or after[:-1] != before or after[-1].get("id") != new_id:
         raise ScaffoldError(f"{path} is not a list of entries, so nothing was added")

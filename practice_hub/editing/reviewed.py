@@ -74,7 +74,7 @@ def mark_reviewed(
             f'{item.label} "{item_id}" has no review dates ({item.type} has no last_reviewed field)'
         )
     if any(p.path == item.path and p.severity == "error" for p in problems.items):
-        raise ScaffoldError(f"{item.path} has problems: run python -m practice_hub check and fix them first")
+        raise ScaffoldError(f"{item.path} has problems: run practice-hub check and fix them first")
     path = project.root / item.path
     text = path.read_text(encoding="utf-8")
     lines = text.split("\n")

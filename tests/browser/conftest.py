@@ -60,20 +60,14 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from practice_hub.sitecheck import CHROMIUM_ARGS, StaticHandler
+
 REPO = Path(__file__).resolve().parents[2]
 #: The project under test: this repository, or the folder named by PRACTICE_HUB_PROJECT (tests/helpers.py).
 PROJECT = Path(os.environ.get("PRACTICE_HUB_PROJECT") or REPO).resolve()
 TEST_OUTPUT = REPO / "test-output"  # gitignored: screenshots and other artefacts
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 #: The "today" and build timestamp every test build uses, so dates, "next session"
 #: lines and overdue reviews in the output are stable.
@@ -168,33 +162,6 @@ def demo_site(build_fixture_site) -> Path:
 # --------------------------------------------------------------------------- serve
 
 
-class _StaticHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves a built site like a static host would, quietly."""
-
-    def send_error(self, code, message=None, explain=None):
-        # Answer unknown paths with the site's own 404 page, as hosts do.
-        page = Path(self.directory) / "404.html"
-        if code == 404 and page.is_file():
-            body = page.read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(body)
-            return
-        super().send_error(code, message, explain)
-
-    def copyfile(self, source, outputfile):
-        try:
-            super().copyfile(source, outputfile)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the test closed its page while the search worker still loaded the rest of a list
-
-    def log_message(self, format, *args):  # noqa: A002 - signature from the base class
-        pass
-
-
 @pytest.fixture(scope="session")
 def serve_site():
     """Factory: ``serve_site(directory) -> base URL`` ("http://127.0.0.1:PORT/").
@@ -205,7 +172,7 @@ def serve_site():
     servers: list[http.server.ThreadingHTTPServer] = []
 
     def serve(directory: Path) -> str:
-        handler = functools.partial(_StaticHandler, directory=str(directory))
+        handler = functools.partial(StaticHandler, directory=str(directory))
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         server.daemon_threads = True
         threading.Thread(target=server.serve_forever, name=f"serve {directory}", daemon=True).start()

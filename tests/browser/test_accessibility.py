@@ -11,18 +11,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from helpers import page_of
+from practice_hub.sitecheck import AXE_OPTIONS  # the axe options practice-hub test uses
 
 pytestmark = pytest.mark.browser
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-# Best-practice rules (not tagged WCAG by axe) that stock Material breaks and the
-# theme fixes; enabled on top of the WCAG tags so the fixes stay fixed.
-EXTRA_RULES = ["aria-dialog-name", "landmark-unique"]
-AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": WCAG_TAGS},
-    "rules": {rule: {"enabled": True} for rule in EXTRA_RULES},
-    "resultTypes": ["violations"],
-}
 PAGES = [
     "home",
     "procedure",
