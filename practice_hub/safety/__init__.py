@@ -95,12 +95,21 @@ def check_rendered(items, renderer: rendered.Renderer, problems) -> None:
 _MARKUP = re.compile(r"[<>&\\`~{}*_|\[]")
 
 
+#: Characters a reader never sees (Unicode's format characters: soft hyphen, zero-width spaces and
+#: joiners, bidirectional marks, word joiner, byte order mark, tags): the reader's text drops them,
+#: so a number they split is one number to a reader but not to a scan of the source.
+_INVISIBLE = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0001\U000e0020-\U000e007f]"
+)
+
+
 def plain_text(body: str) -> bool:
     """The fast path of the rendered check (the build judges every page it renders anyway): a body
     with none of the characters that make markup renders only to allowed elements, and its visible
     text is its own text, so the source checks have seen it all, once case data split over lines
     is looked for in the whole body."""
-    return not _MARKUP.search(body) and not casedata.findings(body)
+    return not _MARKUP.search(body) and not _INVISIBLE.search(body) and not casedata.findings(body)
 
 
 def case_data_seen(published: str, body: str, first_line: int) -> list[tuple[int, str, str]]:

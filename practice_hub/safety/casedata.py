@@ -199,7 +199,8 @@ def _as_written(finding: Finding, plain: str, text: str) -> Finding:
 
 # --- NHS numbers -----------------------------------------------------------------------------
 
-_NHS_SHAPES = {(10,), (3, 7), (6, 4), (3, 3, 4), (4, 3, 3)}
+_NHS_SHAPES = {(10,), (3, 7), (6, 4), (3, 3, 4), (4, 3, 3), (1,) * 10, (2,) * 5}
+_MOST_GROUPS = max(len(shape) for shape in _NHS_SHAPES)
 _CELL_GAP = " \t\u00a0"  # spaces around the bar between two table cells
 
 
@@ -249,11 +250,12 @@ def _nhs_numbers(text: str) -> list[Finding]:
 
 
 def _nhs_in_chain(text: str, chain: list[list], found: list[Finding]) -> None:
-    """NHS numbers among groups of digits joined by separators: each is 1 to 3 whole groups."""
+    """NHS numbers among groups of digits joined by separators: each is a few whole groups, in
+    one of the shapes people write them (3 3 4, 4 3 3, one digit or two at a time...)."""
     for first in range(len(chain)):
         if chain[first][3] == "-":
             continue  # 12-943-476-5919: part of a longer number
-        for count in (1, 2, 3):
+        for count in range(1, _MOST_GROUPS + 1):
             last = first + count - 1
             if last >= len(chain):
                 break

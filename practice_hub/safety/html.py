@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 import nh3
 
 from . import urls
+from .entities import HUGE
 
 TAGS = frozenset(
     """a abbr b blockquote br caption cite code col colgroup dd del details dfn div dl dt em
@@ -317,7 +318,7 @@ class _Seen(HTMLParser):
 
 def check_body(body: str, report) -> None:
     """Report refused HTML and links in a Markdown body: report(line_in_body, message, hint)."""
-    text = blank_code(body)
+    text = HUGE.sub("\ufffd", blank_code(body))  # a reference too long to read is one character
     text = _check_markdown_links(text, report)
     walker = _Walker(report)
     try:

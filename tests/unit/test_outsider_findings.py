@@ -89,3 +89,25 @@ def test_a_numeric_reference_too_long_to_read_beside_case_data_is_no_traceback()
     published, _ = judge_page(RENDERER.render(source), source)
     [(line, message, _hint)] = case_data_seen(published, source, 1)
     assert (line, message) == (3, '"943 476 5919" looks like an NHS number (it passes the NHS number check)')
+
+
+def test_the_second_trials_shapes():
+    """What a second outsider found after the first round of fixes."""
+    from practice_hub.safety import case_data_seen, casedata, check_body, plain_text
+
+    # An NHS number written a digit at a time.
+    assert casedata.find("NHS 9 4 3 4 7 6 5 9 1 9 here") == [
+        (4, '"9 4 3 4 7 6 5 9 1 9" looks like an NHS number (it passes the NHS number check)')
+    ]
+    # A zero-width space inside an NI number: check renders the page (no fast path), as the build does.
+    body = "NI: A\u200bB123456C\n"
+    assert not plain_text(body)
+    published, _ = judge_page(RENDERER.render(body), body)
+    assert [m for _, m, _ in case_data_seen(published, body, 1)] == [
+        '"AB123456C" looks like a National Insurance number'
+    ]
+    # A numeric reference too long to read, with or without its ";": no "cannot be read".
+    for text in ("Number &#" + "9" * 5000 + "; here.\n", "Number &#" + "9" * 5000 + " here.\n"):
+        found = []
+        check_body("x.md", "procedure", text, 12, found)
+        assert found == []
