@@ -174,6 +174,7 @@ def test_a_council_starts_checks_builds_and_upgrades_in_one_line(engine, tmp_pat
     assert MARKER in (site / "site/index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.demo  # it builds this repository's docs/, the demo
 def test_the_demo_builds_through_the_installed_package(engine, tmp_path):
     venv, _, _, _ = engine
     demo = tmp_path / "demo"

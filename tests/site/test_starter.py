@@ -177,7 +177,7 @@ def test_readme_has_the_two_commands_installing_and_upgrading(started):
     readme = (folder / "README.md").read_text(encoding="utf-8")
     assert readme.startswith(f"# {COUNCIL} Practice Hub\n")
     for text in ("practice-hub serve", "practice-hub check && practice-hub build", "## Upgrading",
-                 "py -3 -m venv .venv", r".venv\Scripts\pip install --find-links WHEELS -r requirements.txt",
+                 "py -3.13 -m venv .venv", r".venv\Scripts\pip install --find-links WHEELS -r requirements.txt",
                  r".venv\Scripts\practice-hub serve", "**macOS**", "**Linux**", "changelog"):
         assert text in readme, text
     assert ".venv/" in (folder / ".gitignore").read_text() and "site/" in (folder / ".gitignore").read_text()
