@@ -58,6 +58,7 @@ from .safety.published import is_refused
 from .settings import Project, Settings
 from .site import Site, check_rendered, load_site
 from .structure.changes import changed_pages
+from .structure.examples import ACCESSIBILITY_PAGE
 from .structure.review import change_badge
 from .structure.thread import Thread
 from .theme_assets import missing, theme_assets
@@ -70,7 +71,6 @@ ADVISORY_LOGGER = "practice_hub.advisory"  # not under "mkdocs": see advisory_lo
 _KEY = "practice_hub_build"
 SERVING_ENV = "PRACTICE_HUB_SERVING"  # set by on_startup for `mkdocs serve` (this process only)
 PROBLEMS_MARKER = ".practice-hub-problems"
-ACCESSIBILITY_PAGE = "accessibility.md"  # the site's accessibility statement (start writes one)
 
 
 def project_for(config: MkDocsConfig) -> Project:

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import yaml
 
+from .resources import schema_dir
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -144,12 +146,6 @@ def _check_audit_settings(values: dict) -> None:
         ):
             raise ValueError("extra.practice_hub.audit_services must be a list of service names")
         values["audit_services"] = tuple(services)
-
-
-def schema_dir() -> Path:
-    from .resources import schema_dir as packaged
-
-    return packaged()
 
 
 class LenientLoader(yaml.SafeLoader):

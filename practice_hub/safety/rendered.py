@@ -267,7 +267,6 @@ class _RenderedWalker(source_html._Walker):
     def __init__(self, report, allow: AllowList):
         super().__init__(report)
         self.allow = allow
-        self.depth_limit = False
 
     def handle_starttag(self, tag, attrs):
         self._check(tag, attrs, "", 0)
