@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from ..problems import Problems, advisory
-from ..renderer.md import esc, link, long_date, table
 from ..structure.items import Item
+from ..text import esc, link, long_date, table
 
 CYCLE = "audit_cycle"
 OPEN = ("open", "in progress")

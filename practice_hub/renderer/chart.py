@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from .md import table
+from ..text import table
 
 WIDTH, HEIGHT, PAD_LEFT, PAD_RIGHT, PAD_BOTTOM, PAD_TOP = 560, 220, 64, 40, 36, 22
 

@@ -19,7 +19,7 @@ from ..structure.events import (
 )
 from ..structure.items import Item
 from ..structure.training import Session
-from .md import bullet_list, esc, link, long_date
+from ..text import bullet_list, esc, link, long_date
 from .training import when_range
 
 INDEX_URI = TYPES[EVENT].index_uri

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..content_types import COURSE, FRAMEWORK, PROCEDURE, STANDARD, TOOL
 from ..structure.items import Item
 from ..structure.thread import Thread
-from .md import bullet_list, esc, link
+from ..text import bullet_list, esc, link
 
 CARRIED_BY = (
     (STANDARD, "Practice standards"),

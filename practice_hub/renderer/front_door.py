@@ -13,8 +13,8 @@ import datetime as dt
 from ..menu import menu_entries
 from ..structure.items import Item
 from ..structure.training import sessions_of, upcoming
+from ..text import esc, link, long_date
 from .events import home_block as events_block
-from .md import esc, link, long_date
 from .register import REGISTER_URI, changes
 from .staff_voice import home_block as staff_voice_block
 from .training import UPCOMING_URI, when_range

@@ -12,10 +12,10 @@ import html
 import re
 
 from ..content_types import COURSE, LEARNING, PROCEDURE, STANDARD
+from ..markup import FilterField, attributes, filter_form, markdown_link
 from ..structure.items import Item
 from ..structure.thread import Thread
-from .html import FilterField, attributes, filter_form, markdown_link
-from .md import bullet_list, esc, link, long_date
+from ..text import bullet_list, esc, link, long_date
 
 #: How each kind of review is written in a sentence (the schema's values are lower case).
 KINDS = {

@@ -6,13 +6,13 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from ..content_types import TYPES
+from ..markup import Markup, element, escape, markdown_link
+from ..markup import link as link_to
 from ..site import Site
 from ..structure.items import Item
+from ..text import bullet_list, esc, link
 from .events import events_listing
-from .html import Markup, element, escape, markdown_link
-from .html import link as link_to
 from .learning import learning_listing
-from .md import bullet_list, esc, link
 from .sections import research_library, vacancy_listing
 from .staff_voice import staff_voice_listing
 from .training import catalogue

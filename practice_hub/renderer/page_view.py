@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..structure.items import Item
 from ..structure.review import DUE_SOON_DAYS, PageReview, change_badge
-from .md import long_date
+from ..text import long_date
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..content_types import DATA_DIR, DATA_FILES, TYPES, YAML
 from ..schema import Schemas
-from .md import esc, table
+from ..text import esc, table
 
 REFERENCE_URI = "editors/field-reference.md"
 #: The editors' guide (practice_hub/guide/editors.md), made here unless the site writes its own.

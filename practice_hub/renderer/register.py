@@ -13,7 +13,7 @@ from feedgen.feed import FeedGenerator
 from ..content_types import PROCEDURE
 from ..structure.items import Item
 from ..structure.review import DUE_SOON_DAYS, PageReview
-from .md import esc, link, long_date, table
+from ..text import esc, link, long_date, table
 
 REGISTER_URI = "procedures/amendments.md"
 FEED_URI = "procedures/amendments.xml"

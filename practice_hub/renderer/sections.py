@@ -8,10 +8,10 @@ import html
 import posixpath
 from pathlib import Path
 
+from ..markup import FilterField, attributes, element, filter_form, markdown_link, safe_url
 from ..structure.items import Item
 from ..structure.tools import check_tool_files  # noqa: F401  (moved; kept importable)
-from .html import FilterField, attributes, element, filter_form, markdown_link, safe_url
-from .md import bullet_list, esc, link, long_date
+from ..text import bullet_list, esc, link, long_date
 
 WHEN = ["first day", "first week", "first month", "first three months"]
 

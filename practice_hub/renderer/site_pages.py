@@ -7,21 +7,21 @@ from collections.abc import Callable
 
 from ..clock import calendar_stamp, generated_moment
 from ..content_types import COURSE, EVENT, NEWS, STAFF_VOICE, STANDARD, TOOL, TYPES
+from ..markup import markdown_link
 from ..resources import editors_guide
 from ..site import Site
 from ..structure.events import ALL_EVENTS_ICS_URI, event_ics_uri, occurrence
 from ..structure.items import Item
 from ..structure.training import sessions_of
+from ..text import bullet_list, esc, link
 from .calendar import ALL_ICS_URI, calendar, course_ics_uri, session_ics_uri
 from .events import event_page, events_for_standard
 from .framework import framework_additions, framework_backlink
 from .front_door import front_door
 from .glossary import abbreviations_for
 from .home import HOME_URI, under_title
-from .html import markdown_link
 from .learning import REPLACE_BODY, briefing_page, briefings_for
 from .listing import listing, section_index
-from .md import bullet_list, esc, link
 from .reference import EDITORS_GUIDE_URI, REFERENCE_URI, field_reference
 from .register import (
     FEED_URI,

@@ -8,8 +8,8 @@ import html
 
 from ..structure.items import Item
 from ..structure.staff_voice import Answer, answers, latest, previous, years
+from ..text import bullet_list, esc, link, long_date, table
 from .chart import bar_svg, percent
-from .md import bullet_list, esc, link, long_date, table
 
 STATUS_WORDS = {"planned": "Planned", "in progress": "In progress", "done": "Done"}
 

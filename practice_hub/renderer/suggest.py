@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from .html import safe_url
+from ..markup import safe_url
 
 
 def suggest_link(title: str, page_url: str, edit_url: str | None, email: str) -> str:

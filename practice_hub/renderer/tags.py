@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from ..content_types import TYPES
 from ..structure.items import Item
-from .md import bullet_list, esc, link
+from ..text import bullet_list, esc, link
 
 TAGS_DIR = "tags"
 

@@ -8,9 +8,9 @@ from ..content_types import COURSE, PROCEDURE, STANDARD, TOOL
 from ..structure.items import Item
 from ..structure.thread import Thread
 from ..structure.training import sessions_of, upcoming
+from ..text import bullet_list, date_time, esc, link, table
 from .chart import results_block
 from .learning import briefings_for
-from .md import bullet_list, date_time, esc, link, table
 from .training import course_sessions
 
 MATRIX_URI = "standards/golden-thread.md"

@@ -6,12 +6,12 @@ import datetime as dt
 import html
 from collections import defaultdict
 
+from ..markup import FilterField, filter_form
 from ..structure.items import Item
 from ..structure.thread import Thread
 from ..structure.training import Session, sessions_of, upcoming
+from ..text import date_time, esc, link
 from .calendar import ALL_ICS_URI, course_ics_uri, session_ics_uri
-from .html import FilterField, filter_form
-from .md import date_time, esc, link
 
 INDEX_URI = "training/index.md"
 UPCOMING_URI = "training/upcoming.md"
