@@ -14,8 +14,10 @@ class ContentType:
     """Everything Practice Hub knows about one content type, in one place.
 
     Adding a type is one entry in ``REGISTRY`` plus one schema file in ``content_schema/``
-    (see README, "For developers"). Renderers are named by key (``listing``, ``additions``)
-    and looked up in ``renderer/registry.py``, so this module imports nothing above it.
+    (see README, "For developers"). Behaviour that lives above this module is named by key
+    (``listing``, ``additions``, ``export_extra``) and looked up where it lives
+    (``renderer/listing.py``, ``renderer/site_pages.py``, ``export.py``), so this module imports
+    nothing above it.
     """
 
     name: str
@@ -27,13 +29,15 @@ class ContentType:
     reviewed: bool = False  # owner, last_reviewed and review_by are checked (structure/review.py)
     entry_page: str = ""  # YAML entries: where each is shown, "training/{id}.md" or "glossary/index.md#{id}"
     export_fields: tuple[str, ...] = ()  # type-specific fields written to content.json
-    listing: str = "list"  # key of the listing renderer in renderer/registry.py LISTINGS
-    additions: str = ""  # key of what is added to each item's page, in renderer/registry.py ADDITIONS
+    listing: str = "list"  # key of the listing renderer in renderer/listing.py LISTINGS
+    additions: str = ""  # key of what is added to each item's page, in renderer/site_pages.py ADDITIONS
     search_weight: float = 1.0  # multiplies Pagefind's score in the search worker
     menu: int = 0  # place in the menu and on the home page (0: not a section of its own)
     numbered: bool = False  # listed as "3. Title"
     newest_first: bool = False  # listed by date, newest first
     blog: bool = False  # Material's blog plugin makes the section's index, archive and category pages
+    number_word: str = ""  # numbered types: the word before the number ("Standard 3")
+    export_extra: str = ""  # key of what content.json adds for this type, in export.py EXTRAS
 
     @property
     def schema_name(self) -> str:
@@ -93,6 +97,7 @@ REGISTRY: tuple[ContentType, ...] = (
         search_weight=3.0,
         menu=20,
         numbered=True,
+        number_word="Standard",
     ),
     ContentType(
         FRAMEWORK,  # issue 18
@@ -118,6 +123,8 @@ REGISTRY: tuple[ContentType, ...] = (
         search_weight=1.15,
         menu=30,
         numbered=True,
+        number_word="Section",
+        export_extra="results",
     ),
     ContentType(
         AUDIT_CYCLE,
@@ -138,6 +145,7 @@ REGISTRY: tuple[ContentType, ...] = (
         listing="catalogue",
         search_weight=1.15,
         menu=40,
+        export_extra="sessions",
     ),
     ContentType(
         EVENT,  # issue 18
@@ -150,6 +158,7 @@ REGISTRY: tuple[ContentType, ...] = (
         listing="events",
         search_weight=0.9,
         menu=45,
+        export_extra="calendar",
     ),
     ContentType(
         TOOL,
@@ -278,6 +287,12 @@ def search_weights() -> dict[str, float]:
     return {**{t.name: t.search_weight for t in TYPES.values()}, LISTING_PAGE: LISTING_SEARCH_WEIGHT}
 
 
+def has_id(type_name: str) -> bool:
+    """Whether entries of this type are known by an ``id`` (audit results are known by their
+    section and period instead)."""
+    return type_name != AUDIT_RESULT
+
+
 def in_menu_order() -> list[ContentType]:
     return sorted((t for t in TYPES.values() if t.menu), key=lambda t: (t.menu, t.name))
 
@@ -285,6 +300,7 @@ def in_menu_order() -> list[ContentType]:
 # Site-wide data files, each with its own schema in content_schema/.
 DATA_DIR = "_data"
 DATA_FILES = {"tags.yml": TAG, "audit_results.yml": AUDIT_RESULT, "legislation.yml": LEGISLATION}
+DATA_FILE_OF = {schema: name for name, schema in DATA_FILES.items()}
 
 # Folders whose files are downloads or images: never read as content.
 ASSET_FOLDERS = ("files", "assets", "images", "javascripts", "stylesheets")

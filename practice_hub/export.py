@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from .clock import calendar_stamp, generated_moment, generated_time  # noqa: F401  (imported from here too)
-from .content_types import AUDIT_SECTION, COURSE, EVENT, TYPES
+from .content_types import TYPES
 from .site import Site
 from .structure.calendar_paths import course_ics_uri, session_ics_uri
 from .structure.events import event_ics_uri
+from .structure.items import Item
 from .structure.training import LONDON, sessions_of
 
 REVIEW_FIELDS = ("owner", "approver", "last_reviewed", "review_by", "effective_date", "archived_date")
@@ -39,31 +40,9 @@ def content_json(site: Site) -> dict:
             if item.data.get(name):
                 entry[name] = list(item.data[name])
         entry["related"] = item.related
-        if item.type == COURSE:  # courses: their sessions and calendar feeds
-            entry["sessions"] = [
-                {
-                    "start": s.start.strftime("%Y-%m-%dT%H:%M"),
-                    "end": s.end.strftime("%Y-%m-%dT%H:%M"),
-                    "timezone": LONDON.key,
-                    "venue": s.venue,
-                    "status": s.status,
-                    "places": s.places,
-                    "ics": site.urls.get(session_ics_uri(s), ""),
-                }
-                for s in sessions_of(item)
-            ]
-            entry["ics"] = site.urls.get(course_ics_uri(item.id), "")
-        if item.type == EVENT:  # issue 18: the event's own calendar file
-            entry["timezone"] = LONDON.key
-            entry["ics"] = site.urls.get(event_ics_uri(item), "")
-        if item.type == AUDIT_SECTION:
-            entry["results"] = [
-                {
-                    k: r[k]
-                    for k in ("period", "files_audited", "good_or_better", "requires_improvement_or_lower")
-                }
-                for r in site.thread.results.get(item.id, [])
-            ]
+        extra = EXTRAS.get(TYPES[item.type].export_extra) if item.type in TYPES else None
+        if extra:
+            entry.update(extra(item, site))
         items.append(entry)
     return {"generated": generated_time(), "items": items}
 
@@ -71,3 +50,37 @@ def content_json(site: Site) -> dict:
 def _export_fields(type_name: str) -> tuple[str, ...]:
     content_type = TYPES.get(type_name)
     return content_type.export_fields if content_type else ()
+
+
+def _sessions(course: Item, site: Site) -> dict:
+    """A course's sessions and calendar feeds."""
+    return {
+        "sessions": [
+            {
+                "start": s.start.strftime("%Y-%m-%dT%H:%M"),
+                "end": s.end.strftime("%Y-%m-%dT%H:%M"),
+                "timezone": LONDON.key,
+                "venue": s.venue,
+                "status": s.status,
+                "places": s.places,
+                "ics": site.urls.get(session_ics_uri(s), ""),
+            }
+            for s in sessions_of(course)
+        ],
+        "ics": site.urls.get(course_ics_uri(course.id), ""),
+    }
+
+
+def _calendar(event: Item, site: Site) -> dict:
+    """An event's own calendar file."""
+    return {"timezone": LONDON.key, "ics": site.urls.get(event_ics_uri(event), "")}
+
+
+def _results(section: Item, site: Site) -> dict:
+    """An audit section's published results, oldest first."""
+    keys = ("period", "files_audited", "good_or_better", "requires_improvement_or_lower")
+    return {"results": [{k: r[k] for k in keys} for r in site.thread.results.get(section.id, [])]}
+
+
+# What content.json adds for a type, named by the registry's ``export_extra``.
+EXTRAS = {"sessions": _sessions, "calendar": _calendar, "results": _results}

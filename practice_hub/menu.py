@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .content_types import RESERVED_PAGES, TYPES
+from .content_types import RESERVED_PAGES, in_menu_order
 
 HOME = "index.md"
 # Pages for editors, not readers: kept out of the menu and reached from the footer.
@@ -31,9 +31,7 @@ def menu_entries(configured) -> list[MenuEntry]:
     ``configured`` is the ``menu`` setting: a list of "path" strings or {Title: path} mappings.
     """
     if not configured:
-        return [
-            MenuEntry(t.folder + "/", t.label) for t in TYPES.values() if t.folder and "/" not in t.folder
-        ]
+        return [MenuEntry(t.folder + "/", t.label) for t in in_menu_order() if "/" not in t.folder]
     entries = []
     for entry in configured:
         if isinstance(entry, dict):

@@ -21,7 +21,7 @@ from .structure.abbreviations import Abbreviations, abbreviation_index
 from .structure.events import check_events
 from .structure.examples import check_examples
 from .structure.graph import check_unique, resolve
-from .structure.items import Item
+from .structure.items import Item, of_type
 from .structure.load import read_all, relative
 from .structure.review import check_reviews
 from .structure.staff_voice import check_staff_voice
@@ -55,7 +55,7 @@ class Site:
         object.__setattr__(self, "_pages", pages)
 
     def of_type(self, type_name: str) -> list[Item]:
-        return [item for item in self.items if item.type == type_name]
+        return of_type(self.items, type_name)
 
     def listed(self, type_name: str) -> list[Item]:
         """Items shown in listings: archived items stay reachable by URL but are not listed."""
@@ -135,7 +135,7 @@ def _read(draft: SiteDraft) -> None:
     project = draft.project
     draft.schemas = load_schemas(project.schema_dir)
     draft.read, draft.problems, draft.unread = read_all(project.root, project.docs_dir, draft.schemas)
-    draft.results = [item for item in draft.read if item.type == AUDIT_RESULT]
+    draft.results = of_type(draft.read, AUDIT_RESULT)
 
 
 def _place_entries(draft: SiteDraft) -> None:
@@ -185,13 +185,13 @@ def _check_ids(draft: SiteDraft) -> None:
                 type=item.type,
                 field="id",
             )
-    draft.tags = check_unique([item for item in draft.read if item.type == TAG], problems, "tag id")
+    draft.tags = check_unique(of_type(draft.read, TAG), problems, "tag id")
 
 
 def _resolve(draft: SiteDraft) -> None:
     draft.by_id = resolve(
         draft.content,
-        draft.tags,
+        {TAG: draft.tags},
         draft.schemas,
         draft.problems,
         draft.project.settings.show_drafts,
@@ -214,7 +214,7 @@ def _leave_out_drafts(draft: SiteDraft) -> None:
 def _check_reviews(draft: SiteDraft) -> None:
     settings = draft.project.settings
     check_reviews(draft.content, settings.build_date, draft.problems, settings.overdue_reviews_are_errors)
-    check_courses([item for item in draft.content if item.type == COURSE], draft.problems)
+    check_courses(of_type(draft.content, COURSE), draft.problems)
     check_overdue_actions(
         draft.content, settings.build_date, draft.problems, settings.overdue_reviews_are_errors
     )  # issue 15: audit cycles
@@ -227,7 +227,7 @@ def _golden_thread(draft: SiteDraft) -> None:
 
 
 def _legislation(draft: SiteDraft) -> None:
-    laws = [i for i in draft.read if i.type == LEGISLATION]
+    laws = of_type(draft.read, LEGISLATION)
     draft.laws = {str(i.data.get("title")): str(i.data.get("url")) for i in laws}
     check_unique(laws, draft.problems, "legislation id")
     check_legislation(draft.content, draft.laws, draft.problems)

@@ -17,7 +17,7 @@ from ..structure.events import (
     occurrence,
     upcoming_events,
 )
-from ..structure.items import Item
+from ..structure.items import Item, of_type
 from ..structure.training import Session
 from ..text import bullet_list, esc, link, long_date
 from .training import when_range
@@ -47,7 +47,7 @@ def events_listing(from_uri: str, items: list[Item], site=None) -> str:
     """Upcoming events by month. Events that have ended leave at build time, and again in the
     browser by its own clock (``data-ph-ends``), so an old build never lists a past event."""
     today = site.project.settings.build_date if site is not None else dt.date.today()
-    listed = [e for e in items if e.type == EVENT]
+    listed = of_type(items, EVENT)
     out = [
         link(from_uri, ALL_EVENTS_ICS_URI, "Subscribe to every event (calendar feed, .ics)"),
         "",

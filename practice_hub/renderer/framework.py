@@ -3,7 +3,7 @@ training that carry it, on its own page; and the link back on each of those page
 
 from __future__ import annotations
 
-from ..content_types import COURSE, FRAMEWORK, PROCEDURE, STANDARD, TOOL
+from ..content_types import COURSE, FRAMEWORK, PROCEDURE, STANDARD, TOOL, TYPES
 from ..structure.items import Item
 from ..structure.thread import Thread
 from ..text import bullet_list, esc, link
@@ -60,5 +60,5 @@ def framework_backlink(item: Item, thread: Thread, uri: str) -> str:
 
 def _line(uri: str, item: Item) -> str:
     number = item.number
-    title = f"{number}. {item.title}" if number is not None and item.type == STANDARD else item.title
+    title = f"{number}. {item.title}" if number is not None and TYPES[item.type].numbered else item.title
     return f"{link(uri, item.uri, title, item.anchor)}: {esc(item.summary)}"

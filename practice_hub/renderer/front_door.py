@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..content_types import COURSE, NEWS
 from ..menu import menu_entries
-from ..structure.items import Item
+from ..structure.items import Item, of_type
 from ..structure.training import sessions_of, upcoming
 from ..text import esc, link, long_date
 from .events import home_block as events_block
@@ -84,9 +85,9 @@ def _block(css: str, heading: str, lines: list[str], more: str = "") -> str:
 def notice_block(items: list[Item], today: dt.date) -> str:
     """News posts marked urgent (``urgent_until`` today or later), newest first."""
     urgent = []
-    for item in items:
+    for item in of_type(items, NEWS):
         until = item.data.get("urgent_until")
-        if item.type != "news" or not until or item.status in ("archived", "draft"):
+        if not until or item.status in ("archived", "draft"):
             continue
         try:
             if dt.date.fromisoformat(str(until)) >= today:
@@ -165,8 +166,8 @@ def training_block(items: list[Item], today: dt.date) -> str:
     sessions = sorted(
         (
             s
-            for c in items
-            if c.type == "course" and c.status != "archived"
+            for c in of_type(items, COURSE)
+            if c.status != "archived"
             for s in upcoming(sessions_of(c), today, include_cancelled=False)
         ),
         key=lambda s: (s.start, s.course.title),
@@ -183,11 +184,7 @@ def training_block(items: list[Item], today: dt.date) -> str:
 
 def news_block(items: list[Item]) -> str:
     news = sorted(
-        (
-            i
-            for i in items
-            if i.type == "news" and i.status not in ("archived", "draft") and i.data.get("date")
-        ),
+        (i for i in of_type(items, NEWS) if i.status not in ("archived", "draft") and i.data.get("date")),
         key=lambda i: (str(i.data.get("date", "")), i.id),
         reverse=True,
     )[:SHOWN]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from feedgen.feed import FeedGenerator
 
 from ..content_types import PROCEDURE
-from ..structure.items import Item
+from ..structure.items import Item, of_type
 from ..structure.review import DUE_SOON_DAYS, PageReview
 from ..text import esc, link, long_date, table
 
@@ -35,9 +35,7 @@ class Change:
 def changes(items: list[Item]) -> list[Change]:
     """Every change entry of every published procedure, newest first."""
     found = []
-    for item in items:
-        if item.type != PROCEDURE:
-            continue
+    for item in of_type(items, PROCEDURE):
         for index, entry in enumerate(item.data.get("changes") or []):
             try:
                 day = dt.date.fromisoformat(str(entry.get("date")))

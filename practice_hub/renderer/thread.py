@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..content_types import COURSE, PROCEDURE, STANDARD, TOOL
+from ..content_types import COURSE, PROCEDURE, TOOL, TYPES
 from ..structure.items import Item
 from ..structure.thread import Thread
 from ..structure.training import sessions_of, upcoming
@@ -23,7 +23,7 @@ def item_link(from_uri: str, item: Item, text: str | None = None) -> str:
 
 def numbered(item: Item) -> str:
     number = item.number
-    word = "Standard" if item.type == STANDARD else "Section"
+    word = TYPES[item.type].number_word or "Section"
     return f"{word} {number}: {item.title}" if number else item.title
 
 

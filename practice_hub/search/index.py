@@ -43,8 +43,8 @@ import re
 import zlib
 from pathlib import Path
 
-from ..content_types import search_weights
-from ..structure.items import Item
+from ..content_types import GLOSSARY, search_weights
+from ..structure.items import Item, of_type
 from .pagefind_service import PagefindError, PagefindService
 from .terms import Glossary, search_terms, vocabulary_words
 
@@ -210,8 +210,8 @@ def glossary_answers(items: list[Item]) -> list[dict]:
     """Each glossary entry with every form it is asked by (term, expansion, aliases), for the
     search's direct answer."""
     out = []
-    for item in items:
-        if item.type != "glossary" or item.status in ("archived", "draft"):
+    for item in of_type(items, GLOSSARY):
+        if item.status in ("archived", "draft"):
             continue
         forms = [
             str(item.data.get("term", "")),

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..content_types import GLOSSARY
-from ..structure.items import Item
+from ..structure.items import Item, of_type
 from ..structure.phrases import PhraseIndex
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -32,9 +32,7 @@ class Glossary:
     @classmethod
     def of(cls, items: list[Item]) -> Glossary:
         forms: list[tuple[str, ...]] = []
-        for item in items:
-            if item.type != GLOSSARY:
-                continue
+        for item in of_type(items, GLOSSARY):
             entry = [
                 str(item.data.get("term", "")),
                 str(item.data.get("expansion", "")),

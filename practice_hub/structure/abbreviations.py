@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..content_types import GLOSSARY
-from .items import Item
+from .items import Item, of_type
 from .phrases import PhraseIndex
 
 _PLAIN_TERM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9&'-]*$")
@@ -25,9 +25,7 @@ class Abbreviations:
 
 def abbreviation_index(items: list[Item]) -> Abbreviations:
     terms = {}
-    for item in items:
-        if item.type != GLOSSARY:
-            continue
+    for item in of_type(items, GLOSSARY):
         term, expansion = str(item.data.get("term", "")), str(item.data.get("expansion", ""))
         if expansion and _PLAIN_TERM.match(term) and term != expansion:
             terms.setdefault(term, expansion)

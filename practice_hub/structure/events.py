@@ -11,7 +11,7 @@ import datetime as dt
 
 from ..content_types import EVENT
 from ..problems import Problems
-from .items import Item
+from .items import Item, of_type
 from .training import Session, clock_change_trouble, local_time, utc
 
 PRACTICE_WEEK = "practice week"
@@ -20,7 +20,7 @@ ALL_EVENTS_ICS_URI = f"{CALENDAR_DIR}/all.ics"
 
 
 def events_of(items: list[Item]) -> list[Item]:
-    return [i for i in items if i.type == EVENT]
+    return of_type(items, EVENT)
 
 
 def occurrence(event: Item) -> Session | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..content_types import TYPES, schema_of
+from ..content_types import DATA_DIR, DATA_FILE_OF, TYPES, schema_of
 from ..problems import Problems
 from ..schema import Schemas, field_name, suggest
 from .items import Item
@@ -53,7 +53,7 @@ def check_unique(items: list[Item], problems: Problems, what: str = "id") -> dic
 
 def resolve(
     items: list[Item],
-    tags: dict[str, Item],
+    data_entries: dict[str, dict[str, Item]],
     schemas: Schemas,
     problems: Problems,
     drafts_published: bool = False,
@@ -69,16 +69,18 @@ def resolve(
                     continue  # the schema check already reported it
                 line = item.line_of(*path)
                 field = field_name(path[:-1] if path and isinstance(path[-1], int) else path)
-                if ref.target == "tag":
-                    if value not in tags:
-                        guess = suggest(value, tags)
+                entries = data_entries.get(ref.target)  # a site-wide data file's entries (tags)
+                if entries is not None:
+                    if value not in entries:
+                        guess = suggest(value, entries)
+                        where = f"docs/{DATA_DIR}/{DATA_FILE_OF[ref.target]}"
                         problems.add(
                             item.path,
                             line,
-                            f'field "{field}" names "{value}", which is not a tag in docs/_data/tags.yml',
+                            f'field "{field}" names "{value}", which is not a {ref.target} in {where}',
                             f'did you mean "{guess}"?'
                             if guess
-                            else "use a tag from docs/_data/tags.yml, or add the tag there first",
+                            else f"use a {ref.target} from {where}, or add the {ref.target} there first",
                             type=item.type,
                             field=field,
                         )

@@ -62,3 +62,9 @@ class Item:
 
     def where(self) -> str:
         return f"{self.path}:{self.line}"
+
+
+def of_type(items, type_name: str) -> list[Item]:
+    """The items of one content type (or data file), in the order given: the one way to select
+    by type, so that code elsewhere never compares type names itself."""
+    return [item for item in items if item.type == type_name]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..cache import SERVE_CACHE
-from ..content_types import AUDIT_RESULT, MARKDOWN, classify, reserved, schema_of
+from ..content_types import MARKDOWN, classify, has_id, reserved, schema_of
 from ..loader import frontmatter
 from ..loader.artefacts import scan as scan_artefacts
 from ..loader.artefacts import scan_body
@@ -268,7 +268,7 @@ def _check(item: Item, schemas: Schemas, out: FileResult) -> None:
         line = item.line_of(*finding.path)
         out.problems.append(Problem(item.path, line, finding.message, finding.hint, item.type, finding.field))
     identity = item.data.get("id")
-    if item.type == AUDIT_RESULT or (isinstance(identity, str) and identity):
+    if not has_id(item.type) or (isinstance(identity, str) and identity):
         out.items.append(item)
 
 

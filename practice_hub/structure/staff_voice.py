@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..content_types import STAFF_VOICE
 from ..problems import Problems
-from .items import Item
+from .items import Item, of_type
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class Answer:
 
 def years(items: list[Item]) -> list[Item]:
     """Staff voice entries that are published, oldest year first."""
-    found = [i for i in items if i.type == STAFF_VOICE and i.status not in ("archived", "draft")]
+    found = [i for i in of_type(items, STAFF_VOICE) if i.status not in ("archived", "draft")]
     return sorted(found, key=lambda i: (_year(i), i.id))
 
 
@@ -65,7 +65,7 @@ def check_staff_voice(items: list[Item], problems: Problems) -> None:
     """What the schema cannot see: one entry per year, each question once a year, actions that
     name a question of their year."""
     seen_years: dict[int, Item] = {}
-    for entry in sorted((i for i in items if i.type == STAFF_VOICE), key=lambda i: (i.path, i.line)):
+    for entry in sorted(of_type(items, STAFF_VOICE), key=lambda i: (i.path, i.line)):
         year = entry.data.get("year")
         if isinstance(year, int) and not isinstance(year, bool):
             first = seen_years.setdefault(year, entry)

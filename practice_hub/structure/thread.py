@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..content_types import AUDIT_RESULT, AUDIT_SECTION, COURSE, LEARNING, STANDARD
 from ..problems import Problems, advisory
-from .items import Item
+from .items import Item, of_type
 
 
 @dataclass
@@ -129,6 +129,7 @@ def check_results(results: list[Item], by_id: dict[str, Item], problems: Problem
     """Validate audit results beyond the schema; return them per section, oldest first."""
     series: dict[str, list[dict]] = {}
     seen: dict[tuple, Item] = {}
+    sections = {section.id for section in of_type(by_id.values(), AUDIT_SECTION)}
     for result in results:
         data = result.data
         section_id, period = data.get("audit_section"), data.get("period")
@@ -163,8 +164,7 @@ def check_results(results: list[Item], by_id: dict[str, Item], problems: Problem
             )
             continue
         seen[key] = result
-        target = by_id.get(section_id)
-        if target is None or target.type != AUDIT_SECTION:
+        if section_id not in sections:
             problems.add(
                 result.path,
                 result.line_of("audit_section"),

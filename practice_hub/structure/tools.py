@@ -6,13 +6,13 @@ import posixpath
 from pathlib import Path
 
 from ..content_types import TOOL
-from .items import Item
+from .items import Item, of_type
 
 
 def check_tool_files(items: list[Item], docs_dir: Path, problems) -> None:
-    for item in items:
+    for item in of_type(items, TOOL):
         file = item.data.get("file")
-        if item.type != TOOL or not isinstance(file, str) or not file.startswith("files/"):
+        if not isinstance(file, str) or not file.startswith("files/"):
             continue
         target = docs_dir / posixpath.dirname(item.uri) / file
         if not target.is_file():

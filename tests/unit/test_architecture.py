@@ -50,59 +50,176 @@ def test_navigation_prune_stays_on():
     assert "- navigation.prune" in (REPO / "mkdocs.yml").read_text()
 
 
-# --- layers (issue 13) ----------------------------------------------------------------------
-PACKAGE = REPO / "practice_hub"
-# Modules below the renderer: they may not import the renderer, search, the adapter or the CLI.
-LOW = ["loader", "structure", "site.py", "export.py", "schema.py", "content_types.py", "cache.py", "clock.py"]
-ABOVE = (
-    "renderer",
-    "search",
-    "mkdocs_adapter",
-    "cli",
-    "editing",
-    "bench",
-    "audit_tool.page",
-    "audit_tool.dashboard",
+# --- layers that point down only ---------------------------------------------------------------
+# Every module of the package has a floor; a module may import its own floor and those below,
+# never one above. The floors, lowest first (DEVELOPING.md draws them):
+LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "ground",
+        (
+            "practice_hub",  # the package itself: its version
+            "practice_hub.problems",
+            "practice_hub.clock",
+            "practice_hub.content_types",
+            "practice_hub.cache",
+            "practice_hub.resources",
+            "practice_hub.safe_write",
+            "practice_hub.foreign",
+            "practice_hub.markup",
+            "practice_hub.text",
+            "practice_hub.theme_assets",
+        ),
+    ),
+    ("loader", ("practice_hub.loader",)),
+    (
+        "structure",
+        (
+            "practice_hub.structure",
+            "practice_hub.safety",
+            "practice_hub.schema",
+            "practice_hub.settings",
+            "practice_hub.menu",
+            "practice_hub.audit_tool",
+        ),
+    ),
+    ("site", ("practice_hub.site", "practice_hub.export")),
+    ("renderer", ("practice_hub.renderer", "practice_hub.search")),
+    ("adapter", ("practice_hub.mkdocs_adapter", "practice_hub.serve_edits", "practice_hub.engine")),
+    (
+        "commands",
+        (
+            "practice_hub.cli",
+            "practice_hub.__main__",
+            "practice_hub.editing",
+            "practice_hub.starter",
+            "practice_hub.sitecheck",
+            "practice_hub.linkcheck",
+            "practice_hub.publish",
+            "practice_hub.bench",
+        ),
+    ),
 )
+TOP = len(LAYERS) - 1
+PACKAGE = REPO / "practice_hub"
+PACKAGE_NAME = "practice_hub"
 
 
-def _imports(path) -> list[str]:
-    """Every module a file imports, as a dotted name inside practice_hub ("" parts for relative)."""
+def floor_of(module: str) -> int:
+    """The floor of a dotted module name: its longest listed prefix decides."""
+    best, floor = -1, -1
+    for index, (_, names) in enumerate(LAYERS):
+        for name in names:
+            inside = module.startswith(name + ".") and name != PACKAGE_NAME  # the package: itself only
+            if (module == name or inside) and len(name) > best:
+                best, floor = len(name), index
+    return floor
+
+
+def _module_name(path) -> str:
+    parts = list(path.relative_to(REPO).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _package_modules() -> list[str]:
+    return sorted(_module_name(path) for path in PACKAGE.rglob("*.py"))
+
+
+def _imported(path) -> list[tuple[int, str]]:
+    """(line, dotted module) of every import of the package in a file, wherever it is written
+    (inside functions too), "from . import x" giving each module x."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    package = path.relative_to(PACKAGE).parent.parts
+    own = _module_name(path).split(".")
+    package = own if path.name == "__init__.py" else own[:-1]
     found = []
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = list(package[: len(package) - node.level + 1])
-                module = ".".join(base + ([node.module] if node.module else []))
-                names = [module] + [
-                    f"{module}.{alias.name}" if module else alias.name for alias in node.names
-                ]
-            else:
-                module = node.module or ""
-                names = [module.removeprefix("practice_hub.")] if module.startswith("practice_hub") else []
-            found += names
+            base = package[: len(package) - node.level + 1] if node.level else []
+            module = ".".join(base + ([node.module] if node.module else []))
+            if not module.startswith("practice_hub"):
+                continue
+            found.append((node.lineno, module))
+            found += [(node.lineno, f"{module}.{alias.name}") for alias in node.names]
         elif isinstance(node, ast.Import):
-            found += [
-                a.name.removeprefix("practice_hub.") for a in node.names if a.name.startswith("practice_hub")
-            ]
-    return found
+            found += [(node.lineno, a.name) for a in node.names if a.name.startswith("practice_hub")]
+    known = set(_package_modules())
+    return [(line, module) for line, module in found if module in known]
 
 
-def _low_files():
-    for name in LOW:
-        target = PACKAGE / name
-        yield from sorted(target.rglob("*.py")) if target.is_dir() else [target]
+def test_every_module_of_the_package_has_a_floor():
+    assert [module for module in _package_modules() if floor_of(module) < 0] == []
 
 
-def test_lower_layers_never_import_the_renderer_or_anything_above():
+def test_no_import_points_up_even_inside_a_function():
     offending = []
-    for path in _low_files():
-        for module in _imports(path):
-            if any(module == above or module.startswith(above + ".") for above in ABOVE):
-                offending.append(f"{path.relative_to(REPO)} imports {module}")
+    for path in sorted(PACKAGE.rglob("*.py")):
+        mine = floor_of(_module_name(path))
+        for line, module in _imported(path):
+            if floor_of(module) > mine:
+                offending.append(
+                    f"{path.relative_to(REPO)}:{line}: imports {module} "
+                    f"({LAYERS[floor_of(module)][0]}, above {LAYERS[mine][0]})"
+                )
     assert offending == []
+
+
+LOAD_ALONE = r"""
+import json, os, sys
+results = {}
+for name in sys.argv[1:]:
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:
+        os.close(read)
+        import importlib
+        importlib.import_module(name)
+        loaded = sorted(m for m in sys.modules if m == "practice_hub" or m.startswith("practice_hub."))
+        os.write(write, json.dumps(loaded).encode())
+        os._exit(0)
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        results[name] = json.loads(pipe.read() or "null")
+    os.waitpid(child, 0)
+print(json.dumps(results))
+"""
+
+
+def test_each_lower_module_loads_alone_without_anything_above_it(tmp_path):
+    """Each module below the commands, imported alone in an interpreter that has loaded nothing of
+    the package: nothing above its floor may come with it (this follows the code as it runs,
+    through every module it loads in turn)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    lower = [m for m in _package_modules() if floor_of(m) < TOP]
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]))
+    run = subprocess.run(
+        [sys.executable, "-c", LOAD_ALONE, *lower],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    loaded = json.loads(run.stdout)
+    offending = [
+        f"importing {name} ({LAYERS[floor_of(name)][0]}) loads {module} ({LAYERS[floor_of(module)][0]})"
+        for name, modules in loaded.items()
+        for module in modules or [f"<{name} failed to import>"]
+        if floor_of(module) > floor_of(name) or modules is None
+    ]
+    assert offending == []
+    assert len(loaded) == len(lower) > 50
+
+
+def test_the_layer_checks_can_fail():
+    """The checks above would catch an upward import: a structure module that loads the renderer."""
+    assert floor_of("practice_hub.structure.thread") < floor_of("practice_hub.renderer.thread")
+    assert floor_of("practice_hub.safety.rendered") == floor_of("practice_hub.structure")
+    assert floor_of("practice_hub.bench.run") == TOP
+    assert floor_of("practice_hub.nothing_listed") == -1  # a new module must be given a floor
 
 
 def test_no_module_imports_a_private_name_of_another():
@@ -161,3 +278,81 @@ def test_each_content_type_name_is_written_in_at_most_three_modules():
     too_many = {name: found for name, found in modules.items() if len(found) > 3}
     assert too_many == {}
     assert all("practice_hub/content_types.py" in found for found in modules.values())
+
+
+# --- a content type's behaviour in one place ---------------------------------------------------
+# Code decides by the registry's attributes (content_types.py: numbered, number_word, listing,
+# additions, export_extra, menu...) or selects with ``of_type``; it never compares an item's type
+# with a type's name. Where this count stands: no module outside the registry branches on a type.
+TYPE_BRANCHES_ALLOWED: dict[str, int] = {}
+
+
+def _type_names() -> tuple[set[str], set[str]]:
+    from practice_hub import content_types
+
+    names = {t.name for t in content_types.REGISTRY} | set(content_types.DATA_FILES.values())
+    constants = {
+        k for k, v in vars(content_types).items() if k.isupper() and isinstance(v, str) and v in names
+    }
+    return names, constants
+
+
+def type_branches(source: str, names: set[str], constants: set[str]) -> list[int]:
+    """Lines that branch on a type name: a comparison (==, !=, in) with a type's name or a
+    collection of them, a ``match`` case on one, or a dispatch table keyed by their constants."""
+
+    def is_type(node) -> bool:
+        if isinstance(node, ast.Constant):
+            return node.value in names
+        if isinstance(node, ast.Name):
+            return node.id in constants
+        if isinstance(node, ast.Attribute):
+            return node.attr in constants
+        if isinstance(node, (ast.Tuple, ast.Set, ast.List)):
+            return any(is_type(e) for e in node.elts)
+        return False
+
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Compare) and any(is_type(n) for n in (node.left, *node.comparators)):
+            found.append(node.lineno)
+        elif isinstance(node, ast.match_case) and is_type(getattr(node.pattern, "value", None)):
+            found.append(node.pattern.lineno)
+        elif isinstance(node, ast.Dict) and any(
+            isinstance(k, (ast.Name, ast.Attribute)) and is_type(k) and isinstance(v, (ast.Name, ast.Lambda))
+            for k, v in zip(node.keys, node.values)
+        ):  # functions keyed by the type constants (a literal key such as "news" names a home block)
+            found.append(node.lineno)
+    return found
+
+
+def test_the_type_branch_count_can_fail():
+    names, constants = {"procedure", "course"}, {"COURSE"}
+    assert type_branches('if item.type == "procedure": pass', names, constants) == [1]
+    assert type_branches("x = [i for i in items if i.type != COURSE]", names, constants) == [1]
+    assert type_branches("if t in (COURSE, 'x'): pass", names, constants) == [1]
+    assert type_branches("renderers = {COURSE: a, 'procedure': b}", names, constants) == [1]
+    assert type_branches("blocks = {'course': a, 'procedure': b}", names, constants) == []
+    assert type_branches("entries = {COURSE: site.courses}", names, constants) == []
+    assert type_branches("match kind:\n    case 'course':\n        pass", names, constants) == [2]
+    assert (
+        type_branches('x = of_type(items, COURSE)\nif item.data.get("course"): pass', names, constants) == []
+    )
+
+
+def test_no_module_branches_on_a_content_type_name():
+    names, constants = _type_names()
+    counts = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        relative = path.relative_to(REPO).as_posix()
+        if relative == "practice_hub/content_types.py" or "bench" in path.parts:
+            continue  # the registry itself; the benchmark writes content as an editor would
+        lines = type_branches(path.read_text(encoding="utf-8"), names, constants)
+        if lines:
+            counts[relative] = lines
+    over = {path: lines for path, lines in counts.items() if len(lines) > TYPE_BRANCHES_ALLOWED.get(path, 0)}
+    assert over == {}, (
+        "decide by an attribute of the content type in content_types.py (add one if needed), "
+        "or select items with structure.items.of_type"
+    )
+    assert len(counts) <= len(TYPE_BRANCHES_ALLOWED) == 0

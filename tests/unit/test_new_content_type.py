@@ -102,3 +102,15 @@ def test_a_new_type_is_checked_against_its_schema(tmp_path, monkeypatch, briefin
     )
     messages = [p.message for p in load_site(project).problems.errors]
     assert 'missing required field "audience"' in messages
+
+
+def test_a_new_type_takes_its_menu_place_from_the_registry(briefing_type):
+    """Without a ``menu`` setting, the menu follows the registry's ``menu`` numbers, so a new type
+    needs no menu line: "briefing" (85) comes after news (80) and before vacancies' section."""
+    from practice_hub.menu import menu_entries
+
+    paths = [entry.path for entry in menu_entries(None)]
+    assert paths.index("news/") < paths.index("briefings/") < paths.index("staff-voice/")
+    assert paths[0] == "procedures/" and paths[-1] == "glossary/"
+    by_folder = {t.folder + "/": t.menu for t in content_types.TYPES.values()}
+    assert [by_folder[path] for path in paths] == sorted(by_folder[path] for path in paths)
