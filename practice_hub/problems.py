@@ -83,6 +83,12 @@ class Problems:
             )
         )
 
+    def about(self, item, field: str, message: str, hint: str = "", **options) -> None:
+        """A problem with one field of an item (anything with ``path``, ``type``, ``line`` and
+        ``line_of``): pinned to that field's line, or the item's own line when ``field`` is ""."""
+        line = item.line_of(field) if field else item.line
+        self.add(item.path, line, message, hint, type=item.type, field=field, **options)
+
     def extend(self, problems: Iterable[Problem]) -> None:
         self.items.extend(problems)
 

@@ -1,0 +1,51 @@
+"""One error format for every problem: ``path:line: message (hint)``, pinned here word for word."""
+
+from __future__ import annotations
+
+from practice_hub.problems import WARNING, Problem, Problems, github_annotation, summary
+
+
+class _Item:
+    path, type, line = "docs/procedures/a.md", "procedure", 1
+
+    def line_of(self, *path):
+        return {("owner",): 4}.get(path, self.line)
+
+
+def test_the_format_word_for_word():
+    assert str(Problem("docs/a.md", 3, 'field "owner" is missing', "add owner: a team")) == (
+        'docs/a.md:3: field "owner" is missing (add owner: a team)'
+    )
+    assert str(Problem("docs/a.md", 3, "no hint")) == "docs/a.md:3: no hint"
+    assert str(Problem("docs/a.md", 3, "at a character", column=7)) == "docs/a.md:3:7: at a character"
+
+
+def test_a_problem_about_a_field_is_pinned_to_its_line():
+    problems = Problems()
+    problems.about(_Item(), "owner", 'field "owner" is empty', "name the team that owns it")
+    problems.about(_Item(), "", "the page has no title", severity=WARNING)
+    first, second = problems.sorted()
+    assert str(first) == "docs/procedures/a.md:1: the page has no title"
+    assert first.severity == WARNING
+    assert str(second) == 'docs/procedures/a.md:4: field "owner" is empty (name the team that owns it)'
+    assert (second.type, second.field) == ("procedure", "owner")
+
+
+def test_problems_are_sorted_and_counted_once():
+    problems = Problems()
+    for _ in range(2):
+        problems.add("docs/b.md", 2, "second")
+        problems.add("docs/a.md", 9, "first")
+    assert [str(p) for p in problems.errors] == ["docs/a.md:9: first", "docs/b.md:2: second"]
+    assert summary(problems.errors) == "2 problems in 2 files: fix them and build again"
+    assert summary(problems.errors[:1], problems.errors) == (
+        "1 problem in 1 file: fix it and build again (2 warnings too)"
+    )
+
+
+def test_the_github_annotation_carries_the_same_words():
+    problem = Problem("docs/a.md", 3, 'field "owner" is missing', "add owner: a team")
+    assert (
+        github_annotation(problem)
+        == '::error file=docs/a.md,line=3::field "owner" is missing (add owner: a team)'
+    )
