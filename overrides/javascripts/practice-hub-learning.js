@@ -1,4 +1,4 @@
-/* Practice Hub: the "Print this briefing" button on learning briefings (issue 18).
+/* Practice Hub: the "Print this briefing" button on learning briefings.
  * Without JavaScript the button stays hidden; the browser's own Print gives the same one page. */
 (function () {
   "use strict";

@@ -46,7 +46,7 @@
         var match = selects.every(function (select) {
           if (!select.value) return true;
           var values = item.getAttribute("data-" + select.getAttribute("data-ph-key")) || "";
-          /* A course for "all staff" is for every role (issue 16). */
+          /* A course for "all staff" is for every role. */
           if (select.getAttribute("data-ph-key") === "audience" && values.indexOf("|all staff|") !== -1) return true;
           return values.indexOf("|" + select.value + "|") !== -1;
         });
@@ -61,7 +61,7 @@
       }
     }
     /* Nothing matches: say which filters are set and what to change. The form's one
-       "Clear filters" button clears them (issue 16: one clear action, not two). */
+       "Clear filters" button clears them (one clear action, not two). */
     var empty = document.createElement("div");
     empty.className = "ph-filter-empty";
     empty.hidden = true;
