@@ -14,6 +14,9 @@ from ..structure.events import ALL_EVENTS_ICS_URI, event_ics_uri, occurrence
 from ..structure.items import Item
 from ..structure.training import sessions_of
 from ..text import bullet_list, esc, link
+from .audit_cycles import cycle_additions, standard_actions
+from .audit_form import TOOL_URI, tool_page
+from .audit_results import RESULTS_URI, dashboard_page
 from .calendar import ALL_ICS_URI, calendar, course_ics_uri, session_ics_uri
 from .events import event_page, events_for_standard
 from .framework import framework_additions, framework_backlink
@@ -82,15 +85,12 @@ def generated_pages(site: Site, existing: set[str]) -> dict[str, str | bytes]:
     if EDITORS_GUIDE_URI not in existing:  # issue 27: the guide comes with the engine
         pages[EDITORS_GUIDE_URI] = editors_guide()
     pages[MATRIX_URI] = matrix_page(site.thread)
-    pages.update(audit_pages(site))  # issue 15: the audit tool and the results dashboard
+    pages.update(audit_pages(site))  # the audit tool and the results dashboard
     return pages
 
 
 def audit_pages(site: Site) -> dict[str, str]:
     """The case-file audit tool (audit/tool/) and the audit results dashboard (audit/results/)."""
-    from ..audit_tool.dashboard import RESULTS_URI, dashboard_page
-    from ..audit_tool.page import TOOL_URI, tool_page
-
     sections, dirs = site.thread.sections, site.project.use_directory_urls
     if not sections:
         return {}
@@ -131,14 +131,12 @@ def _additions(site: Site, uri: str, pages: set[str]) -> str:
 
 
 def _cycle_actions(standard, site: Site) -> str:
-    from ..audit_tool.cycles import standard_actions  # issue 15: open actions from audit cycles
-
+    """Open actions from audit cycles that serve the standard."""
     return standard_actions(standard, site.items, site.project.settings.build_date)
 
 
 def _cycle_additions(item: Item, site: Site, uri: str) -> str:
-    from ..audit_tool.cycles import cycle_additions  # issue 15
-
+    """An audit cycle's details and action plan."""
     return cycle_additions(item, site.by_id, site.project.settings.build_date)
 
 

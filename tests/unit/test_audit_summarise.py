@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 
 from practice_hub.audit_tool.exports import Reader, Refused
 from practice_hub.audit_tool.grades import overall
-from practice_hub.audit_tool.page import script_json
 from practice_hub.audit_tool.summarise import read_exports, summarise, write_results
 from practice_hub.cli import main
+from practice_hub.renderer.audit_form import script_json
 from practice_hub.schema import load_schemas
 from practice_hub.settings import Settings
 from tests.helpers import make_project
@@ -464,7 +464,7 @@ def test_random_json_never_raises_anything_but_a_refusal(value, field, whole, ne
 
 
 def test_the_page_checks_imports_by_the_same_schema_without_its_words():
-    from practice_hub.audit_tool.page import export_rules
+    from practice_hub.renderer.audit_form import export_rules
 
     schema = load_schemas(REPO / "content_schema").raw["audit_export"]
     rules = export_rules(schema)
