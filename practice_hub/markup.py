@@ -142,3 +142,9 @@ def comment(text: str) -> Markup:
 def join(*parts) -> Markup:
     """The parts one after another, each escaped unless it is Markup."""
     return Markup("").join(escape(part) for part in parts)
+
+
+def tag_text(name: str) -> str:
+    """<name> as a message shows a tag to a reader: plain text, escaped like any other when it
+    reaches a page."""
+    return f"<{name}>"
