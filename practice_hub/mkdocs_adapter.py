@@ -11,7 +11,6 @@ modules; what outlives a build (caches for ``mkdocs serve``) lives in ``cache.SE
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import logging
 import os
@@ -29,7 +28,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .cache import SERVE_CACHE
 from .content_types import LISTING_PAGE, PAGE, TYPES, classify
 from .export import content_json
-from .markup import comment
+from .markup import comment, escape
 from .problems import summary
 from .renderer.compact import compact_html
 from .renderer.front_door import main_sections
@@ -303,7 +302,8 @@ def page_context(context: dict, page, config: MkDocsConfig) -> dict:
     if item is not None:
         context["tags"] = [
             {
-                "name": html.escape(str(site.tags[t].data.get("label", t))),
+                # Markup: Material writes it as it is, and the review box's "| e" does not escape it twice
+                "name": escape(str(site.tags[t].data.get("label", t))),
                 "url": site.urls.get(tag_uri(t), ""),
             }
             for t in item.data.get("tags") or []
