@@ -43,6 +43,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .markup import Markup, element, link, void
+
 __all__ = ["AnchorsNotChecked", "Broken", "check_site", "check_external", "outside_links"]
 
 RC = """\
@@ -78,8 +80,17 @@ class Broken:
 CANARY_PATH = "__practice-hub-linkcheck-canary__/"
 CANARY_ANCHOR = "practice-hub-no-such-anchor"
 _CANARY_PAGE = (
-    "<!doctype html><html lang=en><head><meta charset=utf-8><title>Link check canary</title></head>"
-    f'<body><p id="here">Here</p><a href="./#{CANARY_ANCHOR}">a broken anchor, on purpose</a></body></html>'
+    Markup("<!doctype html>")
+    + element(
+        "html",
+        element("head", void("meta", charset="utf-8"), element("title", "Link check canary")),
+        element(
+            "body",
+            element("p", "Here", id="here"),
+            link("a broken anchor, on purpose", f"./#{CANARY_ANCHOR}"),
+        ),
+        lang="en",
+    )
 ).encode()
 
 #: LinkChecker's own command line, without its drop to user ``nobody`` when run as root.

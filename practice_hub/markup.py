@@ -124,3 +124,27 @@ def filter_form(fields: list[FilterField], noun: str | None = None) -> list[str]
         '<p class="ph-filter-count" role="status" aria-live="polite"></p>',
     ]
     return lines
+
+
+# --- helpers added for the audit tool
+def void(tag: str, **attrs) -> Markup:
+    """<tag attrs>: an element that has no content and no end tag (input, meta)."""
+    return Markup(f"<{tag}{attributes(**attrs)}>")
+
+
+def comment(text: str) -> Markup:
+    """<!--text-->, an HTML comment; the text is code's own (a token), never an editor's."""
+    if "--" in text or ">" in text:
+        raise ValueError(f"not a safe comment: {text!r}")
+    return Markup(f"<!--{text}-->")
+
+
+def join(*parts) -> Markup:
+    """The parts one after another, each escaped unless it is Markup."""
+    return Markup("").join(escape(part) for part in parts)
+
+
+def tag_text(name: str) -> str:
+    """<name> as a message shows a tag to a reader: plain text, escaped like any other when it
+    reaches a page."""
+    return f"<{name}>"

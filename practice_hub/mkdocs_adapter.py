@@ -11,7 +11,6 @@ modules; what outlives a build (caches for ``mkdocs serve``) lives in ``cache.SE
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import logging
 import os
@@ -29,6 +28,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .cache import SERVE_CACHE
 from .content_types import LISTING_PAGE, PAGE, TYPES, classify
 from .export import content_json
+from .markup import comment, escape
 from .problems import summary
 from .renderer.compact import compact_html
 from .renderer.front_door import main_sections
@@ -302,7 +302,8 @@ def page_context(context: dict, page, config: MkDocsConfig) -> dict:
     if item is not None:
         context["tags"] = [
             {
-                "name": html.escape(str(site.tags[t].data.get("label", t))),
+                # Markup: Material writes it as it is, and the review box's "| e" does not escape it twice
+                "name": escape(str(site.tags[t].data.get("label", t))),
                 "url": site.urls.get(tag_uri(t), ""),
             }
             for t in item.data.get("tags") or []
@@ -349,7 +350,13 @@ def _marked(addition: str, nonce: str) -> str:
         return addition
     prefix = REPLACE_BODY if addition.startswith(REPLACE_BODY) else ""
     body = addition[len(prefix) :]
-    return f"{prefix}<!--ph-engine-{nonce}-->\n\n{body.strip(chr(10))}\n\n<!--/ph-engine-{nonce}-->\n"
+    start, end = _engine_marks(nonce)
+    return "".join([prefix, start, "\n\n", body.strip("\n"), "\n\n", end, "\n"])
+
+
+def _engine_marks(nonce: str) -> tuple[str, str]:
+    """The two comments around Practice Hub's addition to a page, made with the page's token."""
+    return str(comment(f"ph-engine-{nonce}")), str(comment(f"/ph-engine-{nonce}"))
 
 
 # --- on_page_content: judge what is published (issue 26) -----------------------------------------
@@ -382,12 +389,16 @@ def _judge_parts(html_text: str, nonce: str, item) -> tuple[str, list]:
     """(published HTML, [(line in the file, message, hint)]) for an editor's page: its own text
     through the content list, Practice Hub's additions (between the page's tokens) through the
     site's, and case data in what the reader sees of the editor's text."""
-    pieces = re.split(f"<!--(/?)ph-engine-{nonce}-->", html_text) if nonce else [html_text]
+    start = ""
+    pieces = [html_text]
+    if nonce:  # [text, mark, text, mark, ...]: the text after a start mark is Practice Hub's
+        start, end = _engine_marks(nonce)
+        pieces = re.split(f"({re.escape(start)}|{re.escape(end)})", html_text)
     parts, problems, inside = [], [], False
     plain = plain_text(item.body)  # check's fast path: nothing to report in the editor's text
     for number, piece in enumerate(pieces):
         if number % 2:
-            inside = piece == ""
+            inside = piece == start
             continue
         if plain and not inside:
             parts.append(judged.CONTENT.cleaner().clean(piece))  # still published allow-listed

@@ -11,13 +11,13 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .audit_tool.cycles import check_overdue_actions
 from .content_types import AUDIT_RESULT, COURSE, LEGISLATION, PAGE, RESERVED_COURSE_IDS, TAG, TYPES
 from .problems import Problems
 from .safety import check_project as check_safety
 from .schema import Schemas, load_schemas, suggest
 from .settings import Project
 from .structure.abbreviations import Abbreviations, abbreviation_index
+from .structure.audit_cycles import check_overdue_actions
 from .structure.events import check_events
 from .structure.examples import check_examples
 from .structure.graph import check_unique, resolve
@@ -217,7 +217,7 @@ def _check_reviews(draft: SiteDraft) -> None:
     check_courses(of_type(draft.content, COURSE), draft.problems)
     check_overdue_actions(
         draft.content, settings.build_date, draft.problems, settings.overdue_reviews_are_errors
-    )  # issue 15: audit cycles
+    )  # an audit cycle's overdue actions are reported like overdue reviews
 
 
 def _golden_thread(draft: SiteDraft) -> None:

@@ -25,8 +25,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .page import FORMAT, MAX_DEPTH, MAX_IMPORT_BYTES
-
+FORMAT = "practice-hub-audit"  # an exported audit's "format", which the tool page also writes
+VERSION = 1
+MAX_IMPORT_BYTES = 1_000_000
+MAX_DEPTH = 10  # an exported audit is 5 levels deep: audit, sections, section, looks_for, point
 SHAPE_DEPTH = 5
 MAX_PROBLEMS = 10  # per file: a file wrong everywhere says so in ten lines, then counts the rest
 _TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+|"', re.S)

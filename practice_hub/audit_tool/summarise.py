@@ -122,14 +122,15 @@ def report(groups: list[Group]) -> str:
             period = group.period
             out.append(f"{period}")
             out.append(
-                f"  {'section':28} {'service / journey stage':30} {'audited':>7} {'good+':>6}  "
+                f"  {'section':28} {'service / journey stage':30} {'audited'.rjust(7)} {'good+'.rjust(6)}  "
                 "grades (O/G/RI/I/NA)  moderated"
             )
         who = group.service or group.journey_stage or "all"
         counts = "/".join(str(group.counts[k]) for k in COUNTED)
         moderated = f"{group.moderated} ({group.changed} changed)" if group.moderated else "-"
         out.append(
-            f"  {group.section:28} {who:30} {group.audited:>7} {group.good_or_better:>5}%  {counts:20}  "
+            f"  {group.section:28} {who:30} {str(group.audited).rjust(7)} "
+            f"{str(group.good_or_better).rjust(5)}%  {counts:20}  "
             f"{moderated}"
         )
     return "\n".join(out) + "\n" if out else "No audits to summarise.\n"

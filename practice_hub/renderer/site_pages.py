@@ -14,6 +14,9 @@ from ..structure.events import ALL_EVENTS_ICS_URI, event_ics_uri, occurrence
 from ..structure.items import Item
 from ..structure.training import sessions_of
 from ..text import bullet_list, esc, link
+from .audit_cycles import cycle_additions, standard_actions
+from .audit_form import TOOL_URI, tool_page
+from .audit_results import RESULTS_URI, dashboard_page
 from .calendar import ALL_ICS_URI, calendar, course_ics_uri, session_ics_uri
 from .events import event_page, events_for_standard
 from .framework import framework_additions, framework_backlink
@@ -67,10 +70,10 @@ def generated_pages(site: Site, existing: set[str]) -> dict[str, str | bytes]:
         pages[course.uri] = course_page(course, site.thread, today) + framework_backlink(
             course, site.thread, course.uri
         )
-    for entry in site.of_type(STAFF_VOICE):  # issue 18: a page per year of health check results
+    for entry in site.of_type(STAFF_VOICE):  # a page per year of health check results
         pages[entry.uri] = year_page(entry, site.items)
     pages[UPCOMING_URI] = upcoming_page(courses, today)
-    for event in site.of_type(EVENT):  # issue 18: a page per event
+    for event in site.of_type(EVENT):  # a page per event
         pages[event.uri] = event_page(event, site.by_id, today)
     pages.update(calendar_files(site))
     pages.update(event_calendar_files(site))
@@ -79,18 +82,15 @@ def generated_pages(site: Site, existing: set[str]) -> dict[str, str | bytes]:
     pages[SCHEDULE_CSV_URI] = schedule_csv(site.items, today).encode("utf-8")
     pages.update(tag_pages(site.tags, site.items))
     pages[REFERENCE_URI] = field_reference(site.schemas)
-    if EDITORS_GUIDE_URI not in existing:  # issue 27: the guide comes with the engine
+    if EDITORS_GUIDE_URI not in existing:  # the guide comes with the engine, unless the site has its own
         pages[EDITORS_GUIDE_URI] = editors_guide()
     pages[MATRIX_URI] = matrix_page(site.thread)
-    pages.update(audit_pages(site))  # issue 15: the audit tool and the results dashboard
+    pages.update(audit_pages(site))  # the audit tool and the results dashboard
     return pages
 
 
 def audit_pages(site: Site) -> dict[str, str]:
     """The case-file audit tool (audit/tool/) and the audit results dashboard (audit/results/)."""
-    from ..audit_tool.dashboard import RESULTS_URI, dashboard_page
-    from ..audit_tool.page import TOOL_URI, tool_page
-
     sections, dirs = site.thread.sections, site.project.use_directory_urls
     if not sections:
         return {}
@@ -105,11 +105,11 @@ def audit_pages(site: Site) -> dict[str, str]:
 def with_additions(site: Site, uri: str, markdown: str, addition: str) -> str:
     """The page's Markdown with Practice Hub's additions: the home page's search under its
     title, everything else at the end."""
-    if uri == HOME_URI:  # issue 16: the front door's blocks go under the title
+    if uri == HOME_URI:  # the front door's blocks go under the title
         return under_title(markdown, addition) if addition else markdown
-    if addition.startswith(REPLACE_BODY):  # issue 18: a briefing's seven boxes hold its body
+    if addition.startswith(REPLACE_BODY):  # a briefing's seven boxes hold its body
         return addition[len(REPLACE_BODY) :]
-    if addition.startswith(CONTINUE_LIST):  # one Related list, not two (issue 16)
+    if addition.startswith(CONTINUE_LIST):  # one Related list, not two
         return markdown.rstrip() + "\n" + addition[len(CONTINUE_LIST) :]
     return markdown.rstrip() + "\n\n" + addition if addition else markdown
 
@@ -127,18 +127,16 @@ def _additions(site: Site, uri: str, pages: set[str]) -> str:
         return front_door(site.items, pages, site.project.settings.build_date, site.project.settings)
     render = ADDITIONS.get(TYPES[item.type].additions) if item.type in TYPES else None
     made = render(item, site, uri) if render else ""
-    return made + framework_backlink(item, site.thread, uri)  # issue 18: the framework's link back
+    return made + framework_backlink(item, site.thread, uri)  # the framework's link back
 
 
 def _cycle_actions(standard, site: Site) -> str:
-    from ..audit_tool.cycles import standard_actions  # issue 15: open actions from audit cycles
-
+    """Open actions from audit cycles that serve the standard."""
     return standard_actions(standard, site.items, site.project.settings.build_date)
 
 
 def _cycle_additions(item: Item, site: Site, uri: str) -> str:
-    from ..audit_tool.cycles import cycle_additions  # issue 15
-
+    """An audit cycle's details and action plan."""
     return cycle_additions(item, site.by_id, site.project.settings.build_date)
 
 
@@ -153,14 +151,14 @@ ADDITIONS: dict[str, Callable[[Item, Site, str], str]] = {
     "standard_additions": lambda item, site, uri: (
         standard_additions(item, site.thread, site.project.settings.build_date)
         + _cycle_actions(item, site)
-        + events_for_standard(uri, item, site.items, site.project.settings.build_date)  # issue 18
+        + events_for_standard(uri, item, site.items, site.project.settings.build_date)  # events on it
     ),
     "cycle_additions": _cycle_additions,
     "section_additions": lambda item, site, uri: section_additions(
         item, site.thread, site.project.settings.build_date
     ),
     "procedure_additions": lambda item, site, uri: (
-        procedure_additions(item, site) + briefings_for(uri, item, site.thread)  # issue 18
+        procedure_additions(item, site) + briefings_for(uri, item, site.thread)  # briefings on it
     ),
     "induction_additions": lambda item, site, uri: induction_additions(item, site.by_id),
     "tool_additions": lambda item, site, uri: tool_additions(item, site.project.docs_dir, site.thread),
@@ -168,8 +166,8 @@ ADDITIONS: dict[str, Callable[[Item, Site, str], str]] = {
     "vacancy_additions": lambda item, site, uri: vacancy_additions(item, site.project.settings.build_date),
     "news_additions": lambda item, site, uri: news_additions(item, site.thread),
     "section_listing": _section_listing,
-    "learning_additions": lambda item, site, uri: _briefing(item, site),  # issue 18
-    "framework_additions": lambda item, site, uri: framework_additions(item, site.thread),  # issue 18
+    "learning_additions": lambda item, site, uri: _briefing(item, site),  # the seven boxes
+    "framework_additions": lambda item, site, uri: framework_additions(item, site.thread),
 }
 
 

@@ -54,13 +54,15 @@ import unicodedata
 from html.parser import HTMLParser
 from typing import NamedTuple
 
+from ..markup import comment
 from .entities import unescape
 
 MARKER = "practice-hub: not-case-data"
+MARKDOWN_MARKER = str(comment(f" {MARKER} "))  # how an editor writes it in Markdown
 TEST_RANGE = "999 000 0000 to 999 999 9999"
 HINT = (
     "remove it: the site is read by every member of staff; if it is a made-up example, add "
-    f"<!-- {MARKER} --> (Markdown) or # {MARKER} (YAML) at the end of the line "
+    f"{MARKDOWN_MARKER} (Markdown) or # {MARKER} (YAML) at the end of the line "
     f"(a made-up NHS number must come from the NHS test range {TEST_RANGE})"
 )
 MARKER_HINT = (

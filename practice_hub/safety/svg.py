@@ -17,6 +17,7 @@ import bisect
 import re
 import xml.parsers.expat
 
+from ..markup import tag_text
 from . import casedata
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -85,7 +86,13 @@ def check(raw: bytes) -> list[tuple[int, str, str]]:
         namespace, _, local = name.rpartition(" ")
         shown = local if namespace in ("", SVG_NS) else name.replace(" ", ":")
         if depth[0] == 0 and (namespace, local) != (SVG_NS, "svg"):
-            found.append((line(), f"the drawing starts with <{shown}>, not <svg> in the SVG namespace", HINT))
+            found.append(
+                (
+                    line(),
+                    f"the drawing starts with {tag_text(shown)}, not {tag_text('svg')} in the SVG namespace",
+                    HINT,
+                )
+            )
             raise _Refused
         depth[0] += 1
         if local in TEXT_ELEMENTS:

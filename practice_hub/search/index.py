@@ -44,6 +44,7 @@ import zlib
 from pathlib import Path
 
 from ..content_types import GLOSSARY, search_weights
+from ..markup import Markup, element
 from ..structure.items import Item, of_type
 from .pagefind_service import PagefindError, PagefindService
 from .terms import Glossary, search_terms, vocabulary_words
@@ -130,18 +131,22 @@ def page_record(
         own, related = search_terms(item.title, item.id, item.data.get("keywords") or [], text, glossary)
     else:
         own, related = search_terms(title, "", [], "" if kind == "listing" else text, glossary)
-    document = (
-        f'<html lang="en"><head><title>{_escape(title)}</title></head><body>'
-        f'<main data-pagefind-body data-pagefind-meta="type:{kind}"'
-        f' data-pagefind-sort="{CLASS_SORT}:{weight_class(kind)}">'
-        f'<span data-pagefind-ignore data-pagefind-meta="ph_label">{_escape(type_label(kind))}</span>'
-        f'<div data-pagefind-weight="{OWN_WEIGHT}" data-pagefind-meta="ph_own">{_escape(own)}</div>'
-        + (
-            f'<div data-pagefind-weight="{RELATED_WEIGHT}" data-pagefind-meta="ph_related">{_escape(related)}</div>'
-            if related
-            else ""
+    weighted = [element("div", own, data_pagefind_weight=OWN_WEIGHT, data_pagefind_meta="ph_own")]
+    if related:
+        weighted.append(
+            element("div", related, data_pagefind_weight=RELATED_WEIGHT, data_pagefind_meta="ph_related")
         )
-        + f"{article}</main></body></html>"
+    main = element(
+        "main",
+        element("span", type_label(kind), data_pagefind_ignore=True, data_pagefind_meta="ph_label"),
+        *weighted,
+        Markup(article),  # the page's own published HTML, already through the allow-list
+        data_pagefind_body=True,
+        data_pagefind_meta=f"type:{kind}",
+        data_pagefind_sort=f"{CLASS_SORT}:{weight_class(kind)}",
+    )
+    document = str(
+        element("html", element("head", element("title", title)), element("body", main), lang="en")
     )
     return document, f"{own} · {related}" if related else own
 
@@ -229,10 +234,6 @@ def glossary_answers(items: list[Item]) -> list[dict]:
             }
         )
     return sorted(out, key=lambda a: a["term"].lower())
-
-
-def _escape(text: str) -> str:
-    return html_lib.escape(text, quote=False)
 
 
 class SearchIndexer:

@@ -189,3 +189,12 @@ def period_key(period: str) -> tuple:
     if part.startswith("Q"):
         return (int(year), (int(part[1:]) - 1) * 3 + 3)
     return (int(year), int(part))
+
+
+def period_label(period: str) -> str:
+    """2026-Q1 -> Q1 2026, 2026-03 -> Mar 2026: a period as readers see it."""
+    year, _, part = period.partition("-")
+    if part.startswith("Q"):
+        return f"{part} {year}"
+    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    return f"{months[int(part) - 1]} {year}"

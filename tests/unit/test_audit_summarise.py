@@ -1,4 +1,4 @@
-"""Issue 15: exported audits -> results. The demo's latest quarter is counted from the fixture exports
+"""Exported audits -> results. The demo's latest quarter is counted from the fixture exports
 (the tests marked demo); everything else runs on a fixture project holding the exports' audit sections."""
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 
 from practice_hub.audit_tool.exports import Reader, Refused
 from practice_hub.audit_tool.grades import overall
-from practice_hub.audit_tool.page import script_json
 from practice_hub.audit_tool.summarise import read_exports, summarise, write_results
 from practice_hub.cli import main
+from practice_hub.renderer.audit_form import script_json
 from practice_hub.schema import load_schemas
 from practice_hub.settings import Settings
 from tests.helpers import make_project
@@ -158,7 +158,7 @@ def test_audit_settings_are_checked():
             raise AssertionError(bad)
 
 
-# Issue 26: any JSON at all gives a plain message, never a traceback, and a refused --write
+# Any JSON at all gives a plain message, never a traceback, and a refused --write
 # changes nothing. Each input is made here; each message is exact.
 
 GOOD = json.loads((EXPORTS / "audit-01.json").read_text(encoding="utf-8"))
@@ -464,7 +464,7 @@ def test_random_json_never_raises_anything_but_a_refusal(value, field, whole, ne
 
 
 def test_the_page_checks_imports_by_the_same_schema_without_its_words():
-    from practice_hub.audit_tool.page import export_rules
+    from practice_hub.renderer.audit_form import export_rules
 
     schema = load_schemas(REPO / "content_schema").raw["audit_export"]
     rules = export_rules(schema)

@@ -1,8 +1,8 @@
 """Pages Practice Hub makes are reserved: the list the validator uses matches the renderers' paths."""
 
-from practice_hub.audit_tool.dashboard import RESULTS_URI
-from practice_hub.audit_tool.page import TOOL_URI
 from practice_hub.content_types import RESERVED_FOLDERS, RESERVED_PAGES, reserved
+from practice_hub.renderer.audit_form import TOOL_URI
+from practice_hub.renderer.audit_results import RESULTS_URI
 from practice_hub.renderer.calendar import CALENDAR_DIR
 from practice_hub.renderer.reference import REFERENCE_URI
 from practice_hub.renderer.register import REGISTER_URI, SCHEDULE_URI

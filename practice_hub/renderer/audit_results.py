@@ -3,12 +3,10 @@ change since the last period, worst first, filtered by service."""
 
 from __future__ import annotations
 
-from html import escape as e
-
-from ..renderer.chart import period_label
+from ..markup import Markup, element, join, link
 from ..structure.items import Item
-from ..structure.thread import period_key
-from .page import relative
+from ..structure.thread import period_key, period_label
+from .audit_form import relative
 
 RESULTS_URI = "audit/results.md"
 ALL = "All services"
@@ -39,7 +37,11 @@ def _change(series: list[dict]) -> tuple[str, float]:
     return f"{word} {abs(delta):g} points since {period_label(series[-2]['period'])}", delta
 
 
-def _table(service: str, series: dict[str, list[dict]], sections: list[Item], use_dir: bool) -> str:
+def _row_head(section: Item, use_dir: bool) -> Markup:
+    return element("th", link(section.title, relative(RESULTS_URI, section.uri, use_dir)), scope="row")
+
+
+def _table(service: str, series: dict[str, list[dict]], sections: list[Item], use_dir: bool) -> Markup:
     with_results = [(s, series[s.id]) for s in sections if series.get(s.id)]
     with_results.sort(key=lambda pair: (pair[1][-1]["good_or_better"], pair[0].sort_key))
     without = [s for s in sections if not series.get(s.id)]
@@ -49,23 +51,38 @@ def _table(service: str, series: dict[str, list[dict]], sections: list[Item], us
         change, delta = _change(values)
         css = "ph-up" if delta > 0 else "ph-down" if delta < 0 else ""
         rows.append(
-            f'<tr><th scope="row"><a href="{e(relative(RESULTS_URI, section.uri, use_dir))}">{e(section.title)}</a></th>'
-            f"<td>{e(period_label(latest['period']))}</td><td>{latest['files_audited']}</td>"
-            f'<td>{latest["good_or_better"]:g}%</td><td class="{css}">{e(change)}</td></tr>'
+            element(
+                "tr",
+                _row_head(section, use_dir),
+                element("td", period_label(latest["period"])),
+                element("td", latest["files_audited"]),
+                element("td", f"{latest['good_or_better']:g}%"),
+                element("td", change, class_=css),
+            )
         )
     for section in without:
-        rows.append(
-            f'<tr><th scope="row"><a href="{e(relative(RESULTS_URI, section.uri, use_dir))}">'
-            f'{e(section.title)}</a></th><td colspan="4">No results yet</td></tr>'
-        )
+        rows.append(element("tr", _row_head(section, use_dir), element("td", "No results yet", colspan="4")))
     slug = "".join(c if c.isalnum() else "-" for c in service.lower()).strip("-")
-    return (
-        f'<section class="ph-results__group" data-ph-service="{e(service)}" aria-labelledby="ph-results-{slug}">'
-        f'<h2 id="ph-results-{slug}">{e(service)}</h2>'
-        f'<table class="ph-results__table"><caption>Latest audit results, {e(service)}, worst first</caption>'
-        '<thead><tr><th scope="col">Audit section</th><th scope="col">Latest period</th>'
-        '<th scope="col">Files audited</th><th scope="col">Good or better</th>'
-        f'<th scope="col">Change since last period</th></tr></thead><tbody>{"".join(rows)}</tbody></table></section>'
+    headings = (
+        "Audit section",
+        "Latest period",
+        "Files audited",
+        "Good or better",
+        "Change since last period",
+    )
+    return element(
+        "section",
+        element("h2", service, id=f"ph-results-{slug}"),
+        element(
+            "table",
+            element("caption", f"Latest audit results, {service}, worst first"),
+            element("thead", element("tr", *(element("th", h, scope="col") for h in headings))),
+            element("tbody", *rows),
+            class_="ph-results__table",
+        ),
+        class_="ph-results__group",
+        data_ph_service=service,
+        aria_labelledby=f"ph-results-{slug}",
     )
 
 
@@ -74,8 +91,16 @@ def dashboard_page(
 ) -> str:
     groups = _groups(results, overall)
     services = [ALL] + sorted(s for s in groups if s != ALL)
-    options = "".join(f"<option>{e(s)}</option>" for s in services)
-    tables = "".join(_table(s, groups[s], sections, use_dir) for s in services)
+    choose = element(
+        "div",
+        element("label", "Show results for", for_="ph-results-service"),
+        " ",
+        element("select", *(element("option", s) for s in services), id="ph-results-service"),
+        class_="ph-results__filter",
+        hidden=True,
+        data_ph_results_filter=True,
+    )
+    tables = join(*(_table(s, groups[s], sections, use_dir) for s in services))
     return "\n".join(
         [
             "---",
@@ -88,10 +113,9 @@ def dashboard_page(
             "The latest case-file audit results for every section, worst first, with the change since the last "
             "period. Results come from exported audits counted with `python -m practice_hub audits summarise`.",
             "",
-            f'<div class="ph-results__filter" hidden data-ph-results-filter><label for="ph-results-service">Show '
-            f'results for</label> <select id="ph-results-service">{options}</select></div>',
+            str(choose),
             "",
-            f'<div class="ph-results" data-ph-results>{tables}</div>',
+            str(element("div", tables, class_="ph-results", data_ph_results=True)),
             "",
         ]
     )

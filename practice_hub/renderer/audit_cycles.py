@@ -1,47 +1,13 @@
-"""Audit cycles (issue 15): open actions on the standards they serve, the cycle page's plan,
-and overdue actions as review-style warnings."""
+"""An audit cycle's page (its details and action plan) and, on a standard's page, the open
+actions from audit cycles that serve it. The rules are in ``structure/audit_cycles.py``."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from ..problems import Problems, advisory
+from ..structure.audit_cycles import actions, due_date, is_overdue, open_actions_for
 from ..structure.items import Item
 from ..text import esc, link, long_date, table
-
-CYCLE = "audit_cycle"
-OPEN = ("open", "in progress")
-
-
-def actions(cycle: Item) -> list[tuple[int, dict]]:
-    plan = cycle.data.get("action_plan")
-    return [(i, a) for i, a in enumerate(plan if isinstance(plan, list) else []) if isinstance(a, dict)]
-
-
-def _due(action: dict) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(action.get("due")))
-    except ValueError:
-        return None
-
-
-def check_overdue_actions(
-    items: list[Item], today: dt.date, problems: Problems, as_errors: bool = False
-) -> None:
-    for cycle in (i for i in items if i.type == CYCLE):
-        for index, action in actions(cycle):
-            due = _due(action)
-            if due and due < today and action.get("action_status") in OPEN:
-                problems.add(
-                    cycle.path,
-                    cycle.line_of("action_plan", index, "due"),
-                    f'action "{action.get("action")}" was due on {due.isoformat()} and is still '
-                    f"{action.get('action_status')}",
-                    "mark it done, or agree a new due date",
-                    type=CYCLE,
-                    field="action_plan",
-                    **advisory(as_errors),  # like an overdue review (overdue_reviews_are_errors)
-                )
 
 
 def cycle_additions(cycle: Item, by_id: dict[str, Item], today: dt.date) -> str:
@@ -79,8 +45,8 @@ def cycle_additions(cycle: Item, by_id: dict[str, Item], today: dt.date) -> str:
     rows = []
     for _, action in plan:
         standard = by_id.get(str(action.get("standard", "")))
-        due = _due(action)
-        late = " (overdue)" if due and due < today and action.get("action_status") in OPEN else ""
+        due = due_date(action)
+        late = " (overdue)" if is_overdue(action, today) else ""
         rows.append(
             [
                 esc(action.get("action", "")),
@@ -97,19 +63,17 @@ def cycle_additions(cycle: Item, by_id: dict[str, Item], today: dt.date) -> str:
 def standard_actions(standard: Item, items: list[Item], today: dt.date) -> str:
     """Open actions from audit cycles that serve this standard."""
     rows = []
-    for cycle in sorted((i for i in items if i.type == CYCLE), key=lambda i: i.id):
-        for _, action in actions(cycle):
-            if action.get("standard") == standard.id and action.get("action_status") in OPEN:
-                due = _due(action)
-                late = " (overdue)" if due and due < today else ""
-                rows.append(
-                    [
-                        esc(action.get("action", "")),
-                        link(standard.uri, cycle.uri, cycle.title),
-                        esc(action.get("owner", "")),
-                        (esc(long_date(due)) if due else "") + late,
-                    ]
-                )
+    for cycle, action in open_actions_for(standard, items):
+        due = due_date(action)
+        late = " (overdue)" if is_overdue(action, today) else ""
+        rows.append(
+            [
+                esc(action.get("action", "")),
+                link(standard.uri, cycle.uri, cycle.title),
+                esc(action.get("owner", "")),
+                (esc(long_date(due)) if due else "") + late,
+            ]
+        )
     if not rows:
         return ""
     return (
