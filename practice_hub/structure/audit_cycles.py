@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from ..content_types import AUDIT_CYCLE
 from ..problems import Problems, advisory
-from .items import Item
+from .items import Item, of_type
 
 OPEN = ("open", "in progress")
 
@@ -44,7 +44,7 @@ def is_overdue(action: dict, today: dt.date) -> bool:
 def check_overdue_actions(
     items: list[Item], today: dt.date, problems: Problems, as_errors: bool = False
 ) -> None:
-    for cycle in (i for i in items if i.type == AUDIT_CYCLE):
+    for cycle in of_type(items, AUDIT_CYCLE):
         for index, action in actions(cycle):
             due = due_date(action)
             if due and is_overdue(action, today):
@@ -62,7 +62,7 @@ def check_overdue_actions(
 
 def open_actions_for(standard: Item, items: list[Item]) -> Iterator[tuple[Item, dict]]:
     """(cycle, action) for each open action that serves the standard, cycles in id order."""
-    for cycle in sorted((i for i in items if i.type == AUDIT_CYCLE), key=lambda i: i.id):
+    for cycle in sorted(of_type(items, AUDIT_CYCLE), key=lambda i: i.id):
         for _, action in actions(cycle):
             if action.get("standard") == standard.id and is_open(action):
                 yield cycle, action
