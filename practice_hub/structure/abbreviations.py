@@ -24,7 +24,7 @@ class Abbreviations:
 
 
 def abbreviation_index(items: list[Item]) -> Abbreviations:
-    terms = {}
+    terms: dict[str, str] = {}
     for item in items:
         if item.type != GLOSSARY:
             continue
