@@ -124,7 +124,7 @@ class PagefindService:
 
     def _received(self, response: dict) -> None:
         payload = response.get("payload") or {}
-        message_id = response.get("message_id")  # an answer's id; messages of its own have none
+        message_id = response.get("message_id")  # the id of the request this answers, as sent
         with self._lock:
             reply = self._waiting.pop(message_id, None) if isinstance(message_id, int) else None
         if reply is not None:

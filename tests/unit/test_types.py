@@ -74,16 +74,20 @@ def compare(errors: dict[str, list[str]], baseline: dict[str, int]) -> list[str]
         if now > allowed:
             new = "a new module starts at zero" if path not in baseline else f"its baseline is {allowed}"
             more.append(
-                f"{path}: {now} type errors, {new}. Fix the type errors, or, if mypy is wrong, add "
+                f"{path}: {_errors(now)}, {new}. Fix the type errors, or, if mypy is wrong, add "
                 "a precise `# type: ignore[code]` with the reason in a comment:\n"
                 + "\n".join(f"    {line}" for line in errors[path])
             )
         elif now < allowed:
             fewer.append(
-                f"{path}: {now} type errors, fewer than its baseline of {allowed}. "
+                f"{path}: {_errors(now)}, fewer than its baseline of {allowed}. "
                 f"Lower the baseline: run `{UPDATE}`"
             )
     return more + fewer
+
+
+def _errors(count: int) -> str:
+    return f"{count} type error" + ("" if count == 1 else "s")
 
 
 def read_baseline(path: Path = BASELINE) -> dict[str, int]:
@@ -143,7 +147,7 @@ def test_more_errors_than_the_baseline_fail_with_the_errors_named():
     assert problems[0].startswith("practice_hub/a.py: 2 type errors, its baseline is 1. Fix the type errors")
     assert 'practice_hub/a.py:9: Item "None"' in problems[0]
     assert "# type: ignore[code]" in problems[0]
-    assert problems[1].startswith("practice_hub/new.py: 1 type errors, a new module starts at zero.")
+    assert problems[1].startswith("practice_hub/new.py: 1 type error, a new module starts at zero.")
 
 
 def test_fewer_errors_than_the_baseline_ask_for_the_baseline_to_be_lowered():
@@ -155,7 +159,7 @@ def test_fewer_errors_than_the_baseline_ask_for_the_baseline_to_be_lowered():
     }
     problems = compare(errors_by_module(OUTPUT), baseline)
     assert problems == [
-        f"practice_hub/b.py: 1 type errors, fewer than its baseline of 3. Lower the baseline: run `{UPDATE}`",
+        f"practice_hub/b.py: 1 type error, fewer than its baseline of 3. Lower the baseline: run `{UPDATE}`",
         f"practice_hub/gone.py: 0 type errors, fewer than its baseline of 1. Lower the baseline: run `{UPDATE}`",
     ]
 
