@@ -12,6 +12,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import yaml
@@ -274,7 +275,7 @@ class _Error:
     path: tuple
     name: str
     label: str
-    value: object
+    value: Any  # the field's value as read: any of JSON's types, which the keyword checks
     kind: str
     schema: dict
     custom_hint: str
@@ -325,7 +326,7 @@ def _unknown_fields(schemas: Schemas, e: _Error):
 
 
 def _type(schemas: Schemas, e: _Error):
-    expected = e.expected if isinstance(e.expected, list) else [e.expected]
+    expected: list[str] = e.expected if isinstance(e.expected, list) else [e.expected]
     wanted = " or ".join(_KIND.get(t, t) for t in expected)
     value = e.value
     if value is None:

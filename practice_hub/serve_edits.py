@@ -76,6 +76,7 @@ def body_edits(site: Site, docs_dir: Path, paths: list[str]) -> dict[str, Item] 
             raw = (docs_dir / uri).read_bytes()
         except OSError:
             return None
+        assert kind.type is not None  # the file is one of the build's pages, so it has a type
         result = read_file(old.path, uri, kind.type, kind.format, raw, site.schemas)
         if result.problems or len(result.items) != 1:
             return None
@@ -92,6 +93,7 @@ def with_new_bodies(site: Site, fresh: dict[str, Item]) -> Site | None:
     the site was made for this serve session's pages and nothing else reads them."""
     for uri, item in fresh.items():
         old = site.item_for_page(uri)
+        assert old is not None  # body_edits kept only pages the build has an item for
         old.body, old.body_line = item.body, item.body_line
     problems = Problems()
     check_site_links(dataclasses.replace(site, problems=problems), only=set(fresh))
@@ -99,5 +101,5 @@ def with_new_bodies(site: Site, fresh: dict[str, Item]) -> Site | None:
         return None
     additions = dict(site.additions)
     for uri in fresh:
-        additions[uri] = page_additions(site, uri, site.item_for_page(uri).body, site.page_uris)
+        additions[uri] = page_additions(site, uri, fresh[uri].body, site.page_uris)
     return site.with_pages(additions=additions)

@@ -35,8 +35,9 @@ class Reviewed:
 
 def _interval(data: dict) -> int:
     months = data.get("review_interval_months")
-    valid = isinstance(months, int) and not isinstance(months, bool) and 1 <= months <= 60
-    return months if valid else DEFAULT_INTERVAL_MONTHS
+    if isinstance(months, int) and not isinstance(months, bool) and 1 <= months <= 60:
+        return months
+    return DEFAULT_INTERVAL_MONTHS
 
 
 def _set_value(lines: list[str], index: int, key: str, value: str) -> None:
@@ -48,6 +49,7 @@ def _set_value(lines: list[str], index: int, key: str, value: str) -> None:
 
 def _key_indent(line: str) -> str:
     match = re.match(r"^(\s*)(-\s+)?", line)
+    assert match is not None  # every part of the pattern is optional: it always matches
     return " " * (len(match.group(1)) + len(match.group(2) or ""))
 
 

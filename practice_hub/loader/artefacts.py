@@ -129,7 +129,8 @@ def _scan_line(number: int, line: str) -> list[Artefact]:
                 )
                 break
         rest = line[colon_end:]
-        spaces = re.match(r"[ \u00a0\u202f\u2007\u2002\u2003\u2009\t]*", rest).group(0)
+        blanks = " \u00a0\u202f\u2007\u2002\u2003\u2009\t"
+        spaces = rest[: len(rest) - len(rest.lstrip(blanks))]  # the blanks after the colon
         for offset, char in enumerate(spaces):
             if char in SPACES:
                 out.append(

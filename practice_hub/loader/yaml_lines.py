@@ -51,12 +51,14 @@ _NO_TIMESTAMPS = {
 }
 _Loader.yaml_implicit_resolvers = _NO_TIMESTAMPS
 
+_FastLoader: type[yaml.CSafeLoader] | None
 if getattr(yaml, "__with_libyaml__", False):
 
-    class _FastLoader(yaml.CSafeLoader):
+    class _LibyamlLoader(yaml.CSafeLoader):
         """libyaml's parser (about ten times faster); aliases are caught while converting."""
 
-    _FastLoader.yaml_implicit_resolvers = _NO_TIMESTAMPS
+    _LibyamlLoader.yaml_implicit_resolvers = _NO_TIMESTAMPS
+    _FastLoader = _LibyamlLoader
 else:  # pragma: no cover - PyYAML wheels ship libyaml
     _FastLoader = None
 
@@ -110,15 +112,16 @@ def load(text: str) -> Loaded:
     _check_depth(text)
     if _FastLoader is not None:
         loader = _FastLoader(text)
+        failed = False
         try:
             node = loader.get_single_node()
         except yaml.YAMLError:
-            node = False
+            failed = True
         finally:
             loader.dispose()
-        if node is None:
+        if not failed and node is None:
             return Loaded(None, {(): 1})
-        if node is not False:
+        if not failed and node is not None:
             result = Loaded(None)
             try:
                 result.data = _convert(loader, node, (), result, 0, set())

@@ -220,7 +220,6 @@ _CELLS = frozenset({"tc", "table-cell", "covered-table-cell"})
 _PARAGRAPHS = frozenset({"p", "h", "si"})  # their end is a line break (a space in a cell)
 _BREAKS = frozenset({"br", "cr", "line-break"})
 _SPACES = frozenset({"tab", "s"})
-_TEXT = re.compile(r"[^<]+")
 _NAME = re.compile(r"/?([^\s/>]*)")
 _TYPE = re.compile(r"""\bt\s*=\s*["']([^"']*)["']""")
 
@@ -232,9 +231,10 @@ def _tokens(data: bytes):
     at, end = 0, len(text)
     while at < end:
         if text[at] != "<":
-            token = _TEXT.match(text, at)
-            yield ("text", unescape(token.group(0)))
-            at = token.end()
+            stop = text.find("<", at)  # the text runs to the next tag, or to the end
+            stop = end if stop < 0 else stop
+            yield ("text", unescape(text[at:stop]))
+            at = stop
         elif text.startswith("<![CDATA[", at):
             close = text.find("]]>", at + 9)
             close = end if close < 0 else close
@@ -249,7 +249,9 @@ def _tokens(data: bytes):
                 yield ("text", unescape(text[at:]))
                 return
             inner = text[at + 1 : close]
-            name = _NAME.match(inner).group(1)
+            named = _NAME.match(inner)
+            assert named is not None  # every part of the pattern is optional: it always matches
+            name = named.group(1)
             yield ("tag", inner.startswith("/"), name.rpartition(":")[2], inner.endswith("/"), inner)
             at = close + 1
 
@@ -346,7 +348,7 @@ def xml_text(data: bytes, shared: list[str] | None = None) -> str:
                 formula = max(0, formula - 1)
             elif not empty:
                 formula += 1
-        elif sheet and local == "v" and cell_type == "s":
+        elif shared is not None and local == "v" and cell_type == "s":  # a worksheet's cell
             if not closing and not empty:
                 value = []
             elif closing and value is not None:
@@ -388,9 +390,9 @@ def _read_pdf(raw: bytes) -> list[tuple[int, str, str]]:
     reader = PdfReader(io.BytesIO(raw), strict=False)
     if reader.is_encrypted:
         try:
-            opened = reader.decrypt("")
+            opened = bool(reader.decrypt(""))  # PasswordType.NOT_DECRYPTED is 0
         except Exception:  # noqa: BLE001
-            opened = 0
+            opened = False
         if not opened:
             return [
                 (

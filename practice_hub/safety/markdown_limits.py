@@ -42,7 +42,6 @@ _NEW_BLOCK = re.compile(r"^[ \t]*(?:\||[-*+][ \t]|\d{1,9}[.)][ \t]|>|#)")
 # Lines after which Python-Markdown splits a paragraph and reads the rest of it again (inside
 # quotes and list items too): headings, setext underlines, rules, abbreviation and reference
 # definitions, definition-list definitions, admonitions and collapsible blocks.
-_CONTAINER = re.compile(r"^[ \t>]*")
 _SPLIT = re.compile(r"#|[=-]+[ \t]*$|([-*_])(?:[ \t]*\1){2,}[ \t]*$|\*\[|:[ \t]|!!!|\?\?\?")
 _REF_DEF = re.compile(r"\[[^\]]*\]:")
 
@@ -122,8 +121,8 @@ def _unclosed_on_line(line: str, offset: int, last_comment_end: int):
             elif line.startswith("<![", start):
                 if last_cdata is None:
                     last_cdata = -1
-                    for end in _CDATA_END.finditer(line):
-                        last_cdata = end.start()
+                    for cdata_end in _CDATA_END.finditer(line):
+                        last_cdata = cdata_end.start()
                 if last_cdata <= start:
                     return _unclosed(line, start, "]]>")
                 position = start + 3
@@ -133,6 +132,7 @@ def _unclosed_on_line(line: str, offset: int, last_comment_end: int):
                 position = start + 2
         else:
             tag = _START_TAG_END.match(line, start)
+            assert tag is not None  # every part of the pattern is optional: it always matches
             end = tag.end()
             if not (line.startswith(">", end) or line.startswith("/>", end)):
                 return _unclosed(line, start)
@@ -142,8 +142,10 @@ def _unclosed_on_line(line: str, offset: int, last_comment_end: int):
             position = end + 1
 
 
-def _unclosed(line: str, start: int, closer: str = ">") -> str:
-    shown = re.match(r"<[!?/]?[^\s<>\"'=/]{0,20}", line[start:]).group(0)
+def _unclosed(line: str, start: int, closer: str = ">") -> tuple[str, str]:
+    opening = re.match(r"<[!?/]?[^\s<>\"'=/]{0,20}", line[start:])
+    assert opening is not None  # line[start] is the < that _MARKUP found
+    shown = opening.group(0)
     shown = re.sub(r"[\x00-\x1f\x7f]", "", shown)
     return (
         f'the paragraph has an HTML tag starting "{shown}" that is not closed with {closer} on the same line',
@@ -213,7 +215,7 @@ def check(text: str, report, first_line: int = 1) -> None:
         brackets += line.count("[")
         emphasis += line.count("*") + line.count("_")
         backslashes += line.count("\\")
-        inner = line[_CONTAINER.match(line).end() :]
+        inner = line.lstrip(" \t>")  # the line inside its quote markers and indent
         ref = bool(_REF_DEF.match(inner))  # a run of reference definitions is read in one pass
         if _SPLIT.match(inner) or (ref and not previous_ref):
             splits += 1

@@ -165,7 +165,9 @@ def check_files(root: Path, docs_dir: Path, docs_rel: str, problems) -> frozense
                 continue
             if entry.is_dir():
                 if entry.name.startswith("."):
-                    report(uri, 1, *refusal(uri))
+                    reason = refusal(uri)
+                    assert reason is not None  # a name starting with "." is always refused
+                    report(uri, 1, *reason)
                     refused.add(uri)
                 elif not entry.is_symlink():  # a linked folder's files are checked where they are
                     folders.append((uri + "/", entry.path))

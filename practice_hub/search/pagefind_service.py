@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import atexit
 import base64
+import io
 import json
 import queue
 import subprocess
 import threading
 from pathlib import Path
+from typing import IO, cast
 
 from pagefind.service import get_executable
 
@@ -50,6 +52,9 @@ class PagefindService:
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
         )
+        # Both are pipes (PIPE above), never None; stdout has Python's default buffering (read1).
+        self._stdin = cast(IO[bytes], self._process.stdin)
+        self._stdout = cast(io.BufferedReader, self._process.stdout)
         atexit.register(self.close)  # an interrupted build never leaves the binary running
         SERVE_CACHE.processes.add(self)
         self._lock = threading.Lock()
@@ -91,7 +96,7 @@ class PagefindService:
         return answer
 
     def _write(self) -> None:
-        stdin = self._process.stdin
+        stdin = self._stdin
         while (data := self._outbox.get()) is not None:
             try:
                 stdin.write(data)
@@ -101,7 +106,7 @@ class PagefindService:
                 return
 
     def _read(self) -> None:
-        stdout = self._process.stdout
+        stdout = self._stdout
         pieces: list[bytes] = []  # the message being received (GetFiles answers run to megabytes)
         while chunk := stdout.read1(1 << 16):
             *ends, rest = chunk.split(b",")
@@ -119,8 +124,9 @@ class PagefindService:
 
     def _received(self, response: dict) -> None:
         payload = response.get("payload") or {}
+        message_id = response.get("message_id")  # the id of the request this answers, as sent
         with self._lock:
-            reply = self._waiting.pop(response.get("message_id"), None)
+            reply = self._waiting.pop(message_id, None) if isinstance(message_id, int) else None
         if reply is not None:
             reply.put(payload)
             return
@@ -179,7 +185,7 @@ class PagefindService:
         self._outbox.put(None)
         if self._process.poll() is None:
             try:
-                self._process.stdin.close()
+                self._stdin.close()
             except OSError:
                 pass
             self._process.terminate()

@@ -24,7 +24,7 @@ class Abbreviations:
 
 
 def abbreviation_index(items: list[Item]) -> Abbreviations:
-    terms = {}
+    terms: dict[str, str] = {}
     for item in of_type(items, GLOSSARY):
         term, expansion = str(item.data.get("term", "")), str(item.data.get("expansion", ""))
         if expansion and _PLAIN_TERM.match(term) and term != expansion:

@@ -96,7 +96,7 @@ def check_body_links(
     pages: every page of the build (uri under docs/); text_of(uri): its Markdown as built, or None
     when it cannot be known (its anchors are then not checked), asked only for links with a #.
     files: every other file that will be published (images, downloads)."""
-    anchor_cache: dict[str, set] = {}
+    anchor_cache: dict[str, set | None] = {}
 
     def anchors(uri: str) -> set | None:
         if uri not in anchor_cache:
@@ -197,7 +197,7 @@ def _check_anchor(path, line, target, uri, fragment, known, where, problems: Pro
 
 
 def _did_you_mean(resolved: str, candidates, folder: str) -> str:
-    stems = {}
+    stems: dict[str, str] = {}  # file name without its suffix -> the first path with it
     here = posixpath.dirname(resolved)
     for candidate in sorted(candidates, key=lambda c: (posixpath.dirname(c) != here, c)):
         stems.setdefault(posixpath.splitext(posixpath.basename(candidate))[0], candidate)

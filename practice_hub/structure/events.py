@@ -117,7 +117,9 @@ def _check_practice_week(event: Item, session: Session, today: dt.date, problems
             type=EVENT,
             field="findings",
         )
-    schedule = data.get("schedule") if isinstance(data.get("schedule"), list) else []
+    schedule = data.get("schedule")
+    if not isinstance(schedule, list):
+        schedule = []
     for index, entry in enumerate(schedule):
         day = _day(entry.get("date") if isinstance(entry, dict) else None)
         if day is not None and not session.start.date() <= day <= session.end.date():

@@ -7,6 +7,7 @@ standards...) and the graph records every edge at both ends.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Set as AbstractSet
 
 from ..content_types import DATA_DIR, DATA_FILE_OF, TYPES, schema_of
 from ..problems import Problems
@@ -57,7 +58,7 @@ def resolve(
     schemas: Schemas,
     problems: Problems,
     drafts_published: bool = False,
-    unread: set = frozenset(),
+    unread: AbstractSet[str] = frozenset(),
 ):
     """Check every cross-reference and fill ``item.related`` in both directions."""
     by_id = {item.id: item for item in items}

@@ -88,6 +88,7 @@ def read_all(repo_root: Path, docs_dir: Path, schemas: Schemas) -> tuple[list[It
         key = (path, uri, kind, hashlib.sha256(raw).hexdigest(), schemas.fingerprint)
         result = SERVE_CACHE.file_result(key)
         if result is None:
+            assert kind.type is not None  # classify: only assets and misplaced files have no type
             result = read_file(path, uri, kind.type, kind.format, raw, schemas)
             SERVE_CACHE.keep_file_result(key, result)
         items.extend(result.items)
@@ -272,8 +273,11 @@ def _check(item: Item, schemas: Schemas, out: FileResult) -> None:
         out.items.append(item)
 
 
+_KINDS: dict[type, str] = {list: "a list", dict: "a set of fields", str: "a line of text"}
+
+
 def _kind(value) -> str:
-    return {list: "a list", dict: "a set of fields", str: "a line of text"}.get(type(value), "a single value")
+    return _KINDS.get(type(value), "a single value")
 
 
 def relative(path: Path, root: Path) -> str:

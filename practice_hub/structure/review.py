@@ -38,8 +38,8 @@ class PageReview:
     """Review facts of one item on one build date."""
 
     owner: str
-    last_reviewed: dt.date | None
-    review_by: dt.date | None
+    last_reviewed: dt.date
+    review_by: dt.date  # given, or last_reviewed plus the review interval
     today: dt.date
     status: str = "current"
     archived_date: dt.date | None = None
@@ -53,8 +53,9 @@ class PageReview:
         review_by = _date(data.get("review_by"))
         if review_by is None:
             months = data.get("review_interval_months")
-            valid = isinstance(months, int) and not isinstance(months, bool) and 1 <= months <= 60
-            review_by = add_months(last, months if valid else DEFAULT_INTERVAL_MONTHS)
+            if not (isinstance(months, int) and not isinstance(months, bool) and 1 <= months <= 60):
+                months = DEFAULT_INTERVAL_MONTHS
+            review_by = add_months(last, months)
         return cls(
             str(data.get("owner", "")), last, review_by, today, item.status, _date(data.get("archived_date"))
         )

@@ -4,6 +4,7 @@ in each question's result since the year before, worked out rather than typed.""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeGuard
 
 from ..content_types import STAFF_VOICE
 from ..problems import Problems
@@ -127,7 +128,7 @@ def _questions(entry: Item | None) -> list[dict]:
     return [q for q in found if isinstance(q, dict)] if isinstance(found, list) else []
 
 
-def _number(value) -> bool:
+def _number(value: object) -> TypeGuard[int | float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 

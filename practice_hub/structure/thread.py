@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from ..content_types import AUDIT_RESULT, AUDIT_SECTION, COURSE, LEARNING, STANDARD
 from ..problems import Problems, advisory
 from .items import Item, of_type
+
+_ORDER = attrgetter("sort_key")  # items in reading order: Item.sort_key
 
 
 @dataclass
@@ -26,7 +29,7 @@ class Thread:
     @classmethod
     def of(cls, items: list[Item], by_id: dict[str, Item]) -> Thread:
         pick = lambda kind: sorted(
-            (i for i in items if i.type == kind and i.status != "archived"), key=Item.sort_key.fget
+            (i for i in items if i.type == kind and i.status != "archived"), key=_ORDER
         )
         return cls(pick(STANDARD), pick(AUDIT_SECTION), pick(COURSE), by_id, briefings=pick(LEARNING))
 
@@ -36,7 +39,7 @@ class Thread:
             for i in item.related.get(kind, [])
             if i in self.by_id and self.by_id[i].status != "archived"
         ]
-        return sorted(found, key=Item.sort_key.fget)
+        return sorted(found, key=_ORDER)
 
     def sections_for(self, standard: Item) -> list[Item]:
         return self.linked(standard, AUDIT_SECTION)
@@ -53,14 +56,14 @@ class Thread:
         for standard in self.standards_for(section):
             for course in self.courses_for(standard):
                 seen[course.id] = course
-        return sorted(seen.values(), key=Item.sort_key.fget)
+        return sorted(seen.values(), key=_ORDER)
 
     def sections_through(self, course: Item) -> list[Item]:
         seen: dict[str, Item] = {}
         for standard in self.standards_for(course):
             for section in self.sections_for(standard):
                 seen[section.id] = section
-        return sorted(seen.values(), key=Item.sort_key.fget)
+        return sorted(seen.values(), key=_ORDER)
 
     def gaps(self) -> list[tuple[Item, str, str]]:
         """Every break in the thread: (item, what is wrong, how to mend it)."""
@@ -135,11 +138,11 @@ def check_results(results: list[Item], by_id: dict[str, Item], problems: Problem
         section_id, period = data.get("audit_section"), data.get("period")
         if not isinstance(section_id, str) or not isinstance(period, str) or not _PERIOD.match(period):
             continue  # the schema check reported it
-        good, poor = data.get("good_or_better"), data.get("requires_improvement_or_lower")
-        in_range = all(
-            isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 100 for v in (good, poor)
+        good, poor = (
+            _percentage(data.get("good_or_better")),
+            _percentage(data.get("requires_improvement_or_lower")),
         )
-        if in_range and good + poor > 100:
+        if good is not None and poor is not None and good + poor > 100:
             problems.add(
                 result.path,
                 result.line_of("good_or_better"),
@@ -198,3 +201,10 @@ def period_label(period: str) -> str:
         return f"{part} {year}"
     months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     return f"{months[int(part) - 1]} {year}"
+
+
+def _percentage(value: object) -> int | float | None:
+    """The value if it is a number from 0 to 100 (true and false are not numbers here), else None."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 100:
+        return value
+    return None
