@@ -168,22 +168,18 @@ def _check_ids(draft: SiteDraft) -> None:
         if not TYPES[item.type].entries_have_pages:
             continue
         if item.id in RESERVED_COURSE_IDS:
-            problems.add(
-                item.path,
-                item.line_of("id"),
+            problems.about(
+                item,
+                "id",
                 f'{item.label} id "{item.id}" is taken by a page of {TYPES[item.type].folder}/',
                 f"choose another id; {', '.join(sorted(RESERVED_COURSE_IDS))} are taken",
-                type=item.type,
-                field="id",
             )
         elif (draft.project.docs_dir / item.uri).exists():
-            problems.add(
-                item.path,
-                item.line_of("id"),
+            problems.about(
+                item,
+                "id",
                 f'{item.label} id "{item.id}" would replace the page docs/{item.uri}',
                 f"rename the page or choose another {item.label} id",
-                type=item.type,
-                field="id",
             )
     draft.tags = check_unique(of_type(draft.read, TAG), problems, "tag id")
 

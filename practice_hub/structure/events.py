@@ -66,23 +66,19 @@ def _check_times(event: Item, session: Session, problems: Problems) -> None:
     for name, moment in (("start", session.start), ("end", session.end)):
         trouble = clock_change_trouble(moment)
         if trouble:
-            problems.add(
-                event.path,
-                event.line_of(name),
+            problems.about(
+                event,
+                name,
                 f'event "{event.id}" {name}s at {moment:%Y-%m-%dT%H:%M}, a time that {trouble}',
                 "choose a time outside 1am to 2am on the night the clocks change",
-                type=EVENT,
-                field=name,
             )
     if utc(session.end) <= utc(session.start):
-        problems.add(
-            event.path,
-            event.line_of("end"),
+        problems.about(
+            event,
+            "end",
             f'event "{event.id}" ends ({session.end:%Y-%m-%dT%H:%M}) before it starts '
             f"({session.start:%Y-%m-%dT%H:%M})",
             "check the dates and times of start and end",
-            type=EVENT,
-            field="end",
         )
     if not event.data.get("venue") and not event.data.get("online"):
         problems.add(
@@ -100,22 +96,18 @@ def _check_practice_week(event: Item, session: Session, today: dt.date, problems
     kind = data.get("kind")
     for name in ("schedule", "findings"):
         if data.get(name) and kind != PRACTICE_WEEK:
-            problems.add(
-                event.path,
-                event.line_of(name),
+            problems.about(
+                event,
+                name,
                 f'event "{event.id}" is a {kind} but has {name}',
                 f'only a practice week has {name}: remove it, or make the kind "{PRACTICE_WEEK}"',
-                type=EVENT,
-                field=name,
             )
     if data.get("findings") and kind == PRACTICE_WEEK and session.end.date() >= today:
-        problems.add(
-            event.path,
-            event.line_of("findings"),
+        problems.about(
+            event,
+            "findings",
             f'event "{event.id}" has findings but has not finished yet (it ends {session.end:%Y-%m-%d})',
             "add findings once the practice week has been held",
-            type=EVENT,
-            field="findings",
         )
     schedule = data.get("schedule")
     if not isinstance(schedule, list):

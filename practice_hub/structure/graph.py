@@ -41,13 +41,11 @@ def check_unique(items: list[Item], problems: Problems, what: str = "id") -> dic
         if first is None:
             seen[item.id] = item
             continue
-        problems.add(
-            item.path,
-            item.line_of("id"),
+        problems.about(
+            item,
+            "id",
             f'{what} "{item.id}" is already used by {first.path}:{first.line_of("id")}',
             f"{what}s must be unique across the site; choose another",
-            type=item.type,
-            field="id",
         )
     return seen
 

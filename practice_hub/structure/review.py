@@ -132,13 +132,11 @@ def check_reviews(items: list[Item], today: dt.date, problems: Problems, as_erro
         if review is None:
             continue
         if review.review_by < review.last_reviewed:
-            problems.add(
-                item.path,
-                item.line_of("review_by"),
+            problems.about(
+                item,
+                "review_by",
                 f"review_by ({review.review_by}) is before last_reviewed ({review.last_reviewed})",
                 "the next review must come after the last one",
-                type=item.type,
-                field="review_by",
             )
             continue
         if review.overdue and not review.archived and not review.draft:

@@ -71,13 +71,11 @@ def check_staff_voice(items: list[Item], problems: Problems) -> None:
         if isinstance(year, int) and not isinstance(year, bool):
             first = seen_years.setdefault(year, entry)
             if first is not entry:
-                problems.add(
-                    entry.path,
-                    entry.line_of("year"),
+                problems.about(
+                    entry,
+                    "year",
                     f"year {year} already has results at {first.path}:{first.line_of('year')}",
                     "keep one entry per year: merge the two, or correct the year",
-                    type=STAFF_VOICE,
-                    field="year",
                 )
         _check_questions(entry, problems)
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-from ..content_types import AUDIT_RESULT, AUDIT_SECTION, COURSE, LEARNING, STANDARD
+from ..content_types import AUDIT_SECTION, COURSE, LEARNING, STANDARD
 from ..problems import Problems, advisory
 from .items import Item, of_type
 
@@ -143,38 +143,32 @@ def check_results(results: list[Item], by_id: dict[str, Item], problems: Problem
             _percentage(data.get("requires_improvement_or_lower")),
         )
         if good is not None and poor is not None and good + poor > 100:
-            problems.add(
-                result.path,
-                result.line_of("good_or_better"),
+            problems.about(
+                result,
+                "good_or_better",
                 f"good_or_better ({good}) and requires_improvement_or_lower ({poor}) add up to "
                 f"{good + poor:g}, more than 100",
                 "the two percentages are shares of the same files; check both",
-                type="audit_result",
-                field="good_or_better",
             )
         # Results for one service or journey stage (issue 15) sit beside the overall result.
         breakdown = (data.get("service") or "", data.get("journey_stage") or "")
         key = (section_id, period) + breakdown
         if key in seen:
             first = seen[key]
-            problems.add(
-                result.path,
-                result.line_of("period"),
+            problems.about(
+                result,
+                "period",
                 f'audit section "{section_id}" has a result for {period} already, on line {first.line}',
                 "keep one result per section and period",
-                type="audit_result",
-                field="period",
             )
             continue
         seen[key] = result
         if section_id not in sections:
-            problems.add(
-                result.path,
-                result.line_of("audit_section"),
+            problems.about(
+                result,
+                "audit_section",
                 f'field "audit_section" names "{section_id}", which is not the id of any audit section',
                 "check the id in docs/audit/",
-                type=AUDIT_RESULT,
-                field="audit_section",
             )
             continue
         if breakdown == ("", ""):

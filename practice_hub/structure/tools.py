@@ -16,11 +16,9 @@ def check_tool_files(items: list[Item], docs_dir: Path, problems) -> None:
             continue
         target = docs_dir / posixpath.dirname(item.uri) / file
         if not target.is_file():
-            problems.add(
-                item.path,
-                item.line_of("file"),
+            problems.about(
+                item,
+                "file",
                 f'field "file" names {file}, which is not in docs/{posixpath.dirname(item.uri)}/files/',
                 "add the file there, or correct the file name",
-                type=TOOL,
-                field="file",
             )

@@ -126,13 +126,11 @@ def check_courses(courses: list[Item], problems: Problems) -> None:
         mode = course.data.get("mode")
         raw_sessions = course.data.get("sessions") if isinstance(course.data.get("sessions"), list) else []
         if mode == "e-learning" and raw_sessions:
-            problems.add(
-                course.path,
-                course.line_of("sessions"),
+            problems.about(
+                course,
+                "sessions",
                 f'course "{course.id}" is e-learning but has sessions',
                 "e-learning can be done any time: remove the sessions, or change the mode",
-                type=COURSE,
-                field="sessions",
                 severity=WARNING,
             )
         if mode in ("classroom", "live online", "blended") and not raw_sessions:
@@ -196,13 +194,11 @@ def _check_cycles(courses: list[Item], problems: Problems) -> None:
                 if key not in reported:
                     reported.add(key)
                     first = by_id[cycle[0]]
-                    problems.add(
-                        first.path,
-                        first.line_of("prerequisites"),
+                    problems.about(
+                        first,
+                        "prerequisites",
                         "prerequisites go round in a circle: " + " → ".join(cycle),
                         "remove one of these prerequisites",
-                        type=COURSE,
-                        field="prerequisites",
                     )
             elif state.get(prereq) is None:
                 visit(by_id[prereq], trail + [prereq])
