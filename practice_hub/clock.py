@@ -34,12 +34,12 @@ class Clock:
         cls,
         source_date_epoch: str = "",
         today: str = "",
-        now: Callable[[], dt.datetime] = _now,
+        now: Callable[[], dt.datetime] | None = None,
     ) -> Clock:
         """Read the real clock once (*now*, a fake one in tests). *source_date_epoch* (seconds
         since 1970, as the variable holds it) wins over the real time when it is a number;
         *today* (YYYY-MM-DD) wins over the real date when it is given."""
-        real = now()
+        real = (now or _now)()
         epoch = (source_date_epoch or "").strip()
         reproducible = epoch.isdigit()
         moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if reproducible else real.astimezone(dt.UTC)

@@ -21,6 +21,7 @@ import yaml
 
 from .clock import Clock
 from .resources import schema_dir
+from .schema import load_schemas
 
 #: Where the settings sit in mkdocs.yml, as messages name them.
 WITHIN = "extra.practice_hub."
@@ -77,11 +78,13 @@ class SettingsError(ValueError):
 
     def located(self, config_file: str) -> str:
         """Every problem as ``mkdocs.yml:12: message`` (``mkdocs.yml: message`` without a line)."""
-        out = []
-        for setting, message in self.problems:
-            line = self.lines.get(setting, 0) if setting else 0
-            out.append(f"{config_file}:{line}: {message}" if line else f"{config_file}: {message}")
-        return "\n".join(out)
+        located = sorted(
+            ((self.lines.get(setting, 0) if setting else 0), message) for setting, message in self.problems
+        )
+        return "\n".join(
+            f"{config_file}:{line}: {message}" if line else f"{config_file}: {message}"
+            for line, message in located
+        )
 
 
 @dataclass(frozen=True)
@@ -118,8 +121,6 @@ class Settings:
     def from_mapping(cls, values: dict | None, environment: Environment | None = None) -> Settings:
         """Settings from ``extra.practice_hub`` (*values*) and the environment (read now when
         *environment* is None). Raises ``SettingsError`` listing every wrong setting."""
-        from .schema import load_schemas
-
         environment = Environment.read() if environment is None else environment
         values = dict(values or {}) if isinstance(values, dict) else values
         if not isinstance(values, dict):
