@@ -122,19 +122,20 @@ class Settings:
         """Settings from ``extra.practice_hub`` (*values*) and the environment (read now when
         *environment* is None). Raises ``SettingsError`` listing every wrong setting."""
         environment = Environment.read() if environment is None else environment
-        values = dict(values or {}) if isinstance(values, dict) else values
+        values = {} if values is None else values
         if not isinstance(values, dict):
             raise SettingsError(
                 [("", "extra.practice_hub must be a set of settings, one name: value line each")]
             )
-        from_environment: set[str] = set()
+        values, from_environment = dict(values), set()
         if environment.drafts:
             values["show_drafts"] = True
         if environment.today:
             values["today"], from_environment = environment.today, {"today"}
-        for name in ("today",):  # YAML reads 2026-11-24 as a date: the schema checks text
-            if isinstance(values.get(name), dt.date):
-                values[name] = values[name].isoformat()
+        if isinstance(
+            values.get("today"), dt.date
+        ):  # YAML reads 2026-11-24 as a date: the schema checks text
+            values["today"] = values["today"].isoformat()
         findings = load_schemas(schema_dir()).check("settings", values, WITHIN)
         problems: list[tuple[str, str]] = []
         for finding in findings:
