@@ -127,7 +127,10 @@ class Settings:
             raise SettingsError(
                 [("", "extra.practice_hub must be a set of settings, one name: value line each")]
             )
-        values, from_environment = dict(values), set()
+        values = {
+            name: value for name, value in values.items() if value is not None or name not in _EMPTY_IS_UNSET
+        }
+        from_environment: set[str] = set()
         if environment.drafts:
             values["show_drafts"] = True
         if environment.today:
@@ -158,16 +161,17 @@ class Settings:
         return self.environment.serving
 
 
+#: Settings whose empty value ("today:" and nothing after it) means the default, as if left out.
+_EMPTY_IS_UNSET = ("today", "suggest_email", "home_cards")
+
+
 def _typed(values: dict) -> dict:
     """Checked values as the dataclass holds them: lists as tuples, empty values as defaults."""
     typed = dict(values)
     for name in ("audit_services", "menu", "editors_pages", "home"):
         if name in typed:
             typed[name] = tuple(typed[name])
-    typed["home_cards"] = tuple(sorted((str(k), v) for k, v in (typed.get("home_cards") or {}).items()))
-    for name in ("today", "suggest_email"):
-        if typed.get(name) is None:
-            typed.pop(name, None)
+    typed["home_cards"] = tuple(sorted((str(k), v) for k, v in typed.get("home_cards", {}).items()))
     if "menu_section_limit" in typed:
         typed["menu_section_limit"] = int(typed["menu_section_limit"])
     known = {f.name for f in fields(Settings)} - {"environment", "clock"}
