@@ -1,4 +1,5 @@
-"""`mkdocs serve`: no "dirty build" warning, and a problems page in the browser while content is broken."""
+"""`mkdocs serve`: no "dirty build" warning. (That MkDocs serves, so that broken content shows a
+problems page in the browser, the plugin itself tells each build: see PracticeHubPlugin.)"""
 
 from practice_hub import mkdocs_adapter as hub
 

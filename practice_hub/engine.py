@@ -26,12 +26,16 @@ from pathlib import Path
 
 import yaml
 
+from .settings import Environment, LenientLoader
+
 ENGINES = ("mkdocs", "properdocs")
-ENGINE_ENV = "PRACTICE_HUB_ENGINE"  # mkdocs (the default) or properdocs
+ENGINE_ENV = "PRACTICE_HUB_ENGINE"  # mkdocs (the default) or properdocs; read by settings.Environment
 
 
-def engine_name(requested: str | None = None) -> str:
-    name = (requested or os.environ.get(ENGINE_ENV) or "mkdocs").strip().lower()
+def engine_name(requested: str | None = None, environment: Environment | None = None) -> str:
+    """The engine asked for (``--engine``), else PRACTICE_HUB_ENGINE's, else mkdocs."""
+    environment = Environment.read() if environment is None else environment
+    name = (requested or environment.engine or "mkdocs").strip().lower()
     if name not in ENGINES:
         raise ValueError(f"unknown engine {name!r} (choose one of: {', '.join(ENGINES)})")
     return name
@@ -95,8 +99,6 @@ def _signals_ignored():
 
 def configured_site_dir(config_file: Path) -> Path:
     """``site_dir`` from mkdocs.yml (default ``site``), beside mkdocs.yml."""
-    from .settings import LenientLoader
-
     with open(config_file, encoding="utf-8") as handle:
         config = yaml.load(handle, Loader=LenientLoader) or {}
     return (config_file.parent / str(config.get("site_dir") or "site")).resolve()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from .clock import calendar_stamp, generated_moment, generated_time  # noqa: F401  (imported from here too)
 from .content_types import TYPES
 from .site import Site
 from .structure.calendar_paths import course_ics_uri, session_ics_uri
@@ -44,7 +43,7 @@ def content_json(site: Site) -> dict:
         if extra:
             entry.update(extra(item, site))
         items.append(entry)
-    return {"generated": generated_time(), "items": items}
+    return {"generated": site.project.settings.clock.time, "items": items}
 
 
 def _export_fields(type_name: str) -> tuple[str, ...]:

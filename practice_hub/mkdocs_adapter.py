@@ -10,6 +10,7 @@ modules; what outlives a build (caches for ``mkdocs serve``) lives in ``cache.SE
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
@@ -55,7 +56,7 @@ from .safety import rendered as judged
 from .safety.engine_files import engine_files
 from .safety.files import OutsideCheck, unpublished_attachments
 from .safety.published import is_refused
-from .settings import Project, Settings
+from .settings import Environment, Project, Settings, SettingsError, settings_lines
 from .site import Site, check_rendered, load_site
 from .structure.changes import changed_pages
 from .structure.examples import ACCESSIBILITY_PAGE
@@ -69,15 +70,19 @@ if TYPE_CHECKING:
 LOG = logging.getLogger("mkdocs.plugins.practice_hub")
 ADVISORY_LOGGER = "practice_hub.advisory"  # not under "mkdocs": see advisory_logger()
 _KEY = "practice_hub_build"
-SERVING_ENV = "PRACTICE_HUB_SERVING"  # set by on_startup for `mkdocs serve` (this process only)
+_SERVING_KEY = "practice_hub_serving"  # on the MkDocs config: the plugin saw `mkdocs serve` start
 PROBLEMS_MARKER = ".practice-hub-problems"
 
 
 def project_for(config: MkDocsConfig) -> Project:
+    """The project of this build: its settings, the environment read once, the clock started."""
+    environment = Environment.read()
+    if config.get(_SERVING_KEY) if hasattr(config, "get") else False:
+        environment = dataclasses.replace(environment, serving=True)
     try:
-        settings = Settings.from_mapping((config.extra or {}).get("practice_hub"))
-    except ValueError as error:
-        raise PluginError(f"mkdocs.yml: {error}") from None
+        settings = Settings.from_mapping((config.extra or {}).get("practice_hub"), environment)
+    except SettingsError as error:
+        raise PluginError(error.with_lines(_settings_lines(config)).located("mkdocs.yml")) from None
     root = Path(config.config_file_path).resolve().parent
     return Project(
         root=root,
@@ -92,6 +97,13 @@ def project_for(config: MkDocsConfig) -> Project:
             if isinstance(name, str)
         ),
     )
+
+
+def _settings_lines(config: MkDocsConfig) -> dict[str, int]:
+    try:
+        return settings_lines(Path(config.config_file_path).read_text(encoding="utf-8"))
+    except (OSError, TypeError, UnicodeDecodeError):
+        return {}
 
 
 @dataclass
@@ -149,7 +161,7 @@ def validate(files: Files, config: MkDocsConfig) -> Files:
         errors = site.problems.errors
         for problem in errors:
             LOG.error(str(problem))
-        if os.environ.get(SERVING_ENV) == "1":  # `mkdocs serve`: show the problems in the browser
+        if site.project.settings.serving:  # `mkdocs serve`: show the problems in the browser
             return _problems_only(files, config, site)
         raise PluginError(f"Practice Hub: {summary(errors)}")
     marker = Path(config.site_dir) / PROBLEMS_MARKER
@@ -441,7 +453,7 @@ def fail_on_rendered_problems(config: MkDocsConfig) -> None:
     errors = found.errors
     for problem in errors:
         LOG.error(str(problem))
-    if os.environ.get(SERVING_ENV) != "1":  # `mkdocs serve` shows the published (allow-listed) pages
+    if not build.site.project.settings.serving:  # `mkdocs serve` shows the published (allow-listed) pages
         raise PluginError(f"Practice Hub: {summary(errors)}")
 
 
@@ -481,7 +493,7 @@ def index_for_search(output: str, page, config: MkDocsConfig) -> str:
         from .search import PagefindError, SearchIndexer
 
         try:
-            indexer = build.search = SearchIndexer(site.items)
+            indexer = build.search = SearchIndexer(site.items, _shard_pages(site))
         except PagefindError as error:
             raise PluginError(f"Practice Hub: the search index could not be started: {error}") from None
     item = site.item_for_page(page.file.src_uri)
@@ -495,6 +507,10 @@ def index_for_search(output: str, page, config: MkDocsConfig) -> str:
     return output
 
 
+def _shard_pages(site: Site) -> str:
+    return site.project.settings.environment.search_shard_pages
+
+
 def write_search_index(config: MkDocsConfig) -> None:
     from .search import PagefindError, SearchIndexer
 
@@ -502,7 +518,7 @@ def write_search_index(config: MkDocsConfig) -> None:
     indexer = build.search
     build.search = None
     try:
-        indexer = indexer or SearchIndexer(build.site.items)
+        indexer = indexer or SearchIndexer(build.site.items, _shard_pages(build.site))
         indexer.finish(Path(config.site_dir))
     except PagefindError as error:
         raise PluginError(f"Practice Hub: the search index could not be built: {error}") from None
@@ -534,10 +550,9 @@ def quiet_dirty_build_warning() -> None:
 
 
 def startup(command: str) -> None:
-    """on_startup: quiet MkDocs' dirty-build notice; remember that this process serves."""
+    """on_startup: quiet MkDocs' dirty-build notice. (The plugin itself remembers that MkDocs
+    started `serve`, and tells each build so: see ``PracticeHubPlugin.on_config``.)"""
     quiet_dirty_build_warning()
-    if command == "serve":
-        os.environ[SERVING_ENV] = "1"
 
 
 def _problems_only(files: Files, config: MkDocsConfig, site: Site) -> Files:
@@ -666,9 +681,9 @@ def remember_serve_build(config: MkDocsConfig) -> None:
     """on_post_build (last): in `mkdocs serve`, keep this build for one-page rebuilds."""
     from .serve_edits import stamps
 
-    if os.environ.get(SERVING_ENV) != "1":
-        return
     build = config.get(_KEY)
+    if build is None or not build.site.project.settings.serving:
+        return
     usable = build is not None and not build.problems_page and build.nav is not None and build.env is not None
     SERVE_CACHE.last_serve_build = _ServeBuild(config, build, stamps(_watched(config))) if usable else None
 
@@ -792,6 +807,9 @@ class PracticeHubPlugin(BasePlugin):
     def __init__(self):
         super().__init__()
         self._hooks = load_hooks()
+        # MkDocs keeps a plugin that has on_startup for every rebuild of `mkdocs serve`, so
+        # what on_startup saw is known to each build (on_config puts it on the build's config).
+        self._serving = False
 
     def _chain(self, event: str, item, **kwargs):
         for module in self._hooks:
@@ -808,9 +826,11 @@ class PracticeHubPlugin(BasePlugin):
                 handler(**kwargs)
 
     def on_startup(self, *, command, dirty):
+        self._serving = command == "serve"
         self._each("on_startup", command=command, dirty=dirty)
 
     def on_config(self, config):
+        config[_SERVING_KEY] = self._serving
         dirs = config.theme.dirs
         engine = str(theme_dir())
         if engine not in dirs:  # after the site's own custom_dir, before Material's templates

@@ -29,6 +29,14 @@ _DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}$")
 FORMATS = jsonschema.FormatChecker(formats=["date"])
 
 
+@FORMATS.checks("regular-expression", raises=re.error)
+def _regular_expression(value) -> bool:
+    """A pattern Python can use (the settings' case reference pattern)."""
+    if isinstance(value, str):
+        re.compile(value)
+    return True
+
+
 @FORMATS.checks("local-date-time", raises=ValueError)
 def _local_date_time(value) -> bool:
     import datetime
@@ -201,20 +209,54 @@ class Schemas:
             yield from self._find_refs(schema["items"], path + ("*",))
 
     # --- validation -----------------------------------------------------------------------
-    def check(self, name: str, data) -> list[Finding]:
+    def check(self, name: str, data, within: str = "") -> list[Finding]:
+        """Plain-English findings for *data* against schema *name*. *within* is where settings
+        sit in a configuration file ("extra.practice_hub."): messages then name each value by
+        its full name and call a field a setting."""
         validator = self.validators[name]
         findings: list[Finding] = []
         for error in sorted(
             validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.validator)
         ):
-            findings.extend(self._translate(error))
+            for finding in self._translate(name, error, within):
+                if finding not in findings:  # one message per value, however many rules it breaks
+                    findings.append(finding)
         return findings
 
-    def _translate(self, error: jsonschema.ValidationError):
-        """Plain-English findings for one error: one small function per JSON Schema keyword."""
-        about = _Error.of(error)
+    def _translate(self, name: str, error: jsonschema.ValidationError, within: str = ""):
+        """Plain-English findings for one error: the schema's own words for the value (its
+        ``x-message``) if it has them, else one small function per JSON Schema keyword."""
+        about = _Error.of(error, within)
+        if about.kind not in ("additionalProperties", "unevaluatedProperties", "required"):
+            own = self._own_message(name, about)
+            if own is not None:
+                yield own
+                return
         translate = _KEYWORDS.get(about.kind, _other)
         yield from translate(self, about)
+
+    def _own_message(self, name: str, e: _Error) -> Finding | None:
+        """The ``x-message`` nearest to the value along its path, after the name of the field
+        that carries it (list positions left out): "extra.practice_hub.demo must be true or false"."""
+        schema, found = self.resolve(self.raw[name]), None
+        for depth, part in enumerate((None, *e.path)):
+            if depth:
+                if isinstance(part, int):
+                    schema = schema.get("items", {})
+                else:
+                    extra = schema.get("additionalProperties")
+                    schema = schema.get("properties", {}).get(part, extra if isinstance(extra, dict) else {})
+                schema = self.resolve(schema) if isinstance(schema, dict) else {}
+            if "x-message" in schema:
+                found = (e.path[:depth], schema)
+        if found is None:
+            return None
+        path, schema = found
+        while path and isinstance(path[-1], int):
+            path = path[:-1]
+        cause = e.error.cause if e.error.cause is not None else e.error.message
+        message = schema["x-message"].format(value=e.value, cause=cause)
+        return Finding(e.path, f"{e.label_of(path)} {message}", schema.get("x-hint", ""), e.name)
 
 
 _MONTHS = {
@@ -279,9 +321,10 @@ class _Error:
     kind: str
     schema: dict
     custom_hint: str
+    within: str = ""  # where settings sit in a configuration file ("extra.practice_hub."), or ""
 
     @classmethod
-    def of(cls, error: jsonschema.ValidationError) -> _Error:
+    def of(cls, error: jsonschema.ValidationError, within: str = "") -> _Error:
         path = tuple(error.absolute_path)
         name = field_name(path)
         schema = error.schema if isinstance(error.schema, dict) else {}
@@ -289,16 +332,29 @@ class _Error:
             error,
             path,
             name,
-            f'field "{name}"' if name else "the item",
+            _label(path, within),
             error.instance,
             error.validator,
             schema,
             schema.get("x-hint", ""),
+            within,
         )
+
+    def label_of(self, path: tuple) -> str:
+        return _label(path, self.within)
 
     @property
     def expected(self):
         return self.error.validator_value
+
+
+def _label(path: tuple, within: str = "") -> str:
+    """How a message names a value: 'field "sessions[2].start"', or a setting's full name
+    (extra.practice_hub.menu_section_limit)."""
+    name = field_name(path)
+    if within:
+        return within + name if name else within.rstrip(".")
+    return f'field "{name}"' if name else "the item"
 
 
 def _required(schemas: Schemas, e: _Error):
@@ -321,8 +377,13 @@ def _unknown_fields(schemas: Schemas, e: _Error):
             continue
         full = field_name(e.path + (key,))
         guess = suggest(key, allowed)
-        hint = f'did you mean "{guess}"?' if guess else "allowed fields: " + ", ".join(allowed)
-        yield Finding(e.path + (key,), f'unknown field "{full}"', hint, full)
+        if e.within:  # a setting: "unknown setting "menus" in extra.practice_hub"
+            known = "known settings: " + ", ".join(sorted(allowed))
+            message = f'unknown setting "{full}" in {e.label}'
+        else:
+            known, message = "allowed fields: " + ", ".join(allowed), f'unknown field "{full}"'
+        hint = f'did you mean "{guess}"?' if guess else known
+        yield Finding(e.path + (key,), message, hint, full)
 
 
 def _type(schemas: Schemas, e: _Error):

@@ -1,151 +1,205 @@
-"""Practice Hub settings: ``extra.practice_hub`` in mkdocs.yml plus environment overrides."""
+"""Practice Hub settings: ``extra.practice_hub`` in mkdocs.yml, the environment, and the build's clock.
+
+``content_schema/settings.schema.yaml`` says what each setting may be; it is checked through the
+same ``schema.py`` as content, so a wrong setting is told in the same plain words, with the line
+of mkdocs.yml when it is known. The result is a frozen, typed ``Settings``.
+
+The environment variables the engine obeys are read in one place, ``Environment.read``, once per
+build (``Settings.from_mapping``), and handed to whatever needs them; nothing else reads them.
+The build's moment is fixed once too (``Settings.clock``).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import re
-from dataclasses import dataclass, fields
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import yaml
 
+from .clock import Clock
 from .resources import schema_dir
+from .schema import load_schemas
+
+#: Where the settings sit in mkdocs.yml, as messages name them.
+WITHIN = "extra.practice_hub."
+
+
+@dataclass(frozen=True)
+class Environment:
+    """The environment variables the engine obeys, read once (``read``) from a mapping."""
+
+    source_date_epoch: str = ""  # SOURCE_DATE_EPOCH: the build's moment (reproducible builds)
+    today: str = ""  # PRACTICE_HUB_TODAY: the build date, YYYY-MM-DD (wins over the setting)
+    drafts: bool = False  # PRACTICE_HUB_DRAFTS: publish drafts (show_drafts)
+    engine: str = ""  # PRACTICE_HUB_ENGINE: mkdocs (the default) or properdocs
+    chromium: str = ""  # PRACTICE_HUB_CHROMIUM: the Chromium for `practice-hub test`
+    search_shard_pages: str = ""  # PRACTICE_HUB_SEARCH_SHARD_PAGES: pages per search index
+    # This build shows its problems in the browser instead of failing, as `mkdocs serve` does.
+    # The plugin sets it when MkDocs starts `serve`; PRACTICE_HUB_SERVING=1 asks it of a build
+    # (the tests build this way).
+    serving: bool = False
+
+    VARIABLES = {
+        "source_date_epoch": "SOURCE_DATE_EPOCH",
+        "today": "PRACTICE_HUB_TODAY",
+        "drafts": "PRACTICE_HUB_DRAFTS",
+        "engine": "PRACTICE_HUB_ENGINE",
+        "chromium": "PRACTICE_HUB_CHROMIUM",
+        "search_shard_pages": "PRACTICE_HUB_SEARCH_SHARD_PAGES",
+        "serving": "PRACTICE_HUB_SERVING",
+    }
+
+    @classmethod
+    def read(cls, environ: Mapping[str, str] | None = None) -> Environment:
+        """The variables from *environ* (the process's environment when None)."""
+        environ = os.environ if environ is None else environ
+        values: dict = {name: environ.get(variable, "") for name, variable in cls.VARIABLES.items()}
+        values["drafts"] = values["drafts"] not in ("", "0", "false")
+        values["serving"] = values["serving"] == "1"
+        return cls(**values)
+
+
+class SettingsError(ValueError):
+    """Wrong settings: each problem's setting (its name, "" when it came from the environment),
+    its message (with its hint) and its line in mkdocs.yml when known. ``str()`` is the messages
+    alone; ``located`` names the file and the lines."""
+
+    def __init__(self, problems: list[tuple[str, str]], lines: Mapping[str, int] | None = None):
+        self.problems = problems
+        self.lines = dict(lines or {})
+        super().__init__("\n".join(message for _setting, message in problems))
+
+    def with_lines(self, lines: Mapping[str, int]) -> SettingsError:
+        """The same problems, knowing the line of each setting in mkdocs.yml (``settings_lines``)."""
+        return SettingsError(self.problems, lines)
+
+    def located(self, config_file: str) -> str:
+        """Every problem as ``mkdocs.yml:12: message`` (``mkdocs.yml: message`` without a line)."""
+        located = sorted(
+            ((self.lines.get(setting, 0) if setting else 0), message) for setting, message in self.problems
+        )
+        return "\n".join(
+            f"{config_file}:{line}: {message}" if line else f"{config_file}: {message}"
+            for line, message in located
+        )
 
 
 @dataclass(frozen=True)
 class Settings:
-    gaps_are_errors: bool = False  # golden-thread gaps fail the build instead of warning
-    overdue_reviews_are_errors: bool = False  # overdue reviews fail the build instead of warning
-    show_drafts: bool = False  # publish drafts, marked DRAFT (local preview only)
+    """The settings, typed; what each means is in content_schema/settings.schema.yaml."""
+
+    gaps_are_errors: bool = False
+    overdue_reviews_are_errors: bool = False
+    show_drafts: bool = False
     today: str = ""  # the build date, YYYY-MM-DD; empty means the real date (tests pin it)
-    # --- the case-file audit tool (issue 15) ---
-    # The shape of a case system's reference: letters then digits, never a name or an NHS number
-    # (10 digits), which is why the default stops at 9 digits.
+    # --- the case-file audit tool ---
+    # Letters then digits, never a name or an NHS number (10 digits): the default stops at 9 digits.
     case_reference_pattern: str = "^[A-Z]{0,3}[0-9]{4,9}$"
-    # How the overall judgement follows the section grades: lowest_key_section (no better than the
-    # lowest section flagged key_section, or the lowest section if none is flagged) or lowest_section.
     audit_overall_rule: str = "lowest_key_section"
-    audit_services: tuple = ("Children's services", "Adults' services")  # the tool's service choices
-    demo: bool = False  # docs/ holds the demo content: the demo-only tests run (tests/demo/)
+    audit_services: tuple = ("Children's services", "Adults' services")
+    demo: bool = False
     home_cards: tuple = ()  # (card, wording) pairs from a mapping: the home page cards' wording
-    # --- the readers' menu and home page (issue 16) ---
-    # Top-level order: folders ("procedures/") or pages ("about.md"), each optionally "Title: path".
-    # Empty: the content types' order. Anything not listed follows, as MkDocs orders it.
+    # --- the readers' menu and home page ---
     menu: tuple = ()
-    # Editors' pages, kept out of the readers' menu (reached from the footer).
     editors_pages: tuple = ("editors/", "review-schedule.md", "tags/")
-    # A section of more pages than this (a region's year of events) lists in the menu only
-    # the page being read, not all its pages: its index page (the listing) finds the others.
-    # A menu of hundreds is no use on a phone, and writing it into each of those pages makes
-    # the build cost the square of the section's size.
     menu_section_limit: int = 100
-    # The home page's blocks, in order (see practice_hub/renderer/front_door.py).
     home: tuple = ()
-    # Where "Suggest a change" on every page sends readers when the site has no repo_url:
-    # an email address (the PSW team's mailbox). Empty and no repo_url: no link.
     suggest_email: str = ""
+    # --- not settings: what the build was started with ---
+    environment: Environment = field(default_factory=Environment, compare=False)
+    # The build's moment and date, fixed once (made from the two fields above when not given).
+    clock: Clock = field(default=None, compare=False)  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        if self.clock is None:
+            object.__setattr__(self, "clock", Clock.start(self.environment.source_date_epoch, self.today))
 
     @classmethod
-    def from_mapping(cls, values: dict | None) -> Settings:
-        values = dict(values or {})
-        known = {f.name for f in fields(cls)}
-        unknown = sorted(set(values) - known)
-        if unknown:
-            raise ValueError(
-                f"unknown setting(s) in extra.practice_hub: {', '.join(unknown)} "
-                f"(known settings: {', '.join(sorted(known))})"
+    def from_mapping(cls, values: dict | None, environment: Environment | None = None) -> Settings:
+        """Settings from ``extra.practice_hub`` (*values*) and the environment (read now when
+        *environment* is None). Raises ``SettingsError`` listing every wrong setting."""
+        environment = Environment.read() if environment is None else environment
+        values = {} if values is None else values
+        if not isinstance(values, dict):
+            raise SettingsError(
+                [("", "extra.practice_hub must be a set of settings, one name: value line each")]
             )
-        env = os.environ
-        if env.get("PRACTICE_HUB_DRAFTS", "") not in ("", "0", "false"):
+        values = {
+            name: value for name, value in values.items() if value is not None or name not in _EMPTY_IS_UNSET
+        }
+        from_environment: set[str] = set()
+        if environment.drafts:
             values["show_drafts"] = True
-        if env.get("PRACTICE_HUB_TODAY"):
-            values["today"] = env["PRACTICE_HUB_TODAY"]
-        for name in ("gaps_are_errors", "overdue_reviews_are_errors", "show_drafts", "demo"):
-            if name in values and not isinstance(values[name], bool):
-                raise ValueError(f"extra.practice_hub.{name} must be true or false")
-        _check_audit_settings(values)
-        _check_menu_settings(values)
-        if values.get("today"):
-            try:
-                dt.date.fromisoformat(str(values["today"]))
-            except ValueError:
-                raise ValueError(
-                    "extra.practice_hub.today (or PRACTICE_HUB_TODAY) must be a date, YYYY-MM-DD"
-                ) from None
-            values["today"] = str(values["today"])
-        email = values.get("suggest_email", "")
-        if email and not (
-            isinstance(email, str)
-            and re.fullmatch(r"[^@\s<>\"',;:/?#%&]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", email)
-        ):
-            raise ValueError(
-                "extra.practice_hub.suggest_email must be an email address, for example practice@council.example"
-            )
-        cards = values.get("home_cards") or {}
-        if not isinstance(cards, dict) or not all(isinstance(v, str) for v in cards.values()):
-            raise ValueError(
-                "extra.practice_hub.home_cards must be a list of card: wording lines, "
-                'for example standards: "What good practice looks like in our council."'
-            )
-        values["home_cards"] = tuple(sorted((str(k), v) for k, v in cards.items()))
-        return cls(**values)
+        if environment.today:
+            values["today"], from_environment = environment.today, {"today"}
+        if isinstance(
+            values.get("today"), dt.date
+        ):  # YAML reads 2026-11-24 as a date: the schema checks text
+            values["today"] = values["today"].isoformat()
+        findings = load_schemas(schema_dir()).check("settings", values, WITHIN)
+        problems: list[tuple[str, str]] = []
+        for finding in findings:
+            setting = str(finding.path[0]) if finding.path else ""
+            message = f"{finding.message} ({finding.hint})" if finding.hint else finding.message
+            if message not in (known for _, known in problems):  # two wrong menu entries: one message
+                problems.append(("" if setting in from_environment else setting, message))
+        if problems:
+            raise SettingsError(problems)
+        return cls(**_typed(values), environment=environment)
 
     @property
     def build_date(self) -> dt.date:
-        return dt.date.fromisoformat(self.today) if self.today else dt.date.today()
+        """The build's date: ``today`` when set, else the real date when the build started."""
+        return self.clock.today
+
+    @property
+    def serving(self) -> bool:
+        """This build shows its problems in the browser (``mkdocs serve``) instead of failing."""
+        return self.environment.serving
 
 
-def _check_menu_settings(values: dict) -> None:
-    """The menu and home page settings (issue 16)."""
-    from .menu import check_menu
-
-    problem = check_menu(values.get("menu"))
-    if problem:
-        raise ValueError(problem)
-    limit = values.get("menu_section_limit")
-    if "menu_section_limit" in values and (
-        isinstance(limit, bool) or not isinstance(limit, int) or limit < 1
-    ):
-        raise ValueError(
-            f"extra.practice_hub.menu_section_limit must be a whole number of pages, 1 or more (not {limit!r})"
-        )
-    for name in ("menu", "editors_pages", "home"):
-        if name in values:
-            if not isinstance(values[name], (list, tuple)):
-                raise ValueError(f"extra.practice_hub.{name} must be a list")
-            values[name] = tuple(values[name])
+#: Settings whose empty value ("today:" and nothing after it) means the default, as if left out.
+_EMPTY_IS_UNSET = ("today", "suggest_email", "home_cards")
 
 
-AUDIT_OVERALL_RULES = ("lowest_key_section", "lowest_section")
+def _typed(values: dict) -> dict:
+    """Checked values as the dataclass holds them: lists as tuples, empty values as defaults."""
+    typed = dict(values)
+    for name in ("audit_services", "menu", "editors_pages", "home"):
+        if name in typed:
+            typed[name] = tuple(typed[name])
+    typed["home_cards"] = tuple(sorted((str(k), v) for k, v in typed.get("home_cards", {}).items()))
+    if "menu_section_limit" in typed:
+        typed["menu_section_limit"] = int(typed["menu_section_limit"])
+    known = {f.name for f in fields(Settings)} - {"environment", "clock"}
+    return {name: value for name, value in typed.items() if name in known}
 
 
-def _check_audit_settings(values: dict) -> None:
-    """The audit tool's settings (issue 15): a valid pattern, a known rule, a list of services."""
-    import re
+def settings_lines(text: str) -> dict[str, int]:
+    """The line of each setting under ``extra: practice_hub:`` in mkdocs.yml's *text* (by name);
+    empty when the text cannot be read as YAML."""
+    try:
+        root = yaml.compose(text, Loader=LenientLoader)
+    except yaml.YAMLError:
+        return {}
+    lines: dict[str, int] = {}
+    node = root
+    for key in ("extra", "practice_hub"):
+        node = _value_of(node, key)
+        if node is None:
+            return lines
+    for key_node, _value in node.value if isinstance(node, yaml.MappingNode) else ():
+        lines.setdefault(str(key_node.value), key_node.start_mark.line + 1)
+    return lines
 
-    if "case_reference_pattern" in values:
-        pattern = values["case_reference_pattern"]
-        try:
-            re.compile(str(pattern))
-        except re.error as error:
-            raise ValueError(
-                f"extra.practice_hub.case_reference_pattern is not a regular expression: {error}"
-            ) from None
-        values["case_reference_pattern"] = str(pattern)
-    if "audit_overall_rule" in values and values["audit_overall_rule"] not in AUDIT_OVERALL_RULES:
-        raise ValueError(
-            "extra.practice_hub.audit_overall_rule must be one of: " + ", ".join(AUDIT_OVERALL_RULES)
-        )
-    if "audit_services" in values:
-        services = values["audit_services"]
-        if (
-            not isinstance(services, list)
-            or not services
-            or not all(isinstance(s, str) and s for s in services)
-        ):
-            raise ValueError("extra.practice_hub.audit_services must be a list of service names")
-        values["audit_services"] = tuple(services)
+
+def _value_of(node, key: str):
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    return next((value for k, value in node.value if getattr(k, "value", None) == key), None)
 
 
 class LenientLoader(yaml.SafeLoader):
@@ -175,21 +229,27 @@ class Project:
     use_directory_urls: bool = True
     site_url: str = ""
     # mkdocs.yml's markdown_extensions as written (names, or one-key mappings of settings):
-    # ``check`` renders pages with them, as the build does (issue 26).
+    # ``check`` renders pages with them, as the build does, so that both judge the same HTML.
     markdown_extensions: tuple = ()
 
     @classmethod
-    def from_config_file(cls, config_file: Path) -> Project:
+    def from_config_file(cls, config_file: Path, environment: Environment | None = None) -> Project:
+        """The project of a mkdocs.yml, read without MkDocs. Raises ``SettingsError`` (knowing
+        the lines of mkdocs.yml) for wrong settings."""
         config_file = Path(config_file).resolve()
-        with open(config_file, encoding="utf-8") as handle:
-            config = yaml.load(handle, Loader=LenientLoader) or {}
+        text = config_file.read_text(encoding="utf-8")
+        config = yaml.load(text, Loader=LenientLoader) or {}
         root = config_file.parent
         extra = config.get("extra") or {}
+        try:
+            settings = Settings.from_mapping(extra.get("practice_hub"), environment)
+        except SettingsError as error:
+            raise error.with_lines(settings_lines(text)) from None
         return cls(
             root=root,
             docs_dir=(root / config.get("docs_dir", "docs")).resolve(),
             schema_dir=schema_dir(),
-            settings=Settings.from_mapping(extra.get("practice_hub")),
+            settings=settings,
             use_directory_urls=bool(config.get("use_directory_urls", True)),
             site_url=str(config.get("site_url") or ""),
             markdown_extensions=tuple(config.get("markdown_extensions") or ()),

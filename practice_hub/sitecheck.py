@@ -34,19 +34,24 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .settings import Environment
+
 __all__ = [
     "AXE_OPTIONS",
     "CHROMIUM_ENV",
     "Step",
     "chromium_path",
+    "launch_chromium",
     "links_and_anchors",
     "outside_requests",
     "page_kinds",
     "run",
 ]
 
-CHROMIUM_ENV = "PRACTICE_HUB_CHROMIUM"
+CHROMIUM_ENV = "PRACTICE_HUB_CHROMIUM"  # read by settings.Environment
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
+#: How every Chromium of the engine starts (this check, the browser tests, the benchmarks): in a
+#: container without a sandbox or GPU, and asking nothing of the network on its own.
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -103,8 +108,18 @@ class Step:
         return f"[{number}/{total}] {self.title}: {self.status}{tail}{took}"
 
 
-def chromium_path() -> Path:
-    return Path(os.environ.get(CHROMIUM_ENV) or DEFAULT_CHROMIUM)
+def chromium_path(environment: Environment | None = None) -> Path:
+    """Debian's Chromium, or the one PRACTICE_HUB_CHROMIUM names."""
+    environment = Environment.read() if environment is None else environment
+    return Path(environment.chromium or DEFAULT_CHROMIUM)
+
+
+def launch_chromium(playwright, path: Path | str | None = None, **options):
+    """Chromium started headless through Playwright, the one way the engine starts it: from *path*
+    (``chromium_path()`` when None) with ``CHROMIUM_ARGS``; *options* go to Playwright's launch."""
+    return playwright.chromium.launch(
+        executable_path=str(path or chromium_path()), args=CHROMIUM_ARGS, headless=True, **options
+    )
 
 
 def _plural(count: int, word: str) -> str:
@@ -268,9 +283,8 @@ def _search_word(site: Path) -> str:
     return "practice"
 
 
-def _missing_browser() -> str | None:
+def _missing_browser(chromium: Path) -> str | None:
     """Why the accessibility step cannot run here, or None if it can."""
-    chromium = chromium_path()
     if not chromium.is_file():
         return (
             f"Chromium not found at {chromium} (install Debian's chromium, or set {CHROMIUM_ENV} "
@@ -284,7 +298,7 @@ def _missing_browser() -> str | None:
     return None
 
 
-def _accessibility(site: Path, step: Step) -> None:
+def _accessibility(site: Path, step: Step, chromium: Path) -> None:
     from axe_playwright_python.sync_playwright import Axe
     from playwright.sync_api import sync_playwright
 
@@ -295,9 +309,7 @@ def _accessibility(site: Path, step: Step) -> None:
     checked = 0
     with _served(site) as base, sync_playwright() as playwright:
         origin = base.rstrip("/")
-        browser = playwright.chromium.launch(
-            executable_path=str(chromium_path()), args=CHROMIUM_ARGS, headless=True
-        )
+        browser = launch_chromium(playwright, chromium)
         try:
             for viewport in WIDTHS.values():
                 context = browser.new_context(base_url=base, viewport=viewport, service_workers="block")
@@ -383,6 +395,7 @@ def run(config_file: Path, browser: bool = True, write: Callable[[str], object] 
     ]
     total = len(steps)
     started = time.monotonic()
+    chromium = chromium_path(Environment.read())  # the environment, read once for the whole run
     write(f"Practice Hub test: {config_file.resolve()}\n")
 
     def report(number: int) -> None:
@@ -409,13 +422,13 @@ def run(config_file: Path, browser: bool = True, write: Callable[[str], object] 
                 check(site, steps[number - 1])
                 steps[number - 1].seconds = time.monotonic() - clock
                 report(number)
-            why = "not asked for (--no-browser)" if not browser else _missing_browser()
+            why = "not asked for (--no-browser)" if not browser else _missing_browser(chromium)
             if why:
                 steps[3].status, steps[3].summary = "skipped", why
             else:
                 clock = time.monotonic()
                 try:
-                    _accessibility(site, steps[3])
+                    _accessibility(site, steps[3], chromium)
                 except Exception as error:  # noqa: BLE001 - Chromium failed to start or crashed: say so
                     steps[3].status = "failed"
                     steps[3].summary = f"Chromium could not check the pages: {str(error).splitlines()[0]}"

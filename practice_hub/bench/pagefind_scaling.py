@@ -28,7 +28,7 @@ import threading
 from pathlib import Path
 
 from ..search.pagefind_service import PagefindService
-from .search_probe import CHROMIUM_ARGS
+from ..sitecheck import launch_chromium
 
 FILLER = (
     "plan review record agree share explain check analyse escalate visit family child carer "
@@ -91,7 +91,7 @@ def time_searches(folder: Path, words: list[str], rounds: int) -> dict:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            browser = launch_chromium(playwright)
             page = browser.new_page()
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
             result = page.evaluate(_TIME, [words, rounds])

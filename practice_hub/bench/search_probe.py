@@ -31,7 +31,7 @@ import threading
 import time
 from pathlib import Path
 
-from ..sitecheck import CHROMIUM_ARGS
+from ..sitecheck import launch_chromium
 
 QUERIES = ["safeguarding", "capacity assessment", "strategy discussion", "chronology", "supervision"]
 SEARCH_PATHS = ("search/", "pagefind/", "assets/javascripts/workers/")
@@ -125,7 +125,7 @@ def probe(site_dir: Path, queries: list[str] | None = None) -> dict:
     kbs, page_kbs, times = [], [], []
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            browser = launch_chromium(playwright)
             for query in queries or QUERIES:
                 context = browser.new_context(service_workers="block")
                 page = context.new_page()

@@ -11,9 +11,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from ..sitecheck import CHROMIUM_ARGS
-
-CHROMIUM = "/usr/bin/chromium"
+from ..sitecheck import launch_chromium
 
 
 def _free_port() -> int:
@@ -56,7 +54,7 @@ def probe(project: Path, page_path: str, source: Path, edits: int = 3) -> dict:
         base = f"http://127.0.0.1:{port}/"
         _wait_up(base + page_path, process)
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            browser = launch_chromium(playwright)
             page = browser.new_page()
             page.goto(base + page_path)
             time.sleep(1.0)  # let livereload connect

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..clock import calendar_stamp, generated_moment
 from ..content_types import COURSE, EVENT, NEWS, STAFF_VOICE, STANDARD, TOOL, TYPES
 from ..markup import markdown_link
 from ..resources import editors_guide
@@ -212,7 +211,7 @@ def _section_of(uri: str) -> str | None:
 
 def calendar_files(site: Site) -> dict[str, bytes]:
     """An .ics feed per course, one per session ("Add to calendar") and one for everything."""
-    stamp = calendar_stamp(site.project.settings.build_date)
+    stamp = site.project.settings.clock.calendar_stamp
     domain = _domain(site.project.site_url)
     page_urls = {c.id: _absolute(site, c) for c in site.of_type(COURSE)}
     files: dict[str, bytes] = {}
@@ -230,7 +229,7 @@ def calendar_files(site: Site) -> dict[str, bytes]:
 
 def event_calendar_files(site: Site) -> dict[str, bytes]:
     """An .ics per event ("Add to your calendar") and one feed of the whole programme."""
-    stamp = calendar_stamp(site.project.settings.build_date)
+    stamp = site.project.settings.clock.calendar_stamp
     domain = _domain(site.project.site_url)
     events = site.of_type(EVENT)
     page_urls = {e.id: _absolute(site, e) for e in events}
@@ -257,14 +256,16 @@ def _absolute(site: Site, course) -> str:
 
 def feed_file(site: Site, site_name: str) -> tuple[str, bytes]:
     """The Atom feed of procedure changes; made once page URLs are known."""
-    return FEED_URI, atom_feed(site.items, site.project.site_url, site.urls, generated_moment(), site_name)
+    return FEED_URI, atom_feed(
+        site.items, site.project.site_url, site.urls, site.project.settings.clock.moment, site_name
+    )
 
 
 def post_build_files(site: Site, site_name: str) -> dict[str, bytes]:
     """Files that need every page's final URL (news posts move to dated URLs)."""
     return {
         NEWS_FEED_URI: news_feed(
-            site.listed(NEWS), site.project.site_url, site.urls, generated_moment(), site_name
+            site.listed(NEWS), site.project.site_url, site.urls, site.project.settings.clock.moment, site_name
         )
     }
 

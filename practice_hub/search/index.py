@@ -38,13 +38,13 @@ from __future__ import annotations
 
 import html as html_lib
 import json
-import os
 import re
 import zlib
 from pathlib import Path
 
 from ..content_types import GLOSSARY, search_weights
 from ..markup import Markup, element
+from ..settings import Environment
 from ..structure.items import Item, of_type
 from .pagefind_service import PagefindError, PagefindService
 from .terms import Glossary, search_terms, vocabulary_words
@@ -155,9 +155,12 @@ def page_record(
 SHARD_PAGES_VARIABLE = "PRACTICE_HUB_SEARCH_SHARD_PAGES"
 
 
-def shard_count(pages: int) -> int:
-    """How many Pagefind indexes a site of ``pages`` pages is split into."""
-    setting = os.environ.get(SHARD_PAGES_VARIABLE, "").strip()
+def shard_count(pages: int, setting: str | None = None) -> int:
+    """How many Pagefind indexes a site of ``pages`` pages is split into; *setting* is
+    SHARD_PAGES_VARIABLE's value as the build's settings read it (read here when None)."""
+    if setting is None:
+        setting = Environment.read().search_shard_pages
+    setting = setting.strip()
     per_shard = SHARD_PAGES
     if setting:
         if not (setting.isascii() and setting.isdecimal()) or int(setting) < 1:
@@ -239,13 +242,13 @@ def glossary_answers(items: list[Item]) -> list[dict]:
 class SearchIndexer:
     """One build's search index: ``add_page`` for each page, then ``finish``; always ``close``."""
 
-    def __init__(self, items: list[Item]):
+    def __init__(self, items: list[Item], shard_pages: str | None = None):
         self.glossary = Glossary.of(items)
         self.answers = glossary_answers(items)
         self._vocabulary: list[str] = [" ".join(form) for form in self.glossary.forms]
         self.pages = 0
         # pages to come: one per distinct page of the content (glossary entries share one)
-        shards = shard_count(len({item.uri for item in items}))
+        shards = shard_count(len({item.uri for item in items}), shard_pages)
         # per shard: pages indexed in each weight class
         self.classes = [[0] * len(weight_classes()) for _ in range(shards)]
         self._services: list[PagefindService] = []

@@ -60,14 +60,14 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from practice_hub.sitecheck import CHROMIUM_ARGS, StaticHandler
+from practice_hub.sitecheck import StaticHandler, chromium_path, launch_chromium
 
 REPO = Path(__file__).resolve().parents[2]
 #: The project under test: this repository, or the folder named by PRACTICE_HUB_PROJECT (tests/helpers.py).
 PROJECT = Path(os.environ.get("PRACTICE_HUB_PROJECT") or REPO).resolve()
 TEST_OUTPUT = REPO / "test-output"  # gitignored: screenshots and other artefacts
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = chromium_path()  # Debian's, or the one PRACTICE_HUB_CHROMIUM names
 
 #: The "today" and build timestamp every test build uses, so dates, "next session"
 #: lines and overdue reviews in the output are stable.
@@ -208,7 +208,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        browser = launch_chromium(playwright, CHROMIUM)
         yield browser
         browser.close()
 

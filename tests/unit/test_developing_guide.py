@@ -13,7 +13,14 @@ PATH = re.compile(
     r"`([A-Za-z0-9_.\-]+(?:/[A-Za-z0-9_.\-]*)+|[A-Za-z0-9_\-]+\.(?:py|md|yml|yaml|toml|json|js|css|html|lock))`"
 )
 PLACEHOLDER = re.compile(r"[<>{}*]|X\.Y\.Z|0\.3\.0|FOLDER")
-NOT_FILES = ("dist/", "site/", "http", "test-output/", "benchmarks/corpus/", "content.json")  # made by commands
+NOT_FILES = (
+    "dist/",
+    "site/",
+    "http",
+    "test-output/",
+    "benchmarks/corpus/",
+    "content.json",
+)  # made by commands
 
 
 def named_paths(text: str) -> list[str]:

@@ -27,6 +27,8 @@ KEYWORDS = {
     "minItems",
     "maxItems",
     "uniqueItems",
+    "minProperties",
+    "maxProperties",
     "minimum",
     "maximum",
     "format",
