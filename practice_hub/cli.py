@@ -13,7 +13,7 @@ from .editing.cli import add_editing_commands, run_editing
 from .problems import github_annotation, plural, summary
 from .renderer.link_check import check_site_links
 from .renderer.register import schedule_csv, schedule_text
-from .settings import Project
+from .settings import Project, config_problem
 from .site import check_rendered, load_site
 
 
@@ -137,7 +137,7 @@ def _project(config_file: Path) -> Project | None:
     try:
         return Project.from_config_file(config_file)
     except (OSError, ValueError) as error:
-        print(f"{config_file}: {error}", file=sys.stderr)
+        print(config_problem(config_file, error), file=sys.stderr)
         return None
 
 

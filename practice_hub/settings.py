@@ -27,6 +27,13 @@ from .schema import load_schemas
 WITHIN = "extra.practice_hub."
 
 
+def config_problem(config_file: object, error: Exception) -> str:
+    """What is wrong with mkdocs.yml, for the command line: each wrong setting at its line."""
+    if isinstance(error, SettingsError):
+        return error.located(str(config_file))
+    return f"{config_file}: {error}"
+
+
 @dataclass(frozen=True)
 class Environment:
     """The environment variables the engine obeys, read once (``read``) from a mapping."""

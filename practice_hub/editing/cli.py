@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from ..content_types import TYPES
-from ..settings import Project
+from ..settings import Project, config_problem
 
 
 def add_editing_commands(sub) -> None:
@@ -35,7 +35,7 @@ def run_editing(args: argparse.Namespace) -> int:
     try:
         project = Project.from_config_file(Path(args.config_file))
     except (OSError, ValueError) as error:
-        print(f"{args.config_file}: {error}", file=sys.stderr)
+        print(config_problem(args.config_file, error), file=sys.stderr)
         return 2
     try:
         if args.command == "new":
