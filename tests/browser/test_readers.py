@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -125,15 +126,26 @@ def test_procedure_at_a_glance_is_on_the_first_phone_screen(sized, demo_site, te
 
 
 def test_training_catalogue_screenshot(sized, demo_pages, test_output):
+    """The training catalogue at both widths, for a person to look at: its title, its filters and
+    a count line that names every course listed, and the two screenshots written."""
     sized.goto(demo_pages["training"])
-    _shot(sized, test_output, "training")
+    assert sized.locator("article h1").first.is_visible()
+    assert sized.locator("form.ph-filters select[data-ph-key]").count() > 0
+    courses = sized.locator("[data-ph-filtered] > li").count()
+    expect(sized.locator(".ph-filter-count")).to_have_text(re.compile(rf"^Showing all {courses} "))
+    shots = _shot(sized, test_output, "training")
+    assert all(shot.stat().st_size > 0 for shot in shots), shots
 
 
-def _shot(page, test_output, name):
+def _shot(page, test_output, name) -> list:
+    """Screenshots of the page (the first screen, the whole page) in test-output/screenshots/."""
     folder = test_output / "screenshots"
     folder.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(folder / f"{name}-{page.viewport_size['width']}.png"))
-    page.screenshot(path=str(folder / f"{name}-{page.viewport_size['width']}-full.png"), full_page=True)
+    width = page.viewport_size["width"]
+    shots = [folder / f"{name}-{width}.png", folder / f"{name}-{width}-full.png"]
+    page.screenshot(path=str(shots[0]))
+    page.screenshot(path=str(shots[1]), full_page=True)
+    return shots
 
 
 @pytest.mark.demo  # the demo's courses for managers and for all staff

@@ -127,8 +127,9 @@ def test_serve_rebuilds_an_edited_page_alone_and_the_site_when_its_front_matter_
         url = f"http://127.0.0.1:{port}/"
         _wait_until_served(url + "procedures/recording/", server)
         page = browser.new_page()
-        page.goto(url + "procedures/recording/")
-        time.sleep(1)  # let livereload connect
+        # The edit below must reach a page whose live reload already asks the server for changes.
+        with page.expect_request(lambda request: "/livereload/" in request.url, timeout=30_000):
+            page.goto(url + "procedures/recording/")
         procedure.write_text(good.rstrip() + "\n\nA sentence added by the editor.\n", encoding="utf-8")
         page.wait_for_function(
             "() => document.body && document.body.innerText.includes('A sentence added by the editor.')",
