@@ -53,7 +53,7 @@ def content_json(site: Site) -> dict:
                 for s in sessions_of(item)
             ]
             entry["ics"] = site.urls.get(course_ics_uri(item.id), "")
-        if item.type == EVENT:  # issue 18: the event's own calendar file
+        if item.type == EVENT:  # the event's own calendar file
             entry["timezone"] = LONDON.key
             entry["ics"] = site.urls.get(event_ics_uri(item), "")
         if item.type == AUDIT_SECTION:

@@ -19,7 +19,7 @@ class Settings:
     overdue_reviews_are_errors: bool = False  # overdue reviews fail the build instead of warning
     show_drafts: bool = False  # publish drafts, marked DRAFT (local preview only)
     today: str = ""  # the build date, YYYY-MM-DD; empty means the real date (tests pin it)
-    # --- the case-file audit tool (issue 15) ---
+    # --- the case-file audit tool ---
     # The shape of a case system's reference: letters then digits, never a name or an NHS number
     # (10 digits), which is why the default stops at 9 digits.
     case_reference_pattern: str = "^[A-Z]{0,3}[0-9]{4,9}$"
@@ -29,7 +29,7 @@ class Settings:
     audit_services: tuple = ("Children's services", "Adults' services")  # the tool's service choices
     demo: bool = False  # docs/ holds the demo content: the demo-only tests run (tests/demo/)
     home_cards: tuple = ()  # (card, wording) pairs from a mapping: the home page cards' wording
-    # --- the readers' menu and home page (issue 16) ---
+    # --- the readers' menu and home page ---
     # Top-level order: folders ("procedures/") or pages ("about.md"), each optionally "Title: path".
     # Empty: the content types' order. Anything not listed follows, as MkDocs orders it.
     menu: tuple = ()
@@ -97,7 +97,7 @@ class Settings:
 
 
 def _check_menu_settings(values: dict) -> None:
-    """The menu and home page settings (issue 16)."""
+    """The menu and home page settings."""
     from .menu import check_menu
 
     problem = check_menu(values.get("menu"))
@@ -121,7 +121,7 @@ AUDIT_OVERALL_RULES = ("lowest_key_section", "lowest_section")
 
 
 def _check_audit_settings(values: dict) -> None:
-    """The audit tool's settings (issue 15): a valid pattern, a known rule, a list of services."""
+    """The audit tool's settings: a valid pattern, a known rule, a list of services."""
     import re
 
     if "case_reference_pattern" in values:
@@ -175,7 +175,7 @@ class Project:
     use_directory_urls: bool = True
     site_url: str = ""
     # mkdocs.yml's markdown_extensions as written (names, or one-key mappings of settings):
-    # ``check`` renders pages with them, as the build does (issue 26).
+    # ``check`` renders pages with them, as the build does.
     markdown_extensions: tuple = ()
 
     @classmethod

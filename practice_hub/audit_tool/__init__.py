@@ -1,2 +1,2 @@
-"""The case-file audit tool (issue 15): the tool page, its data, summarising exported audits,
+"""The case-file audit tool: the tool page, its data, summarising exported audits,
 and the audit results dashboard. Kept apart from the package's other modules on purpose."""

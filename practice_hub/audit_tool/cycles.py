@@ -1,4 +1,4 @@
-"""Audit cycles (issue 15): open actions on the standards they serve, the cycle page's plan,
+"""Audit cycles: open actions on the standards they serve, the cycle page's plan,
 and overdue actions as review-style warnings."""
 
 from __future__ import annotations

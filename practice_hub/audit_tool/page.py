@@ -71,7 +71,7 @@ NOTES = ("description", "title", "$schema", "$id", "x-hint")
 
 def export_rules(schema, names: bool = False):
     """The audit_export schema without its words: the script checks an import by the same rules
-    as ``audits summarise`` (issue 26). ``names``: a ``properties`` mapping, whose keys are fields
+    as ``audits summarise``. ``names``: a ``properties`` mapping, whose keys are fields
     (one of them is called title) rather than words to leave out."""
     if isinstance(schema, dict):
         return {
@@ -352,7 +352,7 @@ def tool_page(
             "",
             form,
             "",
-            # Data, not script (issue 26: no <script> reaches a page): the tool reads its text.
+            # Data, not script (no <script> reaches a page): the tool reads its text.
             f'<pre hidden id="ph-audit-data" data-pagefind-ignore="all">{html.escape(script_json(data), quote=False)}</pre>',
             "",
         ]

@@ -67,10 +67,10 @@ def generated_pages(site: Site, existing: set[str]) -> dict[str, str | bytes]:
         pages[course.uri] = course_page(course, site.thread, today) + framework_backlink(
             course, site.thread, course.uri
         )
-    for entry in site.of_type(STAFF_VOICE):  # issue 18: a page per year of health check results
+    for entry in site.of_type(STAFF_VOICE):  # a page per year of health check results
         pages[entry.uri] = year_page(entry, site.items)
     pages[UPCOMING_URI] = upcoming_page(courses, today)
-    for event in site.of_type(EVENT):  # issue 18: a page per event
+    for event in site.of_type(EVENT):  # a page per event
         pages[event.uri] = event_page(event, site.by_id, today)
     pages.update(calendar_files(site))
     pages.update(event_calendar_files(site))
@@ -79,10 +79,10 @@ def generated_pages(site: Site, existing: set[str]) -> dict[str, str | bytes]:
     pages[SCHEDULE_CSV_URI] = schedule_csv(site.items, today).encode("utf-8")
     pages.update(tag_pages(site.tags, site.items))
     pages[REFERENCE_URI] = field_reference(site.schemas)
-    if EDITORS_GUIDE_URI not in existing:  # issue 27: the guide comes with the engine
+    if EDITORS_GUIDE_URI not in existing:  # the guide comes with the engine
         pages[EDITORS_GUIDE_URI] = editors_guide()
     pages[MATRIX_URI] = matrix_page(site.thread)
-    pages.update(audit_pages(site))  # issue 15: the audit tool and the results dashboard
+    pages.update(audit_pages(site))  # the audit tool and the results dashboard
     return pages
 
 
@@ -105,11 +105,11 @@ def audit_pages(site: Site) -> dict[str, str]:
 def with_additions(site: Site, uri: str, markdown: str, addition: str) -> str:
     """The page's Markdown with Practice Hub's additions: the home page's search under its
     title, everything else at the end."""
-    if uri == HOME_URI:  # issue 16: the front door's blocks go under the title
+    if uri == HOME_URI:  # the front door's blocks go under the title
         return under_title(markdown, addition) if addition else markdown
-    if addition.startswith(REPLACE_BODY):  # issue 18: a briefing's seven boxes hold its body
+    if addition.startswith(REPLACE_BODY):  # a briefing's seven boxes hold its body
         return addition[len(REPLACE_BODY) :]
-    if addition.startswith(CONTINUE_LIST):  # one Related list, not two (issue 16)
+    if addition.startswith(CONTINUE_LIST):  # one Related list, not two
         return markdown.rstrip() + "\n" + addition[len(CONTINUE_LIST) :]
     return markdown.rstrip() + "\n\n" + addition if addition else markdown
 
@@ -127,17 +127,17 @@ def _additions(site: Site, uri: str, pages: set[str]) -> str:
         return front_door(site.items, pages, site.project.settings.build_date, site.project.settings)
     render = ADDITIONS.get(TYPES[item.type].additions) if item.type in TYPES else None
     made = render(item, site, uri) if render else ""
-    return made + framework_backlink(item, site.thread, uri)  # issue 18: the framework's link back
+    return made + framework_backlink(item, site.thread, uri)  # the framework's link back
 
 
 def _cycle_actions(standard, site: Site) -> str:
-    from ..audit_tool.cycles import standard_actions  # issue 15: open actions from audit cycles
+    from ..audit_tool.cycles import standard_actions  # open actions from audit cycles
 
     return standard_actions(standard, site.items, site.project.settings.build_date)
 
 
 def _cycle_additions(item: Item, site: Site, uri: str) -> str:
-    from ..audit_tool.cycles import cycle_additions  # issue 15
+    from ..audit_tool.cycles import cycle_additions
 
     return cycle_additions(item, site.by_id, site.project.settings.build_date)
 
@@ -153,14 +153,14 @@ ADDITIONS: dict[str, Callable[[Item, Site, str], str]] = {
     "standard_additions": lambda item, site, uri: (
         standard_additions(item, site.thread, site.project.settings.build_date)
         + _cycle_actions(item, site)
-        + events_for_standard(uri, item, site.items, site.project.settings.build_date)  # issue 18
+        + events_for_standard(uri, item, site.items, site.project.settings.build_date)
     ),
     "cycle_additions": _cycle_additions,
     "section_additions": lambda item, site, uri: section_additions(
         item, site.thread, site.project.settings.build_date
     ),
     "procedure_additions": lambda item, site, uri: (
-        procedure_additions(item, site) + briefings_for(uri, item, site.thread)  # issue 18
+        procedure_additions(item, site) + briefings_for(uri, item, site.thread)
     ),
     "induction_additions": lambda item, site, uri: induction_additions(item, site.by_id),
     "tool_additions": lambda item, site, uri: tool_additions(item, site.project.docs_dir, site.thread),
@@ -168,8 +168,8 @@ ADDITIONS: dict[str, Callable[[Item, Site, str], str]] = {
     "vacancy_additions": lambda item, site, uri: vacancy_additions(item, site.project.settings.build_date),
     "news_additions": lambda item, site, uri: news_additions(item, site.thread),
     "section_listing": _section_listing,
-    "learning_additions": lambda item, site, uri: _briefing(item, site),  # issue 18
-    "framework_additions": lambda item, site, uri: framework_additions(item, site.thread),  # issue 18
+    "learning_additions": lambda item, site, uri: _briefing(item, site),
+    "framework_additions": lambda item, site, uri: framework_additions(item, site.thread),
 }
 
 

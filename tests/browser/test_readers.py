@@ -1,4 +1,4 @@
-"""Issue 16: the readers' menu, the home page as the front door and procedures on a phone,
+"""The readers' menu, the home page as the front door and procedures on a phone,
 at 1366 px and 390 px. Screenshots go to test-output/screenshots/ for a person to look at."""
 
 from __future__ import annotations
@@ -184,7 +184,7 @@ PLAIN_LABELS = ("Metadata", "Back to index")
 
 
 def test_one_percent_style_and_plain_labels_in_the_built_site(demo_site):
-    """Issue 16: "48%", never "48 %"; no Material developer labels ("Metadata", "Back to index")."""
+    """One percent style, "48%" and never "48 %"; no Material developer labels ("Metadata", "Back to index")."""
     found = []
     for path in sorted(demo_site.rglob("*.html")):
         text = re.sub(
@@ -198,7 +198,7 @@ def test_one_percent_style_and_plain_labels_in_the_built_site(demo_site):
 
 
 def test_page_not_found_offers_search_and_the_main_sections(sized, test_output):
-    """Issue 16: an old bookmark lands on a page that says what happened, opens the search and
+    """An old bookmark lands on a page that says what happened, opens the search and
     lists the main sections in the readers' menu order (at both widths)."""
     response = sized.goto("/procedures/an-old-bookmark/")
     assert response.status == 404
@@ -217,7 +217,7 @@ def test_page_not_found_offers_search_and_the_main_sections(sized, test_output):
 
 
 def test_induction_checklist_screenshot(sized, demo_pages, test_output):
-    """Issue 16: ticked steps look done; the progress line counts them. For a person to look at."""
+    """Ticked steps look done; the progress line counts them. For a person to look at."""
     sized.goto(demo_pages["induction"])
     boxes = sized.locator("input[data-ph-step]")
     for i in range(min(2, boxes.count())):
@@ -229,7 +229,7 @@ def test_induction_checklist_screenshot(sized, demo_pages, test_output):
 
 
 def test_events_listing_screenshot(sized, demo_pages, test_output):
-    """Issue 18: upcoming events by month, for a person to look at, at both widths."""
+    """Upcoming events by month, for a person to look at, at both widths."""
     if not demo_pages.get("events"):
         pytest.skip("this site has no events")
     sized.clock.set_fixed_time("2026-11-24T10:00:00")

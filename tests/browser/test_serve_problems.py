@@ -114,7 +114,7 @@ def test_serve_shows_problems_then_the_site(tmp_path, browser):
 
 
 def test_serve_rebuilds_an_edited_page_alone_and_the_site_when_its_front_matter_changes(tmp_path, browser):
-    """Issue 19: saving a page's text rebuilds that page alone (an edit reaches the browser within
+    """Saving a page's text rebuilds that page alone (an edit reaches the browser within
     a second at thousands of pages); a front matter edit rebuilds the site, so listings follow."""
 
     project = make_project(tmp_path / "p", FIXTURES / "thread" / "docs")

@@ -1,4 +1,4 @@
-"""Issue 26: Ctrl+C (SIGINT) or SIGTERM stops `python -m practice_hub build` at once, engine included,
+"""Ctrl+C (SIGINT) or SIGTERM stops `python -m practice_hub build` at once, engine included,
 and leaves no half-built folder; folders left by builds that were killed outright are removed."""
 
 from __future__ import annotations

@@ -50,7 +50,7 @@ def test_navigation_prune_stays_on():
     assert "- navigation.prune" in (REPO / "mkdocs.yml").read_text()
 
 
-# --- layers (issue 13) ----------------------------------------------------------------------
+# --- layers ---------------------------------------------------------------------------------
 PACKAGE = REPO / "practice_hub"
 # Modules below the renderer: they may not import the renderer, search, the adapter or the CLI.
 LOW = ["loader", "structure", "site.py", "export.py", "schema.py", "content_types.py", "cache.py", "clock.py"]
@@ -118,7 +118,7 @@ def test_no_module_imports_a_private_name_of_another():
     assert offending == []
 
 
-# --- each content type described once (issue 13) ----------------------------------------------
+# --- each content type described once ---------------------------------------------------------
 FIELD_CALLS = {"get", "setdefault", "line_of", "pop"}  # d.get("standard"): a field that shares a type's name
 FIELD_KEYWORDS = {"field", "name"}
 

@@ -1,4 +1,4 @@
-"""Issue 15: exported audits -> results. The demo's latest quarter is counted from the fixture exports
+"""Exported audits -> results. The demo's latest quarter is counted from the fixture exports
 (the tests marked demo); everything else runs on a fixture project holding the exports' audit sections."""
 
 from __future__ import annotations
@@ -158,7 +158,7 @@ def test_audit_settings_are_checked():
             raise AssertionError(bad)
 
 
-# Issue 26: any JSON at all gives a plain message, never a traceback, and a refused --write
+# Any JSON at all gives a plain message, never a traceback, and a refused --write
 # changes nothing. Each input is made here; each message is exact.
 
 GOOD = json.loads((EXPORTS / "audit-01.json").read_text(encoding="utf-8"))

@@ -1,4 +1,4 @@
-"""Issue 26, "Publish only what was checked": case data in every shape the attacker used is found,
+"""Publish only what was checked: case data in every shape the attacker used is found,
 in linear time, in the source and in the text a reader sees; the not-case-data marker never
 excuses a real NHS number."""
 
