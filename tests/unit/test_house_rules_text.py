@@ -57,7 +57,7 @@ def test_the_pattern_finds_every_shape_of_a_tracker_reference(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["tissue 5", f"the {WORD} of 10,000 pages", "&#32; and &#x20;", "fill: #000", f"an {WORD} with it"],
+    [f"t{WORD} 5", f"the {WORD} of 10,000 pages", "&#32; and &#x20;", "fill: #000", f"an {WORD} with it"],
 )
 def test_the_pattern_leaves_ordinary_words_and_entities_alone(text):
     assert not _found_in(text), text
