@@ -1,4 +1,4 @@
-"""Judge what is published (issue 26): every page's HTML through the allow-list, after rendering."""
+"""Judge what is published: every page's HTML through the allow-list, after rendering."""
 
 from practice_hub import mkdocs_adapter as hub
 

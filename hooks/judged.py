@@ -1,4 +1,4 @@
-"""Fail the build once, listing every problem found in the rendered pages (issue 26)."""
+"""Fail the build once, listing every problem found in the rendered pages."""
 
 from practice_hub import mkdocs_adapter as hub
 

@@ -1,4 +1,4 @@
-"""The readers' menu: configured order, numbered items in order, no editors' pages (issue 16)."""
+"""The readers' menu: configured order, numbered items in order, no editors' pages."""
 
 from practice_hub import mkdocs_adapter as hub
 

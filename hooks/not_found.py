@@ -1,4 +1,4 @@
-"""The "page not found" page: the main sections, in the readers' menu order (issue 16)."""
+"""The "page not found" page: the main sections, in the readers' menu order."""
 
 from practice_hub import mkdocs_adapter as hub
 

@@ -23,7 +23,7 @@ class ServeCache:
     # Pagefind processes still running, to stop on a failed build or at exit (not build state).
     processes: weakref.WeakSet = field(default_factory=weakref.WeakSet)
     # The last complete build of `mkdocs serve` (its engine objects, Practice Hub's Build and the
-    # watched files' stamps), so that saving one page rebuilds that page alone (issue 19).
+    # watched files' stamps), so that saving one page rebuilds that page alone.
     last_serve_build: object | None = None
 
     FILES_LIMIT = 20_000

@@ -201,9 +201,9 @@ def run_check(config_file: Path, fmt: str, strict: bool) -> int:
 
 
 def run_audits_summarise(config_file: Path, files: list[Path], write: bool, stages: bool = False) -> int:
-    """Issue 15: exported audits -> results (logic in practice_hub/audit_tool/summarise.py).
+    """Exported audits -> results (logic in practice_hub/audit_tool/summarise.py).
 
-    Issue 26: any file refused (see audit_tool/exports.py) is a plain message, never a traceback,
+    Any file refused (see audit_tool/exports.py) is a plain message, never a traceback,
     and with ``--write`` nothing is written unless every file was accepted."""
     import yaml
 
@@ -298,7 +298,7 @@ def run_linkcheck(site_dir: Path, external: bool, config_file: Path) -> int:
 
 
 def _add_site_commands(sub) -> None:
-    """serve, build, publish: the same on Linux, Windows and macOS (issue 12)."""
+    """serve, build, publish: the same on Linux, Windows and macOS."""
     engine_help = "mkdocs (default) or properdocs; or set PRACTICE_HUB_ENGINE"
     serve = sub.add_parser("serve", help="preview the site at http://127.0.0.1:8000, rebuilt as you save")
     serve.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")

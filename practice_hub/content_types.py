@@ -64,12 +64,12 @@ class ContentType:
 PROCEDURE, STANDARD, AUDIT_SECTION, AUDIT_CYCLE = "procedure", "standard", "audit_section", "audit_cycle"
 COURSE, TOOL, INDUCTION, RESEARCH = "course", "tool", "induction", "research"
 NEWS, VACANCY, LINK, GLOSSARY, PAGE = "news", "vacancy", "link", "glossary", "page"
-LEARNING = "learning"  # issue 18: learning from reviews (seven-minute briefings)
+LEARNING = "learning"  # learning from reviews (seven-minute briefings)
 # Data files' schemas (docs/_data/) and the name the search gives generated listing pages.
 TAG, AUDIT_RESULT, LEGISLATION = "tag", "audit_result", "legislation"
-# Issue 18: the practice framework and staff voice (health check results by year).
+# The practice framework and staff voice (health check results by year).
 FRAMEWORK, STAFF_VOICE = "framework", "staff_voice"
-EVENT = "event"  # issue 18: briefings, seminars, journal clubs, practice weeks
+EVENT = "event"  # briefings, seminars, journal clubs, practice weeks
 LISTING_PAGE = "listing"
 LISTING_SEARCH_WEIGHT = 0.3
 
@@ -100,7 +100,7 @@ REGISTRY: tuple[ContentType, ...] = (
         number_word="Standard",
     ),
     ContentType(
-        FRAMEWORK,  # issue 18
+        FRAMEWORK,
         "framework",
         MARKDOWN,
         "Practice framework",
@@ -131,7 +131,7 @@ REGISTRY: tuple[ContentType, ...] = (
         "audit/cycles",
         MARKDOWN,
         "Audit cycles",
-        "audit cycle",  # issue 15
+        "audit cycle",
         additions="cycle_additions",
     ),
     ContentType(
@@ -148,7 +148,7 @@ REGISTRY: tuple[ContentType, ...] = (
         export_extra="sessions",
     ),
     ContentType(
-        EVENT,  # issue 18
+        EVENT,
         "events",
         YAML,
         "Events",
@@ -195,7 +195,7 @@ REGISTRY: tuple[ContentType, ...] = (
         additions="research_additions",
         menu=70,
     ),
-    ContentType(  # issue 18: a briefing per local or national review, in the seven-minute layout
+    ContentType(  # a briefing per local or national review, in the seven-minute layout
         LEARNING,
         "learning",
         MARKDOWN,
@@ -222,7 +222,7 @@ REGISTRY: tuple[ContentType, ...] = (
         blog=True,
     ),
     ContentType(
-        STAFF_VOICE,  # issue 18
+        STAFF_VOICE,
         "staff-voice",
         YAML,
         "Staff voice",
@@ -376,8 +376,8 @@ RESERVED_PAGES = {
     "review-schedule.md": "the review schedule",
     "editors/field-reference.md": "the editors' field reference",
     "training/upcoming.md": "the upcoming sessions page",
-    "audit/tool.md": "the case-file audit tool",  # issue 15
-    "audit/results.md": "the audit results dashboard",  # issue 15
+    "audit/tool.md": "the case-file audit tool",
+    "audit/results.md": "the audit results dashboard",
 }
 RESERVED_FOLDERS = {
     "tags/": "the topic pages",

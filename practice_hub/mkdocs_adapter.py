@@ -118,7 +118,7 @@ class Build:
     nav: object = None  # MkDocs' navigation and template environment, kept for `mkdocs serve`
     env: object = None  # to rebuild one edited page (see rebuild_edited_pages)
     one_page: bool = False  # rebuilding one edited page: the search index stays as it is
-    # Issue 26: what Practice Hub adds to an editor's page is marked with this (random, never
+    # What Practice Hub adds to an editor's page is marked with this (random, never
     # published) token, so the editor's part is judged by the content allow-list and the
     # engine's by the site's; problems found in the rendered HTML wait here for on_env.
     nonces: dict = field(default_factory=dict)  # page path -> its token (see _nonce)
@@ -150,8 +150,8 @@ def validate(files: Files, config: MkDocsConfig) -> Files:
     """Read and check every content file; fail the build once, listing every problem."""
     site = load_site(project_for(config))
     hidden = {item.uri for item in site.hidden_drafts if not item.from_yaml}
-    hidden |= unpublished_attachments(site.items + site.hidden_drafts, site.hidden_drafts)  # issue 14
-    _drop_refused(files, config, site, hidden)  # issue 26: never copied, not even for the problems page
+    hidden |= unpublished_attachments(site.items + site.hidden_drafts, site.hidden_drafts)
+    _drop_refused(files, config, site, hidden)  # never copied, not even for the problems page
     check_site_links(site)
     for problem in site.problems.warnings:
         (advisory_logger() if problem.advisory else LOG).warning(str(problem))
@@ -174,7 +174,7 @@ def validate(files: Files, config: MkDocsConfig) -> Files:
     leads_outside = OutsideCheck(site.project.docs_dir)
     for file in list(files):
         kind = classify(file.src_uri)
-        if file.abs_src_path and leads_outside(Path(file.abs_src_path)):  # issue 14: symlinks
+        if file.abs_src_path and leads_outside(Path(file.abs_src_path)):  # a link to a file nobody checked
             files.remove(file)
             continue
         # YAML content and data files are read by Practice Hub, not published as they are.
@@ -303,9 +303,9 @@ def page_context(context: dict, page, config: MkDocsConfig) -> dict:
     item = site.item_for_page(page.file.src_uri)
     context["ph"] = PageView.of(item, site.project.settings.build_date, page.content or "") if item else None
     context["ph_accessibility"] = ACCESSIBILITY_PAGE in site.page_uris  # the footer links it if it exists
-    if page.is_homepage:  # issue 16: the front door has no review box
+    if page.is_homepage:  # the front door has no review box
         context["ph"] = None
-    context["ph_suggest"] = suggest_link(  # issue 17: "Suggest a change" on every page
+    context["ph_suggest"] = suggest_link(  # "Suggest a change" on every page
         page.title or config.site_name,
         page.canonical_url or "/" + page.url,
         page.edit_url,
@@ -324,7 +324,7 @@ def page_context(context: dict, page, config: MkDocsConfig) -> dict:
     return context
 
 
-# --- on_template_context: the 404 page (issue 16) ---------------------------------------------
+# --- on_template_context: the 404 page --------------------------------------------------------
 def error_page_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
     """The main sections for the "page not found" page, in the readers' menu order."""
     build = config.get(_KEY)
@@ -357,7 +357,7 @@ def _nonce(markdown: str) -> str:
 
 
 def _marked(addition: str, nonce: str) -> str:
-    """Practice Hub's addition between two comments that only this build knows (issue 26)."""
+    """Practice Hub's addition between two comments that only this build knows."""
     if not addition or addition.startswith(CONTINUE_LIST):  # list items, as an editor writes them
         return addition
     prefix = REPLACE_BODY if addition.startswith(REPLACE_BODY) else ""
@@ -371,7 +371,7 @@ def _engine_marks(nonce: str) -> tuple[str, str]:
     return str(comment(f"ph-engine-{nonce}")), str(comment(f"/ph-engine-{nonce}"))
 
 
-# --- on_page_content: judge what is published (issue 26) -----------------------------------------
+# --- on_page_content: judge what is published ----------------------------------------------------
 def judge_published(html_text: str, page, config: MkDocsConfig) -> str:
     """Every page's HTML as MkDocs rendered it, through the allow-list: the editor's part through
     the content list (reported at its source line), Practice Hub's additions and generated pages
@@ -477,7 +477,7 @@ def write_content_json(config: MkDocsConfig) -> None:
     target.write_text(json.dumps(content_json(site), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-# --- Search (issue 6): Pagefind behind Material's search interface -----------------------------
+# --- Search: Pagefind behind Material's search interface ---------------------------------------
 # One SearchIndexer per build, kept in the Build like the Site. Pages are fed to Pagefind's own
 # process as MkDocs writes them (on_post_page); on_post_build waits and writes site/pagefind/;
 # a failed build stops the process (on_build_error), and so does leaving Python (atexit).
@@ -576,7 +576,7 @@ def _problems_only(files: Files, config: MkDocsConfig, site: Site) -> Files:
     return kept
 
 
-# --- on_nav: the readers' menu (issue 16) -------------------------------------------------------
+# --- on_nav: the readers' menu ------------------------------------------------------------------
 def order_nav(nav, config: MkDocsConfig):
     """Top level in the configured order, numbered items by number, no editors' pages,
     previous/next within a section only."""
@@ -607,7 +607,7 @@ def order_nav(nav, config: MkDocsConfig):
     return nav
 
 
-# --- on_nav: Material's blog asks every page whether it is a post or a view (issue 19) -------
+# --- on_nav: Material's blog asks every page whether it is a post or a view ------------------
 # Material's blog plugin asks of every page whether it is one of the blog's posts (``page in
 # posts``, twice) and one of its views (``page in self._resolve_views(blog)``: index, archive and
 # category pages, and their further pages). A list or generator compares the page with each by
@@ -652,7 +652,7 @@ def quick_blog_lookups(config: MkDocsConfig) -> None:
             )
 
 
-# --- mkdocs serve: saving a page's text rebuilds that page alone (issue 19) --------------------
+# --- mkdocs serve: saving a page's text rebuilds that page alone -------------------------------
 @dataclass
 class _ServeBuild:
     """The last complete build of `mkdocs serve`: what rebuilding one page needs."""
@@ -759,7 +759,7 @@ def rebuild_edited_pages() -> bool:
     return True
 
 
-# --- the plugin: one line in a site's mkdocs.yml (issue 27) -------------------------------------
+# --- the plugin: one line in a site's mkdocs.yml ------------------------------------------------
 #: The hooks in hooks/, in the order they run within each event (the validation first; the
 #: serve cache last, so that it keeps the finished build).
 HOOKS = (
@@ -767,7 +767,7 @@ HOOKS = (
     "assets",  # the site's own CSS and JavaScript, from the engine's theme
     "validate",
     "pages",
-    "judge",  # issue 26: every page's HTML judged after rendering, through the allow-list
+    "judge",  # every page's HTML judged after rendering, through the allow-list
     "judged",  # ... and the build fails once, listing what was found
     "thread",
     "nav",

@@ -1,4 +1,4 @@
-"""Where the engine's own files are (issue 27): inside the installed package, or in this repository.
+"""Where the engine's own files are: inside the installed package, or in this repository.
 
 The wheel holds the theme (templates, CSS and JavaScript), the content schemas, the hooks, the
 editors' guide and the hosting files inside the package folder (``pyproject.toml`` maps the

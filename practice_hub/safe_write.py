@@ -1,4 +1,4 @@
-"""Writing inside the project only: never through a symbolic link (issue 26).
+"""Writing inside the project only: never through a symbolic link.
 
 A repository can hold a symbolic link (committed, and dangling on this machine) where a command
 would write: ``docs/procedures -> /etc`` or ``docs/index.md -> ~/.bashrc``. ``start`` and ``new``

@@ -51,12 +51,12 @@ def _local_date_time(value) -> bool:
 
 @FORMATS.checks("email-address")
 def _email(value) -> bool:
-    return not isinstance(value, str) or is_email_address(value)  # issue 14: strict
+    return not isinstance(value, str) or is_email_address(value)  # no scheme or markup can ride in
 
 
 @FORMATS.checks("web-address")
 def _web(value) -> bool:
-    return not isinstance(value, str) or is_web_address(value)  # issue 14: parsed
+    return not isinstance(value, str) or is_web_address(value)  # http(s) with a real host, never script
 
 
 _FORMAT_HELP = {
@@ -466,7 +466,7 @@ def _min_items(schemas: Schemas, e: _Error):
     )
 
 
-def _max_items(schemas: Schemas, e: _Error):  # issue 18: briefings fit one page
+def _max_items(schemas: Schemas, e: _Error):  # briefings fit one page
     yield Finding(
         e.path,
         f"{e.label} has {len(e.value)} entries; at most {e.expected}",

@@ -1,4 +1,4 @@
-"""`mkdocs serve`: saving the body of a page rebuilds that page alone (issue 19).
+"""`mkdocs serve`: saving the body of a page rebuilds that page alone.
 
 A rebuild of the whole site takes seconds at thousands of pages, most of it spent finding that
 nothing but the edited page changed. An editor's usual edit changes a page's text and nothing

@@ -41,7 +41,7 @@ class Site:
     problems: Problems
     thread: Thread
     drafts: list[Item] = field(default_factory=list)  # every draft; published only with show_drafts
-    refused: frozenset = frozenset()  # files of docs/ that may not be published (issue 26)
+    refused: frozenset = frozenset()  # files of docs/ that may not be published
     urls: dict[str, str] = field(default_factory=dict)  # page path under docs/ -> URL
     legislation: dict[str, str] = field(default_factory=dict)  # title -> official URL
     abbreviations: Abbreviations = field(default_factory=lambda: abbreviation_index([]))
@@ -156,7 +156,7 @@ def _place_entries(draft: SiteDraft) -> None:
 
 def _check_safety(draft: SiteDraft) -> None:
     project = draft.project
-    draft.refused = check_safety(  # issues 14 and 26
+    draft.refused = check_safety(
         project.docs_dir, draft.docs_path, draft.schemas, draft.problems, root=project.root
     )
 
@@ -254,17 +254,17 @@ PASSES: tuple[tuple[str, Callable[[SiteDraft], None]], ...] = (
     ("cross-references", _resolve),
     ("leave out drafts", _leave_out_drafts),
     ("reviews, courses and audit actions", _check_reviews),
-    ("staff voice", lambda draft: check_staff_voice(draft.content, draft.problems)),  # issue 18
+    ("staff voice", lambda draft: check_staff_voice(draft.content, draft.problems)),
     ("events", lambda draft: check_events(draft.content, draft.project.settings.build_date, draft.problems)),
     ("golden thread", _golden_thread),
     ("legislation", _legislation),
     ("downloads and the news front page", _check_files),
-    ("examples made by start", lambda draft: check_examples(draft.project, draft.problems)),  # issue 27
+    ("examples made by start", lambda draft: check_examples(draft.project, draft.problems)),
 )
 
 
 def check_rendered(site: Site) -> None:
-    """Judge every published page's body as the build renders it (issue 26); ``check`` runs it
+    """Judge every published page's body as the build renders it; ``check`` runs it
     on every site, the build when its own checks found errors (else it judges MkDocs' own HTML)."""
     from .safety import check_rendered as judge_bodies
     from .safety.rendered import Renderer

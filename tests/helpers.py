@@ -108,7 +108,7 @@ from practice_hub.foreign import (  # noqa: E402, F401
 )
 
 
-# --- issue 26: what is published, read independently -------------------------------------------
+# --- what is published, read independently -----------------------------------------------------
 class _Elements(__import__("html.parser").parser.HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)

@@ -1,4 +1,4 @@
-"""Attachments made by the tests (issue 26): a PDF and a Word document holding given text."""
+"""Attachments made by the tests: a PDF and a Word document holding given text."""
 
 from __future__ import annotations
 

@@ -362,7 +362,7 @@ def generate(target: Path, pages: int, seed: int = 2026) -> dict[str, int]:
             words.paragraph(8),
             group=i,
         )
-    _issue_18_types(docs, words, counts, standards, procedures, tools, tags, sections)
+    _learning_events_and_voice_types(docs, words, counts, standards, procedures, tools, tags, sections)
     # Training catalogue: many sessions, no venue clashes (each course has its own room).
     lines = []
     for i in range(n_courses):
@@ -439,7 +439,7 @@ def _q(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _issue_18_types(
+def _learning_events_and_voice_types(
     docs: Path,
     words: Words,
     counts: dict[str, int],

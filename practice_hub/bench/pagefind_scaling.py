@@ -1,6 +1,6 @@
 """How Pagefind's own search time grows with the number of pages a word is on.
 
-Issue 19 found search at 10,000 pages about 7.6 times slower than at 3,000 (3.3 times the pages).
+Search at 10,000 pages was found about 7.6 times slower than at 3,000 (3.3 times the pages).
 This script isolates Pagefind from Practice Hub: for each size N it indexes N small pages with
 Pagefind (the same binary and protocol the build uses), every page holding the word "often" and
 one page in 50 the word "seldom", serves the index on 127.0.0.1 and times ``pagefind.search()`` in

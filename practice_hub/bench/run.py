@@ -48,7 +48,7 @@ BUDGETS = {
     "search time after last keystroke (ms)": ("search_ms", 300),
     "edit to browser in mkdocs serve at 3000 pages (s)": ("edit_s", 1.0),
 }
-EDIT_AT = 3000  # the serve edit is measured at this size when it is one of the sizes (issue 19)
+EDIT_AT = 3000  # the serve edit is measured at this size when it is one of the sizes
 
 
 @dataclass

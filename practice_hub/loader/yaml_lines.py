@@ -136,7 +136,7 @@ def load(text: str) -> Loaded:
 
 
 def _check_depth(text: str) -> None:
-    """Refuse nesting deeper than MAX_DEPTH before parsing (issue 26): libyaml and PyYAML recurse
+    """Refuse nesting deeper than MAX_DEPTH before parsing: libyaml and PyYAML recurse
     once per level, and 25,000 ``[`` (or ``- `` on one line) crash Python with a segmentation
     fault. One pass; brackets inside quotes count too (no real file nests 40 deep)."""
     depth = 0

@@ -97,8 +97,8 @@ BAR_ROW, BAR_LABEL = 30, 190
 
 
 def bar_svg(rows: list[tuple[str, float]], chart_id: str, title: str, description: str) -> str:
-    """Horizontal bars, one per (label, percent), each with its value written beside it (issue 18:
-    staff voice). The same grid and classes as the trend chart; the text alternative in <desc>."""
+    """Horizontal bars, one per (label, percent), each with its value written beside it (for
+    staff voice, so a reader need not judge a bar's length). The same grid and classes as the trend chart; the text alternative in <desc>."""
     height = PAD_TOP + BAR_ROW * len(rows) + PAD_BOTTOM
     inner_w = WIDTH - BAR_LABEL - 48  # room for "100%" after the longest bar
 

@@ -1,4 +1,4 @@
-"""Events (issue 18): the listing by month, a page per event, calendar feeds, the home page's block
+"""Events: the listing by month, a page per event, calendar feeds, the home page's block
 and the events on a practice standard's page."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The home page as the front door (issue 16): search first, any urgent notice, a card for every
+"""The home page as the front door: search first, any urgent notice, a card for every
 section of the menu, then what changed, the next training and the latest news.
 
 Every block is configurable: ``extra.practice_hub.home`` lists the blocks in order (default
@@ -47,9 +47,9 @@ def front_door(items: list[Item], existing_pages: set[str], today: dt.date, sett
         "sections": lambda: sections_block(items, existing_pages, settings.menu, dict(settings.home_cards)),
         "changes": lambda: changes_block(items),
         "training": lambda: training_block(items, today),
-        "events": lambda: events_block(items, today, HOME_URI),  # issue 18: the next events
+        "events": lambda: events_block(items, today, HOME_URI),  # the next events
         "news": lambda: news_block(items),
-        "staff_voice": lambda: staff_voice_block(items, HOME_URI),  # issue 18: the latest health check
+        "staff_voice": lambda: staff_voice_block(items, HOME_URI),  # the latest health check
     }
     out: list[str] = []
     updates: list[str] = []

@@ -1,4 +1,4 @@
-"""Learning from reviews (issue 18): the seven-minute briefing, its listing, and where it is shown.
+"""Learning from reviews: the seven-minute briefing, its listing, and where it is shown.
 
 A briefing's page is laid out from its fields in the familiar seven boxes (background, why it
 matters, the story, what we learned, questions for the team, what has changed, further

@@ -58,10 +58,10 @@ LISTINGS: dict[str, Callable[..., str]] = {
         lambda uri, items, site: vacancy_listing(uri, items, site.project.settings.build_date)
     ),
     "glossary_terms": lambda uri, items, site=None: glossary(items),
-    "learning": lambda uri, items, site=None: learning_listing(uri, items),  # issue 18
+    "learning": lambda uri, items, site=None: learning_listing(uri, items),
     "links": lambda uri, items, site=None: links(items),
-    "staff_voice": staff_voice_listing,  # issue 18: latest year first
-    "events": events_listing,  # issue 18: upcoming events by month
+    "staff_voice": staff_voice_listing,  # latest year first
+    "events": events_listing,  # upcoming events by month
 }
 
 
@@ -82,10 +82,10 @@ def section_index(type_name: str, items: list[Item], site: Site | None = None) -
 def glossary(items: list[Item]) -> str:
     """Every term, A to Z, as HTML that Markdown passes through untouched.
 
-    Issue 19: the entries were Markdown inside HTML (``markdown="1"``), which Python-Markdown
+    The entries were Markdown inside HTML (``markdown="1"``), which Python-Markdown
     parses block by block at a cost that grows with the square of the page; a 10,000-term
-    glossary took minutes. Plain HTML is read in one pass. Issue 16: letters to jump to, each
-    letter a heading; letters with no terms are shown but are not links.
+    glossary took minutes. Plain HTML is read in one pass. Letters to jump to, so a reader finds a
+    term without scrolling a long page, each letter a heading; letters with no terms are shown but are not links.
     """
     terms = {i.id: str(i.data.get("term", i.id)) for i in items}
     by_letter: dict[str, list[Item]] = defaultdict(list)

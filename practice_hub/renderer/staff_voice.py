@@ -1,4 +1,4 @@
-"""Staff voice pages (issue 18): a page per year of health check results, charted like the audit
+"""Staff voice pages: a page per year of health check results, charted like the audit
 results with a table of the same numbers, the "You said, we did" actions, a listing with the
 latest year first, and the home page's link to the latest results."""
 

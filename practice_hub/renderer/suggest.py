@@ -1,4 +1,4 @@
-"""'Suggest a change': where a reader reports an out-of-date or wrong page (issue 17)."""
+"""'Suggest a change': where a reader reports an out-of-date or wrong page."""
 
 from __future__ import annotations
 

@@ -1,11 +1,11 @@
-"""Safe content (issue 14): what an editor writes cannot run script, reach outside the site or leak
+"""Safe content: what an editor writes cannot run script, reach outside the site or leak
 case data, and pathological input is refused before Markdown renders it.
 
 Two entry points:
 
 * ``check_file`` runs for every content file as it is read (its problems are cached with the file);
 * ``check_project`` runs once per build for what is not a content file (every file's type, links,
-  drawings and attachments (issue 26), the authors file).
+  drawings and attachments, the authors file).
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ def check_body(path: str, type_name: str, body: str, first_line: int, found: lis
 
 
 def check_rendered(items, renderer: rendered.Renderer, problems) -> None:
-    """Issue 26: judge each body as the build renders it (the same Markdown extensions and
+    """Judge each body as the build renders it (the same Markdown extensions and
     settings), through the allow-list: what a parser trick hides from the source check is found
     here. Pages over a size or nesting limit are never rendered (their cost is not bounded)."""
     reported: dict[str, set] = {}

@@ -1,4 +1,4 @@
-"""Attachments are checked for case data before they are published (issue 26).
+"""Attachments are checked for case data before they are published.
 
 Plain text (.txt, .csv) is read as UTF-8 (a file holding NUL characters, UTF-16 without a
 byte-order mark, is refused) and scanned whole, each finding on its line; a CSV file is also

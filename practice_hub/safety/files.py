@@ -89,7 +89,7 @@ def check_links(docs_dir: Path, docs_rel: str, problems) -> None:
 def unpublished_attachments(items, hidden) -> set[str]:
     """Files (paths under docs/) used only by items left out of the build: downloads named in the
     field "file" (a path under files/) and files linked from a page's body (``[form](files/x.pdf)``,
-    ``![](../images/x.png)``), unless an item that is published uses them too (issue 26)."""
+    ``![](../images/x.png)``), unless an item that is published uses them too."""
 
     def attachments(group):
         found = set()

@@ -4,7 +4,8 @@ Python-Markdown recurses once per nesting level (a list ~250 deep raises Recursi
 inline patterns are quadratic in the number of ``[`` and emphasis markers in a paragraph (20,000
 ``[`` on one line take about a minute). Real pages stay far below these limits.
 
-Issue 26 (bounded cost): every check and the build run in time linear in the size of a page.
+Bounded cost, so that no page an editor writes can hold up check or the build for minutes:
+every check and the build run in time linear in the size of a page.
 What would not is refused here, in one pass over the text, before anything renders it:
 
 * an HTML tag (``<a``, ``</x``, ``<!x``, ``<?``, ``<![CDATA[``) not closed with ``>`` on its own

@@ -1,4 +1,4 @@
-"""Publish only what was checked (issue 26).
+"""Publish only what was checked.
 
 MkDocs copies every file of docs/ into the site as it is. A file is published only when its
 type is on an allow-list: pages (.md), YAML that Practice Hub reads, and attachments (PDF,

@@ -1,4 +1,4 @@
-"""Judge what is published (issue 26): the HTML the renderer produced, as a browser parses it.
+"""Judge what is published: the HTML the renderer produced, as a browser parses it.
 
 The source check in ``html.py`` reads Markdown as text; a Markdown parser trick (an escaped
 backtick, an unclosed fence, a comment form like ``<!-->``) can make it read markup that the

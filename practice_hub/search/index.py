@@ -12,8 +12,8 @@ Pagefind meta (``type``) and its *weight class* as a Pagefind sort (``ph_w``: th
 type's search weight among all the weights). The worker ranks procedures and standards above
 news by that class without loading any page's data: the ``ph_w`` order of every page is in
 Pagefind's metadata file, which the worker reads once, and the build writes into the worker
-how many pages each class has, so a position in that order names a class (issue 19: data is
-loaded only for the results shown).
+how many pages each class has, so a position in that order names a class (data is
+loaded only for the results shown, which keeps a site of 10,000 pages fast).
 Archived pages and drafts are never passed in (the adapter decides).
 
 Deterministic output: no Pagefind *filters*. Pagefind 1.5 writes a filter's values in hash-map
@@ -22,7 +22,7 @@ order, which changes from run to run, and the filter file's name feeds the ``pf_
 filter. Sorts are deterministic (Pagefind sorts the keys, and each key's pages with a stable
 sort). tests/site/test_determinism.py compares two builds.
 
-Shards (issue 19): Pagefind's search of a word takes time that grows nearly with the square of
+Shards: Pagefind's search of a word takes time that grows nearly with the square of
 the number of pages the word is on (``python -m practice_hub.bench.pagefind_scaling``), and its
 indexer's memory while writing grows with the whole index. A site of more than ``SHARD_PAGES``
 pages is split into several Pagefind indexes of about that many pages each, every page in the
@@ -56,7 +56,7 @@ WORKER = Path(__file__).with_name("worker.js")
 WORKER_URL = "assets/javascripts/workers/practice-hub-search.js"
 #: Words for correcting misspelt queries, fetched by the worker only when a word finds nothing.
 WORDS_URL = "search/practice-hub-words.json"
-#: Glossary entries answered directly (issue 16), one file per first character of the forms they
+#: Glossary entries answered directly, one file per first character of the forms they
 #: are asked by ("a.json" ... "z.json", "0.json" ... "9.json", "_.json" for any other): a query
 #: fetches the one file of its first character, so a large glossary costs each query little.
 ANSWERS_DIR = "search/answers"

@@ -21,7 +21,8 @@ const ROOT = new URL("../../../", self.location.href); // this file: assets/java
 // can scroll to see them all. Pages are ranked before any page's data is loaded (the weight
 // classes below); data (a "fragment", about 1 kB each) is loaded for the first screenful only,
 // and the list is sent; when the reader stops typing for PAUSE ms, the rest are loaded and the
-// whole list is sent again, its first screenful unchanged (issue 19: 10,000 pages).
+// whole list is sent again, its first screenful unchanged (loading every fragment at once was
+// too slow on a site of 10,000 pages).
 const CANDIDATES = 300;
 const FIRST = 12;     // at most this many results sent first (Material shows 10, then more as the
                       // reader scrolls); the rest follow when typing stops
@@ -76,7 +77,7 @@ const STOP = new Set(("a an and are as at be by can could do does did for from h
 
 let engine = null;     // Promise<{pf}>
 let vocabulary = null; // Promise<string[]>
-const answers = new Map(); // first character -> Promise<glossary entries>, for the direct answer (issue 16)
+const answers = new Map(); // first character -> Promise<glossary entries>, for the direct answer
 let weights = new Map(); // page id -> its type's search weight (see metaWeights and weigh)
 let fromMeta = null;     // Promise<Map | null>
 let pending = null;
@@ -605,7 +606,7 @@ async function search(query) {
     .slice(0, CANDIDATES);
   if (replaced()) return null; // load nothing more
   const answer = await answering;
-  // A page has the word when it shows it, or a known expansion or alias of it (issue 16): for
+  // A page has the word when it shows it, or a known expansion or alias of it: for
   // one word, a page without it never outranks one with it. (Plain-English questions are
   // ranked by score: their page rarely has every word.) Pages are loaded in score order, SCREEN
   // at a time, until SCREEN of them have the word: those (up to FIRST) are the first screenful

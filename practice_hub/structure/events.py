@@ -1,4 +1,4 @@
-"""Events (issue 18): briefings, seminars, journal clubs, practice weeks and the like, as times in
+"""Events: briefings, seminars, journal clubs, practice weeks and the like, as times in
 Europe/London, and the checks a schema cannot do.
 
 An event is one occurrence, so it is shaped as a training ``Session`` of itself: the calendar

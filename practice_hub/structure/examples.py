@@ -1,4 +1,4 @@
-"""Example values that ``start`` writes and a council must replace (issue 27).
+"""Example values that ``start`` writes and a council must replace.
 
 ``practice-hub start`` fills in every address a council must give with a real-looking example
 that reaches nobody: email addresses on the reserved ``.example`` top-level domain (RFC 2606,

@@ -21,7 +21,7 @@ from ..loader.artefacts import scan_body
 from ..loader.text import TextProblem, decode
 from ..loader.yaml_lines import Loaded, YamlProblem, load
 from ..problems import Problem, Problems
-from ..safety import check_file as safety_check_file  # issue 14: safe content
+from ..safety import check_file as safety_check_file  # safe content
 from ..safety.files import OutsideCheck
 from ..schema import Schemas
 from .items import Item
@@ -82,7 +82,7 @@ def read_all(repo_root: Path, docs_dir: Path, schemas: Schemas) -> tuple[list[It
             continue
         if kind.format is None:
             continue
-        if leads_outside(docs_dir / uri):  # issue 14: never read through a link (reported by safety)
+        if leads_outside(docs_dir / uri):  # never read through a link (reported by safety)
             continue
         raw = (docs_dir / uri).read_bytes()
         key = (path, uri, kind, hashlib.sha256(raw).hexdigest(), schemas.fingerprint)
@@ -110,7 +110,7 @@ def read_file(path: str, uri: str, type_name: str, fmt: str, raw: bytes, schemas
             _read_markdown(path, uri, type_name, text, schemas, out)
         else:
             _read_yaml_list(path, uri, type_name, fmt, text, schemas, out)
-        out.problems.extend(safety_check_file(path, text, out.items))  # issue 14: safe content
+        out.problems.extend(safety_check_file(path, text, out.items))  # unsafe text is found as it is read
     if out.problems:
         read = {item.id for item in out.items}
         out.unread_ids = {found for found in _ID_LINE.findall(text) if found not in read}

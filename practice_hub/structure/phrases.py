@@ -2,7 +2,7 @@
 
 One regular expression of every glossary term (``MASH|DoLS|...``) costs the text's length times
 the number of terms: Python's ``re`` tries each alternative at each place. At 10,000 terms a
-glossary page took minutes (issue 19). Here the text is split once into tokens (runs of word
+glossary page took minutes. Here the text is split once into tokens (runs of word
 characters, and single other characters) and the phrases are walked as a trie of tokens from
 each token, so the cost is the number of tokens times the longest phrase's length in tokens.
 

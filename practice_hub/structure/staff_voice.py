@@ -1,4 +1,4 @@
-"""Staff voice (issue 18): health check results by year, checked across entries, and the change
+"""Staff voice: health check results by year, checked across entries, and the change
 in each question's result since the year before, worked out rather than typed."""
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ class Thread:
     courses: list[Item]
     by_id: dict[str, Item]
     results: dict[str, list[dict]] = field(default_factory=dict)  # section id -> sorted results
-    briefings: list[Item] = field(default_factory=list)  # issue 18: learning from reviews
+    briefings: list[Item] = field(default_factory=list)  # learning from reviews
 
     @classmethod
     def of(cls, items: list[Item], by_id: dict[str, Item]) -> Thread:
@@ -103,7 +103,7 @@ class Thread:
                         "list the standards the course builds in its standards field",
                     )
                 )
-        # issue 18: a briefing that serves no standard is a gap; a standard with no briefing is not.
+        # A briefing that serves no standard is a gap; a standard with no briefing is not.
         for briefing in self.briefings:
             if not self.standards_for(briefing):
                 found.append(
@@ -150,7 +150,7 @@ def check_results(results: list[Item], by_id: dict[str, Item], problems: Problem
                 f"{good + poor:g}, more than 100",
                 "the two percentages are shares of the same files; check both",
             )
-        # Results for one service or journey stage (issue 15) sit beside the overall result.
+        # Results for one service or journey stage sit beside the overall result.
         breakdown = (data.get("service") or "", data.get("journey_stage") or "")
         key = (section_id, period) + breakdown
         if key in seen:

@@ -341,12 +341,12 @@ def demo_pages(demo_site) -> dict[str, str]:
         "reviews": "review-schedule/",
         "tags": first_built("tags/*/"),
         "field_reference": "editors/field-reference/",
-        "learning": "learning/",  # issue 18
+        "learning": "learning/",
         "briefing": first("learning"),
-        "framework": first("framework"),  # issue 18
+        "framework": first("framework"),
         "staff_voice": first("staff_voice"),
         "staff_voice_listing": "staff-voice/",
-        "events": "events/",  # issue 18
+        "events": "events/",
         "event": first("event"),
     }
     for name, url in pages.items():

@@ -37,12 +37,12 @@ PAGES = [
     "reviews",
     "tags",
     "field_reference",
-    "learning",  # issue 18: the learning from reviews listing and a seven-minute briefing
+    "learning",  # the learning from reviews listing and a seven-minute briefing
     "briefing",
-    "framework",  # issue 18
+    "framework",
     "staff_voice",
     "staff_voice_listing",
-    "events",  # issue 18: the events listing and an event page
+    "events",  # the events listing and an event page
     "event",
 ]
 SCHEMES = {"light": "default", "dark": "slate"}

@@ -1,4 +1,4 @@
-"""Issue 15: the case-file audit tool in Chromium. The audit never leaves the device."""
+"""The case-file audit tool in Chromium. The audit never leaves the device."""
 
 from __future__ import annotations
 
@@ -249,7 +249,7 @@ def _bad_imports(page) -> list[tuple[str, bytes, str]]:
 
 
 def test_the_importer_checks_the_whole_file_before_changing_the_form(page, tmp_path):
-    """Issue 26: each bad file is refused with what is wrong, no error escapes, the form stays."""
+    """Each bad file is refused with what is wrong, no error escapes, the form stays."""
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(TOOL)

@@ -86,7 +86,7 @@ def test_benchmark_runs_and_prints_every_figure(tmp_path):
 
 
 def test_pagefind_scaling_runs_and_prints_each_size():
-    """The script that times Pagefind's own search as a word is on more pages (issue 19)."""
+    """The script that times Pagefind's own search as a word is on more pages."""
     result = subprocess.run(
         [sys.executable, "-m", "practice_hub.bench.pagefind_scaling", "--sizes", "100,200", "--rounds", "1"],
         cwd=REPO,

@@ -168,7 +168,7 @@ def test_sessions_that_pass_after_the_build_are_hidden(fixture_page):
     assert page.locator("tr.ph-session").first.is_hidden()
 
 
-# --- events (issue 18) ---------------------------------------------------------------------------
+# --- events --------------------------------------------------------------------------------------
 def test_an_event_that_ended_yesterday_leaves_the_listing(fixture_page):
     """Built on 20 November; the briefing ends 25 November 10:30. The reader's clock decides:
     it is set from the end the listing carries, an hour before it and then a day after it."""

@@ -101,7 +101,7 @@ def test_folder_urls_and_the_404_page(hosted):
 
 
 def test_folder_redirects_never_name_the_requested_host(hosted):
-    """Issue 26: a folder asked for without its slash is redirected with a relative Location, so a
+    """A folder asked for without its slash is redirected with a relative Location, so a
     forged Host header is not written into it (absolute_redirect off)."""
     import http.client
     from urllib.parse import urlsplit

@@ -1,4 +1,4 @@
-"""Learning from reviews (issue 18) in Chromium: a briefing prints on one A4 page, and a standard
+"""Learning from reviews in Chromium: a briefing prints on one A4 page, and a standard
 page shows the briefings that serve it.
 
 The print view is Chromium's own: ``page.emulate_media(media="print")`` for the layout, and

@@ -1,4 +1,4 @@
-"""Issue 26: the parser tricks' pages, published anyway (as `mkdocs serve` does while the problems
+"""The parser tricks' pages, published anyway (as `mkdocs serve` does while the problems
 are listed), opened in Chromium with no policy header at all (Python's static server) and through
 the shipped nginx block: no script runs, no request leaves the origin, nothing navigates away.
 The build's allow-list alone stops them; the policy is the second line."""

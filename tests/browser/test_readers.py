@@ -1,4 +1,4 @@
-"""Issue 16: the readers' menu, the home page as the front door and procedures on a phone,
+"""The readers' menu, the home page as the front door and procedures on a phone,
 at 1366 px and 390 px. Screenshots go to test-output/screenshots/ for a person to look at."""
 
 from __future__ import annotations
@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -125,15 +126,26 @@ def test_procedure_at_a_glance_is_on_the_first_phone_screen(sized, demo_site, te
 
 
 def test_training_catalogue_screenshot(sized, demo_pages, test_output):
+    """The training catalogue at both widths, for a person to look at: its title, its filters and
+    a count line that names every course listed, and the two screenshots written."""
     sized.goto(demo_pages["training"])
-    _shot(sized, test_output, "training")
+    assert sized.locator("article h1").first.is_visible()
+    assert sized.locator("form.ph-filters select[data-ph-key]").count() > 0
+    courses = sized.locator("[data-ph-filtered] > li").count()
+    expect(sized.locator(".ph-filter-count")).to_have_text(re.compile(rf"^Showing all {courses} "))
+    shots = _shot(sized, test_output, "training")
+    assert all(shot.stat().st_size > 0 for shot in shots), shots
 
 
-def _shot(page, test_output, name):
+def _shot(page, test_output, name) -> list:
+    """Screenshots of the page (the first screen, the whole page) in test-output/screenshots/."""
     folder = test_output / "screenshots"
     folder.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(folder / f"{name}-{page.viewport_size['width']}.png"))
-    page.screenshot(path=str(folder / f"{name}-{page.viewport_size['width']}-full.png"), full_page=True)
+    width = page.viewport_size["width"]
+    shots = [folder / f"{name}-{width}.png", folder / f"{name}-{width}-full.png"]
+    page.screenshot(path=str(shots[0]))
+    page.screenshot(path=str(shots[1]), full_page=True)
+    return shots
 
 
 @pytest.mark.demo  # the demo's courses for managers and for all staff
@@ -172,7 +184,7 @@ PLAIN_LABELS = ("Metadata", "Back to index")
 
 
 def test_one_percent_style_and_plain_labels_in_the_built_site(demo_site):
-    """Issue 16: "48%", never "48 %"; no Material developer labels ("Metadata", "Back to index")."""
+    """One percent style, "48%" and never "48 %"; no Material developer labels ("Metadata", "Back to index")."""
     found = []
     for path in sorted(demo_site.rglob("*.html")):
         text = re.sub(
@@ -186,7 +198,7 @@ def test_one_percent_style_and_plain_labels_in_the_built_site(demo_site):
 
 
 def test_page_not_found_offers_search_and_the_main_sections(sized, test_output):
-    """Issue 16: an old bookmark lands on a page that says what happened, opens the search and
+    """An old bookmark lands on a page that says what happened, opens the search and
     lists the main sections in the readers' menu order (at both widths)."""
     response = sized.goto("/procedures/an-old-bookmark/")
     assert response.status == 404
@@ -205,7 +217,7 @@ def test_page_not_found_offers_search_and_the_main_sections(sized, test_output):
 
 
 def test_induction_checklist_screenshot(sized, demo_pages, test_output):
-    """Issue 16: ticked steps look done; the progress line counts them. For a person to look at."""
+    """Ticked steps look done; the progress line counts them. For a person to look at."""
     sized.goto(demo_pages["induction"])
     boxes = sized.locator("input[data-ph-step]")
     for i in range(min(2, boxes.count())):
@@ -217,7 +229,7 @@ def test_induction_checklist_screenshot(sized, demo_pages, test_output):
 
 
 def test_events_listing_screenshot(sized, demo_pages, test_output):
-    """Issue 18: upcoming events by month, for a person to look at, at both widths."""
+    """Upcoming events by month, for a person to look at, at both widths."""
     if not demo_pages.get("events"):
         pytest.skip("this site has no events")
     sized.clock.set_fixed_time("2026-11-24T10:00:00")

@@ -130,7 +130,7 @@ def test_practitioner_queries_find_the_page_in_the_top_3(page, demo_pages, searc
 from conftest import _RESULTS_SETTLED as _SETTLED  # noqa: E402  (the helper's own wait)
 from conftest import search_worker, track_answers, wait_for_answer  # noqa: E402
 
-# --- issue 16: labels, glossary answers, pages with the words first, a true count ----------------
+# --- labels, glossary answers, pages with the words first, a true count --------------------------
 _ARTICLES = """() => [...document.querySelectorAll('.md-search-result__item > .md-search-result__link')]
     .map(a => ({href: a.getAttribute('href'), title: a.querySelector('h1').innerText,
                 label: (a.querySelector('.ph-result-type') || {}).innerText || ''}))"""
@@ -195,7 +195,7 @@ def wait_for_count(page, count: int) -> None:
 
 def test_the_count_is_true(page, demo_pages, search, site_server):
     """The first screenful comes first; when typing stops the rest of the list follows, and the
-    count is then every page Pagefind finds (issue 19: data is loaded for the first screenful
+    count is then every page Pagefind finds (data is loaded for the first screenful
     only before the first answer)."""
     page.goto(demo_pages["home"])
     search(page, "child")
@@ -208,7 +208,7 @@ def test_the_count_is_true(page, demo_pages, search, site_server):
 
 
 def test_types_are_weighed_from_pagefinds_metadata_without_a_warning(page, demo_pages, search):
-    """Issue 19: the worker reads every page's type weight once from Pagefind's metadata (no
+    """The worker reads every page's type weight once from Pagefind's metadata (no
     page's data, no second search); if that file were not as expected it would say so here."""
     messages: list[str] = []
     page.on("console", lambda message: messages.append(message.text))
@@ -271,7 +271,7 @@ def _open_search(context, demo_pages):
 
 
 def test_a_word_still_being_searched_is_not_searched_again_for_the_next_query(context, demo_pages):
-    """Issue 19: the reader pauses on "capacity", whose search takes long, then types on: the
+    """The reader pauses on "capacity", whose search takes long, then types on: the
     query "capacity assessment" waits for that search instead of searching "capacity" again."""
     assert "await self.__phGate" in _HOLDING_PAGEFIND
     context.route("**/pagefind/pagefind.js*", _holding_pagefind)
@@ -294,7 +294,7 @@ def test_a_word_still_being_searched_is_not_searched_again_for_the_next_query(co
 
 
 def test_each_word_of_a_query_is_searched_once_while_the_next_is_typed(context, demo_pages, search):
-    """Issue 19: Pagefind's search is slow for a word on thousands of pages; the words already
+    """Pagefind's search is slow for a word on thousands of pages; the words already
     typed are not searched again at every letter of the next word."""
 
     context.route("**/pagefind/pagefind.js*", _counting_pagefind)
@@ -341,7 +341,7 @@ _large = _worker_changed(*_LARGE)
 
 
 def test_a_large_site_searches_when_typing_pauses(context, demo_pages, search):
-    """Issue 19: on a site of more than LARGE pages (the worker made to think the demo is one),
+    """On a site of more than LARGE pages (the worker made to think the demo is one),
     a half-typed word is not searched while the reader types; the whole query is.
 
     The test types at 20 ms a key. The worker waits for a pause of at least 100 ms (SETTLE), so a
@@ -374,7 +374,7 @@ def test_a_large_site_searches_when_typing_pauses(context, demo_pages, search):
 
 
 def test_a_query_typed_on_while_the_search_starts_is_not_searched(context, demo_pages):
-    """Issue 19: Pagefind starts when the search opens. A query the reader paused on while it
+    """Pagefind starts when the search opens. A query the reader paused on while it
     started ("ca", which finds most pages) is not searched once it has started if the reader has
     typed on: on a large site that search would hold up the one for the whole word."""
     holding, held = [True], []
@@ -417,7 +417,7 @@ def _until(page, check, what: str, timeout_s: float = 30) -> None:
 def test_a_large_site_searches_the_first_word_and_each_finished_word_while_typing(
     context, demo_pages, search
 ):
-    """Issue 19: on a large site, Pagefind's first search in the worker is slow (unoptimised code),
+    """On a large site, Pagefind's first search in the worker is slow (unoptimised code),
     so the first word is searched once, unshown, while the reader types; a word the reader has
     finished is searched while the next is typed, so that only the last word is left when typing
     stops. The results are the same as without (one search of the whole query)."""

@@ -1,4 +1,4 @@
-"""Issue 19: a large site's search is split into several Pagefind indexes (shards), merged again
+"""A large site's search is split into several Pagefind indexes (shards), merged again
 in the reader's browser, and a reader cannot tell: the same pages are found, in the right order,
 with a true count, without downloading anything twice.
 

@@ -28,15 +28,15 @@ TYPE_FOLDERS = {
     "news": "news",
     "recruitment/vacancies": "vacancy",
     "audit/cycles": "audit_cycle",
-    "learning": "learning",  # issue 18
-    "framework": "framework",  # issue 18
+    "learning": "learning",
+    "framework": "framework",
 }
 YAML_FOLDERS = {
     "training": "course",
     "links": "link",
     "glossary": "glossary",
     "staff-voice": "staff_voice",
-    "events": "event",  # issue 18
+    "events": "event",
 }
 
 
@@ -193,7 +193,7 @@ def test_built_files_reference_no_foreign_resources(built):
 
 
 def test_every_published_page_is_allow_listed(built):
-    """Issue 26, the differential test: every element and attribute of every built page's content
+    """The differential test: every element and attribute of every built page's content
     is on the allow-list, read by a second parser, whatever the sources looked like."""
     project, _ = built
     pages = list(articles(project / "site"))

@@ -1,4 +1,4 @@
-"""ProperDocs, the maintained fork of MkDocs 1.x, builds the same site (issue 12).
+"""ProperDocs, the maintained fork of MkDocs 1.x, builds the same site.
 
 `python -m practice_hub build --engine properdocs` (or PRACTICE_HUB_ENGINE=properdocs) builds
 with ProperDocs; this compares it with the MkDocs build of the same content."""

@@ -1,4 +1,4 @@
-"""Issue 18, the Brackenford demo: at least ten events around the pinned today (2026-11-24), past and
+"""The Brackenford demo: at least ten events around the pinned today (2026-11-24), past and
 upcoming, an upcoming practice week with a schedule and a held one with findings on its standards,
 World Social Work Day, a journal club and lunchtime seminars; the listing, home block and links."""
 

@@ -1,4 +1,4 @@
-"""Issue 18, the Brackenford demo: the practice framework page and two years of health check results,
+"""The Brackenford demo: the practice framework page and two years of health check results,
 the change since last year worked out, the home page link, and links at both ends in content.json."""
 
 from __future__ import annotations

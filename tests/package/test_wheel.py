@@ -1,4 +1,4 @@
-"""Issue 27: the engine is a package a council installs; a site is a folder of its own.
+"""The engine is a package a council installs; a site is a folder of its own.
 
 Builds the wheel from this repository's sources, installs it into a fresh virtual environment
 outside the repository (no editable install, no path tricks), starts a council's site, runs the

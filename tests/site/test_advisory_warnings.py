@@ -1,4 +1,4 @@
-"""Settings mean what they say (issue 12): golden-thread gaps and overdue reviews are shown, and
+"""Settings mean what they say: golden-thread gaps and overdue reviews are shown, and
 fail the hosting build (`python -m practice_hub build`, which `./dev build` runs: strict) only when
 `gaps_are_errors` / `overdue_reviews_are_errors` is true. Every other problem still fails it."""
 

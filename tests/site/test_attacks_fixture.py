@@ -1,4 +1,4 @@
-"""A fixture site holding one instance of every attack of issue 14 (script, outside requests, case
+"""A fixture site holding one instance of every attack on safe content (script, outside requests, case
 data, files from outside, tracebacks and stalls): each is reported at its path:line, exactly, by
 ``check`` and by the strict build, with no traceback and nothing published."""
 

@@ -1,4 +1,4 @@
-"""`python -m practice_hub build` is atomic and `publish` switches a web root at once (issue 14, item 7)."""
+"""`python -m practice_hub build` is atomic and `publish` switches a web root at once."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The proof (issue 27): a council installs Practice Hub and keeps only its own content.
+"""The proof: a council installs Practice Hub and keeps only its own content.
 
 A council's site is made the way a council makes one (``python -m practice_hub start "Fernleigh
 Borough Council"``, then its example addresses replaced by real ones, as check asks), and the

@@ -1,4 +1,4 @@
-"""Events (issue 18): validated with exact messages, a page and a calendar file each, a listing by
+"""Events: validated with exact messages, a page and a calendar file each, a listing by
 month without past events, the whole programme as one feed, and both ends of every link.
 
 A fixture site (the golden-thread fixture plus events) is checked with ``load_site`` for the

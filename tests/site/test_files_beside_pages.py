@@ -1,4 +1,4 @@
-"""Publish only what was checked (issue 26): a fixture site holding one instance of each file
+"""Publish only what was checked: a fixture site holding one instance of each file
 that may not be published. ``check`` reports exactly what the strict build refuses, and not one
 of the files reaches a built site (not even the problems page `mkdocs serve` shows); a draft's
 attachments are left out of a site that builds."""

@@ -81,7 +81,7 @@ def test_home_page_is_the_one_stop_shop(built):
         assert f'<a href="{href}"><span class="ph-home-card__title">{text}</span></a>' in html
     assert html.index("Latest news") < html.index("Hello from the PSW")
     assert html.index("What changed") < html.index("Next training") < html.index("Course one")
-    assert "ph-review__facts" not in html  # issue 16: no review box on the home page
+    assert "ph-review__facts" not in html  # no review box on the home page
 
 
 def test_abbreviations_appear_where_terms_are_used(built):
@@ -101,7 +101,7 @@ def test_tag_pages_cross_content_types(built):
     html = page(built, "tags/recording")
     assert "<h2" in html and 'href="../../procedures/dols/"' in html
     assert 'href="recording/"' in page(built, "tags")
-    # issue 16: a reviewed page lists its topics in its one facts line, not as chips above the title
+    # A reviewed page lists its topics in its one facts line, not as chips above the title
     dols = (built / "site/procedures/dols/index.html").read_text()
     assert "<dt>Topics</dt>" in dols and 'href="../../tags/recording/"' in dols
 

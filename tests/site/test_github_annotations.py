@@ -1,5 +1,5 @@
 """`check --format github`: every problem of the broken fixture as a GitHub Actions annotation,
-line for line (issue 12). The lines are the pinned text output of test_broken_fixture.py, written
+line for line. The lines are the pinned text output of test_broken_fixture.py, written
 the way GitHub reads them: ``::error file=PATH,line=N::message (hint)``."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Learning from reviews (issue 18): briefings validated, laid out in seven boxes, shown from what they link to.
+"""Learning from reviews: briefings validated, laid out in seven boxes, shown from what they link to.
 
 A fixture site (the golden-thread fixture plus briefings) is checked with ``load_site`` for the
 exact messages editors see, and built end to end for the pages and content.json.

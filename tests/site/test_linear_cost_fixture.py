@@ -1,4 +1,4 @@
-"""Bounded cost (issue 26): a page with 60 kB of unclosed ``<a`` (it took 35 s to check, and the
+"""Bounded cost: a page with 60 kB of unclosed ``<a`` (it took 35 s to check, and the
 build did not end in 300 s) is refused by ``check`` and by the strict build at its path:line,
 with the same message, in a few seconds of processor time, before any page is rendered."""
 
@@ -19,7 +19,7 @@ UNCLOSED = (
     "on the same line (end it with > on the same line, or put a space after a < that is meant as text "
     "(an unclosed tag makes the build very slow))"
 )
-MAX_SECONDS = 30  # processor time of the command; before issue 26 the check alone took 22-35 s
+MAX_SECONDS = 30  # processor time of the command; before the limits the check alone took 22-35 s
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Issue 26: Markdown parser tricks that hid markup from the source check (escaped backticks, an
+"""Markdown parser tricks that hid markup from the source check (escaped backticks, an
 unclosed or tab-indented fence, indented lines in a raw <div>, the comment forms <!--> and --!>,
 a hidden <meta http-equiv="refresh">), and case data that only the rendered text shows (an NHS
 number split by entities, a name and a date in a table with a date-of-birth column). The check judges the HTML the renderer produced, so each

@@ -1,4 +1,4 @@
-"""`practice-hub start "Name of Council" FOLDER` writes a new site, the council's own repository (issue 27).
+"""`practice-hub start "Name of Council" FOLDER` writes a new site, the council's own repository.
 
 The folder holds only what belongs to the council; everything it holds passes check, the strict
 build and the link check on the first run; the pull request workflow's commands, run in a shell,
@@ -375,7 +375,7 @@ HOSTILE = "Ash\"down <script>alert(1)</script> & Co' onfocus='x"
 
 
 def test_a_hostile_name_is_escaped_wherever_start_writes_it(tmp_path):
-    """Issue 26: the name lands in mkdocs.yml (YAML), front matter (YAML), Markdown and, through the
+    """The name lands in mkdocs.yml (YAML), front matter (YAML), Markdown and, through the
     templates, in every page's <title>, meta tags, aria-label attributes and header: escaped in each."""
     from html.parser import HTMLParser
 

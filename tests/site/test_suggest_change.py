@@ -1,4 +1,4 @@
-"""Issue 17: every page offers "Suggest a change": the team's mailbox, or the repository's edit link."""
+"""Every page offers "Suggest a change": the team's mailbox, or the repository's edit link."""
 
 from __future__ import annotations
 

@@ -28,7 +28,7 @@ def test_standard_page_shows_audit_training_results(built):
     assert 'href="../../training/course-one/"' in html
     assert "next session Thursday 3 December 2026, 9:30am" in html  # the October session is past
     assert 'href="../../procedures/recording/"' in html
-    assert "72% → 81% good or better" in html  # one percent style (issue 16)
+    assert "72% → 81% good or better" in html  # one percent style
     assert "<svg" in html and 'role="img"' in html
     assert "<td>38</td>" in html  # the data table repeats the chart's numbers
 
@@ -42,7 +42,7 @@ def test_audit_section_page(built):
     assert 'href="../../standards/standard-1/"' in html
     for text in ("O1", "G1", "R1", "I1", "Children in Care", "Course one"):
         assert text in html
-    assert "72% → 81% good or better" in html  # one percent style (issue 16)
+    assert "72% → 81% good or better" in html  # one percent style
 
 
 def test_course_page_shows_standards_and_their_sections(built):

@@ -1,4 +1,4 @@
-"""The pull-request workflow runs what .ci/run and the README run (issue 12)."""
+"""The pull-request workflow runs what .ci/run and the README run."""
 
 from __future__ import annotations
 

@@ -235,7 +235,7 @@ def test_no_module_imports_a_private_name_of_another():
     assert offending == []
 
 
-# --- each content type described once (issue 13) ----------------------------------------------
+# --- each content type described once -----------------------------------------------------------
 FIELD_CALLS = {"get", "setdefault", "line_of", "pop"}  # d.get("standard"): a field that shares a type's name
 FIELD_KEYWORDS = {"field", "name"}
 

@@ -1,4 +1,4 @@
-"""Issue 15: audit cycles: a content type with an action plan, open actions on the standards they
+"""Audit cycles: a content type with an action plan, open actions on the standards they
 serve, overdue actions as review-style warnings, cycles in content.json. The engine's behaviour is
 tested on the thread fixture with one cycle; the demo's own cycles by the test marked demo."""
 

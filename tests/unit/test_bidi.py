@@ -1,4 +1,4 @@
-"""Issue 26: bidirectional control characters ("Trojan Source") are refused in titles, ids, every
+"""Bidirectional control characters ("Trojan Source") are refused in titles, ids, every
 text field and in file and folder names under docs/, each with its file and line."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The guard of tests/conftest.py (issue 27): a test not marked demo that reads the demo's docs/, or
+"""The guard of tests/conftest.py: a test not marked demo that reads the demo's docs/, or
 runs the engine on the demo's mkdocs.yml, is refused and fails, naming itself and the path."""
 
 from __future__ import annotations

@@ -137,7 +137,7 @@ def _tree(folder):
     ],
 )
 def test_new_never_writes_through_a_symbolic_link(project, tmp_path, link, target, args):
-    """Issue 26: a committed dangling symbolic link cannot make `new` write outside the repository."""
+    """A committed dangling symbolic link cannot make `new` write outside the repository."""
     outside = tmp_path / "outside"
     outside.mkdir()
     path = project.root / "docs" / link

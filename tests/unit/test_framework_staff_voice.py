@@ -1,4 +1,4 @@
-"""Issue 18: the practice framework and staff voice (health check results by year): bad input
+"""The practice framework and staff voice (health check results by year): bad input
 reported with exact messages, the change since last year worked out, links shown at both ends."""
 
 from __future__ import annotations

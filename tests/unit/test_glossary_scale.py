@@ -1,4 +1,4 @@
-"""Issue 19: a glossary page costs work linear in its number of terms.
+"""A glossary page costs work linear in its number of terms.
 
 The glossary page at 1,000 and 4,000 terms, through everything the build does with it (the A to Z
 listing, abbreviations, Markdown with the site's own extensions, the search's glossary words).

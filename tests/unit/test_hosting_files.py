@@ -1,4 +1,4 @@
-"""Issue 26: the server set-ups for nginx, Apache and IIS send the same security headers: the same
+"""The server set-ups for nginx, Apache and IIS send the same security headers: the same
 Content-Security-Policy string in each, nosniff, Referrer-Policy, the types of the search engine's
 files, and hidden files refused (nginx's is run for real in tests/browser/test_hosting.py)."""
 

@@ -1,4 +1,4 @@
-"""Bounded cost (issue 26): the checks run in time linear in the size of a page, and every shape
+"""Bounded cost: the checks run in time linear in the size of a page, and every shape
 that Python-Markdown (or Python's HTML parser, or libyaml) reads in more than linear time is
 refused before anything renders it.
 
@@ -24,7 +24,8 @@ def repeat(unit):
     return lambda size: (unit * (size // len(unit) + 1))[:size]
 
 
-# Each of these took more than linear time to render (or to check) before issue 26; the first
+# Each of these took more than linear time to render (or to check) before the limits of
+# practice_hub/safety/markdown_limits.py; the first
 # problem check_body reports for it, at 200 kB.
 SHAPES = {
     "unclosed <a on one line": (repeat("<a "), "the line is"),
@@ -54,7 +55,7 @@ SHAPES = {
     "details without blank lines": (repeat("??? note\n    x\n"), "more than 50 headings"),
     "definitions without blank lines": (repeat("t\n:   d\n"), "more than 50 headings"),
     "escaped backslashes": (repeat("\\\\\n"), "more than 300 \\ characters"),
-    # limited before issue 26
+    # limited before those limits, and still refused
     "brackets": (repeat("["), "the line is"),
     "brackets on many lines": (repeat("[a\n"), "more than 300 [ characters"),
     "emphasis": (repeat("*a _b\n"), "more than 600 * and _"),
@@ -136,7 +137,7 @@ def yaml_problem(text):
 
 @pytest.mark.parametrize("name", list(YAML_SHAPES))
 def test_deep_yaml_is_refused_quickly(name):
-    # 25,000 levels of [ or "- " crashed the process (libyaml recursing) before issue 26.
+    # 25,000 levels of [ or "- " crashed the process (libyaml recursing) before nesting was limited.
     make = YAML_SHAPES[name]
     problem = yaml_problem(make(LARGE))
     assert problem is not None and problem.message == "the YAML is nested too deeply to read"

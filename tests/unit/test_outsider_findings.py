@@ -1,4 +1,4 @@
-"""Issue 26: what the outside attacker's trial (about 420 attacks) still found, each pinned."""
+"""What the outside attacker's trial (about 420 attacks) still found, each pinned."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Issue 19: glossary terms are found in a page in time linear in the page, with the same rules
+"""Glossary terms are found in a page in time linear in the page, with the same rules
 as the one big regular expression they replace."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""hosting/publish.py puts a build live with nothing but the server's own Python (issue 27).
+"""hosting/publish.py puts a build live with nothing but the server's own Python.
 
 The script runs here as on a server: the system's python3, isolated (-I: no environment
 variables, no user site, not the script's folder) and without site-packages (-S), so neither

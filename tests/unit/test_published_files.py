@@ -1,4 +1,4 @@
-"""Publish only what was checked (issue 26): the allow-list of file types, drawings, the engine's
+"""Publish only what was checked: the allow-list of file types, drawings, the engine's
 own files, a draft's attachments and attachments scanned for case data, rule by rule."""
 
 from __future__ import annotations

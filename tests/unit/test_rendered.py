@@ -1,4 +1,4 @@
-"""Issue 26: the judge of rendered HTML (practice_hub/safety/rendered.py).
+"""The judge of rendered HTML (practice_hub/safety/rendered.py).
 
 Parsed as a browser parses it (html5ever through nh3), judged against the allow-list, reported
 in the source check's words at the source line; what is published is always allow-listed."""

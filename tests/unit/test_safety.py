@@ -1,4 +1,4 @@
-"""Safe content (issue 14): the detectors on their own."""
+"""Safe content: the detectors on their own."""
 
 from __future__ import annotations
 

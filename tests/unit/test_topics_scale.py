@@ -1,5 +1,5 @@
 """Topic pages list every item with the topic once, found without comparing items: comparing each
-item with every item already listed grew with the square of a topic's items (issue 19: at 10,000
+item with every item already listed grew with the square of a topic's items (at 10,000
 pages, a topic on thousands of procedures)."""
 
 from __future__ import annotations
