@@ -135,7 +135,9 @@ class Settings:
                 [("", "extra.practice_hub must be a set of settings, one name: value line each")]
             )
         values = {
-            name: value for name, value in values.items() if value is not None or name not in _EMPTY_IS_UNSET
+            name: value
+            for name, value in values.items()
+            if value not in (None, "") or name not in _EMPTY_IS_UNSET
         }
         from_environment: set[str] = set()
         if environment.drafts:
@@ -168,7 +170,8 @@ class Settings:
         return self.environment.serving
 
 
-#: Settings whose empty value ("today:" and nothing after it) means the default, as if left out.
+#: Settings whose empty value (``today:`` with nothing after it, or ``today: ""``) means the
+#: default, as if left out.
 _EMPTY_IS_UNSET = ("today", "suggest_email", "home_cards")
 
 

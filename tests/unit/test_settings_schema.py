@@ -113,6 +113,8 @@ def test_good_settings_become_typed_and_frozen():
     # empty values are the defaults, as before
     empty = Settings.from_mapping({"today": None, "suggest_email": None, "home_cards": None}, NO_ENVIRONMENT)
     assert (empty.today, empty.suggest_email, empty.home_cards) == ("", "", ())
+    quoted = Settings.from_mapping({"today": "", "suggest_email": ""}, NO_ENVIRONMENT)
+    assert (quoted.today, quoted.suggest_email) == ("", "")  # today: "" is the real date too
 
 
 CONFIG = """site_name: Test
