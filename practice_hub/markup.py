@@ -106,6 +106,11 @@ def element(tag: str, *children, **attrs) -> Markup:
     return start_tag(tag, **attrs) + join(children) + end_tag(tag)
 
 
+def table_head(*headings) -> Markup:
+    """<thead><tr><th>heading</th>...</tr></thead>; an empty heading ("") is left out."""
+    return element("thead", element("tr", *(element("th", h) for h in headings if h != "")))
+
+
 def markdown_block(tag: str, *children, **attrs) -> Markup:
     """<tag attrs markdown> with a blank line on each side of the children, so that Markdown reads
     what is inside (Python-Markdown's md_in_html): a page's section, card or box."""
