@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from ..content_types import TYPES
-from ..markup import Markup, element, escape, markdown_link
+from ..markup import Markup, element, escape, join, markdown_link
 from ..markup import link as link_to
 from ..site import Site
 from ..structure.items import Item
@@ -16,6 +16,8 @@ from .learning import learning_listing
 from .sections import research_library, vacancy_listing
 from .staff_voice import staff_voice_listing
 from .training import catalogue
+
+NEWLINE = Markup("\n")
 
 
 def _sort(items: list[Item]) -> list[Item]:
@@ -58,10 +60,10 @@ LISTINGS: dict[str, Callable[..., str]] = {
         lambda uri, items, site: vacancy_listing(uri, items, site.project.settings.build_date)
     ),
     "glossary_terms": lambda uri, items, site=None: glossary(items),
-    "learning": lambda uri, items, site=None: learning_listing(uri, items),  # issue 18
+    "learning": lambda uri, items, site=None: learning_listing(uri, items),
     "links": lambda uri, items, site=None: links(items),
-    "staff_voice": staff_voice_listing,  # issue 18: latest year first
-    "events": events_listing,  # issue 18: upcoming events by month
+    "staff_voice": staff_voice_listing,  # latest year first
+    "events": events_listing,  # upcoming events by month
 }
 
 
@@ -82,10 +84,10 @@ def section_index(type_name: str, items: list[Item], site: Site | None = None) -
 def glossary(items: list[Item]) -> str:
     """Every term, A to Z, as HTML that Markdown passes through untouched.
 
-    Issue 19: the entries were Markdown inside HTML (``markdown="1"``), which Python-Markdown
-    parses block by block at a cost that grows with the square of the page; a 10,000-term
-    glossary took minutes. Plain HTML is read in one pass. Issue 16: letters to jump to, each
-    letter a heading; letters with no terms are shown but are not links.
+    Plain HTML, not Markdown inside HTML (``markdown="1"``): Python-Markdown parses that block by
+    block at a cost that grows with the square of the page, and a 10,000-term glossary took
+    minutes; plain HTML is read in one pass. Letters to jump to come first, each letter a
+    heading; letters with no terms are shown but are not links, so the alphabet stays whole.
     """
     terms = {i.id: str(i.data.get("term", i.id)) for i in items}
     by_letter: dict[str, list[Item]] = defaultdict(list)
@@ -117,11 +119,7 @@ def glossary(items: list[Item]) -> str:
         if letter not in by_letter:
             continue
         entries = [
-            str(
-                element(
-                    "h2", letter, id=letter_anchor(letter), class_="ph-az__letter", data_pagefind_ignore=True
-                )
-            )
+            element("h2", letter, id=letter_anchor(letter), class_="ph-az__letter", data_pagefind_ignore=True)
         ]
         for item in by_letter[letter]:
             data = item.data
@@ -135,20 +133,19 @@ def glossary(items: list[Item]) -> str:
             # White space between the elements, so that text extractors (Pagefind) never glue
             # one entry's last word to the next entry's first ("professional)A trained").
             entries.append(
-                str(
-                    element(
-                        "dl",
-                        Markup("\n"),
-                        element("dt", heading),
-                        Markup("\n"),
-                        element("dd", definition),
-                        Markup("\n"),
-                        class_="ph-glossary",
-                        id=item.id,
-                    )
+                element(
+                    "dl",
+                    NEWLINE,
+                    element("dt", heading),
+                    NEWLINE,
+                    element("dd", definition),
+                    NEWLINE,
+                    class_="ph-glossary",
+                    id=item.id,
                 )
             )
-        out += ['<div class="ph-az__group">\n' + "\n".join(entries) + "\n</div>", ""]
+        group = element("div", NEWLINE, join(entries, NEWLINE), NEWLINE, class_="ph-az__group")
+        out += [str(group), ""]
     return "\n".join(out)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..content_types import COURSE, PROCEDURE, STANDARD, TOOL
+from ..markup import element, markdown_text
 from ..structure.items import Item
 from ..structure.thread import Thread
 from ..structure.training import sessions_of, upcoming
@@ -175,7 +176,7 @@ def _cell_list(links: list[str]) -> str:
     """Several links in one table cell, as a list screen readers announce as one."""
     if not links:
         return ""
-    return '<ul class="ph-cell-list">' + "".join(f"<li>{text}</li>" for text in links) + "</ul>"
+    return str(element("ul", *(element("li", markdown_text(text)) for text in links), class_="ph-cell-list"))
 
 
 def course_page(course: Item, thread: Thread, today: dt.date) -> str:
