@@ -24,6 +24,7 @@ from markupsafe import Markup
 ALLOWED_SCHEMES = ("http", "https", "mailto", "tel")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _CONTROL = re.compile(r"[\x00-\x20\x7f]")
+_TAG_NAME = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
 
 
 def escape(value, quote: bool = True) -> Markup:
@@ -81,19 +82,26 @@ def attributes(**values) -> Markup:
     return Markup("".join(out))
 
 
+def _name(tag: str) -> str:
+    """The element's name, checked: a name written in code, never a value from content."""
+    if not _TAG_NAME.fullmatch(tag):
+        raise ValueError(f"not an element name: {tag!r}")
+    return tag
+
+
 def start_tag(tag: str, **attrs) -> Markup:
     """<tag attrs>: an element's opening line, or an HTML void element (input, br)."""
-    return Markup("<" + tag) + attributes(**attrs) + Markup(">")
+    return Markup("<" + _name(tag)) + attributes(**attrs) + Markup(">")
 
 
 def end_tag(tag: str) -> Markup:
     """</tag>: the line that closes what ``start_tag`` opened."""
-    return Markup("</" + tag + ">")
+    return Markup("</" + _name(tag) + ">")
 
 
 def self_closing(tag: str, **attrs) -> Markup:
     """<tag attrs/>: an SVG element with no content (line, rect, circle, polyline)."""
-    return Markup("<" + tag) + attributes(**attrs) + Markup("/>")
+    return Markup("<" + _name(tag)) + attributes(**attrs) + Markup("/>")
 
 
 def join(parts: Iterable, separator="") -> Markup:
@@ -119,7 +127,8 @@ def markdown_block(tag: str, *children, **attrs) -> Markup:
 
 
 def filter_data(**keys) -> dict[str, str]:
-    """The data attributes a filter form's script matches on: ``|value|value|`` for each key.
+    """The data attributes a filter form's script matches on: ``|value|value|`` for each key
+    (a ``FilterField``'s key), so that a value is matched whole, never as part of another.
 
     ``filter_data(audience=["ASYE", "manager"])`` -> ``{"data_audience": "|ASYE|manager|"}``, to
     pass on to ``element`` or ``start_tag``; a single value (a string) is one value.

@@ -1,4 +1,4 @@
-"""The practice framework (issue 18): its principles and the standards, procedures, tools and
+"""The practice framework: its principles and the standards, procedures, tools and
 training that carry it, on its own page; and the link back on each of those pages."""
 
 from __future__ import annotations

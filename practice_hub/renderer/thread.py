@@ -62,7 +62,7 @@ def standard_additions(standard: Item, thread: Thread, today: dt.date) -> str:
     if related:
         out += ["## Related procedures and tools", ""]
         out.append(bullet_list([f"{item_link(uri, i)} ({i.label})" for i in related]))
-    out.append(briefings_for(uri, standard, thread))  # issue 18: the briefings that serve it
+    out.append(briefings_for(uri, standard, thread))  # the learning briefings that serve it
     series = [(s, thread.results.get(s.id, [])) for s in sections]
     series = [(s, r) for s, r in series if r]
     if series:
@@ -218,7 +218,7 @@ def course_page(course: Item, thread: Thread, today: dt.date) -> str:
         audited = ", ".join(item_link(uri, s, numbered(s)) for s in sections) or "not audited yet"
         lines.append(f"{item_link(uri, standard, numbered(standard))}: audited through {audited}")
     out.append(bullet_list(lines, f"{GAP}this course supports no practice standard yet."))
-    out.append(briefings_for(uri, course, thread))  # issue 18
+    out.append(briefings_for(uri, course, thread))  # the learning briefings that name it
     prereqs = [p for p in thread.linked(course, COURSE) if p.id in (data.get("prerequisites") or [])]
     if prereqs:
         out += ["## Complete these first", "", bullet_list([item_link(uri, p) for p in prereqs])]
