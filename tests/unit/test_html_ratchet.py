@@ -215,3 +215,48 @@ def test_no_html_is_built_outside_the_markup_helpers():
                 f"lower its entry in ALLOWED to {now}" + (" (remove it)" if now == 0 else "")
             )
     assert not problems, "\n".join(problems)
+
+
+# The helpers the ratchet sends you to: they escape by default and keep the pages' bytes.
+
+
+def test_the_helpers_escape_every_value_unless_it_is_markup():
+    from practice_hub.markup import Markup, element, join, start_tag
+
+    assert element("td", "<b>&'\"", data_label='A "B"') == (
+        '<td data-label="A &quot;B&quot;">&lt;b&gt;&amp;&#x27;&quot;</td>'
+    )
+    assert element("p", Markup("<br>"), "x") == "<p><br>x</p>"
+    assert join(["<a>", Markup("<b>")], "\n") == "&lt;a&gt;\n<b>"
+    assert start_tag("input", type="checkbox", hidden=True, title=None) == '<input type="checkbox" hidden>'
+
+
+def test_svg_elements_close_themselves_and_element_names_are_checked():
+    from practice_hub.markup import self_closing, start_tag
+
+    assert self_closing("line", x1="1.0", y2=3) == '<line x1="1.0" y2="3"/>'
+    with pytest.raises(ValueError):
+        start_tag('p onclick="x"')
+
+
+def test_markdown_blocks_and_filter_attributes():
+    from practice_hub.markup import element, filter_data, markdown_block, markdown_text
+
+    block = markdown_block("section", markdown_text("## A \\*b\\*"), class_="ph-x")
+    assert block == '<section class="ph-x" markdown>\n\n## A \\*b\\*\n\n</section>'
+    assert filter_data(topics=["a", 'b"c'], source="S") == {"data_topics": '|a|b"c|', "data_source": "|S|"}
+    assert element("li", "x", **filter_data(kind="k"), markdown=True) == '<li data-kind="|k|" markdown>x</li>'
+
+
+def test_markdown_literal_text_is_built_on_the_one_escape():
+    from practice_hub.text import esc
+
+    assert esc('a & <b> "q" *x*') == 'a &amp; &lt;b&gt; "q" \\*x\\*'
+
+
+def test_the_problems_page_escapes_each_problem():
+    from practice_hub.renderer.problems_page import problems_page
+
+    page = problems_page(["docs/a.md:3: <script> is not allowed"], "Fix these & save")
+    assert "<li><code>docs/a.md:3: &lt;script&gt; is not allowed</code></li>" in page
+    assert "<p>Fix these &amp; save. Save the fixed file" in page
