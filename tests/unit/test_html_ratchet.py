@@ -260,3 +260,73 @@ def test_the_problems_page_escapes_each_problem():
     page = problems_page(["docs/a.md:3: <script> is not allowed"], "Fix these & save")
     assert "<li><code>docs/a.md:3: &lt;script&gt; is not allowed</code></li>" in page
     assert "<p>Fix these &amp; save. Save the fixed file" in page
+
+
+# One escape function: practice_hub.markup.escape (text.esc, Markdown-literal text, is built on it).
+
+#: Modules still escaping HTML with the standard library's html.escape: only ever lowered.
+OTHER_ESCAPES_ALLOWED: dict[str, int] = {
+    "audit_tool/dashboard.py": 1,
+    "audit_tool/page.py": 2,
+    "mkdocs_adapter.py": 1,
+    "search/index.py": 1,
+    "starter/__init__.py": 1,
+}
+
+
+def other_escapes(source: str) -> list[int]:
+    """Lines that escape HTML with the standard library (``html.escape``, ``from html import escape``)."""
+    tree = ast.parse(source)
+    modules = {
+        alias.asname or alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+        if alias.name == "html"
+    }
+    lines = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == "html":
+            lines += [node.lineno for alias in node.names if alias.name == "escape"]
+        elif (
+            isinstance(node, ast.Attribute)
+            and node.attr == "escape"
+            and isinstance(node.value, ast.Name)
+            and node.value.id in modules
+        ):
+            lines.append(node.lineno)
+    return sorted(lines)
+
+
+@pytest.mark.parametrize(
+    ("source", "found"),
+    [
+        ("import html\nhtml.escape(x)", [2]),
+        ("import html as h\nh.escape(x, quote=False)", [2]),
+        ("from html import escape as e\ne(x)", [1]),
+        ("import html\nhtml.unescape(x)", []),
+        ("from practice_hub.markup import escape\nescape(x)", []),
+        ("from . import html\nhtml.escape(x)", []),  # a module of the package, not the standard library
+    ],
+)
+def test_the_escape_detector(source, found):
+    assert other_escapes(source) == found
+
+
+def test_markup_escape_is_the_one_html_escape():
+    problems = []
+    modules = {path.relative_to(PACKAGE).as_posix(): path for path in PACKAGE.rglob("*.py")}
+    for rel in sorted(set(modules) | set(OTHER_ESCAPES_ALLOWED)):
+        if rel == HELPERS:
+            continue
+        lines = other_escapes(modules[rel].read_text(encoding="utf-8")) if rel in modules else []
+        allowed = OTHER_ESCAPES_ALLOWED.get(rel, 0)
+        if len(lines) > allowed:
+            problems += [
+                f"practice_hub/{rel}:{line}: escape with practice_hub.markup.escape, the one HTML escape "
+                "(quote=False for text between tags)"
+                for line in lines
+            ]
+        elif len(lines) < allowed:
+            problems.append(f"practice_hub/{rel}: lower its entry in OTHER_ESCAPES_ALLOWED to {len(lines)}")
+    assert not problems, "\n".join(problems)
