@@ -26,6 +26,10 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _CONTROL = re.compile(r"[\x00-\x20\x7f]")
 _TAG_NAME = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
 
+#: Fixed pieces written between elements: a line break inside text, and a new line.
+BR = Markup("<br>")
+NEWLINE = Markup("\n")
+
 
 def escape(value, quote: bool = True) -> Markup:
     """Text as HTML: & < > " ' escaped (as html.escape does); Markup passes through.

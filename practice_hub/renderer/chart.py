@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from ..markup import Markup, element, self_closing
+from ..markup import NEWLINE, Markup, element, self_closing
 from ..text import table
 
-NEWLINE = Markup("\n")
 WIDTH, HEIGHT, PAD_LEFT, PAD_RIGHT, PAD_BOTTOM, PAD_TOP = 560, 220, 64, 40, 36, 22
 
 

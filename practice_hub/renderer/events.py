@@ -7,7 +7,7 @@ import datetime as dt
 from collections import defaultdict
 
 from ..content_types import EVENT, TYPES
-from ..markup import Markup, element, markdown_block, markdown_text, start_tag, table_head
+from ..markup import BR, element, markdown_block, markdown_text, start_tag, table_head
 from ..structure.events import (
     ALL_EVENTS_ICS_URI,
     PRACTICE_WEEK,
@@ -24,7 +24,6 @@ from .training import when_range
 
 INDEX_URI = TYPES[EVENT].index_uri
 SHOWN_ON_HOME = 3
-BR = Markup("<br>")
 
 
 def when(session: Session) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..markup import Markup, element, join, markdown_block, markdown_text
+from ..markup import NEWLINE, Markup, element, join, markdown_block, markdown_text
 from ..menu import menu_entries
 from ..structure.items import Item
 from ..structure.training import sessions_of, upcoming
@@ -29,7 +29,6 @@ UPDATE_BLOCKS = (
     "news",
     "staff_voice",
 )  # shown side by side on a wide screen
-NEWLINE = Markup("\n")
 SHOWN = 3  # items per update block: the whole front door fits two phone screens
 
 SEARCH = (

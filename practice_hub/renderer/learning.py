@@ -12,8 +12,8 @@ import re
 
 from ..content_types import COURSE, LEARNING, PROCEDURE, STANDARD
 from ..markup import (
+    BR,
     FilterField,
-    Markup,
     element,
     filter_data,
     filter_form,
@@ -25,7 +25,6 @@ from ..structure.items import Item
 from ..structure.thread import Thread
 from ..text import bullet_list, esc, link, long_date
 
-BR = Markup("<br>")
 #: How each kind of review is written in a sentence (the schema's values are lower case).
 KINDS = {
     "child safeguarding practice review": "Child safeguarding practice review",

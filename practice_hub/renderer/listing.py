@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from ..content_types import TYPES
-from ..markup import Markup, element, escape, join, markdown_link
+from ..markup import NEWLINE, Markup, element, escape, join, markdown_link
 from ..markup import link as link_to
 from ..site import Site
 from ..structure.items import Item
@@ -16,8 +16,6 @@ from .learning import learning_listing
 from .sections import research_library, vacancy_listing
 from .staff_voice import staff_voice_listing
 from .training import catalogue
-
-NEWLINE = Markup("\n")
 
 
 def _sort(items: list[Item]) -> list[Item]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..markup import Markup, element, join
+from ..markup import NEWLINE, element, join
 
 
 def problems_page(problems, closing: str) -> str:
@@ -10,7 +10,7 @@ def problems_page(problems, closing: str) -> str:
     explanation = element(
         "p", f"{closing}. Save the fixed file: this page turns back into the site by itself."
     )
-    listed = element("ol", Markup("\n"), items, Markup("\n"), class_="ph-problems")
+    listed = element("ol", NEWLINE, items, NEWLINE, class_="ph-problems")
     return (
         "---\ntitle: Problems to fix\nhide: [navigation, toc]\n---\n\n"
         "# Problems to fix before the site can be shown\n\n"

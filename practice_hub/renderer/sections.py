@@ -8,8 +8,9 @@ import posixpath
 from pathlib import Path
 
 from ..markup import (
+    BR,
+    NEWLINE,
     FilterField,
-    Markup,
     element,
     filter_data,
     filter_form,
@@ -23,8 +24,6 @@ from ..structure.items import Item
 from ..structure.tools import check_tool_files  # noqa: F401  (moved; kept importable)
 from ..text import bullet_list, esc, link, long_date
 
-BR = Markup("<br>")
-NEWLINE = Markup("\n")
 WHEN = ["first day", "first week", "first month", "first three months"]
 
 FILE_TYPES = {

@@ -4,13 +4,12 @@ latest year first, and the home page's link to the latest results."""
 
 from __future__ import annotations
 
-from ..markup import Markup, element, join, markdown_block, markdown_text, table_head
+from ..markup import NEWLINE, element, join, markdown_block, markdown_text, table_head
 from ..structure.items import Item
 from ..structure.staff_voice import Answer, answers, latest, previous, years
 from ..text import bullet_list, esc, link, long_date, table
 from .chart import bar_svg, percent
 
-NEWLINE = Markup("\n")
 STATUS_WORDS = {"planned": "Planned", "in progress": "In progress", "done": "Done"}
 
 

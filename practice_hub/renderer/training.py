@@ -5,15 +5,23 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from ..markup import FilterField, Markup, element, filter_data, filter_form, join, markdown_text, table_head
+from ..markup import (
+    BR,
+    NEWLINE,
+    FilterField,
+    element,
+    filter_data,
+    filter_form,
+    join,
+    markdown_text,
+    table_head,
+)
 from ..structure.items import Item
 from ..structure.thread import Thread
 from ..structure.training import Session, sessions_of, upcoming
 from ..text import date_time, esc, link
 from .calendar import ALL_ICS_URI, course_ics_uri, session_ics_uri
 
-BR = Markup("<br>")
-NEWLINE = Markup("\n")
 INDEX_URI = "training/index.md"
 UPCOMING_URI = "training/upcoming.md"
 AUDIENCES = [
