@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .markup import Markup, element, link, void
+from .markup import Markup, element, link, start_tag
 
 __all__ = ["AnchorsNotChecked", "Broken", "check_site", "check_external", "outside_links"]
 
@@ -83,7 +83,7 @@ _CANARY_PAGE = (
     Markup("<!doctype html>")
     + element(
         "html",
-        element("head", void("meta", charset="utf-8"), element("title", "Link check canary")),
+        element("head", start_tag("meta", charset="utf-8"), element("title", "Link check canary")),
         element(
             "body",
             element("p", "Here", id="here"),

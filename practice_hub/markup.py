@@ -1,8 +1,14 @@
 """HTML written by Practice Hub: every value escaped by default.
 
-Renderers build HTML only through these helpers. A value is escaped unless it is ``Markup``
-(HTML made by these helpers, or a constant written in code); URLs go through ``safe_url``,
-which lets through only http, https, mailto, tel and links inside the site.
+Every layer builds HTML only through these helpers (``tests/unit/test_html_ratchet.py`` finds
+HTML written any other way). A value is escaped unless it is ``Markup`` (HTML made by these
+helpers, or a constant written in code); URLs go through ``safe_url``, which lets through only
+http, https, mailto, tel and links inside the site. ``escape`` is the one HTML escape function:
+``practice_hub.text.esc`` (Markdown-literal text) is built on it.
+
+The generated pages are Markdown with HTML inside. Markdown made by ``practice_hub.text`` (``esc``
+escapes editor text, ``link`` escapes the link text) has its ``&`` and ``<`` escaped already; it
+goes inside an element through ``markdown_text``, which says so where it happens.
 """
 
 from __future__ import annotations
@@ -18,13 +24,30 @@ from markupsafe import Markup
 ALLOWED_SCHEMES = ("http", "https", "mailto", "tel")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _CONTROL = re.compile(r"[\x00-\x20\x7f]")
+_TAG_NAME = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
+
+#: Fixed pieces written between elements: a line break inside text, and a new line.
+BR = Markup("<br>")
+NEWLINE = Markup("\n")
 
 
-def escape(value) -> Markup:
-    """Text as HTML: & < > " ' escaped (as html.escape does); Markup passes through."""
+def escape(value, quote: bool = True) -> Markup:
+    """Text as HTML: & < > " ' escaped (as html.escape does); Markup passes through.
+
+    ``quote=False`` leaves quotes as they are (text between tags, never an attribute's value).
+    """
     if isinstance(value, Markup):
         return value
-    return Markup(html.escape("" if value is None else str(value), quote=True))
+    return Markup(html.escape("" if value is None else str(value), quote=quote))
+
+
+def markdown_text(text) -> Markup:
+    """Markdown whose HTML specials are already escaped, placed as it is.
+
+    Only for Markdown built by ``practice_hub.text`` (``esc``, ``link``, ``bullet_list``, ``table``:
+    editor text escaped, ``&`` and ``<`` included) around HTML built by these helpers.
+    """
+    return text if isinstance(text, Markup) else Markup(str(text))
 
 
 def safe_url(url) -> str:
@@ -63,10 +86,62 @@ def attributes(**values) -> Markup:
     return Markup("".join(out))
 
 
+def _name(tag: str) -> str:
+    """The element's name, checked: a name written in code, never a value from content."""
+    if not _TAG_NAME.fullmatch(tag):
+        raise ValueError(f"not an element name: {tag!r}")
+    return tag
+
+
+def start_tag(tag: str, **attrs) -> Markup:
+    """<tag attrs>: an element's opening line, or an HTML void element (input, br)."""
+    return Markup("<" + _name(tag)) + attributes(**attrs) + Markup(">")
+
+
+def end_tag(tag: str) -> Markup:
+    """</tag>: the line that closes what ``start_tag`` opened."""
+    return Markup("</" + _name(tag) + ">")
+
+
+def self_closing(tag: str, **attrs) -> Markup:
+    """<tag attrs/>: an SVG element with no content (line, rect, circle, polyline)."""
+    return Markup("<" + _name(tag)) + attributes(**attrs) + Markup("/>")
+
+
+def join(parts: Iterable, separator="") -> Markup:
+    """The parts one after another, each escaped unless it is Markup (the separator too)."""
+    return escape(separator).join(escape(part) for part in parts)
+
+
 def element(tag: str, *children, **attrs) -> Markup:
     """<tag attrs>children</tag>, each child escaped unless it is Markup."""
-    inner = Markup("").join(escape(child) for child in children)
-    return Markup(f"<{tag}{attributes(**attrs)}>{inner}</{tag}>")
+    return start_tag(tag, **attrs) + join(children) + end_tag(tag)
+
+
+def table_head(*headings) -> Markup:
+    """<thead><tr><th>heading</th>...</tr></thead>; an empty heading ("") is left out."""
+    return element("thead", element("tr", *(element("th", h) for h in headings if h != "")))
+
+
+def markdown_block(tag: str, *children, **attrs) -> Markup:
+    """<tag attrs markdown> with a blank line on each side of the children, so that Markdown reads
+    what is inside (Python-Markdown's md_in_html): a page's section, card or box."""
+    blank = Markup("\n\n")
+    return element(tag, blank, *children, blank, **attrs, markdown=True)
+
+
+def filter_data(**keys) -> dict[str, str]:
+    """The data attributes a filter form's script matches on: ``|value|value|`` for each key
+    (a ``FilterField``'s key), so that a value is matched whole, never as part of another.
+
+    ``filter_data(audience=["ASYE", "manager"])`` -> ``{"data_audience": "|ASYE|manager|"}``, to
+    pass on to ``element`` or ``start_tag``; a single value (a string) is one value.
+    """
+    out = {}
+    for key, values in keys.items():
+        listed = [values] if isinstance(values, str) else list(values or [])
+        out[f"data_{key}"] = "|" + "|".join(str(value) for value in listed) + "|"
+    return out
 
 
 def link(text, url, **attrs) -> Markup:
@@ -105,10 +180,10 @@ def options(values: Iterable[tuple[str, str]], anyone: str) -> Markup:
 
 def filter_form(fields: list[FilterField], noun: str | None = None) -> list[str]:
     """The lines of a filter form (progressive enhancement: hidden until the script shows it)."""
-    lines = [f"<form{attributes(class_='ph-filters', data_ph_filter=True, data_ph_noun=noun, hidden=True)}>"]
+    lines = [str(start_tag("form", class_="ph-filters", data_ph_filter=True, data_ph_noun=noun, hidden=True))]
     for field in fields:
         ident = f"ph-f-{field.name or field.key}"
-        select = Markup(f"<select{attributes(id=ident, data_ph_key=field.key)}>")
+        select = start_tag("select", id=ident, data_ph_key=field.key)
         lines.append(
             str(
                 Markup('<div class="ph-filters__field">')
@@ -127,21 +202,11 @@ def filter_form(fields: list[FilterField], noun: str | None = None) -> list[str]
 
 
 # --- helpers added for the audit tool
-def void(tag: str, **attrs) -> Markup:
-    """<tag attrs>: an element that has no content and no end tag (input, meta)."""
-    return Markup(f"<{tag}{attributes(**attrs)}>")
-
-
 def comment(text: str) -> Markup:
     """<!--text-->, an HTML comment; the text is code's own (a token), never an editor's."""
     if "--" in text or ">" in text:
         raise ValueError(f"not a safe comment: {text!r}")
     return Markup(f"<!--{text}-->")
-
-
-def join(*parts) -> Markup:
-    """The parts one after another, each escaped unless it is Markup."""
-    return Markup("").join(escape(part) for part in parts)
 
 
 def tag_text(name: str) -> str:

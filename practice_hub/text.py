@@ -1,19 +1,26 @@
-"""Small helpers for writing Markdown safely."""
+"""Small helpers for writing Markdown safely.
+
+``esc`` makes editor text Markdown-literal: HTML-escaped by ``practice_hub.markup.escape`` (the one
+HTML escape function), then each Markdown special character backslash-escaped.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 import posixpath
 import re
+
+from .markup import escape
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|<>#])")
 
 
 def esc(text) -> str:
-    """Escape editor text so Markdown shows it literally."""
-    text = html.escape(str(text), quote=False)
-    return _SPECIAL.sub(r"\\\1", text)
+    """Editor text as Markdown-literal text: shown exactly as written, never read as markup.
+
+    Quotes stay as they are (this is text between tags, never an attribute's value).
+    """
+    return _SPECIAL.sub(r"\\\1", str(escape(str(text), quote=False)))
 
 
 def link(from_uri: str, to_uri: str, text: str, anchor: str = "") -> str:

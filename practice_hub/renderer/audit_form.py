@@ -14,7 +14,7 @@ import posixpath
 
 from ..audit_tool.exports import FORMAT, MAX_DEPTH, MAX_IMPORT_BYTES, VERSION
 from ..audit_tool.grades import GRADES, NOT_APPLICABLE
-from ..markup import Markup, element, join, link, options, void
+from ..markup import Markup, element, join, link, options, start_tag
 from ..settings import Settings
 from ..structure.items import Item
 from ..structure.thread import Thread
@@ -143,7 +143,7 @@ def _choose(ident: str, name: str, anyone: str, values: list[str]) -> Markup:
     return element(
         "select",
         element("option", anyone, value=""),
-        join(*(element("option", value) for value in values)),
+        join(element("option", value) for value in values),
         id=ident,
         name=name,
     )
@@ -170,7 +170,7 @@ def _header(settings: Settings, stages: list[str]) -> Markup:
         ),
         _field(
             _label("Case reference", "ph-audit-case"),
-            void(
+            start_tag(
                 "input",
                 id="ph-audit-case",
                 name="case_reference",
@@ -193,15 +193,15 @@ def _header(settings: Settings, stages: list[str]) -> Markup:
         ),
         _field(
             _label("Auditor", "ph-audit-auditor"),
-            void("input", id="ph-audit-auditor", name="auditor", type="text", autocomplete="name"),
+            start_tag("input", id="ph-audit-auditor", name="auditor", type="text", autocomplete="name"),
         ),
         _field(
             _label("Date of audit", "ph-audit-date"),
-            void("input", id="ph-audit-date", name="date", type="date"),
+            start_tag("input", id="ph-audit-date", name="date", type="date"),
         ),
         element(
             "p",
-            void("input", id="ph-audit-joint", name="joint_audit", type="checkbox"),
+            start_tag("input", id="ph-audit-joint", name="joint_audit", type="checkbox"),
             " ",
             _label(Markup("Joint audit with the worker's manager"), "ph-audit-joint"),
             class_="ph-audit__field",
@@ -214,7 +214,7 @@ def _radio(ident: str, name: str, value: str, label) -> Markup:
     """A radio button and its label, in a paragraph."""
     return element(
         "p",
-        void("input", type="radio", id=ident, name=name, value=value),
+        start_tag("input", type="radio", id=ident, name=name, value=value),
         " ",
         _label(label, ident),
         class_="ph-audit__grade",
@@ -225,8 +225,8 @@ def _grade_choice(prefix: str, name: str, grades: dict, legend: str) -> Markup:
     choices = []
     for key, label in GRADE_CHOICES:
         descriptor = grades.get(key, "")
-        extra = join(" ", element("span", descriptor, class_="ph-audit__descriptor")) if descriptor else ""
-        choices.append(_radio(f"{prefix}-{key}", name, key, join(element("strong", label), extra)))
+        extra = join([" ", element("span", descriptor, class_="ph-audit__descriptor")]) if descriptor else ""
+        choices.append(_radio(f"{prefix}-{key}", name, key, join([element("strong", label), extra])))
     return element("fieldset", element("legend", legend), *choices, class_="ph-audit__grades")
 
 
@@ -235,7 +235,7 @@ def _point(p: str, sid: str, index: int, point: str) -> Markup:
         "div",
         element(
             "p",
-            void("input", type="checkbox", id=f"{p}-p{index}", name=f"{sid}.looks_for.{index}.met"),
+            start_tag("input", type="checkbox", id=f"{p}-p{index}", name=f"{sid}.looks_for.{index}.met"),
             " ",
             _label(point, f"{p}-p{index}"),
         ),
@@ -243,7 +243,7 @@ def _point(p: str, sid: str, index: int, point: str) -> Markup:
             "p",
             _label("Note on this point", f"{p}-n{index}"),
             " ",
-            void("input", type="text", id=f"{p}-n{index}", name=f"{sid}.looks_for.{index}.note"),
+            start_tag("input", type="text", id=f"{p}-n{index}", name=f"{sid}.looks_for.{index}.note"),
         ),
         class_="ph-audit__point",
     )
@@ -257,7 +257,7 @@ def _standards(standards: list[dict]) -> Markup:
             element(
                 "li",
                 link(standard["title"], standard["url"]),
-                join("; training: ", training) if training else "; no training linked yet",
+                join(["; training: ", training]) if training else "; no training linked yet",
             )
         )
     return element(
@@ -330,11 +330,11 @@ def _learning_action(i: int) -> Markup:
         ),
         _field(
             _label("Agreed with", f"ph-la-{n}-with"),
-            void("input", type="text", id=f"ph-la-{n}-with", name=f"learning.{i}.agreed_with"),
+            start_tag("input", type="text", id=f"ph-la-{n}-with", name=f"learning.{i}.agreed_with"),
         ),
         _field(
             _label("By when", f"ph-la-{n}-by"),
-            void("input", type="date", id=f"ph-la-{n}-by", name=f"learning.{i}.by"),
+            start_tag("input", type="date", id=f"ph-la-{n}-by", name=f"learning.{i}.by"),
         ),
         class_="ph-audit__action",
     )
@@ -376,11 +376,11 @@ def _summary(sections: list[Item], rule_text: str) -> Markup:
             element("legend", "Moderation"),
             _field(
                 _label("Moderator", "ph-audit-moderator"),
-                void("input", id="ph-audit-moderator", name="moderator", type="text"),
+                start_tag("input", id="ph-audit-moderator", name="moderator", type="text"),
             ),
             _field(
                 _label("Date moderated", "ph-audit-moderated-on"),
-                void("input", id="ph-audit-moderated-on", name="moderated_on", type="date"),
+                start_tag("input", id="ph-audit-moderated-on", name="moderated_on", type="date"),
             ),
             class_="ph-audit__about",
         ),
@@ -433,7 +433,7 @@ def _toolbar() -> Markup:
             " ",
             element("label", "Import", for_="ph-audit-import", class_="ph-audit__import"),
             " ",
-            void("input", type="file", id="ph-audit-import", accept=".json,application/json"),
+            start_tag("input", type="file", id="ph-audit-import", accept=".json,application/json"),
             class_="ph-audit__toolbar",
             role="group",
             aria_label="Audit file",

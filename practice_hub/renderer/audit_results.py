@@ -100,7 +100,7 @@ def dashboard_page(
         hidden=True,
         data_ph_results_filter=True,
     )
-    tables = join(*(_table(s, groups[s], sections, use_dir) for s in services))
+    tables = join(_table(s, groups[s], sections, use_dir) for s in services)
     return "\n".join(
         [
             "---",

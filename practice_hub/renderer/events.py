@@ -4,10 +4,10 @@ and the events on a practice standard's page."""
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections import defaultdict
 
 from ..content_types import EVENT, TYPES
+from ..markup import BR, element, markdown_block, markdown_text, start_tag, table_head
 from ..structure.events import (
     ALL_EVENTS_ICS_URI,
     PRACTICE_WEEK,
@@ -81,12 +81,17 @@ def events_listing(from_uri: str, items: list[Item], site=None) -> str:
 def _listing_line(from_uri: str, event: Item, session: Session) -> str:
     kind = str(event.data.get("kind", ""))
     cancelled = " **Cancelled.**" if session.status == "cancelled" else ""
-    return (
-        f'<li data-ph-ends="{session.ends_utc()}" class="ph-event" markdown>'
-        f"**{link(from_uri, event.uri, event.title)}**{cancelled} "
-        f'<span class="ph-event__kind">{html.escape(kind.capitalize())}</span><br>'
-        f"{esc(when(session))}, {esc(where(event))}. {esc(event.summary)}</li>"
+    entry = element(
+        "li",
+        markdown_text(f"**{link(from_uri, event.uri, event.title)}**{cancelled} "),
+        element("span", kind.capitalize(), class_="ph-event__kind"),
+        BR,
+        markdown_text(f"{esc(when(session))}, {esc(where(event))}. {esc(event.summary)}"),
+        data_ph_ends=session.ends_utc(),
+        class_="ph-event",
+        markdown=True,
     )
+    return str(entry)
 
 
 def _findings(event: Item) -> str:
@@ -132,14 +137,16 @@ def event_page(event: Item, by_id: dict[str, Item], today: dt.date) -> str:
         out += [link(uri, event_ics_uri(event), "Add to your calendar (.ics)"), ""]
     schedule = [s for s in data.get("schedule") or [] if isinstance(s, dict)]
     if schedule:
-        out += ["## Schedule", "", '<table class="ph-sessions">', "<thead><tr><th>Day</th><th>Time</th>"]
-        out[-1] += "<th>Activity</th></tr></thead><tbody>"
+        head = table_head("Day", "Time", "Activity") + start_tag("tbody")
+        out += ["## Schedule", "", '<table class="ph-sessions">', str(head)]
         for entry in schedule:
-            out.append(
-                f'<tr><td data-label="Day">{html.escape(_day(entry.get("date")))}</td>'
-                f'<td data-label="Time">{html.escape(str(entry.get("time", "")))}</td>'
-                f'<td data-label="Activity">{html.escape(str(entry.get("activity", "")))}</td></tr>'
+            row = element(
+                "tr",
+                element("td", _day(entry.get("date")), data_label="Day"),
+                element("td", str(entry.get("time", "")), data_label="Time"),
+                element("td", str(entry.get("activity", "")), data_label="Activity"),
             )
+            out.append(str(row))
         out += ["</tbody></table>", ""]
     findings = data.get("findings") if isinstance(data.get("findings"), dict) else None
     if findings:
@@ -178,7 +185,11 @@ def events_for_standard(from_uri: str, standard: Item, items: list[Item], today:
         out.append(
             bullet_list(
                 [
-                    f'<span data-ph-ends="{s.ends_utc()}">{link(from_uri, e.uri, e.title)}: {esc(when(s))}</span>'
+                    element(
+                        "span",
+                        markdown_text(f"{link(from_uri, e.uri, e.title)}: {esc(when(s))}"),
+                        data_ph_ends=s.ends_utc(),
+                    )
                     for e, s in coming
                 ]
             )
@@ -195,15 +206,20 @@ def home_block(items: list[Item], today: dt.date, home_uri: str) -> str:
     coming = [(e, s) for e, s in upcoming_events(items, today) if s.status != "cancelled"][:SHOWN_ON_HOME]
     if not coming:
         return ""
-    lines = "\n".join(
-        f'- <span data-ph-ends="{s.ends_utc()}">{link(home_uri, e.uri, e.title)} '
-        f'<span class="ph-home-when">{esc(when(s))}</span></span>'
-        for e, s in coming
+    lines = bullet_list(
+        [
+            element(
+                "span",
+                markdown_text(link(home_uri, e.uri, e.title)),
+                " ",
+                element("span", markdown_text(esc(when(s))), class_="ph-home-when"),
+                data_ph_ends=s.ends_utc(),
+            )
+            for e, s in coming
+        ]
     )
-    return (
-        '<section class="ph-home-block ph-home-block--events" markdown>\n\n'
-        f"## Coming up\n\n{lines}\n\n{link(home_uri, INDEX_URI, 'All events')}\n\n</section>"
-    )
+    block = markdown_text(f"## Coming up\n\n{lines}\n{link(home_uri, INDEX_URI, 'All events')}")
+    return str(markdown_block("section", block, class_="ph-home-block ph-home-block--events"))
 
 
 def _day(value) -> str:

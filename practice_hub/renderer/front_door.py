@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..content_types import COURSE, NEWS
+from ..markup import NEWLINE, Markup, element, join, markdown_block, markdown_text
 from ..menu import menu_entries
 from ..structure.items import Item, of_type
 from ..structure.training import sessions_of, upcoming
@@ -47,9 +48,9 @@ def front_door(items: list[Item], existing_pages: set[str], today: dt.date, sett
         "sections": lambda: sections_block(items, existing_pages, settings.menu, dict(settings.home_cards)),
         "changes": lambda: changes_block(items),
         "training": lambda: training_block(items, today),
-        "events": lambda: events_block(items, today, HOME_URI),  # the next events
+        "events": lambda: events_block(items, today, HOME_URI),  # the next events, beside the next training
         "news": lambda: news_block(items),
-        "staff_voice": lambda: staff_voice_block(items, HOME_URI),  # the latest health check
+        "staff_voice": lambda: staff_voice_block(items, HOME_URI),  # the latest staff health check
     }
     out: list[str] = []
     updates: list[str] = []
@@ -66,20 +67,23 @@ def front_door(items: list[Item], existing_pages: set[str], today: dt.date, sett
             out.append(made)
     if updates:
         out.append(_updates(updates))
-    return '<div class="ph-home" markdown>\n\n' + "\n\n".join(out) + "\n\n</div>\n"
+    return str(markdown_block("div", markdown_text("\n\n".join(out)), class_="ph-home")) + "\n"
 
 
 def _updates(blocks: list[str]) -> str:
-    return '<div class="ph-home-updates" markdown>\n\n' + "\n\n".join(blocks) + "\n\n</div>"
+    return str(markdown_block("div", markdown_text("\n\n".join(blocks)), class_="ph-home-updates"))
+
+
+def when_span(words) -> Markup:
+    """The date or time after a link in a home page block (escaped unless it is Markup)."""
+    return element("span", words, class_="ph-home-when")
 
 
 def _block(css: str, heading: str, lines: list[str], more: str = "") -> str:
     body = "\n".join(f"- {line}" for line in lines)
     tail = f"\n\n{more}" if more else ""
-    return (
-        f'<section class="ph-home-block ph-home-block--{css}" markdown>\n\n'
-        f"## {esc(heading)}\n\n{body}{tail}\n\n</section>"
-    )
+    content = markdown_text(f"## {esc(heading)}\n\n{body}{tail}")
+    return str(markdown_block("section", content, class_=f"ph-home-block ph-home-block--{css}"))
 
 
 def notice_block(items: list[Item], today: dt.date) -> str:
@@ -98,10 +102,9 @@ def notice_block(items: list[Item], today: dt.date) -> str:
         return ""
     urgent.sort(key=lambda i: (str(i.data.get("date", "")), i.id), reverse=True)
     lines = [f"**{link(HOME_URI, i.uri, i.title)}**: {esc(i.summary)}" for i in urgent]
-    return (
-        '<div class="ph-home-notice" role="region" aria-label="Urgent notice" markdown>\n\n'
-        + "\n\n".join(lines)
-        + "\n\n</div>"
+    notice = markdown_text("\n\n".join(lines))
+    return str(
+        markdown_block("div", notice, class_="ph-home-notice", role="region", aria_label="Urgent notice")
     )
 
 
@@ -139,16 +142,13 @@ def sections_block(items: list[Item], existing_pages: set[str], menu, wording: d
     for page, title, _summary in section_links(items, existing_pages, menu):
         target = link(HOME_URI, page, "x")[len("[x](") : -1]
         words = (wording or {}).get(card_key(page), "")
-        text = f'<span class="ph-home-card__text">{esc(words)}</span>' if words else ""
-        cards.append(
-            f'<li markdown>[<span class="ph-home-card__title">{esc(title)}</span>{text}]({target})</li>'
-        )
+        text = element("span", markdown_text(esc(words)), class_="ph-home-card__text") if words else ""
+        title_span = element("span", markdown_text(esc(title)), class_="ph-home-card__title")
+        cards.append(element("li", "[", title_span, text, markdown_text(f"]({target})"), markdown=True))
     if not cards:
         return ""
-    return (
-        '<nav class="ph-home-sections" aria-label="Sections" markdown>\n\n'
-        '<ul class="ph-home-cards" markdown>\n' + "\n".join(cards) + "\n</ul>\n\n</nav>"
-    )
+    listed = element("ul", NEWLINE, join(cards, NEWLINE), NEWLINE, class_="ph-home-cards", markdown=True)
+    return str(markdown_block("nav", listed, class_="ph-home-sections", aria_label="Sections"))
 
 
 def changes_block(items: list[Item]) -> str:
@@ -156,7 +156,7 @@ def changes_block(items: list[Item]) -> str:
     if not recent:
         return ""
     lines = [
-        f'{link(HOME_URI, c.item.uri, c.item.title)} <span class="ph-home-when">{long_date(c.date)}</span>'
+        markdown_text(link(HOME_URI, c.item.uri, c.item.title)) + " " + when_span(long_date(c.date))
         for c in recent
     ]
     return _block("changes", "What changed", lines, link(HOME_URI, REGISTER_URI, "All procedure changes"))
@@ -175,8 +175,13 @@ def training_block(items: list[Item], today: dt.date) -> str:
     if not sessions:
         return ""
     lines = [
-        f'<span data-ph-ends="{s.ends_utc()}">{link(HOME_URI, s.course.uri, s.course.title)} '
-        f'<span class="ph-home-when">{esc(when_range(s))}</span></span>'
+        element(
+            "span",
+            markdown_text(link(HOME_URI, s.course.uri, s.course.title)),
+            " ",
+            when_span(markdown_text(esc(when_range(s)))),
+            data_ph_ends=s.ends_utc(),
+        )
         for s in sessions
     ]
     return _block("training", "Next training", lines, link(HOME_URI, UPCOMING_URI, "All upcoming sessions"))
@@ -191,7 +196,7 @@ def news_block(items: list[Item]) -> str:
     if not news:
         return ""
     lines = [
-        f'{link(HOME_URI, n.uri, n.title)} <span class="ph-home-when">{long_date(n.data["date"])}</span>'
+        markdown_text(link(HOME_URI, n.uri, n.title)) + " " + when_span(long_date(n.data["date"]))
         for n in news
     ]
     return _block("news", "Latest news", lines, link(HOME_URI, "news/index.md", "All news"))

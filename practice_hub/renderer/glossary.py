@@ -12,7 +12,7 @@ def abbreviations_for(markdown: str, index: Abbreviations, page_uri: str = "") -
     """``*[DoLS]: Deprivation of Liberty Safeguards`` lines for the terms this page uses.
 
     None on the glossary's own page: every term is defined there in full, and 10,000 ``abbr``
-    definitions on one page cost Python-Markdown minutes.
+    definitions on one page cost Python-Markdown minutes (measured on a 10,000-term glossary).
     """
     if page_uri and page_uri == glossary_page():
         return ""

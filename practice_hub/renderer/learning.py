@@ -8,11 +8,19 @@ procedures and courses list the briefings that link to them.
 
 from __future__ import annotations
 
-import html
 import re
 
 from ..content_types import COURSE, LEARNING, PROCEDURE, STANDARD
-from ..markup import FilterField, attributes, filter_form, markdown_link
+from ..markup import (
+    BR,
+    FilterField,
+    element,
+    filter_data,
+    filter_form,
+    markdown_link,
+    markdown_text,
+    start_tag,
+)
 from ..structure.items import Item
 from ..structure.thread import Thread
 from ..text import bullet_list, esc, link, long_date
@@ -51,7 +59,7 @@ def _paragraphs(text) -> str:
 
 def _box(number: int, key: str, heading: str, content: str) -> list[str]:
     return [
-        f"<div{attributes(class_=f'ph-briefing__box ph-briefing__box--{key}', markdown=True)}>",
+        str(start_tag("div", class_=f"ph-briefing__box ph-briefing__box--{key}", markdown=True)),
         "",
         f"## {number}. {heading}",
         "",
@@ -100,7 +108,7 @@ def briefing_page(item: Item, thread: Thread) -> str:
         '<p class="ph-briefing__print"><button type="button" class="md-button" data-ph-print hidden>'
         "Print this briefing (one page)</button></p>",
         "",
-        f"<div{attributes(class_='ph-briefing', data_ph_briefing=item.id, markdown=True)}>",
+        str(start_tag("div", class_="ph-briefing", data_ph_briefing=item.id, markdown=True)),
         "",
     ]
     for number, (key, title) in enumerate(BOXES, 1):
@@ -169,11 +177,16 @@ def learning_listing(from_uri: str, items: list[Item]) -> str:
         data = item.data
         kind, scope = str(data.get("review_kind", "")), str(data.get("scope", ""))
         published = long_date(data["date"]) if data.get("date") else ""
-        out.append(
-            f'<li data-kind="{html.escape("|" + kind + "|", quote=True)}" '
-            f'data-scope="{html.escape("|" + scope + "|", quote=True)}" markdown>'
-            f"**{link(from_uri, item.uri, item.title)}**: {esc(item.summary)}<br>"
-            f"*{esc(kind_of(item))}, {esc(scope)}: {esc(data.get('source', ''))}, {esc(published)}*</li>"
+        entry = element(
+            "li",
+            markdown_text(f"**{link(from_uri, item.uri, item.title)}**: {esc(item.summary)}"),
+            BR,
+            markdown_text(
+                f"*{esc(kind_of(item))}, {esc(scope)}: {esc(data.get('source', ''))}, {esc(published)}*"
+            ),
+            **filter_data(kind=kind, scope=scope),
+            markdown=True,
         )
+        out.append(str(entry))
     out += ["</ul>", ""]
     return "\n".join(out) + "\n"

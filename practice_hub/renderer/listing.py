@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from ..content_types import TYPES
-from ..markup import Markup, element, escape, markdown_link
+from ..markup import NEWLINE, Markup, element, escape, join, markdown_link
 from ..markup import link as link_to
 from ..site import Site
 from ..structure.items import Item
@@ -82,10 +82,10 @@ def section_index(type_name: str, items: list[Item], site: Site | None = None) -
 def glossary(items: list[Item]) -> str:
     """Every term, A to Z, as HTML that Markdown passes through untouched.
 
-    The entries were Markdown inside HTML (``markdown="1"``), which Python-Markdown
-    parses block by block at a cost that grows with the square of the page; a 10,000-term
-    glossary took minutes. Plain HTML is read in one pass. Letters to jump to, so a reader finds a
-    term without scrolling a long page, each letter a heading; letters with no terms are shown but are not links.
+    Plain HTML, not Markdown inside HTML (``markdown="1"``): Python-Markdown parses that block by
+    block at a cost that grows with the square of the page, and a 10,000-term glossary took
+    minutes; plain HTML is read in one pass. Letters to jump to come first, each letter a
+    heading; letters with no terms are shown but are not links, so the alphabet stays whole.
     """
     terms = {i.id: str(i.data.get("term", i.id)) for i in items}
     by_letter: dict[str, list[Item]] = defaultdict(list)
@@ -117,11 +117,7 @@ def glossary(items: list[Item]) -> str:
         if letter not in by_letter:
             continue
         entries = [
-            str(
-                element(
-                    "h2", letter, id=letter_anchor(letter), class_="ph-az__letter", data_pagefind_ignore=True
-                )
-            )
+            element("h2", letter, id=letter_anchor(letter), class_="ph-az__letter", data_pagefind_ignore=True)
         ]
         for item in by_letter[letter]:
             data = item.data
@@ -135,20 +131,19 @@ def glossary(items: list[Item]) -> str:
             # White space between the elements, so that text extractors (Pagefind) never glue
             # one entry's last word to the next entry's first ("professional)A trained").
             entries.append(
-                str(
-                    element(
-                        "dl",
-                        Markup("\n"),
-                        element("dt", heading),
-                        Markup("\n"),
-                        element("dd", definition),
-                        Markup("\n"),
-                        class_="ph-glossary",
-                        id=item.id,
-                    )
+                element(
+                    "dl",
+                    NEWLINE,
+                    element("dt", heading),
+                    NEWLINE,
+                    element("dd", definition),
+                    NEWLINE,
+                    class_="ph-glossary",
+                    id=item.id,
                 )
             )
-        out += ['<div class="ph-az__group">\n' + "\n".join(entries) + "\n</div>", ""]
+        group = element("div", NEWLINE, join(entries, NEWLINE), NEWLINE, class_="ph-az__group")
+        out += [str(group), ""]
     return "\n".join(out)
 
 

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from html import escape
+from ..markup import NEWLINE, element, join
 
 
 def problems_page(problems, closing: str) -> str:
-    items = "\n".join(f"<li><code>{escape(str(problem))}</code></li>" for problem in problems)
+    items = join((element("li", element("code", str(problem))) for problem in problems), "\n")
+    explanation = element(
+        "p", f"{closing}. Save the fixed file: this page turns back into the site by itself."
+    )
+    listed = element("ol", NEWLINE, items, NEWLINE, class_="ph-problems")
     return (
         "---\ntitle: Problems to fix\nhide: [navigation, toc]\n---\n\n"
         "# Problems to fix before the site can be shown\n\n"
-        f"<p>{escape(closing)}. Save the fixed file: this page turns back into the site "
-        "by itself.</p>\n\n"
-        f'<ol class="ph-problems">\n{items}\n</ol>\n'
+        f"{explanation}\n\n{listed}\n"
     )

@@ -4,11 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import html
 import posixpath
 from pathlib import Path
 
-from ..markup import FilterField, attributes, element, filter_form, markdown_link, safe_url
+from ..markup import (
+    BR,
+    NEWLINE,
+    FilterField,
+    element,
+    filter_data,
+    filter_form,
+    join,
+    markdown_link,
+    markdown_text,
+    safe_url,
+    start_tag,
+)
 from ..structure.items import Item
 from ..structure.tools import check_tool_files  # noqa: F401  (moved; kept importable)
 from ..text import bullet_list, esc, link, long_date
@@ -43,7 +54,7 @@ def induction_additions(item: Item, by_id: dict[str, Item]) -> str:
     steps = [s for s in item.data.get("steps") or [] if isinstance(s, dict)]
     out = [
         "",
-        f"<div{attributes(class_='ph-checklist', data_ph_checklist=item.id, markdown=True)}>",
+        str(start_tag("div", class_="ph-checklist", data_ph_checklist=item.id, markdown=True)),
         "",
         '<div class="ph-checklist__tools">'
         '<p class="ph-checklist__progress"><span data-ph-progress role="status" aria-live="polite"></span>'
@@ -75,13 +86,16 @@ def induction_additions(item: Item, by_id: dict[str, Item]) -> str:
             if step.get("meet"):
                 extras.append(f"Meet: {esc(step['meet'])}")
             detail = (
-                f'<br><span class="ph-checklist__detail" markdown>{"; ".join(extras)}</span>'
+                BR
+                + element(
+                    "span", markdown_text("; ".join(extras)), class_="ph-checklist__detail", markdown=True
+                )
                 if extras
                 else ""
             )
-            box = f"<input{attributes(type='checkbox', id=f'{item.id}-{sid}', data_ph_step=sid)}>"
+            box = start_tag("input", type="checkbox", id=f"{item.id}-{sid}", data_ph_step=sid)
             label = element("label", str(step.get("text", "")), for_=f"{item.id}-{sid}")
-            out.append(f"<li markdown>{box} {label}{detail}</li>")
+            out.append(str(element("li", box, " ", label, detail, markdown=True)))
         out += ["</ul>", ""]
     out += ["</div>", ""]
     return "\n".join(out) + "\n"
@@ -164,13 +178,17 @@ def research_library(from_uri: str, items: list[Item], tags: dict, today: dt.dat
     ]
     for item in items:
         data = item.data
-        topic_attr = html.escape("|" + "|".join(data.get("topics") or []) + "|", quote=True)
         source = str(data.get("source", ""))
-        out.append(
-            f'<li data-topics="{topic_attr}" data-source="{html.escape("|" + source + "|", quote=True)}" markdown>'
-            f"**{link(from_uri, item.uri, item.title)}**: {esc(item.summary)}<br>"
-            f"*{esc(source)}, {esc(data.get('resource_type', ''))}, {long_date(data['date']) if data.get('date') else ''}*</li>"
+        published = long_date(data["date"]) if data.get("date") else ""
+        entry = element(
+            "li",
+            markdown_text(f"**{link(from_uri, item.uri, item.title)}**: {esc(item.summary)}"),
+            BR,
+            markdown_text(f"*{esc(source)}, {esc(data.get('resource_type', ''))}, {published}*"),
+            **filter_data(topics=data.get("topics") or [], source=source),
+            markdown=True,
         )
+        out.append(str(entry))
     out += ["</ul>", ""]
     return "\n".join(out) + "\n"
 
@@ -207,13 +225,18 @@ def vacancy_listing(from_uri: str, items: list[Item], today: dt.date) -> str:
     lines = []
     for item in open_items:
         data = item.data
-        lines.append(
-            f'<li data-ph-closes="{html.escape(str(data.get("closing_date", "")))}" markdown>'
+        words = (
             f"**{link(from_uri, item.uri, item.title)}**: {esc(data.get('team', ''))}, "
             f"{esc(data.get('grade', ''))}, {esc(data.get('salary', ''))}. "
-            f"Closing date {long_date(data['closing_date'])}.</li>"
+            f"Closing date {long_date(data['closing_date'])}."
         )
-    return '<ul class="ph-vacancies" markdown>\n' + "\n".join(lines) + "\n</ul>\n"
+        lines.append(
+            element(
+                "li", markdown_text(words), data_ph_closes=str(data.get("closing_date", "")), markdown=True
+            )
+        )
+    listed = element("ul", NEWLINE, join(lines, NEWLINE), NEWLINE, class_="ph-vacancies", markdown=True)
+    return f"{listed}\n"
 
 
 def vacancy_closed(item: Item, today: dt.date) -> bool:
@@ -238,15 +261,29 @@ def vacancy_additions(item: Item, today: dt.date) -> str:
     ]
     out = [
         "",
-        f'<div class="ph-vacancy" data-ph-closes="{html.escape(closing)}" markdown>',
+        str(start_tag("div", class_="ph-vacancy", data_ph_closes=closing, markdown=True)),
         "",
         bullet_list([f"**{label}:** {esc(value)}" for label, value in facts if value]),
-        f'<p class="ph-banner ph-banner--archived" data-ph-closed-notice{"" if closed else " hidden"}>'
-        f"This vacancy closed on {long_date(closing) if closing else 'its closing date'}. "
-        "It is no longer accepting applications.</p>",
+        str(
+            element(
+                "p",
+                f"This vacancy closed on {long_date(closing) if closing else 'its closing date'}. "
+                "It is no longer accepting applications.",
+                class_="ph-banner ph-banner--archived",
+                data_ph_closed_notice=True,
+                hidden=not closed,
+            )
+        ),
         "",
-        f"<p data-ph-apply{' hidden' if closed else ''} markdown>**How to apply:** "
-        f"{markdown_link(esc(contact), href)}</p>",
+        str(
+            element(
+                "p",
+                markdown_text(f"**How to apply:** {markdown_link(esc(contact), href)}"),
+                data_ph_apply=True,
+                hidden=closed,
+                markdown=True,
+            )
+        ),
         "",
         "</div>",
         "",

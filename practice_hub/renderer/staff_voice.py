@@ -4,8 +4,7 @@ latest year first, and the home page's link to the latest results."""
 
 from __future__ import annotations
 
-import html
-
+from ..markup import NEWLINE, element, join, markdown_block, markdown_text, table_head
 from ..structure.items import Item
 from ..structure.staff_voice import Answer, answers, latest, previous, years
 from ..text import bullet_list, esc, link, long_date, table
@@ -64,12 +63,10 @@ def year_page(entry: Item, items: list[Item]) -> str:
         compare = f" and the change since {before.data.get('year')}" if before is not None else ""
         title = f"Staff who agree, {data.get('year')}"
         description = "; ".join(f"{a.topic}: {percent(a.agree)} ({change_words(a, before)})" for a in found)
+        chart = bar_svg([(a.topic, a.agree) for a in found], f"chart-{entry.id}", title, description)
+        caption = element("figcaption", f"{title}. The table below gives the same numbers{compare}.")
         out += [
-            '<figure class="ph-figure">',
-            bar_svg([(a.topic, a.agree) for a in found], f"chart-{entry.id}", title, description),
-            f"<figcaption>{html.escape(title)}. The table below gives the same numbers{html.escape(compare)}."
-            "</figcaption>",
-            "</figure>",
+            str(element("figure", NEWLINE, chart, NEWLINE, caption, NEWLINE, class_="ph-figure")),
             "",
             table(
                 ["Question", "Agree", f"Change since {before.data.get('year')}" if before else "Change"],
@@ -104,20 +101,31 @@ def _actions(entry: Item, by_id: dict[str, Item]) -> str:
     for a in actions:
         status = str(a.get("status", ""))
         rows.append(
-            '<tr markdown><td data-label="You said" markdown>'
-            f"{esc(a.get('said', ''))}</td>"
-            f'<td data-label="We did" markdown>{esc(a.get("action", ""))}{_see(entry, a, by_id)}</td>'
-            f'<td data-label="Owner">{html.escape(str(a.get("owner", "")))}</td>'
-            f'<td data-label="Status"><span class="ph-status">{html.escape(STATUS_WORDS.get(status, status))}'
-            "</span></td>"
-            f'<td data-label="Date">{html.escape(_date(a.get("date")))}</td></tr>'
+            element(
+                "tr",
+                element("td", markdown_text(esc(a.get("said", ""))), data_label="You said", markdown=True),
+                element(
+                    "td",
+                    markdown_text(esc(a.get("action", "")) + _see(entry, a, by_id)),
+                    data_label="We did",
+                    markdown=True,
+                ),
+                element("td", str(a.get("owner", "")), data_label="Owner"),
+                element(
+                    "td",
+                    element("span", STATUS_WORDS.get(status, status), class_="ph-status"),
+                    data_label="Status",
+                ),
+                element("td", _date(a.get("date")), data_label="Date"),
+                markdown=True,
+            )
         )
-    return (
-        '<table class="ph-sessions ph-actions" markdown>\n<thead><tr><th>You said</th><th>We did</th>'
-        "<th>Owner</th><th>Status</th><th>Date</th></tr></thead>\n<tbody markdown>\n"
-        + "\n".join(rows)
-        + "\n</tbody>\n</table>\n"
+    head = table_head("You said", "We did", "Owner", "Status", "Date")
+    body = element("tbody", NEWLINE, join(rows, NEWLINE), NEWLINE, markdown=True)
+    table_html = element(
+        "table", NEWLINE, head, NEWLINE, body, NEWLINE, class_="ph-sessions ph-actions", markdown=True
     )
+    return f"{table_html}\n"
 
 
 def staff_voice_listing(from_uri: str, entries: list[Item], site=None) -> str:
@@ -153,13 +161,11 @@ def home_block(items: list[Item], home_uri: str) -> str:
     entry = latest(items)
     if entry is None:
         return ""
-    return (
-        '<section class="ph-home-block ph-home-block--staff-voice" markdown>\n\n'
-        "## Staff voice\n\n"
-        f"- {link(home_uri, entry.uri, entry.title)} "
-        f'<span class="ph-home-when">{html.escape(headline(entry, items))}</span>\n\n'
-        f"{link(home_uri, entry.uri.rsplit('/', 1)[0] + '/index.md', 'All years and actions')}\n\n</section>"
-    )
+    latest_line = markdown_text(link(home_uri, entry.uri, entry.title)) + " "
+    latest_line += element("span", headline(entry, items), class_="ph-home-when")
+    every_year = link(home_uri, entry.uri.rsplit("/", 1)[0] + "/index.md", "All years and actions")
+    block = markdown_text(f"## Staff voice\n\n- {latest_line}\n\n{every_year}")
+    return str(markdown_block("section", block, class_="ph-home-block ph-home-block--staff-voice"))
 
 
 def _date(value) -> str:

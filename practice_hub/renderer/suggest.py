@@ -1,4 +1,5 @@
-"""'Suggest a change': where a reader reports an out-of-date or wrong page."""
+"""'Suggest a change': where a reader reports an out-of-date or wrong page, so that the people
+who use the content every day can help keep it right."""
 
 from __future__ import annotations
 

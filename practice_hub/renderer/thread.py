@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..content_types import COURSE, PROCEDURE, TOOL, TYPES
+from ..markup import element, markdown_text
 from ..structure.items import Item
 from ..structure.thread import Thread
 from ..structure.training import sessions_of, upcoming
@@ -61,7 +62,7 @@ def standard_additions(standard: Item, thread: Thread, today: dt.date) -> str:
     if related:
         out += ["## Related procedures and tools", ""]
         out.append(bullet_list([f"{item_link(uri, i)} ({i.label})" for i in related]))
-    out.append(briefings_for(uri, standard, thread))  # the briefings that serve it
+    out.append(briefings_for(uri, standard, thread))  # the learning briefings that serve it
     series = [(s, thread.results.get(s.id, [])) for s in sections]
     series = [(s, r) for s, r in series if r]
     if series:
@@ -175,7 +176,7 @@ def _cell_list(links: list[str]) -> str:
     """Several links in one table cell, as a list screen readers announce as one."""
     if not links:
         return ""
-    return '<ul class="ph-cell-list">' + "".join(f"<li>{text}</li>" for text in links) + "</ul>"
+    return str(element("ul", *(element("li", markdown_text(text)) for text in links), class_="ph-cell-list"))
 
 
 def course_page(course: Item, thread: Thread, today: dt.date) -> str:
@@ -217,7 +218,7 @@ def course_page(course: Item, thread: Thread, today: dt.date) -> str:
         audited = ", ".join(item_link(uri, s, numbered(s)) for s in sections) or "not audited yet"
         lines.append(f"{item_link(uri, standard, numbered(standard))}: audited through {audited}")
     out.append(bullet_list(lines, f"{GAP}this course supports no practice standard yet."))
-    out.append(briefings_for(uri, course, thread))
+    out.append(briefings_for(uri, course, thread))  # the learning briefings that name it
     prereqs = [p for p in thread.linked(course, COURSE) if p.id in (data.get("prerequisites") or [])]
     if prereqs:
         out += ["## Complete these first", "", bullet_list([item_link(uri, p) for p in prereqs])]

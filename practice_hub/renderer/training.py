@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections import defaultdict
 
-from ..markup import FilterField, filter_form
+from ..markup import (
+    BR,
+    NEWLINE,
+    FilterField,
+    element,
+    filter_data,
+    filter_form,
+    join,
+    markdown_text,
+    table_head,
+)
 from ..structure.items import Item
 from ..structure.thread import Thread
 from ..structure.training import Session, sessions_of, upcoming
@@ -25,10 +34,6 @@ AUDIENCES = [
     "all staff",
 ]
 MODES = ["classroom", "live online", "e-learning", "blended"]
-
-
-def _attr(values) -> str:
-    return html.escape("|" + "|".join(values) + "|", quote=True)
 
 
 def _month_label(month: str) -> str:
@@ -79,12 +84,20 @@ def catalogue(courses: list[Item], thread: Thread, today: dt.date, from_uri: str
         else:
             when = "no sessions booked yet"
         audience = ", ".join(data.get("audience") or [])
-        out.append(
-            f'<li data-audience="{_attr(data.get("audience") or [])}" data-mode="{_attr([data.get("mode", "")])}" '
-            f'data-standards="{_attr(course_standards)}" data-months="{_attr(course_months)}" markdown>'
-            f"**{link(from_uri, course.uri, course.title)}**: {esc(course.summary)} "
-            f"<br>*{esc(data.get('mode', ''))}, for {esc(audience)}; {esc(when)}*</li>"
+        entry = element(
+            "li",
+            markdown_text(f"**{link(from_uri, course.uri, course.title)}**: {esc(course.summary)} "),
+            BR,
+            markdown_text(f"*{esc(data.get('mode', ''))}, for {esc(audience)}; {esc(when)}*"),
+            **filter_data(
+                audience=data.get("audience") or [],
+                mode=[data.get("mode", "")],
+                standards=course_standards,
+                months=course_months,
+            ),
+            markdown=True,
         )
+        out.append(str(entry))
     out += ["</ul>", ""]
     return "\n".join(out) + "\n"
 
@@ -124,7 +137,6 @@ def upcoming_page(courses: list[Item], today: dt.date) -> str:
 
 
 def sessions_table(from_uri: str, sessions: list[Session], with_course: bool = False) -> str:
-    head = "<th>Course</th>" if with_course else ""
     rows = []
     for s in sessions:
         status = {"open": "Open for booking", "full": "Full", "cancelled": "Cancelled"}.get(
@@ -133,25 +145,35 @@ def sessions_table(from_uri: str, sessions: list[Session], with_course: bool = F
         if s.status == "open" and s.places is not None:
             status += f" ({s.places} places)"
         course_cell = (
-            f'<td data-label="Course" markdown>{link(from_uri, s.course.uri, s.course.title)}</td>'
+            element(
+                "td",
+                markdown_text(link(from_uri, s.course.uri, s.course.title)),
+                data_label="Course",
+                markdown=True,
+            )
             if with_course
             else ""
         )
         calendar = "" if s.status == "cancelled" else link(from_uri, session_ics_uri(s), "Add to calendar")
         # data-label: the column's name, shown by the stylesheet when a phone shows rows as cards
         rows.append(
-            f'<tr data-ph-ends="{s.ends_utc()}" class="ph-session ph-session--{s.status}" markdown>'
-            f'<td data-label="When">{html.escape(when_range(s))}</td>{course_cell}'
-            f'<td data-label="Where">{html.escape(s.venue)}</td>'
-            f'<td data-label="Status">{html.escape(status)}</td>'
-            f'<td data-label="Calendar" markdown>{calendar}</td></tr>'
+            element(
+                "tr",
+                element("td", when_range(s), data_label="When"),
+                course_cell,
+                element("td", s.venue, data_label="Where"),
+                element("td", status, data_label="Status"),
+                element("td", markdown_text(calendar), data_label="Calendar", markdown=True),
+                data_ph_ends=s.ends_utc(),
+                class_=f"ph-session ph-session--{s.status}",
+                markdown=True,
+            )
         )
+    head = table_head("When", "Course" if with_course else "", "Where", "Status", "Calendar")
+    body = element("tbody", NEWLINE, join(rows, NEWLINE), NEWLINE, markdown=True)
     return (
-        '<table class="ph-sessions" markdown>\n<thead><tr><th>When</th>'
-        + head
-        + "<th>Where</th><th>Status</th><th>Calendar</th></tr></thead>\n<tbody markdown>\n"
-        + "\n".join(rows)
-        + "\n</tbody>\n</table>\n"
+        str(element("table", NEWLINE, head, NEWLINE, body, NEWLINE, class_="ph-sessions", markdown=True))
+        + "\n"
     )
 
 

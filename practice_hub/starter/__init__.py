@@ -17,7 +17,6 @@ as examples on ``.example`` (``structure/examples.py`` warns until they are repl
 from __future__ import annotations
 
 import datetime as dt
-import html
 import os
 import re
 import shutil
@@ -29,6 +28,7 @@ import yaml
 
 from .. import __version__
 from ..editing.vscode import editor_files
+from ..markup import escape
 from ..resources import REPOSITORY
 from ..safe_write import UnsafePath, write_text
 from ..safety.fields import bad_character, describe_character
@@ -56,7 +56,7 @@ def _yaml_text(value: str) -> str:
 def markdown_text(value: str) -> str:
     """*value* as literal text in Markdown: HTML's special characters as entities, Markdown's
     syntax characters escaped with a backslash (no link, emphasis, heading attribute or HTML)."""
-    return html.escape(_MARKDOWN_SYNTAX.sub(r"\\\1", value), quote=True)
+    return str(escape(_MARKDOWN_SYNTAX.sub(r"\\\1", value)))
 
 
 def refused_name(council: str) -> str:
