@@ -150,4 +150,14 @@ def field_reference(schemas: Schemas) -> str:
             table(["Field", "Required", "What to write", "Meaning"], _rows(name, schemas)),
             "",
         ]
+    settings = schemas.raw.get("settings")
+    if settings:  # the site's settings: IT and the PSW team set them in mkdocs.yml
+        out += [
+            f"## {esc(settings.get('title', 'Site settings'))} (`mkdocs.yml`)",
+            "",
+            esc(settings.get("description", "")),
+            "",
+            table(["Setting", "Required", "What to write", "Meaning"], _rows("settings", schemas)),
+            "",
+        ]
     return "\n".join(out) + "\n"

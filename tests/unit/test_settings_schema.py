@@ -275,3 +275,15 @@ def _config(folder, settings: dict, serving: bool = False) -> _Config:
     if serving:
         config["practice_hub_serving"] = True
     return config
+
+
+def test_the_field_reference_lists_every_setting_from_the_schema():
+    from practice_hub.renderer.reference import field_reference
+    from practice_hub.resources import schema_dir
+    from practice_hub.schema import load_schemas
+
+    schemas = load_schemas(schema_dir())
+    page = field_reference(schemas)
+    section = page[page.index("## Site settings (`mkdocs.yml`)") :]
+    for name in schemas.raw["settings"]["properties"]:
+        assert f"| `{name}` |" in section, name
