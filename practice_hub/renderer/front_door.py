@@ -9,6 +9,7 @@ is the urgent notice until that date.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from ..content_types import COURSE, NEWS
 from ..markup import NEWLINE, Markup, element, join, markdown_block, markdown_text
@@ -79,7 +80,7 @@ def when_span(words) -> Markup:
     return element("span", words, class_="ph-home-when")
 
 
-def _block(css: str, heading: str, lines: list[str], more: str = "") -> str:
+def _block(css: str, heading: str, lines: Sequence[str], more: str = "") -> str:
     body = "\n".join(f"- {line}" for line in lines)
     tail = f"\n\n{more}" if more else ""
     content = markdown_text(f"## {esc(heading)}\n\n{body}{tail}")
