@@ -449,7 +449,11 @@ def test_a_large_site_searches_the_first_word_and_each_finished_word_while_typin
     )
     assert "assessment" in searched, searched
     shown = page.locator(".md-search-result__item").all_inner_texts()
-    assert shown[:10] == expected[:10], "the same results as a search of the whole query"
+    # Material draws the list in screenfuls: compare the top results both searches have drawn
+    # (the first search's list may stop at its first screenful, as a reader who does not scroll).
+    top = min(len(expected), len(shown), 10)
+    assert top >= 5, (expected, shown)
+    assert shown[:top] == expected[:top], "the same results as a search of the whole query"
 
 
 def test_a_response_that_never_comes_does_not_stop_the_next_search(context, demo_pages):
