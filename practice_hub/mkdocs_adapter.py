@@ -29,7 +29,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .cache import SERVE_CACHE
 from .content_types import LISTING_PAGE, PAGE, TYPES, classify
 from .export import content_json
-from .markup import comment, escape
+from .markup import Markup, comment, escape
 from .problems import summary
 from .renderer.compact import compact_html
 from .renderer.front_door import main_sections
@@ -389,7 +389,9 @@ def judge_published(html_text: str, page, config: MkDocsConfig) -> str:
         excerpt = getattr(page, "excerpt", None)  # Material's blog: a post's excerpt on news pages
         if excerpt is not None and "practice-hub-judge" not in excerpt.md.postprocessors:
             blog = config.plugins.get("material/blog")
-            separator = getattr(getattr(blog, "config", None), "post_excerpt_separator", "<!-- more -->")
+            separator = str(  # plain text: the excerpt is split on it and joined again
+                getattr(getattr(blog, "config", None), "post_excerpt_separator", Markup("<!-- more -->"))
+            )
             excerpt.md.postprocessors.register(_JudgeExcerpt(nonce, item, separator), "practice-hub-judge", 0)
     if problems and build.one_page:  # `mkdocs serve`: the full rebuild reports them
         raise PluginError("Practice Hub: the edited page needs a full rebuild")

@@ -27,7 +27,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from ..markup import element
+from ..markup import Markup, element
 from ..search.pagefind_service import PagefindService
 from ..sitecheck import launch_chromium
 
@@ -74,7 +74,7 @@ def write_index(folder: Path, pages: int, seed: int = 19) -> None:
         service.write_files(folder / "pagefind")
     finally:
         service.close()
-    (folder / "index.html").write_text('<!doctype html><html lang="en"><title>probe</title></html>')
+    (folder / "index.html").write_text(Markup('<!doctype html><html lang="en"><title>probe</title></html>'))
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

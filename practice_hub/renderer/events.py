@@ -7,7 +7,7 @@ import datetime as dt
 from collections import defaultdict
 
 from ..content_types import EVENT, TYPES
-from ..markup import BR, element, markdown_block, markdown_text, start_tag, table_head
+from ..markup import BR, Markup, element, markdown_block, markdown_text, start_tag, table_head
 from ..structure.events import (
     ALL_EVENTS_ICS_URI,
     PRACTICE_WEEK,
@@ -59,11 +59,11 @@ def events_listing(from_uri: str, items: list[Item], site=None) -> str:
         out += ["No events are coming up. New events are added here as they are planned.", ""]
     for month in sorted(months):
         label = dt.date.fromisoformat(month + "-01").strftime("%B %Y")
-        out += ['<section class="ph-events-month" data-ph-group markdown>', "", f"## {label}", ""]
-        out.append('<ul class="ph-events" markdown>')
+        out += [Markup('<section class="ph-events-month" data-ph-group markdown>'), "", f"## {label}", ""]
+        out.append(Markup('<ul class="ph-events" markdown>'))
         for event, session in months[month]:
             out.append(_listing_line(from_uri, event, session))
-        out += ["</ul>", "", "</section>", ""]
+        out += [Markup("</ul>"), "", Markup("</section>"), ""]
     held = sorted(
         (e for e in listed if e.data.get("kind") == PRACTICE_WEEK and e.data.get("findings")),
         key=lambda e: str(e.data.get("start")),
@@ -138,7 +138,7 @@ def event_page(event: Item, by_id: dict[str, Item], today: dt.date) -> str:
     schedule = [s for s in data.get("schedule") or [] if isinstance(s, dict)]
     if schedule:
         head = table_head("Day", "Time", "Activity") + start_tag("tbody")
-        out += ["## Schedule", "", '<table class="ph-sessions">', str(head)]
+        out += ["## Schedule", "", Markup('<table class="ph-sessions">'), str(head)]
         for entry in schedule:
             row = element(
                 "tr",
@@ -147,7 +147,7 @@ def event_page(event: Item, by_id: dict[str, Item], today: dt.date) -> str:
                 element("td", str(entry.get("activity", "")), data_label="Activity"),
             )
             out.append(str(row))
-        out += ["</tbody></table>", ""]
+        out += [Markup("</tbody></table>"), ""]
     findings = data.get("findings") if isinstance(data.get("findings"), dict) else None
     if findings:
         out += ["## What we found", "", esc(findings.get("summary", "")), ""]
@@ -180,7 +180,7 @@ def events_for_standard(from_uri: str, standard: Item, items: list[Item], today:
     out = []
     if coming:
         # A group: once every event in it has ended by the reader's clock, the heading goes too.
-        out += ['<section class="ph-standard-events" data-ph-group markdown>', ""]
+        out += [Markup('<section class="ph-standard-events" data-ph-group markdown>'), ""]
         out += ["## Events that support this standard", ""]
         out.append(
             bullet_list(
@@ -194,7 +194,7 @@ def events_for_standard(from_uri: str, standard: Item, items: list[Item], today:
                 ]
             )
         )
-        out += ["</section>", ""]
+        out += [Markup("</section>"), ""]
     if informed:
         out += ["## Practice week findings", ""]
         out.append(bullet_list([f"{link(from_uri, e.uri, e.title)}: {esc(_findings(e))}" for e in informed]))

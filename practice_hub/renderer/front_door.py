@@ -33,7 +33,7 @@ UPDATE_BLOCKS = (
 )  # shown side by side on a wide screen
 SHOWN = 3  # items per update block: the whole front door fits two phone screens
 
-SEARCH = (
+SEARCH = Markup(
     '<div class="ph-home-search"><button type="button" class="ph-home-search__box" data-ph-open-search>'
     '<span class="ph-home-search__icon" aria-hidden="true"></span>'
     "Search procedures, standards, training and more</button></div>"

@@ -14,6 +14,7 @@ from ..content_types import COURSE, LEARNING, PROCEDURE, STANDARD
 from ..markup import (
     BR,
     FilterField,
+    Markup,
     element,
     filter_data,
     filter_form,
@@ -65,7 +66,7 @@ def _box(number: int, key: str, heading: str, content: str) -> list[str]:
         "",
         content.rstrip(),
         "",
-        "</div>",
+        Markup("</div>"),
         "",
     ]
 
@@ -105,15 +106,17 @@ def briefing_page(item: Item, thread: Thread) -> str:
     }
     out = [heading.group(1), ""] if heading else []
     out += [
-        '<p class="ph-briefing__print"><button type="button" class="md-button" data-ph-print hidden>'
-        "Print this briefing (one page)</button></p>",
+        Markup(
+            '<p class="ph-briefing__print"><button type="button" class="md-button" data-ph-print hidden>'
+            "Print this briefing (one page)</button></p>"
+        ),
         "",
         str(start_tag("div", class_="ph-briefing", data_ph_briefing=item.id, markdown=True)),
         "",
     ]
     for number, (key, title) in enumerate(BOXES, 1):
         out += _box(number, key, title, boxes[key])
-    out += ["</div>", ""]
+    out += [Markup("</div>"), ""]
     return REPLACE_BODY + "\n".join(out)
 
 
@@ -171,7 +174,7 @@ def learning_listing(from_uri: str, items: list[Item]) -> str:
             noun="briefings",
         ),
         "",
-        '<ul class="ph-library ph-learning" data-ph-filtered markdown>',
+        Markup('<ul class="ph-library ph-learning" data-ph-filtered markdown>'),
     ]
     for item in items:
         data = item.data
@@ -188,5 +191,5 @@ def learning_listing(from_uri: str, items: list[Item]) -> str:
             markdown=True,
         )
         out.append(str(entry))
-    out += ["</ul>", ""]
+    out += [Markup("</ul>"), ""]
     return "\n".join(out) + "\n"

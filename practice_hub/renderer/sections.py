@@ -11,6 +11,7 @@ from ..markup import (
     BR,
     NEWLINE,
     FilterField,
+    Markup,
     element,
     filter_data,
     filter_form,
@@ -56,15 +57,17 @@ def induction_additions(item: Item, by_id: dict[str, Item]) -> str:
         "",
         str(start_tag("div", class_="ph-checklist", data_ph_checklist=item.id, markdown=True)),
         "",
-        '<div class="ph-checklist__tools">'
-        '<p class="ph-checklist__progress"><span data-ph-progress role="status" aria-live="polite"></span>'
-        '<progress data-ph-progress-bar max="1" value="0" aria-hidden="true" hidden></progress></p>'
-        '<button type="button" class="md-button" data-ph-reset hidden>Reset my ticks</button>'
-        '<p class="ph-checklist__confirm" data-ph-reset-confirm hidden>'
-        "<span data-ph-reset-question>Untick every step on this page?</span> "
-        '<button type="button" class="md-button md-button--primary" data-ph-reset-yes>Yes, untick all</button> '
-        '<button type="button" class="md-button" data-ph-reset-no>No, keep my ticks</button></p>'
-        "</div>",
+        Markup(
+            '<div class="ph-checklist__tools">'
+            '<p class="ph-checklist__progress"><span data-ph-progress role="status" aria-live="polite"></span>'
+            '<progress data-ph-progress-bar max="1" value="0" aria-hidden="true" hidden></progress></p>'
+            '<button type="button" class="md-button" data-ph-reset hidden>Reset my ticks</button>'
+            '<p class="ph-checklist__confirm" data-ph-reset-confirm hidden>'
+            "<span data-ph-reset-question>Untick every step on this page?</span> "
+            '<button type="button" class="md-button md-button--primary" data-ph-reset-yes>Yes, untick all</button> '
+            '<button type="button" class="md-button" data-ph-reset-no>No, keep my ticks</button></p>'
+            "</div>"
+        ),
         "",
         "Ticks are saved in this browser on this device only.",
         "",
@@ -73,7 +76,7 @@ def induction_additions(item: Item, by_id: dict[str, Item]) -> str:
         group = [s for s in steps if s.get("when") == when]
         if not group:
             continue
-        out += [f"## {when[0].upper()}{when[1:]}", "", '<ul class="ph-checklist__steps" markdown>']
+        out += [f"## {when[0].upper()}{when[1:]}", "", Markup('<ul class="ph-checklist__steps" markdown>')]
         for step in group:
             sid = step_id(step)
             extras = []
@@ -96,8 +99,8 @@ def induction_additions(item: Item, by_id: dict[str, Item]) -> str:
             box = start_tag("input", type="checkbox", id=f"{item.id}-{sid}", data_ph_step=sid)
             label = element("label", str(step.get("text", "")), for_=f"{item.id}-{sid}")
             out.append(str(element("li", box, " ", label, detail, markdown=True)))
-        out += ["</ul>", ""]
-    out += ["</div>", ""]
+        out += [Markup("</ul>"), ""]
+    out += [Markup("</div>"), ""]
     return "\n".join(out) + "\n"
 
 
@@ -122,11 +125,11 @@ def tool_additions(item: Item, docs_dir: Path, thread) -> str:
         if target.is_file():
             name = posixpath.basename(file)
             out += [
-                '<div class="ph-download" markdown>',
+                Markup('<div class="ph-download" markdown>'),
                 "",
                 f"**Download:** [{esc(item.title)}]({file}) ({file_label(target)}, {esc(name)})",
                 "",
-                "</div>",
+                Markup("</div>"),
                 "",
             ]
     if item.data.get("when_to_use"):
@@ -174,7 +177,7 @@ def research_library(from_uri: str, items: list[Item], tags: dict, today: dt.dat
             noun="entries",
         ),
         "",
-        '<ul class="ph-library" data-ph-filtered markdown>',
+        Markup('<ul class="ph-library" data-ph-filtered markdown>'),
     ]
     for item in items:
         data = item.data
@@ -189,7 +192,7 @@ def research_library(from_uri: str, items: list[Item], tags: dict, today: dt.dat
             markdown=True,
         )
         out.append(str(entry))
-    out += ["</ul>", ""]
+    out += [Markup("</ul>"), ""]
     return "\n".join(out) + "\n"
 
 
@@ -197,12 +200,12 @@ def research_additions(item: Item, thread) -> str:
     data = item.data
     out = [
         "",
-        '<div class="ph-download" markdown>',
+        Markup('<div class="ph-download" markdown>'),
         "",
         f"**Read it:** {markdown_link(esc(item.title), data.get('link', ''))} ({esc(data.get('source', ''))}, "
         f"{esc(data.get('resource_type', ''))}; external site, not available without internet)",
         "",
-        "</div>",
+        Markup("</div>"),
         "",
     ]
     standards = thread.standards_for(item)
@@ -285,7 +288,7 @@ def vacancy_additions(item: Item, today: dt.date) -> str:
             )
         ),
         "",
-        "</div>",
+        Markup("</div>"),
         "",
     ]
     return "\n".join(out) + "\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..content_types import COURSE, PROCEDURE, TOOL, TYPES
-from ..markup import element, markdown_text
+from ..markup import Markup, element, markdown_text
 from ..structure.items import Item
 from ..structure.thread import Thread
 from ..structure.training import sessions_of, upcoming
@@ -153,10 +153,10 @@ def matrix_page(thread: Thread) -> str:
             ]
         )
     out += [
-        '<div class="ph-matrix" markdown>',
+        Markup('<div class="ph-matrix" markdown>'),
         "",
         table(["Standard", "Audited by", "Training"], rows),
-        "</div>",
+        Markup("</div>"),
         "",
     ]
     orphans = [s for s in thread.sections if not thread.standards_for(s)]

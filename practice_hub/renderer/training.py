@@ -9,6 +9,7 @@ from ..markup import (
     BR,
     NEWLINE,
     FilterField,
+    Markup,
     element,
     filter_data,
     filter_form,
@@ -70,7 +71,7 @@ def catalogue(courses: list[Item], thread: Thread, today: dt.date, from_uri: str
             ]
         ),
         "",
-        '<ul class="ph-courses" data-ph-filtered markdown>',
+        Markup('<ul class="ph-courses" data-ph-filtered markdown>'),
     ]
     for course in courses:
         data = course.data
@@ -98,7 +99,7 @@ def catalogue(courses: list[Item], thread: Thread, today: dt.date, from_uri: str
             markdown=True,
         )
         out.append(str(entry))
-    out += ["</ul>", ""]
+    out += [Markup("</ul>"), ""]
     return "\n".join(out) + "\n"
 
 

@@ -89,7 +89,7 @@ PAGEFIND_CONFIG = {
 OWN_WEIGHT = 10
 RELATED_WEIGHT = 3
 
-_ARTICLE = '<article class="md-content__inner md-typeset">'
+_ARTICLE = Markup('<article class="md-content__inner md-typeset">')
 _TAG = re.compile(r"<[^>]+>")
 _HEADING = re.compile(r"<h[1-3][^>]*>(.*?)</h[1-3]>", re.S)
 _REVIEW = re.compile(r'<div class="ph-review\b.*?</dl>', re.S)

@@ -61,6 +61,9 @@ _RE_RENDER = """() => {
     for (const item of items) list.appendChild(item);
 }"""
 
+# Resolves after the next frame and the task after it: observers and focus handlers have run.
+_NEXT_FRAME = "() => new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve)))"
+
 _FOCUSED_LINK = "document.activeElement.closest('.md-search-result__link')?.href ?? null"
 
 
@@ -90,5 +93,5 @@ def test_a_new_query_does_not_take_focus_from_the_search_box(page, procedures, d
     page.keyboard.press("ArrowUp")  # back to the box, and the list changes under it
     assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
     page.evaluate(_RE_RENDER)
-    page.wait_for_timeout(100)
+    page.evaluate(_NEXT_FRAME)  # the page's own handlers have seen the change
     assert page.evaluate("document.activeElement.classList.contains('md-search__input')")

@@ -51,7 +51,7 @@ def _visit_every_trick(browser, base: str) -> dict:
             for link in page.locator("article a:not(.headerlink)").all():
                 if link.is_visible():
                     link.click(no_wait_after=True, timeout=2_000)
-            page.wait_for_timeout(300)
+            page.wait_for_load_state("networkidle")  # whatever the clicks started has finished
             results[name] = (page.url, page.evaluate("window.__pwned || null"))
             page.close()
     finally:

@@ -69,14 +69,11 @@ def test_an_interrupted_build_stops_at_once_and_leaves_nothing(tmp_path, how):
             os.killpg(process.pid, signal.SIGINT)
         else:
             os.kill(process.pid, signal.SIGTERM)
-        sent = time.monotonic()
-        _, stderr = process.communicate(timeout=15)
-        took = time.monotonic() - sent
+        _, stderr = process.communicate(timeout=15)  # stops at once: never a hang
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
     assert process.returncode == 130, stderr
-    assert took < 15
     assert "the build was stopped" in stderr
     # Once no process of the build's group runs, nothing can write into the project any more.
     _wait_for_group_to_empty(process.pid)

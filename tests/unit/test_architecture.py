@@ -34,9 +34,61 @@ def test_each_hook_does_one_job_and_keeps_no_state():
 
 
 def test_hooks_only_call_the_adapter():
+    """Each hook imports the adapter and nothing else of the package, so the adapter stays the
+    one door between MkDocs' events and the engine."""
     for path in (REPO / "hooks").glob("*.py"):
-        imports = [node for node in ast.walk(ast.parse(path.read_text())) if isinstance(node, ast.ImportFrom)]
-        assert all(node.module == "practice_hub" for node in imports), path.name
+        tree = ast.parse(path.read_text())
+        imports = [node for node in ast.walk(tree) if isinstance(node, (ast.Import, ast.ImportFrom))]
+        for node in imports:
+            if isinstance(node, ast.ImportFrom):
+                assert node.module == "practice_hub", (path.name, node.module)
+                assert [alias.name for alias in node.names] == ["mkdocs_adapter"], path.name
+            else:
+                assert not any(alias.name.startswith("practice_hub") for alias in node.names), path.name
+        dynamic = [
+            node
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Call) and ast.unparse(node.func) in DYNAMIC_IMPORTS
+        ]
+        assert dynamic == [], path.name
+
+
+# Calls that would load a module out of sight of the layer checks.
+DYNAMIC_IMPORTS = {"__import__", "importlib.import_module", "import_module"}
+
+
+def dynamic_imports(source: str) -> list[int]:
+    """Lines that load a module by name at run time (``importlib.import_module``, ``__import__``)
+    or take one of the package's modules out of ``sys.modules``."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and ast.unparse(node.func) in DYNAMIC_IMPORTS:
+            found.append(node.lineno)
+        elif isinstance(node, ast.Subscript) and ast.unparse(node.value) == "sys.modules":
+            if not (isinstance(node.slice, ast.Name) and node.slice.id.isupper()):  # a constant's own script
+                found.append(node.lineno)
+        elif isinstance(node, ast.Call) and ast.unparse(node.func) == "sys.modules.get":
+            found.append(node.lineno)
+    return found
+
+
+def test_the_dynamic_import_finder_can_fail():
+    assert dynamic_imports("import importlib\nimportlib.import_module('practice_hub.site')") == [2]
+    assert dynamic_imports("m = __import__('practice_hub.' + 'site')") == [1]
+    assert dynamic_imports("import sys\nsys.modules['practice_hub.renderer.listing']") == [2]
+    assert dynamic_imports("import sys\nsys.modules.get('practice_hub.site')") == [2]
+    assert dynamic_imports("import sys\nsys.modules[_NAME] = module") == []
+
+
+def test_no_module_loads_another_by_name_at_run_time():
+    """The layer checks read import statements and follow what loads: a module found by name at
+    run time would pass both unseen, so none is (hooks and the hosting script are loaded by path)."""
+    offending = [
+        f"{path.relative_to(REPO)}:{line}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for line in dynamic_imports(path.read_text(encoding="utf-8"))
+    ]
+    assert offending == []
 
 
 def test_no_print_in_package_except_cli():

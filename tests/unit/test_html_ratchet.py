@@ -211,6 +211,81 @@ def test_no_html_is_built_outside_the_markup_helpers():
     assert not problems, "\n".join(problems)
 
 
+# Fixed markup in the modules that write pages is marked as such: ``Markup('<ul class="x">')``
+# or a helper (``start_tag``), never a bare string that a later edit could fill with a value.
+PAGE_MODULES = ("renderer/", "search/", "mkdocs_adapter.py", "linkcheck.py", "bench/")
+# A bare string is read, not written, when it is compared or searched for.
+_READING = {
+    "find",
+    "rfind",
+    "index",
+    "rindex",
+    "startswith",
+    "endswith",
+    "split",
+    "rsplit",
+    "partition",
+    "rpartition",
+    "replace",
+    "count",
+    "strip",
+    "search",
+    "match",
+    "fullmatch",
+    "sub",
+    "compile",
+    "finditer",
+    "findall",
+}
+
+
+def bare_markup(source: str) -> list[int]:
+    """Lines of string constants holding HTML that are neither wrapped in ``Markup(...)`` nor
+    only read (compared, searched for): fixed markup that is not marked as markup."""
+    tree = ast.parse(source)
+    parent = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+    found = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Constant) and isinstance(node.value, str) and has_tag(node.value)):
+            continue
+        up = parent.get(node)
+        if isinstance(up, (ast.Expr, ast.JoinedStr, ast.Compare)):  # a docstring; an f-string (above)
+            continue
+        if isinstance(up, ast.Call):
+            name = ast.unparse(up.func)
+            if name == "Markup" or name.rsplit(".", 1)[-1] in _READING:
+                continue
+        found.append(node.lineno)
+    return found
+
+
+@pytest.mark.parametrize(
+    "source, found",
+    [
+        ('lines = ["<ul>", item, "</ul>"]', [1, 1]),
+        ('strong, end = "<strong>", "</strong>"', [1, 1]),
+        ("out.append(\"<section class='x' markdown>\")", [1]),
+        ('lines = [Markup("<ul>"), item, Markup("</ul>")]', []),
+        ('if text.startswith("<pre"): pass', []),
+        ('head, _, tail = page.partition("<!-- more -->")', []),
+        ('"""A <ul> in a docstring."""', []),
+    ],
+)
+def test_the_bare_markup_detector(source, found):
+    assert bare_markup(source) == found
+
+
+def test_fixed_markup_in_page_modules_is_marked_as_markup():
+    offending = [
+        f"practice_hub/{path.relative_to(PACKAGE).as_posix()}:{line}: fixed markup as a bare string: "
+        "wrap it in Markup(...) or build it with a helper (start_tag, element)"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path.relative_to(PACKAGE).as_posix().startswith(PAGE_MODULES)
+        for line in bare_markup(path.read_text(encoding="utf-8"))
+    ]
+    assert offending == []
+
+
 # The helpers the ratchet sends you to: they escape by default and keep the pages' bytes.
 
 
