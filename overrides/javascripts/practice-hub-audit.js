@@ -289,7 +289,7 @@
       return rows.map(function (r) { return r.map(csvCell).join(","); }).join("\r\n") + "\r\n";
     }
 
-    /* Issue 26: an import is checked whole before the form changes. The text is scanned without
+    /* An import is checked whole before the form changes. The text is scanned without
      * recursion (nesting and repeated keys), parsed inside try/catch, checked against the
      * audit_export schema embedded at build time (the rules `audits summarise` uses), then the
      * form is filled in one step, and put back as it was if anything at all goes wrong. */
