@@ -53,7 +53,7 @@ def _yaml_text(value: str) -> str:
     return yaml.safe_dump(value, default_style='"', allow_unicode=True, width=float("inf")).rstrip("\n")
 
 
-def markdown_text(value: str) -> str:
+def markdown_literal(value: str) -> str:
     """*value* as literal text in Markdown: HTML's special characters as entities, Markdown's
     syntax characters escaped with a backslash (no link, emphasis, heading attribute or HTML)."""
     return str(escape(_MARKDOWN_SYNTAX.sub(r"\\\1", value)))
@@ -94,7 +94,7 @@ def _fill(text: str, values: dict[str, str], is_yaml: bool) -> str:
                 line = match.group(1) + _yaml_text(value)
             else:
                 for placeholder in TEXT_PLACEHOLDERS:
-                    line = line.replace(placeholder, markdown_text(values[placeholder]))
+                    line = line.replace(placeholder, markdown_literal(values[placeholder]))
         for placeholder, replacement in values.items():
             line = line.replace(placeholder, replacement)  # the dates: digits and dashes only
         out.append(line)
