@@ -7,7 +7,7 @@ import datetime as dt
 from collections import defaultdict
 
 from ..content_types import EVENT, TYPES
-from ..markup import BR, Markup, element, markdown_block, markdown_text, start_tag, table_head
+from ..markup import BR, Markup, element, markdown_block, markdown_link, markdown_text, start_tag, table_head
 from ..structure.events import (
     ALL_EVENTS_ICS_URI,
     PRACTICE_WEEK,
@@ -123,7 +123,7 @@ def event_page(event: Item, by_id: dict[str, Item], today: dt.date) -> str:
     ]
     lines = [f"**{label}:** {esc(value)}" for label, value in facts if value]
     if data.get("online"):
-        lines.append(f"**Online:** [Join {esc(event.title)} online](<{data['online']}>)")
+        lines.append("**Online:** " + markdown_link(f"Join {esc(event.title)} online", data["online"]))
     out.append(bullet_list(lines))
     booking = data.get("booking") or {}
     if booking.get("contact") and not has_ended(event, today):
@@ -132,7 +132,7 @@ def event_page(event: Item, by_id: dict[str, Item], today: dt.date) -> str:
         out += ["## How to take part", ""]
         if booking.get("instructions"):
             out += [esc(booking["instructions"]), ""]
-        out += [f"[Book a place at {esc(event.title)}](<{target}>)", ""]
+        out += [markdown_link(f"Book a place at {esc(event.title)}", target), ""]
     if session is not None and session.status != "cancelled" and not has_ended(event, today):
         out += [link(uri, event_ics_uri(event), "Add to your calendar (.ics)"), ""]
     schedule = [s for s in data.get("schedule") or [] if isinstance(s, dict)]
