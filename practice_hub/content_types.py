@@ -62,7 +62,8 @@ class ContentType:
 
     @property
     def entries_have_pages(self) -> bool:
-        """YAML entries that each get a generated page of their own (courses)."""
+        """YAML entries that each get a generated page of their own (courses, events, staff
+        voice years), made by the renderer ``entry_renderer`` names."""
         return bool(self.entry_page) and "#" not in self.entry_page
 
 
