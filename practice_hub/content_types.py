@@ -14,10 +14,10 @@ class ContentType:
     """Everything Practice Hub knows about one content type, in one place.
 
     Adding a type is one entry in ``REGISTRY`` plus one schema file in ``content_schema/``
-    (see README, "For developers"). Behaviour that lives above this module is named by key
-    (``listing``, ``additions``, ``export_extra``) and looked up where it lives
-    (``renderer/listing.py``, ``renderer/site_pages.py``, ``export.py``), so this module imports
-    nothing above it.
+    (see DEVELOPING.md, "Adding a content type, step by step"). Behaviour that lives above this
+    module is named by key (``listing``, ``additions``, ``entry_renderer``, ``export_extra``) and
+    looked up where it lives (``renderer/listing.py`` LISTINGS, ``renderer/site_pages.py``
+    ADDITIONS and ENTRY_PAGES, ``export.py`` EXTRAS), so this module imports nothing above it.
     """
 
     name: str
@@ -38,6 +38,12 @@ class ContentType:
     blog: bool = False  # Material's blog plugin makes the section's index, archive and category pages
     number_word: str = ""  # numbered types: the word before the number ("Standard 3")
     export_extra: str = ""  # key of what content.json adds for this type, in export.py EXTRAS
+    # YAML entries with a page each: key of the page's renderer in renderer/site_pages.py
+    # ENTRY_PAGES ("entry": title, summary, the fields and the related items, for any type).
+    entry_renderer: str = "entry"
+    # YAML entries with a page each: in the menu too (a handful a year), or, by default, reached
+    # from the type's listing only (hundreds of courses would fill every page's menu).
+    entries_in_menu: bool = False
 
     @property
     def schema_name(self) -> str:
@@ -56,7 +62,8 @@ class ContentType:
 
     @property
     def entries_have_pages(self) -> bool:
-        """YAML entries that each get a generated page of their own (courses)."""
+        """YAML entries that each get a generated page of their own (courses, events, staff
+        voice years), made by the renderer ``entry_renderer`` names."""
         return bool(self.entry_page) and "#" not in self.entry_page
 
 
@@ -143,6 +150,7 @@ REGISTRY: tuple[ContentType, ...] = (
         entry_page="training/{id}.md",
         export_fields=("mode", "audience", "provider", "duration", "cpd_hours"),
         listing="catalogue",
+        entry_renderer="course",
         search_weight=1.15,
         menu=40,
         export_extra="sessions",
@@ -156,6 +164,8 @@ REGISTRY: tuple[ContentType, ...] = (
         entry_page="events/{id}.md",
         export_fields=("kind", "start", "end", "venue", "online", "host", "audience", "schedule", "findings"),
         listing="events",
+        entry_renderer="event",
+        entries_in_menu=True,
         search_weight=0.9,
         menu=45,
         export_extra="calendar",
@@ -230,6 +240,8 @@ REGISTRY: tuple[ContentType, ...] = (
         entry_page="staff-voice/{id}.md",
         export_fields=("year", "published", "respondents", "response_rate", "questions", "actions"),
         listing="staff_voice",
+        entry_renderer="staff_voice",
+        entries_in_menu=True,
         search_weight=0.8,
         menu=85,
     ),

@@ -31,7 +31,7 @@ def menu_entries(configured) -> list[MenuEntry]:
     ``configured`` is the ``menu`` setting: a list of "path" strings or {Title: path} mappings.
     """
     if not configured:
-        return [MenuEntry(t.folder + "/", t.label) for t in in_menu_order() if "/" not in t.folder]
+        return _registry_order()
     entries = []
     for entry in configured:
         if isinstance(entry, dict):
@@ -78,6 +78,17 @@ def _page_paths(node) -> list[str]:
     if getattr(node, "is_page", False):
         return [node.file.src_uri]
     return [p for child in getattr(node, "children", None) or [] for p in _page_paths(child)]
+
+
+def _registry_order() -> list[MenuEntry]:
+    """Each type's top-level folder at the type's menu number, once: a nested type (vacancies in
+    recruitment/vacancies) places its section (recruitment/), which keeps its own title."""
+    places: dict[str, str] = {}  # top-level folder -> its title ("" keeps the section's own)
+    for content_type in in_menu_order():
+        top = content_type.folder.split("/", 1)[0] + "/"
+        title = content_type.label if "/" not in content_type.folder else ""
+        places[top] = places.get(top) or title
+    return [MenuEntry(path, title) for path, title in places.items()]
 
 
 def is_editors(node, editors: tuple[str, ...]) -> bool:

@@ -9,7 +9,7 @@ from ..structure.body_links import check_body_links
 from ..structure.load import walk
 from .reference import EDITORS_GUIDE_URI
 from .register import FEED_URI, NEWS_FEED_URI, SCHEDULE_CSV_URI
-from .site_pages import generated_pages, page_additions
+from .site_pages import calendar_names, generated_pages, page_additions
 from .tags import tag_uri
 
 
@@ -34,7 +34,7 @@ def check_site_links(site: Site, only: set[str] | None = None) -> None:
         NEWS_FEED_URI,
         SCHEDULE_CSV_URI,
     }
-    files |= {f"training/calendar/{item.id}.ics" for item in site.items if item.from_yaml}
+    files |= calendar_names(site)  # courses' and events' own: a glossary term has none
     generated: dict = {}
     content_has_errors = bool(site.problems.errors)  # before any link problem is added
 
@@ -64,6 +64,6 @@ def _generated_names(site: Site, existing: set) -> set[str]:
     """The pages Practice Hub makes, by name, without making them."""
     names = set(RESERVED_PAGES) | {"tags/index.md", EDITORS_GUIDE_URI}
     names |= {f"{t.folder}/index.md" for t in TYPES.values() if t.folder} - existing
-    names |= {item.uri for item in site.items if item.from_yaml}
+    names |= {item.uri for item in site.items if item.type in TYPES and TYPES[item.type].entries_have_pages}
     names |= {tag_uri(tag) for tag in site.tags}
     return names

@@ -5,7 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..content_types import COURSE, EVENT, NEWS, STAFF_VOICE, STANDARD, TOOL, TYPES
+from ..content_types import (
+    COURSE,
+    EVENT,
+    NEWS,
+    RESERVED_COURSE_IDS,
+    STANDARD,
+    TOOL,
+    TYPES,
+    ContentType,
+    schema_of,
+)
 from ..markup import markdown_link
 from ..resources import editors_guide
 from ..site import Site
@@ -17,6 +27,7 @@ from .audit_cycles import cycle_additions, standard_actions
 from .audit_form import TOOL_URI, tool_page
 from .audit_results import RESULTS_URI, dashboard_page
 from .calendar import ALL_ICS_URI, calendar, course_ics_uri, session_ics_uri
+from .entry import SHOWN_ELSEWHERE, entry_page, field_label
 from .events import event_page, events_for_standard
 from .framework import framework_additions, framework_backlink
 from .front_door import front_door
@@ -64,16 +75,12 @@ def generated_pages(site: Site, existing: set[str]) -> dict[str, str | bytes]:
         index = content_type.index_uri
         if index not in existing:
             pages[index] = section_index(content_type.name, site.listed(content_type.name), site)
-    courses = site.of_type(COURSE)
-    for course in courses:
-        pages[course.uri] = course_page(course, site.thread, today) + framework_backlink(
-            course, site.thread, course.uri
-        )
-    for entry in site.of_type(STAFF_VOICE):  # a page per year of health check results
-        pages[entry.uri] = year_page(entry, site.items)
-    pages[UPCOMING_URI] = upcoming_page(courses, today)
-    for event in site.of_type(EVENT):  # a page per event
-        pages[event.uri] = event_page(event, site.by_id, today)
+    for content_type in TYPES.values():  # a page per course, per event, per year of staff voice...
+        if content_type.entries_have_pages:
+            render = ENTRY_PAGES[content_type.entry_renderer]
+            for entry in site.of_type(content_type.name):
+                pages[entry.uri] = render(entry, site)
+    pages[UPCOMING_URI] = upcoming_page(site.of_type(COURSE), today)
     pages.update(calendar_files(site))
     pages.update(event_calendar_files(site))
     pages[REGISTER_URI] = register_page(site.items)
@@ -86,6 +93,31 @@ def generated_pages(site: Site, existing: set[str]) -> dict[str, str | bytes]:
     pages[MATRIX_URI] = matrix_page(site.thread)
     pages.update(audit_pages(site))  # the audit tool and the results dashboard
     return pages
+
+
+def _default_entry_page(entry: Item, site: Site) -> str:
+    """Any type's entry page: its fields in its schema's order, then the items it is linked with."""
+    schema = schema_of(entry.type)
+    named = {ref.path[0] for ref in site.schemas.refs(schema) if ref.path}  # shown as related items
+    fields = [
+        (field_label(key, spec), entry.data[key])
+        for key, spec in site.schemas.properties(schema).items()
+        if key in entry.data and key not in SHOWN_ELSEWHERE and key not in named
+    ]
+    related = [linked for kind in entry.related for linked in site.thread.linked(entry, kind)]
+    return entry_page(entry, fields, related)
+
+
+#: A YAML entry's own page, by the key its content type names (``entry_renderer=``).
+ENTRY_PAGES: dict[str, Callable[[Item, Site], str]] = {
+    "entry": _default_entry_page,
+    "course": lambda course, site: (
+        course_page(course, site.thread, site.project.settings.build_date)
+        + framework_backlink(course, site.thread, course.uri)
+    ),
+    "event": lambda event, site: event_page(event, site.by_id, site.project.settings.build_date),
+    "staff_voice": lambda entry, site: year_page(entry, site.items),  # a year of health check results
+}
 
 
 def audit_pages(site: Site) -> dict[str, str]:
@@ -227,6 +259,15 @@ def calendar_files(site: Site) -> dict[str, bytes]:
     return files
 
 
+def calendar_names(site: Site) -> set[str]:
+    """The calendar files (.ics) that calendar_files and event_calendar_files make, by name,
+    without making them: only courses and events have them."""
+    courses = site.of_type(COURSE)
+    names = {ALL_ICS_URI, ALL_EVENTS_ICS_URI} | {course_ics_uri(course.id) for course in courses}
+    names |= {session_ics_uri(session) for course in courses for session in sessions_of(course)}
+    return names | {event_ics_uri(event) for event in site.of_type(EVENT) if occurrence(event) is not None}
+
+
 def event_calendar_files(site: Site) -> dict[str, bytes]:
     """An .ics per event ("Add to your calendar") and one feed of the whole programme."""
     stamp = site.project.settings.clock.calendar_stamp
@@ -271,9 +312,20 @@ def post_build_files(site: Site, site_name: str) -> dict[str, bytes]:
 
 
 def out_of_menu(uri: str) -> bool:
-    """Generated pages reached from a listing rather than the menu: course and topic pages."""
+    """Generated pages reached from a listing rather than the menu: topic pages, and the entry
+    pages of every type whose entries are not in the menu (courses: ``entries_in_menu``)."""
     if uri.startswith(f"{TAGS_DIR}/") and uri != f"{TAGS_DIR}/index.md":
         return True
-    return (
-        uri.startswith("training/") and uri not in ("training/index.md", UPCOMING_URI) and uri.endswith(".md")
+    return any(
+        _is_entry_page(uri, t) for t in TYPES.values() if t.entries_have_pages and not t.entries_in_menu
     )
+
+
+def _is_entry_page(uri: str, content_type: ContentType) -> bool:
+    """Whether *uri* is where one of the type's entries has its page ("training/{id}.md"); its
+    index and the pages Practice Hub makes beside them (upcoming) have ids no entry may take."""
+    before, _, after = content_type.entry_page.partition("{id}")
+    if len(uri) <= len(before) + len(after) or not (uri.startswith(before) and uri.endswith(after)):
+        return False
+    entry_id = uri[len(before) : len(uri) - len(after)]
+    return "/" not in entry_id and entry_id not in RESERVED_COURSE_IDS
