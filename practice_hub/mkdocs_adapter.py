@@ -240,8 +240,9 @@ def add_generated_pages(files: Files, config: MkDocsConfig) -> Files:
     existing = {file.src_uri for file in files}
     generated = generated_pages(site, existing)
     for uri, markdown in generated.items():
-        # Course and topic pages are reached from the catalogue and the topics page: in the menu
-        # they would put hundreds of links on every page.
+        # Entry pages (courses...) and topic pages are reached from their listing and the topics
+        # page: in the menu they would put hundreds of links on every page (the registry's
+        # entries_in_menu says which types' entries are in it).
         level = InclusionLevel.NOT_IN_NAV if out_of_menu(uri) else InclusionLevel.INCLUDED
         files.append(File.generated(config, uri, content=markdown, inclusion=level))
     urls = {file.src_uri: file.url for file in files if file.generated_by or file.src_uri.endswith(".md")}
