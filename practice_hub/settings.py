@@ -104,7 +104,7 @@ class SettingsError(ValueError):
         """The same problems as content problems are (for ``check --format json`` or ``github``)."""
         problems = Problems()
         for setting, message in self.problems:
-            problems.add(config_file, self.line_of(setting), message, field=setting)
+            problems.add(config_file, self.line_of(setting), message, field=_field_of(setting))
         return problems.sorted()
 
 
@@ -202,6 +202,14 @@ class Settings:
     def serving(self) -> bool:
         """This build shows its problems in the browser (``mkdocs serve``) instead of failing."""
         return self.environment.serving
+
+
+def _field_of(setting: str) -> str:
+    """How a problem's field names a setting: menu[2] (counting from 1), extra.practice-hub."""
+    if setting.startswith("extra:"):
+        return "extra." + setting[len("extra:") :]
+    name, _, index = setting.partition(".")
+    return f"{name}[{int(index) + 1}]" if index.isdigit() else setting
 
 
 def misnamed_blocks(extra: Mapping) -> list[tuple[str, str]]:

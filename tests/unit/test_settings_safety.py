@@ -137,6 +137,15 @@ def test_check_github_reports_wrong_settings_as_annotations(tmp_path, capsys):
     assert out.startswith("::error file=mkdocs.yml,line=3::extra.practice-hub is ignored")
 
 
+def test_json_names_the_menu_entry_and_the_block_as_fields(tmp_path, capsys):
+    config = _config(
+        tmp_path, "  practicehub: {}\n  practice_hub:\n    menu:\n      - standards/\n      - glosary/\n"
+    )
+    code, out, _err = _check(config, "json", capsys)
+    assert code == 2
+    assert [(p["line"], p["field"]) for p in json.loads(out)] == [(3, "extra.practicehub"), (7, "menu[2]")]
+
+
 def test_check_text_still_reports_wrong_settings_on_stderr(tmp_path, capsys):
     config = _config(tmp_path, "  practice_hub:\n    demo: maybe\n")
     code, out, err = _check(config, "text", capsys)
