@@ -13,7 +13,7 @@ from .editing.cli import add_editing_commands, run_editing
 from .problems import github_annotation, plural, summary
 from .renderer.link_check import check_site_links
 from .renderer.register import schedule_csv, schedule_text
-from .settings import Project, config_problem
+from .settings import Project, SettingsError, config_problem
 from .site import check_rendered, load_site
 
 
@@ -159,9 +159,28 @@ def run_reviews(config_file: Path, fmt: str) -> int:
     return 0
 
 
+def _print_settings_problems(config_file: Path, error: SettingsError, fmt: str) -> None:
+    """Wrong settings in the format asked for, as content problems are: text on stderr, or
+    problem objects (json) or annotations (github) on stdout, at mkdocs.yml's lines."""
+    if fmt == "text":
+        print(config_problem(config_file, error), file=sys.stderr)
+        return
+    problems = error.as_problems(config_file.name)
+    if fmt == "json":
+        print(json.dumps([p.as_json() for p in problems], indent=2, ensure_ascii=False))
+    else:
+        print("\n".join(github_annotation(problem) for problem in problems))
+    print(f"Practice Hub: {summary(problems)}", file=sys.stderr)
+
+
 def run_check(config_file: Path, fmt: str, strict: bool) -> int:
-    project = _project(config_file)
-    if project is None:
+    try:
+        project = Project.from_config_file(config_file)
+    except SettingsError as error:
+        _print_settings_problems(config_file, error, fmt)
+        return 2
+    except (OSError, ValueError) as error:
+        print(config_problem(config_file, error), file=sys.stderr)
         return 2
     site = load_site(project)
     check_rendered(site)

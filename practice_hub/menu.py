@@ -42,24 +42,6 @@ def menu_entries(configured) -> list[MenuEntry]:
     return entries
 
 
-def check_menu(configured) -> str:
-    """A problem with the ``menu`` setting, or ""."""
-    if configured in (None, ()):
-        return ""
-    if not isinstance(configured, (list, tuple)):
-        return "extra.practice_hub.menu must be a list of folders (procedures/) or pages (about.md)"
-    for entry in configured:
-        ok = isinstance(entry, str) or (
-            isinstance(entry, dict) and len(entry) == 1 and all(isinstance(v, str) for v in entry.values())
-        )
-        if not ok:
-            return (
-                "extra.practice_hub.menu entries are a path (procedures/) or one "
-                "'Title: path' pair (Jobs: recruitment/)"
-            )
-    return ""
-
-
 def _section_folder(node) -> str:
     """The folder a (possibly nested) section stands for: the common folder of its pages."""
     paths = [p for p in (_page_paths(node)) if "/" in p]
@@ -202,7 +184,6 @@ __all__ = [
     "DEFAULT_EDITORS_PAGES",
     "MenuEntry",
     "arrange",
-    "check_menu",
     "link_within_sections",
     "mark_long_sections",
     "menu_entries",

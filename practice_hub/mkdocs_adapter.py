@@ -80,7 +80,7 @@ def project_for(config: MkDocsConfig) -> Project:
     if config.get(_SERVING_KEY) if hasattr(config, "get") else False:
         environment = dataclasses.replace(environment, serving=True)
     try:
-        settings = Settings.from_mapping((config.extra or {}).get("practice_hub"), environment)
+        settings = Settings.from_extra(config.extra, environment, Path(config.docs_dir))
     except SettingsError as error:
         raise PluginError(error.with_lines(_settings_lines(config)).located("mkdocs.yml")) from None
     root = Path(config.config_file_path).resolve().parent

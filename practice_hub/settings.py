@@ -12,6 +12,7 @@ The build's moment is fixed once too (``Settings.clock``).
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
@@ -20,6 +21,8 @@ from pathlib import Path
 import yaml
 
 from .clock import Clock
+from .content_types import TYPES
+from .problems import Problem, Problems
 from .resources import schema_dir
 from .schema import load_schemas
 
@@ -83,15 +86,26 @@ class SettingsError(ValueError):
         """The same problems, knowing the line of each setting in mkdocs.yml (``settings_lines``)."""
         return SettingsError(self.problems, lines)
 
+    def line_of(self, setting: str) -> int:
+        """The line of *setting* in mkdocs.yml (``menu.2``: that entry's, else the menu's), or 0."""
+        if not setting:
+            return 0
+        return self.lines.get(setting) or self.lines.get(setting.split(".")[0], 0)
+
     def located(self, config_file: str) -> str:
         """Every problem as ``mkdocs.yml:12: message`` (``mkdocs.yml: message`` without a line)."""
-        located = sorted(
-            ((self.lines.get(setting, 0) if setting else 0), message) for setting, message in self.problems
-        )
+        located = sorted((self.line_of(setting), message) for setting, message in self.problems)
         return "\n".join(
             f"{config_file}:{line}: {message}" if line else f"{config_file}: {message}"
             for line, message in located
         )
+
+    def as_problems(self, config_file: str) -> list[Problem]:
+        """The same problems as content problems are (for ``check --format json`` or ``github``)."""
+        problems = Problems()
+        for setting, message in self.problems:
+            problems.add(config_file, self.line_of(setting), message, field=_field_of(setting))
+        return problems.sorted()
 
 
 @dataclass(frozen=True)
@@ -151,13 +165,33 @@ class Settings:
         findings = load_schemas(schema_dir()).check("settings", values, WITHIN)
         problems: list[tuple[str, str]] = []
         for finding in findings:
-            setting = str(finding.path[0]) if finding.path else ""
+            setting = ".".join(str(part) for part in finding.path[:2])  # menu.2: that entry's line
             message = f"{finding.message} ({finding.hint})" if finding.hint else finding.message
             if message not in (known for _, known in problems):  # two wrong menu entries: one message
-                problems.append(("" if setting in from_environment else setting, message))
+                problems.append(("" if setting.split(".")[0] in from_environment else setting, message))
         if problems:
             raise SettingsError(problems)
         return cls(**_typed(values), environment=environment)
+
+    @classmethod
+    def from_extra(
+        cls, extra: object, environment: Environment | None = None, docs_dir: Path | None = None
+    ) -> Settings:
+        """Settings from mkdocs.yml's whole ``extra`` block: ``from_mapping`` of its practice_hub
+        settings, and also a block whose name is close to practice_hub (``practice-hub:``, which
+        would otherwise be ignored whole) and, given *docs_dir*, menu entries naming nothing there.
+        Raises ``SettingsError`` listing every problem."""
+        extra = extra if isinstance(extra, Mapping) else {}
+        problems = misnamed_blocks(extra)
+        try:
+            settings = cls.from_mapping(extra.get("practice_hub"), environment)
+        except SettingsError as error:
+            raise SettingsError(problems + error.problems) from None
+        if docs_dir is not None:
+            problems += missing_menu_paths(settings.menu, Path(docs_dir))
+        if problems:
+            raise SettingsError(problems)
+        return settings
 
     @property
     def build_date(self) -> dt.date:
@@ -169,6 +203,65 @@ class Settings:
         """This build shows its problems in the browser (``mkdocs serve``) instead of failing."""
         return self.environment.serving
 
+
+def _field_of(setting: str) -> str:
+    """How a problem's field names a setting: menu[2] (counting from 1), extra.practice-hub."""
+    if setting.startswith("extra:"):
+        return "extra." + setting[len("extra:") :]
+    name, _, index = setting.partition(".")
+    return f"{name}[{int(index) + 1}]" if index.isdigit() else setting
+
+
+def misnamed_blocks(extra: Mapping) -> list[tuple[str, str]]:
+    """Blocks under ``extra`` named nearly practice_hub (practice-hub, practicehub,
+    practice_hubs): MkDocs keeps them quietly and the engine would never read them."""
+    problems = []
+    for key in extra:
+        name = str(key)
+        plain = name.lower().replace("-", "").replace("_", "").replace(" ", "")
+        close = difflib.SequenceMatcher(None, name.lower(), "practice_hub").ratio() >= 0.8
+        if name != "practice_hub" and (plain == "practicehub" or close):
+            problems.append(
+                (
+                    f"extra:{name}",
+                    f"extra.{name} is ignored: the engine reads its settings only from "
+                    f'extra.practice_hub (did you mean "practice_hub"?)',
+                )
+            )
+    return problems
+
+
+def missing_menu_paths(menu: tuple, docs_dir: Path) -> list[tuple[str, str]]:
+    """Menu entries misspelling a folder or page (``glosary/``): not in docs/, not a content
+    type's folder (which a new site may not have written yet), and close to one that is; each
+    with that guess."""
+    if not menu or not docs_dir.is_dir():
+        return []
+    known = sorted(
+        entry.name + "/" if entry.is_dir() else entry.name
+        for entry in docs_dir.iterdir()
+        if not entry.name.startswith((".", "_"))
+    )
+    folders = sorted({t.folder.split("/")[0] + "/" for t in TYPES.values() if t.folder})
+    problems = []
+    for index, entry in enumerate(menu):
+        for path in entry.values() if isinstance(entry, dict) else (entry,):
+            path = str(path)
+            if (docs_dir / path).exists() or path in _MADE_BY_THE_ENGINE or path in folders:
+                continue
+            guess = difflib.get_close_matches(path, known + folders, n=1, cutoff=0.6)
+            if guess:  # with no guess: a page not written yet, and no misspelling of one that is
+                problems.append(
+                    (
+                        f"menu.{index}",
+                        f'{WITHIN}menu names "{path}", which is not in docs/ (did you mean "{guess[0]}"?)',
+                    )
+                )
+    return problems
+
+
+#: Pages and folders the engine makes that are not in docs/ (a menu may name them).
+_MADE_BY_THE_ENGINE = ("review-schedule.md", "tags/")
 
 #: Settings whose empty value (``today:`` with nothing after it, or ``today: ""``) means the
 #: default, as if left out.
@@ -196,13 +289,14 @@ def settings_lines(text: str) -> dict[str, int]:
     except yaml.YAMLError:
         return {}
     lines: dict[str, int] = {}
-    node = root
-    for key in ("extra", "practice_hub"):
-        node = _value_of(node, key)
-        if node is None:
-            return lines
-    for key_node, _value in node.value if isinstance(node, yaml.MappingNode) else ():
+    extra = _value_of(root, "extra")
+    for key_node, _value in extra.value if isinstance(extra, yaml.MappingNode) else ():
+        lines.setdefault(f"extra:{key_node.value}", key_node.start_mark.line + 1)
+    node = _value_of(extra, "practice_hub")
+    for key_node, value in node.value if isinstance(node, yaml.MappingNode) else ():
         lines.setdefault(str(key_node.value), key_node.start_mark.line + 1)
+        for index, entry in enumerate(value.value if isinstance(value, yaml.SequenceNode) else ()):
+            lines.setdefault(f"{key_node.value}.{index}", entry.start_mark.line + 1)
     return lines
 
 
@@ -250,14 +344,14 @@ class Project:
         text = config_file.read_text(encoding="utf-8")
         config = yaml.load(text, Loader=LenientLoader) or {}
         root = config_file.parent
-        extra = config.get("extra") or {}
+        docs_dir = (root / config.get("docs_dir", "docs")).resolve()
         try:
-            settings = Settings.from_mapping(extra.get("practice_hub"), environment)
+            settings = Settings.from_extra(config.get("extra"), environment, docs_dir)
         except SettingsError as error:
             raise error.with_lines(settings_lines(text)) from None
         return cls(
             root=root,
-            docs_dir=(root / config.get("docs_dir", "docs")).resolve(),
+            docs_dir=docs_dir,
             schema_dir=schema_dir(),
             settings=settings,
             use_directory_urls=bool(config.get("use_directory_urls", True)),

@@ -34,17 +34,26 @@ TOLD = [
         'extra.practice_hub.audit_overall_rule has "lowest_sections", which is not one of: '
         'lowest_key_section, lowest_section (did you mean "lowest_section"?)',
     ),
-    ({"audit_services": "Children"}, "extra.practice_hub.audit_services must be a list of service names"),
-    ({"audit_services": []}, "extra.practice_hub.audit_services must be a list of service names"),
-    ({"audit_services": ["Adults", ""]}, "extra.practice_hub.audit_services must be a list of service names"),
+    (
+        {"audit_services": "Children"},
+        "extra.practice_hub.audit_services must be a list of service names, in plain words without < or >",
+    ),
+    (
+        {"audit_services": []},
+        "extra.practice_hub.audit_services must be a list of service names, in plain words without < or >",
+    ),
+    (
+        {"audit_services": ["Adults", ""]},
+        "extra.practice_hub.audit_services must be a list of service names, in plain words without < or >",
+    ),
     (
         {"home_cards": ["a", "b"]},
-        "extra.practice_hub.home_cards must be a list of card: wording lines, "
+        "extra.practice_hub.home_cards must be a list of card: wording lines in plain words without < or >, "
         'for example standards: "What good practice looks like in our council."',
     ),
     (
         {"home_cards": {"standards": ["a"]}},
-        "extra.practice_hub.home_cards must be a list of card: wording lines, "
+        "extra.practice_hub.home_cards must be a list of card: wording lines in plain words without < or >, "
         'for example standards: "What good practice looks like in our council."',
     ),
     (
@@ -53,7 +62,8 @@ TOLD = [
     ),
     (
         {"menu": ["procedures/", {"Jobs": "recruitment/", "News": "news/"}, 3]},
-        "extra.practice_hub.menu entries are a path (procedures/) or one 'Title: path' pair (Jobs: recruitment/)",
+        "extra.practice_hub.menu entries are a path (procedures/) or one 'Title: path' pair "
+        "(Jobs: recruitment/), the title in plain words without < or >",
     ),
     ({"editors_pages": "editors/"}, "extra.practice_hub.editors_pages must be a list"),
     ({"home": "cards"}, "extra.practice_hub.home must be a list"),
@@ -130,7 +140,14 @@ extra:
 
 def test_errors_name_the_line_of_mkdocs_yml(tmp_path):
     (tmp_path / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
-    assert settings_lines(CONFIG) == {"today": 5, "menu_section_limit": 6, "demo": 7, "menus": 8}
+    assert settings_lines(CONFIG) == {
+        "extra:analytics": 3,
+        "extra:practice_hub": 4,
+        "today": 5,
+        "menu_section_limit": 6,
+        "demo": 7,
+        "menus": 8,
+    }
     with pytest.raises(SettingsError) as raised:
         Project.from_config_file(tmp_path / "mkdocs.yml", NO_ENVIRONMENT)
     assert raised.value.located("mkdocs.yml").splitlines() == [
