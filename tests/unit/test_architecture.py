@@ -408,3 +408,10 @@ def test_no_module_branches_on_a_content_type_name():
         "or select items with structure.items.of_type"
     )
     assert len(counts) <= len(TYPE_BRANCHES_ALLOWED) == 0
+
+
+def test_test_files_have_unique_names():
+    """pytest imports test files by their name (rootdir-relative packages are not used here): two
+    test files of one name in different folders stop the whole suite at collection."""
+    names = [path.name for path in (REPO / "tests").rglob("test_*.py")]
+    assert sorted({name for name in names if names.count(name) > 1}) == []
