@@ -176,7 +176,7 @@ def links(items: list[Item]) -> str:
             where = "intranet" if item.data.get("internal") else "external site"
             out.append(
                 f"- {element('span', id=item.id)}{markdown_link(esc(item.title), item.data.get('url', ''))} "
-                f"({where}): {esc(item.data.get('description', ''))}"
+                f"({esc(where)}): {esc(item.data.get('description', ''))}"
             )
         out.append("")
     return "\n".join(out) + "\n"

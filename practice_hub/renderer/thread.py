@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..content_types import COURSE, PROCEDURE, TOOL, TYPES
-from ..markup import Markup, element, markdown_text
+from ..markup import Markup, element, markdown_link, markdown_text
 from ..structure.items import Item
 from ..structure.thread import Thread
 from ..structure.training import sessions_of, upcoming
@@ -236,9 +236,11 @@ def _booking(data: dict, title: str) -> list[str]:
     start = data.get("mode") == "e-learning"
     if "://" in contact:
         action = f"Start {title}" if start else f"Book a place on {title}"
-        line = f"[{esc(action)}]({contact}){{ .md-button .md-button--primary }}"
+        link = markdown_link(esc(action), contact)  # through safe_url, as every outside link
+        line = f"{link}{{ .md-button .md-button--primary }}" if link != esc(action) else link
     else:
-        line = f"Email [{esc(contact)}](mailto:{contact}) to {'start' if start else 'book a place'}."
+        mail = markdown_link(esc(contact), f"mailto:{contact}")
+        line = f"Email {mail} to {'start' if start else 'book a place'}."
     return [
         "## How to start" if start else "## How to book",
         "",

@@ -28,9 +28,7 @@ class Thread:
 
     @classmethod
     def of(cls, items: list[Item], by_id: dict[str, Item]) -> Thread:
-        pick = lambda kind: sorted(
-            (i for i in items if i.type == kind and i.status != "archived"), key=_ORDER
-        )
+        pick = lambda kind: sorted((i for i in of_type(items, kind) if i.status != "archived"), key=_ORDER)
         return cls(pick(STANDARD), pick(AUDIT_SECTION), pick(COURSE), by_id, briefings=pick(LEARNING))
 
     def linked(self, item: Item, kind: str) -> list[Item]:

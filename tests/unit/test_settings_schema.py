@@ -66,7 +66,16 @@ TOLD = [
         "(Jobs: recruitment/), the title in plain words without < or >",
     ),
     ({"editors_pages": "editors/"}, "extra.practice_hub.editors_pages must be a list"),
-    ({"home": "cards"}, "extra.practice_hub.home must be a list"),
+    (
+        {"home": "cards"},
+        "extra.practice_hub.home must be a list of the home page's blocks: search, notice, sections, "
+        "changes, training, events, news, staff_voice",
+    ),
+    (
+        {"home": ["search", "weather"]},
+        "extra.practice_hub.home must be a list of the home page's blocks: search, notice, sections, "
+        "changes, training, events, news, staff_voice",
+    ),
     (
         {"menu_section_limit": 0},
         "extra.practice_hub.menu_section_limit must be a whole number of pages, 1 or more (not 0)",
