@@ -169,6 +169,11 @@ class Settings:
             message = f"{finding.message} ({finding.hint})" if finding.hint else finding.message
             if message not in (known for _, known in problems):  # two wrong menu entries: one message
                 problems.append(("" if setting.split(".")[0] in from_environment else setting, message))
+        shard_pages = environment.search_shard_pages.strip()
+        if shard_pages and not (shard_pages.isascii() and shard_pages.isdecimal() and int(shard_pages) >= 1):
+            problems.append(
+                ("", f"PRACTICE_HUB_SEARCH_SHARD_PAGES must be a whole number of pages, not {shard_pages!r}")
+            )
         if problems:
             raise SettingsError(problems)
         return cls(**_typed(values), environment=environment)

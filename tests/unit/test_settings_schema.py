@@ -313,3 +313,10 @@ def test_the_field_reference_lists_every_setting_from_the_schema():
     section = page[page.index("## Site settings (`mkdocs.yml`)") :]
     for name in schemas.raw["settings"]["properties"]:
         assert f"| `{name}` |" in section, name
+
+
+def test_a_wrong_search_shard_size_in_the_environment_is_told_by_check():
+    with pytest.raises(SettingsError) as caught:
+        Settings.from_mapping({}, Environment.read({"PRACTICE_HUB_SEARCH_SHARD_PAGES": "abc"}))
+    assert str(caught.value) == "PRACTICE_HUB_SEARCH_SHARD_PAGES must be a whole number of pages, not 'abc'"
+    assert Settings.from_mapping({}, Environment.read({"PRACTICE_HUB_SEARCH_SHARD_PAGES": "500"}))
