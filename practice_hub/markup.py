@@ -173,7 +173,7 @@ class FilterField:
 
 
 def options(values: Iterable[tuple[str, str]], anyone: str) -> Markup:
-    return element("option", anyone, value="") + Markup("").join(
+    return element("option", anyone, value="") + join(
         element("option", label, value=value) for value, label in values
     )
 
@@ -201,7 +201,6 @@ def filter_form(fields: list[FilterField], noun: str | None = None) -> list[str]
     return lines
 
 
-# --- helpers added for the audit tool
 def comment(text: str) -> Markup:
     """<!--text-->, an HTML comment; the text is code's own (a token), never an editor's."""
     if "--" in text or ">" in text:

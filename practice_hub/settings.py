@@ -169,11 +169,9 @@ class Settings:
             message = f"{finding.message} ({finding.hint})" if finding.hint else finding.message
             if message not in (known for _, known in problems):  # two wrong menu entries: one message
                 problems.append(("" if setting.split(".")[0] in from_environment else setting, message))
-        shard_pages = environment.search_shard_pages.strip()
-        if shard_pages and not (shard_pages.isascii() and shard_pages.isdecimal() and int(shard_pages) >= 1):
-            problems.append(
-                ("", f"PRACTICE_HUB_SEARCH_SHARD_PAGES must be a whole number of pages, not {shard_pages!r}")
-            )
+        shard_problem = shard_pages_problem(environment.search_shard_pages)
+        if shard_problem:
+            problems.append(("", shard_problem))
         if problems:
             raise SettingsError(problems)
         return cls(**_typed(values), environment=environment)
@@ -207,6 +205,14 @@ class Settings:
     def serving(self) -> bool:
         """This build shows its problems in the browser (``mkdocs serve``) instead of failing."""
         return self.environment.serving
+
+
+def shard_pages_problem(value: str) -> str:
+    """What is wrong with PRACTICE_HUB_SEARCH_SHARD_PAGES's value, or "" (empty: the default)."""
+    value = value.strip()
+    if value and not (value.isascii() and value.isdecimal() and int(value) >= 1):
+        return f"PRACTICE_HUB_SEARCH_SHARD_PAGES must be a whole number of pages, not {value!r}"
+    return ""
 
 
 def _field_of(setting: str) -> str:

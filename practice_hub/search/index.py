@@ -44,7 +44,7 @@ from pathlib import Path
 
 from ..content_types import GLOSSARY, search_weights
 from ..markup import Markup, element
-from ..settings import Environment
+from ..settings import Environment, shard_pages_problem
 from ..structure.items import Item, of_type
 from .pagefind_service import PagefindError, PagefindService
 from .terms import Glossary, search_terms, vocabulary_words
@@ -160,12 +160,10 @@ def shard_count(pages: int, setting: str | None = None) -> int:
     SHARD_PAGES_VARIABLE's value as the build's settings read it (read here when None)."""
     if setting is None:
         setting = Environment.read().search_shard_pages
-    setting = setting.strip()
-    per_shard = SHARD_PAGES
-    if setting:
-        if not (setting.isascii() and setting.isdecimal()) or int(setting) < 1:
-            raise PagefindError(f"{SHARD_PAGES_VARIABLE} must be a whole number of pages, not {setting!r}")
-        per_shard = int(setting)
+    problem = shard_pages_problem(setting)
+    if problem:
+        raise PagefindError(problem)
+    per_shard = int(setting) if setting.strip() else SHARD_PAGES
     return max(1, -(-pages // per_shard))
 
 

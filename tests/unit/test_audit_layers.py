@@ -1,32 +1,13 @@
 """The audit tool sits in the layers like the rest: its rules (grades, reading exports, counting
-them, audit cycles) are below the renderer and load none of it, even inside a function; its
-pages (the form and the results dashboard) are renderers, loaded with the others."""
+them, audit cycles) are below the renderer (tests/unit/test_architecture.py loads each alone);
+its pages (the form and the results dashboard) are renderers, imported at the top of the module
+that uses them, never inside a function."""
 
 from __future__ import annotations
 
 import ast
-import subprocess
-import sys
-
-import pytest
 
 from helpers import REPO
-
-BELOW = [
-    "practice_hub.site",
-    "practice_hub.structure.audit_cycles",
-    "practice_hub.audit_tool.grades",
-    "practice_hub.audit_tool.exports",
-    "practice_hub.audit_tool.summarise",
-]
-ABOVE = ("practice_hub.renderer", "practice_hub.search", "practice_hub.mkdocs_adapter", "practice_hub.cli")
-
-
-@pytest.mark.parametrize("module", BELOW)
-def test_the_audit_rules_load_nothing_above_them(module):
-    code = f"import sys, {module}; print(sorted(m for m in sys.modules if m.startswith({ABOVE!r})))"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
-    assert out.stdout.strip() == "[]", f"importing {module} loads {out.stdout.strip()}"
 
 
 def test_no_audit_module_imports_inside_a_function():

@@ -274,9 +274,8 @@ def test_no_html_is_built_outside_the_markup_helpers():
     assert not problems, "\n".join(problems)
 
 
-# Fixed markup in the modules that write pages is marked as such: ``Markup('<ul class="x">')``
-# or a helper (``start_tag``), never a bare string that a later edit could fill with a value.
-PAGE_MODULES = ("renderer/", "search/", "mkdocs_adapter.py", "linkcheck.py", "bench/")
+# Fixed markup is marked as such: ``Markup('<ul class="x">')`` or a helper (``start_tag``), never
+# a bare string that a later edit could fill with a value.
 # Modules that judge an editor's input: their HTML strings wrap a fragment for the parser
 # (safety/html.py) or name markup in a message to the editor ("HTML tag <input> is not allowed"),
 # plain text that is escaped wherever it is shown. They are read, never published.
