@@ -74,6 +74,7 @@ NEWS, VACANCY, LINK, GLOSSARY, PAGE = "news", "vacancy", "link", "glossary", "pa
 LEARNING = "learning"  # learning from reviews (seven-minute briefings)
 # Data files' schemas (docs/_data/) and the name the search gives generated listing pages.
 TAG, AUDIT_RESULT, LEGISLATION = "tag", "audit_result", "legislation"
+AUDIT_RECORD = "audit_record"  # one counted audit (audits summarise --write), known by its audit id
 # The practice framework and staff voice (health check results by year).
 FRAMEWORK, STAFF_VOICE = "framework", "staff_voice"
 EVENT = "event"  # briefings, seminars, journal clubs, practice weeks
@@ -302,7 +303,7 @@ def search_weights() -> dict[str, float]:
 def has_id(type_name: str) -> bool:
     """Whether entries of this type are known by an ``id`` (audit results are known by their
     section and period instead)."""
-    return type_name != AUDIT_RESULT
+    return type_name not in (AUDIT_RESULT, AUDIT_RECORD)
 
 
 def in_menu_order() -> list[ContentType]:
@@ -311,7 +312,12 @@ def in_menu_order() -> list[ContentType]:
 
 # Site-wide data files, each with its own schema in content_schema/.
 DATA_DIR = "_data"
-DATA_FILES = {"tags.yml": TAG, "audit_results.yml": AUDIT_RESULT, "legislation.yml": LEGISLATION}
+DATA_FILES = {
+    "tags.yml": TAG,
+    "audit_results.yml": AUDIT_RESULT,
+    "audits_counted.yml": AUDIT_RECORD,
+    "legislation.yml": LEGISLATION,
+}
 DATA_FILE_OF = {schema: name for name, schema in DATA_FILES.items()}
 
 # Folders whose files are downloads or images: never read as content.

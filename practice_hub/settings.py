@@ -24,6 +24,7 @@ from .clock import Clock
 from .content_types import TYPES
 from .problems import Problem, Problems
 from .resources import schema_dir
+from .audit_tool.grades import LABELS
 from .schema import load_schemas
 
 #: Where the settings sit in mkdocs.yml, as messages name them.
@@ -121,6 +122,11 @@ class Settings:
     case_reference_pattern: str = "^[A-Z]{0,3}[0-9]{4,9}$"
     audit_overall_rule: str = "lowest_key_section"
     audit_services: tuple = ("Children's services", "Adults' services")
+    audit_protective_marking: str = "OFFICIAL-SENSITIVE"
+    audit_draft_expiry_days: int = 30
+    audit_small_sample: int = 5
+    audit_grade_labels: tuple = ()  # (grade, words) pairs; see grade_labels()
+    audit_service_grade_labels: tuple = ()  # (service, ((grade, words), ...)) pairs
     demo: bool = False
     home_cards: tuple = ()  # (card, wording) pairs from a mapping: the home page cards' wording
     # --- the readers' menu and home page ---
@@ -169,6 +175,16 @@ class Settings:
             message = f"{finding.message} ({finding.hint})" if finding.hint else finding.message
             if message not in (known for _, known in problems):  # two wrong menu entries: one message
                 problems.append(("" if setting.split(".")[0] in from_environment else setting, message))
+        services = values.get("audit_services") or Settings.audit_services
+        for service in values.get("audit_service_grade_labels") or {}:
+            if isinstance(values.get("audit_service_grade_labels"), dict) and service not in services:
+                problems.append(
+                    (
+                        f"audit_service_grade_labels.{service}",
+                        f'"{service}" is not one of audit_services ({", ".join(map(str, services))}) '
+                        "(write the service's name as audit_services gives it)",
+                    )
+                )
         shard_problem = shard_pages_problem(environment.search_shard_pages)
         if shard_problem:
             problems.append(("", shard_problem))
@@ -195,6 +211,14 @@ class Settings:
         if problems:
             raise SettingsError(problems)
         return settings
+
+    def grade_labels(self, service: str = "") -> dict[str, str]:
+        """The grades' words (outstanding, good, requires_improvement, inadequate, not_applicable):
+        Ofsted's wording unless ``audit_grade_labels`` says otherwise, then the service's own."""
+        labels = dict(LABELS)
+        labels.update(self.audit_grade_labels)
+        labels.update(dict(self.audit_service_grade_labels).get(service, ()))
+        return labels
 
     @property
     def build_date(self) -> dt.date:
@@ -286,6 +310,10 @@ def _typed(values: dict) -> dict:
         if name in typed:
             typed[name] = tuple(typed[name])
     typed["home_cards"] = tuple(sorted((str(k), v) for k, v in typed.get("home_cards", {}).items()))
+    typed["audit_grade_labels"] = tuple(sorted(typed.get("audit_grade_labels", {}).items()))
+    typed["audit_service_grade_labels"] = tuple(
+        sorted((str(k), tuple(sorted(v.items()))) for k, v in typed.get("audit_service_grade_labels", {}).items())
+    )
     if "menu_section_limit" in typed:
         typed["menu_section_limit"] = int(typed["menu_section_limit"])
     known = {f.name for f in fields(Settings)} - {"environment", "clock"}

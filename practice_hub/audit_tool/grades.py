@@ -5,7 +5,7 @@ from __future__ import annotations
 GRADES = (
     ("outstanding", "Outstanding"),
     ("good", "Good"),
-    ("requires_improvement", "Requires improvement"),
+    ("requires_improvement", "Requires improvement to be good"),  # Ofsted's words
     ("inadequate", "Inadequate"),
 )
 NOT_APPLICABLE = ("not_applicable", "Not applicable")
