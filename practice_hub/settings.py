@@ -181,7 +181,8 @@ class Settings:
                 problems.append(
                     (
                         f"audit_service_grade_labels.{service}",
-                        f'"{service}" is not one of audit_services ({", ".join(map(str, services))}) '
+                        f'extra.practice_hub.audit_service_grade_labels names "{service}", which is not '
+                        f'one of audit_services ({", ".join(map(str, services))}) '
                         "(write the service's name as audit_services gives it)",
                     )
                 )
