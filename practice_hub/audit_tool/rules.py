@@ -201,10 +201,12 @@ def _problems(rules: AuditRules, audit: dict) -> list[Problem]:
             f'the cycle "{cycle_id}" does not audit "{service}"',
             f"its services are {_names(cycle.services)}",
         )
+        cycle = None  # its sections say nothing about this service's audit
 
     # R4 sections
     sections = audit.get("sections") or []
-    scope = {s.id for s in rules.in_scope(service, cycle_id if cycle is not None else "")}
+    scope_cycle = cycle_id if cycle is not None else ""
+    scope = {s.id for s in rules.in_scope(service, scope_cycle)}
     seen: set[str] = set()
     for index, section in enumerate(sections):
         sid = str(section.get("id", ""))
@@ -238,7 +240,7 @@ def _problems(rules: AuditRules, audit: dict) -> list[Problem]:
             )
         seen.add(sid)
     if service in rules.services:
-        missing = [s.id for s in rules.in_scope(service, cycle_id if cycle is not None else "") if s.id not in seen]
+        missing = [s.id for s in rules.in_scope(service, scope_cycle) if s.id not in seen]
         if missing:
             add(
                 ("sections",),
