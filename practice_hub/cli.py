@@ -13,7 +13,7 @@ from .editing.cli import add_editing_commands, run_editing
 from .problems import github_annotation, plural, summary
 from .renderer.link_check import check_site_links
 from .renderer.register import schedule_csv, schedule_text
-from .settings import Project, SettingsError, config_problem
+from .settings import Environment, Project, SettingsError, config_problem
 from .site import check_rendered, load_site
 
 
@@ -238,7 +238,7 @@ def run_audits_summarise(config_file: Path, files: list[Path], write: bool, csv:
     import yaml
 
     from .audit_tool.exports import export_files
-    from .audit_tool.rules import of_site
+    from .audit_tool.rules import of_site, today
     from .audit_tool.sheet import sheet
     from .audit_tool.summarise import counted, read_exports, report, write_counted, write_sheet
     from .content_types import AUDIT_CYCLE, DATA_DIR
@@ -259,7 +259,8 @@ def run_audits_summarise(config_file: Path, files: list[Path], write: bool, csv:
         """The site's facts for the audit rules: the site is loaded once, only when needed."""
         if "rules" not in known:
             site = load_site(project)
-            known["rules"] = of_site(site.thread.sections, site.of_type(AUDIT_CYCLE), settings)
+            on = today(Environment.read().today)
+            known["rules"] = of_site(site.thread.sections, site.of_type(AUDIT_CYCLE), settings, on)
         return known["rules"]
 
     paths = export_files(files)
@@ -277,7 +278,9 @@ def run_audits_summarise(config_file: Path, files: list[Path], write: bool, csv:
     for note in result.notes:
         print(note, file=sys.stderr)
     sys.stdout.write(
-        report(result.records, rules() if audits else None, settings.grade_labels(), settings.audit_small_sample)
+        report(
+            result.records, rules() if audits else None, settings.grade_labels(), settings.audit_small_sample
+        )
     )
     print(
         f"Practice Hub: {plural(len(result.records), 'audit')} counted from {plural(len(paths), 'file')}",

@@ -26,7 +26,6 @@ them into ``path:line: field: message (hint)``.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -93,10 +92,11 @@ class AuditRules:
         return _problems(self, audit)
 
 
-def today() -> str:
-    """Today for R2 on the command line: PRACTICE_HUB_TODAY when set, else the real date (never the
-    demo's ``today`` pin in mkdocs.yml, which dates the demo's content, not the audits)."""
-    return os.environ.get("PRACTICE_HUB_TODAY", "").strip() or dt.date.today().isoformat()
+def today(pinned: str = "") -> str:
+    """Today for R2 on the command line: *pinned* (PRACTICE_HUB_TODAY, from
+    settings.Environment) when set, else the real date; never the demo's ``today`` setting in
+    mkdocs.yml, which dates the demo's content, not the audits."""
+    return pinned.strip() or dt.date.today().isoformat()
 
 
 def of_site(sections: Iterable, cycles: Iterable, settings, on: str = "") -> AuditRules:
@@ -155,7 +155,11 @@ def _problems(rules: AuditRules, audit: dict) -> list[Problem]:
     # R2 dates
     date = str(audit.get("date", ""))
     if rules.today and date > rules.today:
-        add(("date",), f"{date} is after today ({rules.today})", "an audit cannot be dated in the future: " + AGAIN)
+        add(
+            ("date",),
+            f"{date} is after today ({rules.today})",
+            "an audit cannot be dated in the future: " + AGAIN,
+        )
     practitioner = audit.get("practitioner") or {}
     optional = [
         (("moderated_on",), audit.get("moderated_on", "")),
@@ -179,7 +183,11 @@ def _problems(rules: AuditRules, audit: dict) -> list[Problem]:
     if not service:
         add(("service",), "no service is given", f"choose the service audited: {_names(rules.services)}")
     elif service not in rules.services:
-        add(("service",), f'"{service}" is not one of this site\'s services', f"expected {_names(rules.services)}")
+        add(
+            ("service",),
+            f'"{service}" is not one of this site\'s services',
+            f"expected {_names(rules.services)}",
+        )
     stage = str(audit.get("journey_stage", ""))
     if stage and stage not in rules.journey_stages:
         add(
@@ -266,7 +274,10 @@ def _problems(rules: AuditRules, audit: dict) -> list[Problem]:
     for index, section in enumerate(sections):
         known = rules.section(str(section.get("id", "")))
         moderation = section.get("moderation") or {}
-        graded = {section.get("grade"), moderation.get("grade") if moderation.get("outcome") == "changed" else None}
+        graded = {
+            section.get("grade"),
+            moderation.get("grade") if moderation.get("outcome") == "changed" else None,
+        }
         if known is not None and known.key and "inadequate" in graded and not section.get("escalation"):
             add(
                 ("sections", index),
@@ -290,12 +301,24 @@ def _problems(rules: AuditRules, audit: dict) -> list[Problem]:
             moderated = True
         if moderation.get("outcome") == "changed":
             if not moderation.get("grade"):
-                add(("sections", index, "moderation", "grade"), "the grade was changed but no new grade is given", AGAIN)
+                add(
+                    ("sections", index, "moderation", "grade"),
+                    "the grade was changed but no new grade is given",
+                    AGAIN,
+                )
             if not str(moderation.get("reason", "")).strip():
-                add(("sections", index, "moderation", "reason"), "the grade was changed but no reason is given", AGAIN)
+                add(
+                    ("sections", index, "moderation", "reason"),
+                    "the grade was changed but no reason is given",
+                    AGAIN,
+                )
     if moderated:
         if not str(audit.get("moderator", "")).strip():
-            add(("moderator",), "the audit was moderated but the moderator is not named", "name the moderator's role")
+            add(
+                ("moderator",),
+                "the audit was moderated but the moderator is not named",
+                "name the moderator's role",
+            )
         if not moderated_on:
             add(("moderated_on",), "the audit was moderated but the date is not given", DATE_HINT)
     if audit.get("moderated_overall") and not str(audit.get("moderation_reason", "")).strip():

@@ -81,9 +81,7 @@ def counted(audits: list[tuple[Path, dict]]) -> Counted:
             kept, other, which = path, old_path, _which(record)
         else:
             kept, other = old_path, path
-            which = (
-                "the same export given twice" if record == old_record else _which(old_record)
-            )
+            which = "the same export given twice" if record == old_record else _which(old_record)
         notes.append(
             f"{kept.name}: the same audit as {other.name} (id {record['audit']}): counted once, {which}"
             if kept != other
@@ -99,7 +97,9 @@ def _cell(tally: Tally, small: int) -> list[str]:
         return [f"not applicable ({tally.not_applicable})", "", ""]
     flag = " *" if tally.audited < small else ""
     agreed = (
-        f"{tally.moderated - tally.changed} of {tally.moderated} ({tally.agreement}%)" if tally.moderated else "-"
+        f"{tally.moderated - tally.changed} of {tally.moderated} ({tally.agreement}%)"
+        if tally.moderated
+        else "-"
     )
     return [f"{tally.audited}{flag}", f"{tally.good_or_better}%", agreed]
 
@@ -116,7 +116,11 @@ def report(
     than ``small`` graded files is marked *."""
     known = [s.id for s in rules.sections] if rules else []
     titles = rules.title if rules else str
-    place = lambda t: (t.section != OVERALL, known.index(t.section) if t.section in known else len(known), t.section)  # noqa: E731
+    place = lambda t: (
+        t.section != OVERALL,
+        known.index(t.section) if t.section in known else len(known),
+        t.section,
+    )  # noqa: E731
     if not records:
         return "No audits to summarise.\n"
     words = labels or LABELS
@@ -141,9 +145,13 @@ def report(
                 na = f", not applicable {one.not_applicable}" if one.not_applicable else ""
                 out.append(f"  {'':4}{grades}{na}")
         took = (
-            f"{whole.took_part} of {whole.practitioner_recorded}" if whole.practitioner_recorded else "not recorded"
+            f"{whole.took_part} of {whole.practitioner_recorded}"
+            if whole.practitioner_recorded
+            else "not recorded"
         )
-        out.append(f"  escalations of inadequate key sections: {whole.escalations}; practitioner took part: {took}")
+        out.append(
+            f"  escalations of inadequate key sections: {whole.escalations}; practitioner took part: {took}"
+        )
         out.append("")
     out.append(f"* fewer than {small} files graded: a small sample, read with care.")
     return "\n".join(out) + "\n"

@@ -16,8 +16,19 @@ REPO = Path(__file__).resolve().parents[2]
 EXPORTS = REPO / "tests" / "fixtures" / "audit-exports"
 AUDITS = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(EXPORTS.glob("*.json"))]
 RECORDS = [record_of(a) for a in AUDITS]
-CASE_FIELDS = ("case_reference", "auditor", "moderator", "practitioner", "difference", "overall_reason",
-               "moderation_reason", "learning_actions", "training", "marking", "sections")
+CASE_FIELDS = (
+    "case_reference",
+    "auditor",
+    "moderator",
+    "practitioner",
+    "difference",
+    "overall_reason",
+    "moderation_reason",
+    "learning_actions",
+    "training",
+    "marking",
+    "sections",
+)
 
 
 def _texts(value) -> list[str]:
@@ -41,8 +52,20 @@ def test_a_record_holds_grades_and_dates_but_no_case_data():
         for field in ("role", "team", "reflection", "response"):
             assert not practitioner[field] or practitioner[field] not in texts
         assert set(record) <= {
-            "audit", "date", "service", "journey_stage", "cycle", "grades", "overall", "auditor_overall",
-            "moderated_on", "overall_changed", "moderation", "escalations", "practitioner_took_part", "saved",
+            "audit",
+            "date",
+            "service",
+            "journey_stage",
+            "cycle",
+            "grades",
+            "overall",
+            "auditor_overall",
+            "moderated_on",
+            "overall_changed",
+            "moderation",
+            "escalations",
+            "practitioner_took_part",
+            "saved",
         }
 
 
@@ -83,7 +106,15 @@ def test_merge_adds_new_audits_and_says_which():
 
 def _counts(tallies) -> dict:
     return {
-        t.key: (dict(t.counts), t.audits, t.moderated, t.changed, t.escalations, t.took_part, t.practitioner_recorded)
+        t.key: (
+            dict(t.counts),
+            t.audits,
+            t.moderated,
+            t.changed,
+            t.escalations,
+            t.took_part,
+            t.practitioner_recorded,
+        )
         for t in tallies
     }
 
@@ -93,7 +124,10 @@ def _sum(parts: list[dict]) -> dict:
     for part in parts:
         for key, (counts, *numbers) in part.items():
             old = total.get(key, ({k: 0 for k in counts}, *[0] * len(numbers)))
-            total[key] = ({k: old[0][k] + counts[k] for k in counts}, *[a + b for a, b in zip(old[1:], numbers)])
+            total[key] = (
+                {k: old[0][k] + counts[k] for k in counts},
+                *[a + b for a, b in zip(old[1:], numbers)],
+            )
     return total
 
 
@@ -113,7 +147,9 @@ def test_merging_batches_in_any_order_and_split_gives_the_same_records(order, cu
 
 
 @settings(max_examples=60, deadline=None)
-@given(cuts=st.lists(st.integers(0, len(ALL_MERGED)), max_size=4), order=st.permutations(range(len(ALL_MERGED))))
+@given(
+    cuts=st.lists(st.integers(0, len(ALL_MERGED)), max_size=4), order=st.permutations(range(len(ALL_MERGED)))
+)
 def test_the_tallies_of_a_split_add_up_to_the_tally_of_the_whole(cuts, order):
     shuffled = [ALL_MERGED[i] for i in order]
     bounds = [0, *sorted(cuts), len(shuffled)]

@@ -81,12 +81,25 @@ def test_every_field_of_several_audits_is_in_one_sheet():
 def test_every_export_field_has_a_column():
     """Every field of the export format is in the sheet, but for the tool's own bookkeeping."""
     schema = yaml.safe_load((REPO / "content_schema" / "audit_export.schema.yaml").read_text())
-    fields = set(schema["properties"]) - {"format", "version", "overall_rule", "saved", "practitioner", "sections", "id"}
+    fields = set(schema["properties"]) - {
+        "format",
+        "version",
+        "overall_rule",
+        "saved",
+        "practitioner",
+        "sections",
+        "id",
+    }
     fields |= {f"practitioner_{k}" for k in schema["properties"]["practitioner"]["properties"]}
     assert fields <= set(AUDIT_COLUMNS)
     assert "audit_id" in AUDIT_COLUMNS
     section = set(schema["properties"]["sections"]["items"]["properties"])
-    assert {"grade", "evidence", "moderation"} <= section and {"section_id", "section", "points", "escalated_to"} <= set(SECTION_COLUMNS)
+    assert {"grade", "evidence", "moderation"} <= section and {
+        "section_id",
+        "section",
+        "points",
+        "escalated_to",
+    } <= set(SECTION_COLUMNS)
 
 
 def test_a_case_reference_of_digits_keeps_its_leading_zeros_as_text():
@@ -98,18 +111,29 @@ def test_a_case_reference_of_digits_keeps_its_leading_zeros_as_text():
 
 
 def test_no_cell_can_run_as_a_formula():
-    dangerous = ["=HYPERLINK(\"http://x.example\")", "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR"]
+    dangerous = ['=HYPERLINK("http://x.example")', "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR"]
     audit = dict(AUDITS[0], difference=dangerous[0], overall_reason=dangerous[1], auditor=dangerous[2])
-    audit["practitioner"] = dict(audit["practitioner"], team=dangerous[3], role=dangerous[4], response=dangerous[5])
+    audit["practitioner"] = dict(
+        audit["practitioner"], team=dangerous[3], role=dangerous[4], response=dangerous[5]
+    )
     rows = _open_as_excel(_sheet([audit]))
     first = rows[0]
     for column, value in zip(
-        ("difference", "overall_reason", "auditor", "practitioner_team", "practitioner_role", "practitioner_response"),
+        (
+            "difference",
+            "overall_reason",
+            "auditor",
+            "practitioner_team",
+            "practitioner_role",
+            "practitioner_response",
+        ),
         dangerous,
     ):
         assert first[column] == "'" + value
     for row in rows:
-        assert not any(cell and cell[0] in "=+-@\t\r" for column, cell in row.items() if column != "case_reference")
+        assert not any(
+            cell and cell[0] in "=+-@\t\r" for column, cell in row.items() if column != "case_reference"
+        )
 
 
 def test_commas_quotes_and_line_breaks_stay_in_their_cell():

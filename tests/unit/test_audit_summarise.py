@@ -4,6 +4,7 @@ only the test marked demo reads the demo's counted audits."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 import shutil
@@ -58,7 +59,12 @@ def _scope() -> list[tuple[str, str, list[str], list[str]]]:
             services.add(audit["service"])
             stages.add(audit["journey_stage"])
     return [
-        (sid, title, sorted(services) if len(services) == 1 else [], sorted({a["journey_stage"] for a in ALL}))
+        (
+            sid,
+            title,
+            sorted(services) if len(services) == 1 else [],
+            sorted({a["journey_stage"] for a in ALL}),
+        )
         for sid, (title, services, _) in order.items()
     ]
 
@@ -67,7 +73,9 @@ SCOPE = _scope()
 RULES = AuditRules(
     case_reference_pattern="^[A-Z]{0,3}[0-9]{4,9}$",
     services=(CHILDREN, ADULTS),
-    sections=tuple(SectionRule(sid, title, tuple(sv), sid in KEY, tuple(st_)) for sid, title, sv, st_ in SCOPE),
+    sections=tuple(
+        SectionRule(sid, title, tuple(sv), sid in KEY, tuple(st_)) for sid, title, sv, st_ in SCOPE
+    ),
     cycles=(
         CycleRule("cycle-2026-q4-risk", (CHILDREN, ADULTS)),
         CycleRule("cycle-adults-voice", (ADULTS,), ("audit-voice",)),
@@ -155,7 +163,9 @@ def test_a_bad_export_is_reported_with_its_path_and_field(tmp_path):
     bad = dict(good, sections=[dict(good["sections"][0], grade="excellent")])
     (tmp_path / "bad.json").write_text(json.dumps(bad), encoding="utf-8")
     (tmp_path / "broken.json").write_text("{not json", encoding="utf-8")
-    (tmp_path / "other.json").write_text(json.dumps({"format": "another-tool", "version": 3}), encoding="utf-8")
+    (tmp_path / "other.json").write_text(
+        json.dumps({"format": "another-tool", "version": 3}), encoding="utf-8"
+    )
     (tmp_path / "big.json").write_text(" " * 1_000_001, encoding="utf-8")
     audits, problems, refused = read_exports(sorted(tmp_path.iterdir()), _validator())
     assert audits == [] and refused == 4
@@ -174,7 +184,16 @@ def test_the_command_reports_a_bad_export_and_writes_nothing(project, tmp_path):
     results = project / "docs" / "_data" / "audits_counted.yml"
     before = results.read_bytes()
     run = subprocess.run(
-        [sys.executable, "-m", "practice_hub", "audits", "summarise", str(ORIGINAL), str(tmp_path / "bad.json"), "--write"],
+        [
+            sys.executable,
+            "-m",
+            "practice_hub",
+            "audits",
+            "summarise",
+            str(ORIGINAL),
+            str(tmp_path / "bad.json"),
+            "--write",
+        ],
         cwd=project,
         capture_output=True,
         text=True,
@@ -201,7 +220,10 @@ def test_the_report_gives_each_section_and_the_overall_judgement_per_period_and_
         "2026-Q3, Children's services: 8 audits",
         "2026-Q3, Adult safeguarding: 4 audits",
     ]
-    assert "2026-Q4, all services: 11 audits" in heads and "cycle cycle-2026-q4-risk, all services: 6 audits" in heads
+    assert (
+        "2026-Q4, all services: 11 audits" in heads
+        and "cycle cycle-2026-q4-risk, all services: 6 audits" in heads
+    )
     first = blocks[0].splitlines()
     assert first[2].split()[:2] == ["Overall", "judgement"] and first[2].split()[2] == "15"
     assert [line.split("  ")[1].strip() for line in first[2::2][:4]] == [
@@ -219,7 +241,12 @@ def test_the_report_gives_each_section_and_the_overall_judgement_per_period_and_
 
 def test_a_section_nobody_could_grade_is_not_applicable_never_0_audited():
     records = [
-        {"audit": "aaaaaaaa-1", "date": "2026-07-01", "service": CHILDREN, "grades": {"audit-permanence": "not_applicable"}}
+        {
+            "audit": "aaaaaaaa-1",
+            "date": "2026-07-01",
+            "service": CHILDREN,
+            "grades": {"audit-permanence": "not_applicable"},
+        }
     ]
     text = report(records, RULES, small=5)
     line = next(x for x in text.splitlines() if x.strip().startswith("Permanence"))
@@ -252,7 +279,10 @@ def test_write_twice_on_two_batches_counts_both_and_keeps_the_head_comment(tmp_p
     first, second = files[:14], files[14:]  # the original and moderated export both in the first
     assert main(_summarise(project, *map(str, first), "--write")) == 0
     err = capsys.readouterr().err
-    assert "Practice Hub: " + str(target) + ": 13 added, 0 replaced, 0 unchanged; 13 audits counted in all" in err
+    assert (
+        "Practice Hub: " + str(target) + ": 13 added, 0 replaced, 0 unchanged; 13 audits counted in all"
+        in err
+    )
     assert main(_summarise(project, *map(str, second), "--write")) == 0
     err = capsys.readouterr().err
     assert f"Practice Hub: {target}: 13 added, 0 replaced, 0 unchanged; 26 audits counted in all" in err
@@ -324,7 +354,7 @@ RULE_CASES = [
         "future-date",
         _with(date="2026-11-25"),
         lambda c: [
-            f':{_line(c, chr(34) + "date" + chr(34))}: date: 2026-11-25 is after today (2026-11-24) '
+            f":{_line(c, chr(34) + 'date' + chr(34))}: date: 2026-11-25 is after today (2026-11-24) "
             f"(an audit cannot be dated in the future: {AGAIN})"
         ],
     ),
@@ -350,7 +380,7 @@ RULE_CASES = [
         "name-like-case-reference",
         _with(case_reference="Jo Bloggs"),
         lambda c: [
-            f':{_line(c, "Jo Bloggs")}: case_reference: looks like a name '
+            f":{_line(c, 'Jo Bloggs')}: case_reference: looks like a name "
             "(enter the case system's number, never the child's or adult's name)"
         ],
     ),
@@ -358,7 +388,7 @@ RULE_CASES = [
         "nhs-number",
         _with(case_reference="943 476 5919"),
         lambda c: [
-            f':{_line(c, "943 476")}: case_reference: looks like an NHS number '
+            f":{_line(c, '943 476')}: case_reference: looks like an NHS number "
             "(enter the case system's number, never an NHS number)"
         ],
     ),
@@ -366,7 +396,7 @@ RULE_CASES = [
         "version-1",
         _with(version=1),
         lambda c: [
-            f':{_line(c, "version")}: version: an export from an older version of the audit tool (version 1), '
+            f":{_line(c, 'version')}: version: an export from an older version of the audit tool (version 1), "
             "which cannot be counted (open it in this site's audit tool (Import) and export it again)"
         ],
     ),
@@ -399,7 +429,7 @@ RULE_CASES = [
         "took-part-missing",
         _with(practitioner={"role": "Social worker"}),
         lambda c: [
-            f':{_line(c, chr(34) + "practitioner")}: practitioner.took_part: does not say whether the '
+            f":{_line(c, chr(34) + 'practitioner')}: practitioner.took_part: does not say whether the "
             "practitioner took part (answer yes or no in the tool and export the audit again)"
         ],
     ),
@@ -407,7 +437,7 @@ RULE_CASES = [
         "moderated-without-moderator",
         _with(_load(MODERATED), moderator=""),
         lambda c: [
-            f':{_line(c, chr(34) + "moderator" + chr(34))}: moderator: the audit was moderated but the moderator '
+            f":{_line(c, chr(34) + 'moderator' + chr(34))}: moderator: the audit was moderated but the moderator "
             "is not named (name the moderator's role)"
         ],
     ),
@@ -415,7 +445,7 @@ RULE_CASES = [
         "moderated-before-the-audit",
         _with(_load(MODERATED), moderated_on="2026-06-30"),
         lambda c: [
-            f':{_line(c, "moderated_on")}: moderated_on: 2026-06-30 is before the audit\'s date (2026-07-01) ({AGAIN})'
+            f":{_line(c, 'moderated_on')}: moderated_on: 2026-06-30 is before the audit's date (2026-07-01) ({AGAIN})"
         ],
     ),
     (
@@ -448,7 +478,10 @@ def test_each_audit_rule_refuses_with_path_line_and_field(project, tmp_path, cap
     lines = expected(content)
     assert code == 1
     assert sorted(err[:-1]) == sorted(f"{bad}{line}" for line in lines)
-    assert err[-1] == f"Practice Hub: 1 of 1 file refused ({len(lines)} problem{'s' if len(lines) > 1 else ''}); nothing was counted or written"
+    assert (
+        err[-1]
+        == f"Practice Hub: 1 of 1 file refused ({len(lines)} problem{'s' if len(lines) > 1 else ''}); nothing was counted or written"
+    )
     assert results.read_bytes() == before
 
 
@@ -468,10 +501,9 @@ def test_a_future_date_uses_practice_hub_today_not_the_demos_pin(project, tmp_pa
     path.write_text(_with(date="2026-11-30"), encoding="utf-8")  # after mkdocs.yml's pin 2026-11-24
     monkeypatch.setenv("PRACTICE_HUB_TODAY", "2026-12-01")
     assert main(_summarise(project, str(path))) == 0, capsys.readouterr().err
-    monkeypatch.delenv("PRACTICE_HUB_TODAY")
     from practice_hub.audit_tool.rules import today
 
-    assert today() > "2026-01-01"  # the real date
+    assert today("") == dt.date.today().isoformat() and today("2026-12-01") == "2026-12-01"
 
 
 # Any JSON at all gives a plain message, never a traceback, and a refused --write
@@ -732,8 +764,6 @@ def test_audit_settings_are_checked():
             assert "extra.practice_hub." in str(error)
         else:  # pragma: no cover
             raise AssertionError(bad)
-
-
 
 
 JSON_VALUES = st.recursive(
