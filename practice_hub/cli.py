@@ -253,6 +253,13 @@ def run_audits_summarise(config_file: Path, files: list[Path], write: bool, csv:
         print(f"{project.schema_dir}: the audit_export schema cannot be read ({error})", file=sys.stderr)
         return 2
     settings = project.settings
+    if csv is not None and csv.resolve().is_relative_to(project.docs_dir.resolve()):
+        print(
+            f"{csv}: an exported audit holds case notes and must never be published: the spreadsheet "
+            f"cannot be written under {project.docs_dir} (write it where the audits are kept)",
+            file=sys.stderr,
+        )
+        return 2
     known: dict = {}
 
     def rules():

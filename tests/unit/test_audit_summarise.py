@@ -316,6 +316,16 @@ def test_csv_writes_every_audit_into_one_sheet(tmp_path, project, capsys):
     assert f"26 audits written to {out}" in capsys.readouterr().err
 
 
+def test_csv_is_never_written_into_docs(project, capsys):
+    inside = project / "docs" / "audits.csv"
+    assert main(_summarise(project, str(ORIGINAL), "--csv", str(inside))) == 2
+    assert capsys.readouterr().err == (
+        f"{inside}: an exported audit holds case notes and must never be published: the spreadsheet "
+        f"cannot be written under {project / 'docs'} (write it where the audits are kept)\n"
+    )
+    assert not inside.exists()
+
+
 def test_the_write_option_says_where_the_audits_go_and_stages_is_gone(capsys):
     with pytest.raises(SystemExit):
         main(["audits", "summarise", "--help"])
