@@ -13,7 +13,7 @@ from .editing.cli import add_editing_commands, run_editing
 from .problems import github_annotation, plural, summary
 from .renderer.link_check import check_site_links
 from .renderer.register import schedule_csv, schedule_text
-from .settings import Project, SettingsError, config_problem
+from .settings import Environment, Project, SettingsError, config_problem
 from .site import check_rendered, load_site
 
 
@@ -56,7 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     audits = sub.add_parser("audits", help="work with audits exported by the case-file audit tool")
     audits_sub = audits.add_subparsers(dest="audits_command", required=True)
     summarise = audits_sub.add_parser(
-        "summarise", help="count exported audits into results per period, section, service and journey stage"
+        "summarise",
+        help="check exported audits and count them per period, section, service, journey stage and cycle",
     )
     summarise.add_argument(
         "files", nargs="+", metavar="FILE", help="exported audit (.json) or a folder of them"
@@ -65,10 +66,17 @@ def main(argv: list[str] | None = None) -> int:
     summarise.add_argument(
         "--write",
         action="store_true",
-        help="add the results (overall and per service) to "
-        "docs/_data/audit_results.yml, replacing those for the same period and section",
+        help="add the audits to docs/_data/audits_counted.yml (grades and dates only), from which the "
+        "build counts the results: new audits are added, an audit already there is replaced only by a "
+        "newer export of it (its moderation), and every other audit is kept",
     )
-    summarise.add_argument("--stages", action="store_true", help="with --write, also write per journey stage")
+    summarise.add_argument(
+        "--csv",
+        metavar="FILE",
+        default="",
+        help="also write every audit given, every field, into one spreadsheet (CSV for Excel); it holds "
+        "case notes: keep it where the audits are kept, never in docs/",
+    )
     links = sub.add_parser("linkcheck", help="check the built site's links and anchors with LinkChecker")
     links.add_argument("site_dir", nargs="?", default="site", help="the built site (default: site)")
     links.add_argument(
@@ -98,7 +106,10 @@ def main(argv: list[str] | None = None) -> int:
         return run_site_command(args)
     if args.command == "audits":
         return run_audits_summarise(
-            Path(args.config_file), [Path(f) for f in args.files], args.write, args.stages
+            Path(args.config_file),
+            [Path(f) for f in args.files],
+            args.write,
+            Path(args.csv) if args.csv else None,
         )
     if args.command in ("new", "reviewed"):
         return run_editing(args)
@@ -219,16 +230,18 @@ def run_check(config_file: Path, fmt: str, strict: bool) -> int:
     return 1 if failed else 0
 
 
-def run_audits_summarise(config_file: Path, files: list[Path], write: bool, stages: bool = False) -> int:
-    """Exported audits -> results (logic in practice_hub/audit_tool/summarise.py).
+def run_audits_summarise(config_file: Path, files: list[Path], write: bool, csv: Path | None = None) -> int:
+    """Exported audits -> counted audits and a report (logic in practice_hub/audit_tool/).
 
-    Any file refused (see audit_tool/exports.py) is a plain message, never a traceback,
-    and with ``--write`` nothing is written unless every file was accepted."""
+    Every file is checked (its shape, then the audit rules, which need the loaded site); any
+    file refused is told in plain lines, never a traceback, and then nothing is counted or written."""
     import yaml
 
-    from .audit_tool.exports import Reader, Refused, export_files
-    from .audit_tool.summarise import report, summarise, write_results
-    from .content_types import DATA_DIR
+    from .audit_tool.exports import export_files
+    from .audit_tool.rules import of_site, today
+    from .audit_tool.sheet import sheet
+    from .audit_tool.summarise import counted, read_exports, report, write_counted, write_sheet
+    from .content_types import AUDIT_CYCLE, DATA_DIR
     from .schema import load_schemas
 
     project = _project(config_file)
@@ -239,45 +252,75 @@ def run_audits_summarise(config_file: Path, files: list[Path], write: bool, stag
     except (OSError, ValueError, KeyError, yaml.YAMLError) as error:
         print(f"{project.schema_dir}: the audit_export schema cannot be read ({error})", file=sys.stderr)
         return 2
+    settings = project.settings
+    if csv is not None and csv.resolve().is_relative_to(project.docs_dir.resolve()):
+        print(
+            f"{csv}: an exported audit holds case notes and must never be published: the spreadsheet "
+            f"cannot be written under {project.docs_dir} (write it where the audits are kept)",
+            file=sys.stderr,
+        )
+        return 2
+    known: dict = {}
 
-    def sections() -> list[str]:
-        return [section.id for section in load_site(project).thread.sections]
+    def rules():
+        """The site's facts for the audit rules: the site is loaded once, only when needed."""
+        if "rules" not in known:
+            site = load_site(project)
+            on = today(Environment.read().today)
+            known["rules"] = of_site(site.thread.sections, site.of_type(AUDIT_CYCLE), settings, on)
+        return known["rules"]
 
-    reader = Reader(validator, sections)
-    audits, refused, problems = [], 0, 0
     paths = export_files(files)
-    for path in paths:
-        try:
-            audits.append((path, reader.read(path)))
-        except Refused as why:
-            refused += 1
-            problems += len(why.lines)
-            for line in why.lines:
-                print(line, file=sys.stderr)
-    groups = summarise([data for _, data in audits])
-    sys.stdout.write(report(groups))
+    audits, problems, refused = read_exports(files, validator, rules)
+    for line in problems:
+        print(line, file=sys.stderr)
     if refused:
         print(
             f"Practice Hub: {refused} of {plural(len(paths), 'file')} refused "
-            f"({plural(problems, 'problem')}); "
-            + ("nothing was written" if write else "they are not counted above"),
+            f"({plural(len(problems), 'problem')}); nothing was counted or written",
             file=sys.stderr,
         )
         return 1
-    if write:
-        target = project.docs_dir / DATA_DIR / "audit_results.yml"
+    result = counted(audits)
+    for note in result.notes:
+        print(note, file=sys.stderr)
+    sys.stdout.write(
+        report(
+            result.records, rules() if audits else None, settings.grade_labels(), settings.audit_small_sample
+        )
+    )
+    print(
+        f"Practice Hub: {plural(len(result.records), 'audit')} counted from {plural(len(paths), 'file')}",
+        file=sys.stderr,
+    )
+    if csv is not None:
+        exports = [result.exports[record["audit"]] for record in result.records]
         try:
-            added, replaced = write_results(target, groups, stages)
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-            print(
-                f"{target}: cannot be updated ({getattr(error, 'strerror', None) or error.__class__.__name__}); "
-                "nothing was written",
-                file=sys.stderr,
-            )
+            write_sheet(csv, sheet(exports, settings.grade_labels))
+        except OSError as error:
+            print(f"{csv}: cannot be written ({error.strerror or error.__class__.__name__})", file=sys.stderr)
             return 1
         print(
-            f"Practice Hub: {plural(len(audits), 'audit')} counted; {plural(added + replaced, 'result')} "
-            f"written to {target} ({replaced} replaced)",
+            f"Practice Hub: {plural(len(exports), 'audit')} written to {csv} (it holds case notes: keep it "
+            "where the audits are kept)",
+            file=sys.stderr,
+        )
+    if write:
+        target = project.docs_dir / DATA_DIR / "audits_counted.yml"
+        try:
+            merged = write_counted(target, result.records)
+        except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as error:
+            why = getattr(error, "strerror", None) or str(error) or error.__class__.__name__
+            print(f"{target}: cannot be updated ({why}); nothing was written", file=sys.stderr)
+            return 1
+        for verb, ids in (("added", merged.added), ("replaced by a newer export", merged.replaced)):
+            if ids:
+                print(f"  {verb}: {', '.join(ids)}", file=sys.stderr)
+        if merged.unchanged:
+            print(f"  left unchanged (already counted): {', '.join(merged.unchanged)}", file=sys.stderr)
+        print(
+            f"Practice Hub: {target}: {len(merged.added)} added, {len(merged.replaced)} replaced, "
+            f"{len(merged.unchanged)} unchanged; {plural(len(merged.records), 'audit')} counted in all",
             file=sys.stderr,
         )
     return 0

@@ -20,11 +20,11 @@ from pathlib import Path
 
 import yaml
 
+from .audit_tool.grades import LABELS
 from .clock import Clock
 from .content_types import TYPES
 from .problems import Problem, Problems
 from .resources import schema_dir
-from .audit_tool.grades import LABELS
 from .schema import load_schemas
 
 #: Where the settings sit in mkdocs.yml, as messages name them.
@@ -313,7 +313,9 @@ def _typed(values: dict) -> dict:
     typed["home_cards"] = tuple(sorted((str(k), v) for k, v in typed.get("home_cards", {}).items()))
     typed["audit_grade_labels"] = tuple(sorted(typed.get("audit_grade_labels", {}).items()))
     typed["audit_service_grade_labels"] = tuple(
-        sorted((str(k), tuple(sorted(v.items()))) for k, v in typed.get("audit_service_grade_labels", {}).items())
+        sorted(
+            (str(k), tuple(sorted(v.items()))) for k, v in typed.get("audit_service_grade_labels", {}).items()
+        )
     )
     if "menu_section_limit" in typed:
         typed["menu_section_limit"] = int(typed["menu_section_limit"])

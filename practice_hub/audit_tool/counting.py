@@ -95,7 +95,11 @@ def record_of(audit: dict) -> dict:
 
 def _age(record: dict) -> tuple:
     """Sorts older exports of one audit first: unmoderated, then by moderation date, then save."""
-    return (bool(record.get("moderated_on")), str(record.get("moderated_on", "")), str(record.get("saved", "")))
+    return (
+        bool(record.get("moderated_on")),
+        str(record.get("moderated_on", "")),
+        str(record.get("saved", "")),
+    )
 
 
 def newer(a: dict, b: dict) -> bool:

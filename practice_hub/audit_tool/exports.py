@@ -10,8 +10,10 @@ that has the exported shape or a plain message, never an exception:
    and duplicate keys, which ``json.loads`` would silently resolve to the last one;
 4. JSON: NaN and Infinity are refused (they are not JSON); numbers too long for Python's int
    become floats, so they fail the shape like any other wrong number;
-5. shape: content_schema/audit_export.schema.yaml, told in plain words with the field and line;
-6. sections: each id a section of this site's audit tool, and no section twice.
+5. version: an export of version 1 (before stable ids) is refused, asking for it to be opened in
+   the tool and exported again;
+6. shape: content_schema/audit_export.schema.yaml, told in plain words with the field and line;
+7. the audit rules R1-R8 (rules.py), which need the site's facts (``AuditRules``).
 
 Messages follow the project's form ``path:line: field: message (hint)``, or ``path: message`` where
 no line is known.
@@ -25,8 +27,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .rules import AuditRules
+
 FORMAT = "practice-hub-audit"  # an exported audit's "format", which the tool page also writes
-VERSION = 1
+VERSION = 2
 MAX_IMPORT_BYTES = 1_000_000
 MAX_DEPTH = 10  # an exported audit is 5 levels deep: audit, sections, section, looks_for, point
 SHAPE_DEPTH = 5
@@ -198,18 +202,18 @@ def _plain(error) -> tuple[tuple, str, str]:
 
 @dataclass
 class Reader:
-    """Reads exports with the schema's validator; ``sections`` gives the known section ids on demand."""
+    """Reads exports with the schema's validator, then the audit rules of ``rules``: the site's
+    facts, or a function giving them (asked once, only when a file gets that far). Without
+    rules only the shape is checked."""
 
     validator: object
-    sections: Callable[[], Iterable[str]] | None = None
-    _known: set[str] | None = None
+    rules: AuditRules | Callable[[], AuditRules] | None = None
+    _rules: AuditRules | None = None
 
-    def known(self) -> set[str] | None:
-        if self.sections is None:
-            return None
-        if self._known is None:
-            self._known = set(self.sections())
-        return self._known
+    def site_rules(self) -> AuditRules | None:
+        if self._rules is None and self.rules is not None:
+            self._rules = self.rules if isinstance(self.rules, AuditRules) else self.rules()
+        return self._rules
 
     def read(self, path: Path) -> dict:
         """The audit in the file at path, or Refused with its problem lines."""
@@ -255,8 +259,10 @@ class Reader:
 
     def _check(self, path: Path, data, found: Scan) -> None:
         def at(spot: tuple, message: str, hint: str = "") -> str:
-            line = found.lines.get(spot)
-            head = f"{path}:{line}" if line and spot else f"{path}"
+            # A field not written (a missing one) is told at the line of the object that lacks it.
+            near = next((spot[:n] for n in range(len(spot), 0, -1) if spot[:n] in found.lines), ())
+            line = found.lines.get(near)
+            head = f"{path}:{line}" if line and near else f"{path}"
             field = f"{where(spot)}: " if spot else ""
             return f"{head}: {field}{message}" + (f" ({hint})" if hint else "")
 
@@ -275,29 +281,24 @@ class Reader:
                     f'(expected "format": "{FORMAT}")'
                 ]
             )
+        if data.get("version") == 1 and not isinstance(data.get("version"), bool):
+            raise Refused(
+                [
+                    at(
+                        ("version",),
+                        "an export from an older version of the audit tool (version 1), which cannot be counted",
+                        "open it in this site's audit tool (Import) and export it again",
+                    )
+                ]
+            )
         errors = sorted(self.validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
         typed = {tuple(e.absolute_path) for e in errors if e.validator == "type"}
         # A value of the wrong type says so once, not again for each rule about its value.
         errors = [e for e in errors if e.validator == "type" or tuple(e.absolute_path) not in typed]
         problems = [at(*_plain(error)) for error in errors]
-        if not problems:
-            known = self.known()
-            seen: set[str] = set()
-            for index, section in enumerate(data["sections"]):
-                sid = section["id"]
-                if known is not None and sid not in known:
-                    problems.append(
-                        at(
-                            ("sections", index, "id"),
-                            f"{quote(sid)} is not a section of this site's audit tool",
-                            "export the audit again from this site's tool",
-                        )
-                    )
-                elif sid in seen:
-                    problems.append(
-                        at(("sections", index, "id"), f"the section {quote(sid)} appears more than once", "")
-                    )
-                seen.add(sid)
+        rules = self.site_rules() if not problems else None
+        if rules is not None:
+            problems = [at(spot, message, hint) for spot, message, hint in rules.problems(data)]
         if problems:
             more = len(problems) - MAX_PROBLEMS
             raise Refused(

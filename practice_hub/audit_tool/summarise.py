@@ -1,183 +1,197 @@
-"""`python -m practice_hub audits summarise FILE…`: exported audits -> audit results.
+"""`python -m practice_hub audits summarise FILE…`: exported audits -> counted audits -> a report.
 
-Reads audits exported by the tool (Export JSON), checks each against
-content_schema/audit_export.schema.yaml, and counts them per period (quarter of the audit
-date), audit section, and service or journey stage. The moderator's grade counts where the
-moderator changed it. ``--write`` puts the results into docs/_data/audit_results.yml,
-replacing results for the same period, section, service and stage, and keeping the rest of
-the file (comments included) as it was.
+1. ``read_exports``: every file read by exports.Reader (the shape, then the audit rules R1-R8);
+   the refused files' problems are all told, and nothing is counted or written if any is refused.
+2. ``counted``: one record per audit (counting.record_of), the same audit exported twice (the
+   original and the moderated export share the audit's id) counted once, the newer export, with
+   a note for each such pair so the person running the command knows.
+3. ``report``: per period (quarter), each section and the overall judgement, from counting.tally.
+4. ``write_counted``: ``--write`` merges the records into docs/_data/audits_counted.yml
+   (counting.merge: new audits added, an audit replaced only by a newer export, the rest kept), so
+   running it on two batches counts both. The build computes the results from that file.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from .counting import OVERALL, Merged, Tally, merge, newer, record_of, tally
 from .exports import Reader, Refused, export_files
-from .grades import GOOD_OR_BETTER, GRADES, LABELS, RANK, final_grade
+from .grades import GRADES, LABELS
+from .rules import AuditRules
 
-COUNTED = [key for key, _ in GRADES] + ["not_applicable"]
-
-
-@dataclass
-class Group:
-    period: str
-    section: str
-    service: str = ""
-    journey_stage: str = ""
-    counts: dict = field(default_factory=lambda: dict.fromkeys(COUNTED, 0))
-    moderated: int = 0
-    changed: int = 0
-
-    @property
-    def audited(self) -> int:
-        return sum(self.counts[k] for k in RANK)
-
-    @property
-    def good_or_better(self) -> int:
-        good = sum(self.counts[k] for k in GOOD_OR_BETTER)
-        return round(100 * good / self.audited) if self.audited else 0
-
-    def as_result(self) -> dict:
-        out: dict = {"period": self.period, "audit_section": self.section}
-        if self.service:
-            out["service"] = self.service
-        if self.journey_stage:
-            out["journey_stage"] = self.journey_stage
-        out.update(
-            files_audited=self.audited,
-            good_or_better=self.good_or_better,
-            requires_improvement_or_lower=100 - self.good_or_better,
-        )
-        if self.moderated:
-            out["moderated"] = self.moderated
-        return out
-
-    @property
-    def key(self) -> tuple:
-        return (self.period, self.section, self.service, self.journey_stage)
-
-
-def period_of(date: str) -> str:
-    year, month = int(date[:4]), int(date[5:7])
-    return f"{year}-Q{(month - 1) // 3 + 1}"
+COUNTED_HEAD = (
+    "# Counted case-file audits, one entry per audit: grades and dates only (no case reference,\n"
+    "# no names, no notes). Made by: python -m practice_hub audits summarise FILE... --write\n"
+    "# (never edited by hand). Each run adds new audits and replaces an audit only by a newer\n"
+    "# export of it (its moderation); the build counts the results from this file.\n"
+)
 
 
 def read_exports(
-    paths: list[Path], validator, sections: Callable[[], Iterable[str]] | None = None
-) -> tuple[list[tuple[Path, dict]], list[str]]:
-    """Valid audits with their paths, and the problem lines of the refused files (see exports.py).
-
-    ``sections`` gives the ids of the site's audit sections (asked once, only when a file gets
-    that far); without it section ids are not checked."""
-    audits, problems = [], []
-    reader = Reader(validator, sections)
+    paths: list[Path], validator, rules: AuditRules | Callable[[], AuditRules] | None = None
+) -> tuple[list[tuple[Path, dict]], list[str], int]:
+    """Valid audits with their paths, the problem lines of the refused files, and how many files
+    were refused (see exports.py). Without ``rules`` only the shape is checked."""
+    audits, problems, refused = [], [], 0
+    reader = Reader(validator, rules)
     for path in export_files(paths):
         try:
             audits.append((path, reader.read(path)))
-        except Refused as refused:
-            problems.extend(refused.lines)
-    return audits, problems
+        except Refused as why:
+            refused += 1
+            problems.extend(why.lines)
+    return audits, problems, refused
 
 
-def summarise(audits: list[dict]) -> list[Group]:
-    """Groups per period and section: overall, per service and per journey stage."""
-    groups: dict[tuple, Group] = {}
-    for audit in audits:
-        period = period_of(audit["date"])
-        service, stage = audit.get("service") or "", audit.get("journey_stage") or ""
-        for section in audit["sections"]:
-            grade = final_grade(section)
-            if grade not in COUNTED:
-                continue  # not graded
-            keys = [(period, section["id"], "", "")]
-            if service:
-                keys.append((period, section["id"], service, ""))
-            if stage:
-                keys.append((period, section["id"], "", stage))
-            for key in keys:
-                group = groups.setdefault(key, Group(*key))
-                group.counts[grade] += 1
-                outcome = (section.get("moderation") or {}).get("outcome")
-                if outcome and grade in RANK:
-                    group.moderated += 1
-                    group.changed += outcome == "changed"
-    return sorted(
-        groups.values(),
-        key=lambda g: (g.period, g.section, bool(g.journey_stage), g.service, g.journey_stage),
+@dataclass
+class Counted:
+    records: list[dict]  # one per audit, by date then id
+    notes: list[str] = field(default_factory=list)  # one line per audit given more than once
+    exports: dict[str, dict] = field(default_factory=dict)  # audit id -> the export counted
+
+
+def _which(record: dict) -> str:
+    if record.get("moderated_on"):
+        return f"the moderated export (moderated on {record['moderated_on']})"
+    if record.get("saved"):
+        return f"the later export (saved {record['saved']})"
+    return "the export given first"
+
+
+def counted(audits: list[tuple[Path, dict]]) -> Counted:
+    """One record per audit id: where one audit is given twice, the newer export counts."""
+    chosen: dict[str, tuple[Path, dict, dict]] = {}
+    notes = []
+    for path, audit in audits:
+        record = record_of(audit)
+        old = chosen.get(record["audit"])
+        if old is None:
+            chosen[record["audit"]] = (path, audit, record)
+            continue
+        old_path, _, old_record = old
+        if newer(record, old_record):
+            chosen[record["audit"]] = (path, audit, record)
+            kept, other, which = path, old_path, _which(record)
+        else:
+            kept, other = old_path, path
+            which = "the same export given twice" if record == old_record else _which(old_record)
+        notes.append(
+            f"{kept.name}: the same audit as {other.name} (id {record['audit']}): counted once, {which}"
+            if kept != other
+            else f"{kept.name}: given twice: counted once"
+        )
+    merged = merge([], [record for _, _, record in chosen.values()])
+    return Counted(merged.records, notes, {k: audit for k, (_, audit, _) in chosen.items()})
+
+
+def _cell(tally: Tally, small: int) -> list[str]:
+    """audited, good or better, moderation agreed."""
+    if tally.audited == 0:
+        return [f"not applicable ({tally.not_applicable})", "", ""]
+    flag = " *" if tally.audited < small else ""
+    agreed = (
+        f"{tally.moderated - tally.changed} of {tally.moderated} ({tally.agreement}%)"
+        if tally.moderated
+        else "-"
+    )
+    return [f"{tally.audited}{flag}", f"{tally.good_or_better}%", agreed]
+
+
+def report(
+    records: list[dict],
+    rules: AuditRules | None = None,
+    labels: dict[str, str] | None = None,
+    small: int = 5,
+) -> str:
+    """The counts of the records, per period and group (all services, each service, each journey
+    stage, each cycle): the overall judgement, then each section in the site's order (``rules``
+    names them); ``labels`` gives the grades' words (settings.grade_labels); a group of fewer
+    than ``small`` graded files is marked *."""
+    known = [s.id for s in rules.sections] if rules else []
+    titles = rules.title if rules else str
+    place = lambda t: (
+        t.section != OVERALL,
+        known.index(t.section) if t.section in known else len(known),
+        t.section,
+    )  # noqa: E731
+    if not records:
+        return "No audits to summarise.\n"
+    words = labels or LABELS
+    out: list[str] = []
+    groups: dict[tuple, list[Tally]] = {}
+    for one in tally(records):
+        groups.setdefault((one.period, one.cycle, one.service, one.journey_stage), []).append(one)
+    order = sorted(groups, key=lambda k: (k[0] == "", k[0], k[1], bool(k[3]), k[2], k[3]))
+    for period, cycle, service, stage in order:
+        rows = sorted(groups[(period, cycle, service, stage)], key=place)
+        whole = rows[0]
+        who = service or stage or "all services"
+        head = f"cycle {cycle}, {who}" if cycle else f"{period}, {who}"
+        out.append(f"{head}: {whole.audits} audit{'s' if whole.audits != 1 else ''}")
+        out.append(f"  {'':44} {'audited':>16} {'good or better':>15} {'moderation agreed':>18}")
+        for one in rows:
+            name = "Overall judgement" if one.section == OVERALL else titles(one.section)
+            audited, good, agreed = _cell(one, small)
+            out.append(f"  {name[:44]:44} {audited:>16} {good:>15} {agreed:>18}")
+            if one.audited:
+                grades = ", ".join(f"{words.get(k, k)} {one.counts[k]}" for k, _ in GRADES if one.counts[k])
+                na = f", not applicable {one.not_applicable}" if one.not_applicable else ""
+                out.append(f"  {'':4}{grades}{na}")
+        took = (
+            f"{whole.took_part} of {whole.practitioner_recorded}"
+            if whole.practitioner_recorded
+            else "not recorded"
+        )
+        out.append(
+            f"  escalations of inadequate key sections: {whole.escalations}; practitioner took part: {took}"
+        )
+        out.append("")
+    out.append(f"* fewer than {small} files graded: a small sample, read with care.")
+    return "\n".join(out) + "\n"
+
+
+def _dump(record: dict) -> str:
+    return yaml.safe_dump(
+        [record], sort_keys=False, allow_unicode=True, default_flow_style=None, width=10_000
     )
 
 
-def report(groups: list[Group]) -> str:
-    out = []
-    period = None
-    for group in groups:
-        if group.period != period:
-            period = group.period
-            out.append(f"{period}")
-            out.append(
-                f"  {'section':28} {'service / journey stage':30} {'audited'.rjust(7)} {'good+'.rjust(6)}  "
-                "grades (O/G/RI/I/NA)  moderated"
-            )
-        who = group.service or group.journey_stage or "all"
-        counts = "/".join(str(group.counts[k]) for k in COUNTED)
-        moderated = f"{group.moderated} ({group.changed} changed)" if group.moderated else "-"
-        out.append(
-            f"  {group.section:28} {who:30} {str(group.audited).rjust(7)} "
-            f"{str(group.good_or_better).rjust(5)}%  {counts:20}  "
-            f"{moderated}"
-        )
-    return "\n".join(out) + "\n" if out else "No audits to summarise.\n"
-
-
-def write_results(path: Path, groups: list[Group], stages: bool = False) -> tuple[int, int]:
-    """Add the results (overall and per service; per journey stage too with ``stages``) to the YAML
-    list at path, replacing those with the same key. Returns (added, replaced). Comments and the
-    other entries stay as they were."""
-    groups = [g for g in groups if stages or not g.journey_stage]
+def write_counted(path: Path, records: list[dict]) -> Merged:
+    """Merge *records* into the counted audits at *path* (a YAML list): new audits added, an audit
+    replaced only by a newer export. The file's head comment is kept; the file is replaced whole
+    or not at all."""
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     lines = text.splitlines(keepends=True)
-    starts = [i for i, line in enumerate(lines) if line.startswith("- ")]
-    head = lines[: starts[0]] if starts else lines
-    blocks = [lines[a:b] for a, b in zip(starts, starts[1:] + [len(lines)])]
-    new = {g.key: g for g in groups if g.audited}
-    kept, replaced = [], 0
-    for block in blocks:
-        loaded = yaml.safe_load("".join(block))
-        entry = loaded[0] if isinstance(loaded, list) and loaded and isinstance(loaded[0], dict) else {}
-        key = (
-            str(entry.get("period")),
-            str(entry.get("audit_section")),
-            entry.get("service") or "",
-            entry.get("journey_stage") or "",
-        )
-        if key in new:
-            replaced += 1
-            continue
-        kept.append("".join(block))
-    added = []
-    for group in new.values():
-        result = group.as_result()
-        entry = (
-            "- "
-            + "\n  ".join(
-                f"{k}: {json.dumps(v, ensure_ascii=False) if isinstance(v, str) else v}"
-                for k, v in result.items()
-            )
-            + "\n"
-        )
-        added.append(entry)
-    body = "".join(head) + "".join(kept)
-    if body and not body.endswith("\n"):
+    head = []
+    for line in lines:
+        if line.startswith("#") or not line.strip():
+            head.append(line)
+        else:
+            break
+    loaded = yaml.safe_load(text) if text.strip() else []
+    if loaded is None:
+        loaded = []
+    if not isinstance(loaded, list) or not all(isinstance(r, dict) and "audit" in r for r in loaded):
+        raise ValueError("it is not a list of counted audits")
+    merged = merge([_plain(r) for r in loaded], records)
+    body = "".join(head) or COUNTED_HEAD
+    if not body.endswith("\n"):
         body += "\n"
-    _replace(path, body + "".join(added))
-    return len(added) - replaced, replaced
+    body += "".join(_dump(record) for record in merged.records) if merged.records else "[]\n"
+    _replace(path, body)
+    return merged
+
+
+def _plain(record: dict) -> dict:
+    """A record as read back from YAML: dates written unquoted by hand become text again."""
+    return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in record.items()}
 
 
 def _replace(path: Path, text: str) -> None:
@@ -194,5 +208,6 @@ def _replace(path: Path, text: str) -> None:
         raise
 
 
-def grade_label(grade: str) -> str:
-    return LABELS.get(grade, grade)
+def write_sheet(path: Path, text: str) -> None:
+    """The spreadsheet (sheet.sheet's text, byte order mark included), whole or not at all."""
+    _replace(path, text)

@@ -6,7 +6,8 @@ Office documents, pictures, plain text). Everything else is refused at its path:
 styles and HTML (they run at the site's origin), editors' backup files (they publish a draft's
 source), hidden files, upper-case extensions (MkDocs would copy ``Page.MD`` raw), and any file at
 the path of one of the engine's own files. Drawings (.svg) must be plain shapes and text, and
-attachments (and a drawing's text) are scanned for case data. Old binary Office files and rich
+attachments (and a drawing's text) are scanned for case data. An exported audit (JSON or CSV
+from the audit tool, safety/audit_exports.py) is refused whatever its name: it holds case notes. Old binary Office files and rich
 text (.rtf) are refused: their text cannot be read reliably, so they cannot be checked.
 
 ``check_files`` walks docs/ once, reporting every problem; the adapter drops what it refused
@@ -24,6 +25,9 @@ from ..cache import SERVE_CACHE
 from ..content_types import MARKDOWN_SUFFIXES, YAML_SUFFIXES, classify
 from ..problems import Problem
 from . import attachments, svg
+from .audit_exports import HINT as AUDIT_HINT
+from .audit_exports import MESSAGE as AUDIT_MESSAGE
+from .audit_exports import audit_export_line
 from .engine_files import engine_files, replaces_engine_file
 from .files import leads_outside
 
@@ -171,6 +175,11 @@ def check_files(root: Path, docs_dir: Path, docs_rel: str, problems) -> frozense
                     refused.add(uri)
                 elif not entry.is_symlink():  # a linked folder's files are checked where they are
                     folders.append((uri + "/", entry.path))
+                continue
+            exported = audit_export_line(entry.path)
+            if exported:  # named as what it is, before any rule about its name
+                report(uri, exported, AUDIT_MESSAGE, AUDIT_HINT)
+                refused.add(uri)
                 continue
             why = refusal(uri)
             if why is None or not entry.name.startswith("."):
