@@ -672,6 +672,35 @@ def _watched(config: MkDocsConfig) -> list[Path]:
     return roots + [Path(path) for path in config.watch if Path(path).exists()]
 
 
+def title_unread_pages(config: MkDocsConfig, files: Files) -> None:
+    """on_env: give every page this build did not read the title (and menu badge) a full build
+    gives it, before any page is written.
+
+    A `--dirty` rebuild (as `mkdocs serve` runs) reads and writes only the pages whose output can
+    have changed: MkDocs skips the others (``_populate_page``). But every build makes new page
+    objects (generated pages come from ``File.generated`` each build), and a page that was not read
+    has no title, so the menu and the "Previous"/"Next" links of every page that is written would
+    say "None" for it (after a save with problems, every editor's page is rewritten, so the menu
+    lost every generated page's title). An editor's page takes its title from its item, read this
+    build; any other page's source is read (not rendered) for its front matter or first heading."""
+    build = config.get(_KEY)
+    site = build.site if build is not None else None
+    for file in files.documentation_pages():
+        page = file.page
+        if page is None or page.markdown is not None:
+            continue  # read this build: MkDocs knows its title
+        item = site.item_for_page(file.src_uri) if site is not None else None
+        title = item.data.get("title") if item is not None and not item.from_yaml else None
+        if isinstance(title, str) and title:
+            page.title = title
+            markdown = ""
+        else:
+            page.read_source(config)
+            markdown = page.markdown or ""
+        if build is not None:
+            apply_lifecycle(markdown, page, config)  # the menu's New/Updated badge, as a full build
+
+
 def remember_env(env, config: MkDocsConfig):
     """on_env: keep the template environment with the build (for one-page rebuilds)."""
     build = config.get(_KEY)
@@ -783,6 +812,7 @@ HOOKS = (
     "search_index",
     "search_write",
     "search_stop",
+    "serve_titles",  # before serve_env: the pages kept for one-page rebuilds have their titles
     "serve_env",
     "serve_pages",
     "serve_remember",  # keep last: it keeps the finished build for `mkdocs serve`
