@@ -442,7 +442,7 @@ class _JudgeExcerpt(Postprocessor):
         return self.separator.join(_judge_parts(part, self.nonce, self.item)[0] for part in parts)
 
 
-def fail_on_rendered_problems(config: MkDocsConfig) -> None:
+def fail_on_rendered_problems(config: MkDocsConfig, files: Files | None = None) -> None:
     """on_env, after every page was rendered: one failed build listing every problem found in the
     rendered HTML (none when check passed: it judges the same rendering)."""
     build = build_of(config)
@@ -458,6 +458,24 @@ def fail_on_rendered_problems(config: MkDocsConfig) -> None:
         LOG.error(str(problem))
     if not build.site.project.settings.serving:  # `mkdocs serve` shows the published (allow-listed) pages
         raise PluginError(f"Practice Hub: {summary(errors)}")
+    if files is not None:
+        _show_rendered_problems(config, files, errors)
+
+
+def _show_rendered_problems(config: MkDocsConfig, files: Files, errors: list[Problem]) -> None:
+    """`mkdocs serve` writes pages whose rendered HTML had problems (allow-listed, as published):
+    the preview names the problems in its box on every page, as it does those of a build that
+    stops at them, with their list as one more page of this build (MkDocs writes the pages it was
+    given after on_env). The next build without problems removes both."""
+    from mkdocs.commands import build as engine
+    from mkdocs.structure.pages import Page
+
+    content = problems_page(errors, summary(errors), home=False)
+    listing = File.generated(config, PROBLEMS_URI, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+    files.append(listing)
+    engine._populate_page(Page(None, listing, config), config, files)
+    # The pages with the problems were written anew (allow-listed), so no page is "as it was".
+    _keep_shown(Path(config.site_dir), errors, listing, home=False, pages=set())
 
 
 # --- on_post_page: smaller pages ----------------------------------------------------------------
@@ -584,16 +602,22 @@ def _problems_only(files: Files, config: MkDocsConfig, site: Site) -> Files:
     kept.append(listing)
     if home:
         kept.append(File.generated(config, "index.md", content=problems_page(errors, closing)))
+    _keep_shown(site_dir, errors, listing, home=home, pages=_pages_of(errors, site.project.root, config))
+    return kept
+
+
+def _keep_shown(site_dir: Path, errors: list[Problem], listing: File, home: bool, pages: set[str]) -> None:
+    """Leave in the site folder what the preview's box shows (``show_problems_in_preview``); its
+    being there also makes the next build rebuild every page (``validate``)."""
     shown = {
-        "home": home,
+        "home": home,  # the list is the home page too
         "list_url": listing.url,
         "list_file": listing.dest_uri,
-        "pages": sorted(_pages_of(errors, site.project.root, config)),
+        "pages": sorted(pages),  # the pages shown as they were before the save with problems
         "problems": [problem.as_json() for problem in errors],
     }
     site_dir.mkdir(parents=True, exist_ok=True)
     (site_dir / PROBLEMS_MARKER).write_text(json.dumps(shown), encoding="utf-8")
-    return kept
 
 
 def _pages_of(problems: list[Problem], root: Path, config: MkDocsConfig) -> set[str]:
@@ -828,7 +852,12 @@ def remember_serve_build(config: MkDocsConfig) -> None:
     build = config.get(_KEY)
     if build is None or not build.site.project.settings.serving:
         return
-    usable = build is not None and not build.problems_page and build.nav is not None and build.env is not None
+    usable = (
+        not build.problems_page
+        and not build.rendered_problems  # the preview shows them until a full build has none
+        and build.nav is not None
+        and build.env is not None
+    )
     SERVE_CACHE.last_serve_build = _ServeBuild(config, build, stamps(_watched(config))) if usable else None
 
 

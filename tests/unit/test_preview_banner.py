@@ -190,3 +190,24 @@ def test_a_built_site_never_holds_the_box(tmp_path):
         not (site / hub.PROBLEMS_MARKER).exists() and not (site / "problems-to-fix" / "index.html").exists()
     )
     assert _files_holding(site, BANNER_CLASS) == []
+
+
+def test_problems_only_the_rendered_page_shows_are_named_too(tmp_path):
+    """Case data that only the rendered text shows (an NHS number split by an entity) does not stop
+    the preview's build (its pages are written allow-listed): the box names it all the same."""
+    from helpers import FIXTURES, make_project, run_build
+
+    hidden = (FIXTURES / "tricks" / "docs" / "procedures" / "hidden-nhs.md").read_text(encoding="utf-8")
+    project = make_project(tmp_path / "p", FIXTURES / "thread" / "docs", {"procedures/hidden-nhs.md": hidden})
+    site = tmp_path / "site"
+    built = run_build(project, strict=False, site_dir=site, PRACTICE_HUB_SERVING="1")
+    assert built.returncode == 0, built.stdout + built.stderr
+    shown = json.loads((site / hub.PROBLEMS_MARKER).read_text(encoding="utf-8"))
+    assert [(p["path"], p["line"]) for p in shown["problems"]] == [
+        ("docs/procedures/hidden-nhs.md", 12),
+        ("docs/procedures/hidden-nhs.md", 16),
+    ]
+    assert shown["pages"] == [] and shown["home"] is False  # the page was written anew, allow-listed
+    listed = (site / "problems-to-fix" / "index.html").read_text(encoding="utf-8")
+    assert "looks like an NHS number" in listed
+    assert _files_holding(site, BANNER_CLASS) == []
