@@ -662,14 +662,14 @@ def show_problems_in_preview(server):
     root = Path(server.root)
     mount = getattr(server, "mount_path", "/") or "/"
 
-    def with_problems(environ, start_response):
+    def with_problems(request, start_response):  # request: the WSGI environ of one request
         answer: dict = {}
 
         def hold(status, headers, exc_info=None):
             answer["status"], answer["headers"] = status, headers
             return lambda data: None  # MkDocs' server never writes through it
 
-        body = app(environ, hold)
+        body = app(request, hold)
         headers = answer.get("headers", [])
         html = any(name.lower() == "content-type" and "text/html" in value for name, value in headers)
         shown = _problems_shown(root) if html and "status" in answer else None
@@ -680,7 +680,7 @@ def show_problems_in_preview(server):
         content = b"".join(body)
         if hasattr(body, "close"):
             body.close()
-        path = environ.get("PATH_INFO", "/").encode("latin-1").decode("utf-8", "ignore")
+        path = request.get("PATH_INFO", "/").encode("latin-1").decode("utf-8", "ignore")
         content = _with_banner(content, shown, path[len(mount) :] if path.startswith(mount) else path, mount)
         headers = [(n, v) for n, v in headers if n.lower() != "content-length"]
         start_response(answer["status"], [*headers, ("Content-Length", str(len(content)))])
