@@ -4,5 +4,5 @@ from practice_hub import mkdocs_adapter as hub
 
 
 def on_env(env, config, files):
-    hub.fail_on_rendered_problems(config)
+    hub.fail_on_rendered_problems(config, files)
     return env

@@ -30,14 +30,14 @@ from .cache import SERVE_CACHE
 from .content_types import LISTING_PAGE, PAGE, TYPES, classify
 from .export import content_json
 from .markup import Markup, comment, escape
-from .problems import summary
+from .problems import Problem, summary
 from .renderer.compact import compact_html
 from .renderer.front_door import main_sections
 from .renderer.glossary import abbreviations_for
 from .renderer.learning import REPLACE_BODY
 from .renderer.link_check import check_site_links
 from .renderer.page_view import PageView
-from .renderer.problems_page import problems_page
+from .renderer.problems_page import PROBLEMS_URI, problems_banner, problems_page
 from .renderer.site_pages import (
     BLOG_TYPES,
     CONTINUE_LIST,
@@ -165,8 +165,8 @@ def validate(files: Files, config: MkDocsConfig) -> Files:
             return _problems_only(files, config, site)
         raise PluginError(f"Practice Hub: {summary(errors)}")
     marker = Path(config.site_dir) / PROBLEMS_MARKER
-    if marker.exists():  # the last build showed the problems page: rebuild every page once
-        marker.unlink()
+    if marker.exists():  # the last build showed the problems: rebuild every page once
+        _forget_problems(Path(config.site_dir))
         for file in files:
             file.is_modified = lambda: True  # noqa: E731
     config[_KEY] = Build(site)
@@ -442,7 +442,7 @@ class _JudgeExcerpt(Postprocessor):
         return self.separator.join(_judge_parts(part, self.nonce, self.item)[0] for part in parts)
 
 
-def fail_on_rendered_problems(config: MkDocsConfig) -> None:
+def fail_on_rendered_problems(config: MkDocsConfig, files: Files | None = None) -> None:
     """on_env, after every page was rendered: one failed build listing every problem found in the
     rendered HTML (none when check passed: it judges the same rendering)."""
     build = build_of(config)
@@ -458,6 +458,24 @@ def fail_on_rendered_problems(config: MkDocsConfig) -> None:
         LOG.error(str(problem))
     if not build.site.project.settings.serving:  # `mkdocs serve` shows the published (allow-listed) pages
         raise PluginError(f"Practice Hub: {summary(errors)}")
+    if files is not None:
+        _show_rendered_problems(config, files, errors)
+
+
+def _show_rendered_problems(config: MkDocsConfig, files: Files, errors: list[Problem]) -> None:
+    """`mkdocs serve` writes pages whose rendered HTML had problems (allow-listed, as published):
+    the preview names the problems in its box on every page, as it does those of a build that
+    stops at them, with their list as one more page of this build (MkDocs writes the pages it was
+    given after on_env). The next build without problems removes both."""
+    from mkdocs.commands import build as engine
+    from mkdocs.structure.pages import Page
+
+    content = problems_page(errors, summary(errors), home=False)
+    listing = File.generated(config, PROBLEMS_URI, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+    files.append(listing)
+    engine._populate_page(Page(None, listing, config), config, files)
+    # The pages with the problems were written anew (allow-listed), so no page is "as it was".
+    _keep_shown(Path(config.site_dir), errors, listing, home=False, pages=set())
 
 
 # --- on_post_page: smaller pages ----------------------------------------------------------------
@@ -559,9 +577,13 @@ def startup(command: str) -> None:
 
 
 def _problems_only(files: Files, config: MkDocsConfig, site: Site) -> Files:
-    """While content is broken, `mkdocs serve` builds one page, the list of problems, as the
-    home page (with MkDocs' live reload, so the browser returns to the site once it is fixed)."""
+    """While content is broken, `mkdocs serve` builds one page, the list of problems, and leaves
+    the pages of the last build without problems as they were: the preview shows them with a box
+    naming the problems at the top of each (``show_problems_in_preview``). When there is no such
+    build (the preview started with the problem), the list is the home page too. MkDocs' live
+    reload brings the browser back to the site once the problems are fixed."""
     errors = site.problems.errors
+    site_dir = Path(config.site_dir)
     empty = Site(site.project, site.schemas, [], {}, {}, [], site.problems, Thread.of([], {}), [])
     config[_KEY] = Build(empty, problems_page=True)
     blog_roots = {TYPES[name].index_uri for name in BLOG_TYPES}  # Material's blog plugin needs them
@@ -573,10 +595,124 @@ def _problems_only(files: Files, config: MkDocsConfig, site: Site) -> Files:
             or (not file.is_documentation_page() and classify(file.src_uri).format is None)
         ]
     )
-    kept.append(File.generated(config, "index.md", content=problems_page(errors, summary(errors))))
-    Path(config.site_dir).mkdir(parents=True, exist_ok=True)
-    (Path(config.site_dir) / PROBLEMS_MARKER).write_text("", encoding="utf-8")
+    before = _problems_shown(site_dir)
+    home = not (site_dir / "index.html").exists() or bool(before and before.get("home"))
+    closing = summary(errors)
+    listing = File.generated(config, PROBLEMS_URI, content=problems_page(errors, closing, home=False))
+    kept.append(listing)
+    if home:
+        kept.append(File.generated(config, "index.md", content=problems_page(errors, closing)))
+    _keep_shown(site_dir, errors, listing, home=home, pages=_pages_of(errors, site.project.root, config))
     return kept
+
+
+def _keep_shown(site_dir: Path, errors: list[Problem], listing: File, home: bool, pages: set[str]) -> None:
+    """Leave in the site folder what the preview's box shows (``show_problems_in_preview``); its
+    being there also makes the next build rebuild every page (``validate``)."""
+    shown = {
+        "home": home,  # the list is the home page too
+        "list_url": listing.url,
+        "list_file": listing.dest_uri,
+        "pages": sorted(pages),  # the pages shown as they were before the save with problems
+        "problems": [problem.as_json() for problem in errors],
+    }
+    site_dir.mkdir(parents=True, exist_ok=True)
+    (site_dir / PROBLEMS_MARKER).write_text(json.dumps(shown), encoding="utf-8")
+
+
+def _pages_of(problems: list[Problem], root: Path, config: MkDocsConfig) -> set[str]:
+    """The URLs (as MkDocs writes them, "procedures/recording/") of the pages whose own files
+    have these problems."""
+    docs_dir = Path(config.docs_dir).resolve()
+    urls = set()
+    for problem in problems:
+        try:
+            uri = (root / problem.path).resolve().relative_to(docs_dir).as_posix()
+        except (OSError, ValueError):
+            continue
+        if uri.endswith(".md"):
+            urls.add(File(uri, str(docs_dir), config.site_dir, config.use_directory_urls).url)
+    return urls
+
+
+def _problems_shown(site_dir: Path) -> dict | None:
+    """What the last build with problems left for the preview to show (None: no problems)."""
+    try:
+        shown = json.loads((site_dir / PROBLEMS_MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return shown if isinstance(shown, dict) else {}
+
+
+def _forget_problems(site_dir: Path) -> None:
+    """The problems are fixed: the preview's box and its list of problems go."""
+    shown = _problems_shown(site_dir) or {}
+    (site_dir / PROBLEMS_MARKER).unlink(missing_ok=True)
+    listed = shown.get("list_file")
+    if isinstance(listed, str) and listed and listed != "index.html":
+        (site_dir / listed).unlink(missing_ok=True)
+
+
+def show_problems_in_preview(server):
+    """on_serve: while the last save has problems, every page the preview serves has a box at the
+    top of its content naming them (``renderer.problems_page.problems_banner``). The box is put
+    into the HTML as it is sent to the browser, so it is never in a built site; what it names is
+    what the last build left in the site folder (``_problems_only``), so nothing is kept here."""
+    app = server.get_app()
+    root = Path(server.root)
+    mount = getattr(server, "mount_path", "/") or "/"
+
+    def with_problems(request, start_response):  # request: the WSGI environ of one request
+        answer: dict = {}
+
+        def hold(status, headers, exc_info=None):
+            answer["status"], answer["headers"] = status, headers
+            return lambda data: None  # MkDocs' server never writes through it
+
+        body = app(request, hold)
+        headers = answer.get("headers", [])
+        html = any(name.lower() == "content-type" and "text/html" in value for name, value in headers)
+        shown = _problems_shown(root) if html and "status" in answer else None
+        if shown is None:
+            if "status" in answer:
+                start_response(answer["status"], headers)
+            return body
+        content = b"".join(body)
+        if hasattr(body, "close"):
+            body.close()
+        path = request.get("PATH_INFO", "/").encode("latin-1").decode("utf-8", "ignore")
+        content = _with_banner(content, shown, path[len(mount) :] if path.startswith(mount) else path, mount)
+        headers = [(n, v) for n, v in headers if n.lower() != "content-length"]
+        start_response(answer["status"], [*headers, ("Content-Length", str(len(content)))])
+        return [content]
+
+    server.set_app(with_problems)
+    return server
+
+
+_CONTENT_START = (re.compile(rb"<article\b[^>]*\bmd-content__inner\b[^>]*>"), re.compile(rb"<body\b[^>]*>"))
+
+
+def _with_banner(content: bytes, shown: dict, page_url: str, mount: str) -> bytes:
+    """The page's HTML with the box at the top of its content (none on the list of problems)."""
+    page_url = page_url.lstrip("/")
+    if page_url.endswith("index.html"):
+        page_url = page_url[: -len("index.html")]
+    list_url = str(shown.get("list_url", ""))
+    if page_url == list_url or (page_url == "" and shown.get("home")):
+        return content
+    fields = {f.name for f in dataclasses.fields(Problem)}
+    problems = [
+        Problem(**{key: value for key, value in problem.items() if key in fields})
+        for problem in shown.get("problems", [])
+        if isinstance(problem, dict)
+    ]
+    if not problems:
+        return content
+    banner = problems_banner(problems, mount.rstrip("/") + "/" + list_url, page_url in shown.get("pages", []))
+    found = _CONTENT_START[0].search(content) or _CONTENT_START[1].search(content)
+    at = found.end() if found else 0  # the top of the content (Material's article), else of the page
+    return content[:at] + str(banner).encode("utf-8") + content[at:]
 
 
 # --- on_nav: the readers' menu ------------------------------------------------------------------
@@ -672,6 +808,35 @@ def _watched(config: MkDocsConfig) -> list[Path]:
     return roots + [Path(path) for path in config.watch if Path(path).exists()]
 
 
+def title_unread_pages(config: MkDocsConfig, files: Files) -> None:
+    """on_env: give every page this build did not read the title (and menu badge) a full build
+    gives it, before any page is written.
+
+    A `--dirty` rebuild (as `mkdocs serve` runs) reads and writes only the pages whose output can
+    have changed: MkDocs skips the others (``_populate_page``). But every build makes new page
+    objects (generated pages come from ``File.generated`` each build), and a page that was not read
+    has no title, so the menu and the "Previous"/"Next" links of every page that is written would
+    say "None" for it (after a save with problems, every editor's page is rewritten, so the menu
+    lost every generated page's title). An editor's page takes its title from its item, read this
+    build; any other page's source is read (not rendered) for its front matter or first heading."""
+    build = config.get(_KEY)
+    site = build.site if build is not None else None
+    for file in files.documentation_pages():
+        page = file.page
+        if page is None or page.markdown is not None:
+            continue  # read this build: MkDocs knows its title
+        item = site.item_for_page(file.src_uri) if site is not None else None
+        title = item.data.get("title") if item is not None and not item.from_yaml else None
+        if isinstance(title, str) and title:
+            page.title = title
+            markdown = ""
+        else:
+            page.read_source(config)
+            markdown = page.markdown or ""
+        if build is not None:
+            apply_lifecycle(markdown, page, config)  # the menu's New/Updated badge, as a full build
+
+
 def remember_env(env, config: MkDocsConfig):
     """on_env: keep the template environment with the build (for one-page rebuilds)."""
     build = config.get(_KEY)
@@ -687,7 +852,12 @@ def remember_serve_build(config: MkDocsConfig) -> None:
     build = config.get(_KEY)
     if build is None or not build.site.project.settings.serving:
         return
-    usable = build is not None and not build.problems_page and build.nav is not None and build.env is not None
+    usable = (
+        not build.problems_page
+        and not build.rendered_problems  # the preview shows them until a full build has none
+        and build.nav is not None
+        and build.env is not None
+    )
     SERVE_CACHE.last_serve_build = _ServeBuild(config, build, stamps(_watched(config))) if usable else None
 
 
@@ -783,8 +953,10 @@ HOOKS = (
     "search_index",
     "search_write",
     "search_stop",
+    "serve_titles",  # before serve_env: the pages kept for one-page rebuilds have their titles
     "serve_env",
     "serve_pages",
+    "serve_banner",  # after serve_pages: the box naming the problems, on every page served
     "serve_remember",  # keep last: it keeps the finished build for `mkdocs serve`
 )
 

@@ -65,6 +65,9 @@ def test_a_build_that_publishes_anyway_publishes_only_allow_listed_html(tricks, 
     assert len(pages) > 10
     for page, article in pages:
         assert refused_in(article) == [], page
+        if page.parent.name == "problems-to-fix":  # the preview's list of problems quotes them, as text
+            assert "&lt;img" in article and "<img" not in article
+            continue
         assert "__pwned" not in article or "onerror" not in article
     news = (tmp_path / "site/news/index.html").read_text(encoding="utf-8")
     assert "Read this first." in news and "onerror" not in news  # the post's excerpt, judged too
