@@ -182,7 +182,7 @@ class Settings:
                     (
                         f"audit_service_grade_labels.{service}",
                         f'extra.practice_hub.audit_service_grade_labels names "{service}", which is not '
-                        f'one of audit_services ({", ".join(map(str, services))}) '
+                        f"one of audit_services ({', '.join(map(str, services))}) "
                         "(write the service's name as audit_services gives it)",
                     )
                 )
