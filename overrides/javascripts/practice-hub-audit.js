@@ -461,6 +461,7 @@
       afterExport.hidden = true;
       status.textContent = text || "";
       listDrafts();
+      document.getElementById("ph-audit-drafts-h").focus();  // back to the list, not to a hidden button
     }
     function startNew(cycleId) {
       open(newId(), null, cycleId);

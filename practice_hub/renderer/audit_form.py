@@ -657,7 +657,7 @@ def _toolbar(marking: str) -> Markup:
         "div",
         element(
             "section",
-            element("h2", "Audits on this device", id="ph-audit-drafts-h"),
+            element("h2", "Audits on this device", id="ph-audit-drafts-h", tabindex="-1"),
             element(
                 "p",
                 "Drafts are saved in this browser as you type, and deleted when they expire. They never leave "
