@@ -427,9 +427,13 @@
     function save() {
       if (!currentId) return;
       var audit = refresh();
-      audit.saved = new Date().toISOString();
       if (lockedByImport) audit.locked = true;
-      var drafts = loadDrafts();
+      var drafts = loadDrafts(), before = drafts[currentId];
+      if (before) {  // "last changed" (and so the expiry) moves only when something did change
+        var was = Object.assign({}, before, { saved: "" });
+        if (JSON.stringify(was) === JSON.stringify(Object.assign({}, audit, { saved: "" }))) return;
+      }
+      audit.saved = new Date().toISOString();
       drafts[currentId] = audit;
       status.textContent = saveDrafts(drafts) ? "Saved on this device." :
         "This browser will not keep the audit: export it before you leave the page.";
