@@ -195,7 +195,12 @@ def test_clear_everything_leaves_nothing_in_storage(page):
 def test_a_draft_older_than_the_expiry_is_gone_on_load(page):
     page.goto(TOOL)
     days = _data(page)["draft_expiry_days"]
-    old = {"id": "aaaaaaaa-old", "case_reference": "C1111111", "date": "2026-01-01", "saved": "2020-01-01T09:00:00Z"}
+    old = {
+        "id": "aaaaaaaa-old",
+        "case_reference": "C1111111",
+        "date": "2026-01-01",
+        "saved": "2020-01-01T09:00:00Z",
+    }
     fresh = {"id": "bbbbbbbb-new", "case_reference": "C2222222", "date": "2026-11-01"}
     page.evaluate(
         "([key, old, fresh, days]) => { fresh.saved = new Date(Date.now() - (days - 1) * 86400000).toISOString();"
@@ -266,13 +271,16 @@ def test_a_themed_audit_for_adults_from_a_cycle_page(browser, themed, tmp_path, 
         page = context.new_page()
         page.goto(f"{TOOL}?cycle={CYCLE}")
         assert page.locator("#ph-audit").is_visible()  # a new audit for the cycle, empty
-        assert "Themed audit: risk, voice and safeguarding" in page.locator("#ph-audit-cycle-title").inner_text()
+        assert (
+            "Themed audit: risk, voice and safeguarding" in page.locator("#ph-audit-cycle-title").inner_text()
+        )
         assert page.input_value("#ph-audit-cycle") == CYCLE
         assert set(_shown_sections(page)) == {"audit-risk", "audit-voice", "audit-msp", "audit-permanence"}
         page.select_option("#ph-audit-service", ADULTS)
         assert set(_shown_sections(page)) == {"audit-risk", "audit-voice", "audit-msp"}  # no Permanence
-        assert page.locator("#ph-audit-risk-g-requires_improvement + label strong").inner_text() == (
-            ADULT_WORDS["requires_improvement"]
+        assert (
+            page.locator("#ph-audit-risk-g-requires_improvement + label strong").inner_text()
+            == (ADULT_WORDS["requires_improvement"])
         )  # the adults' own words
         marking = "OFFICIAL-SENSITIVE PERSONAL"
         assert page.locator(".ph-audit__marking").first.inner_text() == marking
@@ -285,7 +293,10 @@ def test_a_themed_audit_for_adults_from_a_cycle_page(browser, themed, tmp_path, 
         page.check("#ph-audit-msp-g-requires_improvement")
         choice = page.locator("#ph-audit-ov-good")  # a radio of the disabled fieldset
         assert choice.is_disabled()  # one section still to grade
-        assert "1 of 3 still to grade (Risk and safety)" in page.locator("#ph-audit-overall-remaining").inner_text()
+        assert (
+            "1 of 3 still to grade (Risk and safety)"
+            in page.locator("#ph-audit-overall-remaining").inner_text()
+        )
         page.check("#ph-audit-risk-g-inadequate")  # a key section
         assert choice.is_enabled()
         assert page.locator("#ph-audit-suggested").inner_text() == "Inadequate"
@@ -386,7 +397,10 @@ def test_moderation_locks_the_auditors_grades_and_the_moderated_overall_counts(b
         other.select_option("#ph-audit-risk-m-grade", "requires_improvement")
         other.fill("#ph-audit-risk-m-reason", "Risk listed, not analysed")
         assert other.locator("#ph-audit-risk-g-good").is_disabled()  # locked, with the reason why
-        assert "locked because this audit has been moderated" in other.locator("#ph-audit-risk-g-lock").inner_text()
+        assert (
+            "locked because this audit has been moderated"
+            in other.locator("#ph-audit-risk-g-lock").inner_text()
+        )
         assert other.locator("#ph-audit-ov-good").is_disabled()
         other.select_option("#ph-audit-moderated-overall", "requires_improvement")
         other.fill("#ph-audit-moderation-reason", "Risk is the key section")
@@ -423,7 +437,9 @@ def test_an_older_export_is_said_to_be_an_older_format(page, tmp_path):
     page.goto(TOOL)
     old = tmp_path / "old.json"
     old.write_text(
-        json.dumps({"format": "practice-hub-audit", "version": 1, "case_reference": "C1234567", "sections": []}),
+        json.dumps(
+            {"format": "practice-hub-audit", "version": 1, "case_reference": "C1234567", "sections": []}
+        ),
         encoding="utf-8",
     )
     page.set_input_files("#ph-audit-import", str(old))
