@@ -963,6 +963,8 @@
     if (expired) status.textContent = expired + " expired draft" + (expired === 1 ? " was" : "s were") + " deleted from this device.";
     var wanted = new URLSearchParams(window.location.search).get("cycle");
     if (wanted && cycles[wanted]) startNew(wanted);
+    else if (wanted) status.textContent = "The audit cycle \u201c" + wanted + "\u201d is not one of this site's cycles: " +
+      "start a new audit and choose its cycle under About the audit.";
   }
 
   function setUpResults(root) {

@@ -433,6 +433,12 @@ def test_moderation_locks_the_auditors_grades_and_the_moderated_overall_counts(b
         context.close()
 
 
+def test_an_unknown_cycle_in_the_address_opens_nothing(page):
+    page.goto(f"{TOOL}?cycle=no-such-cycle")
+    assert page.locator("#ph-audit").is_hidden()
+    assert "is not one of this site's cycles" in page.locator("#ph-audit-status").inner_text()
+
+
 def test_an_older_export_is_said_to_be_an_older_format(page, tmp_path):
     page.goto(TOOL)
     old = tmp_path / "old.json"
@@ -496,6 +502,9 @@ def test_axe_in_every_state_of_the_tool(browser, themed, test_output):
             _settled(page)
             assert_no_violations(page, f"the print summary ({width})")
             page.screenshot(path=test_output / f"audit-print-{width}.png", full_page=True)
+            if width == 1366:  # every adults' section, an escalation, a moderated overall: still one page
+                assert len(_shown_sections(page)) >= 10
+                assert len(PdfReader(io.BytesIO(page.pdf(format="A4"))).pages) == 1
         finally:
             context.close()
 
