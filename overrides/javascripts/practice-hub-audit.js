@@ -311,9 +311,10 @@
       line("Auditor's overall judgement:", word(audit.auditor_overall) || "not chosen");
       if (audit.moderated_overall) line("Moderated overall judgement:", word(audit.moderated_overall) +
         (audit.moderator ? ", by " + audit.moderator : "") + (audit.moderated_on ? " on " + audit.moderated_on : ""));
-      var escalations = audit.sections.filter(function (s) { return s.escalation; });
+      var escalations = audit.sections.filter(function (s) { return s.escalation || escalationApplies(s); });
       line("Escalations:", escalations.length ? escalations.map(function (s) {
-        return s.title + ": to " + s.escalation.to + " on " + s.escalation.date;
+        var e = s.escalation || {};
+        return s.title + ": " + (e.to && e.date ? "to " + e.to + " on " + e.date : "needed, not yet recorded");
       }).join("; ") : "none");
       line("Learning actions:", audit.learning_actions.length ? audit.learning_actions.map(function (a) {
         return [a.action, a.agreed_with, a.by].filter(Boolean).join(" - ");
