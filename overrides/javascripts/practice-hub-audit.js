@@ -516,7 +516,7 @@
       var pr = audit.practitioner || {};
       var about = {
         marking: get(audit, "marking"), audit_id: get(audit, "id"),
-        case_reference: /^[0-9]+$/.test(String(get(audit, "case_reference"))) ? '="' + audit.case_reference + '"' : get(audit, "case_reference"),
+        case_reference: get(audit, "case_reference"),
         date: get(audit, "date"), service: get(audit, "service"), journey_stage: get(audit, "journey_stage"),
         cycle: get(audit, "cycle"), auditor: get(audit, "auditor"), joint_audit: yesNo(audit.joint_audit),
         practitioner_role: get(pr, "role"), practitioner_team: get(pr, "team"), practitioner_took_part: yesNo(pr.took_part),
@@ -545,6 +545,9 @@
           final_grade: w(changed ? m.grade : s.grade), escalated_to: get(e, "to"), escalated_on: get(e, "date")
         };
         return data.columns.map(function (name) {
+          // Digits only as ="0012345", written as it is (the formula guard would show the formula):
+          // a spreadsheet keeps it as text with its leading zeros.
+          if (name === "case_reference" && /^[0-9]+$/.test(String(about.case_reference))) return '="' + about.case_reference + '"';
           return csvCell(Object.prototype.hasOwnProperty.call(values, name) ? values[name] : about[name]);
         }).join(",");
       });

@@ -81,7 +81,9 @@ def cell(value: object) -> str:
 
 
 def _case(reference: str) -> str:
-    return f'="{reference}"' if _DIGITS.match(reference) else reference
+    """The case reference's cell: digits only as ="0012345" (written as it is: the formula guard
+    would turn it into text showing the formula), anything else as any other cell."""
+    return f'="{reference}"' if _DIGITS.match(reference) else cell(reference)
 
 
 def rows(audit: dict, labels: dict[str, str]) -> list[list[str]]:
@@ -123,7 +125,7 @@ def rows(audit: dict, labels: dict[str, str]) -> list[list[str]]:
         "training": "; ".join(audit.get("training") or []),
     }
     head = [cell(about[name]) for name in AUDIT_COLUMNS if name != "case_reference"]
-    head.insert(AUDIT_COLUMNS.index("case_reference"), cell(_case(str(audit.get("case_reference", "")))))
+    head.insert(AUDIT_COLUMNS.index("case_reference"), _case(str(audit.get("case_reference", ""))))
     out = []
     for section in audit.get("sections") or []:
         moderation = section.get("moderation") or {}

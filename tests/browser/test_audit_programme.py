@@ -346,7 +346,7 @@ def test_a_themed_audit_for_adults_from_a_cycle_page(browser, themed, tmp_path, 
         assert csv_bytes.decode("utf-8") == sheet.sheet([audit], settings.grade_labels)
         assert csv_bytes.startswith(b"\xef\xbb\xbf") and b"\r\n" in csv_bytes
         assert ADULT_WORDS["requires_improvement"].encode() in csv_bytes
-        assert b"0012345" in csv_bytes and b"'=Analyse" in csv_bytes
+        assert b',="0012345",' in csv_bytes and b"'=Analyse" in csv_bytes
 
         # One spreadsheet of several exports: the same bytes as sheet.sheet, drafts untouched.
         first = tmp_path / "one.json"
