@@ -114,7 +114,7 @@
     }
 
     function cycle() { return cycles[value("cycle")] || null; }
-    function inScope(s, service, c) {
+    function inScope(s, service, c) {  // rules.AuditRules.in_scope on the command line
       if (service && s.services && s.services.indexOf(service) === -1) return false;
       if (c && c.audit_sections && c.audit_sections.indexOf(s.id) === -1) return false;
       return true;
@@ -233,7 +233,7 @@
       cycleTitle.textContent = c ? "Themed audit for the cycle: " + c.title + "." : "";
       var serviceSelect = field("service");
       Array.prototype.forEach.call(serviceSelect.options, function (o) {
-        var out = !!(c && o.value && c.services.indexOf(o.value) === -1);
+        var out = !!(c && o.value && c.services.length && c.services.indexOf(o.value) === -1);
         o.disabled = out; o.hidden = out;
       });
       all(form, "[data-grade-label]").forEach(function (el) {
@@ -592,20 +592,23 @@
       if (audit.cycle) {
         c = cycles[audit.cycle] || null;
         if (!c) out.push(["cycle", "Audit cycle: \u201c" + audit.cycle + "\u201d is not a cycle of this site."]);
-        else if (audit.service && c.services.indexOf(audit.service) === -1)
-          out.push(["service", "Service: the cycle \u201c" + c.title + "\u201d audits " + c.services.join(", ") + ", not " + audit.service + "."]);
+        else if (data.services.indexOf(audit.service) !== -1 && c.services.length && c.services.indexOf(audit.service) === -1) {
+          out.push(["cycle", "Audit cycle: the cycle \u201c" + c.title + "\u201d audits " + c.services.join(", ") + ", not " + audit.service + "."]);
+          c = null;  // its sections say nothing about this service's audit
+        }
       }
+      var serviceKnown = data.services.indexOf(audit.service) !== -1;  // scope is judged only for a real service
       // R4
       var seen = {};
       (audit.sections || []).forEach(function (s) {
         if (!byId[s.id]) { out.push(["sections", "Sections: \u201c" + s.id + "\u201d is not a section of this audit tool."]); return; }
         if (seen[s.id]) out.push(["sections", title(s.id) + " appears more than once."]);
         seen[s.id] = s;
-        if (!inScope(byId[s.id], audit.service, c)) out.push(["sections", title(s.id) + " is not part of this audit (service " +
+        if (serviceKnown && !inScope(byId[s.id], audit.service, c)) out.push(["sections", title(s.id) + " is not part of this audit (service " +
           (audit.service || "not chosen") + (c ? ", cycle " + c.title : "") + ")."]);
       });
       data.sections.forEach(function (s) {
-        if (!inScope(s, audit.service, c)) return;
+        if (!serviceKnown || !inScope(s, audit.service, c)) return;
         if (!seen[s.id]) out.push(["sections", title(s.id) + " is missing from the audit."]);
         else if (!seen[s.id].grade) out.push(["sections", title(s.id) + ": choose a grade (Not applicable is a grade)."]);
       });
@@ -617,7 +620,7 @@
       // R6
       (audit.sections || []).forEach(function (s) {
         var m = s.moderation || {};
-        if (byId[s.id] && byId[s.id].key && (s.grade === "inadequate" || m.grade === "inadequate") &&
+        if (byId[s.id] && byId[s.id].key && (s.grade === "inadequate" || (m.outcome === "changed" && m.grade === "inadequate")) &&
             !(s.escalation && s.escalation.to && s.escalation.date))
           out.push(["sections", title(s.id) + " is a key section graded " + (l.inadequate || "Inadequate") +
             ": record who the case was escalated to (a role) and the date."]);

@@ -252,12 +252,15 @@ def test_an_export_is_refused_with_every_problem_and_focus_moves_there(page):
         "not exported",
         "NHS number",
         "Service: choose the service",
-        "choose a grade",
         "Overall judgement: choose",
         "Reason for the overall judgement",
         "took part",
     ):
         assert words in text, (words, text)
+    # Which sections must be graded depends on the service, as on the command line.
+    page.select_option("#ph-audit-service", _data(page)["services"][0])
+    page.get_by_role("button", name="Export JSON").click()
+    assert "choose a grade" in alert.inner_text() and "Service:" not in alert.inner_text()
     assert page.locator("#ph-audit-after-export").is_hidden()
 
 
