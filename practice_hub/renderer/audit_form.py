@@ -17,7 +17,7 @@ import posixpath
 
 from ..audit_tool.counting import NAME_LIKE, NHS_LIKE
 from ..audit_tool.exports import FORMAT, MAX_DEPTH, MAX_IMPORT_BYTES, VERSION
-from ..audit_tool.grades import GRADES, NOT_APPLICABLE
+from ..audit_tool.grades import GRADES, LABELS, NOT_APPLICABLE
 from ..audit_tool.sheet import COLUMNS
 from ..markup import Markup, element, join, link, options, start_tag
 from ..settings import Settings
@@ -417,7 +417,11 @@ def _escalation(p: str, sid: str) -> Markup:
     """Shown when a key section's grade (or moderated grade) is Inadequate: both fields needed."""
     return element(
         "fieldset",
-        element("legend", "Escalation: this key section is graded Inadequate"),
+        element(
+            "legend",
+            "Escalation: this key section is graded ",
+            element("span", LABELS["inadequate"], data_grade_label="inadequate"),  # the service's word
+        ),
         element(
             "p",
             "Record who the case was escalated to (a role, never a name) and when. Both are needed "
