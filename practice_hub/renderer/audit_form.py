@@ -1,8 +1,11 @@
 """The case-file audit tool page (audit/tool/): a real HTML form made from the audit sections.
 
 Without JavaScript it is a printable paper form (fieldsets, legends, labels). With
-javascripts/practice-hub-audit.js it keeps drafts on the device, exports and imports audits,
-records moderation and prints a one-page summary. The form is written with the helpers of
+javascripts/practice-hub-audit.js it starts on the list of drafts on this device (nothing opens
+by itself on a shared computer), keeps drafts until they expire, checks an audit by the audit
+rules before exporting it (JSON, or CSV in audit_tool/sheet.py's layout), imports audits, records
+moderation and prints a one-page summary. Sections are shown by service and by audit cycle
+(``?cycle=<id>``). The form is written with the helpers of
 ``markup.py``, so every value is escaped; the data the script needs is embedded as JSON text
 that cannot close the element holding it.
 """
@@ -12,8 +15,10 @@ from __future__ import annotations
 import json
 import posixpath
 
+from ..audit_tool.counting import NAME_LIKE, NHS_LIKE
 from ..audit_tool.exports import FORMAT, MAX_DEPTH, MAX_IMPORT_BYTES, VERSION
-from ..audit_tool.grades import GRADES, NOT_APPLICABLE
+from ..audit_tool.grades import GRADES, LABELS, NOT_APPLICABLE
+from ..audit_tool.sheet import COLUMNS
 from ..markup import Markup, element, join, link, options, start_tag
 from ..settings import Settings
 from ..structure.items import Item
@@ -81,8 +86,40 @@ def export_rules(schema, names: bool = False):
     return schema
 
 
+def export_version(export_schema: dict | None) -> int:
+    """The export format's version: the schema's ``version`` constant (the contract), else
+    the reader's."""
+    version = ((export_schema or {}).get("properties") or {}).get("version") or {}
+    return int(version.get("const", VERSION))
+
+
+def section_services(section: Item) -> list[str] | None:
+    """The services a section belongs to, or None for every service."""
+    services = section.data.get("services")
+    return [str(s) for s in services] if services else None
+
+
+def cycle_data(cycles: list[Item]) -> list[dict]:
+    return [
+        {
+            "id": c.id,
+            "title": c.title,
+            "services": [str(s) for s in c.data.get("services") or []],
+            "audit_sections": [str(s) for s in c.data["audit_sections"]]
+            if c.data.get("audit_sections")
+            else None,
+        }
+        for c in cycles
+    ]
+
+
 def tool_data(
-    sections: list[Item], thread: Thread, settings: Settings, use_dir: bool, export_schema: dict | None = None
+    sections: list[Item],
+    thread: Thread,
+    settings: Settings,
+    use_dir: bool,
+    export_schema: dict | None = None,
+    cycles: list[Item] | None = None,
 ) -> dict:
     """What the script needs, made at build time."""
     key = [s.id for s in sections if s.data.get("key_section") is True]
@@ -107,14 +144,16 @@ def tool_data(
                 "number": section.number,
                 "title": section.title,
                 "key": section.id in key,
+                "services": section_services(section),
                 "looks_for": [str(p) for p in section.data.get("looks_for") or []],
                 "journey_stages": [str(s) for s in section.data.get("journey_stages") or []],
                 "standards": standards,
             }
         )
+    services = [str(s) for s in settings.audit_services]
     return {
         "format": FORMAT,
-        "version": VERSION,
+        "version": export_version(export_schema),
         "max_import_bytes": MAX_IMPORT_BYTES,
         "max_depth": MAX_DEPTH,
         "export_schema": export_rules(export_schema) if export_schema else None,
@@ -122,7 +161,16 @@ def tool_data(
         "rule_text": RULE_TEXT[settings.audit_overall_rule],
         "key_sections": key,
         "case_reference_pattern": settings.case_reference_pattern,
+        "name_like": NAME_LIKE,
+        "nhs_like": NHS_LIKE,
+        "marking": settings.audit_protective_marking,
+        "draft_expiry_days": settings.audit_draft_expiry_days,
+        "services": services,
+        "journey_stages": journey_stages(sections),
         "grades": [{"id": k, "label": v} for k, v in GRADES + (NOT_APPLICABLE,)],
+        "grade_labels": {service: settings.grade_labels(service) for service in ["", *services]},
+        "columns": list(COLUMNS),
+        "cycles": cycle_data(cycles or []),
         "sections": out,
     }
 
@@ -149,15 +197,65 @@ def _choose(ident: str, name: str, anyone: str, values: list[str]) -> Markup:
     )
 
 
-def _header(settings: Settings, stages: list[str]) -> Markup:
+def _marking(marking: str, where: str) -> Markup:
+    """The protective marking, shown at the top and the bottom of the form and on the print."""
+    return element("p", element("strong", marking), class_="ph-audit__marking", data_ph_marking=where)
+
+
+def _text(ident: str, name: str, label, hint: str = "", kind: str = "text") -> Markup:
+    control = start_tag(
+        "input",
+        id=ident,
+        name=name,
+        type=kind,
+        aria_describedby=f"{ident}-hint" if hint else None,
+    )
+    hint_text = element("span", hint, class_="ph-audit__hint", id=f"{ident}-hint") if hint else ""
+    return _field(_label(label, ident), join([hint_text, control]))
+
+
+def _area(ident: str, name: str, label, rows: str = "3", hint: str = "") -> Markup:
+    hint_text = element("span", hint, class_="ph-audit__hint", id=f"{ident}-hint") if hint else ""
+    return _field(
+        _label(label, ident),
+        join(
+            [
+                hint_text,
+                element(
+                    "textarea",
+                    id=ident,
+                    name=name,
+                    rows=rows,
+                    aria_describedby=f"{ident}-hint" if hint else None,
+                ),
+            ]
+        ),
+    )
+
+
+def _header(settings: Settings, stages: list[str], cycles: list[dict]) -> Markup:
     pattern = settings.case_reference_pattern
     html_pattern = pattern[1:] if pattern.startswith("^") else pattern
     html_pattern = (
         html_pattern[:-1] if html_pattern.endswith("$") and not html_pattern.endswith("\\$") else html_pattern
     )
+    cycle_choice = (
+        _field(
+            _label("Audit cycle (a themed audit)", "ph-audit-cycle"),
+            element(
+                "select",
+                options(((c["id"], c["title"]) for c in cycles), "Not part of a cycle"),
+                id="ph-audit-cycle",
+                name="cycle",
+            ),
+        )
+        if cycles
+        else ""
+    )
     return element(
         "fieldset",
         element("legend", "About the audit"),
+        element("p", class_="ph-audit__cycle-title", id="ph-audit-cycle-title", hidden=True),
         element(
             "p",
             element("strong", "Case reference:"),
@@ -183,6 +281,7 @@ def _header(settings: Settings, stages: list[str]) -> Markup:
             )
             + element("span", class_="ph-audit__error", id="ph-audit-case-error", role="alert"),
         ),
+        cycle_choice,
         _field(
             _label("Service (which audit tool)", "ph-audit-service"),
             _choose("ph-audit-service", "service", "Choose a service", list(settings.audit_services)),
@@ -221,13 +320,28 @@ def _radio(ident: str, name: str, value: str, label) -> Markup:
     )
 
 
+def _lock_note(ident: str) -> Markup:
+    """Filled in by the script when moderation locks the auditor's grades."""
+    return element("p", class_="ph-audit__lock", id=ident, hidden=True)
+
+
 def _grade_choice(prefix: str, name: str, grades: dict, legend: str) -> Markup:
     choices = []
     for key, label in GRADE_CHOICES:
         descriptor = grades.get(key, "")
         extra = join([" ", element("span", descriptor, class_="ph-audit__descriptor")]) if descriptor else ""
-        choices.append(_radio(f"{prefix}-{key}", name, key, join([element("strong", label), extra])))
-    return element("fieldset", element("legend", legend), *choices, class_="ph-audit__grades")
+        choices.append(
+            _radio(
+                f"{prefix}-{key}", name, key, join([element("strong", label, data_grade_label=key), extra])
+            )
+        )
+    return element(
+        "fieldset",
+        element("legend", legend),
+        *choices,
+        class_="ph-audit__grades",
+        aria_describedby=f"{prefix}-lock",
+    )
 
 
 def _point(p: str, sid: str, index: int, point: str) -> Markup:
@@ -268,26 +382,69 @@ def _standards(standards: list[dict]) -> Markup:
     )
 
 
+def _grade_options(anyone: str) -> Markup:
+    return element("option", anyone, value="") + join(
+        element("option", label, value=key, data_grade_label=key) for key, label in GRADE_CHOICES
+    )
+
+
+def _overall_options(anyone: str) -> Markup:
+    return element("option", anyone, value="") + join(
+        element("option", label, value=key, data_grade_label=key) for key, label in GRADES
+    )
+
+
 def _moderation(p: str, sid: str, title: str) -> Markup:
     return element(
         "fieldset",
         element("legend", "Moderation of ", title),
+        _radio(f"{p}-m-none", f"{sid}.moderation.outcome", "", "Not moderated"),
         _radio(f"{p}-m-agree", f"{sid}.moderation.outcome", "agree", "Moderator agrees with the grade"),
         _radio(f"{p}-m-changed", f"{sid}.moderation.outcome", "changed", "Moderator changes the grade"),
         _field(
             _label("Moderated grade", f"{p}-m-grade"),
-            element(
-                "select",
-                options(GRADE_CHOICES, "No change"),
-                id=f"{p}-m-grade",
-                name=f"{sid}.moderation.grade",
-            ),
+            element("select", _grade_options("No change"), id=f"{p}-m-grade", name=f"{sid}.moderation.grade"),
         ),
         _field(
             _label("Reason for the change", f"{p}-m-reason"),
             element("textarea", id=f"{p}-m-reason", name=f"{sid}.moderation.reason", rows="2"),
         ),
         class_="ph-audit__moderation",
+    )
+
+
+def _escalation(p: str, sid: str) -> Markup:
+    """Shown when a key section's grade (or moderated grade) is Inadequate: both fields needed."""
+    return element(
+        "fieldset",
+        element(
+            "legend",
+            "Escalation: this key section is graded ",
+            element("span", LABELS["inadequate"], data_grade_label="inadequate"),  # the service's word
+        ),
+        element(
+            "p",
+            "Record who the case was escalated to (a role, never a name) and when. Both are needed "
+            "before the audit can be exported.",
+            id=f"{p}-esc-hint",
+        ),
+        _field(
+            _label("Escalated to (role)", f"{p}-esc-to"),
+            start_tag(
+                "input",
+                type="text",
+                id=f"{p}-esc-to",
+                name=f"{sid}.escalation.to",
+                aria_describedby=f"{p}-esc-hint",
+            ),
+        ),
+        _field(
+            _label("Date escalated", f"{p}-esc-date"),
+            start_tag("input", type="date", id=f"{p}-esc-date", name=f"{sid}.escalation.date"),
+        ),
+        class_="ph-audit__escalation",
+        id=f"{p}-escalation",
+        data_escalation=sid,
     )
 
 
@@ -307,6 +464,8 @@ def _section(section: Item, data: dict) -> Markup:
             class_="ph-audit__points",
         ),
         _grade_choice(f"{p}-g", f"{sid}.grade", section.data.get("grades") or {}, "Grade"),
+        _lock_note(f"{p}-g-lock"),
+        _escalation(p, sid) if data["key"] else "",
         _field(
             _label("Evidence notes", f"{p}-evidence"),
             element("textarea", id=f"{p}-evidence", name=f"{sid}.evidence", rows="4"),
@@ -316,6 +475,81 @@ def _section(section: Item, data: dict) -> Markup:
         class_="ph-audit__section",
         id=p,
         data_section=sid,
+    )
+
+
+def _practitioner() -> Markup:
+    return element(
+        "fieldset",
+        element("legend", "The practitioner"),
+        _text(
+            "ph-audit-pr-role",
+            "practitioner.role",
+            "Worker's role",
+            hint="A role, for example Social worker: never a name.",
+        ),
+        _text(
+            "ph-audit-pr-team", "practitioner.team", "Team", hint="The team's name: never a person's name."
+        ),
+        element(
+            "fieldset",
+            element("legend", "Did the worker take part in the audit conversation?"),
+            _radio("ph-audit-pr-yes", "practitioner.took_part", "yes", "Yes"),
+            _radio("ph-audit-pr-no", "practitioner.took_part", "no", "No"),
+            class_="ph-audit__took-part",
+        ),
+        _area("ph-audit-pr-reflection", "practitioner.reflection", "The worker's reflection"),
+        _text(
+            "ph-audit-pr-date", "practitioner.feedback_date", "Date of feedback to the worker", kind="date"
+        ),
+        _area("ph-audit-pr-response", "practitioner.response", "The worker's response to the feedback"),
+        class_="ph-audit__practitioner",
+        id="ph-audit-practitioner",
+    )
+
+
+def _difference() -> Markup:
+    return element(
+        "fieldset",
+        element("legend", "Impact"),
+        _area(
+            "ph-audit-difference",
+            "difference",
+            "What difference did the work make to the child, adult or family?",
+            rows="4",
+        ),
+        class_="ph-audit__difference",
+    )
+
+
+def _overall(rule_text: str) -> Markup:
+    choices = [
+        _radio(f"ph-audit-ov-{key}", "auditor_overall", key, element("span", label, data_grade_label=key))
+        for key, label in GRADES
+    ]
+    return element(
+        "fieldset",
+        element("legend", "Overall judgement (the auditor's)"),
+        element(
+            "p",
+            "Suggested by the rule: ",
+            element("strong", "not yet (grade the sections first)", id="ph-audit-suggested"),
+            class_="ph-audit__suggested",
+        ),
+        element("p", rule_text, class_="ph-audit__rule"),
+        element("p", class_="ph-audit__remaining", id="ph-audit-overall-remaining", hidden=True),
+        _lock_note("ph-audit-overall-lock"),
+        element(
+            "fieldset",
+            element("legend", "Your overall judgement"),
+            *choices,
+            _area("ph-audit-overall-reason", "overall_reason", "Reason for the overall judgement", rows="3"),
+            class_="ph-audit__overall-choice",
+            id="ph-audit-overall-choice",
+            aria_describedby="ph-audit-overall-remaining ph-audit-overall-lock",
+        ),
+        class_="ph-audit__overall",
+        id="ph-audit-overall-fieldset",
     )
 
 
@@ -340,13 +574,14 @@ def _learning_action(i: int) -> Markup:
     )
 
 
-def _summary(sections: list[Item], rule_text: str) -> Markup:
+def _summary(sections: list[Item]) -> Markup:
     rows = [
         element(
             "tr",
             element("th", s.title, scope="row"),
             element("td", data_summary_grade=s.id),
             element("td", data_summary_moderated=s.id),
+            data_summary_row=s.id,
         )
         for s in sections
     ]
@@ -370,7 +605,7 @@ def _summary(sections: list[Item], rule_text: str) -> Markup:
             " ",
             element("span", id="ph-audit-overall", data_summary_overall=True),
         ),
-        element("p", rule_text, class_="ph-audit__rule"),
+        element("div", class_="ph-audit__print-only", id="ph-audit-print-extra"),
         element(
             "fieldset",
             element("legend", "Moderation"),
@@ -382,7 +617,21 @@ def _summary(sections: list[Item], rule_text: str) -> Markup:
                 _label("Date moderated", "ph-audit-moderated-on"),
                 start_tag("input", id="ph-audit-moderated-on", name="moderated_on", type="date"),
             ),
-            class_="ph-audit__about",
+            _field(
+                _label("Moderated overall judgement", "ph-audit-moderated-overall"),
+                element(
+                    "select",
+                    _overall_options("No change: the auditor's stands"),
+                    id="ph-audit-moderated-overall",
+                    name="moderated_overall",
+                ),
+            ),
+            _area(
+                "ph-audit-moderation-reason",
+                "moderation_reason",
+                "Reason for the moderated overall judgement",
+            ),
+            class_="ph-audit__about ph-audit__moderation-all",
         ),
         element("h3", "Learning actions for the practitioner", id="ph-audit-actions-h"),
         *(_learning_action(i) for i in range(3)),
@@ -403,23 +652,53 @@ def _summary(sections: list[Item], rule_text: str) -> Markup:
     )
 
 
-def _button(action: str, text: str) -> Markup:
-    return element("button", text, type="button", class_="md-button", data_action=action)
+def _button(action: str, text: str, **attrs) -> Markup:
+    return element("button", text, type="button", class_="md-button", data_action=action, **attrs)
 
 
-def _toolbar() -> Markup:
+def _toolbar(marking: str) -> Markup:
     return element(
         "div",
         element(
             "section",
-            element("h2", "Drafts on this device", id="ph-audit-drafts-h"),
+            element("h2", "Audits on this device", id="ph-audit-drafts-h", tabindex="-1"),
             element(
                 "p",
-                "Audits are saved in this browser as you type. They never leave this device unless you "
-                "export them.",
+                "Drafts are saved in this browser as you type, and deleted when they expire. They never leave "
+                "this device unless you export them. On a shared computer, clear everything when you finish.",
             ),
             element("div", id="ph-audit-draft-list"),
-            element("p", _button("new", "Start a new audit")),
+            element(
+                "p",
+                _button("new", "Start a new audit"),
+                " ",
+                _button("clear-all", "Clear everything on this device"),
+                class_="ph-audit__toolbar",
+            ),
+            element(
+                "p",
+                element(
+                    "label",
+                    "Open an exported audit (JSON)",
+                    for_="ph-audit-import",
+                    class_="ph-audit__import",
+                ),
+                " ",
+                start_tag("input", type="file", id="ph-audit-import", accept=".json,application/json"),
+                class_="ph-audit__toolbar",
+            ),
+            element(
+                "p",
+                element(
+                    "label",
+                    "Make one spreadsheet from exported audits (choose several JSON files)",
+                    for_="ph-audit-sheet",
+                    class_="ph-audit__import",
+                ),
+                " ",
+                start_tag("input", type="file", id="ph-audit-sheet", accept=".json,application/json"),
+                class_="ph-audit__toolbar",
+            ),
             class_="ph-audit__drafts",
             aria_labelledby="ph-audit-drafts-h",
         ),
@@ -431,18 +710,38 @@ def _toolbar() -> Markup:
             " ",
             _button("print", "Print summary"),
             " ",
-            element("label", "Import", for_="ph-audit-import", class_="ph-audit__import"),
-            " ",
-            start_tag("input", type="file", id="ph-audit-import", accept=".json,application/json"),
+            _button("close", "Close this audit"),
             class_="ph-audit__toolbar",
             role="group",
-            aria_label="Audit file",
+            aria_label="This audit",
+            id="ph-audit-actions",
+            hidden=True,
+        ),
+        element(
+            "div",
+            element(
+                "p",
+                "The audit is exported. Once you have sent or stored the file, delete the draft so no case "
+                "data stays on this device.",
+            ),
+            element(
+                "p",
+                _button("delete-current", "Delete this draft from this device"),
+                " ",
+                _button("keep", "Keep the draft for now"),
+            ),
+            class_="ph-audit__after-export",
+            id="ph-audit-after-export",
+            role="region",
+            aria_label="After export",
+            hidden=True,
         ),
         element("p", id="ph-audit-status", role="status", class_="ph-audit__status"),
-        element("p", id="ph-audit-message", role="alert", class_="ph-audit__message"),
+        element("div", id="ph-audit-message", role="alert", class_="ph-audit__message", tabindex="-1"),
         class_="ph-audit__js",
         hidden=True,
         data_ph_audit_js=True,
+        data_marking=marking,
     )
 
 
@@ -452,15 +751,22 @@ def tool_page(
     settings: Settings,
     use_directory_urls: bool,
     export_schema: dict | None = None,
+    cycles: list[Item] | None = None,
 ) -> str:
     """The tool page as Markdown: front matter, an introduction and one raw HTML form."""
-    data = tool_data(sections, thread, settings, use_directory_urls, export_schema)
+    data = tool_data(sections, thread, settings, use_directory_urls, export_schema, cycles)
     by_id = {d["id"]: d for d in data["sections"]}
+    marking = settings.audit_protective_marking
     form = element(
         "form",
-        _header(settings, journey_stages(sections)),
+        _marking(marking, "top"),
+        _header(settings, journey_stages(sections), data["cycles"]),
         *(_section(s, by_id[s.id]) for s in sections),
-        _summary(sections, data["rule_text"]),
+        _practitioner(),
+        _difference(),
+        _overall(data["rule_text"]),
+        _summary(sections),
+        _marking(marking, "bottom"),
         class_="ph-audit",
         id="ph-audit",
         data_ph_audit=True,
@@ -481,11 +787,12 @@ def tool_page(
             "",
             "# Case-file audit tool",
             "",
-            "Audit one case file against every section of the audit tool. Print this page to use it on paper.",
-            "With JavaScript, your audit is kept in this browser as you type and never leaves this device:",
-            "export it as JSON to send it for moderation or to be counted in the results, or as CSV for a spreadsheet.",
+            "Audit one case file against the sections of the audit tool. Print this page to use it on paper.",
+            "With JavaScript, you choose an audit to work on; it is kept in this browser as you type, never",
+            "leaves this device, and is deleted when it expires: export it as JSON to send it for moderation",
+            "or to be counted in the results, or as CSV for a spreadsheet.",
             "",
-            str(_toolbar()),
+            str(_toolbar(marking)),
             "",
             str(form),
             "",

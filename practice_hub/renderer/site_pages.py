@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 
 from ..content_types import (
+    AUDIT_CYCLE,
     COURSE,
     EVENT,
     NEWS,
@@ -127,7 +128,12 @@ def audit_pages(site: Site) -> dict[str, str]:
         return {}
     return {
         TOOL_URI: tool_page(
-            sections, site.thread, site.project.settings, dirs, site.schemas.raw.get("audit_export")
+            sections,
+            site.thread,
+            site.project.settings,
+            dirs,
+            site.schemas.raw.get("audit_export"),
+            site.of_type(AUDIT_CYCLE),  # the cycles a themed audit can be started for
         ),
         RESULTS_URI: dashboard_page(sections, site.audit_results, site.thread.results, dirs),
     }

@@ -18,6 +18,11 @@ def _sections(page) -> list[dict]:
     return json.loads(page.locator("#ph-audit-data").text_content())["sections"]
 
 
+def _start(page):
+    """With JavaScript the tool opens on the drafts on this device: start an audit to see the form."""
+    page.get_by_role("button", name="Start a new audit").click()
+
+
 def _fill(page, sections):
     page.fill("#ph-audit-case", "C1234567")
     page.select_option("#ph-audit-service", "Children's services")
@@ -31,6 +36,13 @@ def _fill(page, sections):
         page.fill(f"#ph-{sid}-n0", f"note {sid}")
         page.check(f"#ph-{sid}-g-{GRADES[n % 4]}")
         page.fill(f"#ph-{sid}-evidence", f"evidence for {sid}")
+        if page.locator(f"#ph-{sid}-escalation").is_visible():  # a key section graded inadequate
+            page.fill(f"#ph-{sid}-esc-to", "Head of Service")
+            page.fill(f"#ph-{sid}-esc-date", "2026-11-03")
+    page.fill("#ph-audit-pr-role", "Social worker")
+    page.check("#ph-audit-pr-yes")
+    page.check("#ph-audit-ov-requires_improvement")
+    page.fill("#ph-audit-overall-reason", "The auditor's own judgement")
     page.fill("#ph-la-1-action", "Write the analysis")
     page.fill("#ph-la-1-with", "Team manager")
     page.fill("#ph-la-1-by", "2026-12-31")
@@ -39,7 +51,7 @@ def _fill(page, sections):
 def _download(page, label: str) -> str:
     with page.expect_download() as info:
         page.get_by_role("button", name=label, exact=True).click()
-    return open(info.value.path(), encoding="utf-8").read()
+    return open(info.value.path(), encoding="utf-8-sig").read()
 
 
 @pytest.mark.demo  # at least ten of the demo's sections, its journey stages and services
@@ -49,8 +61,11 @@ def test_complete_reload_export_import_moderate_delete_without_leaving_the_origi
     page.goto(TOOL)
     sections = _sections(page)
     assert len(sections) >= 10
+    _start(page)
     _fill(page, sections)
     page.reload()
+    assert page.locator("#ph-audit").is_hidden()  # nothing opens by itself
+    page.get_by_role("button", name="Resume draft C1234567, 2026-11-02").click()
     assert page.input_value("#ph-audit-case") == "C1234567"
     assert page.input_value("#ph-audit-stage") == "Children in Care"
     assert page.is_checked("#ph-audit-joint")
@@ -67,18 +82,24 @@ def test_complete_reload_export_import_moderate_delete_without_leaving_the_origi
     labels = {
         "good": "Good",
         "outstanding": "Outstanding",
-        "requires_improvement": "Requires improvement",
+        "requires_improvement": "Requires improvement to be good",
         "inadequate": "Inadequate",
     }
-    assert page.locator("#ph-audit-overall").text_content() == labels[worst]  # the lowest key section
+    assert page.locator("#ph-audit-suggested").text_content() == labels[worst]  # the lowest key section
+    assert page.locator("#ph-audit-overall").text_content() == labels["requires_improvement"]  # the auditor's
     assert page.locator("#ph-audit-training li").count() >= 1
 
     exported = _download(page, "Export JSON")
     audit = json.loads(exported)
     assert (audit["format"], audit["version"], audit["case_reference"]) == (
         "practice-hub-audit",
-        1,
+        2,
         "C1234567",
+    )
+    assert (audit["suggested_overall"], audit["auditor_overall"], audit["overall"]) == (
+        worst,
+        "requires_improvement",
+        "requires_improvement",
     )
     assert [s["id"] for s in audit["sections"]] == [s["id"] for s in sections]
     assert [s["grade"] for s in audit["sections"]] == [GRADES[n % 4] for n in range(len(sections))]
@@ -89,6 +110,7 @@ def test_complete_reload_export_import_moderate_delete_without_leaving_the_origi
     rows = list(csv.DictReader(io.StringIO(_download(page, "Export CSV"))))
     assert [r["section_id"] for r in rows] == [s["id"] for s in sections]
     assert rows[0]["grade"] == "Good" and rows[0]["case_reference"] == "C1234567"
+    assert rows[0]["audit_id"] == audit["id"] and rows[0]["learning_actions"].startswith("Write the analysis")
     assert rows[1]["evidence"] == f"evidence for {sections[1]['id']}"
 
     # A moderator opens it in a fresh browser and changes one grade.
@@ -99,7 +121,7 @@ def test_complete_reload_export_import_moderate_delete_without_leaving_the_origi
     try:
         other = moderator.new_page()
         other.goto(TOOL)
-        assert other.input_value("#ph-audit-case") == ""
+        assert other.locator("#ph-audit").is_hidden()
         other.set_input_files("#ph-audit-import", str(saved))
         other.wait_for_function("document.getElementById('ph-audit-case').value === 'C1234567'")
         first = sections[0]["id"]
@@ -107,7 +129,9 @@ def test_complete_reload_export_import_moderate_delete_without_leaving_the_origi
         other.select_option(f"#ph-{first}-m-grade", "requires_improvement")
         other.fill(f"#ph-{first}-m-reason", "No analysis of risk")
         other.fill("#ph-audit-moderator", "QA Team")
+        other.fill("#ph-audit-moderated-on", "2026-11-20")
         moderated = json.loads(_download(other, "Export JSON"))
+        assert moderated["id"] == audit["id"]
         entry = moderated["sections"][0]
         assert entry["grade"] == "good"
         assert entry["moderation"] == {
@@ -126,17 +150,21 @@ def test_complete_reload_export_import_moderate_delete_without_leaving_the_origi
     page.once("dialog", lambda dialog: dialog.accept())
     page.locator("#ph-audit-draft-list button", has_text="Delete").click()
     assert page.locator("#ph-audit-draft-list").text_content() == "No drafts on this device."
+    assert page.locator("#ph-audit").is_hidden()
     page.reload()
-    assert page.input_value("#ph-audit-case") == ""
+    assert page.evaluate("localStorage.getItem('practice-hub:audit-drafts')") is None
     assert origin_guard.foreign == []
 
 
 def test_a_name_cannot_be_saved_as_the_case_reference(page):
     page.goto(TOOL)
+    _start(page)
     page.fill("#ph-audit-case", "Jane Smith")
-    assert "not the shape of a case reference" in page.locator("#ph-audit-case-error").text_content()
+    assert "looks like a name" in page.locator("#ph-audit-case-error").text_content()
     page.fill("#ph-audit-auditor", "Someone")
+    assert "Jane" not in page.evaluate("localStorage.getItem('practice-hub:audit-drafts')")
     page.reload()
+    page.get_by_role("button", name="Resume draft No case reference, no date").click()
     assert page.input_value("#ph-audit-case") == ""
     assert page.input_value("#ph-audit-auditor") == "Someone"
 
@@ -157,6 +185,7 @@ def test_the_importer_refuses_what_is_not_an_audit_and_changes_nothing(
     page, tmp_path, name, content, message
 ):
     page.goto(TOOL)
+    _start(page)
     page.fill("#ph-audit-case", "C7654321")
     page.fill("#ph-audit-auditor", "Before import")
     before = page.evaluate("localStorage.getItem('practice-hub:audit-drafts')")
@@ -176,7 +205,9 @@ def _an_export(page) -> dict:
     sections = _sections(page)
     return {
         "format": "practice-hub-audit",
-        "version": 1,
+        "version": 2,
+        "id": "c2345678-imported",
+        "marking": "OFFICIAL-SENSITIVE",
         "case_reference": "C2345678",
         "date": "2026-10-01",
         "auditor": "Imported Auditor",
@@ -239,7 +270,7 @@ def _bad_imports(page) -> list[tuple[str, bytes, str]]:
         ("twice.json", json.dumps(dict(audit, sections=[first, first])).encode(), "appears more than once"),
         (
             "repeated-key.json",
-            json.dumps(audit).replace('"version": 1', '"version": 1, "version": 1').encode(),
+            json.dumps(audit).replace('"version": 2', '"version": 2, "version": 2').encode(),
             'the field "version" appears more than once',
         ),
         ("not-utf8.json", b'{"format": "\xff"}', "is not UTF-8 text"),
@@ -254,6 +285,7 @@ def test_the_importer_checks_the_whole_file_before_changing_the_form(page, tmp_p
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(TOOL)
     sections = _sections(page)
+    _start(page)
     page.fill("#ph-audit-case", "C7654321")
     page.fill("#ph-audit-auditor", "Before import")
     page.check(f"#ph-{sections[0]['id']}-g-inadequate")
@@ -309,6 +341,8 @@ def _axe(page, where: str) -> None:
 def test_tool_and_dashboard_have_no_axe_violations(browser, site_server, origin_guard, scheme):
     context, page = open_in_scheme(browser, site_server, origin_guard, TOOL, scheme)
     try:
+        _axe(page, f"the audit tool's list of drafts ({scheme})")
+        _start(page)
         _axe(page, f"the empty audit tool ({scheme})")
         _fill(page, _sections(page))
         page.fill("#ph-audit-case", "not a reference")  # the error message shows too
