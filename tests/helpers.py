@@ -149,3 +149,11 @@ def articles(site: Path):
         match = re.search(r'<article class="md-content__inner md-typeset">(.*)</article>', text, re.S)
         if match:
             yield page, match.group(1)
+
+
+def without_settings(config: str, *names: str) -> str:
+    """mkdocs.yml's text without the named practice_hub settings (each a line, or a block of
+    deeper-indented lines), so a test can set its own without a second copy of the key."""
+    for name in names:
+        config = re.sub(rf"\n    {re.escape(name)}:[^\n]*(\n      [^\n]*)*", "", config)
+    return config

@@ -21,6 +21,7 @@ from conftest import PROJECT, build_site
 from pypdf import PdfReader
 from test_accessibility import assert_no_violations
 
+from helpers import without_settings
 from practice_hub.audit_tool import sheet
 from practice_hub.settings import Project
 
@@ -84,6 +85,9 @@ def themed_project(tmp_path_factory) -> Path:
         f'      "{ADULTS}": {{requires_improvement: "{ADULT_WORDS["requires_improvement"]}"}}\n'
     )
     assert "  practice_hub:\n" in config
+    config = without_settings(
+        config, "audit_protective_marking", "audit_draft_expiry_days", "audit_service_grade_labels"
+    )
     (root / "mkdocs.yml").write_text(config.replace("  practice_hub:\n", settings, 1), encoding="utf-8")
     return root
 

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from helpers import FIXTURES, make_project
+from helpers import FIXTURES, make_project, without_settings
 from practice_hub.audit_tool import counting, sheet
 from practice_hub.audit_tool.exports import VERSION
 from practice_hub.renderer.audit_form import TOOL_URI, tool_data
@@ -33,6 +33,7 @@ cycle_status: auditing
 # Themed audit of section 2
 """
 
+AUDIT_SETTINGS = ("audit_protective_marking", "audit_draft_expiry_days", "audit_service_grade_labels")
 SETTINGS = """
     audit_protective_marking: "OFFICIAL-SENSITIVE AUDIT"
     audit_draft_expiry_days: 14
@@ -59,12 +60,7 @@ def site(tmp_path_factory):
     text = config.read_text(encoding="utf-8")
     assert "  practice_hub:\n" in text
     # The demo's own audit settings give way to this test's.
-    text = re.sub(
-        r"\n    (audit_protective_marking|audit_draft_expiry_days):[^\n]*"
-        r"|\n    audit_service_grade_labels:\n(      [^\n]*\n?)+",
-        "",
-        text,
-    )
+    text = without_settings(text, *AUDIT_SETTINGS)
     config.write_text(text.replace("  practice_hub:\n", "  practice_hub:" + SETTINGS, 1), encoding="utf-8")
     site = load_site(Project.from_config_file(config))
     assert not site.problems.errors, site.problems.errors
