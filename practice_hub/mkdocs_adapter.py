@@ -51,7 +51,7 @@ from .renderer.site_pages import (
 from .renderer.suggest import suggest_link
 from .renderer.tags import tag_uri
 from .resources import hooks_dir, schema_dir, theme_dir
-from .safety import case_data_seen, plain_text
+from .safety import accessible, case_data_seen, plain_text
 from .safety import rendered as judged
 from .safety.engine_files import engine_files
 from .safety.files import OutsideCheck, unpublished_attachments
@@ -385,7 +385,8 @@ def judge_published(html_text: str, page, config: MkDocsConfig) -> str:
         problems = [(page.file.src_uri, line, message, hint, "") for line, message, hint in found]
     else:
         nonce = build.nonces.get(page.file.src_uri, "")
-        published, found = _judge_parts(html_text, nonce, item)
+        style = accessible.Style.of(*judged.extension_settings(site.project.markdown_extensions))
+        published, found = _judge_parts(html_text, nonce, item, style)
         problems = [(item.path, line, m, h, item.type) for line, m, h in found]
         excerpt = getattr(page, "excerpt", None)  # Material's blog: a post's excerpt on news pages
         if excerpt is not None and "practice-hub-judge" not in excerpt.md.postprocessors:
@@ -400,21 +401,26 @@ def judge_published(html_text: str, page, config: MkDocsConfig) -> str:
     return published
 
 
-def _judge_parts(html_text: str, nonce: str, item) -> tuple[str, list]:
+def _judge_parts(html_text: str, nonce: str, item, style: accessible.Style | None = None) -> tuple[str, list]:
     """(published HTML, [(line in the file, message, hint)]) for an editor's page: its own text
     through the content list, Practice Hub's additions (between the page's tokens) through the
-    site's, and case data in what the reader sees of the editor's text."""
+    site's, case data in what the reader sees of the editor's text and, given the site's
+    Markdown *style*, its pictures, headings, links and tables (``safety/accessible.py``), judged
+    on the editor's parts together, as ``check`` judges the body."""
     start = ""
     pieces = [html_text]
     if nonce:  # [text, mark, text, mark, ...]: the text after a start mark is Practice Hub's
         start, end = _engine_marks(nonce)
         pieces = re.split(f"({re.escape(start)}|{re.escape(end)})", html_text)
     parts, problems, inside = [], [], False
+    editors: list[str] = []
     plain = plain_text(item.body)  # check's fast path: nothing to report in the editor's text
     for number, piece in enumerate(pieces):
         if number % 2:
             inside = piece == start
             continue
+        if not inside:
+            editors.append(piece)
         if plain and not inside:
             parts.append(judged.CONTENT.cleaner().clean(piece))  # still published allow-listed
             continue
@@ -425,6 +431,9 @@ def _judge_parts(html_text: str, nonce: str, item) -> tuple[str, list]:
         if not inside:
             problems += [(line + item.body_line - 1, m, h) for line, m, h in found]
             problems += case_data_seen(out, item.body, item.body_line)
+    if style is not None:
+        found = accessible.check("".join(editors), item.body, style)
+        problems += [(line + item.body_line - 1, m, h) for line, m, h in found]
     return "".join(parts), problems
 
 
