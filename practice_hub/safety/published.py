@@ -4,8 +4,9 @@ MkDocs copies every file of docs/ into the site as it is. A file is published on
 type is on an allow-list: pages (.md), YAML that Practice Hub reads, and attachments (PDF,
 Office documents, pictures, plain text). Everything else is refused at its path: scripts,
 styles and HTML (they run at the site's origin), editors' backup files (they publish a draft's
-source), hidden files, upper-case extensions (MkDocs would copy ``Page.MD`` raw), and any file at
-the path of one of the engine's own files. Drawings (.svg) must be plain shapes and text, and
+source), hidden files, upper-case extensions (MkDocs would copy ``Page.MD`` raw), content files
+not named as content is (``names.content_name``: ``Home Visits.md``, ``visits.markdown``), and
+any file at the path of one of the engine's own files. Drawings (.svg) must be plain shapes and text, and
 attachments (and a drawing's text) are scanned for case data. Old binary Office files and rich
 text (.rtf) are refused: their text cannot be read reliably, so they cannot be checked.
 
@@ -26,6 +27,7 @@ from ..problems import Problem
 from . import attachments, svg
 from .engine_files import engine_files, replaces_engine_file
 from .files import leads_outside
+from .names import content_name
 
 AUTHORS_FILE = "news/.authors.yml"  # read by Material's blog plugin, never published
 
@@ -71,6 +73,9 @@ def refusal(uri: str) -> tuple[str, str] | None:
     stem, dot, extension = name.rpartition(".")
     if not dot or not stem:
         return ("files with no extension are not published", ALLOWED)
+    named = content_name(uri)  # a page or YAML file named as content may not be (Home Visits.MD)
+    if named:
+        return named
     suffix = f".{extension}"
     if suffix != suffix.lower():
         proper = f"{stem}{suffix.lower()}"
