@@ -37,9 +37,7 @@ EXAMPLE_ALT = "Flow chart of the referral route"
 
 #: Link text that says nothing about where the link goes (compared in lower case, without
 #: the punctuation around it).
-VAGUE_LINK_TEXT = frozenset(
-    {"click here", "here", "read more", "this link", "click this link", "link", "more"}
-)
+VAGUE_LINK_TEXT = frozenset({"click here", "here", "read more", "this link", "click this link", "more"})
 _ADDRESS = re.compile(r"(?i)^(?:[a-z][a-z0-9+.\-]*://|www\.)\S+$")
 _PICTURE_FILE = re.compile(r"(?i)^[^\s/\\]+\.(?:png|jpe?g|gif|webp|svg|bmp|tiff?|heic|avif)$")
 #: A camera's or a screenshot tool's own name for a picture, without its extension ("IMG_0042").
@@ -327,13 +325,7 @@ def _image(image: _Image, kept: set[str], lines: _Source, last: dict, style: Sty
     text = lines.lines[line - 1] if line <= len(lines.lines) else ""
     written = _MD_IMAGE_SRC.search(text)
     markdown = image.alt is not None and not (re.search(r"(?i)<img\b", text) and not written)
-    raw = None if markdown else _RAW_SRC.search(text)
-    if written:
-        src = shown(written.group(1), 80)
-    elif raw:
-        src = shown(unescape(next(g for g in raw.groups() if g is not None)), 80)
-    else:
-        src = shown(name, 80)
+    src = shown(written.group(1) if written else name, 80)
     if alt:
         example = f"![{EXAMPLE_ALT}]({src})" if markdown else f'alt="{EXAMPLE_ALT}"'
         return (
@@ -342,12 +334,9 @@ def _image(image: _Image, kept: set[str], lines: _Source, last: dict, style: Sty
             f"write what it shows instead, for example {example}",
         )
     if not markdown:
-        hint = (
-            f'write what it shows in alt: <img src="{src}" alt="{EXAMPLE_ALT}">; '
-            'for a decorative image write alt=""'
-        )
+        hint = f'write what it shows in its alt attribute: alt="{EXAMPLE_ALT}"; for a decorative image write alt=""'
     else:
-        decor = f'![]({src}){{ alt="" }}' if style.attr_list else f'<img src="{src}" alt="">'
+        decor = f'![]({src}){{ alt="" }}' if style.attr_list else 'the image in HTML with alt=""'
         hint = (
             f"write what it shows in the brackets: ![{EXAMPLE_ALT}]({src}); "
             f"for a decorative image write {decor}"
