@@ -123,6 +123,10 @@ class Build:
     # engine's by the site's; problems found in the rendered HTML wait here for on_env.
     nonces: dict = field(default_factory=dict)  # page path -> its token (see _nonce)
     rendered_problems: list = field(default_factory=list)
+    # Pages whose editor's text Practice Hub places inside its own additions (a briefing's boxes):
+    # their body is judged for accessibility as check judges it, rendered alone.
+    replaced: set = field(default_factory=set)
+    renderer: judged.Renderer | None = None
 
 
 def build_of(config: MkDocsConfig) -> Build:
@@ -347,7 +351,10 @@ def add_to_page(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
     addition = site.additions.get(page.file.src_uri)  # made in on_files for every editor's page
     if addition is None:
         addition = page_additions(site, page.file.src_uri, markdown, site.page_uris)
-    nonce = build_of(config).nonces[page.file.src_uri] = _nonce(markdown)
+    build = build_of(config)
+    nonce = build.nonces[page.file.src_uri] = _nonce(markdown)
+    if addition.startswith(REPLACE_BODY):
+        build.replaced.add(page.file.src_uri)
     return with_additions(site, page.file.src_uri, markdown, _marked(addition, nonce))
 
 
@@ -387,6 +394,11 @@ def judge_published(html_text: str, page, config: MkDocsConfig) -> str:
         nonce = build.nonces.get(page.file.src_uri, "")
         style = accessible.Style.of(*judged.extension_settings(site.project.markdown_extensions))
         published, found = _judge_parts(html_text, nonce, item, style)
+        if page.file.src_uri in build.replaced and item.body:
+            if build.renderer is None:
+                build.renderer = judged.Renderer(site.project.markdown_extensions)
+            alone = accessible.check(build.renderer.render(item.body), item.body, style)
+            found += [(line + item.body_line - 1, m, h) for line, m, h in alone]
         problems = [(item.path, line, m, h, item.type) for line, m, h in found]
         excerpt = getattr(page, "excerpt", None)  # Material's blog: a post's excerpt on news pages
         if excerpt is not None and "practice-hub-judge" not in excerpt.md.postprocessors:

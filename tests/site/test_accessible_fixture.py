@@ -1,7 +1,8 @@
 """Accessible content end to end: a fixture site (tests/fixtures/inaccessible/) with a picture
 with no text alternative, a file name as one, an HTML picture with no alt, headings that skip a
 level (one in a body with no other markup, which check's fast path must still render), vague and
-bare-address link text and an HTML table with no header row. ``check`` reports each at its
+bare-address link text (one in a learning briefing, whose text the build shows inside Practice
+Hub's own boxes) and an HTML table with no header row. ``check`` reports each at its
 path:line, and the strict build, judging the HTML MkDocs itself produced (Practice Hub's own
 additions to each page left out), fails on exactly the same lines. The decorative pictures, the
 Markdown table and the table with <th> are not reported."""
@@ -24,6 +25,8 @@ VAGUE = (
     "write what the reader will find as the link text, for example [the referral form](...), not [{}](...)"
 )
 EXPECTED = [
+    f'docs/learning/marsh-lane-review.md:26: the link text "here" does not say where the link goes '
+    f"({VAGUE.format('here')})",
     "docs/procedures/duty-tables.md:12: the table has no header row (make its first row the column headings: "
     "write it as a Markdown table (| Team | Phone | on the first line, | --- | --- | under it), or use <th> for "
     "the heading cells)",
@@ -48,7 +51,7 @@ EXPECTED = [
     f'docs/procedures/referral-links.md:16: the link text "Read more" does not say where the link goes '
     f"({VAGUE.format('Read more')})",
 ]
-SUMMARY = "Practice Hub: 10 problems in 5 files: fix them and build again"
+SUMMARY = "Practice Hub: 11 problems in 6 files: fix them and build again"
 
 
 @pytest.fixture(scope="module")
