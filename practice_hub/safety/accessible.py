@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import unquote
 
+import nh3
+
 from .entities import unescape
 from .html import shown
 
@@ -87,6 +89,19 @@ def worth_rendering(body: str, extensions, style: Style = Style()) -> bool:
 
 
 # --- reading the rendered HTML -------------------------------------------------------------------
+_HEADINGS = {f"h{n}" for n in range(1, 7)}
+#: The HTML parsed as a browser parses it (html5ever, through nh3, as ``rendered.judge`` does),
+#: keeping only what the rules read: a comment trick (``<!-->``) hides nothing from them.
+_AS_PARSED = nh3.Cleaner(
+    tags={"img", "a", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption"} | _HEADINGS,
+    clean_content_tags={"script", "style"},
+    attributes={"img": {"src", "alt"}, "a": {"href", "class"}},
+    url_schemes={"http", "https", "mailto", "tel", "ftp", "data", "file"},
+    strip_comments=True,
+    link_rel=None,
+)
+
+
 @dataclass
 class _Image:
     src: str
@@ -275,7 +290,7 @@ def check(html: str, source: str, style: Style = Style()) -> list[tuple[int, str
     if "<img" not in html and "<h" not in html and "<a" not in html and "<table" not in html:
         return []
     reader = _Reader()
-    reader.feed(html)
+    reader.feed(_AS_PARSED.clean(html))
     reader.close()
     lines = _Source(source)
     found: list[tuple[int, str, str]] = []
