@@ -212,14 +212,16 @@ def _file_name(src: str) -> str:
 
 
 # --- what the source says --------------------------------------------------------------------
-_RAW_IMAGE = re.compile(r"(?is)<img\b[^>]*>")
+# Each pattern stops at the next bracket it does not expect, so no two attempts scan the same
+# text: the cost stays linear whatever the source holds.
+_RAW_IMAGE = re.compile(r"(?is)<img\b[^<>]*>")
 _RAW_SRC = re.compile(r"""(?is)\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 _RAW_ALT = re.compile(r"(?is)\salt\s*(?:=|[\s/>])")
-_EMPTY_ALT = r"""\{[^}\n]*\balt\s*=\s*(?:""|'')[^}\n]*\}"""
-_MD_DECORATIVE = re.compile(r"!\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+[^)\n]*)?\)" + _EMPTY_ALT)
-_MD_REF_DECORATIVE = re.compile(r"!\[([^\]\n]*)\](?:\[([^\]\n]*)\])?" + _EMPTY_ALT)
+_EMPTY_ALT = r"""\{[^{}\n]*\balt\s*=\s*(?:""|'')[^{}\n]*\}"""
+_MD_DECORATIVE = re.compile(r"!\[[^\[\]\n]*\]\(\s*<?([^()\[\]\s<>]+)>?(?:\s+[^()\n]*)?\)" + _EMPTY_ALT)
+_MD_REF_DECORATIVE = re.compile(r"!\[([^\[\]\n]*)\](?:\[([^\[\]\n]*)\])?" + _EMPTY_ALT)
 _REF_DEFINITION = re.compile(r"(?m)^ {0,3}\[([^\]\n]+)\]:\s*<?([^\s>]+)>?")
-_MD_IMAGE_SRC = re.compile(r"!\[[^\]\n]*\]\(\s*<?([^)\s>]+)")
+_MD_IMAGE_SRC = re.compile(r"!\[[^\[\]\n]*\]\(\s*<?([^()\[\]\s<>]+)")
 
 
 def decorative(source: str, attr_list: bool) -> set[str]:

@@ -5,6 +5,9 @@ the exact words an editor reads."""
 
 from __future__ import annotations
 
+import time
+
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -252,3 +255,40 @@ def test_the_rules_never_raise_on_any_text(text):
     ):
         for line, message, hint in accessible.check(html, source, RENDERER.style):
             assert line >= 1 and message and hint
+
+
+# --- cost --------------------------------------------------------------------------------------
+def _cost(function, argument) -> float:
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        function(argument)
+        best = min(best, time.process_time() - start)
+    return max(best, 1e-3)
+
+
+ADVERSARIAL = {  # each repeated on one line (lines of any length), or on many
+    "image openings": "![",
+    "image openings with addresses": "![](a",
+    "unclosed HTML images": "<img x\n",
+    "attribute lists": '![a][b]{ alt="" ',
+    "unclosed attribute lists": '{ alt="" ',
+}
+#: An empty alt (so the source is searched for decorative pictures) and a heading the source
+#: does not hold (so every line is searched for it).
+JUDGED = '<p><img alt="" src="zzz.png"></p><h4>Qqq</h4><table><tr><td>Www</td></tr></table>'
+
+
+@pytest.mark.parametrize("name", list(ADVERSARIAL))
+def test_the_rules_cost_time_linear_in_the_source(name):
+    unit = ADVERSARIAL[name]
+    small, large = unit * (50_000 // len(unit)), unit * (200_000 // len(unit))
+
+    def run(source):
+        return accessible.check(JUDGED, source, RENDERER.style)
+
+    assert len(run(large)) == 3
+    ratio = _cost(run, large) / _cost(run, small)
+    if ratio >= 6:  # a shared machine slows one measurement more than another: measure again
+        ratio = min(ratio, _cost(run, large) / _cost(run, small))
+    assert ratio < 6, f"{name}: {ratio:.1f} times the processor time for 4 times the text"
