@@ -1,5 +1,5 @@
-"""File and folder names under docs/: content files named as a page's address can be, and no
-control or bidirectional characters.
+"""File and folder names under docs/: content files named so that a page's address can be
+read and typed, and no control or bidirectional characters.
 
 Only lower-case ``.md``, ``.yml`` and ``.yaml`` are content. ``Home Visits.MD`` is not a page to
 MkDocs (it would be copied into the site as it is, unchecked), ``visits.markdown`` is a second

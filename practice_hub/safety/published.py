@@ -5,9 +5,9 @@ type is on an allow-list: pages (.md), YAML that Practice Hub reads, and attachm
 Office documents, pictures, plain text). Everything else is refused at its path: scripts,
 styles and HTML (they run at the site's origin), editors' backup files (they publish a draft's
 source), hidden files, upper-case extensions (MkDocs would copy ``Page.MD`` raw), content files
-not named as content is (``names.content_name``: ``Home Visits.md``, ``visits.markdown``), and
-any file at the path of one of the engine's own files. Drawings (.svg) must be plain shapes and text, and
-attachments (and a drawing's text) are scanned for case data. Old binary Office files and rich
+not named as content must be (``names.content_name``: ``Home Visits.md``, ``visits.markdown``),
+and any file at the path of one of the engine's own files. Drawings (.svg) must be plain shapes
+and text, and attachments (and a drawing's text) are scanned for case data. Old binary Office files and rich
 text (.rtf) are refused: their text cannot be read reliably, so they cannot be checked.
 
 ``check_files`` walks docs/ once, reporting every problem; the adapter drops what it refused
@@ -77,14 +77,8 @@ def refusal(uri: str) -> tuple[str, str] | None:
     if named:
         return named
     suffix = f".{extension}"
-    if suffix != suffix.lower():
+    if suffix != suffix.lower():  # an attachment (a page's or YAML file's name is judged above)
         proper = f"{stem}{suffix.lower()}"
-        if suffix.lower() in PAGES:
-            return (
-                f'the file name ends in "{suffix}" in capitals, so it would be copied into the site '
-                "unchecked instead of becoming a page",
-                f'rename it to "{proper}" (lower-case {suffix.lower()})',
-            )
         return (
             f'the file name ends in "{suffix}" in capitals',
             f'rename it to "{proper}" (lower-case {suffix.lower()}) so that it is checked and published',
