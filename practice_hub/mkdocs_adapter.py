@@ -51,7 +51,7 @@ from .renderer.site_pages import (
 from .renderer.suggest import suggest_link
 from .renderer.tags import tag_uri
 from .resources import hooks_dir, schema_dir, theme_dir
-from .safety import case_data_seen, plain_text
+from .safety import accessible, case_data_seen, plain_text
 from .safety import rendered as judged
 from .safety.engine_files import engine_files
 from .safety.files import OutsideCheck, unpublished_attachments
@@ -123,6 +123,10 @@ class Build:
     # engine's by the site's; problems found in the rendered HTML wait here for on_env.
     nonces: dict = field(default_factory=dict)  # page path -> its token (see _nonce)
     rendered_problems: list = field(default_factory=list)
+    # Pages whose editor's text Practice Hub places inside its own additions (a briefing's boxes):
+    # their body is judged for accessibility as check judges it, rendered alone.
+    replaced: set = field(default_factory=set)
+    renderer: judged.Renderer | None = None
 
 
 def build_of(config: MkDocsConfig) -> Build:
@@ -347,7 +351,10 @@ def add_to_page(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
     addition = site.additions.get(page.file.src_uri)  # made in on_files for every editor's page
     if addition is None:
         addition = page_additions(site, page.file.src_uri, markdown, site.page_uris)
-    nonce = build_of(config).nonces[page.file.src_uri] = _nonce(markdown)
+    build = build_of(config)
+    nonce = build.nonces[page.file.src_uri] = _nonce(markdown)
+    if addition.startswith(REPLACE_BODY):
+        build.replaced.add(page.file.src_uri)
     return with_additions(site, page.file.src_uri, markdown, _marked(addition, nonce))
 
 
@@ -385,7 +392,13 @@ def judge_published(html_text: str, page, config: MkDocsConfig) -> str:
         problems = [(page.file.src_uri, line, message, hint, "") for line, message, hint in found]
     else:
         nonce = build.nonces.get(page.file.src_uri, "")
-        published, found = _judge_parts(html_text, nonce, item)
+        style = accessible.Style.of(*judged.extension_settings(site.project.markdown_extensions))
+        published, found = _judge_parts(html_text, nonce, item, style)
+        if page.file.src_uri in build.replaced and item.body:
+            if build.renderer is None:
+                build.renderer = judged.Renderer(site.project.markdown_extensions)
+            alone = accessible.check(build.renderer.render(item.body), item.body, style)
+            found += [(line + item.body_line - 1, m, h) for line, m, h in alone]
         problems = [(item.path, line, m, h, item.type) for line, m, h in found]
         excerpt = getattr(page, "excerpt", None)  # Material's blog: a post's excerpt on news pages
         if excerpt is not None and "practice-hub-judge" not in excerpt.md.postprocessors:
@@ -400,21 +413,26 @@ def judge_published(html_text: str, page, config: MkDocsConfig) -> str:
     return published
 
 
-def _judge_parts(html_text: str, nonce: str, item) -> tuple[str, list]:
+def _judge_parts(html_text: str, nonce: str, item, style: accessible.Style | None = None) -> tuple[str, list]:
     """(published HTML, [(line in the file, message, hint)]) for an editor's page: its own text
     through the content list, Practice Hub's additions (between the page's tokens) through the
-    site's, and case data in what the reader sees of the editor's text."""
+    site's, case data in what the reader sees of the editor's text and, given the site's
+    Markdown *style*, its pictures, headings, links and tables (``safety/accessible.py``), judged
+    on the editor's parts together, as ``check`` judges the body."""
     start = ""
     pieces = [html_text]
     if nonce:  # [text, mark, text, mark, ...]: the text after a start mark is Practice Hub's
         start, end = _engine_marks(nonce)
         pieces = re.split(f"({re.escape(start)}|{re.escape(end)})", html_text)
     parts, problems, inside = [], [], False
+    editors: list[str] = []
     plain = plain_text(item.body)  # check's fast path: nothing to report in the editor's text
     for number, piece in enumerate(pieces):
         if number % 2:
             inside = piece == start
             continue
+        if not inside:
+            editors.append(piece)
         if plain and not inside:
             parts.append(judged.CONTENT.cleaner().clean(piece))  # still published allow-listed
             continue
@@ -425,6 +443,9 @@ def _judge_parts(html_text: str, nonce: str, item) -> tuple[str, list]:
         if not inside:
             problems += [(line + item.body_line - 1, m, h) for line, m, h in found]
             problems += case_data_seen(out, item.body, item.body_line)
+    if style is not None:
+        found = accessible.check("".join(editors), item.body, style)
+        problems += [(line + item.body_line - 1, m, h) for line, m, h in found]
     return "".join(parts), problems
 
 

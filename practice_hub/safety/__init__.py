@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from ..problems import Problem
-from . import casedata, fields, html, markdown_limits, names, published, rendered
+from . import accessible, casedata, fields, html, markdown_limits, names, published, rendered
 
 AUTHORS_FILE = "news/.authors.yml"
 #: The fewest digits any case data holds: a date of birth such as "4 May 1990" (an NI number has
@@ -62,14 +62,17 @@ def check_body(path: str, type_name: str, body: str, first_line: int, found: lis
 def check_rendered(items, renderer: rendered.Renderer, problems) -> None:
     """Judge each body as the build renders it (the same Markdown extensions and
     settings), through the allow-list: what a parser trick hides from the source check is found
-    here. Pages over a size or nesting limit are never rendered (their cost is not bounded)."""
+    here, and what makes a page hard to use with a screen reader (``accessible``). Pages over a
+    size or nesting limit are never rendered (their cost is not bounded)."""
     reported: dict[str, set] = {}
     for problem in problems.items:
         reported.setdefault(problem.path, set()).add((problem.line, problem.message))
     for item in items:
         if not item.body or item.from_yaml:
             continue
-        if plain_text(item.body):
+        if plain_text(item.body) and not accessible.worth_rendering(
+            item.body, renderer.extensions, renderer.style
+        ):
             continue  # nothing the renderer could turn into markup or case data the source scan missed
         limited: list = []
         markdown_limits.check(item.body, lambda *found, limited=limited: limited.append(found))
@@ -88,6 +91,8 @@ def check_rendered(items, renderer: rendered.Renderer, problems) -> None:
             problems.add(item.path, line + item.body_line - 1, message, hint, type=item.type)
         for line, message, hint in case_data_seen(published, item.body, item.body_line):
             problems.add(item.path, line, message, hint, type=item.type)
+        for line, message, hint in accessible.check(output, item.body, renderer.style):
+            problems.add(item.path, line + item.body_line - 1, message, hint, type=item.type)
 
 
 #: What Markdown needs to make anything but headings, paragraphs, lists, quotes and plain code:

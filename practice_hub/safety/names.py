@@ -1,4 +1,12 @@
-"""File and folder names under docs/: no control or bidirectional characters.
+"""File and folder names under docs/: content files named so that a page's address can be
+read and typed, and no control or bidirectional characters.
+
+Only lower-case ``.md``, ``.yml`` and ``.yaml`` are content. ``Home Visits.MD`` is not a page to
+MkDocs (it would be copied into the site as it is, unchecked), ``visits.markdown`` is a second
+spelling of a page that links and tools would have to know, and ``Home Visits.md`` publishes at
+``/procedures/Home Visits/``, an address nobody can say or type. ``content_name`` names the file
+to rename each to (``home-visits.md``); ``published.refusal`` reports it at ``path:1``, so the
+file is refused by ``check`` and the build alike.
 
 A name such as ``report\u202etxt.md`` shows in a file list, a pull request and a terminal in
 another order than it is read (U+202E turns the rest of the name around), so a reviewer cannot
@@ -9,10 +17,67 @@ with the character written as ``<U+202E>``, so printing it cannot turn the messa
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from pathlib import Path
 
+from ..content_types import MARKDOWN_SUFFIXES, YAML_SUFFIXES
 from .fields import BIDI_CHARACTERS, bad_character, describe_character
+
+PAGE_SUFFIX = ".md"
+_SPACES = re.compile(r"\s+")
+_HYPHENS = re.compile(r"-{2,}")
+
+
+def proper_name(name: str) -> str:
+    """What a content file's name should be: lower case, a hyphen for each run of spaces, and
+    ``.md`` for every spelling of a Markdown file (``Home Visits.MD`` -> ``home-visits.md``)."""
+    stem, _, suffix = name.rpartition(".")
+    suffix = f".{suffix.lower()}"
+    if suffix in MARKDOWN_SUFFIXES:
+        suffix = PAGE_SUFFIX
+    return _HYPHENS.sub("-", _SPACES.sub("-", stem.strip())).lower() + suffix
+
+
+def content_name(uri: str) -> tuple[str, str] | None:
+    """(message, hint) when the file at *uri* (under docs/) looks like content (a Markdown or
+    YAML file, in any case) but is not named as content must be; None otherwise. Hidden files
+    (a name starting with a dot) are judged elsewhere."""
+    name = uri.rsplit("/", 1)[-1]
+    stem, dot, extension = name.rpartition(".")
+    suffix = f".{extension}"
+    lower = suffix.lower()
+    if not dot or not stem or name.startswith(".") or lower not in MARKDOWN_SUFFIXES + YAML_SUFFIXES:
+        return None
+    proper = proper_name(name)
+    if proper == name:
+        return None
+    page = lower in MARKDOWN_SUFFIXES
+    hint = f'rename it to "{proper}"' + (" and change the links to it" if page else "")
+    if page and lower != PAGE_SUFFIX:
+        return (
+            f'the file name ends in "{suffix}"; pages end in "{PAGE_SUFFIX}"',
+            hint,
+        )
+    if page and suffix != lower:
+        return (
+            f'the file name ends in "{suffix}" in capitals, so it would be copied into the site unchecked '
+            "instead of becoming a page",
+            hint,
+        )
+    if suffix != lower:
+        return (
+            f'the file name ends in "{suffix}" in capitals; YAML content files end in ".yml" or ".yaml"',
+            hint,
+        )
+    what = [word for word, found in (("capitals", stem != stem.lower()), ("spaces", " " in stem)) if found]
+    if not what:  # other white space: a tab, a line break
+        what = ["spaces"]
+    return (
+        f'the file name "{shown(name)}" has {" and ".join(what)}: content file names are lower case, '
+        "with hyphens between words",
+        hint,
+    )
 
 
 def bad_name_character(name: str):

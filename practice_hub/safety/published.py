@@ -4,10 +4,12 @@ MkDocs copies every file of docs/ into the site as it is. A file is published on
 type is on an allow-list: pages (.md), YAML that Practice Hub reads, and attachments (PDF,
 Office documents, pictures, plain text). Everything else is refused at its path: scripts,
 styles and HTML (they run at the site's origin), editors' backup files (they publish a draft's
-source), hidden files, upper-case extensions (MkDocs would copy ``Page.MD`` raw), and any file at
-the path of one of the engine's own files. Drawings (.svg) must be plain shapes and text, and
-attachments (and a drawing's text) are scanned for case data. An exported audit (JSON or CSV
-from the audit tool, safety/audit_exports.py) is refused whatever its name: it holds case notes. Old binary Office files and rich
+source), hidden files, upper-case extensions (MkDocs would copy ``Page.MD`` raw), content files
+not named as content must be (``names.content_name``: ``Home Visits.md``, ``visits.markdown``),
+and any file at the path of one of the engine's own files. Drawings (.svg) must be plain shapes
+and text, and attachments (and a drawing's text) are scanned for case data. An exported audit
+(JSON or CSV from the audit tool, safety/audit_exports.py) is refused whatever its name: it holds
+case notes. Old binary Office files and rich
 text (.rtf) are refused: their text cannot be read reliably, so they cannot be checked.
 
 ``check_files`` walks docs/ once, reporting every problem; the adapter drops what it refused
@@ -30,6 +32,7 @@ from .audit_exports import MESSAGE as AUDIT_MESSAGE
 from .audit_exports import audit_export_line
 from .engine_files import engine_files, replaces_engine_file
 from .files import leads_outside
+from .names import content_name
 
 AUTHORS_FILE = "news/.authors.yml"  # read by Material's blog plugin, never published
 
@@ -75,15 +78,12 @@ def refusal(uri: str) -> tuple[str, str] | None:
     stem, dot, extension = name.rpartition(".")
     if not dot or not stem:
         return ("files with no extension are not published", ALLOWED)
+    named = content_name(uri)  # a page or YAML file named as content may not be (Home Visits.MD)
+    if named:
+        return named
     suffix = f".{extension}"
-    if suffix != suffix.lower():
+    if suffix != suffix.lower():  # an attachment (a page's or YAML file's name is judged above)
         proper = f"{stem}{suffix.lower()}"
-        if suffix.lower() in PAGES:
-            return (
-                f'the file name ends in "{suffix}" in capitals, so it would be copied into the site '
-                "unchecked instead of becoming a page",
-                f'rename it to "{proper}" (lower-case {suffix.lower()})',
-            )
         return (
             f'the file name ends in "{suffix}" in capitals',
             f'rename it to "{proper}" (lower-case {suffix.lower()}) so that it is checked and published',

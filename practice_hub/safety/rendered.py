@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 
 import nh3
 
+from . import accessible, urls
 from . import html as source_html
-from . import urls
 from .entities import unescape
 
 # What MkDocs always adds before the extensions named in mkdocs.yml
@@ -438,6 +438,8 @@ class Renderer:
         import markdown
 
         names, settings = extension_settings(configured_extensions)
+        self.extensions = tuple(names)
+        self.style = accessible.Style.of(names, settings)
         self._md = markdown.Markdown(extensions=names, extension_configs=settings)
 
     def render(self, body: str) -> str:

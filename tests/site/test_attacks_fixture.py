@@ -19,6 +19,7 @@ EXPECTED_ERRORS = [
     'docs/news/posts/2026-11-01-script.md:6: field "categories[1]" has "<img src=x onerror=alert(1)>", which is not in the expected form (labels appear in menus and lists as they are: leave out <, > and double quotes)',
     'docs/news/posts/2026-11-01-script.md:12: HTML tag <script> is not allowed (scripts cannot be published: write the content in Markdown)',
     'docs/news/posts/2026-11-01-script.md:14: HTML attribute "onerror" on <img> runs script and is not allowed (remove it: pages cannot run script)',
+    'docs/news/posts/2026-11-01-script.md:14: the image "a.png" has no text alternative (write what it shows in its alt attribute: alt="Flow chart of the referral route"; for a decorative image write alt="")',
     'docs/news/posts/2026-11-01-script.md:16: HTML attribute "onload" on <svg> runs script and is not allowed (remove it: pages cannot run script)',
     'docs/news/posts/2026-11-01-script.md:16: HTML tag <svg> is not allowed (inline drawings cannot be published: write the content in Markdown)',
     'docs/news/posts/2026-11-01-script.md:18: <iframe src="javascript:alert(1)"> uses the javascript: scheme, which is not allowed (links may start with https://, http://, mailto: or tel:, or be a path on this site)',
@@ -70,7 +71,7 @@ EXPECTED_ERRORS = [
     'docs/training/courses.yml:9: field "booking.contact" has "javascript://@x.example%0aalert(1)", which is not a web address or an email address (give a web address starting with https:// or an email address)',
 ]
 
-SUMMARY = 'Practice Hub: 57 problems in 16 files: fix them and build again'
+SUMMARY = 'Practice Hub: 58 problems in 16 files: fix them and build again'
 
 
 @pytest.fixture(scope="module")

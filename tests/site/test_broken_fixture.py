@@ -18,6 +18,7 @@ EXPECTED_ERRORS = [
     'docs/_data/audit_results.yml:17: field "audit_section" names "missing-section", which is not the id of any audit section (check the id in docs/audit/)',
     'docs/_data/audit_results.yml:19: field "good_or_better" is 101; it must be at most 100',
     "docs/glossary/terms.yml:1: the file must be a list of entries, not a set of fields (start each entry with '- ' at the left margin, for example '- id: my-entry')",
+    'docs/procedures/Home Visits.md:1: the file name "Home Visits.md" has capitals and spaces: content file names are lower case, with hyphens between words (rename it to "home-visits.md" and change the links to it)',
     "docs/procedures/binary.md:3: the file is not text (it contains binary data) (only Markdown or YAML text belongs here; put downloads in a files folder)",
     "docs/procedures/bomb.md:4: YAML aliases (*name) are not supported (write the value out in full instead of pointing at an anchor)",
     'docs/procedures/duplicate.md:4: field "title" is given twice (first on line 3) (keep one of them; a second value would silently replace the first)',
@@ -31,6 +32,7 @@ EXPECTED_ERRORS = [
     'docs/procedures/fields.md:10: field "tags" names "child-protectoin", which is not a tag in docs/_data/tags.yml (did you mean "child-protection"?)',
     "docs/procedures/huge.md:1: the file is 5.0 MB, more than the 2 MB a content file may be (split it into smaller pages, or link to a large document instead of pasting it in)",
     "docs/procedures/latin1.md:3: the file is not UTF-8 text (byte 0xe9 cannot be read) (save the file with UTF-8 encoding; in most editors: Save As, Encoding, UTF-8)",
+    'docs/procedures/lone-working.markdown:1: the file name ends in ".markdown"; pages end in ".md" (rename it to "lone-working.md" and change the links to it)',
     "docs/procedures/malformed.md:3: YAML syntax error: mapping values are not allowed here (put text that contains ': ' in quotes, or check the indentation)",
     "docs/procedures/unclosed.md:1: the front matter starts with --- but never ends (add a line with just --- after the last field)",
     'docs/standards/listening.md:9: field "audit_sections" names "voice-section", which is not the id of any audit section (check the id in docs/audit/)',
@@ -54,7 +56,7 @@ EXPECTED_WARNINGS = [
     'docs/training/courses.yml:10: golden thread gap: course "no-fields" supports no practice standard (list the standards the course builds in its standards field)',
 ]
 
-SUMMARY = "Practice Hub: 32 problems in 13 files: fix them and build again"
+SUMMARY = "Practice Hub: 34 problems in 15 files: fix them and build again"
 
 
 @pytest.fixture(scope="module")

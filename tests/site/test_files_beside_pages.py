@@ -76,7 +76,7 @@ EXPECTED = [
     "docs/procedures/.hidden:1: hidden files and folders (names starting with a dot) are not published "
     "(delete it, or rename it without the dot if it belongs on the site)",
     'docs/procedures/Home Visits.MD:1: the file name ends in ".MD" in capitals, so it would be copied into the site '
-    'unchecked instead of becoming a page (rename it to "Home Visits.md" (lower-case .md))',
+    'unchecked instead of becoming a page (rename it to "home-visits.md" and change the links to it)',
     "docs/procedures/form.html:1: an HTML file would be published unchecked and could run script on the site "
     "(write the page in Markdown)",
     f"docs/procedures/recording.md.bak:1: {BACKUP}",

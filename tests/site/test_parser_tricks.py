@@ -13,24 +13,39 @@ from helpers import FIXTURES, articles, make_project, refused_in, run_build, run
 from practice_hub.safety import casedata
 
 TRICKS = FIXTURES / "tricks" / "docs"
-ONERROR = 'HTML attribute "onerror" on <img> runs script and is not allowed (remove it: pages cannot run script)'
+ONERROR = (
+    'HTML attribute "onerror" on <img> runs script and is not allowed (remove it: pages cannot run script)'
+)
 HINT = casedata.HINT
+# The image each trick hides has no text alternative either: the accessibility rules read the
+# HTML as a browser parses it, so no trick hides it from them.
+NO_ALT = (
+    'the image "x" has no text alternative (write what it shows in its alt attribute: '
+    'alt="Flow chart of the referral route"; for a decorative image write alt="")'
+)
 EXPECTED = [
     f"docs/news/posts/2026-11-02-excerpt.md:11: {ONERROR}",
+    f"docs/news/posts/2026-11-02-excerpt.md:11: {NO_ALT}",
     "docs/procedures/anchor-js-trick.md:12: <a href=\"javascript:window.__pwned='t11'\"> uses the javascript: "
     "scheme, which is not allowed (links may start with https://, http://, mailto: or tel:, or be a path on this site)",
     f"docs/procedures/comment-bang.md:12: {ONERROR}",
+    f"docs/procedures/comment-bang.md:12: {NO_ALT}",
     f"docs/procedures/comment-short.md:12: {ONERROR}",
+    f"docs/procedures/comment-short.md:12: {NO_ALT}",
     f"docs/procedures/escaped-backticks.md:12: {ONERROR}",
+    f"docs/procedures/escaped-backticks.md:12: {NO_ALT}",
     f'docs/procedures/hidden-nhs.md:12: "943 476 5919" looks like an NHS number (it passes the NHS number check) ({HINT})',
     f'docs/procedures/hidden-nhs.md:16: "Jamie Smith | 12/03/2015" looks like a date of birth next to a person ({HINT})',
     f"docs/procedures/indented-in-div.md:14: {ONERROR}",
+    f"docs/procedures/indented-in-div.md:14: {NO_ALT}",
     "docs/procedures/meta-refresh.md:12: HTML tag <meta> is not allowed "
     "(page settings cannot be published: write the content in Markdown)",
     f"docs/procedures/tab-fence.md:15: {ONERROR}",
+    f"docs/procedures/tab-fence.md:15: {NO_ALT}",
     f"docs/procedures/unclosed-fence.md:15: {ONERROR}",
+    f"docs/procedures/unclosed-fence.md:15: {NO_ALT}",
 ]
-SUMMARY = "Practice Hub: 11 problems in 10 files: fix them and build again"
+SUMMARY = "Practice Hub: 18 problems in 10 files: fix them and build again"
 
 
 @pytest.fixture(scope="module")

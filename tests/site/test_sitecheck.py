@@ -71,7 +71,7 @@ def test_a_broken_link_fails_step_2_and_names_it(tmp_path):
         tmp_path / "site",
         {
             "index.md": (FIXTURES / "thread" / "docs" / "index.md").read_text(encoding="utf-8")
-            + '\n<p><a href="no-such-page/">gone</a> <a href="procedures/recording/#nowhere">here</a></p>\n'
+            + '\n<p><a href="no-such-page/">gone</a> <a href="procedures/recording/#nowhere">the recording section</a></p>\n'
         },
     )
     result = site_test(project, "--no-browser")

@@ -111,7 +111,7 @@ def test_allowed_types_are_published(uri):
             (
                 'the file name ends in ".MD" in capitals, so it would be copied into the site unchecked '
                 "instead of becoming a page",
-                'rename it to "Home Visits.md" (lower-case .md)',
+                'rename it to "home-visits.md" and change the links to it',
             ),
         ),
         (
