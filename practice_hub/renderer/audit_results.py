@@ -48,7 +48,7 @@ def _change_cell(values: list[dict]) -> Markup:
 
 def _agreement(r: dict) -> str:
     if r.get("agreement") is None:
-        return "not moderated"
+        return f"{r['moderated']} moderated" if r.get("moderated") else "not moderated"
     return f"{r['agreement']}% of {r['moderated']} moderated"
 
 
@@ -66,7 +66,7 @@ def _headline(service: str, series: dict[tuple, list[dict]], labels: dict) -> Ma
     """The share of audits judged good or better overall in the latest period, with its sample."""
     values = series.get((OVERALL, "" if service == ALL else service, ""), [])
     graded = [r for r in values if r["files_audited"]]
-    good = f"{labels['good']} or {labels['outstanding']}".lower()
+    good = f"{labels['good']} or better".lower()
     if not graded:
         return element(
             "p",

@@ -171,7 +171,8 @@ def check_records(
                     field="grades",
                 )
                 continue
-            if service and not in_scope(section, service):
+            named = [s for s in section.data.get("services") or [] if s in services]
+            if service and named and service not in named:  # a misspelt service is reported once, above
                 problems.add(
                     record.path,
                     record.line_of("grades", sid),
@@ -292,4 +293,5 @@ def change(values: list[dict]) -> tuple[str, float]:
     since = period_label(before["period"])
     if delta == 0:
         return f"no change since {since}", 0.0
-    return f"{'up' if delta > 0 else 'down'} {abs(delta):g} points since {since}", delta
+    points = "point" if abs(delta) == 1 else "points"
+    return f"{'up' if delta > 0 else 'down'} {abs(delta):g} {points} since {since}", delta
