@@ -76,16 +76,16 @@ def check_sections_and_cycles(by_id: dict[str, Item], services: tuple, problems:
     for cycle in of_type(by_id.values(), AUDIT_CYCLE):
         cycle_services = [str(s) for s in cycle.data.get("services") or []]
         for index, sid in enumerate(cycle.data.get("audit_sections") or []):
-            section = sections.get(sid)
-            if section is None:
+            chosen = sections.get(sid)
+            if chosen is None:
                 continue  # the cross-reference check reported it
-            if not any(in_scope(section, service) for service in cycle_services):
+            if not any(in_scope(chosen, service) for service in cycle_services):
                 problems.add(
                     cycle.path,
                     cycle.line_of("audit_sections", index),
                     f'audit cycle "{cycle.id}" looks at the section "{sid}", which is not audited in '
                     f"its services ({', '.join(cycle_services)})",
-                    f"remove it, or add one of its services ({', '.join(section.data.get('services') or [])}) "
+                    f"remove it, or add one of its services ({', '.join(chosen.data.get('services') or [])}) "
                     "to the cycle's services",
                     type=cycle.type,
                     field="audit_sections",
