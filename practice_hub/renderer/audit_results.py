@@ -58,8 +58,7 @@ def results_table(caption: str, headings: list[str], rows: list[Markup]) -> Mark
         element("caption", caption),
         element("thead", element("tr", *(element("th", h, scope="col") for h in headings))),
         element("tbody", *rows),
-        class_="ph-results__table",
-    )
+    )  # no class: Material styles it as every table and lets it scroll sideways on a phone
 
 
 def _headline(service: str, series: dict[tuple, list[dict]], labels: dict) -> Markup:
