@@ -194,6 +194,12 @@ def _quarter(period: str) -> str:
     return period if "Q" in period else period_of(period + "-01")
 
 
+def _starts(period: str) -> tuple[int, int]:
+    """The year and first month of a period: 2026-Q3 -> (2026, 7), 2026-08 -> (2026, 8)."""
+    year, _, part = period.partition("-")
+    return (int(year), (int(part[1:]) - 1) * 3 + 1 if part.startswith("Q") else int(part))
+
+
 def _from_tally(t: Tally, small: int) -> dict:
     return {
         "period": t.period,
@@ -257,6 +263,15 @@ def results_of(
         data = item.data
         service, stage = str(data.get("service") or ""), str(data.get("journey_stage") or "")
         period, section = str(data["period"]), str(data["audit_section"])
+        if _starts(period) > (settings.build_date.year, settings.build_date.month):
+            problems.about(
+                item,
+                "period",
+                f'the result of audit section "{section}" is for {period}, which had not started on the '
+                f"date of this build ({settings.build_date.isoformat()})",
+                "check the period: a result is entered once its audits are done",
+            )
+            continue
         twin = counted_keys.get((_quarter(period), section, service, stage))
         if twin is not None:
             where = ", ".join(x for x in (service, stage) if x)

@@ -210,6 +210,13 @@ PROBLEMS = [
         "docs/_data/audits_counted.yml counts 3 audits for it (remove this entry; the counted audits give the result)",
     ),
     (
+        "_data/audit_results.yml",
+        "- {period: 2027-Q1, audit_section: section-1, files_audited: 30, good_or_better: 70, requires_improvement_or_lower: 30}\n",
+        'docs/_data/audit_results.yml:3: the result of audit section "section-1" is for 2027-Q1, which had not '
+        "started on the date of this build (2026-11-24) (check the period: a result is entered once its audits "
+        "are done)",
+    ),
+    (
         "_data/audits_counted.yml",
         "- audit: audit-0006-aaaa\n  date: 2026-09-01\n  grades: {section-9: good}\n",
         'docs/_data/audits_counted.yml:41: audit "audit-0006-aaaa" grades the section "section-9", which is not the '
