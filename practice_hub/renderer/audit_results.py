@@ -154,52 +154,62 @@ def _overall_table(service: str, series: dict, labels: dict) -> Markup | None:
 
 
 def _stages(series: dict, sections: list[Item], labels: dict, use_dir: bool) -> Markup | None:
-    """By journey stage (all services): the overall judgements and each section, latest period."""
-    parts = []
+    """By journey stage (all services): one row a stage, its overall judgements in the latest
+    period and its weakest section then (each section's page has the rest)."""
+    rows = []
     for stage in stages_of(sections):
-        rows = []
-        overall = series.get((OVERALL, "", stage))
-        if overall:
-            rows.append(
-                element(
-                    "tr",
-                    element("th", "Overall judgement", scope="row"),
-                    element("td", period_label(overall[-1]["period"])),
-                    element("td", value_of(overall[-1])),
-                    element("td", sample(overall[-1])),
-                    _change_cell(overall),
-                )
+        overall = series.get((OVERALL, "", stage)) or []
+        latest = [
+            (values[-1], section)
+            for section in sections
+            for values in [series.get((section.id, "", stage)) or []]
+            if values and values[-1]["files_audited"]
+        ]
+        if not overall and not latest:
+            continue
+        weakest: Markup | str = "none graded"
+        if latest:
+            result, section = min(latest, key=lambda pair: (pair[0]["good_or_better"], pair[1].sort_key))
+            weakest = join(
+                [
+                    link(section.title, relative(RESULTS_URI, section.uri, use_dir)),
+                    f": {value_of(result)}, {period_label(result['period'])}",
+                ]
             )
-        for section in sections:
-            values = series.get((section.id, "", stage))
-            if values:
-                rows.append(
-                    element(
-                        "tr",
-                        _row_head(section, use_dir),
-                        element("td", period_label(values[-1]["period"])),
-                        element("td", value_of(values[-1])),
-                        element("td", sample(values[-1])),
-                        _change_cell(values),
-                    )
-                )
-        if rows:
-            parts.append(
-                results_table(
-                    f"Journey stage: {stage}",
-                    ["Audit section", "Latest period", f"{labels['good']} or better", "Sample", "Change"],
-                    rows,
-                )
+        rows.append(
+            element(
+                "tr",
+                element("th", stage, scope="row"),
+                element("td", period_label(overall[-1]["period"]) if overall else "no overall judgements"),
+                element("td", value_of(overall[-1]) if overall else ""),
+                element("td", sample(overall[-1]) if overall else ""),
+                _change_cell(overall) if overall else element("td", ""),
+                element("td", weakest),
             )
-    if not parts:
+        )
+    if not rows:
         return None
+    good = f"{labels['good']} or better overall"
     return element(
         "section",
         element("h3", "By journey stage", id="ph-results-by-journey-stage"),
         element(
-            "p", "The same results for each stage of the child's or adult's journey, all services together."
+            "p",
+            "All services together, for each stage of the child's or adult's journey. Each audit "
+            "section's page shows its results at every stage.",
         ),
-        *parts,
+        results_table(
+            "By journey stage: overall judgements in the latest period, and the weakest section",
+            [
+                "Journey stage",
+                "Latest period",
+                good,
+                "Sample",
+                "Change since previous period",
+                "Weakest section",
+            ],
+            rows,
+        ),
         aria_labelledby="ph-results-by-journey-stage",
     )
 
