@@ -76,8 +76,9 @@ def _calendar(event: Item, site: Site) -> dict:
 
 
 def _results(section: Item, site: Site) -> dict:
-    """An audit section's published results, oldest first."""
-    keys = ("period", "files_audited", "good_or_better", "requires_improvement_or_lower")
+    """An audit section's published results, oldest first, each with its sample (files graded,
+    and audits where the section was not applicable)."""
+    keys = ("period", "files_audited", "not_applicable", "good_or_better", "requires_improvement_or_lower")
     return {"results": [{k: r[k] for k in keys} for r in site.thread.results.get(section.id, [])]}
 
 

@@ -11,13 +11,23 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .content_types import AUDIT_RESULT, COURSE, LEGISLATION, PAGE, RESERVED_COURSE_IDS, TAG, TYPES
+from .content_types import (
+    AUDIT_RECORD,
+    AUDIT_RESULT,
+    COURSE,
+    LEGISLATION,
+    PAGE,
+    RESERVED_COURSE_IDS,
+    TAG,
+    TYPES,
+)
 from .problems import Problems
 from .safety import check_project as check_safety
 from .schema import Schemas, load_schemas, suggest
 from .settings import Project
 from .structure.abbreviations import Abbreviations, abbreviation_index
 from .structure.audit_cycles import check_overdue_actions
+from .structure.audit_results import results_of
 from .structure.events import check_events
 from .structure.examples import check_examples
 from .structure.graph import check_unique, resolve
@@ -25,7 +35,7 @@ from .structure.items import Item, of_type
 from .structure.load import read_all, relative
 from .structure.review import check_reviews
 from .structure.staff_voice import check_staff_voice
-from .structure.thread import Thread, check_results, report_gaps
+from .structure.thread import Thread, report_gaps
 from .structure.tools import check_tool_files
 from .structure.training import check_courses
 
@@ -104,6 +114,7 @@ class SiteDraft:
     content: list[Item] = field(default_factory=list)
     tags: dict[str, Item] = field(default_factory=dict)
     results: list[Item] = field(default_factory=list)
+    records: list[Item] = field(default_factory=list)  # counted audits (docs/_data/audits_counted.yml)
     by_id: dict[str, Item] = field(default_factory=dict)
     drafts: list[Item] = field(default_factory=list)
     thread: Thread | None = None
@@ -136,6 +147,7 @@ def _read(draft: SiteDraft) -> None:
     draft.schemas = load_schemas(project.schema_dir)
     draft.read, draft.problems, draft.unread = read_all(project.root, project.docs_dir, draft.schemas)
     draft.results = of_type(draft.read, AUDIT_RESULT)
+    draft.records = of_type(draft.read, AUDIT_RECORD)
 
 
 def _place_entries(draft: SiteDraft) -> None:
@@ -218,7 +230,12 @@ def _check_reviews(draft: SiteDraft) -> None:
 
 def _golden_thread(draft: SiteDraft) -> None:
     draft.thread = Thread.of(draft.content, draft.by_id)
-    draft.thread.results = check_results(draft.results, draft.by_id, draft.problems)
+    # Results from the hand-kept entries and the counted audits, checked (structure/audit_results.py).
+    results = results_of(draft.results, draft.records, draft.by_id, draft.project.settings, draft.problems)
+    draft.thread.results = results.overall()
+    draft.thread.series = results.series
+    draft.thread.cycle_results = results.cycles
+    draft.thread.small_sample = draft.project.settings.audit_small_sample
     report_gaps(draft.thread, draft.problems, draft.project.settings.gaps_are_errors)
 
 

@@ -5,12 +5,100 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..audit_tool.counting import OVERALL
+from ..markup import element
+from ..markup import link as html_link
 from ..structure.audit_cycles import actions, due_date, is_overdue, open_actions_for
+from ..structure.audit_results import in_scope
 from ..structure.items import Item
-from ..text import esc, link, long_date, table
+from ..structure.thread import Thread
+from ..text import bullet_list, esc, link, long_date, table
+from .audit_form import TOOL_URI, relative
+from .audit_results import results_table
+from .chart import sample, value_of
 
 
-def cycle_additions(cycle: Item, by_id: dict[str, Item], today: dt.date) -> str:
+def cycle_sections(cycle: Item, sections: list[Item]) -> list[Item]:
+    """The sections a cycle audits: its ``audit_sections``, else every section of its services."""
+    chosen = cycle.data.get("audit_sections")
+    if isinstance(chosen, list) and chosen:
+        return [s for s in sections if s.id in chosen]
+    services = [str(s) for s in cycle.data.get("services") or []]
+    return [s for s in sections if any(in_scope(s, service) for service in services)]
+
+
+def _audits(cycle: Item, thread: Thread, use_dir: bool) -> list[str]:
+    """What the cycle audits, and the link that starts an audit for it in the tool."""
+    chosen = cycle_sections(cycle, thread.sections)
+    themed = bool(cycle.data.get("audit_sections"))
+    start = html_link(
+        "Start an audit for this cycle",
+        relative(cycle.uri, TOOL_URI, use_dir) + "?cycle=" + cycle.id,
+        class_="md-button md-button--primary",
+    )
+    return [
+        "## What this cycle audits",
+        "",
+        "This themed audit looks at these sections only:"
+        if themed
+        else "Every section of the audit tool for the cycle's services:",
+        "",
+        bullet_list([link(cycle.uri, s.uri, s.title) for s in chosen]),
+        str(start),
+        "",
+    ]
+
+
+def _results(cycle: Item, thread: Thread, good: str) -> list[str]:
+    """The cycle's own results (all its audits, whatever their period), when any are counted."""
+    values = thread.cycle_results.get(cycle.id) or []
+    if not values:
+        return []
+    titles = {s.id: s.title for s in thread.sections}
+    order = {s.id: i for i, s in enumerate(thread.sections)}
+    values = sorted(
+        values,
+        key=lambda r: (r["audit_section"] != OVERALL, order.get(r["audit_section"], 10**6), r["service"]),
+    )
+    rows = [
+        element(
+            "tr",
+            element(
+                "th",
+                titles.get(r["audit_section"], "Overall judgement")
+                if r["audit_section"]
+                else "Overall judgement",
+                scope="row",
+            ),
+            element("td", r["service"] or "All services"),
+            element("td", value_of(r)),
+            element("td", sample(r)),
+        )
+        for r in values
+    ]
+    return [
+        "## Results of this cycle",
+        "",
+        "Counted from the audits done for this cycle, whatever quarter they fall in.",
+        "",
+        str(results_table(f"Results of {cycle.title}", ["Audit section", "Service", good, "Sample"], rows)),
+        "",
+    ]
+
+
+def _good(settings) -> str:
+    labels = settings.grade_labels() if settings is not None else {"good": "Good"}
+    return f"{labels['good']} or better"
+
+
+def cycle_additions(
+    cycle: Item,
+    by_id: dict[str, Item],
+    today: dt.date,
+    thread: Thread | None = None,
+    settings=None,
+    use_dir: bool = True,
+) -> str:
     data = cycle.data
     window = data.get("audit_window") or {}
     out = [
@@ -37,6 +125,8 @@ def cycle_additions(cycle: Item, by_id: dict[str, Item], today: dt.date) -> str:
             ],
         ),
     ]
+    if thread is not None and thread.sections:
+        out += [""] + _audits(cycle, thread, use_dir) + _results(cycle, thread, _good(settings))
     plan = actions(cycle)
     out += ["## Action plan", ""]
     if not plan:

@@ -1,96 +1,247 @@
-"""The audit results dashboard (audit/results/): every section on one page, latest score,
-change since the last period, worst first, filtered by service."""
+"""The audit results dashboard (audit/results/): for all services and for each service, the share
+of audits judged good or better overall (the headline), each section's trend worst first, the
+overall judgements' trend with escalations and moderation agreement, and results by journey stage.
+Every result shows its sample; a small sample and "not applicable" are said in words.
+
+The service filter (``data-ph-results-filter``, ``#ph-results-service``) and the groups it shows
+(``data-ph-service``) are the contract with javascripts/practice-hub-audit.js."""
 
 from __future__ import annotations
 
+from ..audit_tool.counting import OVERALL
 from ..markup import Markup, element, join, link
+from ..structure.audit_results import change, in_scope, stages_of
 from ..structure.items import Item
-from ..structure.thread import period_key, period_label
+from ..structure.thread import Thread, period_label
 from .audit_form import relative
+from .chart import sample, value_of
 
 RESULTS_URI = "audit/results.md"
 ALL = "All services"
+TREND_PERIODS = 4  # the periods a trend shows
 
 
-def _groups(results: list[Item], overall: dict[str, list[dict]]) -> dict[str, dict[str, list[dict]]]:
-    """Service -> section id -> results oldest first. ALL is the overall series."""
-    groups: dict[str, dict[str, list[dict]]] = {ALL: overall}
-    for item in results:
-        data = item.data
-        service = data.get("service")
-        if not isinstance(service, str) or data.get("journey_stage"):
-            continue
-        groups.setdefault(service, {}).setdefault(str(data.get("audit_section")), []).append(dict(data))
-    for series in groups.values():
-        for values in series.values():
-            values.sort(key=lambda r: period_key(str(r["period"])))
-    return groups
-
-
-def _change(series: list[dict]) -> tuple[str, float]:
-    if len(series) < 2:
-        return "first period", 0.0
-    delta = series[-1]["good_or_better"] - series[-2]["good_or_better"]
-    if delta == 0:
-        return f"no change since {period_label(series[-2]['period'])}", 0.0
-    word = "up" if delta > 0 else "down"
-    return f"{word} {abs(delta):g} points since {period_label(series[-2]['period'])}", delta
+def _slug(text: str) -> str:
+    return "".join(c if c.isalnum() else "-" for c in text.lower()).strip("-")
 
 
 def _row_head(section: Item, use_dir: bool) -> Markup:
     return element("th", link(section.title, relative(RESULTS_URI, section.uri, use_dir)), scope="row")
 
 
-def _table(service: str, series: dict[str, list[dict]], sections: list[Item], use_dir: bool) -> Markup:
-    with_results = [(s, series[s.id]) for s in sections if series.get(s.id)]
-    with_results.sort(key=lambda pair: (pair[1][-1]["good_or_better"], pair[0].sort_key))
-    without = [s for s in sections if not series.get(s.id)]
+def _trend(values: list[dict]) -> str:
+    """The last periods' good or better, oldest first: "Q1 2026 55%, Q2 2026 61%"."""
+    shown = values[-TREND_PERIODS:]
+    return ", ".join(
+        f"{period_label(r['period'])} {r['good_or_better']:g}%"
+        if r["files_audited"]
+        else f"{period_label(r['period'])} not applicable"
+        for r in shown
+    )
+
+
+def _change_cell(values: list[dict]) -> Markup:
+    words, delta = change(values)
+    css = "ph-up" if delta > 0 else "ph-down" if delta < 0 else None
+    return element("td", words or "not applicable", class_=css)
+
+
+def _agreement(r: dict) -> str:
+    if r.get("agreement") is None:
+        return f"{r['moderated']} moderated" if r.get("moderated") else "not moderated"
+    return f"{r['agreement']}% of {r['moderated']} moderated"
+
+
+def results_table(caption: str, headings: list[str], rows: list[Markup]) -> Markup:
+    return element(
+        "table",
+        element("caption", caption),
+        element("thead", element("tr", *(element("th", h, scope="col") for h in headings))),
+        element("tbody", *rows),
+    )  # no class: Material styles it as every table and lets it scroll sideways on a phone
+
+
+def _headline(service: str, series: dict[tuple, list[dict]], labels: dict) -> Markup:
+    """The share of audits judged good or better overall in the latest period, with its sample."""
+    values = series.get((OVERALL, "" if service == ALL else service, ""), [])
+    graded = [r for r in values if r["files_audited"]]
+    good = f"{labels['good']} or better".lower()
+    if not graded:
+        return element(
+            "p",
+            "No overall judgements have been counted yet for this service.",
+            class_="ph-results__headline",
+        )
+    latest = graded[-1]
+    words, _ = change(values)
+    sentence = [
+        element("strong", f"{latest['good_or_better']:g}% of audits judged {good} overall"),
+        f" in {period_label(latest['period'])}, from {sample(latest)}",
+        f" ({words})." if words and words != "first period" else ".",
+    ]
+    if latest.get("small"):
+        sentence.append(" This is a small sample: read it with care.")
+    return element("p", *sentence, class_="ph-results__headline")
+
+
+def _sections_table(service: str, series: dict, sections: list[Item], labels: dict, use_dir: bool) -> Markup:
+    who = "" if service == ALL else service
+    mine = [s for s in sections if in_scope(s, who)]
+    with_results = [(s, series[(s.id, who, "")]) for s in mine if series.get((s.id, who, ""))]
+
+    def worst(pair):
+        latest = pair[1][-1]
+        return (not latest["files_audited"], latest["good_or_better"], pair[0].sort_key)
+
+    with_results.sort(key=worst)
     rows = []
     for section, values in with_results:
         latest = values[-1]
-        change, delta = _change(values)
-        css = "ph-up" if delta > 0 else "ph-down" if delta < 0 else ""
         rows.append(
             element(
                 "tr",
                 _row_head(section, use_dir),
                 element("td", period_label(latest["period"])),
-                element("td", latest["files_audited"]),
-                element("td", f"{latest['good_or_better']:g}%"),
-                element("td", change, class_=css),
+                element("td", value_of(latest)),
+                element("td", sample(latest)),
+                element("td", _trend(values)),
+                _change_cell(values),
+                element("td", _agreement(latest)),
             )
         )
-    for section in without:
-        rows.append(element("tr", _row_head(section, use_dir), element("td", "No results yet", colspan="4")))
-    slug = "".join(c if c.isalnum() else "-" for c in service.lower()).strip("-")
-    headings = (
-        "Audit section",
-        "Latest period",
-        "Files audited",
-        "Good or better",
-        "Change since last period",
+    for section in mine:
+        if not series.get((section.id, who, "")):
+            rows.append(
+                element("tr", _row_head(section, use_dir), element("td", "No results yet", colspan="6"))
+            )
+    good = f"{labels['good']} or better"
+    return results_table(
+        f"Audit sections, {service}: the latest period, worst first",
+        [
+            "Audit section",
+            "Latest period",
+            good,
+            "Sample",
+            f"Trend (last {TREND_PERIODS} periods)",
+            "Change since previous period",
+            "Moderation agreement",
+        ],
+        rows,
     )
+
+
+def _overall_table(service: str, series: dict, labels: dict) -> Markup | None:
+    values = series.get((OVERALL, "" if service == ALL else service, ""), [])
+    if not values:
+        return None
+    rows = [
+        element(
+            "tr",
+            element("th", period_label(r["period"]), scope="row"),
+            element("td", value_of(r)),
+            element("td", sample(r)),
+            element("td", str(r.get("escalations") or 0)),
+            element("td", _agreement(r)),
+        )
+        for r in reversed(values[-TREND_PERIODS:])
+    ]
+    good = f"{labels['good']} or better overall"
+    return results_table(
+        f"Overall judgements, {service}: the last periods, latest first",
+        ["Period", good, "Sample", "Escalations", "Moderation agreement"],
+        rows,
+    )
+
+
+def _stages(series: dict, sections: list[Item], labels: dict, use_dir: bool) -> Markup | None:
+    """By journey stage (all services): one row a stage, its overall judgements in the latest
+    period and its weakest section then (each section's page has the rest)."""
+    rows = []
+    for stage in stages_of(sections):
+        overall = series.get((OVERALL, "", stage)) or []
+        latest = [
+            (values[-1], section)
+            for section in sections
+            for values in [series.get((section.id, "", stage)) or []]
+            if values and values[-1]["files_audited"]
+        ]
+        if not overall and not latest:
+            continue
+        weakest: Markup | str = "none graded"
+        if latest:
+            result, section = min(latest, key=lambda pair: (pair[0]["good_or_better"], pair[1].sort_key))
+            weakest = join(
+                [
+                    link(section.title, relative(RESULTS_URI, section.uri, use_dir)),
+                    f": {value_of(result)}, {period_label(result['period'])}",
+                ]
+            )
+        rows.append(
+            element(
+                "tr",
+                element("th", stage, scope="row"),
+                element("td", period_label(overall[-1]["period"]) if overall else "no overall judgements"),
+                element("td", value_of(overall[-1]) if overall else ""),
+                element("td", sample(overall[-1]) if overall else ""),
+                _change_cell(overall) if overall else element("td", ""),
+                element("td", weakest),
+            )
+        )
+    if not rows:
+        return None
+    good = f"{labels['good']} or better overall"
     return element(
         "section",
-        element("h2", service, id=f"ph-results-{slug}"),
+        element("h3", "By journey stage", id="ph-results-by-journey-stage"),
         element(
-            "table",
-            element("caption", f"Latest audit results, {service}, worst first"),
-            element("thead", element("tr", *(element("th", h, scope="col") for h in headings))),
-            element("tbody", *rows),
-            class_="ph-results__table",
+            "p",
+            "All services together, for each stage of the child's or adult's journey. Each audit "
+            "section's page shows its results at every stage.",
         ),
+        results_table(
+            "By journey stage: overall judgements in the latest period, and the weakest section",
+            [
+                "Journey stage",
+                "Latest period",
+                good,
+                "Sample",
+                "Change since previous period",
+                "Weakest section",
+            ],
+            rows,
+        ),
+        aria_labelledby="ph-results-by-journey-stage",
+    )
+
+
+def _group(service: str, thread: Thread, settings, use_dir: bool) -> Markup:
+    series = thread.series
+    labels = settings.grade_labels("" if service == ALL else service)
+    slug = _slug(service)
+    parts = [
+        element("h2", service, id=f"ph-results-{slug}"),
+        _headline(service, series, labels),
+        element("h3", "Audit sections", id=f"ph-results-{slug}-sections"),
+        _sections_table(service, series, thread.sections, labels, use_dir),
+    ]
+    overall = _overall_table(service, series, labels)
+    if overall is not None:
+        parts += [element("h3", "Overall judgements", id=f"ph-results-{slug}-overall"), overall]
+    if service == ALL:
+        stages = _stages(series, thread.sections, labels, use_dir)
+        if stages is not None:
+            parts.append(stages)
+    return element(
+        "section",
+        *parts,
         class_="ph-results__group",
         data_ph_service=service,
         aria_labelledby=f"ph-results-{slug}",
     )
 
 
-def dashboard_page(
-    sections: list[Item], results: list[Item], overall: dict[str, list[dict]], use_dir: bool
-) -> str:
-    groups = _groups(results, overall)
-    services = [ALL] + sorted(s for s in groups if s != ALL)
+def dashboard_page(thread: Thread, settings, use_dir: bool) -> str:
+    services = [ALL] + list(settings.audit_services)
     choose = element(
         "div",
         element("label", "Show results for", for_="ph-results-service"),
@@ -100,7 +251,8 @@ def dashboard_page(
         hidden=True,
         data_ph_results_filter=True,
     )
-    tables = join(_table(s, groups[s], sections, use_dir) for s in services)
+    tables = join(_group(s, thread, settings, use_dir) for s in services)
+    small = thread.small_sample
     return "\n".join(
         [
             "---",
@@ -110,8 +262,15 @@ def dashboard_page(
             "",
             "# Audit results dashboard",
             "",
-            "The latest case-file audit results for every section, worst first, with the change since the last "
-            "period. Results come from exported audits counted with `python -m practice_hub audits summarise`.",
+            "How case files measure up, quarter by quarter: the share of audits judged good or better "
+            "overall, then every audit section, worst first, with its trend and the change since the "
+            "previous period. The results come from the case-file audits that auditors complete in the "
+            "audit tool, counted by the quality assurance team each quarter once moderation is done; "
+            "results from before the tool was used were entered by the team.",
+            "",
+            f"Each result says how many files it comes from. A result from fewer than {small} files is "
+            "marked *small sample*: one file can move it a long way. A section that did not apply to a "
+            "case is counted as *not applicable*, never as a poor grade.",
             "",
             str(choose),
             "",

@@ -6,12 +6,43 @@ from ..markup import NEWLINE, Markup, element, self_closing
 from ..structure.thread import period_label
 from ..text import table
 
-WIDTH, HEIGHT, PAD_LEFT, PAD_RIGHT, PAD_BOTTOM, PAD_TOP = 560, 220, 64, 40, 36, 22
+WIDTH, HEIGHT, PAD_LEFT, PAD_RIGHT, PAD_BOTTOM, PAD_TOP = 560, 236, 64, 40, 52, 22
+
+
+def _graded(r: dict) -> bool:
+    """Whether the result has graded files (a section all "not applicable" in a period has none)."""
+    return bool(r.get("files_audited"))
+
+
+def sample(r: dict) -> str:
+    """The sample of one result in words: "38 files", "3 files (small sample)", "not applicable
+    in 4 audits", "12 files (not applicable in 2 more)"."""
+    files, na = int(r.get("files_audited") or 0), int(r.get("not_applicable") or 0)
+    if not files:
+        return f"not applicable in {na} audit{'s' if na != 1 else ''}" if na else "no audits"
+    words = f"{files} file{'s' if files != 1 else ''}"
+    if r.get("small"):
+        words += " (small sample)"
+    if na:
+        words += f", not applicable in {na} more"
+    return words
+
+
+def value_of(r: dict) -> str:
+    """One result's good or better share: "81%", "40% (small sample)", "not applicable"."""
+    if not _graded(r):
+        return "not applicable"
+    return f"{r['good_or_better']:g}%" + (" (small sample)" if r.get("small") else "")
 
 
 def trend_summary(results: list[dict]) -> str:
-    values = [f"{r['good_or_better']:g}%" for r in results]
+    values = [value_of(r) for r in results]
     return " → ".join(values) + " good or better"
+
+
+def sample_summary(results: list[dict]) -> str:
+    """The sample of each period, as a sentence: "Sample: 40 files in Q1 2026, 38 files in Q2 2026"."""
+    return "Sample: " + ", ".join(f"{sample(r)} in {period_label(r['period'])}" for r in results)
 
 
 def _svg(width: int, height: int, chart_id: str, title: str, description: str, css: str, shapes) -> Markup:
@@ -34,7 +65,9 @@ def _text(css: str, x, y, anchor: str, words) -> Markup:
 
 
 def svg(results: list[dict], chart_id: str, title: str) -> Markup:
-    """A line chart of % good or better per period. Text alternative in <title>/<desc>."""
+    """A line chart of % good or better per period, the sample under each period; a small
+    sample is a hollow point marked "small" (shape and words, not colour alone); a period with
+    no graded files has no point and says "n/a". Text alternative in <title>/<desc>."""
     count = len(results)
     inner_w = WIDTH - PAD_LEFT - PAD_RIGHT
     inner_h = HEIGHT - PAD_TOP - PAD_BOTTOM
@@ -54,40 +87,60 @@ def svg(results: list[dict], chart_id: str, title: str) -> Markup:
             )
         )
         shapes.append(_text("ph-chart__axis", PAD_LEFT - 10, y(tick, 4), "end", f"{tick}%"))
-    points = " ".join(f"{x(i)},{y(r['good_or_better'])}" for i, r in enumerate(results))
-    shapes.append(self_closing("polyline", class_="ph-chart__line", fill="none", points=points))
+    graded = [(i, r) for i, r in enumerate(results) if _graded(r)]
+    if len(graded) > 1:
+        points = " ".join(f"{x(i)},{y(r['good_or_better'])}" for i, r in graded)
+        shapes.append(self_closing("polyline", class_="ph-chart__line", fill="none", points=points))
     for i, r in enumerate(results):
-        value = r["good_or_better"]
-        shapes.append(self_closing("circle", class_="ph-chart__point", cx=x(i), cy=y(value), r="4"))
-        shapes.append(_text("ph-chart__value", x(i), y(value, -9), "middle", f"{value:g}%"))
-        shapes.append(_text("ph-chart__axis", x(i), HEIGHT - 12, "middle", period_label(r["period"])))
-    return _svg(WIDTH, HEIGHT, chart_id, title, trend_summary(results), "ph-chart", shapes)
+        files = int(r.get("files_audited") or 0)
+        if files:
+            value = r["good_or_better"]
+            css = "ph-chart__point ph-chart__point--small" if r.get("small") else "ph-chart__point"
+            shapes.append(
+                self_closing("circle", class_=css, cx=x(i), cy=y(value), r="5" if r.get("small") else "4")
+            )
+            shapes.append(_text("ph-chart__value", x(i), y(value, -9), "middle", f"{value:g}%"))
+            under = f"n={files}" + (" small" if r.get("small") else "")
+        else:
+            under = "n/a"
+        shapes.append(_text("ph-chart__axis", x(i), HEIGHT - 28, "middle", period_label(r["period"])))
+        shapes.append(_text("ph-chart__axis", x(i), HEIGHT - 10, "middle", under))
+    description = f"{trend_summary(results)}. {sample_summary(results)}."
+    return _svg(WIDTH, HEIGHT, chart_id, title, description, "ph-chart", shapes)
 
 
-def results_block(results: list[dict], chart_id: str, title: str) -> str:
-    """Chart, summary sentence and data table, as Markdown (raw HTML for the figure)."""
+def results_block(results: list[dict], chart_id: str, title: str, small_sample: int = 0) -> str:
+    """Chart, summary sentence and data table, as Markdown (raw HTML for the figure). Every
+    period shows its sample; a small sample and a section not applicable are said in words."""
     if not results:
         return ""
     rows = [
         [
             period_label(r["period"]),
-            str(r["files_audited"]),
-            f"{r['good_or_better']:g}%",
-            f"{r['requires_improvement_or_lower']:g}%",
+            str(r["files_audited"]) if _graded(r) else "none graded",
+            value_of(r),
+            f"{r['requires_improvement_or_lower']:g}%" if _graded(r) else "not applicable",
+            sample(r),
         ]
         for r in results
     ]
+    caption = f"{title}: {trend_summary(results)}. {sample_summary(results)}."
+    if small_sample and any(r.get("small") for r in results if _graded(r)):
+        caption += (
+            f' A hollow point marked "small" is a small sample (fewer than {small_sample} files): '
+            "read it with care."
+        )
     figure = element(
         "figure",
         NEWLINE,
         svg(results, chart_id, title),
         NEWLINE,
-        element("figcaption", f"{title}: {trend_summary(results)}."),
+        element("figcaption", caption),
         NEWLINE,
         class_="ph-figure",
     )
     return f"{figure}\n\n" + table(
-        ["Period", "Files audited", "Good or better", "Requires improvement or lower"], rows
+        ["Period", "Files audited", "Good or better", "Requires improvement or lower", "Sample"], rows
     )
 
 

@@ -135,7 +135,7 @@ def audit_pages(site: Site) -> dict[str, str]:
             site.schemas.raw.get("audit_export"),
             site.of_type(AUDIT_CYCLE),  # the cycles a themed audit can be started for
         ),
-        RESULTS_URI: dashboard_page(sections, site.audit_results, site.thread.results, dirs),
+        RESULTS_URI: dashboard_page(site.thread, site.project.settings, dirs),
     }
 
 
@@ -173,8 +173,17 @@ def _cycle_actions(standard, site: Site) -> str:
 
 
 def _cycle_additions(item: Item, site: Site, uri: str) -> str:
-    """An audit cycle's details and action plan."""
-    return cycle_additions(item, site.by_id, site.project.settings.build_date)
+    """An audit cycle's details, its sections with a link to start an audit, its results and its
+    action plan."""
+    project = site.project
+    return cycle_additions(
+        item,
+        site.by_id,
+        project.settings.build_date,
+        site.thread,
+        project.settings,
+        project.use_directory_urls,
+    )
 
 
 def _section_listing(item: Item, site: Site, uri: str) -> str:

@@ -6,11 +6,12 @@ import datetime as dt
 
 from ..content_types import COURSE, PROCEDURE, TOOL, TYPES
 from ..markup import Markup, element, markdown_link, markdown_text
+from ..structure.audit_results import change, in_scope
 from ..structure.items import Item
-from ..structure.thread import Thread
+from ..structure.thread import Thread, period_label
 from ..structure.training import sessions_of, upcoming
 from ..text import bullet_list, date_time, esc, link, table
-from .chart import results_block
+from .chart import results_block, sample, value_of
 from .learning import briefings_for
 from .training import course_sessions
 
@@ -70,9 +71,47 @@ def standard_additions(standard: Item, thread: Thread, today: dt.date) -> str:
         for section, results in series:
             out.append(f"### {esc(numbered(section))}\n")
             out.append(
-                results_block(results, f"chart-{section.id}", f"Files rated good or better: {section.title}")
+                results_block(
+                    results,
+                    f"chart-{section.id}",
+                    f"Files rated good or better: {section.title}",
+                    thread.small_sample,
+                )
             )
     return "\n".join(out) + "\n"
+
+
+def breakdown(section: Item, thread: Thread) -> str:
+    """The section's latest result for each service it is audited in and each journey stage,
+    with the sample and the change since the previous period (Markdown, "" when none)."""
+    out = []
+    for heading, kind in (("By service", 1), ("By journey stage", 2)):
+        rows = []
+        for key, values in sorted(thread.series.items()):
+            if key[0] != section.id or not key[kind] or key[3 - kind]:
+                continue
+            if kind == 1 and not in_scope(section, key[1]):
+                continue
+            latest = values[-1]
+            rows.append(
+                [
+                    esc(key[kind]),
+                    esc(period_label(latest["period"])),
+                    esc(value_of(latest)),
+                    esc(sample(latest)),
+                    esc(change(values)[0]),
+                ]
+            )
+        if rows:
+            first = "Service" if kind == 1 else "Journey stage"
+            out += [
+                f"### {heading}",
+                "",
+                table(
+                    [first, "Latest period", "Good or better", "Sample", "Change since previous period"], rows
+                ),
+            ]
+    return "\n".join(out)
 
 
 def section_additions(section: Item, thread: Thread, today: dt.date) -> str:
@@ -117,8 +156,16 @@ def section_additions(section: Item, thread: Thread, today: dt.date) -> str:
     if results:
         out += ["## Audit results", ""]
         out.append(
-            results_block(results, f"chart-{section.id}", f"Files rated good or better: {section.title}")
+            results_block(
+                results,
+                f"chart-{section.id}",
+                f"Files rated good or better: {section.title}",
+                thread.small_sample,
+            )
         )
+    split = breakdown(section, thread)
+    if split:
+        out += ["" if results else "## Audit results", "", split]
     return "\n".join(out) + "\n"
 
 

@@ -24,6 +24,11 @@ class Thread:
     courses: list[Item]
     by_id: dict[str, Item]
     results: dict[str, list[dict]] = field(default_factory=dict)  # section id -> sorted results
+    # Every result series, hand-kept and counted: (section id or "" for the overall judgement,
+    # service or "", journey stage or "") -> results oldest first (structure/audit_results.py).
+    series: dict[tuple, list[dict]] = field(default_factory=dict)
+    cycle_results: dict[str, list[dict]] = field(default_factory=dict)  # cycle id -> its results
+    small_sample: int = 5  # fewer files than this: a small sample (settings.audit_small_sample)
     briefings: list[Item] = field(default_factory=list)  # learning from reviews
 
     @classmethod
@@ -129,6 +134,18 @@ def report_gaps(thread: Thread, problems: Problems, as_errors: bool) -> None:
 def check_results(results: list[Item], by_id: dict[str, Item], problems: Problems) -> dict[str, list[dict]]:
     """Validate audit results beyond the schema; return them per section, oldest first."""
     series: dict[str, list[dict]] = {}
+    for result in checked_results(results, by_id, problems):
+        data = result.data
+        if not data.get("service") and not data.get("journey_stage"):
+            series.setdefault(str(data["audit_section"]), []).append(dict(data, line=result.line))
+    for values in series.values():
+        values.sort(key=lambda r: period_key(r["period"]))
+    return series
+
+
+def checked_results(results: list[Item], by_id: dict[str, Item], problems: Problems) -> list[Item]:
+    """The hand-kept results that pass the checks beyond the schema (each problem reported)."""
+    kept: list[Item] = []
     seen: dict[tuple, Item] = {}
     sections = {section.id for section in of_type(by_id.values(), AUDIT_SECTION)}
     for result in results:
@@ -169,11 +186,10 @@ def check_results(results: list[Item], by_id: dict[str, Item], problems: Problem
                 "check the id in docs/audit/",
             )
             continue
-        if breakdown == ("", ""):
-            series.setdefault(section_id, []).append(dict(data, line=result.line))
-    for values in series.values():
-        values.sort(key=lambda r: period_key(r["period"]))
-    return series
+        if good is None or poor is None or not isinstance(data.get("files_audited"), int):
+            continue  # the schema check reported it
+        kept.append(result)
+    return kept
 
 
 _PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$")
