@@ -3,8 +3,8 @@ adult's case reference, the auditor's evidence, the practitioner's reflection. S
 mistake it would be published, so any file of docs/ that is one is refused, whatever its name,
 at the line that shows what it is.
 
-JSON: an object whose ``"format"`` is ``"practice-hub-audit"`` (exports.FORMAT). CSV: a file whose
-first line (after a byte order mark) is the audit spreadsheet's header (sheet.COLUMNS).
+JSON: ``"format": "practice-hub-audit"`` (exports.FORMAT) anywhere in the file. CSV: a line that is
+the audit spreadsheet's header (sheet.COLUMNS). Whatever the file is called.
 """
 
 from __future__ import annotations
@@ -23,22 +23,29 @@ HINT = (
 SNIFF_BYTES = 1_000_000  # an export is never larger (exports.MAX_IMPORT_BYTES)
 _FORMAT = re.compile(r'"format"\s*:\s*"' + re.escape(FORMAT) + '"')
 _HEADER = ",".join(COLUMNS)
+_HEADER_BYTES = _HEADER.encode()
+_HEADER_LINE = re.compile(r"^\ufeff?" + re.escape(_HEADER) + r"\r?$", re.M)
 
 
 def audit_export_line(path: str | Path) -> int:
     """The line showing that the file at *path* is an exported audit, or 0 when it is not one
-    (or cannot be read: the file's other checks say so)."""
-    suffix = Path(path).suffix.lower()
-    if suffix not in (".json", ".csv"):
-        return 0
+    (or cannot be read: the file's other checks say so).
+
+    Judged by what the file holds, never by its name: an export renamed ``notes.txt`` (or pasted
+    into a page) is still an export. The first SNIFF_BYTES are read, as UTF-8 or, with its byte
+    order mark, UTF-16 (Excel's "Unicode text")."""
     try:
         with open(path, "rb") as handle:
             raw = handle.read(SNIFF_BYTES)
     except OSError:
         return 0
-    text = raw.decode("utf-8-sig", "replace")
-    if suffix == ".csv":
-        first = text.split("\n", 1)[0].rstrip("\r")
-        return 1 if first.strip() == _HEADER else 0
+    if FORMAT.encode() not in raw and _HEADER_BYTES not in raw:
+        if not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return 0  # the fast path: neither mark anywhere
+        text = raw.decode("utf-16", "replace")
+    else:
+        text = raw.decode("utf-8-sig", "replace")
     found = _FORMAT.search(text)
-    return text.count("\n", 0, found.start()) + 1 if found else 0
+    header = _HEADER_LINE.search(text)
+    starts = [m.start() for m in (found, header) if m]
+    return text.count("\n", 0, min(starts)) + 1 if starts else 0

@@ -1,5 +1,5 @@
 """An exported audit saved into docs/ by mistake is never published: the JSON export (whatever its
-name, even with the extension of a page's data) and the spreadsheet export are each a problem at
+name, even renamed .txt) and the spreadsheet export (UTF-8 or Excel's UTF-16 text) are each a problem at
 the line that shows what they are; ``check`` reports them and the strict build fails."""
 
 from __future__ import annotations
@@ -24,6 +24,10 @@ FILES = {
     "tools/files/Audit.JSON": json.dumps(AUDIT).encode(),  # one line; a name refused on its own too
     "tools/files/audits.csv": sheet([AUDIT], lambda service: {}).encode("utf-8"),
     "tools/files/audits-plain.csv": sheet([AUDIT], lambda service: {})[1:].encode("utf-8"),  # no BOM
+    # Renamed, the same files are still exports: judged by what they hold, never by their name.
+    "tools/files/notes.txt": EXPORT.read_bytes(),
+    "tools/files/q4-results.txt": sheet([AUDIT], lambda service: {}).encode("utf-8"),
+    "tools/files/unicode-text.txt": sheet([AUDIT], lambda service: {}).encode("utf-16"),
 }
 FORMAT_LINE = EXPORT.read_text(encoding="utf-8").splitlines().index('  "format": "practice-hub-audit",') + 1
 EXPECTED = [
@@ -31,6 +35,9 @@ EXPECTED = [
     f"docs/tools/files/audit-C4100200.json:{FORMAT_LINE}: {PROBLEM}",
     f"docs/tools/files/audits-plain.csv:1: {PROBLEM}",
     f"docs/tools/files/audits.csv:1: {PROBLEM}",
+    f"docs/tools/files/notes.txt:{FORMAT_LINE}: {PROBLEM}",
+    f"docs/tools/files/q4-results.txt:1: {PROBLEM}",
+    f"docs/tools/files/unicode-text.txt:1: {PROBLEM}",
 ]
 
 
@@ -44,7 +51,7 @@ def test_check_reports_each_exported_audit_at_its_line(project):
     assert "Traceback" not in result.stdout + result.stderr
     assert result.returncode == 1
     assert result.stdout.splitlines() == EXPECTED
-    assert result.stderr.strip() == "Practice Hub: 4 problems in 4 files: fix them and build again"
+    assert result.stderr.strip() == "Practice Hub: 7 problems in 7 files: fix them and build again"
 
 
 def test_the_strict_build_fails_and_publishes_none_of_them(project):
@@ -54,7 +61,7 @@ def test_the_strict_build_fails_and_publishes_none_of_them(project):
     errors = [line.split("-  ", 1)[1] for line in log.splitlines() if line.startswith("ERROR")]
     assert errors[:-1] == EXPECTED
     site = project / "site"
-    assert not site.exists() or not any(p.name.lower().endswith((".json", ".csv")) for p in site.rglob("*"))
+    assert not site.exists() or not any(p.name.lower().endswith((".json", ".csv", ".txt")) for p in site.rglob("*"))
 
 
 def test_a_spreadsheet_that_is_not_an_audit_export_is_still_published(tmp_path):
