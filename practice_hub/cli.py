@@ -77,6 +77,13 @@ def main(argv: list[str] | None = None) -> int:
         help="also write every audit given, every field, into one spreadsheet (CSV for Excel); it holds "
         "case notes: keep it where the audits are kept, never in docs/",
     )
+    remove = audits_sub.add_parser(
+        "remove",
+        help="take audits out of docs/_data/audits_counted.yml by their id (the export's id, the "
+        "spreadsheet's audit_id): a test audit, or one counted by mistake",
+    )
+    remove.add_argument("ids", nargs="+", metavar="AUDIT_ID", help="the id of a counted audit")
+    remove.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
     links = sub.add_parser("linkcheck", help="check the built site's links and anchors with LinkChecker")
     links.add_argument("site_dir", nargs="?", default="site", help="the built site (default: site)")
     links.add_argument(
@@ -104,6 +111,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command in ("serve", "build", "publish"):
         return run_site_command(args)
+    if args.command == "audits" and args.audits_command == "remove":
+        return run_audits_remove(Path(args.config_file), args.ids)
     if args.command == "audits":
         return run_audits_summarise(
             Path(args.config_file),
@@ -238,7 +247,7 @@ def run_audits_summarise(config_file: Path, files: list[Path], write: bool, csv:
     import yaml
 
     from .audit_tool.exports import export_files
-    from .audit_tool.rules import of_site, today
+    from .audit_tool.rules import of_site
     from .audit_tool.sheet import sheet
     from .audit_tool.summarise import counted, read_exports, report, write_counted, write_sheet
     from .content_types import AUDIT_CYCLE, DATA_DIR
@@ -266,7 +275,9 @@ def run_audits_summarise(config_file: Path, files: list[Path], write: bool, csv:
         """The site's facts for the audit rules: the site is loaded once, only when needed."""
         if "rules" not in known:
             site = load_site(project)
-            on = today(Environment.read().today)
+            on = (
+                settings.build_date.isoformat()
+            )  # as the build judges it: a counted audit it refuses is never written
             known["rules"] = of_site(site.thread.sections, site.of_type(AUDIT_CYCLE), settings, on)
         return known["rules"]
 
@@ -323,6 +334,38 @@ def run_audits_summarise(config_file: Path, files: list[Path], write: bool, csv:
             f"{len(merged.unchanged)} unchanged; {plural(len(merged.records), 'audit')} counted in all",
             file=sys.stderr,
         )
+    return 0
+
+
+def run_audits_remove(config_file: Path, ids: list[str]) -> int:
+    """Take counted audits out by id; nothing is written unless every id is counted."""
+    import yaml
+
+    from .audit_tool.summarise import remove_counted
+    from .content_types import DATA_DIR
+
+    project = _project(config_file)
+    if project is None:
+        return 2
+    target = project.docs_dir / DATA_DIR / "audits_counted.yml"
+    try:
+        removed, unknown = remove_counted(target, ids)
+    except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as error:
+        why = getattr(error, "strerror", None) or str(error) or error.__class__.__name__
+        print(f"{target}: cannot be updated ({why}); nothing was removed", file=sys.stderr)
+        return 1
+    if unknown:
+        print(
+            f"{target}: {plural(len(unknown), 'audit')} not counted: {', '.join(unknown)} (copy the id "
+            "from the export's \"id\" or the spreadsheet's audit_id column); nothing was removed",
+            file=sys.stderr,
+        )
+        return 1
+    print(
+        f"Practice Hub: {target}: {plural(len(removed), 'audit')} removed: {', '.join(removed)} "
+        "(build the site again, or open a pull request, to update the results)",
+        file=sys.stderr,
+    )
     return 0
 
 

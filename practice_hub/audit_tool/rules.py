@@ -93,9 +93,9 @@ class AuditRules:
 
 
 def today(pinned: str = "") -> str:
-    """Today for R2 on the command line: *pinned* (PRACTICE_HUB_TODAY, from
-    settings.Environment) when set, else the real date; never the demo's ``today`` setting in
-    mkdocs.yml, which dates the demo's content, not the audits."""
+    """Today for R2: *pinned* when set, else the real date. The command line passes the build's
+    date (settings.build_date: PRACTICE_HUB_TODAY, else mkdocs.yml's ``today``, else the real
+    date), so an audit it counts is never one the build then refuses as dated in the future."""
     return pinned.strip() or dt.date.today().isoformat()
 
 

@@ -83,10 +83,26 @@ def counted(audits: list[tuple[Path, dict]]) -> Counted:
             kept, other = old_path, path
             which = "the same export given twice" if record == old_record else _which(old_record)
         notes.append(
-            f"{kept.name}: the same audit as {other.name} (id {record['audit']}): counted once, {which}"
+            f"{kept}: the same audit as {other} (id {record['audit']}): counted once, {which}"
             if kept != other
-            else f"{kept.name}: given twice: counted once"
+            else f"{kept}: given twice: counted once"
         )
+    # Two ids for one case on one day: one audit exported from two drafts (or a copy with a new
+    # id). Both count, as they may be two audits; the command says so, so it can be put right.
+    by_case: dict[tuple[str, str], list[tuple[Path, str]]] = {}
+    for key, (path, audit, _) in chosen.items():
+        by_case.setdefault((str(audit.get("case_reference", "")), str(audit.get("date", ""))), []).append(
+            (path, key)
+        )
+    for (case, date), found in sorted(by_case.items()):
+        if len(found) > 1:
+            files = " and ".join(str(path) for path, _ in sorted(found))
+            ids = ", ".join(key for _, key in sorted(found))
+            notes.append(
+                f"{files}: {len(found)} audits of case {case} dated {date} (ids {ids}): each is counted "
+                "(if they are one audit exported from two drafts, leave one file out, or take one "
+                "out after --write with: audits remove ID)"
+            )
     merged = merge([], [record for _, _, record in chosen.values()])
     return Counted(merged.records, notes, {k: audit for k, (_, audit, _) in chosen.items()})
 
@@ -168,13 +184,7 @@ def write_counted(path: Path, records: list[dict]) -> Merged:
     replaced only by a newer export. The file's head comment is kept; the file is replaced whole
     or not at all."""
     text = path.read_text(encoding="utf-8") if path.exists() else ""
-    lines = text.splitlines(keepends=True)
-    head = []
-    for line in lines:
-        if line.startswith("#") or not line.strip():
-            head.append(line)
-        else:
-            break
+    head = _head_lines(text)
     loaded = yaml.safe_load(text) if text.strip() else []
     if loaded is None:
         loaded = []
@@ -187,6 +197,35 @@ def write_counted(path: Path, records: list[dict]) -> Merged:
     body += "".join(_dump(record) for record in merged.records) if merged.records else "[]\n"
     _replace(path, body)
     return merged
+
+
+def remove_counted(path: Path, ids: list[str]) -> tuple[list[str], list[str]]:
+    """Take the audits *ids* out of the counted audits at *path*: (removed, not found). Nothing is
+    written unless every id was found. The head comment and every other audit stay as they were."""
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    loaded = (yaml.safe_load(text) if text.strip() else []) or []
+    if not isinstance(loaded, list) or not all(isinstance(r, dict) and "audit" in r for r in loaded):
+        raise ValueError("it is not a list of counted audits")
+    present = {str(r["audit"]) for r in loaded}
+    unknown = [i for i in ids if i not in present]
+    if unknown:
+        return [], unknown
+    head = "".join(line for line in _head_lines(text)) or COUNTED_HEAD
+    kept = [_plain(r) for r in loaded if str(r["audit"]) not in ids]
+    body = head if head.endswith("\n") else head + "\n"
+    body += "".join(_dump(record) for record in kept) if kept else "[]\n"
+    _replace(path, body)
+    return [i for i in dict.fromkeys(ids)], []
+
+
+def _head_lines(text: str) -> list[str]:
+    head = []
+    for line in text.splitlines(keepends=True):
+        if line.startswith("#") or not line.strip():
+            head.append(line)
+        else:
+            break
+    return head
 
 
 def _plain(record: dict) -> dict:

@@ -260,7 +260,7 @@ def test_the_original_and_the_moderated_export_count_once_with_the_moderators_gr
     err = capsys.readouterr().err.splitlines()
     moderated = _load(MODERATED)
     assert err[0] == (
-        f"audit-C4100200-moderated.json: the same audit as audit-C4100200.json (id {moderated['id']}): "
+        f"{MODERATED}: the same audit as {ORIGINAL} (id {moderated['id']}): "
         "counted once, the moderated export (moderated on 2026-10-16)"
     )
     records = yaml.safe_load((project / "docs/_data/audits_counted.yml").read_text(encoding="utf-8"))
@@ -506,11 +506,16 @@ def test_an_audit_of_a_cycle_with_chosen_sections_grades_those_alone(project, tm
     assert 'the section "audit-summary-chronology" is not audited in the cycle "cycle-adults-voice"' in err
 
 
-def test_a_future_date_uses_practice_hub_today_not_the_demos_pin(project, tmp_path, capsys, monkeypatch):
+def test_a_future_date_is_judged_by_the_builds_date(project, tmp_path, capsys, monkeypatch):
+    """The build's date: PRACTICE_HUB_TODAY, else mkdocs.yml's today, else the real date. An audit
+    the command counts is never one the build then refuses as dated in the future."""
     path = tmp_path / "late.json"
     path.write_text(_with(date="2026-11-30"), encoding="utf-8")  # after mkdocs.yml's pin 2026-11-24
     monkeypatch.setenv("PRACTICE_HUB_TODAY", "2026-12-01")
     assert main(_summarise(project, str(path))) == 0, capsys.readouterr().err
+    monkeypatch.delenv("PRACTICE_HUB_TODAY")
+    assert main(_summarise(project, str(path))) == 1
+    assert "date: 2026-11-30 is after today (2026-11-24)" in capsys.readouterr().err
     from practice_hub.audit_tool.rules import today
 
     assert today("") == dt.date.today().isoformat() and today("2026-12-01") == "2026-12-01"
@@ -825,3 +830,48 @@ def test_the_page_checks_imports_by_the_same_schema_without_its_words():
     section = rules["properties"]["sections"]["items"]
     assert sorted(section["properties"]) == sorted(schema["properties"]["sections"]["items"]["properties"])
     assert section["properties"]["title"] == {"type": "string", "maxLength": 500}  # a field named title stays
+
+
+def test_remove_takes_a_counted_audit_out_by_id_and_nothing_else(tmp_path, capsys):
+    project = _make(tmp_path / "p")
+    target = project / "docs/_data/audits_counted.yml"
+    files = sorted(EXPORTS.glob("*.json"))[:4]
+    assert main(_summarise(project, *map(str, files), "--write")) == 0
+    capsys.readouterr()
+    before = yaml.safe_load(target.read_text(encoding="utf-8"))
+    gone = before[1]["audit"]
+    config = ["-f", str(project / "mkdocs.yml")]
+    assert main(["audits", "remove", gone, *config]) == 0
+    assert capsys.readouterr().err == (
+        f"Practice Hub: {target}: 1 audit removed: {gone} (build the site again, or open a pull "
+        "request, to update the results)\n"
+    )
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# Counted audits: the head comment stays\n")
+    assert yaml.safe_load(text) == [r for r in before if r["audit"] != gone]
+    # an id that is not counted: told, and nothing is removed
+    assert main(["audits", "remove", before[0]["audit"], "no-such-audit", *config]) == 1
+    assert capsys.readouterr().err == (
+        f'{target}: 1 audit not counted: no-such-audit (copy the id from the export\'s "id" or the '
+        "spreadsheet's audit_id column); nothing was removed\n"
+    )
+    assert target.read_text(encoding="utf-8") == text
+
+
+def test_two_ids_for_one_case_on_one_day_are_both_counted_and_told(tmp_path, capsys):
+    project = _make(tmp_path / "p")
+    copy = _load(ORIGINAL)
+    copy["id"] = "copied-audit-0001"
+    twin = tmp_path / "twin.json"
+    twin.write_text(json.dumps(copy, indent=2), encoding="utf-8")
+    assert main(_summarise(project, str(ORIGINAL), str(twin))) == 0
+    err = capsys.readouterr().err
+    original = _load(ORIGINAL)
+    first, second = sorted([(ORIGINAL, original["id"]), (twin, "copied-audit-0001")])
+    assert (
+        f"{first[0]} and {second[0]}: 2 audits of case {original['case_reference']} dated "
+        f"{original['date']} (ids {first[1]}, {second[1]}): each is counted (if they are one audit "
+        "exported from two drafts, leave one file out, or take one out after --write with: "
+        "audits remove ID)"
+    ) in err.splitlines()
+    assert "2 audits counted from 2 files" in err
