@@ -8,11 +8,13 @@ The service filter (``data-ph-results-filter``, ``#ph-results-service``) and the
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..audit_tool.counting import OVERALL
 from ..markup import Markup, element, join, link
 from ..structure.audit_results import change, in_scope, stages_of
 from ..structure.items import Item
-from ..structure.thread import Thread, period_label
+from ..structure.thread import Thread, period_key, period_label
 from .audit_form import relative
 from .chart import sample, value_of
 
@@ -61,7 +63,14 @@ def results_table(caption: str, headings: list[str], rows: list[Markup]) -> Mark
     )  # no class: Material styles it as every table and lets it scroll sideways on a phone
 
 
-def _headline(service: str, series: dict[tuple, list[dict]], labels: dict) -> Markup:
+def period_end(period: str) -> dt.date:
+    """The last day of a period (2026-Q4 -> 2026-12-31, 2026-03 -> 2026-03-31)."""
+    year, month = period_key(period)
+    following = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+def _headline(service: str, series: dict[tuple, list[dict]], labels: dict, today: dt.date) -> Markup:
     """The share of audits judged good or better overall in the latest period, with its sample."""
     values = series.get((OVERALL, "" if service == ALL else service, ""), [])
     graded = [r for r in values if r["files_audited"]]
@@ -79,6 +88,10 @@ def _headline(service: str, series: dict[tuple, list[dict]], labels: dict) -> Ma
         f" in {period_label(latest['period'])}, from {sample(latest)}",
         f" ({words})." if words and words != "first period" else ".",
     ]
+    if period_end(latest["period"]) >= today:
+        sentence.append(
+            f" {period_label(latest['period'])} is not over yet: more audits may be counted before it ends."
+        )
     if latest.get("small"):
         sentence.append(" This is a small sample: read it with care.")
     return element("p", *sentence, class_="ph-results__headline")
@@ -220,7 +233,7 @@ def _group(service: str, thread: Thread, settings, use_dir: bool) -> Markup:
     slug = _slug(service)
     parts = [
         element("h2", service, id=f"ph-results-{slug}"),
-        _headline(service, series, labels),
+        _headline(service, series, labels, settings.build_date),
         element("h3", "Audit sections", id=f"ph-results-{slug}-sections"),
         _sections_table(service, series, thread.sections, labels, use_dir),
     ]

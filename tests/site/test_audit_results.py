@@ -127,6 +127,8 @@ def test_headline_counts_overall_judgements_with_their_sample(built):
         in text
     )
     assert "This is a small sample: read it with care." in text
+    # The build's date (2026-11-24) is inside Q4 2026: the headline says the quarter is not over.
+    assert "Q4 2026 is not over yet: more audits may be counted before it ends." in text
     children = words(group(page(built, "audit/results"), CHILDREN))
     assert "100% of audits judged good or better overall in Q4 2026, from 1 file (small sample)" in children
 
