@@ -781,11 +781,11 @@ def tool_page(
     return "\n".join(
         [
             "---",
-            "title: Case-file audit tool",
+            "title: Audit a case file",
             "hide: [toc]",
             "---",
             "",
-            "# Case-file audit tool",
+            "# Audit a case file",
             "",
             "Audit one case file against the sections of the audit tool. Print this page to use it on paper.",
             "With JavaScript, you choose an audit to work on; it is kept in this browser as you type, never",
