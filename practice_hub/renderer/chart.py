@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..markup import NEWLINE, Markup, element, self_closing
+from ..markup import NEWLINE, Markup, element, markdown_block, markdown_text, self_closing
 from ..structure.thread import period_label
 from ..text import table
 
@@ -138,10 +138,20 @@ def results_block(results: list[dict], chart_id: str, title: str, small_sample: 
         element("figcaption", caption),
         NEWLINE,
         class_="ph-figure",
+        data_pagefind_ignore="all",
     )
-    return f"{figure}\n\n" + table(
-        ["Period", "Files audited", "Good or better", "Requires improvement or lower", "Sample"], rows
+    # Figures, not words: kept out of the search index, so a page is found by what it says, and
+    # a page with many results does not sink below the pages that match as well.
+    numbers = markdown_block(
+        "div",
+        markdown_text(
+            table(
+                ["Period", "Files audited", "Good or better", "Requires improvement or lower", "Sample"], rows
+            )
+        ),
+        data_pagefind_ignore="all",
     )
+    return f"{figure}\n\n{numbers}"
 
 
 def percent(value: float) -> str:

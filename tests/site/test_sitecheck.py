@@ -126,7 +126,7 @@ def test_run_as_root_from_a_folder_only_root_can_read_anchors_are_still_checked(
             private / "site",
             {
                 "index.md": (FIXTURES / "thread" / "docs" / "index.md").read_text(encoding="utf-8")
-                + '\n<p><a href="procedures/recording/#nowhere">here</a></p>\n'
+                + '\n<p><a href="procedures/recording/#nowhere">the missing part of the recording procedure</a></p>\n'
             },
         )
         result = site_test(project, "--no-browser", PYTHONPATH=str(private / "packages"))

@@ -37,7 +37,7 @@ EXPECTED = {
     ".vscode/extensions.json",
     ".vscode/settings.json",
     *(f".vscode/schemas/{name}.json" for name in (
-        "audit_result", "course", "event", "glossary", "legislation", "link", "staff_voice", "tag")),
+        "audit_record", "audit_result", "course", "event", "glossary", "legislation", "link", "staff_voice", "tag")),
     "README.md",
     "mkdocs.yml",
     "requirements.txt",
