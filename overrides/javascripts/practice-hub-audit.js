@@ -68,6 +68,7 @@
   function checker(data) {
     var pattern = new RegExp(data.case_reference_pattern);
     var nameLike = new RegExp(data.name_like), nhsLike = new RegExp(data.nhs_like);
+    var controlLike = new RegExp(data.control_like);
     var byId = {}, cycles = {};
     data.sections.forEach(function (s) { byId[s.id] = s; });
     (data.cycles || []).forEach(function (c) { cycles[c.id] = c; });
@@ -76,6 +77,7 @@
 
     function caseProblem(v) {
       if (!v.trim()) return "is empty (enter the case system's number for the case)";
+      if (controlLike.test(v)) return "holds a line break, a tab or another control character (enter the case system's number alone)";
       if (nhsLike.test(v)) return "looks like an NHS number (enter the case system's number, never an NHS number)";
       if (nameLike.test(v)) return "looks like a name (enter the case system's number, never the child's or adult's name)";
       if (!pattern.test(v)) return "is not the shape of a case reference in this council's case system (case_reference_pattern " +
@@ -120,9 +122,11 @@
       var named = list.filter(function (v) { return v !== ""; }).map(function (v) { var l = labelsFor(""); return l[v] || JSON.stringify(v); });
       return named.join(", ") + (list.indexOf("") !== -1 ? " or nothing" : "");
     }
+    // A calendar date as Python's date.fromisoformat reads it: years 0001 to 9999 (JavaScript
+    // would take a year 0000, which `audits summarise` refuses).
     function isDate(v) {
-      return typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) && !isNaN(Date.parse(v + "T00:00:00Z")) &&
-        new Date(v + "T00:00:00Z").toISOString().slice(0, 10) === v;
+      return typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) && v.slice(0, 4) !== "0000" &&
+        !isNaN(Date.parse(v + "T00:00:00Z")) && new Date(v + "T00:00:00Z").toISOString().slice(0, 10) === v;
     }
     // Every way value breaks schema (at most 50) into out, as {path, text}; returns the first
     // text, or "". Only the schema's own paths are visited, so this recursion is as deep as the
@@ -165,10 +169,12 @@
       if (isKind("object", value)) {
         var props = schema.properties || {};
         var missing = (schema.required || []).filter(function (k) { return !own.call(value, k); });
-        if (missing.length) return fail("missing " + missing.map(function (k) { return '"' + k + '"'; }).join(", ") + ".", missing);
+        // A missing or unknown field says so, and the fields that are there are still checked,
+        // as `audits summarise` checks them.
+        if (missing.length) fail("missing " + missing.map(function (k) { return '"' + k + '"'; }).join(", ") + ".", missing);
         if (schema.additionalProperties === false) {
           var extra = Object.keys(value).filter(function (k) { return !own.call(props, k); });
-          if (extra.length) return fail("unknown field " + quote(extra[0]) + " (expected only " + Object.keys(props).join(", ") + ").");
+          if (extra.length) fail("unknown field " + quote(extra[0]) + " (expected only " + Object.keys(props).join(", ") + ").");
         }
         for (var key in props) {
           if (own.call(props, key) && own.call(value, key)) walk(props[key], value[key], path.concat(key), out);
@@ -228,7 +234,7 @@
       // R5
       if (!audit.auditor_overall) out.push(["auditor_overall", "Overall judgement: choose the auditor's overall judgement."]);
       if (!String(audit.overall_reason || "").trim()) out.push(["overall_reason", "Reason for the overall judgement: say why the auditor chose it."]);
-      if (audit.overall !== (audit.moderated_overall || audit.auditor_overall))
+      if ((audit.overall || "") !== (audit.moderated_overall || audit.auditor_overall || ""))
         out.push(["overall", "Overall: it must be the moderated overall judgement when there is one, else the auditor's."]);
       // R6
       (audit.sections || []).forEach(function (s) {
@@ -250,7 +256,7 @@
         if (m.outcome === "changed" && !m.grade) out.push(["sections", "Moderation of " + title(s.id).toLowerCase() + ": choose the moderated grade."]);
         if (m.outcome === "changed" && !String(m.reason || "").trim()) out.push(["sections", "Moderation of " + title(s.id).toLowerCase() + ": give the reason for the change."]);
       });
-      if (moderated && !audit.moderator) out.push(["moderator", "Moderator: say who moderated the audit."]);
+      if (moderated && !String(audit.moderator || "").trim()) out.push(["moderator", "Moderator: say who moderated the audit."]);
       if (moderated && !audit.moderated_on) out.push(["moderated_on", "Date moderated: give the date of moderation."]);
       if (audit.moderated_overall && !String(audit.moderation_reason || "").trim())
         out.push(["moderation_reason", "Reason for the moderated overall judgement: say why the moderator changed it."]);
