@@ -370,6 +370,40 @@ def audits(draw, bases: list[dict], rules: AuditRules, data: dict) -> dict:
     return audit
 
 
+def _changed(audit: dict, **fields) -> dict:
+    """The audit with these fields (a value None: the field removed; practitioner: merged)."""
+    out = copy.deepcopy(audit)
+    for name, value in fields.items():
+        if value is None:
+            out.pop(name, None)
+        elif name == "practitioner":
+            out["practitioner"] = {**out.get("practitioner", {}), **value}
+        else:
+            out[name] = value
+    return out
+
+
+def _moderated(audit: dict) -> dict:
+    """The audit with its first section's grade agreed by a moderator."""
+    out = copy.deepcopy(audit)
+    out["sections"][0]["moderation"] = {"outcome": "agree", "grade": "", "reason": ""}
+    return out
+
+
+# Audits on which the two sides once disagreed, judged before the generated ones, every run.
+ONCE_DISAGREED = [
+    lambda a: _changed(a, practitioner={"feedback_date": "2026-W45-1"}),  # a week's day: not a date
+    lambda a: _changed(a, learning_actions=[{"action": "Review", "by": "0000-01-01"}]),  # no year 0
+    lambda a: _changed(a, date="0000-01-01"),
+    lambda a: _changed(a, id="abcdefgh\n"),  # "$" before a final line break, in Python
+    lambda a: _changed(a, case_reference="C1234567\n"),
+    lambda a: _changed(_moderated(a), moderator=" ", moderated_on="2026-11-20"),  # a blank moderator
+    lambda a: _changed(a, overall=None, auditor_overall="", moderated_overall=""),
+    lambda a: _changed(a, case_reference=None, practitioner={"feedback_date": "2026-11-02\n"}),
+    lambda a: _changed(a, date="2026-W01", moderated_on="2025-01-01"),  # a rule on a date that is none
+]
+
+
 def test_the_tool_and_summarise_accept_and_refuse_the_same_audits(
     tool_page, bases, site_rules, validator, tmp_path
 ):
@@ -406,6 +440,8 @@ def test_the_tool_and_summarise_accept_and_refuse_the_same_audits(
         if len(batch) >= BATCH:
             judge()
 
+    batch.extend(change(base) for change in ONCE_DISAGREED for base in bases[:3])
+    judge()
     collect()
     if batch:
         judge()
