@@ -248,7 +248,7 @@ def _problems(rules: AuditRules, audit: dict) -> list[Problem]:
                     f'the section "{sid}" is not audited in the cycle "{cycle_id}"',
                     "the cycle's audit_sections leave it out: remove it from this audit",
                 )
-        elif not section.get("grade"):
+        elif service in rules.services and not section.get("grade"):  # graded once the scope is known
             add(
                 ("sections", index, "grade"),
                 f'the section "{sid}" is not graded',

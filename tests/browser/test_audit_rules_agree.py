@@ -390,6 +390,12 @@ def _moderated(audit: dict) -> dict:
     return out
 
 
+def _ungraded(audit: dict) -> dict:
+    out = copy.deepcopy(audit)
+    out["sections"][-1]["grade"] = ""
+    return out
+
+
 # Audits on which the two sides once disagreed, judged before the generated ones, every run.
 ONCE_DISAGREED = [
     lambda a: _changed(a, practitioner={"feedback_date": "2026-W45-1"}),  # a week's day: not a date
@@ -401,6 +407,7 @@ ONCE_DISAGREED = [
     lambda a: _changed(a, overall=None, auditor_overall="", moderated_overall=""),
     lambda a: _changed(a, case_reference=None, practitioner={"feedback_date": "2026-11-02\n"}),
     lambda a: _changed(a, date="2026-W01", moderated_on="2025-01-01"),  # a rule on a date that is none
+    lambda a: _changed(_ungraded(a), service=None),  # sections are judged once the service is known
 ]
 
 
