@@ -182,6 +182,11 @@
       }
     }
 
+    // A list's entries, each an object (what is not one, the schema refuses): the rules never
+    // throw, whatever the audit holds.
+    function entries(v) {
+      return Array.isArray(v) ? v.map(function (e) { return isKind("object", e) ? e : {}; }) : [];
+    }
     // Every broken rule as [field, sentence]; now is today's date, YYYY-MM-DD.
     function rules(audit, now) {
       var out = [], l = labelsFor(audit.service || "");
@@ -193,7 +198,7 @@
       if (isDate(audit.date) && audit.date > now) out.push(["date", "Date of audit: " + audit.date + " is after today (" + now + ")."]);
       [["moderated_on", audit.moderated_on, "Date moderated"],
        ["practitioner.feedback_date", (audit.practitioner || {}).feedback_date, "Date of feedback to the worker"]]
-        .concat((audit.learning_actions || []).map(function (a, i) {
+        .concat(entries(audit.learning_actions).map(function (a, i) {
           return ["learning_actions[" + i + "].by", a.by, "Learning action " + (i + 1) + ", by when"];
         })).forEach(function (d) {
           if (d[1] && !isDate(d[1])) out.push([d[0], d[2] + ": " + JSON.stringify(d[1]) + " is not a date (write it as YYYY-MM-DD)."]);
@@ -219,7 +224,7 @@
       var serviceKnown = data.services.indexOf(audit.service) !== -1;  // scope is judged only for a real service
       // R4
       var seen = {};
-      (audit.sections || []).forEach(function (s) {
+      entries(audit.sections).forEach(function (s) {
         if (!byId[s.id]) { out.push(["sections", "Sections: \u201c" + s.id + "\u201d is not a section of this audit tool."]); return; }
         if (seen[s.id]) out.push(["sections", title(s.id) + " appears more than once."]);
         seen[s.id] = s;
@@ -237,7 +242,7 @@
       if ((audit.overall || "") !== (audit.moderated_overall || audit.auditor_overall || ""))
         out.push(["overall", "Overall: it must be the moderated overall judgement when there is one, else the auditor's."]);
       // R6
-      (audit.sections || []).forEach(function (s) {
+      entries(audit.sections).forEach(function (s) {
         var m = s.moderation || {};
         if (byId[s.id] && byId[s.id].key && (s.grade === "inadequate" || (m.outcome === "changed" && m.grade === "inadequate")) &&
             !(s.escalation && s.escalation.to && s.escalation.date))
@@ -249,7 +254,7 @@
         out.push(["practitioner", "The practitioner: say whether the worker took part in the audit conversation."]);
       // R8
       var moderated = !!audit.moderated_overall;
-      (audit.sections || []).forEach(function (s) {
+      entries(audit.sections).forEach(function (s) {
         var m = s.moderation;
         if (!m || !m.outcome) return;
         moderated = true;

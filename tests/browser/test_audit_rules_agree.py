@@ -263,6 +263,7 @@ def audits(draw, bases: list[dict], rules: AuditRules, data: dict) -> dict:
                     "feedback date",
                     "learning by",
                     "id",
+                    "escalation elsewhere",
                 ]
             )
         )
@@ -363,10 +364,35 @@ def audits(draw, bases: list[dict], rules: AuditRules, data: dict) -> dict:
             if not actions:
                 actions.append({"action": "Review the plan", "agreed_with": "Team manager"})
             actions[draw(st.integers(0, len(actions) - 1))]["by"] = draw(DATES)
+        elif change == "escalation elsewhere" and sections:
+            sections[draw(st.integers(0, len(sections) - 1))]["escalation"] = {
+                "to": "Head of Service",
+                "date": "2026-11-03",
+            }
         elif change == "id":
             audit["id"] = draw(
                 st.sampled_from(["abcdefgh", "abcdefgh\n", "ABCDEFGH", "abc", "a1b2c3d4-e5f6a7b8c9"])
             )
+    # Last, as the other changes need the export's shape: one in six audits gets a wrong one.
+    if draw(st.integers(0, 5)) == 0:
+        sections = audit["sections"]
+        what = draw(st.sampled_from(["wrong type", "unknown field", "entry", "moderation outcome"]))
+        if what == "wrong type":
+            name = draw(
+                st.sampled_from(["service", "cycle", "date", "moderator", "sections", "practitioner"])
+            )
+            audit[name] = draw(st.sampled_from([None, 5, True, [], {}, "x"]))
+        elif what == "unknown field":
+            audit[draw(st.sampled_from(["notes", "child_name"]))] = "x"
+        elif what == "entry" and sections:
+            sections[draw(st.integers(0, len(sections) - 1))] = draw(
+                st.sampled_from([None, "audit-voice", 3, {}])
+            )
+        elif what == "moderation outcome" and sections:
+            sections[0]["moderation"] = {
+                "outcome": draw(st.sampled_from(["", "agreed", "changed"])),
+                "grade": "good",
+            }
     return audit
 
 
