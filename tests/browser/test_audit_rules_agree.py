@@ -8,12 +8,14 @@ their grades, escalations, the overall judgements, the practitioner, moderation)
 is judged by both, with the same today:
 
 - both accept it, or both refuse it;
-- both name the same top-level fields. The command line checks the rules only once the shape
-  is right, and the tool lists the rules' problems as well; so when the shape is wrong the
-  fields of the schema's problems are compared, else the fields of the rules' problems. A field
-  the schema says is missing at the top is named by its own name on both sides.
+- the export schema's problems name the same top-level fields (a field missing at the top is
+  named by its own name on both sides);
+- the rules' problems name the same top-level fields, leaving out those the schema refused (the
+  tool lists the rules' problems about the other fields; the command line runs its rules only on
+  an audit of the right shape, so here they are run directly, and compared when they can run).
 
-Audits are judged in the page in batches, so the few hundred examples take seconds.
+Audits on which the two sides once disagreed are judged first, every run. Audits are judged in
+the page in batches, so the few hundred examples take seconds.
 """
 
 from __future__ import annotations
