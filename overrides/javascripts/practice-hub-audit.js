@@ -59,6 +59,244 @@
     return hex.slice(0, 8) + "-" + hex.slice(8);  // matches ^[a-z0-9][a-z0-9-]{7,63}$
   }
 
+  /* The checks before every export, with nothing of the form: the export schema (embedded at
+   * build time), then the audit rules R1-R8, the same as `audits summarise`
+   * (practice_hub/audit_tool/rules.py). Pure functions of an audit, the tool's data (the page's
+   * #ph-audit-data) and today's date (YYYY-MM-DD), so the tests can run them on any audit:
+   * window.PracticeHubAudit.problems(audit, data, today) gives the sentences the tool lists, and
+   * check(...) the same with the field each names. */
+  function checker(data) {
+    var pattern = new RegExp(data.case_reference_pattern);
+    var nameLike = new RegExp(data.name_like), nhsLike = new RegExp(data.nhs_like);
+    var controlLike = new RegExp(data.control_like);
+    var byId = {}, cycles = {};
+    data.sections.forEach(function (s) { byId[s.id] = s; });
+    (data.cycles || []).forEach(function (c) { cycles[c.id] = c; });
+    var own = Object.prototype.hasOwnProperty;
+    function labelsFor(service) { return data.grade_labels[service] || data.grade_labels[""]; }
+
+    function caseProblem(v) {
+      if (!v.trim()) return "is empty (enter the case system's number for the case)";
+      if (controlLike.test(v)) return "holds a line break, a tab or another control character (enter the case system's number alone)";
+      if (nhsLike.test(v)) return "looks like an NHS number (enter the case system's number, never an NHS number)";
+      if (nameLike.test(v)) return "looks like a name (enter the case system's number, never the child's or adult's name)";
+      if (!pattern.test(v)) return "is not the shape of a case reference in this council's case system (case_reference_pattern " +
+        data.case_reference_pattern + ")";
+      return "";
+    }
+    function inScope(s, service, c) {  // rules.AuditRules.in_scope on the command line
+      if (service && s.services && s.services.indexOf(service) === -1) return false;
+      if (c && c.audit_sections && c.audit_sections.indexOf(s.id) === -1) return false;
+      return true;
+    }
+
+    /* The export schema: every way a value breaks it (at most 50), each {path, text}. */
+    function where(path) {
+      var text = "";
+      path.forEach(function (p) { text += typeof p === "number" ? "[" + p + "]" : (text ? "." : "") + p; });
+      return text || "the file";
+    }
+    function quote(s) { return JSON.stringify(s.length > 40 ? s.slice(0, 40) + "..." : s); }
+    function describe(v) {
+      if (v === null) return "null";
+      if (typeof v === "boolean") return String(v);
+      if (typeof v === "number") return isFinite(v) ? "the number " + String(v).slice(0, 20) : "a number too large to be read";
+      if (typeof v === "string") return v ? "the text " + quote(v) : "empty text";
+      if (Array.isArray(v)) return v.length ? "a list of " + v.length : "an empty list";
+      return "an object";
+    }
+    var KINDS = { string: "text", integer: "a whole number", number: "a number", boolean: "true or false",
+                  array: "a list", object: "an object", "null": "null" };
+    function isKind(kind, v) {
+      if (kind === "string") return typeof v === "string";
+      if (kind === "integer") return typeof v === "number" && Number.isInteger(v);
+      if (kind === "number") return typeof v === "number" && isFinite(v);
+      if (kind === "boolean") return typeof v === "boolean";
+      if (kind === "array") return Array.isArray(v);
+      if (kind === "object") return v !== null && typeof v === "object" && !Array.isArray(v);
+      if (kind === "null") return v === null;
+      return true;
+    }
+    function codePoints(s) { var n = 0; for (var i = 0; i < s.length; i++) { var c = s.charCodeAt(i); if (c < 0xdc00 || c > 0xdfff) n++; } return n; }
+    function choices(list) {
+      var named = list.filter(function (v) { return v !== ""; }).map(function (v) { var l = labelsFor(""); return l[v] || JSON.stringify(v); });
+      return named.join(", ") + (list.indexOf("") !== -1 ? " or nothing" : "");
+    }
+    // A calendar date as Python's date.fromisoformat reads it: years 0001 to 9999 (JavaScript
+    // would take a year 0000, which `audits summarise` refuses).
+    function isDate(v) {
+      return typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) && v.slice(0, 4) !== "0000" &&
+        !isNaN(Date.parse(v + "T00:00:00Z")) && new Date(v + "T00:00:00Z").toISOString().slice(0, 10) === v;
+    }
+    // Every way value breaks schema (at most 50) into out, as {path, text}; returns the first
+    // text, or "". Only the schema's own paths are visited, so this recursion is as deep as the
+    // schema (5), whatever the file holds. Below a value that breaks its own rule, nothing more
+    // is looked at.
+    function breaks(schema, value, path, out) {
+      var found = out || [];
+      walk(schema, value, path, found);
+      return found.length ? found[0].text : "";
+    }
+    function walk(schema, value, path, out) {
+      if (out.length >= 50) return;
+      var here = where(path) + ": ";
+      function fail(text, missing) { out.push({ path: path, text: here + text, missing: missing || [] }); }
+      var kinds = schema.type == null ? [] : [].concat(schema.type);
+      if (kinds.length && !kinds.some(function (k) { return isKind(k, value); }))
+        return fail("expected " + kinds.map(function (k) { return KINDS[k] || k; }).join(" or ") + ", found " + describe(value) + ".");
+      if (own.call(schema, "const") && value !== schema.const)
+        return fail("expected " + JSON.stringify(schema.const) + ", found " + describe(value) + ".");
+      if (schema.enum && schema.enum.indexOf(value) === -1)
+        return fail(describe(value) + " is not one of the choices (expected " + choices(schema.enum) + ").");
+      if (typeof value === "string") {
+        if (schema.maxLength != null && value.length > schema.maxLength && codePoints(value) > schema.maxLength)
+          return fail("longer than " + schema.maxLength + " characters (" + codePoints(value) + ").");
+        if (schema.minLength && codePoints(value) < schema.minLength) return fail("is empty; it must be filled in.");
+        if (schema.format === "date" && !isDate(value)) return fail(describe(value) + " is not a date (write it as YYYY-MM-DD).");
+        if (schema.pattern) {
+          var re;
+          try { re = new RegExp(schema.pattern, "u"); } catch (e) { re = new RegExp(schema.pattern); }
+          if (!re.test(value)) return fail(describe(value) + " is not in the expected form (" + schema.pattern + ").");
+        }
+      }
+      if (Array.isArray(value)) {
+        if (schema.maxItems != null && value.length > schema.maxItems) return fail("has more than " + schema.maxItems + " entries.");
+        if (schema.minItems && value.length < schema.minItems) return fail("has no entries.");
+        if (schema.items) {
+          for (var i = 0; i < value.length && out.length < 50; i++) walk(schema.items, value[i], path.concat(i), out);
+        }
+      }
+      if (isKind("object", value)) {
+        var props = schema.properties || {};
+        var missing = (schema.required || []).filter(function (k) { return !own.call(value, k); });
+        // A missing or unknown field says so, and the fields that are there are still checked,
+        // as `audits summarise` checks them.
+        if (missing.length) fail("missing " + missing.map(function (k) { return '"' + k + '"'; }).join(", ") + ".", missing);
+        if (schema.additionalProperties === false) {
+          var extra = Object.keys(value).filter(function (k) { return !own.call(props, k); });
+          if (extra.length) fail("unknown field " + quote(extra[0]) + " (expected only " + Object.keys(props).join(", ") + ").");
+        }
+        for (var key in props) {
+          if (own.call(props, key) && own.call(value, key)) walk(props[key], value[key], path.concat(key), out);
+        }
+      }
+    }
+
+    // A list's entries, each an object (what is not one, the schema refuses): the rules never
+    // throw, whatever the audit holds.
+    function entries(v) {
+      return Array.isArray(v) ? v.map(function (e) { return isKind("object", e) ? e : {}; }) : [];
+    }
+    // Every broken rule as [field, sentence]; now is today's date, YYYY-MM-DD.
+    function rules(audit, now) {
+      var out = [], l = labelsFor(audit.service || "");
+      function title(id) { return byId[id] ? "Section \u201c" + byId[id].title + "\u201d" : "Section " + id; }
+      // R1
+      var why = caseProblem(String(audit.case_reference || ""));
+      if (why) out.push(["case_reference", "Case reference: " + why + "."]);
+      // R2
+      if (isDate(audit.date) && audit.date > now) out.push(["date", "Date of audit: " + audit.date + " is after today (" + now + ")."]);
+      [["moderated_on", audit.moderated_on, "Date moderated"],
+       ["practitioner.feedback_date", (audit.practitioner || {}).feedback_date, "Date of feedback to the worker"]]
+        .concat(entries(audit.learning_actions).map(function (a, i) {
+          return ["learning_actions[" + i + "].by", a.by, "Learning action " + (i + 1) + ", by when"];
+        })).forEach(function (d) {
+          if (d[1] && !isDate(d[1])) out.push([d[0], d[2] + ": " + JSON.stringify(d[1]) + " is not a date (write it as YYYY-MM-DD)."]);
+        });
+      if (isDate(audit.moderated_on)) {
+        if (isDate(audit.date) && audit.moderated_on < audit.date) out.push(["moderated_on", "Date moderated: " + audit.moderated_on + " is before the date of the audit (" + audit.date + ")."]);
+        if (audit.moderated_on > now) out.push(["moderated_on", "Date moderated: " + audit.moderated_on + " is after today (" + now + ")."]);
+      }
+      // R3
+      var c = null;
+      if (!audit.service) out.push(["service", "Service: choose the service audited."]);
+      else if (data.services.indexOf(audit.service) === -1) out.push(["service", "Service: \u201c" + audit.service + "\u201d is not one of " + data.services.join(", ") + "."]);
+      if (audit.journey_stage && data.journey_stages.indexOf(audit.journey_stage) === -1)
+        out.push(["journey_stage", "Journey stage: \u201c" + audit.journey_stage + "\u201d is not one of the stages the sections list."]);
+      if (audit.cycle) {
+        c = cycles[audit.cycle] || null;
+        if (!c) out.push(["cycle", "Audit cycle: \u201c" + audit.cycle + "\u201d is not a cycle of this site."]);
+        else if (data.services.indexOf(audit.service) !== -1 && c.services.length && c.services.indexOf(audit.service) === -1) {
+          out.push(["cycle", "Audit cycle: the cycle \u201c" + c.title + "\u201d audits " + c.services.join(", ") + ", not " + audit.service + "."]);
+          c = null;  // its sections say nothing about this service's audit
+        }
+      }
+      var serviceKnown = data.services.indexOf(audit.service) !== -1;  // scope is judged only for a real service
+      // R4
+      var seen = {};
+      entries(audit.sections).forEach(function (s) {
+        if (!byId[s.id]) { out.push(["sections", "Sections: \u201c" + s.id + "\u201d is not a section of this audit tool."]); return; }
+        if (seen[s.id]) out.push(["sections", title(s.id) + " appears more than once."]);
+        seen[s.id] = s;
+        if (serviceKnown && !inScope(byId[s.id], audit.service, c)) out.push(["sections", title(s.id) + " is not part of this audit (service " +
+          (audit.service || "not chosen") + (c ? ", cycle " + c.title : "") + ")."]);
+      });
+      data.sections.forEach(function (s) {
+        if (!serviceKnown || !inScope(s, audit.service, c)) return;
+        if (!seen[s.id]) out.push(["sections", title(s.id) + " is missing from the audit."]);
+        else if (!seen[s.id].grade) out.push(["sections", title(s.id) + ": choose a grade (Not applicable is a grade)."]);
+      });
+      // R5
+      if (!audit.auditor_overall) out.push(["auditor_overall", "Overall judgement: choose the auditor's overall judgement."]);
+      if (!String(audit.overall_reason || "").trim()) out.push(["overall_reason", "Reason for the overall judgement: say why the auditor chose it."]);
+      if ((audit.overall || "") !== (audit.moderated_overall || audit.auditor_overall || ""))
+        out.push(["overall", "Overall: it must be the moderated overall judgement when there is one, else the auditor's."]);
+      // R6
+      entries(audit.sections).forEach(function (s) {
+        var m = s.moderation || {};
+        if (byId[s.id] && byId[s.id].key && (s.grade === "inadequate" || (m.outcome === "changed" && m.grade === "inadequate")) &&
+            !(s.escalation && s.escalation.to && s.escalation.date))
+          out.push(["sections", title(s.id) + " is a key section graded " + (l.inadequate || "Inadequate") +
+            ": record who the case was escalated to (a role) and the date."]);
+      });
+      // R7
+      if (!audit.practitioner || typeof audit.practitioner.took_part !== "boolean")
+        out.push(["practitioner", "The practitioner: say whether the worker took part in the audit conversation."]);
+      // R8
+      var moderated = !!audit.moderated_overall;
+      entries(audit.sections).forEach(function (s) {
+        var m = s.moderation;
+        if (!m || !m.outcome) return;
+        moderated = true;
+        if (m.outcome === "changed" && !m.grade) out.push(["sections", "Moderation of " + title(s.id).toLowerCase() + ": choose the moderated grade."]);
+        if (m.outcome === "changed" && !String(m.reason || "").trim()) out.push(["sections", "Moderation of " + title(s.id).toLowerCase() + ": give the reason for the change."]);
+      });
+      if (moderated && !String(audit.moderator || "").trim()) out.push(["moderator", "Moderator: say who moderated the audit."]);
+      if (moderated && !audit.moderated_on) out.push(["moderated_on", "Date moderated: give the date of moderation."]);
+      if (audit.moderated_overall && !String(audit.moderation_reason || "").trim())
+        out.push(["moderation_reason", "Reason for the moderated overall judgement: say why the moderator changed it."]);
+      return out;
+    }
+    var NAMES = { case_reference: "Case reference", date: "Date of audit", service: "Service", journey_stage: "Journey stage",
+                  auditor: "Auditor", cycle: "Audit cycle", overall_reason: "Reason for the overall judgement",
+                  difference: "What difference the work made", moderator: "Moderator", moderated_on: "Date moderated",
+                  moderation_reason: "Reason for the moderated overall judgement", practitioner: "The practitioner",
+                  id: "Audit id", marking: "Protective marking", learning_actions: "Learning actions", sections: "Sections" };
+    function named(text) {  // "date: ..." -> "Date of audit (date): ..."
+      var field = text.split(/[.:[]/)[0];
+      return NAMES[field] ? NAMES[field] + " (" + text.slice(0, text.indexOf(":")) + ")" + text.slice(text.indexOf(":")) : text;
+    }
+    // What stops an export: {schema: [{path, text, missing}], rules: [[field, sentence]], problems:
+    // the sentences the tool lists}. A rule about a field the schema already refused is left out.
+    function check(audit, now) {
+      var schema = [];
+      if (data.export_schema) breaks(data.export_schema, audit, [], schema);
+      var fields = schema.map(function (p) { return p.text.split(/[.:[]/)[0]; });
+      var broken = isKind("object", audit) ? rules(audit, now) : [];
+      var left = broken.filter(function (r) { return fields.indexOf(r[0].split(/[.[]/)[0]) === -1; });
+      return { schema: schema, rules: broken,
+               problems: schema.map(function (p) { return named(p.text); }).concat(left.map(function (r) { return r[1]; })) };
+    }
+    return { caseProblem: caseProblem, inScope: inScope, breaks: breaks, describe: describe, quote: quote,
+             isKind: isKind, choices: choices, labelsFor: labelsFor, check: check,
+             problems: function (audit, now) { return check(audit, now).problems; } };
+  }
+  window.PracticeHubAudit = {
+    checker: checker,
+    check: function (audit, data, today) { return checker(data).check(audit, today); },
+    problems: function (audit, data, today) { return checker(data).problems(audit, today); }
+  };
+
   function setUpTool(form) {
     var data = JSON.parse(document.getElementById("ph-audit-data").textContent);
     var js = document.querySelector("[data-ph-audit-js]");
@@ -68,8 +306,6 @@
     var afterExport = document.getElementById("ph-audit-after-export");
     var caseInput = document.getElementById("ph-audit-case");
     var caseError = document.getElementById("ph-audit-case-error");
-    var pattern = new RegExp(data.case_reference_pattern);
-    var nameLike = new RegExp(data.name_like), nhsLike = new RegExp(data.nhs_like);
     var byId = {}, cycles = {};
     data.sections.forEach(function (s) { byId[s.id] = s; });
     (data.cycles || []).forEach(function (c) { cycles[c.id] = c; });
@@ -97,14 +333,10 @@
     function labels() { return labelsFor(value("service")); }
     function word(grade) { var l = labels(); return Object.prototype.hasOwnProperty.call(l, grade) ? l[grade] : ""; }
 
-    function caseProblem(v) {
-      if (!v.trim()) return "is empty (enter the case system's number for the case)";
-      if (nhsLike.test(v)) return "looks like an NHS number (enter the case system's number, never an NHS number)";
-      if (nameLike.test(v)) return "looks like a name (enter the case system's number, never the child's or adult's name)";
-      if (!pattern.test(v)) return "is not the shape of a case reference in this council's case system (case_reference_pattern " +
-        data.case_reference_pattern + ")";
-      return "";
-    }
+    var check = checker(data);  // the checks before export, outside the form (window.PracticeHubAudit)
+    var caseProblem = check.caseProblem, inScope = check.inScope, breaks = check.breaks, describe = check.describe;
+    var quote = check.quote, isKind = check.isKind, choices = check.choices, own = Object.prototype.hasOwnProperty;
+    function problemsOf(audit) { return check.problems(audit, today()); }
     function caseValid() { var v = caseInput.value.trim(); return v !== "" && !caseProblem(v); }
     function showCaseError() {
       var v = caseInput.value.trim(), why = v ? caseProblem(v) : "";
@@ -114,11 +346,6 @@
     }
 
     function cycle() { return cycles[value("cycle")] || null; }
-    function inScope(s, service, c) {  // rules.AuditRules.in_scope on the command line
-      if (service && s.services && s.services.indexOf(service) === -1) return false;
-      if (c && c.audit_sections && c.audit_sections.indexOf(s.id) === -1) return false;
-      return true;
-    }
     function scoped() {
       var service = value("service"), c = cycle();
       return data.sections.filter(function (s) { return inScope(s, service, c); });
@@ -558,107 +785,6 @@
       return "\ufeff" + lines.join("\r\n") + "\r\n";
     }
 
-    /* The audit rules R1-R8 (practice_hub/audit_tool, `audits summarise`): every problem, each a
-     * sentence naming the field. The export schema is checked first. */
-    function isDate(v) {
-      return typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) && !isNaN(Date.parse(v + "T00:00:00Z")) &&
-        new Date(v + "T00:00:00Z").toISOString().slice(0, 10) === v;
-    }
-    function rules(audit) {
-      var out = [], now = today(), l = labelsFor(audit.service || "");
-      function title(id) { return byId[id] ? "Section \u201c" + byId[id].title + "\u201d" : "Section " + id; }
-      // R1
-      var why = caseProblem(String(audit.case_reference || ""));
-      if (why) out.push(["case_reference", "Case reference: " + why + "."]);
-      // R2
-      if (isDate(audit.date) && audit.date > now) out.push(["date", "Date of audit: " + audit.date + " is after today (" + now + ")."]);
-      [["moderated_on", audit.moderated_on, "Date moderated"],
-       ["practitioner.feedback_date", (audit.practitioner || {}).feedback_date, "Date of feedback to the worker"]]
-        .concat((audit.learning_actions || []).map(function (a, i) {
-          return ["learning_actions[" + i + "].by", a.by, "Learning action " + (i + 1) + ", by when"];
-        })).forEach(function (d) {
-          if (d[1] && !isDate(d[1])) out.push([d[0], d[2] + ": " + JSON.stringify(d[1]) + " is not a date (write it as YYYY-MM-DD)."]);
-        });
-      if (isDate(audit.moderated_on)) {
-        if (isDate(audit.date) && audit.moderated_on < audit.date) out.push(["moderated_on", "Date moderated: " + audit.moderated_on + " is before the date of the audit (" + audit.date + ")."]);
-        if (audit.moderated_on > now) out.push(["moderated_on", "Date moderated: " + audit.moderated_on + " is after today (" + now + ")."]);
-      }
-      // R3
-      var c = null;
-      if (!audit.service) out.push(["service", "Service: choose the service audited."]);
-      else if (data.services.indexOf(audit.service) === -1) out.push(["service", "Service: \u201c" + audit.service + "\u201d is not one of " + data.services.join(", ") + "."]);
-      if (audit.journey_stage && data.journey_stages.indexOf(audit.journey_stage) === -1)
-        out.push(["journey_stage", "Journey stage: \u201c" + audit.journey_stage + "\u201d is not one of the stages the sections list."]);
-      if (audit.cycle) {
-        c = cycles[audit.cycle] || null;
-        if (!c) out.push(["cycle", "Audit cycle: \u201c" + audit.cycle + "\u201d is not a cycle of this site."]);
-        else if (data.services.indexOf(audit.service) !== -1 && c.services.length && c.services.indexOf(audit.service) === -1) {
-          out.push(["cycle", "Audit cycle: the cycle \u201c" + c.title + "\u201d audits " + c.services.join(", ") + ", not " + audit.service + "."]);
-          c = null;  // its sections say nothing about this service's audit
-        }
-      }
-      var serviceKnown = data.services.indexOf(audit.service) !== -1;  // scope is judged only for a real service
-      // R4
-      var seen = {};
-      (audit.sections || []).forEach(function (s) {
-        if (!byId[s.id]) { out.push(["sections", "Sections: \u201c" + s.id + "\u201d is not a section of this audit tool."]); return; }
-        if (seen[s.id]) out.push(["sections", title(s.id) + " appears more than once."]);
-        seen[s.id] = s;
-        if (serviceKnown && !inScope(byId[s.id], audit.service, c)) out.push(["sections", title(s.id) + " is not part of this audit (service " +
-          (audit.service || "not chosen") + (c ? ", cycle " + c.title : "") + ")."]);
-      });
-      data.sections.forEach(function (s) {
-        if (!serviceKnown || !inScope(s, audit.service, c)) return;
-        if (!seen[s.id]) out.push(["sections", title(s.id) + " is missing from the audit."]);
-        else if (!seen[s.id].grade) out.push(["sections", title(s.id) + ": choose a grade (Not applicable is a grade)."]);
-      });
-      // R5
-      if (!audit.auditor_overall) out.push(["auditor_overall", "Overall judgement: choose the auditor's overall judgement."]);
-      if (!String(audit.overall_reason || "").trim()) out.push(["overall_reason", "Reason for the overall judgement: say why the auditor chose it."]);
-      if (audit.overall !== (audit.moderated_overall || audit.auditor_overall))
-        out.push(["overall", "Overall: it must be the moderated overall judgement when there is one, else the auditor's."]);
-      // R6
-      (audit.sections || []).forEach(function (s) {
-        var m = s.moderation || {};
-        if (byId[s.id] && byId[s.id].key && (s.grade === "inadequate" || (m.outcome === "changed" && m.grade === "inadequate")) &&
-            !(s.escalation && s.escalation.to && s.escalation.date))
-          out.push(["sections", title(s.id) + " is a key section graded " + (l.inadequate || "Inadequate") +
-            ": record who the case was escalated to (a role) and the date."]);
-      });
-      // R7
-      if (!audit.practitioner || typeof audit.practitioner.took_part !== "boolean")
-        out.push(["practitioner", "The practitioner: say whether the worker took part in the audit conversation."]);
-      // R8
-      var moderated = !!audit.moderated_overall;
-      (audit.sections || []).forEach(function (s) {
-        var m = s.moderation;
-        if (!m || !m.outcome) return;
-        moderated = true;
-        if (m.outcome === "changed" && !m.grade) out.push(["sections", "Moderation of " + title(s.id).toLowerCase() + ": choose the moderated grade."]);
-        if (m.outcome === "changed" && !String(m.reason || "").trim()) out.push(["sections", "Moderation of " + title(s.id).toLowerCase() + ": give the reason for the change."]);
-      });
-      if (moderated && !audit.moderator) out.push(["moderator", "Moderator: say who moderated the audit."]);
-      if (moderated && !audit.moderated_on) out.push(["moderated_on", "Date moderated: give the date of moderation."]);
-      if (audit.moderated_overall && !String(audit.moderation_reason || "").trim())
-        out.push(["moderation_reason", "Reason for the moderated overall judgement: say why the moderator changed it."]);
-      return out;
-    }
-    var NAMES = { case_reference: "Case reference", date: "Date of audit", service: "Service", journey_stage: "Journey stage",
-                  auditor: "Auditor", cycle: "Audit cycle", overall_reason: "Reason for the overall judgement",
-                  difference: "What difference the work made", moderator: "Moderator", moderated_on: "Date moderated",
-                  moderation_reason: "Reason for the moderated overall judgement", practitioner: "The practitioner",
-                  id: "Audit id", marking: "Protective marking", learning_actions: "Learning actions", sections: "Sections" };
-    function named(text) {  // "date: ..." -> "Date of audit (date): ..."
-      var field = text.split(/[.:[]/)[0];
-      return NAMES[field] ? NAMES[field] + " (" + text.slice(0, text.indexOf(":")) + ")" + text.slice(text.indexOf(":")) : text;
-    }
-    function problemsOf(audit) {
-      var schema = [];
-      if (data.export_schema) breaks(data.export_schema, audit, [], schema);
-      var fields = schema.map(function (p) { return p.split(/[.:[]/)[0]; });
-      return schema.map(named).concat(rules(audit).filter(function (r) { return fields.indexOf(r[0].split(/[.[]/)[0]) === -1; })
-        .map(function (r) { return r[1]; }));
-    }
     function showProblems(intro, problems) {
       message.textContent = "";
       var p = document.createElement("p"), list = document.createElement("ul");
@@ -688,88 +814,6 @@
      * form is filled in one step, and put back as it was if anything at all goes wrong. The same
      * schema checker runs before every export. */
     var MAX_DEPTH = data.max_depth || 10;
-    function where(path) {
-      var text = "";
-      path.forEach(function (p) { text += typeof p === "number" ? "[" + p + "]" : (text ? "." : "") + p; });
-      return text || "the file";
-    }
-    function quote(s) { return JSON.stringify(s.length > 40 ? s.slice(0, 40) + "..." : s); }
-    function describe(v) {
-      if (v === null) return "null";
-      if (typeof v === "boolean") return String(v);
-      if (typeof v === "number") return isFinite(v) ? "the number " + String(v).slice(0, 20) : "a number too large to be read";
-      if (typeof v === "string") return v ? "the text " + quote(v) : "empty text";
-      if (Array.isArray(v)) return v.length ? "a list of " + v.length : "an empty list";
-      return "an object";
-    }
-    var KINDS = { string: "text", integer: "a whole number", number: "a number", boolean: "true or false",
-                  array: "a list", object: "an object", "null": "null" };
-    function isKind(kind, v) {
-      if (kind === "string") return typeof v === "string";
-      if (kind === "integer") return typeof v === "number" && Number.isInteger(v);
-      if (kind === "number") return typeof v === "number" && isFinite(v);
-      if (kind === "boolean") return typeof v === "boolean";
-      if (kind === "array") return Array.isArray(v);
-      if (kind === "object") return v !== null && typeof v === "object" && !Array.isArray(v);
-      if (kind === "null") return v === null;
-      return true;
-    }
-    function codePoints(s) { var n = 0; for (var i = 0; i < s.length; i++) { var c = s.charCodeAt(i); if (c < 0xdc00 || c > 0xdfff) n++; } return n; }
-    function choices(list) {
-      var named = list.filter(function (v) { return v !== ""; }).map(function (v) { var l = labelsFor(""); return l[v] || JSON.stringify(v); });
-      return named.join(", ") + (list.indexOf("") !== -1 ? " or nothing" : "");
-    }
-    var own = Object.prototype.hasOwnProperty;
-    // Every way value breaks schema (at most 50), as words; returns the first, or "". Only the
-    // schema's own paths are visited, so this recursion is as deep as the schema (5), whatever
-    // the file holds. Below a value that breaks its own rule, nothing more is looked at.
-    function breaks(schema, value, path, out) {
-      var found = out || [];
-      walk(schema, value, path, found);
-      return found[0] || "";
-    }
-    function walk(schema, value, path, out) {
-      if (out.length >= 50) return;
-      var here = where(path) + ": ";
-      function fail(text) { out.push(here + text); }
-      var kinds = schema.type == null ? [] : [].concat(schema.type);
-      if (kinds.length && !kinds.some(function (k) { return isKind(k, value); }))
-        return fail("expected " + kinds.map(function (k) { return KINDS[k] || k; }).join(" or ") + ", found " + describe(value) + ".");
-      if (own.call(schema, "const") && value !== schema.const)
-        return fail("expected " + JSON.stringify(schema.const) + ", found " + describe(value) + ".");
-      if (schema.enum && schema.enum.indexOf(value) === -1)
-        return fail(describe(value) + " is not one of the choices (expected " + choices(schema.enum) + ").");
-      if (typeof value === "string") {
-        if (schema.maxLength != null && value.length > schema.maxLength && codePoints(value) > schema.maxLength)
-          return fail("longer than " + schema.maxLength + " characters (" + codePoints(value) + ").");
-        if (schema.minLength && codePoints(value) < schema.minLength) return fail("is empty; it must be filled in.");
-        if (schema.format === "date" && !isDate(value)) return fail(describe(value) + " is not a date (write it as YYYY-MM-DD).");
-        if (schema.pattern) {
-          var re;
-          try { re = new RegExp(schema.pattern, "u"); } catch (e) { re = new RegExp(schema.pattern); }
-          if (!re.test(value)) return fail(describe(value) + " is not in the expected form (" + schema.pattern + ").");
-        }
-      }
-      if (Array.isArray(value)) {
-        if (schema.maxItems != null && value.length > schema.maxItems) return fail("has more than " + schema.maxItems + " entries.");
-        if (schema.minItems && value.length < schema.minItems) return fail("has no entries.");
-        if (schema.items) {
-          for (var i = 0; i < value.length && out.length < 50; i++) walk(schema.items, value[i], path.concat(i), out);
-        }
-      }
-      if (isKind("object", value)) {
-        var props = schema.properties || {};
-        var missing = (schema.required || []).filter(function (k) { return !own.call(value, k); });
-        if (missing.length) return fail("missing " + missing.map(function (k) { return '"' + k + '"'; }).join(", ") + ".");
-        if (schema.additionalProperties === false) {
-          var extra = Object.keys(value).filter(function (k) { return !own.call(props, k); });
-          if (extra.length) return fail("unknown field " + quote(extra[0]) + " (expected only " + Object.keys(props).join(", ") + ").");
-        }
-        for (var key in props) {
-          if (own.call(props, key) && own.call(value, key)) walk(props[key], value[key], path.concat(key), out);
-        }
-      }
-    }
     // Nesting deeper than MAX_DEPTH, or a key given twice in one object: found with a loop and
     // an explicit stack, never recursion. On text that is not JSON, JSON.parse says what is wrong.
     function scanText(text) {

@@ -12,7 +12,8 @@ The three steps every path uses, so the command line, the build and the tests co
    for all services together, per service, per journey stage and per audit cycle.
 
 The case reference rules (``case_reference_problem``) are here too: the tool page embeds
-``NAME_LIKE`` and ``NHS_LIKE`` so the browser refuses exactly what ``summarise`` refuses.
+``NAME_LIKE``, ``NHS_LIKE`` and ``CONTROL_LIKE`` so the browser refuses exactly what ``summarise``
+refuses.
 """
 
 from __future__ import annotations
@@ -29,12 +30,18 @@ COUNTED = [key for key, _ in GRADES] + ["not_applicable"]
 # system's number. Ten digits (perhaps spaced 3 3 4): an NHS number.
 NAME_LIKE = r"[a-z]{2}|[A-Za-z]\s+[A-Za-z]"
 NHS_LIKE = r"^\s*\d{3}\s*\d{3}\s*\d{4}\s*$"
+# A line break, tab or other control character: never part of a case system's number. Refused
+# before the council's pattern, whose "$" Python (not the browser) lets match before a final
+# line break.
+CONTROL_LIKE = r"[\x00-\x1f\x7f]"
 
 
 def case_reference_problem(value: str, pattern: str) -> str:
     """Why *value* cannot be a case reference (in words), or "" when it can."""
     if not value.strip():
         return "is empty (enter the case system's number for the case)"
+    if re.search(CONTROL_LIKE, value):
+        return "holds a line break, a tab or another control character (enter the case system's number alone)"
     if re.search(NHS_LIKE, value):
         return "looks like an NHS number (enter the case system's number, never an NHS number)"
     if re.search(NAME_LIKE, value):

@@ -26,6 +26,7 @@ them into ``path:line: field: message (hint)``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -126,12 +127,19 @@ def of_site(sections: Iterable, cycles: Iterable, settings, on: str = "") -> Aud
     )
 
 
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _is_date(value: str) -> bool:
+    """YYYY-MM-DD and a day of the calendar, as the export schema's dates and the browser's: not
+    any other form ``date.fromisoformat`` reads (2026-W45-1, a week's day)."""
+    if not _DATE.fullmatch(value):
+        return False
     try:
         dt.date.fromisoformat(value)
     except ValueError:
         return False
-    return len(value) == 10
+    return True
 
 
 def _names(values: Iterable[str]) -> str:
@@ -173,7 +181,7 @@ def _problems(rules: AuditRules, audit: dict) -> list[Problem]:
             add(spot, f'"{value}" is not a date', DATE_HINT)
     moderated_on = str(audit.get("moderated_on", ""))
     if moderated_on and _is_date(moderated_on):
-        if moderated_on < date:
+        if _is_date(date) and moderated_on < date:
             add(("moderated_on",), f"{moderated_on} is before the audit's date ({date})", AGAIN)
         elif rules.today and moderated_on > rules.today:
             add(("moderated_on",), f"{moderated_on} is after today ({rules.today})", AGAIN)
@@ -240,7 +248,7 @@ def _problems(rules: AuditRules, audit: dict) -> list[Problem]:
                     f'the section "{sid}" is not audited in the cycle "{cycle_id}"',
                     "the cycle's audit_sections leave it out: remove it from this audit",
                 )
-        elif not section.get("grade"):
+        elif service in rules.services and not section.get("grade"):  # graded once the scope is known
             add(
                 ("sections", index, "grade"),
                 f'the section "{sid}" is not graded',

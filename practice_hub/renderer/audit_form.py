@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import posixpath
 
-from ..audit_tool.counting import NAME_LIKE, NHS_LIKE
+from ..audit_tool.counting import CONTROL_LIKE, NAME_LIKE, NHS_LIKE
 from ..audit_tool.exports import FORMAT, MAX_DEPTH, MAX_IMPORT_BYTES, VERSION
 from ..audit_tool.grades import GRADES, LABELS, NOT_APPLICABLE
 from ..audit_tool.sheet import COLUMNS
@@ -163,6 +163,7 @@ def tool_data(
         "case_reference_pattern": settings.case_reference_pattern,
         "name_like": NAME_LIKE,
         "nhs_like": NHS_LIKE,
+        "control_like": CONTROL_LIKE,
         "marking": settings.audit_protective_marking,
         "draft_expiry_days": settings.audit_draft_expiry_days,
         "services": services,

@@ -54,8 +54,8 @@ Audits are under way.
 
 
 def _with_services(path: Path, services: list[str]) -> None:
-    """The section audited by these services alone (in place of any services it names)."""
-    text = re.sub(r"\nservices:[^\n]*", "", path.read_text(encoding="utf-8"), count=1)
+    """The section for these services, whether or not its front matter names some already."""
+    text = re.sub(r"(?m)^services:.*\n", "", path.read_text(encoding="utf-8"), count=1)
     line = "services: [" + ", ".join(f'"{s}"' for s in services) + "]\n"
     path.write_text(text.replace("\n---\n", "\n" + line + "---\n", 1), encoding="utf-8")
 

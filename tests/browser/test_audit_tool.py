@@ -18,6 +18,11 @@ def _sections(page) -> list[dict]:
     return json.loads(page.locator("#ph-audit-data").text_content())["sections"]
 
 
+def _children(sections: list[dict]) -> list[dict]:
+    """The sections the form shows for Children's services (a section may be for one service)."""
+    return [s for s in sections if not s["services"] or "Children's services" in s["services"]]
+
+
 def _start(page):
     """With JavaScript the tool opens on the drafts on this device: start an audit to see the form."""
     page.get_by_role("button", name="Start a new audit").click()
@@ -61,6 +66,7 @@ def test_complete_reload_export_import_moderate_delete_without_leaving_the_origi
     page.goto(TOOL)
     sections = _sections(page)
     assert len(sections) >= 10
+    sections = _children(sections)
     _start(page)
     _fill(page, sections)
     page.reload()
@@ -344,7 +350,7 @@ def test_tool_and_dashboard_have_no_axe_violations(browser, site_server, origin_
         _axe(page, f"the audit tool's list of drafts ({scheme})")
         _start(page)
         _axe(page, f"the empty audit tool ({scheme})")
-        _fill(page, _sections(page))
+        _fill(page, _children(_sections(page)))
         page.fill("#ph-audit-case", "not a reference")  # the error message shows too
         _axe(page, f"the filled audit tool ({scheme})")
         page.locator("#ph-audit-summary").scroll_into_view_if_needed()

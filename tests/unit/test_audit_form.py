@@ -80,7 +80,11 @@ def test_the_tool_data_carries_the_settings_and_the_rules(site):
     assert data["version"] == 2  # the export schema's version
     assert data["marking"] == "OFFICIAL-SENSITIVE AUDIT"
     assert data["draft_expiry_days"] == 14
-    assert (data["name_like"], data["nhs_like"]) == (counting.NAME_LIKE, counting.NHS_LIKE)
+    assert (data["name_like"], data["nhs_like"], data["control_like"]) == (
+        counting.NAME_LIKE,
+        counting.NHS_LIKE,
+        counting.CONTROL_LIKE,
+    )
     assert data["case_reference_pattern"] == settings.case_reference_pattern
     assert data["columns"] == list(sheet.COLUMNS)
     assert data["services"] == list(settings.audit_services)
@@ -91,7 +95,7 @@ def test_the_tool_data_carries_the_settings_and_the_rules(site):
         == "Requires improvement to be good"
     )
     schema = data["export_schema"]
-    assert schema["properties"]["id"]["pattern"] == "^[a-z0-9][a-z0-9-]{7,63}$"
+    assert schema["properties"]["id"]["pattern"] == "^[a-z0-9][a-z0-9-]{7,63}$(?!\\n)"
     assert "description" not in schema["properties"]["id"]  # the rules, without their words
 
 
