@@ -13,7 +13,7 @@ from .editing.cli import add_editing_commands, run_editing
 from .problems import github_annotation, plural, summary
 from .renderer.link_check import check_site_links
 from .renderer.register import schedule_csv, schedule_text
-from .settings import Environment, Project, SettingsError, config_problem
+from .settings import Project, SettingsError, config_problem
 from .site import check_rendered, load_site
 
 

@@ -80,8 +80,8 @@
       if (controlLike.test(v)) return "holds a line break, a tab or another control character (enter the case system's number alone)";
       if (nhsLike.test(v)) return "looks like an NHS number (enter the case system's number, never an NHS number)";
       if (nameLike.test(v)) return "looks like a name (enter the case system's number, never the child's or adult's name)";
-      if (!pattern.test(v)) return "is not the shape of a case reference in this council's case system (case_reference_pattern " +
-        data.case_reference_pattern + ")";
+      if (!pattern.test(v)) return "is not the shape of a case reference in this council's case system " +
+        "(copy it from the case system, exactly as the case system writes it)";
       return "";
     }
     function inScope(s, service, c) {  // rules.AuditRules.in_scope on the command line
@@ -220,6 +220,9 @@
           out.push(["cycle", "Audit cycle: the cycle \u201c" + c.title + "\u201d audits " + c.services.join(", ") + ", not " + audit.service + "."]);
           c = null;  // its sections say nothing about this service's audit
         }
+        if (c && isDate(audit.date) && ((c.start && audit.date < c.start) || (c.end && audit.date > c.end)))
+          out.push(["cycle", "Audit cycle: the audit is dated " + audit.date + ", outside the audit window of the cycle \u201c" +
+            c.title + "\u201d (" + c.start + " to " + c.end + "): a closed cycle's results do not change."]);
       }
       var serviceKnown = data.services.indexOf(audit.service) !== -1;  // scope is judged only for a real service
       // R4
@@ -336,7 +339,8 @@
     var check = checker(data);  // the checks before export, outside the form (window.PracticeHubAudit)
     var caseProblem = check.caseProblem, inScope = check.inScope, breaks = check.breaks, describe = check.describe;
     var quote = check.quote, isKind = check.isKind, choices = check.choices, own = Object.prototype.hasOwnProperty;
-    function problemsOf(audit) { return check.problems(audit, today()); }
+    function siteToday() { var t = today(); return data.today_pin && data.today_pin < t ? data.today_pin : t; }
+    function problemsOf(audit) { return check.problems(audit, siteToday()); }
     function caseValid() { var v = caseInput.value.trim(); return v !== "" && !caseProblem(v); }
     function showCaseError() {
       var v = caseInput.value.trim(), why = v ? caseProblem(v) : "";
@@ -502,8 +506,8 @@
       lockNote.textContent = locked ? "The auditor's overall judgement is locked because this audit has been moderated: " +
         "the moderator's overall judgement and reason are recorded under Moderation." : "";
       var audit = collect(false);
-      document.getElementById("ph-audit-suggested").textContent = word(audit.suggested_overall) ||
-        "not yet (grade the sections first)";
+      document.getElementById("ph-audit-suggested").textContent = !remaining.length && word(audit.suggested_overall) ||
+        "not yet (grade every section first)";
       showSummary(audit);
       return audit;
     }
@@ -725,8 +729,8 @@
       document.body.appendChild(a); a.click(); a.remove();
       window.setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
     }
-    function fileStem(audit) {
-      return "audit-" + audit.case_reference + "-" + audit.date;
+    function fileStem(audit) {  // a moderated export never takes the original's file name
+      return "audit-" + audit.case_reference + "-" + audit.date + (audit.moderated_on ? "-moderated" : "");
     }
 
     /* The spreadsheet: exactly audit_tool/sheet.py (data.columns are its COLUMNS). */
@@ -950,12 +954,27 @@
       var audits = new Array(files.length), problems = [], left = files.length;
       function finished() {
         if (--left) return;
+        audits.forEach(function (audit, i) {
+          if (!audit) return;
+          problemsOf(audit).forEach(function (why) { problems.push(files[i].name + ": " + why); });
+        });
         if (problems.length) {
-          showProblems("No spreadsheet was made. These files are not exported audits:", problems);
+          showProblems("No spreadsheet was made. Put these right in the tool, export them again, and try again:", problems);
           return;
         }
-        download("audits-" + audits.length + "-" + today() + ".csv", "text/csv", sheet(audits));
-        status.textContent = "Made one spreadsheet of " + audits.length + " audit" + (audits.length === 1 ? "" : "s") + ".";
+        var newest = {}, order = [], twice = [];
+        function age(a) { return [a.moderated_on ? 1 : 0, a.moderated_on || "", a.saved || ""].join("|"); }
+        audits.forEach(function (audit, i) {
+          var old = newest[audit.id];
+          if (!old) { newest[audit.id] = { audit: audit, file: files[i].name }; order.push(audit.id); return; }
+          var keep = age(audit) > age(old.audit) ? { audit: audit, file: files[i].name } : old;
+          twice.push((keep.file === files[i].name ? old.file : files[i].name) + " is another export of the audit in " + keep.file);
+          newest[audit.id] = keep;
+        });
+        var chosen = order.map(function (id) { return newest[id].audit; });
+        download("audits-" + chosen.length + "-" + today() + ".csv", "text/csv", sheet(chosen));
+        status.textContent = "Made one spreadsheet of " + chosen.length + " audit" + (chosen.length === 1 ? "" : "s") + "." +
+          (twice.length ? " Each audit is in it once, the newest export: " + twice.join("; ") + "." : "");
       }
       Array.prototype.forEach.call(files, function (file, i) {
         readFile(file, function (text) {
@@ -1012,8 +1031,14 @@
     var expired = purgeExpired();
     listDrafts();
     if (expired) status.textContent = expired + " expired draft" + (expired === 1 ? " was" : "s were") + " deleted from this device.";
+    // A cycle whose audit window has closed takes no new audits: its results stay as reported.
+    function closed(c) { return !!(c && c.end && c.end < siteToday()); }
+    var chooser = document.getElementById("ph-audit-cycle");
+    if (chooser) Array.prototype.slice.call(chooser.options).forEach(function (o) { if (closed(cycles[o.value])) o.remove(); });
     var wanted = new URLSearchParams(window.location.search).get("cycle");
-    if (wanted && cycles[wanted]) startNew(wanted);
+    if (wanted && closed(cycles[wanted])) status.textContent = "The audit cycle \u201c" + cycles[wanted].title +
+      "\u201d closed on " + cycles[wanted].end + ": it takes no new audits. Start a new audit without a cycle, or in an open one.";
+    else if (wanted && cycles[wanted]) startNew(wanted);
     else if (wanted) status.textContent = "The audit cycle \u201c" + wanted + "\u201d is not one of this site's cycles: " +
       "start a new audit and choose its cycle under About the audit.";
   }

@@ -49,7 +49,7 @@ def case_reference_problem(value: str, pattern: str) -> str:
     if not re.search(pattern, value):
         return (
             "is not the shape of a case reference in this council's case system "
-            f"(case_reference_pattern {pattern})"
+            "(copy it from the case system, exactly as the case system writes it)"
         )
     return ""
 

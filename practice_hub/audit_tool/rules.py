@@ -9,7 +9,7 @@ tool exports is one ``audits summarise`` counts. They need the site's facts, whi
 - R2 the audit is not dated after today; other dates are dates; moderation is not before the audit
   nor after today;
 - R3 the service is one of this site's; the journey stage one the sections list; the cycle one of
-  this site's, for this service;
+  this site's, for this service, and the audit dated within its audit window;
 - R4 each section is this site's, once, in scope for the service (and the cycle); every section in
   scope is there and graded;
 - R5 the auditor's overall judgement and its reason are given; ``overall`` is the moderator's when
@@ -50,6 +50,8 @@ class CycleRule:
     id: str
     services: tuple[str, ...] = ()  # empty: every service
     audit_sections: tuple[str, ...] = ()  # empty: every section of the cycle's services
+    start: str = ""  # the audit window, YYYY-MM-DD ("" where not given)
+    end: str = ""
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,8 @@ def of_site(sections: Iterable, cycles: Iterable, settings, on: str = "") -> Aud
                 id=c.id,
                 services=tuple(str(v) for v in c.data.get("services") or ()),
                 audit_sections=tuple(str(v) for v in c.data.get("audit_sections") or ()),
+                start=_day((c.data.get("audit_window") or {}).get("start")),
+                end=_day((c.data.get("audit_window") or {}).get("end")),
             )
             for c in cycles
         ),
@@ -128,6 +132,10 @@ def of_site(sections: Iterable, cycles: Iterable, settings, on: str = "") -> Aud
 
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _day(value) -> str:
+    return str(value.isoformat() if hasattr(value, "isoformat") else value or "")
 
 
 def _is_date(value: str) -> bool:
@@ -218,6 +226,17 @@ def _problems(rules: AuditRules, audit: dict) -> list[Problem]:
             f"its services are {_names(cycle.services)}",
         )
         cycle = None  # its sections say nothing about this service's audit
+    if (
+        cycle is not None
+        and _is_date(date)
+        and ((cycle.start and date < cycle.start) or (cycle.end and date > cycle.end))
+    ):
+        add(
+            ("cycle",),
+            f'the audit is dated {date}, outside the audit window of the cycle "{cycle_id}" '
+            f"({cycle.start} to {cycle.end})",
+            "a closed cycle's results do not change: leave the cycle empty, or correct the date",
+        )
 
     # R4 sections
     sections = audit.get("sections") or []

@@ -21,6 +21,7 @@ from ..audit_tool.grades import GRADES, LABELS, NOT_APPLICABLE
 from ..audit_tool.sheet import COLUMNS
 from ..markup import Markup, element, join, link, options, start_tag
 from ..settings import Settings
+from ..structure.audit_results import window_of
 from ..structure.items import Item
 from ..structure.thread import Thread
 
@@ -108,6 +109,8 @@ def cycle_data(cycles: list[Item]) -> list[dict]:
             "audit_sections": [str(s) for s in c.data["audit_sections"]]
             if c.data.get("audit_sections")
             else None,
+            "start": window_of(c)[0],
+            "end": window_of(c)[1],
         }
         for c in cycles
     ]
@@ -172,6 +175,9 @@ def tool_data(
         "grade_labels": {service: settings.grade_labels(service) for service in ["", *services]},
         "columns": list(COLUMNS),
         "cycles": cycle_data(cycles or []),
+        # The site's date when mkdocs.yml pins one (the demo): the tool judges "after today" as the
+        # build and audits summarise do.
+        "today_pin": settings.today,
         "sections": out,
     }
 
@@ -645,7 +651,6 @@ def _summary(sections: list[Item]) -> Markup:
                 "are graded.",
             ),
             id="ph-audit-training",
-            aria_live="polite",
         ),
         class_="ph-audit__summary",
         id="ph-audit-summary",

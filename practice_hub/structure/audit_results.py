@@ -57,6 +57,18 @@ def stages_of(sections: list[Item]) -> list[str]:
     return list(found)
 
 
+def window_of(cycle: Item) -> tuple[str, str]:
+    """The cycle's audit window as two YYYY-MM-DD texts ("" where not given)."""
+    window = cycle.data.get("audit_window") or {}
+    if not isinstance(window, dict):
+        return "", ""
+    start, end = (window.get("start") or "", window.get("end") or "")
+    return (
+        start.isoformat() if isinstance(start, dt.date) else str(start),
+        end.isoformat() if isinstance(end, dt.date) else str(end),
+    )
+
+
 def check_sections_and_cycles(by_id: dict[str, Item], services: tuple, problems: Problems) -> None:
     """Each section's ``services`` are audit services; each cycle's ``audit_sections`` are
     sections audited in at least one of the cycle's services."""
@@ -98,7 +110,7 @@ def check_records(
     """Check the counted audits beyond their schema; return the ones that can be counted (with
     unknown sections left out)."""
     sections = {s.id: s for s in of_type(by_id.values(), AUDIT_SECTION)}
-    cycles = {c.id for c in of_type(by_id.values(), AUDIT_CYCLE)}
+    cycles = {c.id: c for c in of_type(by_id.values(), AUDIT_CYCLE)}
     stages = stages_of(list(sections.values()))
     seen: dict[str, Item] = {}
     kept = []
@@ -158,6 +170,19 @@ def check_records(
                 "check the id in docs/audit/cycles/",
             )
             usable = False
+        elif cycle:
+            start, end = window_of(cycles[cycle])
+            date = str(data.get("date") or "")
+            if (start and date < start) or (end and date > end):
+                problems.about(
+                    record,
+                    "cycle",
+                    f'audit "{audit}" is dated {date}, outside the audit window of the cycle "{cycle}" '
+                    f"({start} to {end})",
+                    "a closed cycle's results do not change: take the audit out with audits remove, "
+                    "and count it again without the cycle",
+                )
+                usable = False
         known = {}
         for sid, grade in grades.items():
             section = sections.get(sid)

@@ -124,9 +124,14 @@ def _storage(page) -> dict:
 
 
 def _download(page, label: str) -> bytes:
+    return _download_named(page, label)[1]
+
+
+def _download_named(page, label: str) -> tuple[str, bytes]:
+    """(the file name the browser was given, its bytes)."""
     with page.expect_download() as info:
         page.get_by_role("button", name=label, exact=True).click()
-    return Path(info.value.path()).read_bytes()
+    return info.value.suggested_filename, Path(info.value.path()).read_bytes()
 
 
 def _complete(page, *, case="C1234567", service=None, evidence="evidence typed", grade="good"):
@@ -367,6 +372,19 @@ def test_a_themed_audit_for_adults_from_a_cycle_page(browser, themed, tmp_path, 
         many = Path(info.value.path()).read_bytes().decode("utf-8")
         assert many == sheet.sheet([audit, second], settings.grade_labels)
         assert page.evaluate(f"localStorage.getItem('{STORE}')") == drafts
+        # The original and the moderated export of one audit: in the spreadsheet once, the newest.
+        later = dict(audit, moderator="Practice Lead", moderated_on="2026-11-20")
+        (tmp_path / "three.json").write_text(json.dumps(later), encoding="utf-8")
+        with page.expect_download() as info:
+            page.set_input_files(
+                "#ph-audit-sheet", [str(first), str(tmp_path / "two.json"), str(tmp_path / "three.json")]
+            )
+        once = Path(info.value.path()).read_bytes().decode("utf-8")
+        assert once == sheet.sheet([later, second], settings.grade_labels)
+        assert (
+            "one.json is another export of the audit in three.json"
+            in page.locator("#ph-audit-status").inner_text()
+        )
 
         # Print: one A4 page with the marking, the case, the cycle, grades, both overalls and
         # the escalation; no evidence text.
@@ -417,7 +435,9 @@ def test_moderation_locks_the_auditors_grades_and_the_moderated_overall_counts(b
         assert other.locator("#ph-audit-overall").inner_text() == (
             "Requires improvement to be good (moderated; the auditor's: Good)"
         )
-        moderated = json.loads(_download(other, "Export JSON"))
+        name, body = _download_named(other, "Export JSON")
+        moderated = json.loads(body)
+        assert name == f"audit-C1234567-{moderated['date']}-moderated.json"  # never the original's name
         assert moderated["id"] == original["id"]  # the same audit
         assert (moderated["overall"], moderated["auditor_overall"], moderated["moderated_overall"]) == (
             "requires_improvement",
@@ -445,6 +465,18 @@ def test_an_unknown_cycle_in_the_address_opens_nothing(page):
     page.goto(f"{TOOL}?cycle=no-such-cycle")
     assert page.locator("#ph-audit").is_hidden()
     assert "is not one of this site's cycles" in page.locator("#ph-audit-status").inner_text()
+
+
+def test_a_closed_cycle_takes_no_new_audits(page):
+    """The demo's spring cycle's audit window closed in March: not offered, and its link says so."""
+    closed = "cycle-2026-q1-chronologies"
+    page.goto(TOOL)
+    page.get_by_role("button", name="Start a new audit").click()
+    offered = page.eval_on_selector_all("#ph-audit-cycle option", "os => os.map(o => o.value)")
+    assert closed not in offered and "cycle-2026-q4-risk" in offered
+    page.goto(f"{TOOL}?cycle={closed}")
+    assert page.locator("#ph-audit").is_hidden()
+    assert "closed on 2026-03-13: it takes no new audits" in page.locator("#ph-audit-status").inner_text()
 
 
 def test_an_older_export_is_said_to_be_an_older_format(page, tmp_path):

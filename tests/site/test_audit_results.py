@@ -261,6 +261,13 @@ PROBLEMS = [
     ),
     (
         "_data/audits_counted.yml",
+        "- audit: audit-0007-aaaa\n  date: 2026-09-01\n  cycle: cycle-one\n  grades: {section-1: good}\n",
+        'docs/_data/audits_counted.yml:41: audit "audit-0007-aaaa" is dated 2026-09-01, outside the audit window '
+        'of the cycle "cycle-one" (2026-07-01 to 2026-08-31) (a closed cycle\'s results do not change: take the '
+        "audit out with audits remove, and count it again without the cycle)",
+    ),
+    (
+        "_data/audits_counted.yml",
         "- audit: audit-0006-aaaa\n  date: 2026-09-01\n  journey_stage: Nowhere\n  grades: {section-1: good}\n",
         'docs/_data/audits_counted.yml:41: audit "audit-0006-aaaa" names the journey stage "Nowhere", which no '
         "audit section lists (use one of the journey stages of the audit sections, or add it to a section's "

@@ -109,6 +109,8 @@ def test_sections_carry_their_services_and_cycles_their_sections(site):
             "title": "Themed audit of section 2",
             "services": ["Adults' services"],
             "audit_sections": ["section-2"],
+            "start": "2026-05-05",
+            "end": "2026-06-12",
         }
     ]
 
@@ -121,7 +123,14 @@ def test_a_cycle_without_audit_sections_means_every_section():
     from practice_hub.renderer.audit_form import cycle_data
 
     assert cycle_data([Cycle()]) == [
-        {"id": "c", "title": "C", "services": ["Children's services"], "audit_sections": None}
+        {
+            "id": "c",
+            "title": "C",
+            "services": ["Children's services"],
+            "audit_sections": None,
+            "start": "",
+            "end": "",
+        }
     ]
 
 

@@ -498,12 +498,31 @@ def test_each_audit_rule_refuses_with_path_line_and_field(project, tmp_path, cap
 def test_an_audit_of_a_cycle_with_chosen_sections_grades_those_alone(project, tmp_path, capsys):
     voice = next(s for s in ADULT["sections"] if s["id"] == "audit-voice")
     path = tmp_path / "cycle.json"
-    path.write_text(_with(ADULT, cycle="cycle-adults-voice", sections=[voice]), encoding="utf-8")
+    in_window = "2026-11-10"  # the cycle's audit window is 2026-11-02 to 2026-12-18
+    path.write_text(
+        _with(ADULT, cycle="cycle-adults-voice", sections=[voice], date=in_window), encoding="utf-8"
+    )
     assert main(_summarise(project, str(path))) == 0, capsys.readouterr().err
-    path.write_text(_with(ADULT, cycle="cycle-adults-voice"), encoding="utf-8")
+    path.write_text(_with(ADULT, cycle="cycle-adults-voice", date=in_window), encoding="utf-8")
     assert main(_summarise(project, str(path))) == 1
     err = capsys.readouterr().err
     assert 'the section "audit-summary-chronology" is not audited in the cycle "cycle-adults-voice"' in err
+
+
+def test_an_audit_outside_its_cycles_window_is_refused(project, tmp_path, capsys):
+    """A cycle whose window has closed keeps the results it reported."""
+    voice = next(s for s in ADULT["sections"] if s["id"] == "audit-voice")
+    path = tmp_path / "late.json"
+    path.write_text(
+        _with(ADULT, cycle="cycle-adults-voice", sections=[voice], date="2026-10-30"), encoding="utf-8"
+    )
+    assert main(_summarise(project, str(path))) == 1
+    line = _line(path.read_text(encoding="utf-8"), '"cycle"')
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{path}:{line}: cycle: the audit is dated "
+        '2026-10-30, outside the audit window of the cycle "cycle-adults-voice" (2026-11-02 to '
+        "2026-12-18) (a closed cycle's results do not change: leave the cycle empty, or correct the date)"
+    )
 
 
 def test_a_future_date_is_judged_by_the_builds_date(project, tmp_path, capsys, monkeypatch):
