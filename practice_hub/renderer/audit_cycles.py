@@ -9,7 +9,7 @@ from ..audit_tool.counting import OVERALL
 from ..markup import element
 from ..markup import link as html_link
 from ..structure.audit_cycles import actions, due_date, is_overdue, open_actions_for
-from ..structure.audit_results import in_scope
+from ..structure.audit_results import in_scope, window_of
 from ..structure.items import Item
 from ..structure.thread import Thread
 from ..text import bullet_list, esc, link, long_date, table
@@ -27,15 +27,24 @@ def cycle_sections(cycle: Item, sections: list[Item]) -> list[Item]:
     return [s for s in sections if any(in_scope(s, service) for service in services)]
 
 
-def _audits(cycle: Item, thread: Thread, use_dir: bool) -> list[str]:
-    """What the cycle audits, and the link that starts an audit for it in the tool."""
+def _audits(cycle: Item, thread: Thread, use_dir: bool, today: dt.date) -> list[str]:
+    """What the cycle audits, and the link that starts an audit for it in the tool (while its
+    audit window is open: a closed cycle's results do not change)."""
     chosen = cycle_sections(cycle, thread.sections)
     themed = bool(cycle.data.get("audit_sections"))
-    start = html_link(
-        "Start an audit for this cycle",
-        relative(cycle.uri, TOOL_URI, use_dir) + "?cycle=" + cycle.id,
-        class_="md-button md-button--primary",
-    )
+    _, end = window_of(cycle)
+    if end and end < today.isoformat():
+        start = esc(
+            f"Its audit window closed on {long_date(dt.date.fromisoformat(end))}: it takes no new audits."
+        )
+    else:
+        start = str(
+            html_link(
+                "Start an audit for this cycle",
+                relative(cycle.uri, TOOL_URI, use_dir) + "?cycle=" + cycle.id,
+                class_="md-button md-button--primary",
+            )
+        )
     return [
         "## What this cycle audits",
         "",
@@ -44,7 +53,7 @@ def _audits(cycle: Item, thread: Thread, use_dir: bool) -> list[str]:
         else "Every section of the audit tool for the cycle's services:",
         "",
         bullet_list([link(cycle.uri, s.uri, s.title) for s in chosen]),
-        str(start),
+        start,
         "",
     ]
 
@@ -126,7 +135,11 @@ def cycle_additions(
         ),
     ]
     if thread is not None and thread.sections:
-        out += [""] + _audits(cycle, thread, use_dir) + _results(cycle, thread, _good(settings))
+        out += (
+            [""]
+            + _audits(cycle, thread, use_dir, settings.build_date)
+            + _results(cycle, thread, _good(settings))
+        )
     plan = actions(cycle)
     out += ["## Action plan", ""]
     if not plan:

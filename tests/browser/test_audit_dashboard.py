@@ -19,7 +19,7 @@ def _cycle_url(demo_site) -> str:
     cycles = sorted(item["url"] for item in items if item["type"] == "audit_cycle")
     if not cycles:
         pytest.skip("this site has no audit cycle")
-    return cycles[0]
+    return cycles[-1]  # the newest (named by date): the demo's is still open
 
 
 def _shot(page, test_output, name: str) -> None:
@@ -67,6 +67,22 @@ def test_dashboard_and_a_cycle_page_have_no_axe_violations(
         assert page.get_by_role("link", name="Start an audit for this cycle").is_visible()
         assert_no_violations(page, f"the audit cycle page {cycle} ({scheme})")
         assert origin_guard.foreign == []
+    finally:
+        context.close()
+
+
+def test_a_closed_cycle_page_offers_no_new_audit(browser, site_server, origin_guard, demo_site):
+    items = json.loads((demo_site / "content.json").read_text(encoding="utf-8"))["items"]
+    spring = next((i["url"] for i in items if i.get("id") == "cycle-2026-q1-chronologies"), None)
+    if spring is None:
+        pytest.skip("this site has not the demo's spring cycle")
+    context = browser.new_context(base_url=site_server)
+    origin_guard.install(context)
+    page = context.new_page()
+    try:
+        page.goto(spring)
+        assert page.get_by_role("link", name="Start an audit for this cycle").count() == 0
+        assert "Its audit window closed on 13 March 2026: it takes no new audits." in page.inner_text("article")
     finally:
         context.close()
 
