@@ -127,6 +127,7 @@ class Settings:
     audit_small_sample: int = 5
     audit_grade_labels: tuple = ()  # (grade, words) pairs; see grade_labels()
     audit_service_grade_labels: tuple = ()  # (service, ((grade, words), ...)) pairs
+    audit_service_stages: tuple = ()  # (service, (stage, ...)) pairs; see stages_for()
     demo: bool = False
     home_cards: tuple = ()  # (card, wording) pairs from a mapping: the home page cards' wording
     # --- the readers' menu and home page ---
@@ -176,16 +177,18 @@ class Settings:
             if message not in (known for _, known in problems):  # two wrong menu entries: one message
                 problems.append(("" if setting.split(".")[0] in from_environment else setting, message))
         services = values.get("audit_services") or Settings.audit_services
-        for service in values.get("audit_service_grade_labels") or {}:
-            if isinstance(values.get("audit_service_grade_labels"), dict) and service not in services:
-                problems.append(
-                    (
-                        f"audit_service_grade_labels.{service}",
-                        f'extra.practice_hub.audit_service_grade_labels names "{service}", which is not '
-                        f"one of audit_services ({', '.join(map(str, services))}) "
-                        "(write the service's name as audit_services gives it)",
+        for setting in ("audit_service_grade_labels", "audit_service_stages"):
+            named = values.get(setting)
+            for service in named if isinstance(named, dict) else {}:
+                if service not in services:
+                    problems.append(
+                        (
+                            f"{setting}.{service}",
+                            f'extra.practice_hub.{setting} names "{service}", which is not '
+                            f"one of audit_services ({', '.join(map(str, services))}) "
+                            "(write the service's name as audit_services gives it)",
+                        )
                     )
-                )
         shard_problem = shard_pages_problem(environment.search_shard_pages)
         if shard_problem:
             problems.append(("", shard_problem))
@@ -220,6 +223,11 @@ class Settings:
         labels.update(self.audit_grade_labels)
         labels.update(dict(self.audit_service_grade_labels).get(service, ()))
         return labels
+
+    def stages_for(self, service: str) -> tuple[str, ...] | None:
+        """The journey stages an audit of *service* may name (``audit_service_stages``), or None
+        when the setting leaves the service out (any stage the sections list)."""
+        return dict(self.audit_service_stages).get(service)
 
     @property
     def build_date(self) -> dt.date:
@@ -316,6 +324,9 @@ def _typed(values: dict) -> dict:
         sorted(
             (str(k), tuple(sorted(v.items()))) for k, v in typed.get("audit_service_grade_labels", {}).items()
         )
+    )
+    typed["audit_service_stages"] = tuple(
+        sorted((str(k), tuple(str(s) for s in v)) for k, v in typed.get("audit_service_stages", {}).items())
     )
     if "menu_section_limit" in typed:
         typed["menu_section_limit"] = int(typed["menu_section_limit"])

@@ -213,6 +213,10 @@
       else if (data.services.indexOf(audit.service) === -1) out.push(["service", "Service: \u201c" + audit.service + "\u201d is not one of " + data.services.join(", ") + "."]);
       if (audit.journey_stage && data.journey_stages.indexOf(audit.journey_stage) === -1)
         out.push(["journey_stage", "Journey stage: \u201c" + audit.journey_stage + "\u201d is not one of the stages the sections list."]);
+      else if (audit.journey_stage && own.call(data.service_stages || {}, audit.service) &&
+               data.service_stages[audit.service].indexOf(audit.journey_stage) === -1)
+        out.push(["journey_stage", "Journey stage: \u201c" + audit.journey_stage + "\u201d is not a journey stage of " +
+          audit.service + " (expected " + data.service_stages[audit.service].join(", ") + ")."]);
       if (audit.cycle) {
         c = cycles[audit.cycle] || null;
         if (!c) out.push(["cycle", "Audit cycle: \u201c" + audit.cycle + "\u201d is not a cycle of this site."]);
@@ -467,6 +471,12 @@
         var out = !!(c && o.value && c.services.length && c.services.indexOf(o.value) === -1);
         o.disabled = out; o.hidden = out;
       });
+      var stages = (data.service_stages || {})[service] || null, stageSelect = field("journey_stage");
+      Array.prototype.forEach.call(stageSelect.options, function (o) {
+        var out = !!(stages && o.value && stages.indexOf(o.value) === -1);  // the service's own stages only
+        o.disabled = out; o.hidden = out;
+      });
+      if (stageSelect.selectedOptions.length && stageSelect.selectedOptions[0].disabled) stageSelect.value = "";
       all(form, "[data-grade-label]").forEach(function (el) {
         var key = el.getAttribute("data-grade-label");
         if (l[key]) el.textContent = l[key];

@@ -63,6 +63,7 @@ class AuditRules:
     sections: tuple[SectionRule, ...]
     cycles: tuple[CycleRule, ...] = ()
     today: str = ""
+    service_stages: tuple[tuple[str, tuple[str, ...]], ...] = ()  # settings.audit_service_stages
 
     @property
     def journey_stages(self) -> tuple[str, ...]:
@@ -128,6 +129,7 @@ def of_site(sections: Iterable, cycles: Iterable, settings, on: str = "") -> Aud
             for c in cycles
         ),
         today=on or today(),
+        service_stages=tuple(settings.audit_service_stages),
     )
 
 
@@ -210,6 +212,13 @@ def _problems(rules: AuditRules, audit: dict) -> list[Problem]:
             ("journey_stage",),
             f'"{stage}" is not a journey stage of this site\'s audit sections',
             f"expected {_names(rules.journey_stages)} or empty",
+        )
+    allowed = dict(rules.service_stages).get(service)
+    if stage and stage in rules.journey_stages and allowed is not None and stage not in allowed:
+        add(
+            ("journey_stage",),
+            f'"{stage}" is not a journey stage of "{service}"',
+            f"expected {_names(allowed)} or empty (audit_service_stages in mkdocs.yml)",
         )
     cycle_id = str(audit.get("cycle", ""))
     cycle = rules.cycle(cycle_id) if cycle_id else None

@@ -171,6 +171,7 @@ def tool_data(
         "draft_expiry_days": settings.audit_draft_expiry_days,
         "services": services,
         "journey_stages": journey_stages(sections),
+        "service_stages": {service: list(stages) for service, stages in settings.audit_service_stages},
         "grades": [{"id": k, "label": v} for k, v in GRADES + (NOT_APPLICABLE,)],
         "grade_labels": {service: settings.grade_labels(service) for service in ["", *services]},
         "columns": list(COLUMNS),

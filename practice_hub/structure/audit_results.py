@@ -105,13 +105,19 @@ def check_sections_and_cycles(by_id: dict[str, Item], services: tuple, problems:
 
 
 def check_records(
-    records: list[Item], by_id: dict[str, Item], services: tuple, today: dt.date, problems: Problems
+    records: list[Item],
+    by_id: dict[str, Item],
+    services: tuple,
+    today: dt.date,
+    problems: Problems,
+    service_stages: tuple = (),
 ) -> list[dict]:
     """Check the counted audits beyond their schema; return the ones that can be counted (with
     unknown sections left out)."""
     sections = {s.id: s for s in of_type(by_id.values(), AUDIT_SECTION)}
     cycles = {c.id: c for c in of_type(by_id.values(), AUDIT_CYCLE)}
     stages = stages_of(list(sections.values()))
+    stages_of_service = dict(service_stages)  # settings.audit_service_stages
     seen: dict[str, Item] = {}
     kept = []
     for record in records:
@@ -159,6 +165,16 @@ def check_records(
                 "journey_stage",
                 f'audit "{audit}" names the journey stage "{stage}", which no audit section lists',
                 "use one of the journey stages of the audit sections, or add it to a section's journey_stages",
+            )
+            usable = False
+        allowed = stages_of_service.get(str(data.get("service") or ""))
+        if stage and stage in stages and allowed is not None and stage not in allowed:
+            problems.about(
+                record,
+                "journey_stage",
+                f'audit "{audit}" names the journey stage "{stage}", which is not a stage of '
+                f'"{data.get("service")}"',
+                "audit_service_stages in mkdocs.yml gives each service's stages",
             )
             usable = False
         cycle = data.get("cycle") or ""
@@ -280,7 +296,9 @@ def results_of(
     services = tuple(settings.audit_services)
     small = int(settings.audit_small_sample)
     check_sections_and_cycles(by_id, services, problems)
-    counted = check_records(records, by_id, services, settings.build_date, problems)
+    counted = check_records(
+        records, by_id, services, settings.build_date, problems, settings.audit_service_stages
+    )
     tallies = tally(counted)
     counted_keys = {t.key[:4]: t for t in tallies if not t.cycle}
     out = Results()

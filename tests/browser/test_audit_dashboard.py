@@ -82,7 +82,9 @@ def test_a_closed_cycle_page_offers_no_new_audit(browser, site_server, origin_gu
     try:
         page.goto(spring)
         assert page.get_by_role("link", name="Start an audit for this cycle").count() == 0
-        assert "Its audit window closed on 13 March 2026: it takes no new audits." in page.inner_text("article")
+        assert "Its audit window closed on 13 March 2026: it takes no new audits." in page.inner_text(
+            "article"
+        )
     finally:
         context.close()
 

@@ -88,3 +88,17 @@ def test_words_printed_into_the_tool_refuse_markup(values):
     with pytest.raises(SettingsError) as raised:
         Settings.from_mapping(values, NO_ENVIRONMENT)
     assert "without < or >" in str(raised.value)
+
+
+def test_each_services_journey_stages_are_its_own():
+    settings = Settings.from_mapping(
+        {"audit_service_stages": {ADULTS: ["Adult safeguarding", "Carers"]}}, NO_ENVIRONMENT
+    )
+    assert settings.stages_for(ADULTS) == ("Adult safeguarding", "Carers")
+    assert settings.stages_for("Children's services") is None  # left out: any stage
+    with pytest.raises(SettingsError) as raised:
+        Settings.from_mapping({"audit_service_stages": {"Adults": ["Carers"]}}, NO_ENVIRONMENT)
+    assert str(raised.value) == (
+        'extra.practice_hub.audit_service_stages names "Adults", which is not one of audit_services '
+        "(Children's services, Adults' services) (write the service's name as audit_services gives it)"
+    )

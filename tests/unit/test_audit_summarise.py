@@ -894,3 +894,17 @@ def test_two_ids_for_one_case_on_one_day_are_both_counted_and_told(tmp_path, cap
         "audits remove ID)"
     ) in err.splitlines()
     assert "2 audits counted from 2 files" in err
+
+
+def test_a_journey_stage_of_another_service_is_refused(project, tmp_path, capsys):
+    """mkdocs.yml's audit_service_stages: a children's audit never names an adults' stage."""
+    path = tmp_path / "stage.json"
+    path.write_text(_with(GOOD, journey_stage="Adult safeguarding"), encoding="utf-8")
+    assert main(_summarise(project, str(path))) == 1
+    line = _line(path.read_text(encoding="utf-8"), '"journey_stage"')
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f'{path}:{line}: journey_stage: "Adult safeguarding" is not a journey stage of "Children\'s '
+        'services" (expected "Early Help", "Assessment", "Child in Need / Child Protection", '
+        '"Children with Disabilities", "Children in Care", "Fostering and Adoption", "Care Leavers" or '
+        '"Transitions" or empty (audit_service_stages in mkdocs.yml))'
+    )
