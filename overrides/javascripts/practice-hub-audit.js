@@ -245,7 +245,12 @@
       });
       // R5
       if (!audit.auditor_overall) out.push(["auditor_overall", "Overall judgement: choose the auditor's overall judgement."]);
-      if (!String(audit.overall_reason || "").trim()) out.push(["overall_reason", "Reason for the overall judgement: say why the auditor chose it."]);
+      var reason = typeof audit.overall_reason === "string" ? audit.overall_reason.trim() : "";
+      if (!reason) out.push(["overall_reason", "Reason for the overall judgement: say why the auditor chose it."]);
+      else if (audit.auditor_overall && audit.suggested_overall && audit.auditor_overall !== audit.suggested_overall &&
+               Array.from(reason).length < 20)  // rules.REASON_FOR_DEPARTING
+        out.push(["overall_reason", "Reason for the overall judgement: it differs from the rule's suggestion, so say why " +
+          "in a sentence (20 characters or more)."]);
       if ((audit.overall || "") !== (audit.moderated_overall || audit.auditor_overall || ""))
         out.push(["overall", "Overall: it must be the moderated overall judgement when there is one, else the auditor's."]);
       // R6

@@ -84,6 +84,8 @@ def record_of(audit: dict) -> dict:
         record["overall"] = overall
     if audit.get("auditor_overall") in RANK:
         record["auditor_overall"] = audit["auditor_overall"]
+        if audit.get("suggested_overall") in RANK and audit["suggested_overall"] != audit["auditor_overall"]:
+            record["departs_from_rule"] = True  # the auditor's own judgement, not the rule's
     if audit.get("moderated_on"):
         record["moderated_on"] = audit["moderated_on"]
         record["overall_changed"] = bool(
@@ -161,6 +163,7 @@ class Tally:
     changed: int = 0  # of the moderated, changed by the moderator
     escalations: int = 0  # key sections graded inadequate and escalated (OVERALL only)
     took_part: int = 0  # audits where the practitioner took part (OVERALL only)
+    departures: int = 0  # audits whose auditor's overall differs from the rule's suggestion (OVERALL)
     practitioner_recorded: int = 0  # audits that say whether the practitioner took part
 
     @property
@@ -226,6 +229,7 @@ def tally(records: Iterable[dict]) -> list[Tally]:
                 whole.moderated += 1
                 whole.changed += bool(record.get("overall_changed"))
             whole.escalations += int(record.get("escalations") or 0)
+            whole.departures += bool(record.get("departs_from_rule"))
             if "practitioner_took_part" in record:
                 whole.practitioner_recorded += 1
                 whole.took_part += bool(record["practitioner_took_part"])

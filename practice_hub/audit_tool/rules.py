@@ -157,6 +157,15 @@ def _names(values: Iterable[str]) -> str:
     return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " or " + named[-1] if named else "none"
 
 
+REASON_FOR_DEPARTING = 20  # characters: a sentence, not "x"
+
+
+def departs_from_rule(audit: dict) -> bool:
+    """Whether the auditor's overall judgement differs from the rule's suggestion."""
+    mine, rule = audit.get("auditor_overall"), audit.get("suggested_overall")
+    return bool(mine and rule and mine != rule)
+
+
 DATE_HINT = "write it as YYYY-MM-DD, for example 2026-11-02"
 AGAIN = "correct it in the audit tool and export the audit again"
 
@@ -296,8 +305,16 @@ def _problems(rules: AuditRules, audit: dict) -> list[Problem]:
     # R5 the overall judgement
     if not audit.get("auditor_overall"):
         add(("auditor_overall",), "the auditor's overall judgement is not given", AGAIN)
-    if not str(audit.get("overall_reason", "")).strip():
+    reason = str(audit.get("overall_reason", "")).strip()
+    if not reason:
         add(("overall_reason",), "the reason for the overall judgement is not given", AGAIN)
+    elif departs_from_rule(audit) and len(reason) < REASON_FOR_DEPARTING:
+        add(
+            ("overall_reason",),
+            "the overall judgement differs from the rule's suggestion, and the reason is too short to say why",
+            f"write a sentence ({REASON_FOR_DEPARTING} characters or more) saying why the auditor departed "
+            "from the suggestion: " + AGAIN,
+        )
     counts = audit.get("moderated_overall") or audit.get("auditor_overall") or ""
     if (audit.get("overall") or "") != counts:
         add(

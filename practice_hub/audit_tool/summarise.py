@@ -166,7 +166,8 @@ def report(
             else "not recorded"
         )
         out.append(
-            f"  escalations of inadequate key sections: {whole.escalations}; practitioner took part: {took}"
+            f"  escalations of inadequate key sections: {whole.escalations}; practitioner took part: {took}; "
+            f"overall differs from the rule's suggestion: {whole.departures}"
         )
         out.append("")
     out.append(f"* fewer than {small} files graded: a small sample, read with care.")

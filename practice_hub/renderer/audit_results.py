@@ -154,6 +154,9 @@ def _overall_table(service: str, series: dict, labels: dict) -> Markup | None:
             element("td", value_of(r)),
             element("td", sample(r)),
             element("td", str(r.get("escalations") or 0)),
+            element(
+                "td", str(r.get("departures") or 0) if r.get("departures") is not None else "not recorded"
+            ),
             element("td", _agreement(r)),
         )
         for r in reversed(values[-TREND_PERIODS:])
@@ -161,7 +164,14 @@ def _overall_table(service: str, series: dict, labels: dict) -> Markup | None:
     good = f"{labels['good']} or better overall"
     return results_table(
         f"Overall judgements, {service}: the last periods, latest first",
-        ["Period", good, "Sample", "Escalations", "Moderation agreement"],
+        [
+            "Period",
+            good,
+            "Sample",
+            "Escalations",
+            "Auditor's judgement differs from the rule",
+            "Moderation agreement",
+        ],
         rows,
     )
 

@@ -256,6 +256,7 @@ def _from_tally(t: Tally, small: int) -> dict:
         "moderated": t.moderated,
         "agreement": t.agreement,
         "escalations": t.escalations,
+        "departures": t.departures,
         "small": t.audited < small,
         "counted": True,
         "line": 0,
@@ -279,6 +280,7 @@ def _from_hand(item: Item, small: int) -> dict:
         "moderated": int(data.get("moderated") or 0),
         "agreement": None,
         "escalations": None,
+        "departures": None,  # hand-kept results do not say
         "small": files < small,
         "counted": False,
         "line": item.line,

@@ -173,7 +173,7 @@ def test_small_sample_is_marked_in_tables_and_charts(built):
 
 def test_overall_trend_escalations_and_moderation(built):
     adults = words(group(page(built, "audit/results"), ADULTS))
-    assert "Q3 2026 100% (small sample) 1 file (small sample) 1 100% of 1 moderated" in adults
+    assert "Q3 2026 100% (small sample) 1 file (small sample) 1 0 100% of 1 moderated" in adults
 
 
 def test_journey_stages_shown(built):

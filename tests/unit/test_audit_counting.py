@@ -63,6 +63,7 @@ def test_a_record_holds_grades_and_dates_but_no_case_data():
             "moderated_on",
             "overall_changed",
             "moderation",
+            "departs_from_rule",
             "escalations",
             "practitioner_took_part",
             "saved",

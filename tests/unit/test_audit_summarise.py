@@ -908,3 +908,25 @@ def test_a_journey_stage_of_another_service_is_refused(project, tmp_path, capsys
         '"Children with Disabilities", "Children in Care", "Fostering and Adoption", "Care Leavers" or '
         '"Transitions" or empty (audit_service_stages in mkdocs.yml))'
     )
+
+
+def test_departing_from_the_rule_needs_a_reason_that_says_why(project, tmp_path, capsys):
+    """The overall judgement is the auditor's own; where it differs from the rule's suggestion, the
+    reason is a sentence, not "x", and the counted audit says it departed."""
+    suggested = GOOD["suggested_overall"]
+    other = "inadequate" if suggested != "inadequate" else "good"
+    path = tmp_path / "own.json"
+    path.write_text(_with(GOOD, auditor_overall=other, overall=other, overall_reason="x"), encoding="utf-8")
+    assert main(_summarise(project, str(path))) == 1
+    line = _line(path.read_text(encoding="utf-8"), '"overall_reason"')
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{path}:{line}: overall_reason: the overall judgement differs from the rule's suggestion, and the "
+        "reason is too short to say why (write a sentence (20 characters or more) saying why the auditor "
+        "departed from the suggestion: correct it in the audit tool and export the audit again)"
+    )
+    reason = "The plan was never shared with the family, so the file is not good overall."
+    path.write_text(
+        _with(GOOD, auditor_overall=other, overall=other, overall_reason=reason), encoding="utf-8"
+    )
+    assert main(_summarise(project, str(path))) == 0
+    assert "overall differs from the rule's suggestion: 1" in capsys.readouterr().out
