@@ -534,8 +534,12 @@
         if (cell) cell.textContent = word(entry.grade) || "Not graded";
         if (mod) {
           var m = entry.moderation;
-          mod.textContent = !m ? "" : m.outcome === "agree" ? "Agreed" :
+          mod.textContent = "";
+          var said = document.createElement("span");  // two lines at most in print; the export keeps it whole
+          said.className = "ph-audit__reason";
+          said.textContent = !m ? "" : m.outcome === "agree" ? "Agreed" :
             (word(m.grade) || "Not graded") + (m.reason ? " (" + m.reason + ")" : "");
+          mod.appendChild(said);
         }
       });
       var shown = audit.moderated_overall ? word(audit.moderated_overall) + " (moderated; the auditor's: " +

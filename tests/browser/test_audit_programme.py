@@ -583,3 +583,30 @@ def test_the_draft_list_and_clear_everything_work_by_keyboard_at_390_px(browser,
         assert origin_guard.foreign == []
     finally:
         context.close()
+
+
+def test_the_print_summary_is_one_page_however_long_the_moderators_reasons(page, test_output):
+    """Every adults' section moderated with a long reason, and three learning actions: one A4 page
+    (each reason shows two lines in print; the export keeps it whole)."""
+    page.goto(TOOL)
+    page.get_by_role("button", name="Start a new audit").click()
+    _complete(page, service=ADULTS)
+    reason = (
+        "The record shows the plan but not how it was reviewed with the person; the grade is lowered "
+        "because the outcomes were never measured against what the person said mattered to them."
+    )
+    assert len(reason) > 170
+    sections = _shown_sections(page)
+    assert len(sections) >= 10
+    for sid in sections:
+        page.check(f"#ph-{sid}-m-changed")
+        page.select_option(f"#ph-{sid}-m-grade", "requires_improvement")
+        page.fill(f"#ph-{sid}-m-reason", reason)
+    for n in (1, 2, 3):
+        page.fill(f"#ph-la-{n}-action", f"Learning action {n}: {reason}")
+        page.fill(f"#ph-la-{n}-with", "Team manager")
+    page.evaluate("document.body.classList.add('ph-audit-printing')")
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": 794, "height": 1123})
+    page.screenshot(path=test_output / "audit-print-heavy-moderation.png", full_page=True)
+    assert len(PdfReader(io.BytesIO(page.pdf(format="A4"))).pages) == 1
