@@ -249,7 +249,15 @@ def run_audits_summarise(config_file: Path, files: list[Path], write: bool, csv:
     from .audit_tool.exports import export_files
     from .audit_tool.rules import of_site
     from .audit_tool.sheet import sheet
-    from .audit_tool.summarise import counted, read_exports, report, write_counted, write_sheet
+    from .audit_tool.summarise import (
+        counted,
+        hand_kept_clashes,
+        lookalikes,
+        read_exports,
+        report,
+        write_counted,
+        write_sheet,
+    )
     from .content_types import AUDIT_CYCLE, DATA_DIR
     from .schema import load_schemas
 
@@ -274,10 +282,9 @@ def run_audits_summarise(config_file: Path, files: list[Path], write: bool, csv:
     def rules():
         """The site's facts for the audit rules: the site is loaded once, only when needed."""
         if "rules" not in known:
-            site = load_site(project)
-            on = (
-                settings.build_date.isoformat()
-            )  # as the build judges it: a counted audit it refuses is never written
+            site = known["site"] = load_site(project)
+            # As the build judges it: a counted audit it refuses is never written.
+            on = settings.build_date.isoformat()
             known["rules"] = of_site(site.thread.sections, site.of_type(AUDIT_CYCLE), settings, on)
         return known["rules"]
 
@@ -318,12 +325,32 @@ def run_audits_summarise(config_file: Path, files: list[Path], write: bool, csv:
         )
     if write:
         target = project.docs_dir / DATA_DIR / "audits_counted.yml"
+        hand_file = project.docs_dir / DATA_DIR / "audit_results.yml"
+        site = known.get("site") or load_site(project)
+        hand = [
+            (str(r.data.get("period")), str(r.data.get("audit_section")), r.line)
+            for r in site.audit_results
+            if isinstance(r.data, dict)
+        ]
+        clashes = hand_kept_clashes(result.records, hand, str(hand_file), result.paths)
+        if clashes:
+            for line in clashes:
+                print(line, file=sys.stderr)
+            print(
+                f"Practice Hub: {plural(len(clashes), 'audit')} in periods kept by hand; nothing was written",
+                file=sys.stderr,
+            )
+            return 1
         try:
+            before = _counted_records(target)
             merged = write_counted(target, result.records)
         except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as error:
             why = getattr(error, "strerror", None) or str(error) or error.__class__.__name__
             print(f"{target}: cannot be updated ({why}); nothing was written", file=sys.stderr)
             return 1
+        added = [r for r in merged.records if r["audit"] in set(merged.added)]
+        for line in lookalikes(before, added):
+            print(line, file=sys.stderr)
         for verb, ids in (("added", merged.added), ("replaced by a newer export", merged.replaced)):
             if ids:
                 print(f"  {verb}: {', '.join(ids)}", file=sys.stderr)
@@ -335,6 +362,16 @@ def run_audits_summarise(config_file: Path, files: list[Path], write: bool, csv:
             file=sys.stderr,
         )
     return 0
+
+
+def _counted_records(path: Path) -> list[dict]:
+    """The counted audits already in the file (none when it is missing or empty)."""
+    import yaml
+
+    if not path.exists():
+        return []
+    loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return [r for r in loaded if isinstance(r, dict) and "audit" in r] if isinstance(loaded, list) else []
 
 
 def run_audits_remove(config_file: Path, ids: list[str]) -> int:

@@ -1053,7 +1053,12 @@
     // A cycle whose audit window has closed takes no new audits: its results stay as reported.
     function closed(c) { return !!(c && c.end && c.end < siteToday()); }
     var chooser = document.getElementById("ph-audit-cycle");
-    if (chooser) Array.prototype.slice.call(chooser.options).forEach(function (o) { if (closed(cycles[o.value])) o.remove(); });
+    // Kept, but not for choosing: an audit of a closed cycle opened for moderation keeps its cycle.
+    if (chooser) Array.prototype.slice.call(chooser.options).forEach(function (o) {
+      if (!closed(cycles[o.value])) return;
+      o.disabled = true;
+      o.textContent = cycles[o.value].title + " (closed on " + cycles[o.value].end + ")";
+    });
     var wanted = new URLSearchParams(window.location.search).get("cycle");
     if (wanted && closed(cycles[wanted])) status.textContent = "The audit cycle \u201c" + cycles[wanted].title +
       "\u201d closed on " + cycles[wanted].end + ": it takes no new audits. Start a new audit without a cycle, or in an open one.";

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from .counting import OVERALL, Merged, Tally, merge, newer, record_of, tally
+from .counting import OVERALL, Merged, Tally, merge, newer, period_of, record_of, tally
 from .exports import Reader, Refused, export_files
 from .grades import GRADES, LABELS
 from .rules import AuditRules
@@ -55,6 +55,7 @@ class Counted:
     records: list[dict]  # one per audit, by date then id
     notes: list[str] = field(default_factory=list)  # one line per audit given more than once
     exports: dict[str, dict] = field(default_factory=dict)  # audit id -> the export counted
+    paths: dict[str, Path] = field(default_factory=dict)  # audit id -> the file it was read from
 
 
 def _which(record: dict) -> str:
@@ -104,7 +105,59 @@ def counted(audits: list[tuple[Path, dict]]) -> Counted:
                 "out after --write with: audits remove ID)"
             )
     merged = merge([], [record for _, _, record in chosen.values()])
-    return Counted(merged.records, notes, {k: audit for k, (_, audit, _) in chosen.items()})
+    return Counted(
+        merged.records,
+        notes,
+        {k: audit for k, (_, audit, _) in chosen.items()},
+        {k: path for k, (path, _, _) in chosen.items()},
+    )
+
+
+def _likeness(record: dict) -> tuple:
+    keys = ("date", "service", "journey_stage", "cycle", "overall")
+    return tuple(record.get(k) for k in keys) + (tuple(sorted((record.get("grades") or {}).items())),)
+
+
+def lookalikes(before: list[dict], added: list[dict]) -> list[str]:
+    """Lines for audits just added that match one already counted in every grade and detail
+    but their id: a copy of an export given a new id, or one audit exported from two drafts."""
+    seen = {}
+    for record in before:
+        seen.setdefault(_likeness(record), record["audit"])
+    out = []
+    for record in added:
+        twin = seen.get(_likeness(record))
+        if twin and twin != record["audit"]:
+            out.append(
+                f"audit {record['audit']} matches audit {twin}, already counted, in its date, service and "
+                "every grade: both are counted (if it is a copy, take it out with: audits remove "
+                f"{record['audit']})"
+            )
+    return out
+
+
+def hand_kept_clashes(
+    records: list[dict], hand: list[tuple[str, str, int]], target: str, paths: dict[str, Path]
+) -> list[str]:
+    """Problem lines for counted audits in a period and section that docs/_data/audit_results.yml
+    already gives by hand: (period, section, line) each. The build would refuse both as counted twice."""
+    kept = {(period, section): line for period, section, line in hand}
+    out = []
+    for record in records:
+        period = period_of(record["date"])
+        clash = sorted(
+            (kept[(period, sid)], sid) for sid in record.get("grades") or {} if (period, sid) in kept
+        )
+        if clash:
+            line, sid = clash[0]
+            out.append(
+                f"{paths.get(record['audit'], record['audit'])}: date: {record['date']} falls in {period}, "
+                "whose results for "
+                f'"{sid}" are kept by hand in {target} (line {line}) (a period is counted from exports '
+                "or kept by hand, never both: leave this audit out, or take that period's hand-kept "
+                "results out first)"
+            )
+    return out
 
 
 def _cell(tally: Tally, small: int) -> list[str]:

@@ -24,6 +24,20 @@ SNIFF_BYTES = 1_000_000  # an export is never larger (exports.MAX_IMPORT_BYTES)
 _FORMAT = re.compile(r'"format"\s*:\s*"' + re.escape(FORMAT) + '"')
 _HEADER = ",".join(COLUMNS)
 _HEADER_BYTES = _HEADER.encode()
+# Columns only an audit spreadsheet has: three of them in a header row mark an export cut down.
+TELLING = (
+    "case_reference",
+    "audit_id",
+    "evidence",
+    "points",
+    "practitioner_reflection",
+    "practitioner_response",
+    "overall_reason",
+    "moderation_reason",
+    "moderation_grade_reason",
+    "escalated_to",
+)
+HEADER_LINES = 5
 _HEADER_LINE = re.compile(r"^\ufeff?" + re.escape(_HEADER) + r"\r?$", re.M)
 
 
@@ -39,13 +53,27 @@ def audit_export_line(path: str | Path) -> int:
             raw = handle.read(SNIFF_BYTES)
     except OSError:
         return 0
-    if FORMAT.encode() not in raw and _HEADER_BYTES not in raw:
-        if not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-            return 0  # the fast path: neither mark anywhere
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = raw.decode("utf-16", "replace")
-    else:
+    elif FORMAT.encode() in raw or any(column.encode() in raw for column in TELLING):
         text = raw.decode("utf-8-sig", "replace")
+    else:
+        return 0  # the fast path: no mark of an export anywhere
     found = _FORMAT.search(text)
     header = _HEADER_LINE.search(text)
     starts = [m.start() for m in (found, header) if m]
-    return text.count("\n", 0, min(starts)) + 1 if starts else 0
+    if starts:
+        return text.count("\n", 0, min(starts)) + 1
+    return _cut_header_line(text)
+
+
+def _cut_header_line(text: str) -> int:
+    """The line of a header row that keeps several of the spreadsheet's telling columns (the
+    export with columns taken out or moved), among the first lines; 0 when there is none."""
+    for number, line in enumerate(text.splitlines()[:HEADER_LINES], 1):
+        cells = {
+            cell.strip().strip('"').strip("\ufeff").strip().lower() for cell in re.split(r"[,;\t]", line)
+        }
+        if len(cells & set(TELLING)) >= 3:
+            return number
+    return 0

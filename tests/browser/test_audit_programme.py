@@ -472,11 +472,44 @@ def test_a_closed_cycle_takes_no_new_audits(page):
     closed = "cycle-2026-q1-chronologies"
     page.goto(TOOL)
     page.get_by_role("button", name="Start a new audit").click()
-    offered = page.eval_on_selector_all("#ph-audit-cycle option", "os => os.map(o => o.value)")
+    offered = page.eval_on_selector_all(
+        "#ph-audit-cycle option:not([disabled])", "os => os.map(o => o.value)"
+    )
     assert closed not in offered and "cycle-2026-q4-risk" in offered
+    assert "(closed on 2026-03-13)" in page.locator(f'#ph-audit-cycle option[value="{closed}"]').inner_text()
     page.goto(f"{TOOL}?cycle={closed}")
     assert page.locator("#ph-audit").is_hidden()
     assert "closed on 2026-03-13: it takes no new audits" in page.locator("#ph-audit-status").inner_text()
+
+
+def test_an_audit_of_a_closed_cycle_opened_for_moderation_keeps_its_cycle(page, tmp_path):
+    """Moderation comes after the audit window: the import keeps the cycle and its sections."""
+    audit = json.loads(
+        next(
+            p
+            for p in sorted((PROJECT / "tests" / "fixtures" / "audit-exports").glob("*.json"))
+            if json.loads(p.read_text(encoding="utf-8")).get("cycle")
+        ).read_text(encoding="utf-8")
+    )
+    closed = "cycle-2026-q2-voice"  # the demo's summer cycle: window 2026-05-05 to 2026-06-12
+    data_cycles = None
+    page.goto(TOOL)
+    for c in _data(page)["cycles"]:
+        if c["id"] == closed:
+            data_cycles = c
+    assert data_cycles and data_cycles["audit_sections"]
+    audit.update(cycle=closed, date="2026-06-01", service=data_cycles["services"][0], journey_stage="")
+    audit["sections"] = [
+        dict(s, moderation={"outcome": ""})
+        for s in audit["sections"]
+        if s["id"] in data_cycles["audit_sections"]
+    ]
+    path = tmp_path / "summer.json"
+    path.write_text(json.dumps(audit), encoding="utf-8")
+    page.set_input_files("#ph-audit-import", str(path))
+    page.wait_for_function(f"document.getElementById('ph-audit-case').value === '{audit['case_reference']}'")
+    assert page.input_value("#ph-audit-cycle") == closed
+    assert set(_shown_sections(page)) == set(data_cycles["audit_sections"])
 
 
 def test_an_older_export_is_said_to_be_an_older_format(page, tmp_path):

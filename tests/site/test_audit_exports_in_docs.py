@@ -28,6 +28,10 @@ FILES = {
     "tools/files/notes.txt": EXPORT.read_bytes(),
     "tools/files/q4-results.txt": sheet([AUDIT], lambda service: {}).encode("utf-8"),
     "tools/files/unicode-text.txt": sheet([AUDIT], lambda service: {}).encode("utf-16"),
+    # Cut down in a spreadsheet: the marking column taken out, the rest kept.
+    "tools/files/no-marking.csv": "\r\n".join(
+        line.split(",", 1)[1] for line in sheet([AUDIT], lambda service: {})[1:].splitlines()
+    ).encode("utf-8"),
 }
 FORMAT_LINE = EXPORT.read_text(encoding="utf-8").splitlines().index('  "format": "practice-hub-audit",') + 1
 EXPECTED = [
@@ -35,6 +39,7 @@ EXPECTED = [
     f"docs/tools/files/audit-C4100200.json:{FORMAT_LINE}: {PROBLEM}",
     f"docs/tools/files/audits-plain.csv:1: {PROBLEM}",
     f"docs/tools/files/audits.csv:1: {PROBLEM}",
+    f"docs/tools/files/no-marking.csv:1: {PROBLEM}",
     f"docs/tools/files/notes.txt:{FORMAT_LINE}: {PROBLEM}",
     f"docs/tools/files/q4-results.txt:1: {PROBLEM}",
     f"docs/tools/files/unicode-text.txt:1: {PROBLEM}",
@@ -51,7 +56,7 @@ def test_check_reports_each_exported_audit_at_its_line(project):
     assert "Traceback" not in result.stdout + result.stderr
     assert result.returncode == 1
     assert result.stdout.splitlines() == EXPECTED
-    assert result.stderr.strip() == "Practice Hub: 7 problems in 7 files: fix them and build again"
+    assert result.stderr.strip() == "Practice Hub: 8 problems in 8 files: fix them and build again"
 
 
 def test_the_strict_build_fails_and_publishes_none_of_them(project):

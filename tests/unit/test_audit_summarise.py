@@ -930,3 +930,41 @@ def test_departing_from_the_rule_needs_a_reason_that_says_why(project, tmp_path,
     )
     assert main(_summarise(project, str(path))) == 0
     assert "overall differs from the rule's suggestion: 1" in capsys.readouterr().out
+
+
+def test_an_audit_in_a_period_kept_by_hand_is_not_written(tmp_path, capsys):
+    """A period is counted from exports or kept by hand, never both: --write refuses what the build
+    would then refuse as counted twice."""
+    project = _make(tmp_path / "p")
+    hand = project / "docs/_data/audit_results.yml"
+    hand.write_text(
+        "# kept by hand\n- period: 2026-Q3\n  audit_section: audit-voice\n  files_audited: 38\n"
+        "  good_or_better: 60\n  requires_improvement_or_lower: 40\n",
+        encoding="utf-8",
+    )
+    target = project / "docs/_data/audits_counted.yml"
+    before = target.read_text(encoding="utf-8")
+    assert main(_summarise(project, str(ORIGINAL), "--write")) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[-2] == (
+        f'{ORIGINAL}: date: {GOOD["date"]} falls in 2026-Q3, whose results for "audit-voice" are kept by hand '
+        f"in {hand} (line 2) (a period is counted from exports or kept by hand, never both: leave this "
+        "audit out, or take that period's hand-kept results out first)"
+    )
+    assert err[-1] == "Practice Hub: 1 audit in periods kept by hand; nothing was written"
+    assert target.read_text(encoding="utf-8") == before
+
+
+def test_a_copy_with_a_new_id_counted_in_a_later_batch_is_told(tmp_path, capsys):
+    project = _make(tmp_path / "p")
+    assert main(_summarise(project, str(ORIGINAL), "--write")) == 0
+    capsys.readouterr()
+    copy = dict(_load(ORIGINAL), id="copied-audit-0002")
+    twin = tmp_path / "twin.json"
+    twin.write_text(json.dumps(copy, indent=2), encoding="utf-8")
+    assert main(_summarise(project, str(twin), "--write")) == 0
+    assert (
+        f"audit copied-audit-0002 matches audit {_load(ORIGINAL)['id']}, already counted, in its date, "
+        "service and every grade: both are counted (if it is a copy, take it out with: audits remove "
+        "copied-audit-0002)"
+    ) in capsys.readouterr().err.splitlines()
