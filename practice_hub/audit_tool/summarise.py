@@ -121,7 +121,7 @@ def _likeness(record: dict) -> tuple:
 def lookalikes(before: list[dict], added: list[dict]) -> list[str]:
     """Lines for audits just added that match one already counted in every grade and detail
     but their id: a copy of an export given a new id, or one audit exported from two drafts."""
-    seen = {}
+    seen: dict[tuple, str] = {}
     for record in before:
         seen.setdefault(_likeness(record), record["audit"])
     out = []
