@@ -282,7 +282,9 @@ def test_a_themed_audit_for_adults_from_a_cycle_page(browser, themed, tmp_path, 
     context = browser.new_context(base_url=base, viewport={"width": 1366, "height": 900})
     try:
         page = context.new_page()
-        page.goto(f"{TOOL}?cycle={CYCLE}")
+        page.goto("audit/cycles/test-themed-risk/")  # the cycle's page starts the audit
+        page.get_by_role("link", name="Start an audit for this cycle").click()
+        page.wait_for_url(f"**/{TOOL}?cycle={CYCLE}")
         assert page.locator("#ph-audit").is_visible()  # a new audit for the cycle, empty
         assert (
             "Themed audit: risk, voice and safeguarding" in page.locator("#ph-audit-cycle-title").inner_text()
