@@ -24,7 +24,8 @@ SNIFF_BYTES = 1_000_000  # an export is never larger (exports.MAX_IMPORT_BYTES)
 _FORMAT = re.compile(r'"format"\s*:\s*"' + re.escape(FORMAT) + '"')
 _HEADER = ",".join(COLUMNS)
 _HEADER_BYTES = _HEADER.encode()
-# Columns only an audit spreadsheet has: three of them in a header row mark an export cut down.
+# Columns only an audit spreadsheet has: three of them in a header row (or the case reference and
+# one more) mark an export cut down. Columns renamed by hand ("Case ref", "Notes") are not caught.
 TELLING = (
     "case_reference",
     "audit_id",
@@ -74,6 +75,8 @@ def _cut_header_line(text: str) -> int:
         cells = {
             cell.strip().strip('"').strip("\ufeff").strip().lower() for cell in re.split(r"[,;\t]", line)
         }
-        if len(cells & set(TELLING)) >= 3:
+        telling = cells & set(TELLING)
+        # Three telling columns, or a case reference beside any other: case notes by case.
+        if len(telling) >= 3 or ("case_reference" in telling and len(telling) >= 2):
             return number
     return 0

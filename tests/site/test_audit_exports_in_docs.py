@@ -32,6 +32,11 @@ FILES = {
     "tools/files/no-marking.csv": "\r\n".join(
         line.split(",", 1)[1] for line in sheet([AUDIT], lambda service: {})[1:].splitlines()
     ).encode("utf-8"),
+    # Cut down to the case reference and the evidence notes.
+    "tools/files/refs-and-notes.csv": "\r\n".join(
+        f"{row[2]},{row[-7]}"
+        for row in (line.split(",") for line in sheet([AUDIT], lambda service: {})[1:].splitlines()[:3])
+    ).encode("utf-8"),
 }
 FORMAT_LINE = EXPORT.read_text(encoding="utf-8").splitlines().index('  "format": "practice-hub-audit",') + 1
 EXPECTED = [
@@ -42,6 +47,7 @@ EXPECTED = [
     f"docs/tools/files/no-marking.csv:1: {PROBLEM}",
     f"docs/tools/files/notes.txt:{FORMAT_LINE}: {PROBLEM}",
     f"docs/tools/files/q4-results.txt:1: {PROBLEM}",
+    f"docs/tools/files/refs-and-notes.csv:1: {PROBLEM}",
     f"docs/tools/files/unicode-text.txt:1: {PROBLEM}",
 ]
 
@@ -56,7 +62,7 @@ def test_check_reports_each_exported_audit_at_its_line(project):
     assert "Traceback" not in result.stdout + result.stderr
     assert result.returncode == 1
     assert result.stdout.splitlines() == EXPECTED
-    assert result.stderr.strip() == "Practice Hub: 8 problems in 8 files: fix them and build again"
+    assert result.stderr.strip() == "Practice Hub: 9 problems in 9 files: fix them and build again"
 
 
 def test_the_strict_build_fails_and_publishes_none_of_them(project):
