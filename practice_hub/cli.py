@@ -253,6 +253,7 @@ def run_audits_summarise(config_file: Path, files: list[Path], write: bool, csv:
         counted,
         hand_kept_clashes,
         lookalikes,
+        read_counted,
         read_exports,
         report,
         write_counted,
@@ -342,7 +343,7 @@ def run_audits_summarise(config_file: Path, files: list[Path], write: bool, csv:
             )
             return 1
         try:
-            before = _counted_records(target)
+            before = read_counted(target)[1]
             merged = write_counted(target, result.records)
         except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as error:
             why = getattr(error, "strerror", None) or str(error) or error.__class__.__name__
@@ -362,16 +363,6 @@ def run_audits_summarise(config_file: Path, files: list[Path], write: bool, csv:
             file=sys.stderr,
         )
     return 0
-
-
-def _counted_records(path: Path) -> list[dict]:
-    """The counted audits already in the file (none when it is missing or empty)."""
-    import yaml
-
-    if not path.exists():
-        return []
-    loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    return [r for r in loaded if isinstance(r, dict) and "audit" in r] if isinstance(loaded, list) else []
 
 
 def run_audits_remove(config_file: Path, ids: list[str]) -> int:

@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..structure.audit_results import window_of
 from .counting import case_reference_problem
 
 Spot = tuple  # a field's path in the export: ("sections", 2, "grade")
@@ -123,8 +124,8 @@ def of_site(sections: Iterable, cycles: Iterable, settings, on: str = "") -> Aud
                 id=c.id,
                 services=tuple(str(v) for v in c.data.get("services") or ()),
                 audit_sections=tuple(str(v) for v in c.data.get("audit_sections") or ()),
-                start=_day((c.data.get("audit_window") or {}).get("start")),
-                end=_day((c.data.get("audit_window") or {}).get("end")),
+                start=window_of(c)[0],
+                end=window_of(c)[1],
             )
             for c in cycles
         ),
@@ -134,10 +135,6 @@ def of_site(sections: Iterable, cycles: Iterable, settings, on: str = "") -> Aud
 
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-def _day(value) -> str:
-    return str(value.isoformat() if hasattr(value, "isoformat") else value or "")
 
 
 def _is_date(value: str) -> bool:

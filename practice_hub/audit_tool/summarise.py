@@ -233,43 +233,41 @@ def _dump(record: dict) -> str:
     )
 
 
-def write_counted(path: Path, records: list[dict]) -> Merged:
-    """Merge *records* into the counted audits at *path* (a YAML list): new audits added, an audit
-    replaced only by a newer export. The file's head comment is kept; the file is replaced whole
-    or not at all."""
+def read_counted(path: Path) -> tuple[str, list[dict]]:
+    """The counted audits at *path* (a YAML list; none when the file is missing or empty) and the
+    head comment to keep above them. ValueError when the file is not a list of counted audits."""
     text = path.read_text(encoding="utf-8") if path.exists() else ""
-    head = _head_lines(text)
-    loaded = yaml.safe_load(text) if text.strip() else []
-    if loaded is None:
-        loaded = []
+    loaded = (yaml.safe_load(text) if text.strip() else []) or []
     if not isinstance(loaded, list) or not all(isinstance(r, dict) and "audit" in r for r in loaded):
         raise ValueError("it is not a list of counted audits")
-    merged = merge([_plain(r) for r in loaded], records)
-    body = "".join(head) or COUNTED_HEAD
-    if not body.endswith("\n"):
-        body += "\n"
-    body += "".join(_dump(record) for record in merged.records) if merged.records else "[]\n"
-    _replace(path, body)
+    head = "".join(_head_lines(text)) or COUNTED_HEAD
+    return (head if head.endswith("\n") else head + "\n"), [_plain(r) for r in loaded]
+
+
+def _write_counted(path: Path, head: str, records: list[dict]) -> None:
+    """The head comment, then the records; the file is replaced whole or not at all."""
+    _replace(path, head + ("".join(_dump(record) for record in records) if records else "[]\n"))
+
+
+def write_counted(path: Path, records: list[dict]) -> Merged:
+    """Merge *records* into the counted audits at *path*: new audits added, an audit replaced
+    only by a newer export. The file's head comment is kept."""
+    head, before = read_counted(path)
+    merged = merge(before, records)
+    _write_counted(path, head, merged.records)
     return merged
 
 
 def remove_counted(path: Path, ids: list[str]) -> tuple[list[str], list[str]]:
     """Take the audits *ids* out of the counted audits at *path*: (removed, not found). Nothing is
     written unless every id was found. The head comment and every other audit stay as they were."""
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    loaded = (yaml.safe_load(text) if text.strip() else []) or []
-    if not isinstance(loaded, list) or not all(isinstance(r, dict) and "audit" in r for r in loaded):
-        raise ValueError("it is not a list of counted audits")
-    present = {str(r["audit"]) for r in loaded}
+    head, records = read_counted(path)
+    present = {str(r["audit"]) for r in records}
     unknown = [i for i in ids if i not in present]
     if unknown:
         return [], unknown
-    head = "".join(line for line in _head_lines(text)) or COUNTED_HEAD
-    kept = [_plain(r) for r in loaded if str(r["audit"]) not in ids]
-    body = head if head.endswith("\n") else head + "\n"
-    body += "".join(_dump(record) for record in kept) if kept else "[]\n"
-    _replace(path, body)
-    return [i for i in dict.fromkeys(ids)], []
+    _write_counted(path, head, [r for r in records if str(r["audit"]) not in ids])
+    return list(dict.fromkeys(ids)), []
 
 
 def _head_lines(text: str) -> list[str]:

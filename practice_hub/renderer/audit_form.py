@@ -109,10 +109,10 @@ def cycle_data(cycles: list[Item]) -> list[dict]:
             "audit_sections": [str(s) for s in c.data["audit_sections"]]
             if c.data.get("audit_sections")
             else None,
-            "start": window_of(c)[0],
-            "end": window_of(c)[1],
+            "start": start,
+            "end": end,
         }
-        for c in cycles
+        for c, (start, end) in ((c, window_of(c)) for c in cycles)
     ]
 
 
