@@ -6,7 +6,9 @@ MkDocs (it would be copied into the site as it is, unchecked), ``visits.markdown
 spelling of a page that links and tools would have to know, and ``Home Visits.md`` publishes at
 ``/procedures/Home Visits/``, an address nobody can say or type. ``content_name`` names the file
 to rename each to (``home-visits.md``); ``published.refusal`` reports it at ``path:1``, so the
-file is refused by ``check`` and the build alike.
+file is refused by ``check`` and the build alike. A folder that holds content is named the same
+way (``docs/Procedures/``, ``docs/home visits/``): ``folder_name`` reports it once, at the
+folder's ``path:1``, with the name to rename it to, and nothing in it is published.
 
 A name such as ``report\u202etxt.md`` shows in a file list, a pull request and a terminal in
 another order than it is read (U+202E turns the rest of the name around), so a reviewer cannot
@@ -77,6 +79,53 @@ def content_name(uri: str) -> tuple[str, str] | None:
         f'the file name "{shown(name)}" has {" and ".join(what)}: content file names are lower case, '
         "with hyphens between words",
         hint,
+    )
+
+
+def proper_folder_name(name: str) -> str:
+    """What a folder of content should be called: lower case, a hyphen for each run of spaces
+    (``Home Visits`` -> ``home-visits``)."""
+    return _HYPHENS.sub("-", _SPACES.sub("-", name.strip())).lower()
+
+
+def looks_like_content(name: str) -> bool:
+    """A Markdown or YAML file, in any spelling (not hidden)."""
+    return not name.startswith(".") and name.lower().endswith(MARKDOWN_SUFFIXES + YAML_SUFFIXES)
+
+
+def holds_content(folder: Path) -> tuple[bool, bool]:
+    """(any content, any page) among the files in *folder* and its folders (hidden ones left out)."""
+    content = pages = False
+    for _root, dirs, files in os.walk(folder):  # does not follow symbolic links
+        dirs[:] = [name for name in dirs if not name.startswith(".")]
+        for name in files:
+            if looks_like_content(name):
+                content = True
+                pages = pages or name.lower().endswith(MARKDOWN_SUFFIXES)
+        if pages:
+            break
+    return content, pages
+
+
+def folder_name(folder: Path) -> tuple[str, str] | None:
+    """(message, hint) when *folder* (under docs/) holds content (a Markdown or YAML file, at any
+    depth) and its name has capitals or spaces; None otherwise. ``Procedures/`` is not the
+    procedures section to Practice Hub, and ``home visits/x.md`` publishes at an address with a
+    space in it. Reported once, for the folder, at ``path:1``; nothing in it is published."""
+    name = folder.name
+    if name.startswith(".") or bad_name_character(name):
+        return None  # a hidden folder, or one with an invisible character: judged elsewhere
+    proper = proper_folder_name(name)
+    if proper == name:
+        return None
+    content, pages = holds_content(folder)
+    if not content:
+        return None  # a folder of pictures or downloads keeps its name, as its files do
+    what = [word for word, found in (("capitals", name != name.lower()), ("spaces", " " in name)) if found]
+    return (
+        f'the folder name "{name}" has {" and ".join(what or ["spaces"])}, so nothing in it is published: '
+        "folders that hold content are named in lower case, with hyphens between words",
+        f'rename the folder to "{proper}"' + (" and change the links to the pages in it" if pages else ""),
     )
 
 

@@ -5,7 +5,8 @@ type is on an allow-list: pages (.md), YAML that Practice Hub reads, and attachm
 Office documents, pictures, plain text). Everything else is refused at its path: scripts,
 styles and HTML (they run at the site's origin), editors' backup files (they publish a draft's
 source), hidden files, upper-case extensions (MkDocs would copy ``Page.MD`` raw), content files
-not named as content must be (``names.content_name``: ``Home Visits.md``, ``visits.markdown``),
+not named as content must be (``names.content_name``: ``Home Visits.md``, ``visits.markdown``;
+``names.folder_name``: every file in ``docs/Procedures/``, reported once for the folder),
 and any file at the path of one of the engine's own files. Drawings (.svg) must be plain shapes
 and text, and attachments (and a drawing's text) are scanned for case data. An exported audit
 (JSON or CSV from the audit tool, safety/audit_exports.py) is refused whatever its name: it holds
@@ -32,7 +33,7 @@ from .audit_exports import MESSAGE as AUDIT_MESSAGE
 from .audit_exports import audit_export_line
 from .engine_files import engine_files, replaces_engine_file
 from .files import leads_outside
-from .names import content_name
+from .names import content_name, folder_name
 
 AUTHORS_FILE = "news/.authors.yml"  # read by Material's blog plugin, never published
 
@@ -174,6 +175,10 @@ def check_files(root: Path, docs_dir: Path, docs_rel: str, problems) -> frozense
                     report(uri, 1, *reason)
                     refused.add(uri)
                 elif not entry.is_symlink():  # a linked folder's files are checked where they are
+                    named = folder_name(Path(entry.path))  # Procedures/, home visits/: once, not per file
+                    if named:
+                        report(uri, 1, *named)
+                        refused.add(uri)
                     folders.append((uri + "/", entry.path))
                 continue
             exported = audit_export_line(entry.path)
@@ -214,5 +219,8 @@ def _scan(uri: str, path: str, suffix: str) -> list[tuple[int, str, str]]:
 
 def is_refused(uri: str, refused: frozenset[str], engine: frozenset[str] = frozenset()) -> bool:
     """For the adapter: may this file of docs/ not be published? (A hidden folder's files are
-    refused by name.)"""
-    return uri in refused or refusal(uri) is not None or replacing(uri, engine) is not None
+    refused by name; the files of a refused folder, such as docs/Procedures/, by the folder's.)"""
+    if uri in refused or refusal(uri) is not None or replacing(uri, engine) is not None:
+        return True
+    parts = uri.split("/")
+    return any("/".join(parts[:depth]) in refused for depth in range(1, len(parts)))

@@ -23,6 +23,7 @@ from ..loader.yaml_lines import Loaded, YamlProblem, load
 from ..problems import Problem, Problems
 from ..safety import check_file as safety_check_file  # safe content
 from ..safety.files import OutsideCheck
+from ..safety.names import folder_name
 from ..schema import Schemas
 from .items import Item
 
@@ -38,10 +39,12 @@ _ID_LINE = re.compile(r"^[ \t]*(?:-[ \t]+)?id:[ \t]*[\"']?([A-Za-z0-9][\w-]*)", 
 
 
 def walk(docs_dir: Path) -> list[str]:
-    """Every file under docs/, as sorted paths relative to it, skipping hidden files."""
+    """Every file under docs/, as sorted paths relative to it, skipping hidden files and the
+    folders refused by their name (docs/Procedures/: reported once, for the folder, by safety;
+    its files are read once it is renamed)."""
     found = []
     for root, dirs, files in os.walk(docs_dir):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not folder_name(Path(root) / d))
         rel_root = Path(root).relative_to(docs_dir).as_posix()
         for name in files:
             if name.startswith("."):

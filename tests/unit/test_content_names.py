@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 
 from practice_hub.problems import Problems
-from practice_hub.safety.names import content_name, proper_name
+from practice_hub.safety.names import content_name, folder_name, proper_name
 from practice_hub.safety.published import check_files, is_refused, refusal
+from practice_hub.structure.load import walk
 
 LINKS = " and change the links to it"
 
@@ -151,3 +152,84 @@ def test_check_files_reports_each_at_line_1(tmp_path):
         'docs/procedures/lone-working.markdown:1: the file name ends in ".markdown"; pages end in ".md" '
         f'(rename it to "lone-working.md"{LINKS})',
     ]
+
+
+FOLDER = "so nothing in it is published: folders that hold content are named in lower case, with hyphens between words"
+
+
+def _tree(docs, files):
+    for name in files:
+        path = docs / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("---\nid: x\n---\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("files", "folder", "expected"),
+    [
+        (
+            ["Procedures/lone-working.md"],
+            "Procedures",
+            (
+                f'the folder name "Procedures" has capitals, {FOLDER}',
+                'rename the folder to "procedures" and change the links to the pages in it',
+            ),
+        ),
+        (
+            ["procedures/home visits/first-visit.md"],
+            "procedures/home visits",
+            (
+                f'the folder name "home visits" has spaces, {FOLDER}',
+                'rename the folder to "home-visits" and change the links to the pages in it',
+            ),
+        ),
+        (
+            ["Home  Visits /Notes/first.md"],
+            "Home  Visits ",
+            (
+                f'the folder name "Home  Visits " has capitals and spaces, {FOLDER}',
+                'rename the folder to "home-visits" and change the links to the pages in it',
+            ),
+        ),
+        (
+            ["Training/courses.yml"],
+            "Training",
+            (f'the folder name "Training" has capitals, {FOLDER}', 'rename the folder to "training"'),
+        ),
+        (["images/Team Photos/a.png"], "images/Team Photos", None),  # pictures keep their names
+        (["procedures/home-visits/first.md"], "procedures/home-visits", None),
+        (["procedures/home_visits/first.md"], "procedures/home_visits", None),
+    ],
+)
+def test_a_folder_of_content_not_named_as_content_is_refused_with_its_new_name(
+    tmp_path, files, folder, expected
+):
+    _tree(tmp_path, files)
+    assert folder_name(tmp_path / folder) == expected
+
+
+def test_a_folder_is_reported_once_and_nothing_in_it_is_read_or_published(tmp_path):
+    docs = tmp_path / "docs"
+    _tree(
+        docs,
+        [
+            "Procedures/lone-working.md",
+            "Procedures/visits.md",
+            "Procedures/Notes/first.md",
+            "Procedures/files/form.txt",
+            "procedures/recording.md",
+        ],
+    )
+    problems = Problems()
+    refused = check_files(tmp_path, docs, "docs", problems)
+    assert refused == {"Procedures", "Procedures/Notes"}  # each folder once, however many files
+    assert [str(p) for p in problems.sorted()] == [
+        f'docs/Procedures:1: the folder name "Procedures" has capitals, {FOLDER} '
+        '(rename the folder to "procedures" and change the links to the pages in it)',
+        f'docs/Procedures/Notes:1: the folder name "Notes" has capitals, {FOLDER} '
+        '(rename the folder to "notes" and change the links to the pages in it)',
+    ]
+    for uri in ("Procedures/visits.md", "Procedures/Notes/first.md", "Procedures/files/form.txt"):
+        assert is_refused(uri, refused), uri
+    assert not is_refused("procedures/recording.md", refused)
+    assert walk(docs) == ["procedures/recording.md"]  # read once it is renamed
