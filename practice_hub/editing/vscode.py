@@ -102,10 +102,21 @@ def _as_pattern(node: dict) -> dict:
 
 def _strip(node):
     if isinstance(node, dict):
-        return {k: _strip(v) for k, v in _as_pattern(node).items() if k not in ("$id", "$defs")}
+        return {
+            k: _strip_each(v) if k in _NAMED else _strip(v)
+            for k, v in _as_pattern(node).items()
+            if k not in ("$id", "$defs")
+        }
     if isinstance(node, list):
         return [_strip(v) for v in node]
     return node
+
+
+_NAMED = ("properties", "patternProperties")  # a schema for each name: a field may be called "format"
+
+
+def _strip_each(named):
+    return {name: _strip(schema) for name, schema in named.items()} if isinstance(named, dict) else named
 
 
 def editor_schema(schema: dict) -> dict:
