@@ -96,6 +96,11 @@ def project_for(config: MkDocsConfig) -> Project:
             for name in config.markdown_extensions
             if isinstance(name, str)
         ),
+        plugins=tuple(
+            {name: dict(plugin.config)}
+            for name, plugin in (config.plugins.items() if hasattr(config.plugins, "items") else ())
+            if name.split(" #")[0].split("/")[-1] == "blog"
+        ),
     )
 
 
