@@ -19,7 +19,9 @@ from ..schema import suggest
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
-_INLINE = re.compile(r"!?\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+_INLINE = re.compile(
+    r"!?\[(?:[^\]\\]|\\.)*\]\(\s*(?:<([^<>\n]*)>|([^)\s>]*))(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
+)
 _DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _ATTR_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")
@@ -83,7 +85,7 @@ def links_in(markdown: str):
         if len(line) > MAX_LINE:  # refused by the Markdown limits; scanning it would cost seconds
             continue
         for match in _INLINE.finditer(line) if "](" in line else ():
-            yield index, match.group(1)
+            yield index, match.group(1) if match.group(1) is not None else match.group(2)
         definition = _DEFINITION.match(line)
         if definition:
             yield index, definition.group(1)
@@ -263,8 +265,8 @@ def _candidate(path: str, known: set[str]) -> str | None:
 def _write_instead(found: str | None, target: str, folder: str, drafts: set[str]) -> str:
     if found is None:
         return (
-            "link to the page's file by its path from this page, for example "
-            '"../procedures/home-visits.md", or to a file as "files/form.docx"'
+            "write the path of the page's .md file, or of the file, from this page, for example "
+            '"../procedures/home-visits.md" or "files/form.docx"'
         )
     uri, hash_, fragment = found.partition("#")
     relative = posixpath.relpath(uri, folder or ".") + hash_ + fragment
@@ -285,12 +287,13 @@ def _unfinished_link(path, line, target, uri, where, fragment, known, drafts, pr
         found = _candidate(posixpath.normpath(posixpath.join(page_url_folder, where)), known | drafts)
     if found is None and (stem.startswith("../") or stem == ".."):
         return False
-    is_folder = where.endswith("/") or stem == "." or (found or "").endswith("index.md")
-    what = (
-        "points to a folder, which the build cannot follow"
-        if is_folder
-        else 'has no ".md" at the end, which the build cannot follow'
-    )
+    if (found or "").endswith("index.md") or (found is None and (where.endswith("/") or stem == ".")):
+        what = "points to a folder, which the build cannot follow"
+    elif where.endswith("/"):
+        what = "is the page's web address, not its file, which the build cannot follow"
+    else:
+        what = 'has no ".md" at the end, which the build cannot follow'
+
     if found is None:
         hint = 'link to a page\'s file, such as "../procedures/home-visits.md", or to one file in the folder'
     else:
