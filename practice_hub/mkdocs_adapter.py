@@ -99,7 +99,7 @@ def project_for(config: MkDocsConfig) -> Project:
         ),
         plugins=tuple(
             {name: dict(plugin.config)}
-            for name, plugin in (config.plugins.items() if hasattr(config.plugins, "items") else ())
+            for name, plugin in dict(getattr(config, "plugins", None) or {}).items()
             if name.split(" #")[0].split("/")[-1] == "blog"
         ),
     )
@@ -174,7 +174,7 @@ def validate(files: Files, config: MkDocsConfig) -> Files:
             LOG.error(str(problem))
         if site.project.settings.serving:  # `mkdocs serve`: show the problems in the browser
             return _problems_only(files, config, site)
-        raise PluginError(f"Practice Hub: {summary(errors)}")
+        raise PluginError(f"Practice Hub: {summary(errors + site.problems.counted_warnings)}")
     marker = Path(config.site_dir) / PROBLEMS_MARKER
     if marker.exists():  # the last build showed the problems: rebuild every page once
         _forget_problems(Path(config.site_dir))

@@ -126,6 +126,8 @@ def check_body_links(
             line = first_line + index
             if not target:
                 continue
+            if _SCHEME.match(unquote(target)) and not _SCHEME.match(target):
+                continue  # a scheme written in %-codes ("%6Aavascript:"): refused as unsafe content
             if _SCHEME.match(target) or target.startswith(("/", "\\")):
                 wrong = web_address(target, site_url)
                 if wrong:
@@ -293,9 +295,10 @@ def _unfinished_link(path, line, target, uri, where, fragment, known, drafts, pr
         what = "is the page's web address, not its file, which the build cannot follow"
     else:
         what = 'has no ".md" at the end, which the build cannot follow'
-
-    if found is None:
+    if found is None and (where.endswith("/") or stem == "."):
         hint = 'link to a page\'s file, such as "../procedures/home-visits.md", or to one file in the folder'
+    elif found is None:
+        hint = 'link to a page\'s .md file by its path from this page, such as "../procedures/home-visits.md"'
     else:
         hint = _write_instead(found + ("#" + fragment if fragment else ""), target, folder, drafts)
     problems.add(path, line, f'the link "{target}" {what}', hint, field="body")

@@ -14,14 +14,14 @@ from ..loader.text import TextProblem, decode
 
 _DOC_FILE = re.compile(r"^Doc file '(?P<page>[^']+)' contains (?P<rest>.*)$", re.S)
 _SUGGESTION = re.compile(r"\s*Did you mean '(?P<guess>[^']*)'\?\s*$")
-_ABSOLUTE = re.compile(r"^an absolute link '(?P<link>.*)', it was left as is\.$", re.S)
-_UNRECOGNISED = re.compile(r"^an unrecognized relative link '(?P<link>.*)', it was left as is\.$", re.S)
+_ABSOLUTE = re.compile(r"^an absolute link '(?P<address>.*)', it was left as is\.$", re.S)
+_UNRECOGNISED = re.compile(r"^an unrecognized relative link '(?P<address>.*)', it was left as is\.$", re.S)
 _NOT_FOUND = re.compile(
-    r"^a link '(?P<link>.*)', but the target(?: '(?P<target>.*)')? is not found among documentation files\.$",
+    r"^a link '(?P<address>.*)', but the target(?: '(?P<target>.*)')? is not found among documentation files\.$",
     re.S,
 )
 _ANCHOR = re.compile(
-    r"^a link '(?P<link>.*)', but the doc '(?P<target>.*)' does not contain an anchor '#(?P<anchor>.*)'$",
+    r"^a link '(?P<address>.*)', but the doc '(?P<target>.*)' does not contain an anchor '#(?P<anchor>.*)'$",
     re.S,
 )
 _EXCLUDED = re.compile(r"^a link to '(?P<target>.*)' which is excluded from the built site\.$", re.S)
@@ -78,7 +78,7 @@ def link_message(message: str, docs_dir: Path, docs_rel: str) -> str | None:
         found = pattern.match(rest)
         if found is None:
             continue
-        link = found.group("link")
+        link = found.group("address")
         if pattern is _ANCHOR:
             words = (
                 f'points to a section "#{found.group("anchor")}" that {found.group("target")} does not have'
