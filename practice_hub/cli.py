@@ -6,11 +6,12 @@ import argparse
 import json
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from . import __version__
 from .editing.cli import add_editing_commands, run_editing
-from .problems import github_annotation, plural, summary
+from .problems import ERROR, Problem, github_annotation, plural, summary
 from .renderer.link_check import check_site_links
 from .renderer.register import schedule_csv, schedule_text
 from .settings import Project, SettingsError, config_problem
@@ -36,7 +37,11 @@ def main(argv: list[str] | None = None) -> int:
         default="text",
         help="github: annotations (::error file=...,line=...::) for GitHub Actions",
     )
-    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.add_argument(
+        "--strict",
+        action="store_true",
+        help="kept for scripts that pass it: check always fails when the build would",
+    )
     reviews = sub.add_parser("reviews", help="print the review schedule: overdue, due in 30 and 90 days")
     reviews.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
     reviews.add_argument("--format", choices=["text", "csv"], default="text")
@@ -206,29 +211,31 @@ def run_check(config_file: Path, fmt: str, strict: bool) -> int:
     check_rendered(site)
     check_site_links(site)
     errors, warnings = site.problems.errors, site.problems.warnings
-    failed = bool(errors) or (strict and bool(site.problems.counted_warnings))  # advisory: never
+    # check's verdict is the build's: the build is always strict, so a counted warning fails both
+    # and is shown as a problem; advisory warnings (golden-thread gaps, overdue reviews, start's
+    # examples) fail neither. --strict asks for what check always does.
+    counted = site.problems.counted_warnings
+    advisory = [p for p in warnings if p.advisory]
+    failing = errors + counted
+    failed = bool(failing)
     if fmt == "json":
         print(json.dumps([p.as_json() for p in errors + warnings], indent=2, ensure_ascii=False))
     elif fmt == "github":
-        for problem in errors + warnings:
+        for problem in sorted(failing, key=Problem.sort_key):
+            print(github_annotation(replace(problem, severity=ERROR)))
+        for problem in advisory:
             print(github_annotation(problem))
-        print(
-            f"Practice Hub: {summary(errors, warnings)}"
-            if errors
-            else f"Practice Hub: checked {plural(len(site.items), 'item')}"
-            + (f", {plural(len(warnings), 'warning')}" if warnings else ", no problems"),
-            file=sys.stderr,
-        )
     else:
-        for problem in errors:
+        for problem in sorted(failing, key=Problem.sort_key):
             print(problem)
-        for problem in warnings:
+        for problem in advisory:
             print(
                 f"{problem.path}:{problem.line}: warning: {problem.message}"
                 + (f" ({problem.hint})" if problem.hint else "")
             )
-        if errors:
-            print(f"Practice Hub: {summary(errors, warnings)}", file=sys.stderr)
+    if fmt != "json":
+        if failing:
+            print(f"Practice Hub: {summary(failing, advisory)}", file=sys.stderr)
         else:
             files = len({i.path for i in site.items})
             tail = f", {plural(len(warnings), 'warning')}" if warnings else ", no problems"

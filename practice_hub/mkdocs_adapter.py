@@ -58,6 +58,7 @@ from .safety.files import OutsideCheck, unpublished_attachments
 from .safety.published import is_refused
 from .settings import Environment, Project, Settings, SettingsError, settings_lines
 from .site import Site, check_rendered, load_site
+from .structure import build_messages
 from .structure.changes import changed_pages
 from .structure.examples import ACCESSIBILITY_PAGE
 from .structure.review import change_badge
@@ -95,6 +96,11 @@ def project_for(config: MkDocsConfig) -> Project:
             {name: config.mdx_configs[name]} if name in config.mdx_configs else name
             for name in config.markdown_extensions
             if isinstance(name, str)
+        ),
+        plugins=tuple(
+            {name: dict(plugin.config)}
+            for name, plugin in dict(getattr(config, "plugins", None) or {}).items()
+            if name.split(" #")[0].split("/")[-1] == "blog"
         ),
     )
 
@@ -153,6 +159,7 @@ def add_theme_assets(config: MkDocsConfig) -> MkDocsConfig:
 def validate(files: Files, config: MkDocsConfig) -> Files:
     """Read and check every content file; fail the build once, listing every problem."""
     site = load_site(project_for(config))
+    locate_engine_messages(config, site.project)
     hidden = {item.uri for item in site.hidden_drafts if not item.from_yaml}
     hidden |= unpublished_attachments(site.items + site.hidden_drafts, site.hidden_drafts)
     _drop_refused(files, config, site, hidden)  # never copied, not even for the problems page
@@ -167,7 +174,7 @@ def validate(files: Files, config: MkDocsConfig) -> Files:
             LOG.error(str(problem))
         if site.project.settings.serving:  # `mkdocs serve`: show the problems in the browser
             return _problems_only(files, config, site)
-        raise PluginError(f"Practice Hub: {summary(errors)}")
+        raise PluginError(f"Practice Hub: {summary(errors + site.problems.counted_warnings)}")
     marker = Path(config.site_dir) / PROBLEMS_MARKER
     if marker.exists():  # the last build showed the problems: rebuild every page once
         _forget_problems(Path(config.site_dir))
@@ -574,6 +581,57 @@ def stop_search() -> None:
     from .search.pagefind_service import PagefindService
 
     PagefindService.close_all()
+
+
+# --- on_files: MkDocs' own words about a page, at path:line ---------------------------------------
+_ENGINE_LOGGERS = tuple(
+    f"{engine}.{module}"
+    for engine in ("mkdocs", "properdocs")
+    for module in ("structure.pages", "commands.build")
+)
+
+
+class _AtTheLine(logging.Filter):
+    """MkDocs' warnings and errors about a page ("Doc file 'x.md' contains an absolute link ...",
+    "Error reading page 'x.md':" then the reason) rewritten as path:line problems in plain words
+    (practice_hub/structure/build_messages.py). check reports each of them first; this shows the
+    file and line even when a build fails for a reason check did not know. One filter per build:
+    it remembers the page whose reason MkDocs prints on the next line, and nothing else."""
+
+    def __init__(self, docs_dir: Path, docs_rel: str):
+        super().__init__()
+        self.docs_dir, self.docs_rel = docs_dir, docs_rel
+        self.reading = ""  # the page MkDocs could not read, until the reason is printed
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except (TypeError, ValueError):
+            return True
+        rewritten = build_messages.link_message(message, self.docs_dir, self.docs_rel)
+        reading = build_messages.reading_page(message) if rewritten is None else None
+        if reading is not None:
+            page, why = reading
+            if not why:  # a BuildError: MkDocs prints its reason next
+                self.reading = page
+                return False
+            rewritten = build_messages.page_error(page, why, self.docs_dir, self.docs_rel)
+        elif rewritten is None and self.reading and record.levelno >= logging.ERROR:
+            rewritten = build_messages.page_error(self.reading, message, self.docs_dir, self.docs_rel)
+            self.reading = ""
+        if rewritten is not None:
+            record.msg, record.args = rewritten, None
+        return True
+
+
+def locate_engine_messages(config: MkDocsConfig, project: Project) -> None:
+    """Set up this build's _AtTheLine on MkDocs' (and ProperDocs') page and build loggers."""
+    docs_rel = Path(os.path.relpath(project.docs_dir, project.root)).as_posix()
+    for name in _ENGINE_LOGGERS:
+        logger = logging.getLogger(name)
+        for old in [f for f in logger.filters if isinstance(f, _AtTheLine)]:
+            logger.removeFilter(old)
+        logger.addFilter(_AtTheLine(project.docs_dir, "" if docs_rel == "." else docs_rel))
 
 
 # --- on_startup: no "dirty build" warning for editors -------------------------------------------

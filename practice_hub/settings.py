@@ -388,6 +388,8 @@ class Project:
     # mkdocs.yml's markdown_extensions as written (names, or one-key mappings of settings):
     # ``check`` renders pages with them, as the build does, so that both judge the same HTML.
     markdown_extensions: tuple = ()
+    # mkdocs.yml's plugins as written: check finds what Material's blog would refuse in a post.
+    plugins: tuple = ()
 
     @classmethod
     def from_config_file(cls, config_file: Path, environment: Environment | None = None) -> Project:
@@ -410,4 +412,5 @@ class Project:
             use_directory_urls=bool(config.get("use_directory_urls", True)),
             site_url=str(config.get("site_url") or ""),
             markdown_extensions=tuple(config.get("markdown_extensions") or ()),
+            plugins=tuple(config.get("plugins") or ()) if isinstance(config.get("plugins"), list) else (),
         )

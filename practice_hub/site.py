@@ -28,6 +28,7 @@ from .settings import Project
 from .structure.abbreviations import Abbreviations, abbreviation_index
 from .structure.audit_cycles import check_overdue_actions
 from .structure.audit_results import results_of
+from .structure.blog import blogs_of, check_posts
 from .structure.events import check_events
 from .structure.examples import check_examples
 from .structure.graph import check_unique, resolve
@@ -219,6 +220,12 @@ def _leave_out_drafts(draft: SiteDraft) -> None:
     draft.content, draft.by_id = content, by_id
 
 
+def _check_posts(draft: SiteDraft) -> None:
+    project = draft.project
+    posts = [item for item in draft.content if TYPES[item.type].blog]
+    check_posts(posts, blogs_of(project.plugins), project.docs_dir, draft.docs_path, draft.problems)
+
+
 def _check_reviews(draft: SiteDraft) -> None:
     settings = draft.project.settings
     check_reviews(draft.content, settings.build_date, draft.problems, settings.overdue_reviews_are_errors)
@@ -270,6 +277,7 @@ PASSES: tuple[tuple[str, Callable[[SiteDraft], None]], ...] = (
     ("unique ids", _check_ids),
     ("cross-references", _resolve),
     ("leave out drafts", _leave_out_drafts),
+    ("news authors and categories", _check_posts),
     ("reviews, courses and audit actions", _check_reviews),
     ("staff voice", lambda draft: check_staff_voice(draft.content, draft.problems)),
     ("events", lambda draft: check_events(draft.content, draft.project.settings.build_date, draft.problems)),

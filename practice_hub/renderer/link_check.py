@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..content_types import MARKDOWN_SUFFIXES, RESERVED_PAGES, TYPES, classify
 from ..loader.text import TextProblem, decode
 from ..site import Site
-from ..structure.body_links import check_body_links
+from ..structure.body_links import check_body_links, slugify
 from ..structure.load import walk
 from .reference import EDITORS_GUIDE_URI
 from .register import FEED_URI, NEWS_FEED_URI, SCHEDULE_CSV_URI
@@ -57,7 +57,9 @@ def check_site_links(site: Site, only: set[str] | None = None) -> None:
         for item in site.items
         if item.body and not item.from_yaml and (only is None or item.uri in only)
     ]
-    check_body_links(sources, pages, text_of, files, hidden, site.problems)
+    # A news post's address is made from its title, not its file's name.
+    aliases = {slugify(item.title): item.uri for item in site.items if TYPES[item.type].blog and item.title}
+    check_body_links(sources, pages, text_of, files, hidden, site.problems, site.project.site_url, aliases)
 
 
 def _generated_names(site: Site, existing: set) -> set[str]:

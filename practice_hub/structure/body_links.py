@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 import re
 import unicodedata
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from ..problems import Problems
 from ..safety.markdown_limits import MAX_LINE
@@ -19,7 +19,9 @@ from ..schema import suggest
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
-_INLINE = re.compile(r"!?\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+_INLINE = re.compile(
+    r"!?\[(?:[^\]\\]|\\.)*\]\(\s*(?:<([^<>\n]*)>|([^)\s>]*))(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
+)
 _DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _ATTR_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")
@@ -83,19 +85,33 @@ def links_in(markdown: str):
         if len(line) > MAX_LINE:  # refused by the Markdown limits; scanning it would cost seconds
             continue
         for match in _INLINE.finditer(line) if "](" in line else ():
-            yield index, match.group(1)
+            yield index, match.group(1) if match.group(1) is not None else match.group(2)
         definition = _DEFINITION.match(line)
         if definition:
             yield index, definition.group(1)
 
 
 def check_body_links(
-    sources, pages: set[str], text_of, files: set[str], drafts: set[str], problems: Problems
+    sources,
+    pages: set[str],
+    text_of,
+    files: set[str],
+    drafts: set[str],
+    problems: Problems,
+    site_url: str = "",
+    aliases: dict[str, str] | None = None,
 ) -> None:
     """sources: (path for messages, uri under docs/, body, first body line).
     pages: every page of the build (uri under docs/); text_of(uri): its Markdown as built, or None
     when it cannot be known (its anchors are then not checked), asked only for links with a #.
-    files: every other file that will be published (images, downloads)."""
+    files: every other file that will be published (images, downloads).
+    site_url: the site's own address (mkdocs.yml), whose full web addresses are written as links
+    to files instead. aliases: the last part of an address that is not the file's name (a news
+    post's, made from its title) -> the file.
+
+    The build (MkDocs with the site's ``validation`` settings) refuses every link it cannot
+    follow to a file: a link starting with "/", one without ".md", a folder. Each is found here
+    first, with the link to write instead."""
     anchor_cache: dict[str, set | None] = {}
 
     def anchors(uri: str) -> set | None:
@@ -108,7 +124,21 @@ def check_body_links(
         folder = posixpath.dirname(uri)
         for index, target in links_in(body):
             line = first_line + index
-            if not target or _SCHEME.match(target) or target.startswith("/"):
+            if not target:
+                continue
+            if _SCHEME.match(unquote(target)) and not _SCHEME.match(target):
+                continue  # a scheme written in %-codes ("%6Aavascript:"): refused as unsafe content
+            if _SCHEME.match(target) or target.startswith(("/", "\\")):
+                wrong = web_address(target, site_url)
+                if wrong:
+                    found = page_for_address(wrong[1], pages | files, aliases or {})
+                    problems.add(
+                        path,
+                        line,
+                        f'the link "{target}" {wrong[0]}',
+                        _write_instead(found, target, folder, drafts),
+                        field="body",
+                    )
                 continue
             where, _, fragment = target.partition("#")
             where = unquote(where.split("?", 1)[0])
@@ -125,6 +155,11 @@ def check_body_links(
                 )
                 continue
             resolved = posixpath.normpath(posixpath.join(folder, where))
+            if where.endswith("/") or resolved == "." or not posixpath.splitext(resolved)[1]:
+                if _unfinished_link(
+                    path, line, target, uri, where, fragment, pages | files, drafts, problems
+                ):
+                    continue
             if resolved.startswith("../") or resolved == "..":
                 problems.add(
                     path,
@@ -134,8 +169,6 @@ def check_body_links(
                     field="body",
                 )
                 continue
-            if where.endswith("/") or "." not in posixpath.basename(resolved):
-                continue  # a folder link: MkDocs leaves these alone
             if resolved in drafts:
                 problems.add(
                     path,
@@ -175,6 +208,101 @@ def check_body_links(
                     or "check the file name and folder; downloads go in a files/ folder",
                     field="body",
                 )
+
+
+LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "0.0.0.0", "::1"})
+
+
+def web_address(target: str, site_url: str = "") -> tuple[str, str] | None:
+    """For a link written as a web address the build refuses or cannot check: (what is wrong, in
+    words; the address's path on the site, without the site's own folder). None for any other link
+    (an outside address, mailto:, tel:)."""
+    if target.startswith(("/", "\\")) and not target.startswith(("//", "\\\\")):
+        return 'starts with "/", which the build cannot follow', target
+    parts = urlsplit(target)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    address = urlunsplit(("", "", parts.path or "/", parts.query, parts.fragment))
+    if parts.hostname in LOCAL_HOSTS or parts.hostname.startswith("127."):
+        return "is an address on your own computer (the preview), which readers cannot open", address
+    own = urlsplit(site_url) if site_url else None
+    if own and own.hostname and parts.hostname == own.hostname:
+        base = own.path.rstrip("/") + "/"
+        if (parts.path or "/").startswith(base) or parts.path + "/" == base:
+            rest = "/" + (parts.path or "/")[len(base) :]
+            address = urlunsplit(("", "", rest, parts.query, parts.fragment))
+            return "is this site's own web address, which the build cannot check", address
+    return None
+
+
+def page_for_address(address: str, known: set[str], aliases: dict[str, str] | None = None) -> str | None:
+    """The page or file under docs/ that a site address ("/procedures/x/", "/procedures/x.html",
+    "/files/a.pdf") is published from, when one is known; the fragment is kept (#section)."""
+    where, hash_, fragment = address.partition("#")
+    path = unquote(urlsplit(where).path).strip("/")
+    found = _candidate(path, known)
+    if found is None and path:  # a news post's address (date/title): its file is named after it
+        stem = posixpath.basename(path.removesuffix(".html"))
+        same = [uri for uri in known if posixpath.splitext(posixpath.basename(uri))[0] == stem]
+        found = same[0] if len(same) == 1 else (aliases or {}).get(stem)
+    return None if found is None else found + hash_ + fragment
+
+
+def _candidate(path: str, known: set[str]) -> str | None:
+    """The first of the files a site path can be published from that is known."""
+    path = posixpath.normpath(path) if path else ""
+    path = "" if path == "." else path
+    stem = path.removesuffix(".html")
+    for candidate in (
+        path,
+        stem + ".md",
+        posixpath.join(stem, "index.md"),
+        posixpath.join(posixpath.dirname(stem), "index.md") if stem.endswith("/index") else "",
+    ):
+        if candidate and not candidate.startswith("../") and candidate in known:
+            return candidate
+    return None
+
+
+def _write_instead(found: str | None, target: str, folder: str, drafts: set[str]) -> str:
+    if found is None:
+        return (
+            "write the path of the page's .md file, or of the file, from this page, for example "
+            '"../procedures/home-visits.md" or "files/form.docx"'
+        )
+    uri, hash_, fragment = found.partition("#")
+    relative = posixpath.relpath(uri, folder or ".") + hash_ + fragment
+    if uri in drafts:
+        return f'it is the draft "{uri}", which is not published: publish it first, then link to "{relative}"'
+    return f'write "{relative}" instead'
+
+
+def _unfinished_link(path, line, target, uri, where, fragment, known, drafts, problems: Problems) -> bool:
+    """A relative link without a file name the build knows: a folder, or a page without ".md".
+    False (nothing reported) for one leading outside docs/ that no page's address explains."""
+    folder = posixpath.dirname(uri)
+    stem = posixpath.normpath(posixpath.join(folder, where))
+    page_url_folder = posixpath.splitext(uri)[0] if posixpath.basename(uri) != "index.md" else folder
+    # Written from the page's file, or copied from the page's address (one folder deeper).
+    found = None if stem.startswith("../") or stem == ".." else _candidate(stem, known | drafts)
+    if found is None:
+        found = _candidate(posixpath.normpath(posixpath.join(page_url_folder, where)), known | drafts)
+    if found is None and (stem.startswith("../") or stem == ".."):
+        return False
+    if (found or "").endswith("index.md") or (found is None and (where.endswith("/") or stem == ".")):
+        what = "points to a folder, which the build cannot follow"
+    elif where.endswith("/"):
+        what = "is the page's web address, not its file, which the build cannot follow"
+    else:
+        what = 'has no ".md" at the end, which the build cannot follow'
+    if found is None and (where.endswith("/") or stem == "."):
+        hint = 'link to a page\'s file, such as "../procedures/home-visits.md", or to one file in the folder'
+    elif found is None:
+        hint = 'link to a page\'s .md file by its path from this page, such as "../procedures/home-visits.md"'
+    else:
+        hint = _write_instead(found + ("#" + fragment if fragment else ""), target, folder, drafts)
+    problems.add(path, line, f'the link "{target}" {what}', hint, field="body")
+    return True
 
 
 def _check_anchor(path, line, target, uri, fragment, known, where, problems: Problems) -> None:

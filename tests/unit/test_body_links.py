@@ -84,3 +84,81 @@ def test_links_are_still_checked_when_other_files_have_errors(project):
         'docs/procedures/bad.md:7: field "last_reviewed" has "01/03/2026", a date in the wrong form '
         "(write 2026-03-01)",
     ]
+
+
+# --- links the build cannot follow: found by check first, with the link to write instead ------
+def test_every_form_of_a_site_address_is_refused_with_the_file_to_link(project):
+    body = (
+        "[a](/procedures/recording/) [b](procedures/recording) [c](procedures/)\n\n"
+        "[d](http://127.0.0.1:8000/procedures/recording/#recording) [e](http://localhost:8000/)\n\n"
+        "[f](procedures/recording/#recording) [g](/images/nowhere.png) [h](nowhere)\n"
+    )
+    assert problems_for(project, body) == [
+        'docs/guide.md:10: the link "/procedures/recording/" starts with "/", which the build cannot follow '
+        '(write "procedures/recording.md" instead)',
+        'docs/guide.md:10: the link "procedures/" points to a folder, which the build cannot follow '
+        '(write "procedures/index.md" instead)',
+        'docs/guide.md:10: the link "procedures/recording" has no ".md" at the end, which the build cannot '
+        'follow (write "procedures/recording.md" instead)',
+        'docs/guide.md:12: the link "http://127.0.0.1:8000/procedures/recording/#recording" is an address on '
+        "your own computer (the preview), which readers cannot open "
+        '(write "procedures/recording.md#recording" instead)',
+        'docs/guide.md:12: the link "http://localhost:8000/" is an address on your own computer (the preview), '
+        'which readers cannot open (write "index.md" instead)',
+        'docs/guide.md:14: the link "/images/nowhere.png" starts with "/", which the build cannot follow '
+        "(write the path of the page's .md file, or of the file, from this page, for example "
+        '"../procedures/home-visits.md" or "files/form.docx")',
+        'docs/guide.md:14: the link "nowhere" has no ".md" at the end, which the build cannot follow '
+        '(link to a page\'s .md file by its path from this page, such as "../procedures/home-visits.md")',
+        'docs/guide.md:14: the link "procedures/recording/#recording" is the page\'s web address, not its '
+        'file, which the build cannot follow (write "procedures/recording.md#recording" instead)',
+    ]
+
+
+def test_an_address_copied_from_a_page_is_read_from_the_page_address(project):
+    """From docs/procedures/recording.md (published at /procedures/recording/), "../amendments/"
+    copied from the browser means /procedures/amendments/."""
+    path = project.docs_dir / "procedures" / "recording.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n[register](../amendments/)\n", encoding="utf-8")
+    site = load_site(project)
+    check_site_links(site)
+    assert [p.message + " (" + p.hint + ")" for p in site.problems.errors] == [
+        'the link "../amendments/" is the page\'s web address, not its file, which the build cannot follow '
+        '(write "amendments.md" instead)'
+    ]
+
+
+def test_the_sites_own_address_is_written_as_a_file(tmp_path):
+    from practice_hub.structure.body_links import page_for_address, web_address
+
+    own = "https://practice.council.example/hub/"
+    assert web_address("https://practice.council.example/hub/procedures/x/#a", own) == (
+        "is this site's own web address, which the build cannot check",
+        "/procedures/x/#a",
+    )
+    assert web_address("https://practice.council.example/other/", own) is None
+    assert web_address("https://www.gov.uk/", own) is None
+    assert web_address("mailto:a@b.example", own) is None
+    assert web_address("//cdn.example/x.js", own) is None
+    assert web_address("http://127.0.0.2:8000/x/")[0].startswith("is an address on your own computer")
+    known = {"procedures/x.md", "index.md", "training/index.md", "files/a.pdf", "news/posts/hello.md"}
+    assert page_for_address("/procedures/x/#a", known) == "procedures/x.md#a"
+    assert page_for_address("/procedures/x.html", known) == "procedures/x.md"
+    assert page_for_address("/", known) == "index.md"
+    assert page_for_address("/training/", known) == "training/index.md"
+    assert page_for_address("/files/a.pdf", known) == "files/a.pdf"
+    assert page_for_address("/news/2026/11/20/hello/", known) == "news/posts/hello.md"
+    assert page_for_address("/news/2026/11/20/hello-all/", known, {"hello-all": "news/posts/hello.md"}) == (
+        "news/posts/hello.md"
+    )
+    assert page_for_address("/nowhere/", known) is None
+
+
+def test_links_in_angle_brackets_are_read_whole():
+    from practice_hub.structure.body_links import links_in
+
+    assert list(links_in('[a](<../x y.md#s>) [b](c.md "title") [c](<d.md>)')) == [
+        (0, "../x y.md#s"),
+        (0, "c.md"),
+        (0, "d.md"),
+    ]
