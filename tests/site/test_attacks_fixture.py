@@ -71,7 +71,7 @@ EXPECTED_ERRORS = [
     'docs/training/courses.yml:9: field "booking.contact" has "javascript://@x.example%0aalert(1)", which is not a web address or an email address (give a web address starting with https:// or an email address)',
 ]
 
-SUMMARY = 'Practice Hub: 58 problems in 16 files: fix them and build again'
+SUMMARY = 'Practice Hub: 58 problems in 16 files: fix them, then run check again'
 
 
 @pytest.fixture(scope="module")

@@ -56,7 +56,7 @@ EXPECTED_WARNINGS = [
     'docs/training/courses.yml:10: golden thread gap: course "no-fields" supports no practice standard (list the standards the course builds in its standards field)',
 ]
 
-SUMMARY = "Practice Hub: 34 problems in 15 files: fix them and build again"
+SUMMARY = "Practice Hub: 34 problems in 15 files: fix them, then run check again"
 
 
 @pytest.fixture(scope="module")

@@ -45,7 +45,7 @@ EXPECTED = [
     f"docs/procedures/unclosed-fence.md:15: {ONERROR}",
     f"docs/procedures/unclosed-fence.md:15: {NO_ALT}",
 ]
-SUMMARY = "Practice Hub: 18 problems in 10 files: fix them and build again"
+SUMMARY = "Practice Hub: 18 problems in 10 files: fix them, then run check again"
 
 
 @pytest.fixture(scope="module")
