@@ -70,6 +70,10 @@ class Loaded:
     data: object
     lines: dict = field(default_factory=dict)
     duplicates: list = field(default_factory=list)  # (path, line, first_line)
+    # Values a comma cut short in a one-line {...} set of fields ({venue: Civic Centre, Room 2}):
+    # (path of the value, its line, the value as meant): the words after the comma are put back.
+    commas: list = field(default_factory=list)
+    source: str = field(default="", repr=False)
 
     def line_of(self, path: Path, default: int = 1) -> int:
         """The line of *path*, or of its nearest parent that has one."""
@@ -122,7 +126,7 @@ def load(text: str) -> Loaded:
         if not failed and node is None:
             return Loaded(None, {(): 1})
         if not failed and node is not None:
-            result = Loaded(None)
+            result = Loaded(None, source=text)
             try:
                 result.data = _convert(loader, node, (), result, 0, set())
                 return result
@@ -161,7 +165,7 @@ def _load_slowly(text: str) -> Loaded:
         node = loader.get_single_node()
         if node is None:
             return Loaded(None, {(): 1})
-        result = Loaded(None)
+        result = Loaded(None, source=text)
         result.data = _convert(loader, node, (), result, 0, set())
         return result
     except YamlProblem:
@@ -220,6 +224,7 @@ def _convert(loader, node: yaml.Node, path: Path, out: Loaded, depth: int, seen:
         return values
     if isinstance(node, yaml.MappingNode):
         mapping: dict = {}
+        previous = None  # the value node of the field before
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + 1
             if not isinstance(key_node, yaml.ScalarNode):
@@ -232,6 +237,9 @@ def _convert(loader, node: yaml.Node, path: Path, out: Loaded, depth: int, seen:
                 raise YamlProblem(
                     key_line, "YAML merge keys (<<) are not supported", "write the fields out in full"
                 )
+            if _cut_by_comma(node, key_node, value_node, previous, mapping, out, path):
+                continue
+            previous = value_node
             key = loader.construct_object(key_node)
             if not isinstance(key, str):
                 key = str(key_node.value)  # "on:" stays "on", not True
@@ -243,3 +251,27 @@ def _convert(loader, node: yaml.Node, path: Path, out: Loaded, depth: int, seen:
             mapping[key] = _convert(loader, value_node, child_path, out, depth + 1, seen)
         return mapping
     raise YamlProblem(node.start_mark.line + 1, "unsupported YAML", "")  # pragma: no cover
+
+
+def _plain_scalar(node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and not node.style and node.tag == "tag:yaml.org,2002:str"
+
+
+def _cut_by_comma(node, key_node, value_node, previous, mapping: dict, out: Loaded, path: Path) -> bool:
+    """In a one-line {...} set of fields, words after a comma with no colon of their own
+    ({venue: Civic Centre, Room 2}) are the rest of the plain value before them (*previous*, its
+    node), cut short by the comma: put them back on that value and remember where, so that the
+    editor is told to put it in quotes."""
+    if not node.flow_style or previous is None or not mapping or not out.source:
+        return False
+    empty = isinstance(value_node, yaml.ScalarNode) and value_node.value == "" and not value_node.style
+    if not empty or not _plain_scalar(key_node) or value_node.start_mark.index != key_node.end_mark.index:
+        return False  # "Room 2:" (a field with no value) or a quoted word
+    if not _plain_scalar(previous) or previous.start_mark.line != key_node.start_mark.line:
+        return False
+    before = list(mapping)[-1]
+    whole = out.source[previous.start_mark.index : key_node.end_mark.index]
+    mapping[before] = whole
+    out.commas = [entry for entry in out.commas if entry[0] != path + (before,)]
+    out.commas.append((path + (before,), out.lines[path + (before,)], whole))
+    return True

@@ -23,7 +23,7 @@ from ..loader.yaml_lines import Loaded, YamlProblem, load
 from ..problems import Problem, Problems
 from ..safety import check_file as safety_check_file  # safe content
 from ..safety.files import OutsideCheck
-from ..schema import Schemas
+from ..schema import Schemas, field_name
 from .items import Item
 
 
@@ -249,6 +249,20 @@ def _load_yaml(path: str, text: str, offset: int, type_name: str, out: FileResul
     if offset:
         loaded.lines = {key: line + offset for key, line in loaded.lines.items()}
         loaded.duplicates = [(p, line + offset, first + offset) for p, line, first in loaded.duplicates]
+        loaded.commas = [(p, line + offset, value) for p, line, value in loaded.commas]
+    for value_path, line, value in loaded.commas:
+        name = field_name(value_path[1:] if value_path and isinstance(value_path[0], int) else value_path)
+        quote = "'" if '"' in value else '"'
+        out.problems.append(
+            Problem(
+                path,
+                line,
+                f'field "{name}" has a comma, which ends a value written between {{ and }}',
+                f"put the value in quotes: {value_path[-1]}: {quote}{value}{quote}",
+                type_name,
+                name,
+            )
+        )
     for dup_path, line, first in loaded.duplicates:
         name = ".".join(str(part) for part in dup_path if isinstance(part, str))
         out.problems.append(
