@@ -492,7 +492,9 @@ def _format(schemas: Schemas, e: _Error):
     what, hint = _FORMAT_HELP.get(e.expected, ("is not in the right form", ""))
     iso = uk_date(e.value) if e.expected == "date" else None
     if iso:
-        yield Finding(e.path, f'{e.label} has "{e.value}", a date in the wrong form', f"write it as {iso}", e.name)
+        yield Finding(
+            e.path, f'{e.label} has "{e.value}", a date in the wrong form', f"write it as {iso}", e.name
+        )
         return
     converted = uk_date_time(e.value) if e.expected == "local-date-time" else None
     if converted and converted[1]:

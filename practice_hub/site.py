@@ -257,7 +257,7 @@ def _check_files(draft: SiteDraft) -> None:
             path,
             1,
             f"the {blog.name} section has no front page",
-            f"create {path} with front matter (id: {blog.name}, title: {blog.label}) and a heading",
+            f"create {path} with the fields id: {blog.name} and title: {blog.label} between --- lines, then a heading",
             type=PAGE,
         )
 

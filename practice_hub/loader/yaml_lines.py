@@ -85,26 +85,65 @@ class Loaded:
         return self.lines.get((), default)
 
 
-_HINTS = {
-    "mapping values are not allowed": "put text that contains ': ' in quotes, or check the indentation",
-    "found character '\\t'": "indent with spaces, not tabs",
-    "could not find expected ':'": "each field needs 'name: value'; check for a missing colon",
-    "found unexpected end of stream": "a quote or bracket is not closed",
-    "found undefined alias": "write the value out in full instead of pointing at an anchor",
-    "while scanning a quoted scalar": "a quote is not closed",
-    "expected <block end>": "check that this line lines up with the fields above it",
-    "did not find expected key": "check the indentation and any '- ' at the start of this line",
-    "did not find expected '-' indicator": "list entries must all start with '- ' at the same indentation",
-    "could not determine a constructor": "remove the tag that starts with ! before the value",
+#: PyYAML's words (in its problem or context) -> (what is wrong, how to fix it), in plain words.
+_PLAIN = {
+    "mapping values are not allowed": (
+        'the value on this line has ": " in it, which reads as the start of another field',
+        "put the value in quotes, or check the indentation",
+    ),
+    "found character '\\t'": ("this line has a tab where spaces are needed", "indent with spaces, not tabs"),
+    "could not find expected ':'": (
+        "this line is not a field: it has no colon",
+        "each field needs 'name: value'; check for a missing colon",
+    ),
+    "found unexpected end of stream": (
+        "a quote or bracket is not closed",
+        "close it at the end of the value",
+    ),
+    "found undefined alias": (
+        "a value starts with *, which points at something that is not there",
+        "write the value out in full, or put it in quotes",
+    ),
+    "while scanning a quoted scalar": (
+        "a quote is not closed",
+        "end the value with the quote it starts with",
+    ),
+    "expected <block end>": (
+        "this line does not line up with the fields above it",
+        "start it where the fields above start (a list entry: under the '- ' of its entry)",
+    ),
+    "did not find expected key": (
+        "this line does not fit the fields around it",
+        "check the indentation and any '- ' at the start of this line",
+    ),
+    "did not find expected '-' indicator": (
+        "this list entry does not line up with the others",
+        "list entries must all start with '- ' at the same indentation",
+    ),
+    "could not determine a constructor": (
+        "a value starts with !, which is not allowed",
+        "remove the tag that starts with ! before the value, or put the value in quotes",
+    ),
 }
+_FALLBACK = "check the indentation, colons and quotes on this line and the one before"
+_KEY_AND_VALUE = re.compile(r"^(\s*(?:-\s+)?[\w-]+):\s+(.+?)\s*$")
 
 
-def _hint_for(error: yaml.YAMLError) -> str:
-    text = f"{getattr(error, 'context', '') or ''} {getattr(error, 'problem', '') or ''}"
-    for needle, hint in _HINTS.items():
-        if needle in text:
-            return hint
-    return "check the indentation, colons and quotes on this line and the one before"
+def _plain(error: yaml.YAMLError, text: str = "", line: int = 0) -> tuple[str, str]:
+    """(message, hint) for PyYAML's error in plain words; YAML's own words only for the rare
+    error that has none here. A value with ": " in it is shown in quotes."""
+    said = f"{getattr(error, 'context', '') or ''} {getattr(error, 'problem', '') or ''}"
+    for needle, (message, hint) in _PLAIN.items():
+        if needle in said:
+            if needle == "mapping values are not allowed":
+                lines = text.split("\n")
+                written = _KEY_AND_VALUE.match(lines[line - 1]) if 0 < line <= len(lines) else None
+                value = written.group(2) if written else ""
+                if written and value[:1] not in "\"'[{|>" and '"' not in value:
+                    hint = f'put the value in quotes: {written.group(1).strip()}: "{value}"'
+            return message, hint
+    problem = (getattr(error, "problem", None) or getattr(error, "context", None) or str(error)).strip()
+    return f"the fields cannot be read here (YAML says: {problem})", _FALLBACK
 
 
 def load(text: str) -> Loaded:
@@ -175,10 +214,9 @@ def _load_slowly(text: str) -> Loaded:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
-        problem = (error.problem or error.context or "not valid YAML").strip()
-        raise YamlProblem(line, f"YAML syntax error: {problem}", _hint_for(error)) from None
+        raise YamlProblem(line, *_plain(error, text, line)) from None
     except yaml.YAMLError as error:
-        raise YamlProblem(1, f"YAML syntax error: {error}", _hint_for(error)) from None
+        raise YamlProblem(1, *_plain(error)) from None
     except RecursionError:
         raise YamlProblem(1, "the YAML is nested too deeply to read", "flatten the structure") from None
     except (ValueError, TypeError, OverflowError) as error:  # a tagged value PyYAML cannot build

@@ -541,9 +541,7 @@ def _judge(finding: Finding, on_marked_line: bool, text: str) -> tuple[str, str]
     return f'"{_shown(text[finding.start : finding.end])}" {_MARKER_REFUSED}', MARKER_HINT
 
 
-def check_text(
-    text: str, line_text: str | None = None, hint: str = BODY_HINT
-) -> list[tuple[int, str, str]]:
+def check_text(text: str, line_text: str | None = None, hint: str = BODY_HINT) -> list[tuple[int, str, str]]:
     """(offset, message, hint) for each piece of case data in *text*, after the marker rule of the
     line it sits on (*line_text*, by default *text* itself: one line of Markdown). *hint* goes
     with what is not excused (the marker's form where the text is: Markdown by default)."""

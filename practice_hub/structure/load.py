@@ -124,7 +124,7 @@ def _read_markdown(path, uri, type_name, text, schemas, out: FileResult) -> None
         out.problems.append(Problem(path, problem.line, problem.message, problem.hint, type_name))
         return
     if parts.front_matter is None:
-        what = "the file is empty" if not text.strip() else "the file has no front matter"
+        what = "the file is empty" if not text.strip() else "the page has no fields at the top"
         out.problems.append(
             Problem(
                 path,
@@ -135,7 +135,7 @@ def _read_markdown(path, uri, type_name, text, schemas, out: FileResult) -> None
             )
         )
         return
-    loaded = _load_yaml(path, parts.front_matter, parts.first_line - 1, type_name, out)
+    loaded = _load_yaml(path, parts.front_matter, parts.first_line - 1, type_name, out, page=text)
     if loaded is None:
         return
     if loaded.data is None:
@@ -143,7 +143,7 @@ def _read_markdown(path, uri, type_name, text, schemas, out: FileResult) -> None
             Problem(
                 path,
                 1,
-                "the front matter is empty",
+                "the page has no fields between the --- lines at the top",
                 "add fields such as id: and title: between the --- lines",
                 type_name,
             )
@@ -154,7 +154,7 @@ def _read_markdown(path, uri, type_name, text, schemas, out: FileResult) -> None
             Problem(
                 path,
                 parts.first_line,
-                f"the front matter must be a set of fields (name: value), not {_kind(loaded.data)}",
+                f"the top of the page, between the --- lines, must hold fields (name: value), not {_kind(loaded.data)}",
                 "write one field per line, as 'name: value'",
                 type_name,
             )
@@ -220,7 +220,11 @@ def _read_yaml_list(path, uri, type_name, fmt, text, schemas, out: FileResult) -
         _check(item, schemas, out)
 
 
-def _load_yaml(path: str, text: str, offset: int, type_name: str, out: FileResult) -> Loaded | None:
+def _load_yaml(
+    path: str, text: str, offset: int, type_name: str, out: FileResult, page: str | None = None
+) -> Loaded | None:
+    """The YAML *text* (a whole list file, or the fields of the Markdown *page*), read, with its
+    problems added to *out*; None when it cannot be read."""
     artefacts = scan_artefacts(text)
     for found in artefacts:
         out.problems.append(
@@ -229,7 +233,14 @@ def _load_yaml(path: str, text: str, offset: int, type_name: str, out: FileResul
     try:
         loaded = load(text)
     except YamlProblem as problem:
-        if not artefacts:  # otherwise the artefact is the cause: YAML's own words would mislead
+        unclosed = frontmatter.missing_close(page, problem.line + offset) if page else None
+        if unclosed and not artefacts:  # a rule (---) in the text was taken for the closing line
+            out.problems.append(
+                Problem(
+                    path, unclosed, frontmatter.NO_CLOSE, frontmatter.close_hint(page, unclosed), type_name
+                )
+            )
+        elif not artefacts:  # otherwise the artefact is the cause: YAML's own words would mislead
             out.problems.append(
                 Problem(path, problem.line + offset, problem.message, problem.hint, type_name)
             )
