@@ -32,8 +32,12 @@ class FileResult:
     items: list[Item] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     unread_ids: set = field(default_factory=set)  # ids in a file that could not be read
+    # Every word of such a file: the ids it may name (a standard's audit_sections), so that no
+    # other file is told it is linked to nothing because of it.
+    unread_words: set = field(default_factory=set)
 
 
+_WORD = re.compile(r"[A-Za-z0-9][\w-]*")
 _ID_LINE = re.compile(r"^[ \t]*(?:-[ \t]+)?id:[ \t]*[\"']?([A-Za-z0-9][\w-]*)", re.M)
 
 
@@ -53,7 +57,26 @@ def walk(docs_dir: Path) -> list[str]:
 def read_all(repo_root: Path, docs_dir: Path, schemas: Schemas) -> tuple[list[Item], Problems, set]:
     """Every item, every problem, and the ids seen in files that could not be read (so that
     references to them are not also reported as unknown)."""
+    reading = read_every_file(repo_root, docs_dir, schemas)
+    return reading.items, reading.problems, reading.unread
+
+
+@dataclass
+class Reading:
+    """What reading every file under docs/ gives: items, problems, and what files that could not
+    be read held: their ids (references to them are not reported as unknown) and every word in
+    them (ids they may name: the golden thread reports no gap they might close)."""
+
+    items: list[Item]
+    problems: Problems
+    unread: set
+    unread_words: set
+
+
+def read_every_file(repo_root: Path, docs_dir: Path, schemas: Schemas) -> Reading:
+    """:func:`read_all`, with the words of the files that could not be read."""
     problems = Problems()
+    words: set = set()
     items: list[Item] = []
     unread: set = set()
     docs_rel = relative(docs_dir, repo_root)
@@ -94,7 +117,8 @@ def read_all(repo_root: Path, docs_dir: Path, schemas: Schemas) -> tuple[list[It
         items.extend(result.items)
         problems.extend(result.problems)
         unread |= result.unread_ids
-    return items, problems, unread
+        words |= result.unread_words
+    return Reading(items, problems, unread, words)
 
 
 def read_file(path: str, uri: str, type_name: str, fmt: str, raw: bytes, schemas: Schemas) -> FileResult:
@@ -114,6 +138,8 @@ def read_file(path: str, uri: str, type_name: str, fmt: str, raw: bytes, schemas
     if out.problems:
         read = {item.id for item in out.items}
         out.unread_ids = {found for found in _ID_LINE.findall(text) if found not in read}
+        if out.unread_ids:
+            out.unread_words = set(_WORD.findall(text))
     return out
 
 
@@ -251,8 +277,8 @@ def _load_yaml(
                     path,
                     1,
                     f"none of the entries in this file were read, because of the problem on line {first}",
-                    "fix that line and the entries come back; until then, warnings about what they link to, "
-                    "such as standards with no training, cannot be trusted",
+                    "fix that line and the entries come back; until then, no gap in the golden thread "
+                    "is reported for what they link to",
                     type_name,
                 )
             )
