@@ -28,6 +28,7 @@ from .settings import Project
 from .structure.abbreviations import Abbreviations, abbreviation_index
 from .structure.audit_cycles import check_overdue_actions
 from .structure.audit_results import results_of
+from .structure.edited import newness
 from .structure.events import check_events
 from .structure.examples import check_examples
 from .structure.graph import check_unique, resolve
@@ -178,7 +179,9 @@ def _check_safety(draft: SiteDraft) -> None:
 
 def _check_ids(draft: SiteDraft) -> None:
     problems = draft.problems
-    check_unique(draft.content, problems)
+    ids = [item.id for item in draft.content]
+    duplicated = len(set(ids)) < len(ids)  # git is asked only when an id is used twice
+    check_unique(draft.content, problems, newness=newness(draft.project.root) if duplicated else None)
     for item in draft.content:
         if not TYPES[item.type].entries_have_pages:
             continue

@@ -57,7 +57,8 @@ def check_site_links(site: Site, only: set[str] | None = None) -> None:
         for item in site.items
         if item.body and not item.from_yaml and (only is None or item.uri in only)
     ]
-    check_body_links(sources, pages, text_of, files, hidden, site.problems)
+    ids = {item.id: item.uri for item in site.items if not item.from_yaml and not item.anchor}
+    check_body_links(sources, pages, text_of, files, hidden, site.problems, ids=ids)
 
 
 def _generated_names(site: Site, existing: set) -> set[str]:
