@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 import nh3
 
 from . import urls
-from .entities import HUGE
+from .entities import HUGE, unescape
 
 TAGS = frozenset(
     """a abbr b blockquote br caption cite code col colgroup dd del details dfn div dl dt em
@@ -358,21 +358,22 @@ def _cells(row: str) -> list[str]:
     return cells
 
 
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cell or " " for cell in cells) + " |"
+
+
 def word_table_hint(table: str) -> str:
     """How to write a Word table in Markdown, shown with its own first rows."""
     rows = [cells for cells in (_cells(row) for row in _ROW.split(table)[1:3]) if cells]
     heading = rows[0] if rows else ["Team", "Phone"]
-    line = lambda cells: "| " + " | ".join(cell or " " for cell in cells) + " |"  # noqa: E731
     hint = (
-        f'write it as a Markdown table: a line "{line(heading)}", under it '
-        f'"{line(["---"] * len(heading))}", then one line for each row'
+        f'write it as a Markdown table: a line "{_row(heading)}", under it '
+        f'"{_row(["---"] * len(heading))}", then one line for each row'
     )
-    return hint + (f', such as "{line(rows[1])}"' if len(rows) > 1 else "")
+    return hint + (f', such as "{_row(rows[1])}"' if len(rows) > 1 else "")
 
 
 def unescape_text(text: str) -> str:
-    from .entities import unescape
-
     return unescape(text).replace("\u00a0", " ")
 
 
