@@ -42,10 +42,11 @@ def split(text: str) -> Split:
                 )
             return Split("\n".join(lines[1:index]) + "\n", 2, "\n".join(lines[index + 1 :]), index + 2)
     line = missing_close(text)
-    raise TextProblem(line or 1, NO_CLOSE, close_hint(text, line))
+    raise TextProblem(line or 1, NO_CLOSE, close_hint(line))
 
 
-def close_hint(text: str, line: int | None) -> str:
+def close_hint(line: int | None) -> str:
+    """How to mend a missing closing ---, the line where it belongs (from 1) given when known."""
     if not line:
         return "add a line with just --- after the last field, before the page's text"
     return f"add a line with just --- after the last field (line {line - 1}), before the page's text"

@@ -262,9 +262,7 @@ def _load_yaml(
         unclosed = frontmatter.missing_close(page, problem.line + offset) if page else None
         if unclosed and not artefacts:  # a rule (---) in the text was taken for the closing line
             out.problems.append(
-                Problem(
-                    path, unclosed, frontmatter.NO_CLOSE, frontmatter.close_hint(page, unclosed), type_name
-                )
+                Problem(path, unclosed, frontmatter.NO_CLOSE, frontmatter.close_hint(unclosed), type_name)
             )
         elif not artefacts:  # otherwise the artefact is the cause: YAML's own words would mislead
             out.problems.append(
