@@ -75,7 +75,7 @@ BODY_HINT = (
 #: would become part of the value, and a "#" inside quotes is text).
 FIELD_HINT = (
     "remove it: the site is read by every member of staff; if it is a made-up example, add "
-    f"# {MARKER} at the end of the field's line, after the value and a space "
+    f"# {MARKER} at the end of the line of the field, after the value "
     f"(a made-up NHS number must come from the NHS test range {TEST_RANGE})"
 )
 MARKER_HINT = (

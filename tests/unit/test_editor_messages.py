@@ -248,8 +248,8 @@ def test_case_data_in_a_field_is_offered_the_yaml_marker(site):
     assert check(site) == [
         f'{PROCEDURE}:4: field "summary": "943 476 5919" looks like an NHS number (it passes the NHS '
         "number check) (remove it: the site is read by every member of staff; if it is a made-up "
-        "example, add # practice-hub: not-case-data at the end of the field's line, after the value "
-        "and a space (a made-up NHS number must come from the NHS test range 999 000 0000 to "
+        "example, add # practice-hub: not-case-data at the end of the line of the field, after the value "
+        "(a made-up NHS number must come from the NHS test range 999 000 0000 to "
         "999 999 9999))"
     ]
 
