@@ -129,7 +129,7 @@ _FALLBACK = "check the indentation, colons and quotes on this line and the one b
 _KEY_AND_VALUE = re.compile(r"^(\s*(?:-\s+)?[\w-]+):\s+(.+?)\s*$")
 
 
-def _plain(error: yaml.YAMLError, text: str = "", line: int = 0) -> tuple[str, str]:
+def plain_words(error: yaml.YAMLError, text: str = "", line: int = 0) -> tuple[str, str]:
     """(message, hint) for PyYAML's error in plain words; YAML's own words only for the rare
     error that has none here. A value with ": " in it is shown in quotes."""
     said = f"{getattr(error, 'context', '') or ''} {getattr(error, 'problem', '') or ''}"
@@ -214,9 +214,9 @@ def _load_slowly(text: str) -> Loaded:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
-        raise YamlProblem(line, *_plain(error, text, line)) from None
+        raise YamlProblem(line, *plain_words(error, text, line)) from None
     except yaml.YAMLError as error:
-        raise YamlProblem(1, *_plain(error)) from None
+        raise YamlProblem(1, *plain_words(error)) from None
     except RecursionError:
         raise YamlProblem(1, "the YAML is nested too deeply to read", "flatten the structure") from None
     except (ValueError, TypeError, OverflowError) as error:  # a tagged value PyYAML cannot build

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ from practice_hub.renderer.link_check import check_site_links
 from practice_hub.settings import Project
 from practice_hub.site import check_rendered, load_site
 from practice_hub.starter import make_repository, site_files
-from tests.helpers import TODAY
+from tests.helpers import REPO, TODAY, env
 
 PROCEDURE = "docs/procedures/example-procedure.md"
 STANDARD = "docs/standards/example-standard.md"
@@ -304,3 +305,24 @@ def test_a_word_table_with_tags_over_several_lines_is_one_message_too(site):
     assert [line.split(" (", 1)[0] for line in check(site)] == [
         f"{PROCEDURE}:24: this is a table pasted from Word"
     ]
+
+
+def test_a_broken_mkdocs_yml_is_said_at_its_line_without_a_traceback(site):
+    edit(
+        site,
+        "mkdocs.yml",
+        'site_name: "Fernleigh Borough Council Practice Hub"',
+        "site_name: Fernleigh: Practice Hub",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "practice_hub", "check"],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        env=env(PYTHONPATH=str(REPO)),
+    )
+    assert (done.returncode, done.stderr.strip()) == (
+        2,
+        'mkdocs.yml:5: the value on this line has ": " in it, which reads as the start of another field '
+        '(put the value in quotes: site_name: "Fernleigh: Practice Hub")',
+    )
