@@ -450,8 +450,23 @@ def _unknown_fields(schemas: Schemas, e: _Error):
             message = f'unknown setting "{full}" in {e.label}'
         else:
             known, message = "allowed fields: " + ", ".join(allowed), f'unknown field "{full}"'
-        hint = f'did you mean "{guess}"?' if guess else known
+        hint = _when_hint(e.value, key, allowed) or (f'did you mean "{guess}"?' if guess else known)
         yield Finding(e.path + (key,), message, hint, full)
+
+
+def _when_hint(fields: dict, key: str, allowed: list) -> str:
+    """For a date or time written in fields of their own (date: 04/03/2027, time: 9.30am)
+    where the type has start: the start to write, with both in one value, or ""."""
+    if key not in ("date", "time") or "start" not in allowed or "start" in fields:
+        return ""
+    day, clock = fields.get("date"), fields.get("time")
+    written = " ".join(str(part) for part in (day, clock) if part is not None)
+    converted = uk_date_time(written)
+    if converted and converted[1]:
+        return f"the date and the time go in one field, start: write start: {converted[0]}"
+    if converted:
+        return f"the date and the time go in one field, start: write start: {converted[0]}T09:30 for 9.30am"
+    return "the date and the time go in one field, start, as YYYY-MM-DDTHH:MM (for example 2027-03-04T09:30)"
 
 
 def _type(schemas: Schemas, e: _Error):

@@ -222,6 +222,22 @@ def test_a_date_without_its_time_is_told_so(site):
     ]
 
 
+def test_a_date_and_a_time_in_fields_of_their_own_are_given_as_start(site):
+    edit(
+        site,
+        COURSES,
+        "  mode: e-learning\n",
+        "  mode: classroom\n  sessions:\n"
+        "    - date: 04/03/2027\n      time: 9.30am\n      venue: Town Hall\n      status: open\n",
+    )
+    assert [line for line in check(site) if "unknown field" in line] == [
+        f'{COURSES}:8: unknown field "sessions[1].date" (the date and the time go in one field, start: '
+        "write start: 2027-03-04T09:30)",
+        f'{COURSES}:9: unknown field "sessions[1].time" (the date and the time go in one field, start: '
+        "write start: 2027-03-04T09:30)",
+    ]
+
+
 def test_a_uk_date_is_given_as_it_must_be_written(site):
     edit(site, PROCEDURE, f"last_reviewed: {TODAY}", "last_reviewed: 01/11/2026")
     assert check(site) == [
