@@ -319,6 +319,7 @@ def uk_date(value) -> str | None:
         return None
 
 
+MAX_DATE_TEXT = 40  # characters: "Wednesday 4 September 2027 at 12.30pm" is 37
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _CLOCK = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?m\.?$|^(\d{1,2})[:.](\d{2})$", re.I)
 _DATE_AND_CLOCK = re.compile(
@@ -357,8 +358,9 @@ def _clock(text: str) -> str | None:
 def uk_date_time(value) -> tuple[str, bool] | None:
     """(the YYYY-MM-DDTHH:MM form, True) of a real date and time written another way
     (04/03/2027 9.30am, 4 March 2027 at 14:30, 2027-03-04 9:30), or (YYYY-MM-DD, False) of a
-    date without its time; None when the value is not a real date."""
-    if not isinstance(value, str):
+    date without its time; None when the value is not a real date (or is too long to be one:
+    the patterns are only tried on a short value, so no value costs more than a glance)."""
+    if not isinstance(value, str) or len(value) > MAX_DATE_TEXT:
         return None
     text = value.strip()
     date = _any_date(text)
