@@ -16,7 +16,8 @@ from .yaml_lines import YamlProblem, load
 _FIELD = re.compile(r"^[^\s#-][^:]*:(?:\s|$)")
 _INDENTED = re.compile(r"^[ \t]+\S")
 _HEADING = re.compile(r"^#{1,6}\s+\S")
-MAX_TRIES = 200  # places tried for a missing closing --- (each one parses the lines above it)
+MAX_TRIES = 20  # places tried for a missing closing --- (each one parses the lines above it)
+MAX_FIELD_LINES = 400  # lines of a page looked at for it: no page's fields are longer
 NO_CLOSE = "the page's fields have no closing --- line after them"
 
 
@@ -66,18 +67,25 @@ def missing_close(text: str, error_line: int | None = None) -> int | None:
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != "---":
         return None
-    stop = len(lines) if error_line is None else min(error_line - 1, len(lines))
+    stop = min(len(lines) if error_line is None else error_line - 1, len(lines), MAX_FIELD_LINES)
     if error_line is not None and error_line <= len(lines):
         if _FIELD.match(lines[error_line - 1]):
             return None  # YAML stopped at a field: that field is the problem
+    # From the end, once: whether any line from here on has words, and the first that is not
+    # a heading (a YAML comment): each place is then judged at once (linear in the lines).
+    text_after: list[str] = [""] * (stop + 1)
+    words_after = [False] * (stop + 1)
+    for index in range(stop - 1, -1, -1):
+        line = lines[index]
+        words_after[index] = bool(line.strip()) or words_after[index + 1]
+        text_after[index] = line if line.strip() and not line.startswith("#") else text_after[index + 1]
     tries = 0
     for index in range(2, stop):
         line = lines[index]
         if line.strip() and not _HEADING.match(line):
             continue
-        rest = [later for later in lines[index:stop] if later.strip()]
-        text = next((later for later in rest if not later.startswith("#")), "")
-        if not rest or _FIELD.match(text) or _INDENTED.match(text):
+        text = text_after[index]
+        if not words_after[index] or _FIELD.match(text) or _INDENTED.match(text):
             continue
         tries += 1
         if tries > MAX_TRIES:

@@ -319,7 +319,7 @@ class _Seen(HTMLParser):
 
 
 WORD_TABLE = "this is a table pasted from Word"
-_TABLE_TAG = re.compile(r"(?i)<(/?)table\b[^>]*>?")
+_TABLE_TAG = re.compile(r"(?i)<(/?)table\b[^<>]{0,4000}>?")  # bounded: linear in a page
 #: What Word leaves in the HTML it copies: its class names (MsoTableGrid, MsoNormal), its styles
 #: (mso-...), its own tags (<o:p>, <w:...>) and conditional comments (<![if ...]>).
 _WORD = re.compile(r"(?i)class=[\"']?Mso|mso-[a-z-]+\s*:|<o:p\b|</?w:|xmlns:[ow]\b|<!\[if")
