@@ -71,7 +71,10 @@ def _copy_result(result):
     items = [copy.copy(item) for item in result.items]
     for item in items:
         item.related = {}
-    return type(result)(items, list(result.problems), set(result.unread_ids))
+    copied = type(result)(items, list(result.problems), set(result.unread_ids))
+    if hasattr(result, "unread_words"):  # a content file's (structure.load.FileResult)
+        copied.unread_words = set(result.unread_words)
+    return copied
 
 
 #: The process's one serve cache.

@@ -137,7 +137,7 @@ def summary(errors: list[Problem], warnings: list[Problem] | None = None) -> str
     warnings = warnings or []
     files = len({p.path for p in errors})
     them = "it" if len(errors) == 1 else "them"
-    text = f"{plural(len(errors), 'problem')} in {plural(files, 'file')}: fix {them} and build again"
+    text = f"{plural(len(errors), 'problem')} in {plural(files, 'file')}: fix {them}, then run check again"
     if warnings:
         text += f" ({plural(len(warnings), 'warning')} too)"
     return text

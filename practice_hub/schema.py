@@ -226,7 +226,7 @@ class Schemas:
     def _translate(self, name: str, error: jsonschema.ValidationError, within: str = ""):
         """Plain-English findings for one error: the schema's own words for the value (its
         ``x-message``) if it has them, else one small function per JSON Schema keyword."""
-        about = _Error.of(error, within)
+        about = _Error.of(error, within, self._required_here(name, error))
         if about.kind not in ("additionalProperties", "unevaluatedProperties", "required"):
             own = self._own_message(name, about)
             if own is not None:
@@ -234,6 +234,20 @@ class Schemas:
                 return
         translate = _KEYWORDS.get(about.kind, _other)
         yield from translate(self, about)
+
+    def _required_here(self, name: str, error: jsonschema.ValidationError) -> bool:
+        """Whether the value the error is about is a required field of the object that holds it
+        (an empty required field must be filled in: removing its line is no fix)."""
+        where = list(error.absolute_schema_path)
+        if len(where) < 3 or where[-3] != "properties":
+            return False
+        schema = self.validators[name].schema
+        for part in where[:-3]:
+            try:
+                schema = schema[part]
+            except (KeyError, IndexError, TypeError):
+                return False
+        return isinstance(schema, dict) and where[-2] in schema.get("required", ())
 
     def _own_message(self, name: str, e: _Error) -> Finding | None:
         """The ``x-message`` nearest to the value along its path, after the name of the field
@@ -305,6 +319,60 @@ def uk_date(value) -> str | None:
         return None
 
 
+MAX_DATE_TEXT = 40  # characters: "Wednesday 4 September 2027 at 12.30pm" is 37
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_CLOCK = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?m\.?$|^(\d{1,2})[:.](\d{2})$", re.I)
+_DATE_AND_CLOCK = re.compile(
+    r"^(?P<date>.+?)(?:T|\s*,\s*|\s+at\s+|\s+)(?P<clock>\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?)$", re.I
+)
+
+
+def _any_date(text: str) -> str | None:
+    """The ISO form of a real date written as ISO (2027-3-4) or the UK way, else None."""
+    import datetime
+
+    iso = _ISO_DATE.match(text.strip())
+    if iso:
+        try:
+            return datetime.date(*(int(part) for part in iso.groups())).isoformat()
+        except ValueError:
+            return None
+    return uk_date(text)
+
+
+def _clock(text: str) -> str | None:
+    """HH:MM for a time of day written 9.30am, 9:30 pm, 2pm, 09.30 or 14:30, else None."""
+    found = _CLOCK.match(text.strip())
+    if not found:
+        return None
+    if found.group(3):
+        hour, minute = int(found.group(1)), int(found.group(2) or 0)
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if found.group(3).lower() == "p" else 0)
+    else:
+        hour, minute = int(found.group(4)), int(found.group(5))
+    return f"{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else None
+
+
+def uk_date_time(value) -> tuple[str, bool] | None:
+    """(the YYYY-MM-DDTHH:MM form, True) of a real date and time written another way
+    (04/03/2027 9.30am, 4 March 2027 at 14:30, 2027-03-04 9:30), or (YYYY-MM-DD, False) of a
+    date without its time; None when the value is not a real date (or is too long to be one:
+    the patterns are only tried on a short value, so no value costs more than a glance)."""
+    if not isinstance(value, str) or len(value) > MAX_DATE_TEXT:
+        return None
+    text = value.strip()
+    date = _any_date(text)
+    if date:
+        return date, False
+    both = _DATE_AND_CLOCK.match(text)
+    if not both:
+        return None
+    date, clock = _any_date(both.group("date")), _clock(both.group("clock"))
+    return (f"{date}T{clock}", True) if date and clock else None
+
+
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text else text
 
@@ -322,9 +390,10 @@ class _Error:
     schema: dict
     custom_hint: str
     within: str = ""  # where settings sit in a configuration file ("extra.practice_hub."), or ""
+    required: bool = False  # a required field of the object that holds it
 
     @classmethod
-    def of(cls, error: jsonschema.ValidationError, within: str = "") -> _Error:
+    def of(cls, error: jsonschema.ValidationError, within: str = "", required: bool = False) -> _Error:
         path = tuple(error.absolute_path)
         name = field_name(path)
         schema = error.schema if isinstance(error.schema, dict) else {}
@@ -338,6 +407,7 @@ class _Error:
             schema,
             schema.get("x-hint", ""),
             within,
+            required,
         )
 
     def label_of(self, path: tuple) -> str:
@@ -382,15 +452,32 @@ def _unknown_fields(schemas: Schemas, e: _Error):
             message = f'unknown setting "{full}" in {e.label}'
         else:
             known, message = "allowed fields: " + ", ".join(allowed), f'unknown field "{full}"'
-        hint = f'did you mean "{guess}"?' if guess else known
+        hint = _when_hint(e.value, key, allowed) or (f'did you mean "{guess}"?' if guess else known)
         yield Finding(e.path + (key,), message, hint, full)
+
+
+def _when_hint(fields: dict, key: str, allowed: list) -> str:
+    """For a date or time written in fields of their own (date: 04/03/2027, time: 9.30am)
+    where the type has start: the start to write, with both in one value, or ""."""
+    if key not in ("date", "time") or "start" not in allowed or "start" in fields:
+        return ""
+    day, clock = fields.get("date"), fields.get("time")
+    written = " ".join(str(part) for part in (day, clock) if part is not None)
+    converted = uk_date_time(written)
+    if converted and converted[1]:
+        return f"the date and the time go in one field, start: write start: {converted[0]}"
+    if converted:
+        return f"the date and the time go in one field, start: write start: {converted[0]}T09:30 for 9.30am"
+    return "the date and the time go in one field, start, as YYYY-MM-DDTHH:MM (for example 2027-03-04T09:30)"
 
 
 def _type(schemas: Schemas, e: _Error):
     expected: list[str] = e.expected if isinstance(e.expected, list) else [e.expected]
     wanted = " or ".join(_KIND.get(t, t) for t in expected)
     value = e.value
-    if value is None:
+    if value is None and e.required:
+        hint = "fill in a value after the colon: this field is required"
+    elif value is None:
         hint = "fill in a value after the colon, or remove the line"
     elif "array" in expected:
         hint = "write each entry on its own line starting with '- '"
@@ -422,7 +509,26 @@ def _format(schemas: Schemas, e: _Error):
     what, hint = _FORMAT_HELP.get(e.expected, ("is not in the right form", ""))
     iso = uk_date(e.value) if e.expected == "date" else None
     if iso:
-        yield Finding(e.path, f'{e.label} has "{e.value}", a date in the wrong form', f"write {iso}", e.name)
+        yield Finding(
+            e.path, f'{e.label} has "{e.value}", a date in the wrong form', f"write it as {iso}", e.name
+        )
+        return
+    converted = uk_date_time(e.value) if e.expected == "local-date-time" else None
+    if converted and converted[1]:
+        yield Finding(
+            e.path,
+            f'{e.label} has "{e.value}", a date and time in the wrong form',
+            f"write it as {converted[0]}",
+            e.name,
+        )
+        return
+    if converted:
+        yield Finding(
+            e.path,
+            f'{e.label} has "{e.value}", a date without its time',
+            f"write the date and the time, as {converted[0]}T09:30 for half past nine in the morning",
+            e.name,
+        )
         return
     yield Finding(e.path, f'{e.label} has "{e.value}", which {what}', e.custom_hint or hint, e.name)
 

@@ -23,6 +23,7 @@ import yaml
 from .audit_tool.grades import LABELS
 from .clock import Clock
 from .content_types import TYPES
+from .loader.yaml_lines import plain_words
 from .problems import Problem, Problems
 from .resources import schema_dir
 from .schema import load_schemas
@@ -248,10 +249,15 @@ def shard_pages_problem(value: str) -> str:
     return ""
 
 
+YAML_ERROR = "(the file)"  # a SettingsError's setting when mkdocs.yml cannot be read at all
+
+
 def _field_of(setting: str) -> str:
     """How a problem's field names a setting: menu[2] (counting from 1), extra.practice-hub."""
     if setting.startswith("extra:"):
         return "extra." + setting[len("extra:") :]
+    if setting == YAML_ERROR:
+        return ""
     name, _, index = setting.partition(".")
     return f"{name}[{int(index) + 1}]" if index.isdigit() else setting
 
@@ -397,7 +403,13 @@ class Project:
         the lines of mkdocs.yml) for wrong settings."""
         config_file = Path(config_file).resolve()
         text = config_file.read_text(encoding="utf-8")
-        config = yaml.load(text, Loader=LenientLoader) or {}
+        try:
+            config = yaml.load(text, Loader=LenientLoader) or {}
+        except yaml.MarkedYAMLError as error:  # said at its line, in plain words, as in a page
+            mark = error.problem_mark or error.context_mark
+            line = mark.line + 1 if mark else 0
+            message, hint = plain_words(error, text, line)
+            raise SettingsError([(YAML_ERROR, f"{message} ({hint})")], {YAML_ERROR: line}) from None
         root = config_file.parent
         docs_dir = (root / config.get("docs_dir", "docs")).resolve()
         try:

@@ -29,11 +29,12 @@ from .structure.abbreviations import Abbreviations, abbreviation_index
 from .structure.audit_cycles import check_overdue_actions
 from .structure.audit_results import results_of
 from .structure.blog import blogs_of, check_posts
+from .structure.edited import newness
 from .structure.events import check_events
 from .structure.examples import check_examples
 from .structure.graph import check_unique, resolve
 from .structure.items import Item, of_type
-from .structure.load import read_all, relative
+from .structure.load import read_every_file, relative
 from .structure.review import check_reviews
 from .structure.staff_voice import check_staff_voice
 from .structure.thread import Thread, report_gaps
@@ -112,6 +113,7 @@ class SiteDraft:
     problems: Problems = field(default_factory=Problems)
     read: list[Item] = field(default_factory=list)
     unread: set = field(default_factory=set)
+    unread_words: set = field(default_factory=set)  # every word of the files that could not be read
     content: list[Item] = field(default_factory=list)
     tags: dict[str, Item] = field(default_factory=dict)
     results: list[Item] = field(default_factory=list)
@@ -146,7 +148,9 @@ class SiteDraft:
 def _read(draft: SiteDraft) -> None:
     project = draft.project
     draft.schemas = load_schemas(project.schema_dir)
-    draft.read, draft.problems, draft.unread = read_all(project.root, project.docs_dir, draft.schemas)
+    reading = read_every_file(project.root, project.docs_dir, draft.schemas)
+    draft.read, draft.problems, draft.unread = reading.items, reading.problems, reading.unread
+    draft.unread_words = reading.unread_words
     draft.results = of_type(draft.read, AUDIT_RESULT)
     draft.records = of_type(draft.read, AUDIT_RECORD)
 
@@ -176,7 +180,9 @@ def _check_safety(draft: SiteDraft) -> None:
 
 def _check_ids(draft: SiteDraft) -> None:
     problems = draft.problems
-    check_unique(draft.content, problems)
+    ids = [item.id for item in draft.content]
+    duplicated = len(set(ids)) < len(ids)  # git is asked only when an id is used twice
+    check_unique(draft.content, problems, newness=newness(draft.project.root) if duplicated else None)
     for item in draft.content:
         if not TYPES[item.type].entries_have_pages:
             continue
@@ -243,7 +249,13 @@ def _golden_thread(draft: SiteDraft) -> None:
     draft.thread.series = results.series
     draft.thread.cycle_results = results.cycles
     draft.thread.small_sample = draft.project.settings.audit_small_sample
-    report_gaps(draft.thread, draft.problems, draft.project.settings.gaps_are_errors)
+    report_gaps(
+        draft.thread,
+        draft.problems,
+        draft.project.settings.gaps_are_errors,
+        unread=draft.unread,
+        unread_words=draft.unread_words,
+    )
 
 
 def _legislation(draft: SiteDraft) -> None:
@@ -264,7 +276,7 @@ def _check_files(draft: SiteDraft) -> None:
             path,
             1,
             f"the {blog.name} section has no front page",
-            f"create {path} with front matter (id: {blog.name}, title: {blog.label}) and a heading",
+            f"create {path} with the fields id: {blog.name} and title: {blog.label} between --- lines, then a heading",
             type=PAGE,
         )
 

@@ -70,6 +70,10 @@ class Loaded:
     data: object
     lines: dict = field(default_factory=dict)
     duplicates: list = field(default_factory=list)  # (path, line, first_line)
+    # Values a comma cut short in a one-line {...} set of fields ({venue: Civic Centre, Room 2}):
+    # (path of the value, its line, the value as meant): the words after the comma are put back.
+    commas: list = field(default_factory=list)
+    source: str = field(default="", repr=False)
 
     def line_of(self, path: Path, default: int = 1) -> int:
         """The line of *path*, or of its nearest parent that has one."""
@@ -81,26 +85,65 @@ class Loaded:
         return self.lines.get((), default)
 
 
-_HINTS = {
-    "mapping values are not allowed": "put text that contains ': ' in quotes, or check the indentation",
-    "found character '\\t'": "indent with spaces, not tabs",
-    "could not find expected ':'": "each field needs 'name: value'; check for a missing colon",
-    "found unexpected end of stream": "a quote or bracket is not closed",
-    "found undefined alias": "write the value out in full instead of pointing at an anchor",
-    "while scanning a quoted scalar": "a quote is not closed",
-    "expected <block end>": "check that this line lines up with the fields above it",
-    "did not find expected key": "check the indentation and any '- ' at the start of this line",
-    "did not find expected '-' indicator": "list entries must all start with '- ' at the same indentation",
-    "could not determine a constructor": "remove the tag that starts with ! before the value",
+#: PyYAML's words (in its problem or context) -> (what is wrong, how to fix it), in plain words.
+_PLAIN = {
+    "mapping values are not allowed": (
+        'the value on this line has ": " in it, which reads as the start of another field',
+        "put the value in quotes, or check the indentation",
+    ),
+    "found character '\\t'": ("this line has a tab where spaces are needed", "indent with spaces, not tabs"),
+    "could not find expected ':'": (
+        "this line is not a field: it has no colon",
+        "each field needs 'name: value'; check for a missing colon",
+    ),
+    "found unexpected end of stream": (
+        "a quote or bracket is not closed",
+        "close it at the end of the value",
+    ),
+    "found undefined alias": (
+        "a value starts with *, which points at something that is not there",
+        "write the value out in full, or put it in quotes",
+    ),
+    "while scanning a quoted scalar": (
+        "a quote is not closed",
+        "end the value with the quote it starts with",
+    ),
+    "expected <block end>": (
+        "this line does not line up with the fields above it",
+        "start it where the fields above start (a list entry: under the '- ' of its entry)",
+    ),
+    "did not find expected key": (
+        "this line does not fit the fields around it",
+        "check the indentation and any '- ' at the start of this line",
+    ),
+    "did not find expected '-' indicator": (
+        "this list entry does not line up with the others",
+        "list entries must all start with '- ' at the same indentation",
+    ),
+    "could not determine a constructor": (
+        "a value starts with !, which is not allowed",
+        "remove the tag that starts with ! before the value, or put the value in quotes",
+    ),
 }
+_FALLBACK = "check the indentation, colons and quotes on this line and the one before"
+_KEY_AND_VALUE = re.compile(r"^(\s*(?:-\s+)?[\w-]+):\s+(.+?)\s*$")
 
 
-def _hint_for(error: yaml.YAMLError) -> str:
-    text = f"{getattr(error, 'context', '') or ''} {getattr(error, 'problem', '') or ''}"
-    for needle, hint in _HINTS.items():
-        if needle in text:
-            return hint
-    return "check the indentation, colons and quotes on this line and the one before"
+def plain_words(error: yaml.YAMLError, text: str = "", line: int = 0) -> tuple[str, str]:
+    """(message, hint) for PyYAML's error in plain words; YAML's own words only for the rare
+    error that has none here. A value with ": " in it is shown in quotes."""
+    said = f"{getattr(error, 'context', '') or ''} {getattr(error, 'problem', '') or ''}"
+    for needle, (message, hint) in _PLAIN.items():
+        if needle in said:
+            if needle == "mapping values are not allowed":
+                lines = text.split("\n")
+                written = _KEY_AND_VALUE.match(lines[line - 1]) if 0 < line <= len(lines) else None
+                value = written.group(2) if written else ""
+                if written and value[:1] not in "\"'[{|>" and '"' not in value:
+                    hint = f'put the value in quotes: {written.group(1).strip()}: "{value}"'
+            return message, hint
+    problem = (getattr(error, "problem", None) or getattr(error, "context", None) or str(error)).strip()
+    return f"the fields cannot be read here (YAML says: {problem})", _FALLBACK
 
 
 def load(text: str) -> Loaded:
@@ -122,7 +165,7 @@ def load(text: str) -> Loaded:
         if not failed and node is None:
             return Loaded(None, {(): 1})
         if not failed and node is not None:
-            result = Loaded(None)
+            result = Loaded(None, source=text)
             try:
                 result.data = _convert(loader, node, (), result, 0, set())
                 return result
@@ -161,7 +204,7 @@ def _load_slowly(text: str) -> Loaded:
         node = loader.get_single_node()
         if node is None:
             return Loaded(None, {(): 1})
-        result = Loaded(None)
+        result = Loaded(None, source=text)
         result.data = _convert(loader, node, (), result, 0, set())
         return result
     except YamlProblem:
@@ -171,10 +214,9 @@ def _load_slowly(text: str) -> Loaded:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
-        problem = (error.problem or error.context or "not valid YAML").strip()
-        raise YamlProblem(line, f"YAML syntax error: {problem}", _hint_for(error)) from None
+        raise YamlProblem(line, *plain_words(error, text, line)) from None
     except yaml.YAMLError as error:
-        raise YamlProblem(1, f"YAML syntax error: {error}", _hint_for(error)) from None
+        raise YamlProblem(1, *plain_words(error)) from None
     except RecursionError:
         raise YamlProblem(1, "the YAML is nested too deeply to read", "flatten the structure") from None
     except (ValueError, TypeError, OverflowError) as error:  # a tagged value PyYAML cannot build
@@ -220,6 +262,7 @@ def _convert(loader, node: yaml.Node, path: Path, out: Loaded, depth: int, seen:
         return values
     if isinstance(node, yaml.MappingNode):
         mapping: dict = {}
+        previous = None  # the value node of the field before
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + 1
             if not isinstance(key_node, yaml.ScalarNode):
@@ -232,6 +275,9 @@ def _convert(loader, node: yaml.Node, path: Path, out: Loaded, depth: int, seen:
                 raise YamlProblem(
                     key_line, "YAML merge keys (<<) are not supported", "write the fields out in full"
                 )
+            if _cut_by_comma(node, key_node, value_node, previous, mapping, out, path):
+                continue
+            previous = value_node
             key = loader.construct_object(key_node)
             if not isinstance(key, str):
                 key = str(key_node.value)  # "on:" stays "on", not True
@@ -243,3 +289,27 @@ def _convert(loader, node: yaml.Node, path: Path, out: Loaded, depth: int, seen:
             mapping[key] = _convert(loader, value_node, child_path, out, depth + 1, seen)
         return mapping
     raise YamlProblem(node.start_mark.line + 1, "unsupported YAML", "")  # pragma: no cover
+
+
+def _plain_scalar(node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and not node.style and node.tag == "tag:yaml.org,2002:str"
+
+
+def _cut_by_comma(node, key_node, value_node, previous, mapping: dict, out: Loaded, path: Path) -> bool:
+    """In a one-line {...} set of fields, words after a comma with no colon of their own
+    ({venue: Civic Centre, Room 2}) are the rest of the plain value before them (*previous*, its
+    node), cut short by the comma: put them back on that value and remember where, so that the
+    editor is told to put it in quotes."""
+    if not node.flow_style or previous is None or not mapping or not out.source:
+        return False
+    empty = isinstance(value_node, yaml.ScalarNode) and value_node.value == "" and not value_node.style
+    if not empty or not _plain_scalar(key_node) or value_node.start_mark.index != key_node.end_mark.index:
+        return False  # "Room 2:" (a field with no value) or a quoted word
+    if not _plain_scalar(previous) or previous.start_mark.line != key_node.start_mark.line:
+        return False
+    before = list(mapping)[-1]
+    whole = out.source[previous.start_mark.index : key_node.end_mark.index]
+    mapping[before] = whole
+    out.commas = [entry for entry in out.commas if entry[0] != path + (before,)]
+    out.commas.append((path + (before,), out.lines[path + (before,)], whole))
+    return True

@@ -57,9 +57,10 @@ def check_site_links(site: Site, only: set[str] | None = None) -> None:
         for item in site.items
         if item.body and not item.from_yaml and (only is None or item.uri in only)
     ]
+    ids = {item.id: item.uri for item in site.items if not item.from_yaml and not item.anchor}
     # A news post's address is made from its title, not its file's name.
     aliases = {slugify(item.title): item.uri for item in site.items if TYPES[item.type].blog and item.title}
-    check_body_links(sources, pages, text_of, files, hidden, site.problems, site.project.site_url, aliases)
+    check_body_links(sources, pages, text_of, files, hidden, site.problems, site.project.site_url, aliases, ids=ids)
 
 
 def _generated_names(site: Site, existing: set) -> set[str]:

@@ -43,11 +43,13 @@ def check_body(path: str, type_name: str, body: str, first_line: int, found: lis
     def report(line, message, hint):
         found.append(Problem(path, line + first_line - 1, message, hint, type_name))
 
+    lines = body.split("\n")
+    body = html.report_word_tables(body, report)  # one message a table, not one a tag
     markdown_limits.check(body, report)
     if any(p.path == path and p.message.startswith(("the line is", "the paragraph has")) for p in found):
         return  # the HTML walk is linear, but a 2 MB line makes poor messages
     html.check_body(body, report)
-    for number, line in enumerate(body.split("\n"), 1):
+    for number, line in enumerate(lines, 1):
         char = fields.bad_character(line)
         if char:
             report(
@@ -70,28 +72,27 @@ def check_rendered(items, renderer: rendered.Renderer, problems) -> None:
     for item in items:
         if not item.body or item.from_yaml:
             continue
-        if plain_text(item.body) and not accessible.worth_rendering(
-            item.body, renderer.extensions, renderer.style
-        ):
+        body = html.report_word_tables(item.body, lambda *_: None) if "<" in item.body else item.body
+        if plain_text(body) and not accessible.worth_rendering(body, renderer.extensions, renderer.style):
             continue  # nothing the renderer could turn into markup or case data the source scan missed
         limited: list = []
-        markdown_limits.check(item.body, lambda *found, limited=limited: limited.append(found))
+        markdown_limits.check(body, lambda *found, limited=limited: limited.append(found))
         if limited or any(m.startswith(html.TOO_DEEP) for _, m in reported.get(item.path, ())):
             continue  # refused already, and too costly to render
         try:
-            output = renderer.render(item.body)
+            output = renderer.render(body)
         except RecursionError:
             problems.add(
                 item.path, item.body_line, f"{html.TOO_DEEP} to be read", html.TOO_DEEP_HINT, type=item.type
             )
             continue
         already = {(line - item.body_line + 1, m) for line, m in reported.get(item.path, ())}
-        published, found = rendered.judge_page(output, item.body, rendered.CONTENT, already)
+        published, found = rendered.judge_page(output, body, rendered.CONTENT, already)
         for line, message, hint in found:
             problems.add(item.path, line + item.body_line - 1, message, hint, type=item.type)
-        for line, message, hint in case_data_seen(published, item.body, item.body_line):
+        for line, message, hint in case_data_seen(published, body, item.body_line):
             problems.add(item.path, line, message, hint, type=item.type)
-        for line, message, hint in accessible.check(output, item.body, renderer.style):
+        for line, message, hint in accessible.check(output, body, renderer.style):
             problems.add(item.path, line + item.body_line - 1, message, hint, type=item.type)
 
 

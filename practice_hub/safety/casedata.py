@@ -65,6 +65,19 @@ HINT = (
     f"{MARKDOWN_MARKER} (Markdown) or # {MARKER} (YAML) at the end of the line "
     f"(a made-up NHS number must come from the NHS test range {TEST_RANGE})"
 )
+#: In a Markdown page's text: the HTML comment (a reader never sees it).
+BODY_HINT = (
+    "remove it: the site is read by every member of staff; if it is a made-up example, add "
+    f"{MARKDOWN_MARKER} at the end of the line "
+    f"(a made-up NHS number must come from the NHS test range {TEST_RANGE})"
+)
+#: In a field (YAML): the YAML comment, after the value on the field's line (the HTML comment
+#: would become part of the value, and a "#" inside quotes is text).
+FIELD_HINT = (
+    "remove it: the site is read by every member of staff; if it is a made-up example, add "
+    f"# {MARKER} at the end of the line of the field, after the value "
+    f"(a made-up NHS number must come from the NHS test range {TEST_RANGE})"
+)
 MARKER_HINT = (
     f"use a number from the NHS test range {TEST_RANGE}, which the NHS keeps for testing and never "
     "gives to a patient, or remove it: the site is read by every member of staff"
@@ -528,15 +541,16 @@ def _judge(finding: Finding, on_marked_line: bool, text: str) -> tuple[str, str]
     return f'"{_shown(text[finding.start : finding.end])}" {_MARKER_REFUSED}', MARKER_HINT
 
 
-def check_text(text: str, line_text: str | None = None) -> list[tuple[int, str, str]]:
+def check_text(text: str, line_text: str | None = None, hint: str = BODY_HINT) -> list[tuple[int, str, str]]:
     """(offset, message, hint) for each piece of case data in *text*, after the marker rule of the
-    line it sits on (*line_text*, by default *text* itself: one line of Markdown)."""
+    line it sits on (*line_text*, by default *text* itself: one line of Markdown). *hint* goes
+    with what is not excused (the marker's form where the text is: Markdown by default)."""
     on_marked_line = marked(text if line_text is None else line_text)
     out = []
     for finding in findings(text):
         judged = _judge(finding, on_marked_line, text)
         if judged:
-            out.append((finding.start, *judged))
+            out.append((finding.start, judged[0], hint if judged[1] == HINT else judged[1]))
     return out
 
 
@@ -571,7 +585,7 @@ def check_value(value: str, line_text: str) -> list[tuple[int, str, str]]:
     """:func:`check_text` for a YAML string reported at the line *line_text*: a multi-line value
     (a folded or literal block) is scanned whole, so a number split over its lines is found, and
     again with Markdown emphasis, HTML tags and entities taken out (``943 *476* 5919``)."""
-    out = check_text(value, line_text)
+    out = check_text(value, line_text, FIELD_HINT)
     plain = _plain(value)
     if plain != value:
         on_marked_line = marked(line_text)
@@ -581,13 +595,13 @@ def check_value(value: str, line_text: str) -> list[tuple[int, str, str]]:
                 seen.add(finding.key)
                 judged = _judge(finding, on_marked_line, plain)
                 if judged:
-                    out.append((finding.start, *judged))
+                    out.append((finding.start, judged[0], FIELD_HINT if judged[1] == HINT else judged[1]))
     return out
 
 
 def hint_for(message: str) -> str:
     """The hint that goes with a message from :func:`scan_rendered` or :func:`check_text`."""
-    return MARKER_HINT if message.endswith(_MARKER_REFUSED) else HINT
+    return MARKER_HINT if message.endswith(_MARKER_REFUSED) else BODY_HINT
 
 
 _TAG = re.compile(r"<[^<>]*>")

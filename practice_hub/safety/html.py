@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 import nh3
 
 from . import urls
-from .entities import HUGE
+from .entities import HUGE, unescape
 
 TAGS = frozenset(
     """a abbr b blockquote br caption cite code col colgroup dd del details dfn div dl dt em
@@ -211,6 +211,8 @@ class _Walker(HTMLParser):
                 if never
                 else "write the content in Markdown; pages may use tables, details, abbr, span, div, img and links"
             )
+            if tag.startswith(("o:", "w:", "v:")):  # Office's own tags, copied from Word with its text
+                hint = "it was pasted from Word with the text: delete it and Word's other tags, and keep the words"
             self.report(line, f"HTML tag <{shown(tag, 30)}> is not allowed", hint)
         allowed = GLOBAL_ATTRIBUTES | ATTRIBUTES.get(tag, set())
         refused = False
@@ -314,6 +316,82 @@ class _Seen(HTMLParser):
         self.attributes |= {name for name, _ in attrs}
 
     handle_startendtag = handle_starttag
+
+
+WORD_TABLE = "this is a table pasted from Word"
+_TABLE_TAG = re.compile(r"(?i)<(/?)table\b[^<>]{0,4000}>?")  # bounded: linear in a page
+#: What Word leaves in the HTML it copies: its class names (MsoTableGrid, MsoNormal), its styles
+#: (mso-...), its own tags (<o:p>, <w:...>) and conditional comments (<![if ...]>).
+_WORD = re.compile(r"(?i)class=[\"']?Mso|mso-[a-z-]+\s*:|<o:p\b|</?w:|xmlns:[ow]\b|<!\[if")
+_ROW = re.compile(r"(?i)<tr\b")
+_CELL = re.compile(r"(?i)<t[dh]\b")
+_ANY_TAG = re.compile(r"<[^<>]*>?")
+_SPACES = re.compile(r"\s+")
+MAX_EXAMPLE_CELL = 30  # characters of a cell shown in the example
+
+
+def word_tables(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets in *text* (a body, code blanked) of each outermost <table> ...
+    </table> that holds Word's HTML; an unclosed table runs to the end. One pass: linear."""
+    found: list[tuple[int, int]] = []
+    depth, start = 0, 0
+    for tag in _TABLE_TAG.finditer(text):
+        if not tag.group(1):
+            if depth == 0:
+                start = tag.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                found.append((start, tag.end()))
+    if depth:
+        found.append((start, len(text)))
+    return [(start, end) for start, end in found if _WORD.search(text, start, end)]
+
+
+def _cells(row: str) -> list[str]:
+    cells = []
+    for piece in _CELL.split(row)[1:]:
+        words = _SPACES.sub(" ", unescape_text(_ANY_TAG.sub(" ", piece.split(">", 1)[-1]))).strip()
+        words = words.replace("|", "/")
+        cells.append(words if len(words) <= MAX_EXAMPLE_CELL else words[: MAX_EXAMPLE_CELL - 3] + "...")
+    return cells
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cell or " " for cell in cells) + " |"
+
+
+def word_table_hint(table: str) -> str:
+    """How to write a Word table in Markdown, shown with its own first rows."""
+    rows = [cells for cells in (_cells(row) for row in _ROW.split(table)[1:3]) if cells]
+    heading = rows[0] if rows else ["Team", "Phone"]
+    hint = (
+        f'write it as a Markdown table: a line "{_row(heading)}", under it '
+        f'"{_row(["---"] * len(heading))}", then one line for each row'
+    )
+    return hint + (f', such as "{_row(rows[1])}"' if len(rows) > 1 else "")
+
+
+def unescape_text(text: str) -> str:
+    return unescape(text).replace("\u00a0", " ")
+
+
+def report_word_tables(body: str, report) -> str:
+    """Report each Word table in *body* once, at its <table> line, with the Markdown to write
+    instead (report(line_in_body, message, hint)); return the body with those tables blanked
+    (line breaks kept), so that no tag of theirs is reported again one by one."""
+    text = blank_code(body)
+    tables = word_tables(text)
+    if not tables:
+        return body
+    out, at = [], 0
+    for start, end in tables:
+        report(text.count("\n", 0, start) + 1, WORD_TABLE, word_table_hint(text[start:end]))
+        out += [body[at:start], re.sub(r"[^\n]", " ", body[start:end])]
+        at = end
+    out.append(body[at:])
+    return "".join(out)
 
 
 def check_body(body: str, report) -> None:

@@ -100,8 +100,11 @@ def check_body_links(
     problems: Problems,
     site_url: str = "",
     aliases: dict[str, str] | None = None,
+    ids: dict[str, str] | None = None,
 ) -> None:
     """sources: (path for messages, uri under docs/, body, first body line).
+    ids: each page's id -> its uri, so that a link to a file renamed since (whose id stayed)
+    is told its new name.
     pages: every page of the build (uri under docs/); text_of(uri): its Markdown as built, or None
     when it cannot be known (its anchors are then not checked), asked only for links with a #.
     files: every other file that will be published (images, downloads).
@@ -184,7 +187,7 @@ def check_body_links(
                         path,
                         line,
                         f'the link "{target}" points to a page that does not exist',
-                        _did_you_mean(resolved, pages, folder)
+                        _did_you_mean(resolved, pages, folder, own=uri, ids=ids)
                         or "check the file name; links in the body are relative paths to .md files",
                         field="body",
                     )
@@ -204,7 +207,7 @@ def check_body_links(
                     path,
                     line,
                     f'the link "{target}" points to a file that does not exist',
-                    _did_you_mean(resolved, files, folder)
+                    _did_you_mean(resolved, files, folder, own=uri)
                     or "check the file name and folder; downloads go in a files/ folder",
                     field="body",
                 )
@@ -324,12 +327,23 @@ def _check_anchor(path, line, target, uri, fragment, known, where, problems: Pro
     )
 
 
-def _did_you_mean(resolved: str, candidates, folder: str) -> str:
+def _did_you_mean(
+    resolved: str, candidates, folder: str, own: str = "", ids: dict[str, str] | None = None
+) -> str:
+    """'did you mean "..."?' for a link to *resolved*, which is not among *candidates*, or "".
+    Never the page the link is on (*own*). A page whose id is the missing file's name (the file
+    was renamed, its id kept) comes first; then the nearest file name, in the link's folder first."""
+    wanted = posixpath.splitext(posixpath.basename(resolved))[0]
+    renamed = (ids or {}).get(wanted)
+    if renamed and renamed != own and renamed in candidates:
+        where = posixpath.relpath(renamed, folder or ".")
+        return f'did you mean "{where}"? It is the page with the id "{wanted}", renamed'
     stems: dict[str, str] = {}  # file name without its suffix -> the first path with it
     here = posixpath.dirname(resolved)
     for candidate in sorted(candidates, key=lambda c: (posixpath.dirname(c) != here, c)):
-        stems.setdefault(posixpath.splitext(posixpath.basename(candidate))[0], candidate)
-    guess = suggest(posixpath.splitext(posixpath.basename(resolved))[0], stems)
+        if candidate != own:
+            stems.setdefault(posixpath.splitext(posixpath.basename(candidate))[0], candidate)
+    guess = suggest(wanted, stems)
     if guess is None:
         return ""
     return f'did you mean "{posixpath.relpath(stems[guess], folder or ".")}"?'

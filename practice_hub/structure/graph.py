@@ -7,6 +7,7 @@ standards...) and the graph records every edge at both ends.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 
 from ..content_types import DATA_DIR, DATA_FILE_OF, TYPES, schema_of
@@ -34,19 +35,41 @@ def values_at(data, pattern: tuple, path: tuple = ()):
         yield from values_at(data[head], rest, path + (head,))
 
 
-def check_unique(items: list[Item], problems: Problems, what: str = "id") -> dict[str, Item]:
-    seen: dict[str, Item] = {}
+def check_unique(
+    items: list[Item],
+    problems: Problems,
+    what: str = "id",
+    newness: Callable[[str], int] | None = None,
+) -> dict[str, Item]:
+    """Each id to its one item; every other item with the same id is a problem. The item kept is
+    the one that is least new by *newness* (git: unchanged before changed before new, see
+    ``structure.edited``), and among equals the first in reading order (path, then line): so the
+    page an editor has just made or changed is the one told to change its id, never a published
+    page that links may already use. Without git, the later file (by path) is told."""
+    groups: dict[str, list[Item]] = {}
     for item in items:
-        first = seen.get(item.id)
-        if first is None:
-            seen[item.id] = item
-            continue
-        problems.about(
-            item,
-            "id",
-            f'{what} "{item.id}" is already used by {first.path}:{first.line_of("id")}',
-            f"{what}s must be unique across the site; choose another",
-        )
+        groups.setdefault(item.id, []).append(item)
+    seen: dict[str, Item] = {}
+    for identity, group in groups.items():
+        keeper = group[0]
+        if len(group) > 1 and newness is not None:
+            keeper = min(group, key=lambda item: newness(item.path))  # min keeps the first of equals
+        seen[identity] = keeper
+        for item in group:
+            if item is keeper:
+                continue
+            where = f"line {keeper.line_of('id')}" if keeper.path == item.path else keeper.path
+            newer = newness is not None and newness(item.path) > newness(keeper.path)
+            problems.about(
+                item,
+                "id",
+                f'{what} "{item.id}" is already used by {keeper.path}:{keeper.line_of("id")}',
+                f"give this one another {what}: leave {where} as it is, since pages and links may "
+                f"already use its {what}"
+                if newer
+                else f"give the newer of the two another {what}, and leave the other as it is, since "
+                f"pages and links may already use its {what}",
+            )
     return seen
 
 

@@ -24,7 +24,7 @@ from ..problems import Problem, Problems
 from ..safety import check_file as safety_check_file  # safe content
 from ..safety.files import OutsideCheck
 from ..safety.names import folder_name
-from ..schema import Schemas
+from ..schema import Schemas, field_name
 from .items import Item
 
 
@@ -33,8 +33,12 @@ class FileResult:
     items: list[Item] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     unread_ids: set = field(default_factory=set)  # ids in a file that could not be read
+    # Every word of such a file: the ids it may name (a standard's audit_sections), so that no
+    # other file is told it is linked to nothing because of it.
+    unread_words: set = field(default_factory=set)
 
 
+_WORD = re.compile(r"[A-Za-z0-9][\w-]*")
 _ID_LINE = re.compile(r"^[ \t]*(?:-[ \t]+)?id:[ \t]*[\"']?([A-Za-z0-9][\w-]*)", re.M)
 
 
@@ -56,7 +60,26 @@ def walk(docs_dir: Path) -> list[str]:
 def read_all(repo_root: Path, docs_dir: Path, schemas: Schemas) -> tuple[list[Item], Problems, set]:
     """Every item, every problem, and the ids seen in files that could not be read (so that
     references to them are not also reported as unknown)."""
+    reading = read_every_file(repo_root, docs_dir, schemas)
+    return reading.items, reading.problems, reading.unread
+
+
+@dataclass
+class Reading:
+    """What reading every file under docs/ gives: items, problems, and what files that could not
+    be read held: their ids (references to them are not reported as unknown) and every word in
+    them (ids they may name: the golden thread reports no gap they might close)."""
+
+    items: list[Item]
+    problems: Problems
+    unread: set
+    unread_words: set
+
+
+def read_every_file(repo_root: Path, docs_dir: Path, schemas: Schemas) -> Reading:
+    """:func:`read_all`, with the words of the files that could not be read."""
     problems = Problems()
+    words: set = set()
     items: list[Item] = []
     unread: set = set()
     docs_rel = relative(docs_dir, repo_root)
@@ -97,7 +120,8 @@ def read_all(repo_root: Path, docs_dir: Path, schemas: Schemas) -> tuple[list[It
         items.extend(result.items)
         problems.extend(result.problems)
         unread |= result.unread_ids
-    return items, problems, unread
+        words |= result.unread_words
+    return Reading(items, problems, unread, words)
 
 
 def read_file(path: str, uri: str, type_name: str, fmt: str, raw: bytes, schemas: Schemas) -> FileResult:
@@ -117,6 +141,8 @@ def read_file(path: str, uri: str, type_name: str, fmt: str, raw: bytes, schemas
     if out.problems:
         read = {item.id for item in out.items}
         out.unread_ids = {found for found in _ID_LINE.findall(text) if found not in read}
+        if out.unread_ids:
+            out.unread_words = set(_WORD.findall(text))
     return out
 
 
@@ -127,7 +153,7 @@ def _read_markdown(path, uri, type_name, text, schemas, out: FileResult) -> None
         out.problems.append(Problem(path, problem.line, problem.message, problem.hint, type_name))
         return
     if parts.front_matter is None:
-        what = "the file is empty" if not text.strip() else "the file has no front matter"
+        what = "the file is empty" if not text.strip() else "the page has no fields at the top"
         out.problems.append(
             Problem(
                 path,
@@ -138,7 +164,7 @@ def _read_markdown(path, uri, type_name, text, schemas, out: FileResult) -> None
             )
         )
         return
-    loaded = _load_yaml(path, parts.front_matter, parts.first_line - 1, type_name, out)
+    loaded = _load_yaml(path, parts.front_matter, parts.first_line - 1, type_name, out, page=text)
     if loaded is None:
         return
     if loaded.data is None:
@@ -146,7 +172,7 @@ def _read_markdown(path, uri, type_name, text, schemas, out: FileResult) -> None
             Problem(
                 path,
                 1,
-                "the front matter is empty",
+                "the page has no fields between the --- lines at the top",
                 "add fields such as id: and title: between the --- lines",
                 type_name,
             )
@@ -157,7 +183,7 @@ def _read_markdown(path, uri, type_name, text, schemas, out: FileResult) -> None
             Problem(
                 path,
                 parts.first_line,
-                f"the front matter must be a set of fields (name: value), not {_kind(loaded.data)}",
+                f"the top of the page, between the --- lines, must hold fields (name: value), not {_kind(loaded.data)}",
                 "write one field per line, as 'name: value'",
                 type_name,
             )
@@ -223,7 +249,11 @@ def _read_yaml_list(path, uri, type_name, fmt, text, schemas, out: FileResult) -
         _check(item, schemas, out)
 
 
-def _load_yaml(path: str, text: str, offset: int, type_name: str, out: FileResult) -> Loaded | None:
+def _load_yaml(
+    path: str, text: str, offset: int, type_name: str, out: FileResult, page: str | None = None
+) -> Loaded | None:
+    """The YAML *text* (a whole list file, or the fields of the Markdown *page*), read, with its
+    problems added to *out*; None when it cannot be read."""
     artefacts = scan_artefacts(text)
     for found in artefacts:
         out.problems.append(
@@ -232,7 +262,12 @@ def _load_yaml(path: str, text: str, offset: int, type_name: str, out: FileResul
     try:
         loaded = load(text)
     except YamlProblem as problem:
-        if not artefacts:  # otherwise the artefact is the cause: YAML's own words would mislead
+        unclosed = frontmatter.missing_close(page, problem.line + offset) if page else None
+        if unclosed and not artefacts:  # a rule (---) in the text was taken for the closing line
+            out.problems.append(
+                Problem(path, unclosed, frontmatter.NO_CLOSE, frontmatter.close_hint(unclosed), type_name)
+            )
+        elif not artefacts:  # otherwise the artefact is the cause: YAML's own words would mislead
             out.problems.append(
                 Problem(path, problem.line + offset, problem.message, problem.hint, type_name)
             )
@@ -243,8 +278,8 @@ def _load_yaml(path: str, text: str, offset: int, type_name: str, out: FileResul
                     path,
                     1,
                     f"none of the entries in this file were read, because of the problem on line {first}",
-                    "fix that line and the entries come back; until then, warnings about what they link to, "
-                    "such as standards with no training, cannot be trusted",
+                    "fix that line and the entries come back; until then, no gap in the golden thread "
+                    "is reported for what they link to",
                     type_name,
                 )
             )
@@ -252,6 +287,20 @@ def _load_yaml(path: str, text: str, offset: int, type_name: str, out: FileResul
     if offset:
         loaded.lines = {key: line + offset for key, line in loaded.lines.items()}
         loaded.duplicates = [(p, line + offset, first + offset) for p, line, first in loaded.duplicates]
+        loaded.commas = [(p, line + offset, value) for p, line, value in loaded.commas]
+    for value_path, line, value in loaded.commas:
+        name = field_name(value_path[1:] if value_path and isinstance(value_path[0], int) else value_path)
+        quote = "'" if '"' in value else '"'
+        out.problems.append(
+            Problem(
+                path,
+                line,
+                f'field "{name}" has a comma, which ends a value written between {{ and }}',
+                f"put the value in quotes: {value_path[-1]}: {quote}{value}{quote}",
+                type_name,
+                name,
+            )
+        )
     for dup_path, line, first in loaded.duplicates:
         name = ".".join(str(part) for part in dup_path if isinstance(part, str))
         out.problems.append(

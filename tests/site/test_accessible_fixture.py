@@ -51,7 +51,7 @@ EXPECTED = [
     f'docs/procedures/referral-links.md:16: the link text "Read more" does not say where the link goes '
     f"({VAGUE.format('Read more')})",
 ]
-SUMMARY = "Practice Hub: 11 problems in 6 files: fix them and build again"
+SUMMARY = "Practice Hub: 11 problems in 6 files: fix them, then run check again"
 
 
 @pytest.fixture(scope="module")

@@ -62,7 +62,7 @@ def test_check_reports_each_exported_audit_at_its_line(project):
     assert "Traceback" not in result.stdout + result.stderr
     assert result.returncode == 1
     assert result.stdout.splitlines() == EXPECTED
-    assert result.stderr.strip() == "Practice Hub: 9 problems in 9 files: fix them and build again"
+    assert result.stderr.strip() == "Practice Hub: 9 problems in 9 files: fix them, then run check again"
 
 
 def test_the_strict_build_fails_and_publishes_none_of_them(project):

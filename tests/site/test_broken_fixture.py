@@ -24,7 +24,7 @@ EXPECTED_ERRORS = [
     'docs/procedures/duplicate.md:4: field "title" is given twice (first on line 3) (keep one of them; a second value would silently replace the first)',
     "docs/procedures/empty.md:1: the file is empty (start the file with a line ---, then fields such as id: and title:, then a line ---)",
     'docs/procedures/fields.md:1: missing required field "owner" (add a line "owner: ...": the team or role responsible for keeping this current: a role, never a person\'s name)',
-    'docs/procedures/fields.md:2: id "fields" is already used by docs/procedures/duplicate.md:2 (ids must be unique across the site; choose another)',
+    'docs/procedures/fields.md:2: id "fields" is already used by docs/procedures/duplicate.md:2 (give the newer of the two another id, and leave the other as it is, since pages and links may already use its id)',
     'docs/procedures/fields.md:3: field "title" must be text, not a list (write the value as one line of text after the colon)',
     'docs/procedures/fields.md:7: unknown field "ownr" (did you mean "owner"?)',
     'docs/procedures/fields.md:8: field "status" has "curent", which is not one of: draft, current, under review, archived (did you mean "current"?)',
@@ -33,8 +33,8 @@ EXPECTED_ERRORS = [
     "docs/procedures/huge.md:1: the file is 5.0 MB, more than the 2 MB a content file may be (split it into smaller pages, or link to a large document instead of pasting it in)",
     "docs/procedures/latin1.md:3: the file is not UTF-8 text (byte 0xe9 cannot be read) (save the file with UTF-8 encoding; in most editors: Save As, Encoding, UTF-8)",
     'docs/procedures/lone-working.markdown:1: the file name ends in ".markdown"; pages end in ".md" (rename it to "lone-working.md" and change the links to it)',
-    "docs/procedures/malformed.md:3: YAML syntax error: mapping values are not allowed here (put text that contains ': ' in quotes, or check the indentation)",
-    "docs/procedures/unclosed.md:1: the front matter starts with --- but never ends (add a line with just --- after the last field)",
+    'docs/procedures/malformed.md:3: the value on this line has ": " in it, which reads as the start of another field (put the value in quotes: title: "Strategy discussions: who attends")',
+    "docs/procedures/unclosed.md:5: the page's fields have no closing --- line after them (add a line with just --- after the last field (line 4), before the page's text)",
     'docs/standards/listening.md:9: field "audit_sections" names "voice-section", which is not the id of any audit section (check the id in docs/audit/)',
     'docs/standards/listening.md:9: field "audit_sections" names "windows", which is a procedure, not an audit section (use the id of an audit section)',
     'docs/training/courses.yml:7: field "standards" names "listenning", which is not the id of any practice standard (did you mean "listening"?)',
@@ -73,7 +73,7 @@ def in_order(lines: list[str]) -> list[str]:
 # check's problems: the errors and the warnings that fail the build, in one list.
 EXPECTED_FAILING = in_order(EXPECTED_ERRORS + EXPECTED_COUNTED)
 
-SUMMARY = "Practice Hub: 35 problems in 15 files: fix them and build again"
+SUMMARY = "Practice Hub: 35 problems in 15 files: fix them, then run check again"
 
 
 @pytest.fixture(scope="module")

@@ -88,7 +88,7 @@ EXPECTED = [
     f"docs/tools/files/notes.txt:2: {NHS} ({CASE_HINT})",
     f"docs/tools/files/report.pdf:1: {NHS}, on page 1 ({DOCUMENT_HINT})",
 ]
-SUMMARY = "Practice Hub: 14 problems in 14 files: fix them and build again"
+SUMMARY = "Practice Hub: 14 problems in 14 files: fix them, then run check again"
 
 
 @pytest.fixture(scope="module")

@@ -110,7 +110,7 @@ BAD = [
     ),
     (
         briefing("uk-date", date="15/06/2026"),
-        'docs/learning/bad.md:12: field "date" has "15/06/2026", a date in the wrong form (write 2026-06-15)',
+        'docs/learning/bad.md:12: field "date" has "15/06/2026", a date in the wrong form (write it as 2026-06-15)',
     ),
     (
         briefing("no-such-procedure", procedures="[recordng]"),

@@ -16,7 +16,7 @@ TRICKS = FIXTURES / "tricks" / "docs"
 ONERROR = (
     'HTML attribute "onerror" on <img> runs script and is not allowed (remove it: pages cannot run script)'
 )
-HINT = casedata.HINT
+HINT = casedata.BODY_HINT  # found in a page's text: the Markdown form of the marker
 # The image each trick hides has no text alternative either: the accessibility rules read the
 # HTML as a browser parses it, so no trick hides it from them.
 NO_ALT = (
@@ -45,7 +45,7 @@ EXPECTED = [
     f"docs/procedures/unclosed-fence.md:15: {ONERROR}",
     f"docs/procedures/unclosed-fence.md:15: {NO_ALT}",
 ]
-SUMMARY = "Practice Hub: 18 problems in 10 files: fix them and build again"
+SUMMARY = "Practice Hub: 18 problems in 10 files: fix them, then run check again"
 
 
 @pytest.fixture(scope="module")

@@ -170,7 +170,7 @@ def test_bad_inputs_have_exact_messages(tmp_path):
         'docs/induction/bad.md:10: field "steps[2].when" has "second week", which is not one of: first day, first week, first month, first three months (choose one of the listed values)',
         'docs/links/bad.yml:1: missing required field "description" (add a line "description: ...": what readers find there, in one sentence)',
         'docs/links/bad.yml:3: field "url" has "intranet/home", which is not a web address (start it with https:// or http://, with no spaces, quotes or angle brackets)',
-        'docs/recruitment/vacancies/bad.md:9: field "closing_date" has "15/12/2026", a date in the wrong form (write 2026-12-15)',
+        'docs/recruitment/vacancies/bad.md:9: field "closing_date" has "15/12/2026", a date in the wrong form (write it as 2026-12-15)',
         'docs/research/bad.md:5: field "source" is too short (at least 2 characters) (fill it in)',
         'docs/research/bad.md:8: field "link" has "www.scie.org.uk", which is not a web address (start it with https:// or http://, with no spaces, quotes or angle brackets)',
         'docs/tools/missing.md:9: field "file" names files/gone.docx, which is not in docs/tools/files/ (add the file there, or correct the file name)',

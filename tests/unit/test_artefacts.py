@@ -54,8 +54,8 @@ def test_non_breaking_space_after_the_colon():
 def test_non_breaking_space_as_indentation_says_the_catalogue_was_skipped():
     assert courses(COURSES.replace("\n  mode:", "\n\u00a0 mode:")) == [
         "docs/training/c.yml:1: none of the entries in this file were read, because of the problem on line 6 "
-        "(fix that line and the entries come back; until then, warnings about what they link to, "
-        "such as standards with no training, cannot be trusted)",
+        "(fix that line and the entries come back; until then, no gap in the golden thread "
+        "is reported for what they link to)",
         "docs/training/c.yml:6:1: a non-breaking space (U+00A0) in the indentation "
         "(it looks like a space but YAML cannot read it: delete the indentation and retype the spaces)",
     ]

@@ -82,7 +82,7 @@ def test_links_are_still_checked_when_other_files_have_errors(project):
         'docs/guide.md:10: the link "procedures/recordin.md" points to a page that does not exist '
         '(did you mean "procedures/recording.md"?)',
         'docs/procedures/bad.md:7: field "last_reviewed" has "01/03/2026", a date in the wrong form '
-        "(write 2026-03-01)",
+        "(write it as 2026-03-01)",
     ]
 
 

@@ -261,8 +261,11 @@ def test_marker_excuses_test_range_numbers_and_other_examples_on_its_line_only()
     assert casedata.check_text(f"NI AB 12 34 56 C, DOB 4 May 1990 {MARK}") == []
     assert casedata.marker_allows(f"x {MARK}", ("ni", "AB123456C"))
     assert not casedata.marker_allows("x", ("ni", "AB123456C"))
-    assert casedata.check_text("NI AB 12 34 56 C") == [(3, f'"AB 12 34 56 C" {NI}', casedata.HINT)]
-    assert "999 000 0000 to 999 999 9999" in casedata.HINT
+    assert casedata.check_text("NI AB 12 34 56 C") == [(3, f'"AB 12 34 56 C" {NI}', casedata.BODY_HINT)]
+    assert (
+        "999 000 0000 to 999 999 9999" in casedata.BODY_HINT
+        and "# practice-hub: not-case-data" in casedata.FIELD_HINT
+    )
 
 
 # --- YAML values ------------------------------------------------------------------------------
@@ -281,17 +284,17 @@ def yaml_problems(text: str) -> list[tuple[int, str, str]]:
 def test_yaml_block_values_are_scanned_whole_at_the_field_line():
     text = "id: x\nsummary: |\n  The NHS number is 943 476\n  5919.\nnotes: >\n  NI ab 12 34\n  56 c\n"
     assert yaml_problems(text) == [
-        (2, f'field "summary": "943 476 5919" {NHS}', casedata.HINT),
-        (5, f'field "notes": "ab 12 34 56 c" {NI}', casedata.HINT),
+        (2, f'field "summary": "943 476 5919" {NHS}', casedata.FIELD_HINT),
+        (5, f'field "notes": "ab 12 34 56 c" {NI}', casedata.FIELD_HINT),
     ]
 
 
 def test_yaml_values_with_markup_and_the_marker():
     assert yaml_problems('id: x\nsummary: "943 *476* 5919"\n') == [
-        (2, f'field "summary": "943 476 5919" {NHS}', casedata.HINT)
+        (2, f'field "summary": "943 476 5919" {NHS}', casedata.FIELD_HINT)
     ]
     assert yaml_problems('id: x\nsummary: "943&#32;476 5919"\n') == [
-        (2, f'field "summary": "943 476 5919" {NHS}', casedata.HINT)
+        (2, f'field "summary": "943 476 5919" {NHS}', casedata.FIELD_HINT)
     ]
     assert yaml_problems("id: x\nsummary: NHS 943 476 5919  # practice-hub: not-case-data\n") == [
         (2, f'field "summary": "943 476 5919" {REFUSED}', casedata.MARKER_HINT)

@@ -37,9 +37,9 @@ def test_problems_are_sorted_and_counted_once():
         problems.add("docs/b.md", 2, "second")
         problems.add("docs/a.md", 9, "first")
     assert [str(p) for p in problems.errors] == ["docs/a.md:9: first", "docs/b.md:2: second"]
-    assert summary(problems.errors) == "2 problems in 2 files: fix them and build again"
+    assert summary(problems.errors) == "2 problems in 2 files: fix them, then run check again"
     assert summary(problems.errors[:1], problems.errors) == (
-        "1 problem in 1 file: fix it and build again (2 warnings too)"
+        "1 problem in 1 file: fix it, then run check again (2 warnings too)"
     )
 
 

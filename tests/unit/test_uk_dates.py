@@ -32,7 +32,7 @@ def problems(value: str) -> list[str]:
 )
 def test_uk_dates_say_what_to_write(value, iso):
     assert problems(value) == [
-        f'docs/procedures/x.md:7: field "last_reviewed" has "{value}", a date in the wrong form (write {iso})'
+        f'docs/procedures/x.md:7: field "last_reviewed" has "{value}", a date in the wrong form (write it as {iso})'
     ]
 
 
