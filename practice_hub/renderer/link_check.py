@@ -60,7 +60,9 @@ def check_site_links(site: Site, only: set[str] | None = None) -> None:
     ids = {item.id: item.uri for item in site.items if not item.from_yaml and not item.anchor}
     # A news post's address is made from its title, not its file's name.
     aliases = {slugify(item.title): item.uri for item in site.items if TYPES[item.type].blog and item.title}
-    check_body_links(sources, pages, text_of, files, hidden, site.problems, site.project.site_url, aliases, ids=ids)
+    check_body_links(
+        sources, pages, text_of, files, hidden, site.problems, site.project.site_url, aliases, ids=ids
+    )
 
 
 def _generated_names(site: Site, existing: set) -> set[str]:
