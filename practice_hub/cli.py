@@ -1,4 +1,4 @@
-"""The command line: ``python -m practice_hub check``."""
+"""The command line: ``practice-hub check`` (``.venv/bin/practice-hub check`` in a site's folder)."""
 
 from __future__ import annotations
 
@@ -15,11 +15,18 @@ from .renderer.link_check import check_site_links
 from .renderer.register import schedule_csv, schedule_text
 from .settings import Project, SettingsError, config_problem
 from .site import check_rendered, load_site
+from .text import command
+
+#: Material's end-of-life banner (and ProperDocs' notice about MkDocs) is known and tracked: it
+#: never shows to editors. Set before MkDocs is imported (nothing above imports it), so every
+#: engine this process runs or starts inherits it.
+QUIET_ENGINE = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
 def main(argv: list[str] | None = None) -> int:
+    os.environ.update(QUIET_ENGINE)
     parser = argparse.ArgumentParser(
-        prog="python -m practice_hub", description="Practice Hub: check and report on site content."
+        prog=command(), description="Practice Hub: check and report on site content."
     )
     parser.add_argument(
         "--version",
