@@ -17,14 +17,11 @@ from .settings import Project, SettingsError, config_problem
 from .site import check_rendered, load_site
 from .text import command
 
-#: Material's end-of-life banner (and ProperDocs' notice about MkDocs) is known and tracked: it
-#: never shows to editors. Set before MkDocs is imported (nothing above imports it), so every
-#: engine this process runs or starts inherits it.
-QUIET_ENGINE = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-
 
 def main(argv: list[str] | None = None) -> int:
-    os.environ.update(QUIET_ENGINE)
+    # Material's end-of-life banner never shows to editors: this process never imports MkDocs,
+    # and serve and build start it with NO_MKDOCS_2_WARNING set (engine._environment);
+    # tests/site/test_commands_as_written.py runs every command without the variable.
     parser = argparse.ArgumentParser(
         prog=command(), description="Practice Hub: check and report on site content."
     )

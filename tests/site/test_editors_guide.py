@@ -6,11 +6,11 @@ import re
 
 import pytest
 
+from helpers import REPO, TODAY, make_project, run_build
 from practice_hub.content_types import TYPES, classify
 from practice_hub.renderer.link_check import check_site_links
 from practice_hub.settings import Project
 from practice_hub.site import load_site
-from tests.helpers import REPO, TODAY, make_project, run_build
 
 GUIDE = REPO / "practice_hub" / "guide" / "editors.md"
 EXAMPLE = re.compile(r'^```(?:markdown|yaml) title="docs/([^"]+)"\n(.*?)^```$', re.M | re.S)
@@ -65,3 +65,48 @@ def test_field_reference_has_ids_file_names_and_every_data_file():
     assert "`docs/news/.authors.yml`" in text
     for name in DATA_FILES:
         assert f"`docs/_data/{name}`" in text
+
+
+def _section(text: str, heading: str) -> str:
+    start = text.index(f"\n## {heading}\n")
+    end = text.find("\n## ", start + 1)
+    return text[start : end if end != -1 else len(text)]
+
+
+def test_the_guide_defines_the_five_words_an_editor_cannot_avoid():
+    words = _section(GUIDE.read_text(encoding="utf-8"), "Words used in this guide")
+    defined = re.findall(r"^- \*\*(\w+)\*\*: (.+)", words, re.M)
+    assert [word for word, _ in defined] == ["Markdown", "Field", "YAML", "Id", "Status"]
+
+
+def test_the_guide_shows_a_markdown_table_and_refuses_tables_from_word():
+    text = GUIDE.read_text(encoding="utf-8")
+    table = re.search(r"```markdown\n(\|[^\n]*\|\n)(\| --- (?:\| --- )*\|\n)((?:\|[^\n]*\|\n)+)```", text)
+    assert table, "no Markdown table example"
+    assert "copied from Word" in text and "pasted from Word" in text
+
+
+def test_the_guide_describes_the_previews_problems_banner_in_its_own_words():
+    from practice_hub.problems import Problem
+    from practice_hub.renderer.problems_page import problems_banner
+
+    preview = " ".join(_section(GUIDE.read_text(encoding="utf-8"), "Preview your change").split())
+    banner = str(problems_banner([Problem("docs/x.md", 3, "m")], "/problems-to-fix/", this_page=True))
+    for words in (
+        "Your last save has a problem to fix, so the preview still shows the site as it was before it.",
+        "See the full list of problems",
+        "This page is shown as it was before that save: your changes to it appear once its problem is fixed.",
+    ):
+        assert words in banner, words  # the guide quotes the banner as it is
+        assert words in preview, words
+    assert "every page of the preview" in preview and "/problems-to-fix/" in preview
+
+
+def test_the_guide_explains_start_and_speaks_plainly():
+    text = GUIDE.read_text(encoding="utf-8")
+    start = _section(text, "Where a site comes from: `start`")
+    assert ".venv/bin/practice-hub start " in start and "Replace each with your own content" in start
+    lowered = text.lower()
+    for jargon in ("front matter", "mapping values", "build again", "slug"):
+        assert jargon not in lowered, jargon
+    assert not re.search(r"`(mkdocs|python -m practice_hub) ", text)
