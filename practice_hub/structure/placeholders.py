@@ -39,7 +39,11 @@ NEW_WRITES = ((TEXT, "new"), (WEB_ADDRESS, "new"), (EMAIL, "new"), (BODY, "new")
 START_WROTE = (("Replace this example with", "start"), ("Replace this page with", "start"))
 PLACEHOLDERS = NEW_WRITES + START_WROTE
 
-_TODO_NOTE = re.compile(r"(?:^|\s)#\s*TODO\b:?\s*(.*)$")
+# A note after a value (as new writes it), never a comment line of its own: a council's own
+# "# TODO: add the spring courses" between entries is not new's.
+_TODO_NOTE = re.compile(r"\S\s+#\s*TODO\b:?\s*(.*)$")
+_CODE_SPAN = re.compile(r"(`+).*?\1")
+_FENCE = re.compile(r"^\s*(```|~~~)")
 _QUOTED = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'")
 _KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:")
 
@@ -130,8 +134,11 @@ def unfinished(item: Item, lines: list[str], first: int, last: int, schemas: Sch
             f"check that the value is right, then delete the note, from # to the end of the line; {until}",
             key.group(1) if key else "",
         )
+    fenced = False
     for offset, text in enumerate(item.body.split("\n")):
-        held = placeholder_in(text)
+        if _FENCE.match(text):
+            fenced = not fenced
+        held = None if fenced else placeholder_in(_CODE_SPAN.sub("", text))  # quoted as code: shown
         if held is None:
             continue
         words, author = held

@@ -147,3 +147,20 @@ def test_starts_site_holds_no_placeholder_and_passes_check(started):
     assert "warning" in result.stdout and not [
         line for line in result.stdout.splitlines() if ": warning: " not in line
     ], result.stdout
+
+
+def test_a_page_may_quote_the_placeholders_as_code_and_keep_its_own_notes(project):
+    """A council's own editing page may show what new writes, in code; a comment line of its own
+    between list entries is the council's note, not new's."""
+    (project.docs_dir / "how-we-edit.md").write_text(
+        "---\nid: how-we-edit\ntitle: How we edit\n---\n\n# How we edit\n\n"
+        "A new page says `Replace this text` and `https://example.org/replace-this` until you write it.\n\n"
+        "```markdown\nReplace this paragraph with the page's text.\n```\n",
+        encoding="utf-8",
+    )
+    courses = project.docs_dir / "training" / "courses.yml"
+    courses.write_text(
+        courses.read_text(encoding="utf-8") + "# TODO: add the spring courses\n", encoding="utf-8"
+    )
+    assert errors_in(project, "docs/how-we-edit.md") == {}
+    assert errors_in(project, "docs/training/courses.yml") == {}
