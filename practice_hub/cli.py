@@ -1,4 +1,4 @@
-"""The command line: ``python -m practice_hub check``."""
+"""The command line: ``practice-hub check`` (``.venv/bin/practice-hub check`` in a site's folder)."""
 
 from __future__ import annotations
 
@@ -16,11 +16,15 @@ from .renderer.link_check import check_site_links
 from .renderer.register import schedule_csv, schedule_text
 from .settings import Project, SettingsError, config_problem
 from .site import check_rendered, load_site
+from .text import command
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Material's end-of-life banner never shows to editors: this process never imports MkDocs,
+    # and serve and build start it with NO_MKDOCS_2_WARNING set (engine._environment);
+    # tests/site/test_commands_as_written.py runs every command without the variable.
     parser = argparse.ArgumentParser(
-        prog="python -m practice_hub", description="Practice Hub: check and report on site content."
+        prog=command(), description="Practice Hub: check and report on site content."
     )
     parser.add_argument(
         "--version",

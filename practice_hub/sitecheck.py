@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .settings import Environment
+from .text import command
 
 __all__ = [
     "AXE_OPTIONS",
@@ -163,7 +164,9 @@ def links_and_anchors(site: Path, step: Step) -> None:
     if importlib.util.find_spec("linkcheck") is None:
         step.status = "failed"
         step.summary = (
-            "LinkChecker is not installed (pip install 'practice-hub[check]', or linkchecker==10.6.0)"
+            "LinkChecker is not installed ("
+            + command('install --find-links WHEELS "practice-hub[check]"', program="pip")
+            + ", or linkchecker==10.6.0)"
         )
         return
     try:
@@ -293,7 +296,9 @@ def _missing_browser(chromium: Path) -> str | None:
     for module, package in (("playwright", "playwright"), ("axe_playwright_python", "axe-playwright-python")):
         if importlib.util.find_spec(module) is None:
             return (
-                f"{package} is not installed (pip install 'practice-hub[check]'): accessibility not checked"
+                f"{package} is not installed ("
+                + command('install --find-links WHEELS "practice-hub[check]"', program="pip")
+                + "): accessibility not checked"
             )
     return None
 
@@ -383,7 +388,7 @@ def run(config_file: Path, browser: bool = True, write: Callable[[str], object] 
     config_file = Path(config_file)
     if not config_file.is_file():
         write(
-            f"{config_file}: no such file (run `practice-hub test` in the site's folder, "
+            f"{config_file}: no such file (run {command('test')} in the site's folder, "
             "or name its mkdocs.yml with -f)\n"
         )
         return 2

@@ -7,12 +7,27 @@ HTML escape function), then each Markdown special character backslash-escaped.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import posixpath
 import re
 
 from .markup import escape
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|<>#])")
+
+
+#: Where a site's virtual environment keeps its commands: Linux and macOS, then Windows.
+VENV_BIN, VENV_SCRIPTS = ".venv/bin/", ".venv\\Scripts\\"
+
+
+def command(arguments: str = "", program: str = "practice-hub", windows: bool | None = None) -> str:
+    """A command as an editor types it: in a fresh terminal in the site's folder, with no
+    environment activated, it runs as written (``.venv/bin/practice-hub check`` on Linux and
+    macOS, ``.venv\\Scripts\\practice-hub check`` on Windows; *windows* None: this computer's).
+    Every message that tells an editor to run something writes it with this."""
+    if windows is None:
+        windows = os.name == "nt"
+    return f"{VENV_SCRIPTS if windows else VENV_BIN}{program} {arguments}".rstrip()
 
 
 def esc(text) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..content_types import TYPES
 from ..settings import Project, config_problem
+from ..text import command
 
 
 def add_editing_commands(sub) -> None:
@@ -43,8 +44,8 @@ def run_editing(args: argparse.Namespace) -> int:
             where = _shown(made.path, project.root)
             verb = "added" if made.appended else "created"
             print(
-                f'{where}: {verb} {TYPES[args.type].singular} "{made.id}"; fill in the fields marked TODO, '
-                "then run practice-hub check"
+                f'{where}: {verb} {TYPES[args.type].singular} "{made.id}" as a draft; fill in the fields '
+                f"marked TODO (and delete each note), then run {command('check')}"
             )
         else:
             done = mark_reviewed(project, args.id, args.summary)
@@ -52,7 +53,7 @@ def run_editing(args: argparse.Namespace) -> int:
             extra = " and a changes entry" if done.change_added else ""
             print(f"{_shown(done.path, project.root)}: last_reviewed {done.last_reviewed}{moved}{extra}")
     except ScaffoldError as error:
-        print(f"practice_hub {args.command}: {error}", file=sys.stderr)
+        print(f"practice-hub {args.command}: {error}", file=sys.stderr)
         return 2 if isinstance(error, UnsafeTarget) else 1
     return 0
 

@@ -1,4 +1,4 @@
-"""``python -m practice_hub new TYPE "Title"``: a new content file or catalogue entry that passes check.
+"""``practice-hub new TYPE "Title"``: a new content file or catalogue entry that passes check.
 
 Every required field comes from the type's schema in content_schema/ (the single source of
 truth). Values the editor must replace are valid placeholders marked with a ``# TODO:``
@@ -19,10 +19,12 @@ from ..content_types import MARKDOWN, TYPES, classify
 from ..safe_write import UnsafePath, check_target, write_text
 from ..schema import Schemas, load_schemas
 from ..settings import Project
+from ..structure import placeholders
 from ..structure.load import read_all
 from ..structure.review import DEFAULT_INTERVAL_MONTHS, add_months
+from ..text import command
 
-PLACEHOLDER = "Replace this text"
+PLACEHOLDER = placeholders.TEXT  # one list of placeholders for new and check (structure/placeholders.py)
 DRAFT = "draft"
 
 
@@ -103,9 +105,9 @@ class _Filler:
             if "local-date-time" in formats:
                 return f"{self.today.isoformat()}T09:00"
             if "web-address" in formats:
-                return "https://example.org/replace-this"
+                return placeholders.WEB_ADDRESS
             if "email-address" in formats:
-                return "replace-this@example.org"
+                return placeholders.EMAIL
             if schema.get("pattern") and schema.get("examples"):  # a placeholder would not match
                 return schema["examples"][0]
             return PLACEHOLDER
@@ -128,12 +130,12 @@ class _Filler:
 def _comment(key: str, schema: dict, value) -> str:
     about = str(schema.get("description", "")).strip()
     if key == "status" and value == DRAFT:
-        return "TODO: change to current when it is ready to publish"
+        return "a draft is not published: change it to current when every field is filled in"
     if key in ("id", "title"):
         return ""
     if key in ("last_reviewed", "date") and value:
         return ""
-    return f"TODO: {about}" if about else "TODO: fill this in"
+    return f"{placeholders.TODO} {about}" if about else f"{placeholders.TODO} fill this in"
 
 
 def build_entry(
@@ -208,8 +210,13 @@ def markdown_file(fields, title: str, label: str) -> str:
     return (
         "---\n" + render_fields(fields) + "\n---\n\n"
         f"# {title}\n\n"
-        f"Replace this paragraph with the {label}'s text. Fill in every field marked TODO above,\n"
-        "then run `practice-hub check`.\n"
+        f"{placeholders.BODY} the {label}'s text. "
+        + (
+            "Fill in every field marked TODO above,\nthen"
+            if any(note.startswith(placeholders.TODO) for _, _, note in fields)
+            else "Then"
+        )
+        + f" run `{command('check')}`.\n"
     )
 
 
@@ -269,7 +276,7 @@ def _check_append(old: str, new: str, new_id: str, path: Path) -> None:
     except YAMLError as error:
         raise ScaffoldError(
             f"{path} cannot be read as YAML, so nothing was added: "
-            f"run practice-hub check first ({str(error).splitlines()[0]})"
+            f"run {command('check')} first ({str(error).splitlines()[0]})"
         ) from None
     if not isinstance(after, list) or after[:-1] != before or after[-1].get("id") != new_id:
         raise ScaffoldError(f"{path} is not a list of entries, so nothing was added")

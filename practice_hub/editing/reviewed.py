@@ -1,4 +1,4 @@
-"""``python -m practice_hub reviewed ID``: record a review without retyping dates.
+"""``practice-hub reviewed ID``: record a review without retyping dates.
 
 Stamps ``last_reviewed`` with today, moves ``review_by`` on by the item's interval
 (``review_interval_months``, else the default 12 months) and, where the type keeps a change
@@ -20,6 +20,7 @@ from ..schema import load_schemas, suggest
 from ..settings import Project
 from ..structure.load import read_all
 from ..structure.review import DEFAULT_INTERVAL_MONTHS, add_months
+from ..text import command
 from .new import ScaffoldError
 
 DEFAULT_SUMMARY = "Reviewed: no change to practice."
@@ -76,7 +77,7 @@ def mark_reviewed(
             f'{item.label} "{item_id}" has no review dates ({item.type} has no last_reviewed field)'
         )
     if any(p.path == item.path and p.severity == "error" for p in problems.items):
-        raise ScaffoldError(f"{item.path} has problems: run practice-hub check and fix them first")
+        raise ScaffoldError(f"{item.path} has problems: run {command('check')} and fix them first")
     path = project.root / item.path
     text = path.read_text(encoding="utf-8")
     lines = text.split("\n")

@@ -128,7 +128,7 @@ def field_reference(schemas: Schemas) -> str:
         form = (
             "YAML files, each a list of entries"
             if content_type.format == YAML
-            else "Markdown files, with the fields at the top between --- lines"
+            else "Markdown files, with the fields at the top between two --- lines"
         )
         out += [
             f"## {content_type.label} (`{name}`)",

@@ -14,11 +14,12 @@ from pathlib import Path
 
 from ..audit_tool.exports import FORMAT
 from ..audit_tool.sheet import COLUMNS
+from ..text import command
 
 MESSAGE = "an exported audit holds case notes and must never be published: remove it from docs/"
 HINT = (
     "keep exported audits where the council keeps case records; the site's results come from "
-    "docs/_data/audits_counted.yml, made by python -m practice_hub audits summarise FILE... --write"
+    "docs/_data/audits_counted.yml, made by " + command("audits summarise FILE... --write")
 )
 SNIFF_BYTES = 1_000_000  # an export is never larger (exports.MAX_IMPORT_BYTES)
 _FORMAT = re.compile(r'"format"\s*:\s*"' + re.escape(FORMAT) + '"')

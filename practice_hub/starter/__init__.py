@@ -33,6 +33,7 @@ from ..resources import REPOSITORY
 from ..safe_write import UnsafePath, write_text
 from ..safety.fields import bad_character, describe_character
 from ..settings import Settings
+from ..text import command
 
 TEMPLATE = Path(__file__).parent / "template"
 
@@ -197,7 +198,7 @@ def make_repository(folder: Path, council: str, out=print) -> bool:
     if git is None:
         out(
             f"git is not installed: {folder} is not a git repository yet. Install git, then run "
-            'git init -b main && git add -A && git commit -m "New site" in it.'
+            'git init -b main, git add -A and git commit -m "New site" in it.'
         )
         return False
     env = {k: v for k, v in os.environ.items() if k not in _GIT_PLACES}
@@ -249,7 +250,8 @@ def start(folder: Path, council: str, out=print) -> int:
     council = " ".join(council.split())
     if not council:
         out(
-            'start: give the council\'s name and a new folder, for example: practice-hub start "Ashdown District Council" ashdown-practice-hub'
+            "start: give the council's name and a new folder, for example: "
+            + command('start "Ashdown District Council" ashdown-practice-hub')
         )
         return 2
     folder = Path(folder)
@@ -280,8 +282,9 @@ def start(folder: Path, council: str, out=print) -> int:
     out("Wrote .pre-commit-config.yaml, .vscode/ (help with YAML as you type), .gitignore and README.md")
     make_repository(folder, council, out)
     out(
-        f"Next: replace the example addresses (suggest_email in mkdocs.yml, docs/accessibility.md) "
-        f"and the examples in docs/ with your own; in {folder}, preview with practice-hub serve, "
-        "then check and build with practice-hub check && practice-hub build (README.md says more)."
+        f'Next, in {folder}: install the engine once (README.md, "Installing"); preview the site '
+        f"with {command('serve')}; replace the example addresses (suggest_email in mkdocs.yml, "
+        "docs/accessibility.md) and each example in docs/ with your own content, or delete it; "
+        f"then run {command('check')} and {command('build')}."
     )
     return 0

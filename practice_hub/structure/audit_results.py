@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from ..audit_tool.counting import OVERALL, Tally, period_of, tally
 from ..content_types import AUDIT_CYCLE, AUDIT_SECTION
 from ..problems import Problems
+from ..text import command
 from .items import Item, of_type
 from .thread import checked_results, period_key, period_label
 
@@ -131,7 +132,9 @@ def check_records(
                 record,
                 "audit",
                 f'audit "{audit}" is counted already, on line {seen[audit].line}',
-                "keep one entry per audit: run audits summarise --write again rather than editing the file",
+                "keep one entry per audit: run "
+                + command("audits summarise FILE... --write")
+                + " again rather than editing the file",
             )
             continue
         seen[audit] = record

@@ -26,6 +26,7 @@ from ..safety.files import OutsideCheck
 from ..safety.names import folder_name
 from ..schema import Schemas, field_name
 from .items import Item
+from .placeholders import in_file as unfinished_in
 
 
 @dataclass
@@ -138,6 +139,7 @@ def read_file(path: str, uri: str, type_name: str, fmt: str, raw: bytes, schemas
         else:
             _read_yaml_list(path, uri, type_name, fmt, text, schemas, out)
         out.problems.extend(safety_check_file(path, text, out.items))  # unsafe text is found as it is read
+        out.problems.extend(unfinished_in(text.split("\n"), out.items, schemas))  # new's placeholders
     if out.problems:
         read = {item.id for item in out.items}
         out.unread_ids = {found for found in _ID_LINE.findall(text) if found not in read}

@@ -17,7 +17,7 @@ AUDIT = json.loads(EXPORT.read_text(encoding="utf-8"))
 PROBLEM = (
     "an exported audit holds case notes and must never be published: remove it from docs/ "
     "(keep exported audits where the council keeps case records; the site's results come from "
-    "docs/_data/audits_counted.yml, made by python -m practice_hub audits summarise FILE... --write)"
+    "docs/_data/audits_counted.yml, made by .venv/bin/practice-hub audits summarise FILE... --write)"
 )
 FILES = {
     "tools/files/audit-C4100200.json": EXPORT.read_bytes(),

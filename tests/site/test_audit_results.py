@@ -247,7 +247,7 @@ PROBLEMS = [
         "_data/audits_counted.yml",
         "- audit: audit-0001-aaaa\n  date: 2026-09-01\n  grades: {section-1: good}\n",
         'docs/_data/audits_counted.yml:39: audit "audit-0001-aaaa" is counted already, on line 1 (keep one entry '
-        "per audit: run audits summarise --write again rather than editing the file)",
+        "per audit: run .venv/bin/practice-hub audits summarise FILE... --write again rather than editing the file)",
     ),
     (
         "_data/audits_counted.yml",

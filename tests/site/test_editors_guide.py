@@ -6,11 +6,11 @@ import re
 
 import pytest
 
+from helpers import REPO, TODAY, make_project, run_build
 from practice_hub.content_types import TYPES, classify
 from practice_hub.renderer.link_check import check_site_links
 from practice_hub.settings import Project
 from practice_hub.site import load_site
-from tests.helpers import REPO, TODAY, make_project, run_build
 
 GUIDE = REPO / "practice_hub" / "guide" / "editors.md"
 EXAMPLE = re.compile(r'^```(?:markdown|yaml) title="docs/([^"]+)"\n(.*?)^```$', re.M | re.S)
@@ -87,10 +87,10 @@ def test_the_guide_shows_a_markdown_table_and_refuses_tables_from_word():
 
 
 def test_the_guide_describes_the_previews_problems_banner_in_its_own_words():
-    from practice_hub.renderer.problems_page import problems_banner
     from practice_hub.problems import Problem
+    from practice_hub.renderer.problems_page import problems_banner
 
-    preview = _section(GUIDE.read_text(encoding="utf-8"), "Preview your change")
+    preview = " ".join(_section(GUIDE.read_text(encoding="utf-8"), "Preview your change").split())
     banner = str(problems_banner([Problem("docs/x.md", 3, "m")], "/problems-to-fix/", this_page=True))
     for words in (
         "Your last save has a problem to fix, so the preview still shows the site as it was before it.",
@@ -98,7 +98,7 @@ def test_the_guide_describes_the_previews_problems_banner_in_its_own_words():
         "This page is shown as it was before that save: your changes to it appear once its problem is fixed.",
     ):
         assert words in banner, words  # the guide quotes the banner as it is
-        assert words in " ".join(preview.split()), words
+        assert words in preview, words
     assert "every page of the preview" in preview and "/problems-to-fix/" in preview
 
 

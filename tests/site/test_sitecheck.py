@@ -166,7 +166,7 @@ def test_no_mkdocs_yml_is_one_plain_message(tmp_path):
     result = site_test(tmp_path)
     assert result.returncode == 2
     assert result.stdout == (
-        "mkdocs.yml: no such file (run `practice-hub test` in the site's folder, or name its mkdocs.yml with -f)\n"
+        "mkdocs.yml: no such file (run .venv/bin/practice-hub test in the site's folder, or name its mkdocs.yml with -f)\n"
     )
 
 

@@ -109,6 +109,12 @@ def test_the_folder_holds_exactly_the_councils_files(started):
     assert any(line.startswith("Wrote docs/: 23 files") for line in lines)
     assert f"Wrote requirements.txt: practice-hub=={__version__}, the engine's version in one line" in lines
     assert "Wrote .github/workflows/: main.yml, nightly.yml, pull-request.yml" in lines
+    assert lines[-1] == (
+        'Next, in ashdown-practice-hub: install the engine once (README.md, "Installing"); preview the site with '
+        ".venv/bin/practice-hub serve; replace the example addresses (suggest_email in mkdocs.yml, "
+        "docs/accessibility.md) and each example in docs/ with your own content, or delete it; then run "
+        ".venv/bin/practice-hub check and .venv/bin/practice-hub build."
+    )
     # no engine inside: no theme, hooks, schemas, hosting files or tests
     for engine_part in ("overrides", "hooks", "content_schema", "hosting", "practice_hub", "tests", "dev"):
         assert not (folder / engine_part).exists(), engine_part
@@ -176,13 +182,16 @@ def test_readme_has_the_two_commands_installing_and_upgrading(started):
     folder, _ = started
     readme = (folder / "README.md").read_text(encoding="utf-8")
     assert readme.startswith(f"# {COUNCIL} Practice Hub\n")
-    for text in ("practice-hub serve", "practice-hub check && practice-hub build", "## Upgrading",
+    for text in (".venv/bin/practice-hub serve", ".venv/bin/practice-hub check\n.venv/bin/practice-hub build",
+                 ".venv\\Scripts\\practice-hub check\n.venv\\Scripts\\practice-hub build", "## Upgrading",
+                 "## Replace the examples",
                  "py -3.13 -m venv .venv", r".venv\Scripts\pip install --find-links WHEELS -r requirements.txt",
                  r".venv\Scripts\practice-hub serve", "**macOS**", "**Linux**", "changelog"):
         assert text in readme, text
     assert ".venv/" in (folder / ".gitignore").read_text() and "site/" in (folder / ".gitignore").read_text()
     hooks = yaml.safe_load((folder / ".pre-commit-config.yaml").read_text())
-    assert hooks["repos"][0]["hooks"][0]["entry"].startswith("practice-hub check")
+    entry = hooks["repos"][0]["hooks"][0]["entry"]  # the environment's engine, nothing activated
+    assert "exec .venv/bin/practice-hub check" in entry and "exec .venv/Scripts/practice-hub check" in entry
 
 
 def test_every_content_type_has_an_example(started):

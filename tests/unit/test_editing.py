@@ -39,11 +39,12 @@ def test_every_new_type_passes_check(project, type_name):
     catalogue = {"course": "docs/training/courses.yml"}.get(type_name)
     made = scaffold(project, type_name, "Working with fathers", catalogue, today=DAY)
     text = made.path.read_text(encoding="utf-8")
-    assert "# TODO:" in text
+    assert "# TODO:" in text or type_name == "page"  # a page needs no more than its title
     assert errors(project) == []
     if TYPES[type_name].format == "markdown":
         name = f"{TODAY}-working-with-fathers.md" if type_name == "news" else "working-with-fathers.md"
         assert made.path.name == name
+        assert "Replace this paragraph with the" in text
         assert made.path.parent.relative_to(project.docs_dir).as_posix().startswith(TYPES[type_name].folder)
 
 
