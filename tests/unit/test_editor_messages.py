@@ -59,6 +59,12 @@ def edit(root: Path, path: str, old: str, new: str) -> None:
     file.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def line_of(root: Path, path: str, text: str) -> int:
+    """The line (from 1) of the first line of a file holding text: the starter's examples change."""
+    lines = (root / path).read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if text in line)
+
+
 def write(root: Path, path: str, text: str) -> None:
     (root / path).parent.mkdir(parents=True, exist_ok=True)
     (root / path).write_text(text, encoding="utf-8")
@@ -105,7 +111,7 @@ def test_a_closing_line_missing_from_the_whole_page_is_found_after_the_last_fiel
 
 
 def test_a_value_with_a_colon_is_shown_in_quotes(site):
-    edit(site, PROCEDURE, "title: Example procedure", "title: Home visits: what to record")
+    edit(site, PROCEDURE, "title: Home visits", "title: Home visits: what to record")
     assert check(site) == [
         f'{PROCEDURE}:3: the value on this line has ": " in it, which reads as the start of another '
         'field (put the value in quotes: title: "Home visits: what to record")'
@@ -261,7 +267,7 @@ def test_a_course_list_that_cannot_be_read_adds_no_golden_thread_warnings(site):
 
 # 8. Case data in a field ----------------------------------------------------------------------
 def test_case_data_in_a_field_is_offered_the_yaml_marker(site):
-    edit(site, PROCEDURE, "summary: Replace", "summary: Quote 943 476 5919. Replace")
+    edit(site, PROCEDURE, "summary: How to plan", "summary: Quote 943 476 5919. How to plan")
     assert check(site) == [
         f'{PROCEDURE}:4: field "summary": "943 476 5919" looks like an NHS number (it passes the NHS '
         "number check) (remove it: the site is read by every member of staff; if it is a made-up "
@@ -275,7 +281,7 @@ def test_the_yaml_marker_as_offered_excuses_a_made_up_number(site):
     edit(
         site,
         PROCEDURE,
-        "summary: Replace this example with one of your procedures. It says what to do, when and how.",
+        "summary: How to plan, carry out and record a home visit to a child or adult, in office hours.",
         "summary: Quote the NHS number, for example 999 000 0026. # practice-hub: not-case-data",
     )
     assert check(site) == []
@@ -283,8 +289,9 @@ def test_the_yaml_marker_as_offered_excuses_a_made_up_number(site):
 
 def test_case_data_in_a_page_is_offered_the_markdown_marker(site):
     edit(site, PROCEDURE, "## Recording\n", "## Recording\n\nNHS number 943 476 5919.\n")
+    at = line_of(site, PROCEDURE, "## Recording") + 2
     assert check(site) == [
-        f'{PROCEDURE}:24: "943 476 5919" looks like an NHS number (it passes the NHS number check) '
+        f'{PROCEDURE}:{at}: "943 476 5919" looks like an NHS number (it passes the NHS number check) '
         "(remove it: the site is read by every member of staff; if it is a made-up example, add "
         "<!-- practice-hub: not-case-data --> at the end of the line (a made-up NHS number must come "
         "from the NHS test range 999 000 0000 to 999 999 9999))"
@@ -308,8 +315,9 @@ WORD_TABLE = """
 
 def test_a_table_pasted_from_word_is_one_message_with_its_markdown(site):
     edit(site, PROCEDURE, "## Recording\n", "## Recording\n" + WORD_TABLE)
+    at = line_of(site, PROCEDURE, "## Recording") + 2
     assert check(site) == [
-        f"{PROCEDURE}:24: this is a table pasted from Word (write it as a Markdown table: a line "
+        f"{PROCEDURE}:{at}: this is a table pasted from Word (write it as a Markdown table: a line "
         '"| Team | Phone |", under it "| --- | --- |", then one line for each row, such as '
         '"| Duty team | 01632 960 123 |")'
     ]
@@ -318,8 +326,9 @@ def test_a_table_pasted_from_word_is_one_message_with_its_markdown(site):
 def test_a_word_table_with_tags_over_several_lines_is_one_message_too(site):
     table = WORD_TABLE.replace(" style='border-collapse", "\n style='border-collapse")
     edit(site, PROCEDURE, "## Recording\n", "## Recording\n" + table)
+    at = line_of(site, PROCEDURE, "## Recording") + 2
     assert [line.split(" (", 1)[0] for line in check(site)] == [
-        f"{PROCEDURE}:24: this is a table pasted from Word"
+        f"{PROCEDURE}:{at}: this is a table pasted from Word"
     ]
 
 
