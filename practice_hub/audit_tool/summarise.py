@@ -28,7 +28,7 @@ from .rules import AuditRules
 
 COUNTED_HEAD = (
     "# Counted case-file audits, one entry per audit: grades and dates only (no case reference,\n"
-    "# no names, no notes). Made by: practice-hub audits summarise FILE... --write\n"
+    "# no names, no notes). Made by: .venv/bin/practice-hub audits summarise FILE... --write\n"
     "# (never edited by hand). Each run adds new audits and replaces an audit only by a newer\n"
     "# export of it (its moderation); the build counts the results from this file.\n"
 )
