@@ -166,3 +166,16 @@ def test_new_refuses_a_catalogue_outside_docs(project, tmp_path):
     result = _new(project, "glossary", "Strategy", "--catalogue", str(tmp_path / "terms.yml"))
     assert result.returncode == 2 and "is not inside" in result.stderr
     assert (tmp_path / "terms.yml").read_text() == ""
+
+
+def test_new_says_what_it_made_and_the_command_to_run_next_as_it_runs(project):
+    """The words `new` prints, pinned: the command is the form that runs in a fresh terminal."""
+    import sys
+
+    result = _new(project, "procedure", "Home visits at night")
+    run = ".venv\\Scripts\\practice-hub check" if sys.platform == "win32" else ".venv/bin/practice-hub check"
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        'docs/procedures/home-visits-at-night.md: created procedure "home-visits-at-night" as a draft; '
+        f"fill in the fields marked TODO (and delete each note), then run {run}\n"
+    )
