@@ -148,6 +148,18 @@ def test_field_reference_has_ids_file_names_and_every_data_file():
     assert "`docs/news/.authors.yml`" in text
     for name in DATA_FILES:
         assert f"`docs/_data/{name}`" in text
+    # a command in a description is shown as code, never with its backticks escaped
+    assert "\\`" not in text
+    assert "`.venv/bin/practice-hub audits summarise FILE... --write`" in text
+
+
+def test_descriptions_keep_their_code_spans_and_escape_the_rest():
+    from practice_hub.text import esc_keeping_code
+
+    assert esc_keeping_code("Run `.venv/bin/practice-hub check` on <b>_all_</b>") == (
+        "Run `.venv/bin/practice-hub check` on &lt;b&gt;\\_all\\_&lt;/b&gt;"
+    )
+    assert esc_keeping_code("a ` alone") == "a \\` alone"
 
 
 def _section(text: str, heading: str) -> str:
