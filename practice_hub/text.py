@@ -38,6 +38,16 @@ def esc(text) -> str:
     return _SPECIAL.sub(r"\\\1", str(escape(str(text), quote=False)))
 
 
+_CODE_SPAN = re.compile(r"(`[^`\n]+`)")
+
+
+def esc_keeping_code(text) -> str:
+    """The engine's own words (a schema's description) as Markdown: like ``esc``, except that each
+    `code span` stays a code span, so a command shown in it reads as code, without its backticks
+    shown literally. Markdown shows a code span's text exactly as written."""
+    return "".join(part if _CODE_SPAN.fullmatch(part) else esc(part) for part in _CODE_SPAN.split(str(text)))
+
+
 def link(from_uri: str, to_uri: str, text: str, anchor: str = "") -> str:
     """A Markdown link between two pages given as paths under docs/."""
     base = posixpath.dirname(from_uri)

@@ -29,8 +29,9 @@ from .rules import AuditRules
 COUNTED_HEAD = (
     "# Counted case-file audits, one entry per audit: grades and dates only (no case reference,\n"
     "# no names, no notes). Made by: .venv/bin/practice-hub audits summarise FILE... --write\n"
-    "# (never edited by hand). Each run adds new audits and replaces an audit only by a newer\n"
-    "# export of it (its moderation); the build counts the results from this file.\n"
+    "# (on Windows .venv\\Scripts\\practice-hub audits summarise FILE... --write), never edited\n"
+    "# by hand. Each run adds new audits and replaces an audit only by a newer export of it (its\n"
+    "# moderation); the build counts the results from this file.\n"
 )
 
 

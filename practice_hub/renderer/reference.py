@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..content_types import DATA_DIR, DATA_FILES, TYPES, YAML
 from ..schema import Schemas
-from ..text import esc, table
+from ..text import esc, esc_keeping_code, table
 
 REFERENCE_URI = "editors/field-reference.md"
 #: The editors' guide (practice_hub/guide/editors.md), made here unless the site writes its own.
@@ -57,7 +57,7 @@ def _rows(name: str, schemas: Schemas, path: tuple = (), prefix: str = "") -> li
                 f"`{prefix}{field}`",
                 "yes" if field in required else "",
                 esc(_kind(spec, schemas)),
-                esc(spec.get("description", "")),
+                esc_keeping_code(spec.get("description", "")),
             ]
         )
         nested = (
@@ -133,7 +133,7 @@ def field_reference(schemas: Schemas) -> str:
         out += [
             f"## {content_type.label} (`{name}`)",
             "",
-            esc(schema.get("description", "")),
+            esc_keeping_code(schema.get("description", "")),
             "",
             f"Where: `{where}`. Format: {form}.",
             "",
@@ -145,7 +145,7 @@ def field_reference(schemas: Schemas) -> str:
         out += [
             f"## {schema.get('title', name)} (`{DATA_DIR}/{file_name}`)",
             "",
-            esc(schema.get("description", "")),
+            esc_keeping_code(schema.get("description", "")),
             "",
             table(["Field", "Required", "What to write", "Meaning"], _rows(name, schemas)),
             "",
@@ -155,7 +155,7 @@ def field_reference(schemas: Schemas) -> str:
         out += [
             f"## {esc(settings.get('title', 'Site settings'))} (`mkdocs.yml`)",
             "",
-            esc(settings.get("description", "")),
+            esc_keeping_code(settings.get("description", "")),
             "",
             table(["Setting", "Required", "What to write", "Meaning"], _rows("settings", schemas)),
             "",

@@ -1,13 +1,22 @@
 """Every command shown to an editor runs as written, in a fresh terminal in the site's folder.
 
 The commands are collected from what an editor reads: the editors' guide, the README and the
-pre-commit configuration that `start` writes, and the messages the commands print (start, new,
-reviewed, check, test...). Each macOS and Linux form (`.venv/bin/...`) is run as written by bash in
+pre-commit configuration that `start` writes, every description in content_schema/ (shown in the
+field reference and, as you type, by Visual Studio Code), the field reference itself, the VS Code
+schemas (the site's, written by `start`, and this repository's), the sections of the engine's
+README that speak to editors (EDITORS_README: the other sections are for IT and the engine's
+developers, whose `./dev` commands run in this repository), and the messages the commands print
+(start, new, reviewed, check, test...). Each macOS and Linux form (`.venv/bin/...`) is run as written by bash in
 a site folder made by `start`, whose `.venv` is a link to the virtual environment running these
 tests, from an environment with no VIRTUAL_ENV, no virtual environment on PATH and no
 NO_MKDOCS_2_WARNING: each exits 0, and no output shows Material's end-of-life banner. (The only
 variable added is PYTHONPATH, naming this checkout: the shared environment's practice-hub may be
 installed from another one.) Each Windows form (`.venv\\Scripts\\...`) must be the same command.
+
+A command written as a form with words to fill in (FILE..., TYPE, ID, an optional
+`[--summary "..."]`) is run with them filled in as FILLED_IN says: FILE... is an audit exported for
+the new site's example audit section. `start` is run once, outside any site's folder (as the guide
+says), in the folder that holds the site, where `.venv` is linked too.
 
 Not run, each for the reason in SKIPPED: installing (it needs the engine's wheels, or the package
 index), and `practice-hub test` (minutes of Chromium; tests/site/test_sitecheck.py runs it). The
@@ -17,6 +26,8 @@ for its home page, and stopped.
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import os
 import re
 import shlex
@@ -32,6 +43,9 @@ import pytest
 import yaml
 
 from helpers import REPO
+from practice_hub.renderer.reference import field_reference
+from practice_hub.resources import schema_dir
+from practice_hub.schema import load_schemas
 from practice_hub.text import VENV_BIN, VENV_SCRIPTS, command
 
 GUIDE = REPO / "practice_hub" / "guide" / "editors.md"
@@ -49,8 +63,20 @@ SKIPPED = {
     "practice-hub test": "strict build, links and minutes of Chromium: tests/site/test_sitecheck.py runs it",
 }
 #: The order the commands run in: a file new writes is then reviewed; the site is built before
-#: its links are checked.
-ORDER = ("check", "new", "reviewed", "build", "linkcheck", "serve", "start")
+#: its links are checked; audits are counted before one is removed.
+ORDER = ("check", "new", "reviewed", "build", "linkcheck", "serve", "start", "audits")
+#: The sections of the engine's README.md that speak to editors (the rest is for IT and developers).
+EDITORS_README = ("Case-file audits", "Help for editors")
+#: A command's words to fill in, in order, and what they are filled in with here.
+EXPORT = "exports/audit-KV1000001.json"
+EXPORT_ID = "kelsey-vale-audit-0001"
+FILLED_IN = (
+    (re.compile(r"\[([^\]]*)\]"), r"\1"),  # an optional part: given
+    (re.compile(r"FILE\.\.\.|exports/\*\.json"), EXPORT),
+    (re.compile(r"(?<= new )TYPE\b"), "procedure"),
+    (re.compile(r"(?<= reviewed )ID\b"), "example-procedure"),
+    (re.compile(r"(?<= remove )ID\b"), EXPORT_ID),
+)
 
 
 def fresh_environment() -> dict:
@@ -94,6 +120,47 @@ def as_linux(windows: str) -> str:
     """A Windows form written for macOS and Linux: only the environment's folder differs."""
     assert windows.startswith(VENV_SCRIPTS)
     return VENV_BIN + windows[len(VENV_SCRIPTS) :]
+
+
+def filled_in(line: str) -> str:
+    for words, value in FILLED_IN:
+        line = words.sub(value, line)
+    return line
+
+
+def exported_audit(today: dt.date) -> dict:
+    """An audit as the new site's audit tool exports it: the example audit section, graded good."""
+    exported = json.loads(
+        (REPO / "tests/fixtures/audit-exports/audit-A4100237.json").read_text(encoding="utf-8")
+    )
+    day = (today - dt.timedelta(days=7)).isoformat()
+    exported["practitioner"]["feedback_date"] = day
+    return exported | {
+        "id": EXPORT_ID,
+        "case_reference": "KV1000001",
+        "service": "Children's services",
+        "journey_stage": "Assessment",
+        "date": day,
+        "suggested_overall": "good",
+        "auditor_overall": "good",
+        "overall": "good",
+        "sections": [
+            dict(
+                exported["sections"][0],
+                id="example-audit-section",
+                title="The voice of the child or adult in the record",
+                grade="good",
+                looks_for=[
+                    {
+                        "point": "The child or adult was seen on their own where it was safe",
+                        "met": True,
+                        "note": "",
+                    },
+                    {"point": "Their words are in the record", "met": True, "note": ""},
+                ],
+            )
+        ],
+    }
 
 
 def skipped(line: str) -> str:
@@ -159,8 +226,37 @@ def site(tmp_path_factory):
         timeout=300,
     )
     assert made.returncode == 0, made.stdout + made.stderr
-    (folder / ".venv").symlink_to(Path(sys.executable).parent.parent, target_is_directory=True)
+    for where in (folder, folder.parent):  # start runs outside the site, with the engine installed
+        (where / ".venv").symlink_to(Path(sys.executable).parent.parent, target_is_directory=True)
+    (folder / EXPORT).parent.mkdir()
+    (folder / EXPORT).write_text(json.dumps(exported_audit(dt.date.today()), indent=2), encoding="utf-8")
     return folder, made.stdout + made.stderr
+
+
+def descriptions(value) -> list[str]:
+    """Every "description" in a schema, however deep."""
+    if isinstance(value, dict):
+        own = [value["description"]] if isinstance(value.get("description"), str) else []
+        return own + [text for child in value.values() for text in descriptions(child)]
+    if isinstance(value, list):
+        return [text for child in value for text in descriptions(child)]
+    return []
+
+
+def readme_for_editors() -> str:
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    sections = re.split(r"^## ", text, flags=re.M)
+    found = {section.split("\n", 1)[0]: section for section in sections}
+    assert set(EDITORS_README) <= set(found), sorted(found)
+    return "\n".join(found[name] for name in EDITORS_README)
+
+
+def vscode_descriptions(folder: Path) -> str:
+    return "\n".join(
+        text
+        for schema in sorted((folder / ".vscode" / "schemas").glob("*.json"))
+        for text in descriptions(json.loads(schema.read_text(encoding="utf-8")))
+    )
 
 
 def shown_texts(folder: Path) -> dict[str, str]:
@@ -173,6 +269,15 @@ def shown_texts(folder: Path) -> dict[str, str]:
             for line in (folder / ".pre-commit-config.yaml").read_text(encoding="utf-8").splitlines()
             if line.startswith("#")
         ),
+        "the content schemas' descriptions": "\n".join(
+            text
+            for schema in sorted(schema_dir().glob("*.yaml"))
+            for text in descriptions(yaml.safe_load(schema.read_text(encoding="utf-8")))
+        ),
+        "the field reference": field_reference(load_schemas(schema_dir())),
+        "the site's VS Code schemas": vscode_descriptions(folder),
+        "this repository's VS Code schemas": vscode_descriptions(REPO),
+        "the engine README's sections for editors": readme_for_editors(),
     }
 
 
@@ -181,6 +286,10 @@ def test_every_command_shown_runs_as_written(site):
     texts = shown_texts(folder)
     queue = [c for text in texts.values() for c in commands_in(text)] + commands_in_message(said)
     assert any(c.startswith(".venv/bin/practice-hub new ") for c in queue), "no command found in the guide"
+    assert any(c.startswith(".venv/bin/practice-hub audits summarise ") for c in queue), (
+        "none from the schemas"
+    )
+    queue = [filled_in(c) for c in queue]
     ran: dict[str, str] = {}
     not_run: dict[str, str] = {}
     while queue:
@@ -194,18 +303,23 @@ def test_every_command_shown_runs_as_written(site):
         if shlex.split(line)[1:2] == ["serve"]:
             ran[line] = serve_answers(line, folder)
             continue
-        result = run(line, folder)
+        result = run(line, folder.parent if shlex.split(line)[1:2] == ["start"] else folder)
         output = result.stdout + result.stderr
         assert result.returncode == 0, f"{line} (exit {result.returncode}):\n{output}"
         ran[line] = output
-        queue += [c for c in commands_in_message(output) if c not in ran]  # what it told the editor to run
+        queue += [
+            filled_in(c) for c in commands_in_message(output) if c not in ran
+        ]  # what it told the editor to run
     for line, output in ran.items():
         assert not any(words in output for words in BANNER), (
             f"{line} showed the end-of-life banner:\n{output}"
         )
         assert "Traceback" not in output, f"{line}:\n{output}"
     subcommands = {shlex.split(line)[1] for line in ran if line.startswith(".venv/bin/practice-hub ")}
-    assert subcommands >= {"serve", "check", "build", "new", "reviewed", "linkcheck", "start"}, sorted(ran)
+    assert subcommands >= {"serve", "check", "build", "new", "reviewed", "linkcheck", "start", "audits"}, (
+        sorted(ran)
+    )
+    assert f".venv/bin/practice-hub audits summarise {EXPORT} --write" in ran, sorted(ran)
     assert set(not_run.values()) <= set(SKIPPED.values())
 
 
