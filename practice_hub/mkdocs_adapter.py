@@ -82,8 +82,13 @@ def project_for(config: MkDocsConfig) -> Project:
         environment = dataclasses.replace(environment, serving=True)
     try:
         settings = Settings.from_extra(config.extra, environment, Path(config.docs_dir))
-    except SettingsError as error:
-        raise PluginError(error.with_lines(_settings_lines(config)).located("mkdocs.yml")) from None
+    except SettingsError as error:  # each at its line, then the count, as check says them
+        located = error.with_lines(_settings_lines(config))
+        shown = Path(os.path.relpath(config.config_file_path or "mkdocs.yml")).as_posix()
+        problems = located.as_problems(shown if not shown.startswith("..") else "mkdocs.yml")
+        for problem in problems:
+            LOG.error(str(problem) if problem.line else f"{problem.path}: {problem.message}")
+        raise PluginError(f"Practice Hub: {summary(problems)}") from None
     root = Path(config.config_file_path).resolve().parent
     return Project(
         root=root,
