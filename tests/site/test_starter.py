@@ -205,8 +205,9 @@ def test_check_reports_no_errors_only_the_example_addresses(started):
     for args in ((), ("--strict",)):
         check = run_check(folder, *args)
         assert check.returncode == 0, check.stdout + check.stderr
-        lines = check.stdout.splitlines()
+        *lines, closing = check.stdout.splitlines()
         assert len(lines) == len(EXAMPLE_WARNINGS), check.stdout
+        assert closing.startswith("Practice Hub: checked "), check.stdout  # the last line counts them
         for expected in EXAMPLE_WARNINGS:
             assert any(line.startswith(expected.replace(": ", ": warning: ", 1)) for line in lines), expected
 
