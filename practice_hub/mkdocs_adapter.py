@@ -162,8 +162,8 @@ def leave_refused_authors_unread(config: MkDocsConfig) -> None:
     from .schema import load_schemas
     from .structure.blog import authors_file_refused
 
-    docs_dir = Path(config.docs_dir)
-    for name, plugin in dict(getattr(config, "plugins", None) or {}).items():
+    plugins = dict(getattr(config, "plugins", None) or {})
+    for name, plugin in plugins.items():
         options = getattr(plugin, "config", None)
         if name.split(" #")[0].split("/")[-1] != "blog" or options is None:
             continue
@@ -175,7 +175,7 @@ def leave_refused_authors_unread(config: MkDocsConfig) -> None:
         )
         if Path(uri).as_posix() != AUTHORS_FILE:  # check reads that file: any other is the blog's
             continue
-        if authors_file_refused(docs_dir / AUTHORS_FILE, load_schemas(schema_dir())):
+        if authors_file_refused(Path(config.docs_dir) / AUTHORS_FILE, load_schemas(schema_dir())):
             options["authors"] = False
 
 
@@ -1088,6 +1088,20 @@ def load_hooks() -> list:
     return modules
 
 
+class _InOrder(CombinedEvent):
+    """One event in parts that MkDocs runs at their own priorities (among other plugins'); called
+    directly, as a test does, the parts run one after the other, each given what the last returned."""
+
+    def __get__(self, instance, owner=None):
+        return _InOrder(*(f.__get__(instance, owner) for f in self.methods))
+
+    def __call__(self, item, *args, **kwargs):
+        for method in self.methods:
+            result = method(item, *args, **kwargs)
+            item = item if result is None else result
+        return item
+
+
 class PracticeHubPlugin(BasePlugin):
     """Practice Hub as a MkDocs (or ProperDocs) plugin: list it last under ``plugins:``."""
 
@@ -1130,7 +1144,7 @@ class PracticeHubPlugin(BasePlugin):
             dirs.insert(1 if config.theme.custom_dir else 0, engine)
         return self._chain("on_config", config)
 
-    on_config = CombinedEvent(_before_blog, _config)
+    on_config = _InOrder(_before_blog, _config)
 
     def on_files(self, files, *, config):
         return self._chain("on_files", files, config=config)
