@@ -14,7 +14,7 @@ from .editing.cli import add_editing_commands, run_editing
 from .problems import ERROR, Problem, github_annotation, plural, summary
 from .renderer.link_check import check_site_links
 from .renderer.register import schedule_csv, schedule_text
-from .settings import Project, SettingsError, config_problem
+from .settings import Project, SettingsError, config_problem, read_config
 from .site import check_rendered, load_site
 from .text import command
 
@@ -188,25 +188,38 @@ def run_reviews(config_file: Path, fmt: str) -> int:
     return 0
 
 
-def _print_settings_problems(config_file: Path, error: SettingsError, fmt: str) -> None:
-    """Wrong settings in the format asked for, as content problems are: text on stderr, or
-    problem objects (json) or annotations (github) on stdout, at mkdocs.yml's lines."""
-    if fmt == "text":
-        print(config_problem(config_file, error), file=sys.stderr)
-        return
-    problems = error.as_problems(config_file.name)
-    if fmt == "json":
-        print(json.dumps([p.as_json() for p in problems], indent=2, ensure_ascii=False))
-    else:
-        print("\n".join(github_annotation(problem) for problem in problems))
-    print(f"Practice Hub: {summary(problems)}", file=sys.stderr)
+def _no_config(config_file: Path, name: str) -> str:
+    """mkdocs.yml missing (the command was run outside the site's folder), in plain words."""
+    return (
+        f"{config_file}: no such file (run {command(name)} in the site's folder, "
+        "or name its mkdocs.yml with -f)"
+    )
+
+
+def _closing(fmt: str, line: str) -> None:
+    """check's closing line: in text, on stdout after the problems, so that in any terminal, log
+    or hook the last line counts them; with json or github, on stderr, keeping stdout machine-read."""
+    print(line, file=sys.stdout if fmt == "text" else sys.stderr)
 
 
 def run_check(config_file: Path, fmt: str, strict: bool) -> int:
+    """Exit 1 exactly when the build would fail (a wrong setting in mkdocs.yml included), 0
+    otherwise; 2 only when there is no mkdocs.yml to check."""
     try:
         project = Project.from_config_file(config_file)
     except SettingsError as error:
-        _print_settings_problems(config_file, error, fmt)
+        # Wrong settings fail the build as any problem does: listed, counted, exit 1.
+        problems = error.as_problems(config_file.name)
+        if fmt == "json":
+            print(json.dumps([p.as_json() for p in problems], indent=2, ensure_ascii=False))
+        elif fmt == "github":
+            print("\n".join(github_annotation(problem) for problem in problems))
+        else:
+            print(config_problem(config_file, error))
+        _closing(fmt, f"Practice Hub: {summary(problems)}")
+        return 1
+    except FileNotFoundError:
+        print(_no_config(config_file, "check"), file=sys.stderr)
         return 2
     except (OSError, ValueError) as error:
         print(config_problem(config_file, error), file=sys.stderr)
@@ -239,13 +252,13 @@ def run_check(config_file: Path, fmt: str, strict: bool) -> int:
             )
     if fmt != "json":
         if failing:
-            print(f"Practice Hub: {summary(failing, advisory)}", file=sys.stderr)
+            _closing(fmt, f"Practice Hub: {summary(failing, advisory)}")
         else:
             files = len({i.path for i in site.items})
             tail = f", {plural(len(warnings), 'warning')}" if warnings else ", no problems"
-            print(
+            _closing(
+                fmt,
                 f"Practice Hub: checked {plural(len(site.items), 'item')} in {plural(files, 'file')}{tail}",
-                file=sys.stderr,
             )
     return 1 if failed else 0
 
@@ -424,7 +437,14 @@ def run_linkcheck(site_dir: Path, external: bool, config_file: Path) -> int:
     for item in broken:
         print(f"  {item}")
     if external:
-        docs_dir = Project.from_config_file(config_file).docs_dir
+        from .engine import config_problem as unreadable
+
+        problem = unreadable(config_file, "linkcheck --external")
+        if problem:
+            print(problem, file=sys.stderr)
+            return 2
+        config = read_config(config_file.read_text(encoding="utf-8"))
+        docs_dir = (config_file.parent / str(config.get("docs_dir") or "docs")).resolve()
         try:
             outside, skipped = linkcheck.check_external(docs_dir)
         except RuntimeError as error:

@@ -24,9 +24,8 @@ import threading
 import time
 from pathlib import Path
 
-import yaml
-
-from .settings import Environment, LenientLoader
+from .settings import Environment, SettingsError, read_config
+from .text import command
 
 ENGINES = ("mkdocs", "properdocs")
 ENGINE_ENV = "PRACTICE_HUB_ENGINE"  # mkdocs (the default) or properdocs; read by settings.Environment
@@ -46,13 +45,80 @@ def _environment() -> dict:
     return dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
 
 
-def _run(args: list[str], cwd: Path) -> int:
+#: The engine's closing words on a failed build ("Aborted with 2 warnings in strict mode!",
+#: "Aborted with a BuildError!"), printed on its standard output after everything else.
+_ABORTED = re.compile(r"^Aborted with (?P<what>.*)!\s*$")
+_COUNTED = re.compile(r"(\d+) (?:warning|error)s")
+
+
+def closing_words(line: str) -> str | None:
+    """One of the engine's output lines as the editor is shown it: its "Aborted with ..." line in
+    Practice Hub's words (or "" when Practice Hub has already counted the problems: a BuildError
+    follows its own "Practice Hub: 3 problems in 2 files ..." line); None for any other line."""
+    found = _ABORTED.match(line)
+    if found is None:
+        return None
+    counts = [int(n) for n in _COUNTED.findall(found.group("what"))]
+    if not counts:
+        return ""
+    total = sum(counts)
+    them = "it" if total == 1 else "them"
+    return f"Practice Hub: {total} problem{'' if total == 1 else 's'} (listed above): fix {them}, then run check again"
+
+
+def _forward(stream, out, err) -> None:
+    """Copy the engine's standard output to ours (*out*), line by line, rewriting its closing
+    words (``closing_words``) onto *err*, where its messages are; a blank line the engine prints
+    before them goes too."""
+    held = b""
+    for raw in iter(stream.readline, b""):
+        text = raw.decode("utf-8", "replace")
+        if not text.strip() and not held:
+            held = raw
+            continue
+        shown = closing_words(text)
+        if shown is None:
+            _write(out, held + raw)
+        elif shown:
+            _write(err, (shown + "\n").encode("utf-8"))
+        held = b""
+    if held:
+        _write(out, held)
+
+
+def _write(stream, data: bytes) -> None:
+    """Bytes to a standard stream, or to a text stream standing in for one (a test's capture)."""
+    binary = getattr(stream, "buffer", None)
+    if binary is not None:
+        stream.flush()
+        binary.write(data)
+        binary.flush()
+    else:
+        stream.write(data.decode("utf-8", "replace"))
+        stream.flush()
+
+
+def _run(args: list[str], cwd: Path, reword: bool = False) -> int:
     """Run the engine and return its exit code; 130 if this process is interrupted (Ctrl+C, or
     SIGTERM during a build), after stopping the engine. The engine stays in this process group, so
-    Ctrl+C, or a CI runner killing the group, reaches it and what it started (Pagefind) too."""
-    process = subprocess.Popen(args, cwd=cwd, env=_environment())
+    Ctrl+C, or a CI runner killing the group, reaches it and what it started (Pagefind) too.
+    *reword*: the engine's closing words say the build failed in Practice Hub's (``_forward``)."""
+    process = subprocess.Popen(args, cwd=cwd, env=_environment(), stdout=subprocess.PIPE if reword else None)
+    copier = None
+    if reword:
+        sys.stdout.flush()
+        copier = threading.Thread(
+            target=_forward,
+            args=(process.stdout, sys.stdout, sys.stderr),
+            name="practice-hub engine output",
+            daemon=True,
+        )
+        copier.start()
     try:
-        return process.wait()
+        code = process.wait()
+        if copier is not None:
+            copier.join(timeout=30)
+        return code
     except KeyboardInterrupt:  # Ctrl+C (or an interrupt sent to this process only): stop the engine too
         with _signals_ignored():
             process.terminate()
@@ -97,14 +163,39 @@ def _signals_ignored():
             signal.signal(sig, handler)
 
 
+def config_problem(config_file: Path, name: str) -> str | None:
+    """Why mkdocs.yml cannot be read, in check's words (``mkdocs.yml:5: ...``, the path as the
+    user gave it), or None. The build, the preview and ``test`` ask before starting the engine,
+    which would otherwise print YAML's own words (or a traceback) with no plain fix. *name*: the
+    command, for "run it in the site's folder"."""
+    try:
+        text = Path(config_file).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return (
+            f"{config_file}: no such file (run {command(name)} in the site's folder, "
+            "or name its mkdocs.yml with -f)"
+        )
+    except (OSError, UnicodeDecodeError) as error:
+        why = getattr(error, "strerror", None) or str(error)
+        return f"{config_file}: cannot be read ({why}; save it as UTF-8 text)"
+    try:
+        read_config(text)
+    except SettingsError as error:
+        return error.located(str(config_file))
+    return None
+
+
 def configured_site_dir(config_file: Path) -> Path:
     """``site_dir`` from mkdocs.yml (default ``site``), beside mkdocs.yml."""
-    with open(config_file, encoding="utf-8") as handle:
-        config = yaml.load(handle, Loader=LenientLoader) or {}
+    config = read_config(Path(config_file).read_text(encoding="utf-8"))
     return (config_file.parent / str(config.get("site_dir") or "site")).resolve()
 
 
 def serve(config_file: Path, address: str, engine: str | None = None, extra: list[str] | None = None) -> int:
+    problem = config_problem(config_file, "serve")
+    if problem:
+        sys.stderr.write(problem + "\n")  # where the engine's own messages go
+        return 1
     config_file = Path(config_file).resolve()
     command = [
         sys.executable,
@@ -125,7 +216,12 @@ def build(
     config_file: Path, site_dir: Path | None = None, engine: str | None = None, extra: list[str] | None = None
 ) -> tuple[int, Path]:
     """``mkdocs build --strict`` into a new folder beside site_dir; replace site_dir only on success.
-    Returns the engine's exit code (130 when interrupted by Ctrl+C or SIGTERM) and the site folder."""
+    Returns the engine's exit code (130 when interrupted by Ctrl+C or SIGTERM) and the site folder;
+    1, before the engine starts, when mkdocs.yml cannot be read (said as check says it)."""
+    problem = config_problem(config_file, "build")
+    if problem:
+        sys.stderr.write(problem + "\n")  # where the engine's own messages go
+        return 1, (Path(site_dir) if site_dir else Path(config_file).parent / "site").resolve()
     config_file = Path(config_file).resolve()
     target = Path(site_dir).resolve() if site_dir else configured_site_dir(config_file)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -149,7 +245,7 @@ def build(
                 str(staging),
                 *(extra or []),
             ]
-            code = _run(command, config_file.parent)
+            code = _run(command, config_file.parent, reword=True)
             if code == 0:
                 replace_folder(staging, target)
             return code, target

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from markdown.postprocessors import Postprocessor
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .cache import SERVE_CACHE
@@ -82,8 +82,13 @@ def project_for(config: MkDocsConfig) -> Project:
         environment = dataclasses.replace(environment, serving=True)
     try:
         settings = Settings.from_extra(config.extra, environment, Path(config.docs_dir))
-    except SettingsError as error:
-        raise PluginError(error.with_lines(_settings_lines(config)).located("mkdocs.yml")) from None
+    except SettingsError as error:  # each at its line, then the count, as check says them
+        located = error.with_lines(_settings_lines(config))
+        shown = Path(os.path.relpath(config.config_file_path or "mkdocs.yml")).as_posix()
+        problems = located.as_problems(shown if not shown.startswith("..") else "mkdocs.yml")
+        for problem in problems:
+            LOG.error(str(problem) if problem.line else f"{problem.path}: {problem.message}")
+        raise PluginError(f"Practice Hub: {summary(problems)}") from None
     root = Path(config.config_file_path).resolve().parent
     return Project(
         root=root,
@@ -144,6 +149,34 @@ def build_of(config: MkDocsConfig) -> Build:
 
 def site_of(config: MkDocsConfig) -> Site:
     return build_of(config).site
+
+
+# --- on_config, before Material's blog: an authors file it would refuse -----------------------------
+def leave_refused_authors_unread(config: MkDocsConfig) -> None:
+    """Before Material's blog reads the news authors file (its on_config): if the file has a
+    problem check reports (at its line, in plain words), this build's blog leaves it unread, so the
+    build stops at the same lines as check (hooks/validate.py), the preview shows them, and the
+    blog's own words without a line are never printed. Every build reads mkdocs.yml afresh, so
+    the next build after the fix reads the authors file again."""
+    from .safety import AUTHORS_FILE
+    from .schema import load_schemas
+    from .structure.blog import authors_file_refused
+
+    plugins = dict(getattr(config, "plugins", None) or {})
+    for name, plugin in plugins.items():
+        options = getattr(plugin, "config", None)
+        if name.split(" #")[0].split("/")[-1] != "blog" or options is None:
+            continue
+        if not options.get("enabled", True) or not options.get("authors", True):
+            continue
+        blog_dir = str(options.get("blog_dir") or "blog")
+        uri = os.path.normpath(
+            str(options.get("authors_file") or "{blog}/.authors.yml").format(blog=blog_dir)
+        )
+        if Path(uri).as_posix() != AUTHORS_FILE:  # check reads that file: any other is the blog's
+            continue
+        if authors_file_refused(Path(config.docs_dir) / AUTHORS_FILE, load_schemas(schema_dir())):
+            options["authors"] = False
 
 
 # --- on_config: the site's own CSS and JavaScript ---------------------------------------------
@@ -1055,6 +1088,20 @@ def load_hooks() -> list:
     return modules
 
 
+class _InOrder(CombinedEvent):
+    """One event in parts that MkDocs runs at their own priorities (among other plugins'); called
+    directly, as a test does, the parts run one after the other, each given what the last returned."""
+
+    def __get__(self, instance, owner=None):
+        return _InOrder(*(f.__get__(instance, owner) for f in self.methods))
+
+    def __call__(self, item, *args, **kwargs):
+        for method in self.methods:
+            result = method(item, *args, **kwargs)
+            item = item if result is None else result
+        return item
+
+
 class PracticeHubPlugin(BasePlugin):
     """Practice Hub as a MkDocs (or ProperDocs) plugin: list it last under ``plugins:``."""
 
@@ -1083,13 +1130,21 @@ class PracticeHubPlugin(BasePlugin):
         self._serving = command == "serve"
         self._each("on_startup", command=command, dirty=dirty)
 
-    def on_config(self, config):
+    @event_priority(100)  # before Material's blog reads its authors file
+    def _before_blog(self, config):
+        leave_refused_authors_unread(config)
+        return config
+
+    @event_priority(0)
+    def _config(self, config):
         config[_SERVING_KEY] = self._serving
         dirs = config.theme.dirs
         engine = str(theme_dir())
         if engine not in dirs:  # after the site's own custom_dir, before Material's templates
             dirs.insert(1 if config.theme.custom_dir else 0, engine)
         return self._chain("on_config", config)
+
+    on_config = _InOrder(_before_blog, _config)
 
     def on_files(self, files, *, config):
         return self._chain("on_files", files, config=config)

@@ -365,6 +365,24 @@ def _value_of(node, key: str):
     return next((value for k, value in node.value if getattr(k, "value", None) == key), None)
 
 
+def read_config(text: str) -> dict:
+    """mkdocs.yml's text as a mapping, read as check reads it (tags not followed). Raises
+    ``SettingsError`` at the line, in plain words, when it is not YAML, as a page's fields are;
+    the build and the preview call it before starting the engine, so they say the same."""
+    try:
+        config = yaml.load(text, Loader=LenientLoader) or {}
+    except yaml.MarkedYAMLError as error:  # said at its line, in plain words, as in a page
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 0
+        message, hint = plain_words(error, text, line)
+        raise SettingsError([(YAML_ERROR, f"{message} ({hint})")], {YAML_ERROR: line}) from None
+    except yaml.YAMLError as error:  # not at a line (a stray byte): still no traceback
+        raise SettingsError([(YAML_ERROR, f"the file cannot be read as YAML ({error})")]) from None
+    if not isinstance(config, dict):
+        raise SettingsError([(YAML_ERROR, "the file must be a list of settings, one name: value a line")])
+    return config
+
+
 class LenientLoader(yaml.SafeLoader):
     """Reads mkdocs.yml without importing what its !!python and !ENV tags name."""
 
@@ -403,13 +421,7 @@ class Project:
         the lines of mkdocs.yml) for wrong settings."""
         config_file = Path(config_file).resolve()
         text = config_file.read_text(encoding="utf-8")
-        try:
-            config = yaml.load(text, Loader=LenientLoader) or {}
-        except yaml.MarkedYAMLError as error:  # said at its line, in plain words, as in a page
-            mark = error.problem_mark or error.context_mark
-            line = mark.line + 1 if mark else 0
-            message, hint = plain_words(error, text, line)
-            raise SettingsError([(YAML_ERROR, f"{message} ({hint})")], {YAML_ERROR: line}) from None
+        config = read_config(text)
         root = config_file.parent
         docs_dir = (root / config.get("docs_dir", "docs")).resolve()
         try:

@@ -10,6 +10,7 @@ compared with what was meant before it is saved.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,6 +59,32 @@ def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+#: Up to this many ids are listed when none is close to the one typed.
+LISTED_IDS = 12
+
+
+def unknown_id(item_id: str, items, schemas) -> str:
+    """Why no item can be marked reviewed under *item_id*, leading to the right one: the closest
+    id, else the ids that have review dates (or where to find an id, when there are many)."""
+    said = f'no item has the id "{item_id}"'
+    guess = suggest(item_id, [item.id for item in items])
+    if guess:
+        return f'{said}; did you mean "{guess}"?'
+    reviewable = sorted(
+        {item.id for item in items if item.type in TYPES and "last_reviewed" in schemas.properties(item.type)}
+    )
+    where = 'an item\'s id is its "id:" line, at the top of its file'
+    close = difflib.get_close_matches(str(item_id).lower(), reviewable, n=3, cutoff=0.4)
+    if close:
+        shown = ", ".join(f'"{i}"' for i in close)
+        return f"{said}; did you mean {'one of ' if len(close) > 1 else ''}{shown}? ({where})"
+    if not reviewable:
+        return f"{said}, and no item in this site has review dates yet"
+    if len(reviewable) <= LISTED_IDS:
+        return f"{said}; the items with review dates are: {', '.join(reviewable)} ({where})"
+    return f"{said} ({where}: open the page's file in docs/ and copy its id)"
+
+
 def mark_reviewed(
     project: Project, item_id: str, summary: str = "", today: dt.date | None = None
 ) -> Reviewed:
@@ -66,10 +93,7 @@ def mark_reviewed(
     items, problems, _ = read_all(project.root, project.docs_dir, schemas)
     matches = [item for item in items if item.id == item_id and item.type in TYPES]
     if not matches:
-        guess = suggest(item_id, [item.id for item in items])
-        raise ScaffoldError(
-            f'no item has the id "{item_id}"' + (f'; did you mean "{guess}"?' if guess else "")
-        )
+        raise ScaffoldError(unknown_id(item_id, items, schemas))
     item = matches[0]
     props = schemas.properties(item.type)
     if "last_reviewed" not in props:

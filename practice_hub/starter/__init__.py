@@ -159,7 +159,19 @@ def _inside(path: Path, folder: Path) -> bool:
     return True
 
 
-def _refused_folder(folder: Path) -> str:
+def _enclosing(folder: Path) -> tuple[Path, str] | None:
+    """The nearest folder above *folder* that is a site (it has mkdocs.yml) or a git work tree
+    (it has .git), and which; None when there is none. A new site inside one would be a site in
+    a site, or a git repository quietly nested in another."""
+    for above in Path(os.path.abspath(folder)).parents:
+        if (above / "mkdocs.yml").is_file():
+            return above, "site"
+        if (above / ".git").exists():
+            return above, "git"
+    return None
+
+
+def _refused_folder(folder: Path, council: str = "Council name") -> str:
     """Why start cannot write a new site into *folder*, or ""."""
     if folder.is_symlink():
         return f"{folder} is a symbolic link: give a new folder (nothing is written through a link)"
@@ -174,6 +186,18 @@ def _refused_folder(folder: Path) -> str:
         return (
             f"{folder} is inside the Practice Hub engine ({REPOSITORY}): a council's site is a "
             "repository of its own; give a folder outside it"
+        )
+    enclosing = _enclosing(folder)
+    if enclosing:
+        above, kind = enclosing
+        what = (
+            f"the site in {above} (it has mkdocs.yml)" if kind == "site" else f"the git repository in {above}"
+        )
+        outside = os.path.relpath(above.parent / Path(os.path.abspath(folder)).name)
+        return (
+            f"{folder} is inside {what}: a new site is a folder and a git repository of its own, "
+            f"never inside another; give a folder outside it, for example: "
+            + command(f'start "{council}" {outside}')
         )
     return ""
 
@@ -255,7 +279,7 @@ def start(folder: Path, council: str, out=print) -> int:
         )
         return 2
     folder = Path(folder)
-    why = _refused_folder(folder)
+    why = _refused_folder(folder, council)
     if why:
         out(f"start: {why}; nothing was written")
         return 1 if folder.exists() and not folder.is_symlink() else 2

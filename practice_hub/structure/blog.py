@@ -62,7 +62,24 @@ def author_ids(file: Path) -> set[str] | None:
     except (OSError, TextProblem, YamlProblem):
         return None
     authors = data.get("authors") if isinstance(data, dict) else None
+    if data and not isinstance(authors, dict):  # no "authors:" line: said at the file's own lines
+        return None
     return {str(key) for key in authors} if isinstance(authors, dict) else set()
+
+
+def authors_file_refused(file: Path, schemas) -> bool:
+    """Whether Material's blog would refuse this authors file (not YAML, no ``authors:`` line, an
+    author without name, description or avatar, a field it does not know). Its schema asks all
+    that and more, and check reports each problem at its line: a build that finds one lets the
+    blog leave the file unread, so that the build says the same lines instead of the blog's words
+    with no line ("Sub-option 'avatar': Required configuration not provided")."""
+    if not file.is_file():
+        return False
+    try:
+        data = load(decode(file.read_bytes())).data
+    except (OSError, TextProblem, YamlProblem):
+        return True
+    return bool(list(schemas.check("authors", data)))
 
 
 def check_posts(

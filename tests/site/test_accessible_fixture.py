@@ -67,8 +67,7 @@ def test_check_reports_each_at_its_line(inaccessible):
     result = run_check(inaccessible)
     assert "Traceback" not in result.stdout + result.stderr
     assert result.returncode == 1
-    assert [line for line in result.stdout.splitlines() if ": warning: " not in line] == EXPECTED
-    assert result.stderr.strip().splitlines()[-1] == SUMMARY
+    assert [line for line in result.stdout.splitlines() if ": warning: " not in line] == EXPECTED + [SUMMARY]
 
 
 def test_the_strict_build_fails_on_the_same_lines(inaccessible, tmp_path):

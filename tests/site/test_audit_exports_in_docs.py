@@ -61,8 +61,9 @@ def test_check_reports_each_exported_audit_at_its_line(project):
     result = run_check(project)
     assert "Traceback" not in result.stdout + result.stderr
     assert result.returncode == 1
-    assert result.stdout.splitlines() == EXPECTED
-    assert result.stderr.strip() == "Practice Hub: 9 problems in 9 files: fix them, then run check again"
+    assert result.stdout.splitlines() == EXPECTED + [
+        "Practice Hub: 9 problems in 9 files: fix them, then run check again"
+    ]
 
 
 def test_the_strict_build_fails_and_publishes_none_of_them(project):
@@ -72,10 +73,14 @@ def test_the_strict_build_fails_and_publishes_none_of_them(project):
     errors = [line.split("-  ", 1)[1] for line in log.splitlines() if line.startswith("ERROR")]
     assert errors[:-1] == EXPECTED
     site = project / "site"
-    assert not site.exists() or not any(p.name.lower().endswith((".json", ".csv", ".txt")) for p in site.rglob("*"))
+    assert not site.exists() or not any(
+        p.name.lower().endswith((".json", ".csv", ".txt")) for p in site.rglob("*")
+    )
 
 
 def test_a_spreadsheet_that_is_not_an_audit_export_is_still_published(tmp_path):
-    project = make_project(tmp_path / "plain", THREAD, {"tools/files/contacts.csv": "team,phone\nDuty,01632 960000\n"})
+    project = make_project(
+        tmp_path / "plain", THREAD, {"tools/files/contacts.csv": "team,phone\nDuty,01632 960000\n"}
+    )
     result = run_check(project)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -58,8 +58,7 @@ def test_check_reports_every_trick_at_its_line(tricks):
     result = run_check(tricks)
     assert "Traceback" not in result.stdout + result.stderr
     assert result.returncode == 1
-    assert [line for line in result.stdout.splitlines() if ": warning: " not in line] == EXPECTED
-    assert result.stderr.strip().splitlines()[-1] == SUMMARY
+    assert [line for line in result.stdout.splitlines() if ": warning: " not in line] == EXPECTED + [SUMMARY]
 
 
 def test_the_strict_build_refuses_the_same_set(tricks, tmp_path):

@@ -205,8 +205,9 @@ def test_check_reports_no_errors_only_the_example_addresses(started):
     for args in ((), ("--strict",)):
         check = run_check(folder, *args)
         assert check.returncode == 0, check.stdout + check.stderr
-        lines = check.stdout.splitlines()
+        *lines, closing = check.stdout.splitlines()
         assert len(lines) == len(EXAMPLE_WARNINGS), check.stdout
+        assert closing.startswith("Practice Hub: checked "), check.stdout  # the last line counts them
         for expected in EXAMPLE_WARNINGS:
             assert any(line.startswith(expected.replace(": ", ": warning: ", 1)) for line in lines), expected
 
@@ -356,6 +357,31 @@ def test_the_engines_repository_is_never_written(tmp_path):
     result = start(REPO, COUNCIL, ".")  # the engine's own folder: not empty
     assert result.returncode == 1 and "already exists and is not empty" in result.stdout
     assert sorted(p.name for p in REPO.iterdir()) == before
+
+
+def test_start_inside_a_site_or_a_git_repository_is_refused(tmp_path):
+    """The guide says to type commands in the site's folder: start typed there would make a site,
+    and a git repository, inside the site. Refused, with a folder outside it to give instead."""
+    site = tmp_path / "kelsey-vale"
+    site.mkdir()
+    (site / "mkdocs.yml").write_text("site_name: Kelsey Vale Council Practice Hub\n", encoding="utf-8")
+    result = start(site, "Kelsey Vale Council", "second-site")
+    assert result.returncode == 2, result.stdout + result.stderr
+    fix = os.path.join("..", "second-site")
+    assert result.stdout == (
+        f"start: second-site is inside the site in {site} (it has mkdocs.yml): a new site is a folder and a "
+        "git repository of its own, never inside another; give a folder outside it, for example: "
+        f'.venv/bin/practice-hub start "Kelsey Vale Council" {fix}; nothing was written\n'
+    )
+    assert sorted(p.name for p in site.iterdir()) == ["mkdocs.yml"]
+    repository = tmp_path / "notes"
+    (repository / "drafts").mkdir(parents=True)
+    subprocess.run(["git", "init", "-q", str(repository)], check=True, env=env())
+    result = start(repository / "drafts", COUNCIL, "site")
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert result.stdout.startswith(f"start: site is inside the git repository in {repository}: ")
+    assert os.path.join("..", "..", "site") in result.stdout
+    assert list((repository / "drafts").iterdir()) == []
 
 
 def test_start_never_writes_through_a_symbolic_link(tmp_path):

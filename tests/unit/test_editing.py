@@ -106,6 +106,39 @@ def test_reviewed_unknown_id_suggests(project):
         mark_reviewed(project, "recordin", today=DAY)
 
 
+def test_reviewed_unknown_id_lists_close_ids():
+    """An id from the guide's example on a site that has no such page: the close ids, else every
+    id with review dates (a few), else where to find one; never the bare "no item"."""
+    from types import SimpleNamespace
+
+    from practice_hub.editing.reviewed import LISTED_IDS, unknown_id
+    from practice_hub.resources import schema_dir
+    from practice_hub.schema import load_schemas
+
+    schemas = load_schemas(schema_dir())
+
+    def items(*ids):
+        return [SimpleNamespace(type="procedure", id=i) for i in ids]
+
+    where = 'an item\'s id is its "id:" line, at the top of its file'
+    assert unknown_id("home-visits-out-of-hours", items("home-visits-evenings", "home-care"), schemas) == (
+        f'no item has the id "home-visits-out-of-hours"; did you mean "home-visits-evenings"? ({where})'
+    )
+    assert unknown_id(
+        "home-visits-out-of-hours", items("example-procedure", "example-standard"), schemas
+    ) == (
+        'no item has the id "home-visits-out-of-hours"; the items with review dates are: '
+        f"example-procedure, example-standard ({where})"
+    )
+    many = items(*(f"example-{n:02d}" for n in range(LISTED_IDS + 1)))
+    assert unknown_id("home-visits-out-of-hours", many, schemas) == (
+        f'no item has the id "home-visits-out-of-hours" ({where}: open the page\'s file in docs/ and copy its id)'
+    )
+    assert unknown_id("anything", [], schemas) == (
+        'no item has the id "anything", and no item in this site has review dates yet'
+    )
+
+
 def _new(project, *args):
     import subprocess
     import sys

@@ -346,8 +346,11 @@ def test_a_broken_mkdocs_yml_is_said_at_its_line_without_a_traceback(site):
         text=True,
         env=env(PYTHONPATH=str(REPO)),
     )
-    assert (done.returncode, done.stderr.strip()) == (
-        2,
-        'mkdocs.yml:5: the value on this line has ": " in it, which reads as the start of another field '
-        '(put the value in quotes: site_name: "Fernleigh: Practice Hub")',
+    assert (done.returncode, done.stdout.splitlines()) == (
+        1,
+        [
+            'mkdocs.yml:5: the value on this line has ": " in it, which reads as the start of another field '
+            '(put the value in quotes: site_name: "Fernleigh: Practice Hub")',
+            "Practice Hub: 1 problem in 1 file: fix it, then run check again",
+        ],
     )

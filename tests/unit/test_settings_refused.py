@@ -115,7 +115,7 @@ def _check(config: Path, fmt: str, capsys) -> tuple[int, str, str]:
 def test_check_json_reports_wrong_settings_as_problem_objects(tmp_path, capsys):
     config = _config(tmp_path, "  practice_hub:\n    demo: maybe\n")
     code, out, err = _check(config, "json", capsys)
-    assert code == 2
+    assert code == 1  # it fails the build: exit 1, as any problem does
     assert json.loads(out) == [
         {
             "path": "mkdocs.yml",
@@ -133,7 +133,7 @@ def test_check_json_reports_wrong_settings_as_problem_objects(tmp_path, capsys):
 def test_check_github_reports_wrong_settings_as_annotations(tmp_path, capsys):
     config = _config(tmp_path, "  practice-hub:\n    demo: true\n")
     code, out, _err = _check(config, "github", capsys)
-    assert code == 2
+    assert code == 1
     assert out.startswith("::error file=mkdocs.yml,line=3::extra.practice-hub is ignored")
 
 
@@ -142,15 +142,30 @@ def test_json_names_the_menu_entry_and_the_block_as_fields(tmp_path, capsys):
         tmp_path, "  practicehub: {}\n  practice_hub:\n    menu:\n      - standards/\n      - glosary/\n"
     )
     code, out, _err = _check(config, "json", capsys)
-    assert code == 2
+    assert code == 1
     assert [(p["line"], p["field"]) for p in json.loads(out)] == [(3, "extra.practicehub"), (7, "menu[2]")]
 
 
-def test_check_text_still_reports_wrong_settings_on_stderr(tmp_path, capsys):
+def test_check_text_lists_wrong_settings_as_problems_and_counts_them(tmp_path, capsys):
+    """A wrong setting fails the build, so check lists it as any problem, in order on stdout,
+    counts it in the closing line and exits 1."""
     config = _config(tmp_path, "  practice_hub:\n    demo: maybe\n")
     code, out, err = _check(config, "text", capsys)
-    assert (code, out) == (2, "")
-    assert err.strip().endswith("mkdocs.yml:4: extra.practice_hub.demo must be true or false")
+    assert (code, err) == (1, "")
+    assert out.splitlines() == [
+        f"{config}:4: extra.practice_hub.demo must be true or false",
+        "Practice Hub: 1 problem in 1 file: fix it, then run check again",
+    ]
+
+
+def test_check_without_mkdocs_yml_says_where_to_run_it(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = _check(Path("mkdocs.yml"), "text", capsys)
+    assert (code, out) == (2, "")  # nothing to check: not a verdict on a build
+    assert err == (
+        "mkdocs.yml: no such file (run .venv/bin/practice-hub check in the site's folder, "
+        "or name its mkdocs.yml with -f)\n"
+    )
 
 
 def test_the_old_menu_check_is_gone():

@@ -178,7 +178,7 @@ def test_a_wrong_date_from_the_environment_has_no_line_in_mkdocs_yml(tmp_path):
     )
 
 
-def test_the_build_fails_with_the_file_and_line_of_a_wrong_setting(tmp_path):
+def test_the_build_fails_with_the_file_and_line_of_a_wrong_setting(tmp_path, caplog):
     from mkdocs.exceptions import PluginError
 
     from practice_hub.mkdocs_adapter import project_for
@@ -186,9 +186,11 @@ def test_the_build_fails_with_the_file_and_line_of_a_wrong_setting(tmp_path):
     (tmp_path / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
     with pytest.raises(PluginError) as raised:
         project_for(_config(tmp_path, {"today": "2026-11-24", "menu_section_limit": "many"}))
-    assert str(raised.value) == (
+    # Each at its line, then the count, as check says them (the build's last word is the count).
+    assert [r.getMessage() for r in caplog.records if r.levelname == "ERROR"] == [
         "mkdocs.yml:6: extra.practice_hub.menu_section_limit must be a whole number of pages, 1 or more (not 'many')"
-    )
+    ]
+    assert str(raised.value) == "Practice Hub: 1 problem in 1 file: fix it, then run check again"
 
 
 # --- the environment -------------------------------------------------------------------------
