@@ -505,8 +505,41 @@ def _const(schemas: Schemas, e: _Error):
     yield Finding(e.path, f'{e.label} must be "{e.expected}"', e.custom_hint, e.name)
 
 
+def impossible_date(value) -> tuple[str, str] | None:
+    """(why, hint) for a value written YYYY-MM-DD that is no real day (2026-02-30, 2026-13-01),
+    or None: the form is right, so the day or the month is wrong."""
+    import datetime
+
+    found = _ISO_DATE.match(value) if isinstance(value, str) else None
+    if not found or len(found.group(2)) != 2 or len(found.group(3)) != 2:
+        return None
+    year, month, day = (int(part) for part in found.groups())
+    try:
+        datetime.date(year, month, day)
+        return None
+    except ValueError:
+        pass
+    names = list(_MONTHS)[:12]
+    if 1 <= month <= 12:
+        why = f"there is no {day} {names[month - 1].capitalize()} {year}"
+    else:
+        why = f"there is no month {month} (the month comes second: YYYY-MM-DD)"
+    hint = "check the day and the month"
+    if 1 <= day <= 12 and 1 <= month <= 31:
+        try:
+            swapped = datetime.date(year, day, month).isoformat()
+            hint += f" (for {month} {names[day - 1].capitalize()} {year}, write {swapped})"
+        except ValueError:
+            pass
+    return why, hint
+
+
 def _format(schemas: Schemas, e: _Error):
     what, hint = _FORMAT_HELP.get(e.expected, ("is not in the right form", ""))
+    impossible = impossible_date(e.value) if e.expected == "date" else None
+    if impossible:
+        yield Finding(e.path, f'{e.label} has "{e.value}", but {impossible[0]}', impossible[1], e.name)
+        return
     iso = uk_date(e.value) if e.expected == "date" else None
     if iso:
         yield Finding(

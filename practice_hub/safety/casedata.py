@@ -60,24 +60,37 @@ from .entities import unescape
 MARKER = "practice-hub: not-case-data"
 MARKDOWN_MARKER = str(comment(f" {MARKER} "))  # how an editor writes it in Markdown
 TEST_RANGE = "999 000 0000 to 999 999 9999"
+#: The last words of a hint, for each kind of case data (the key's first part: nhs, ni, dob).
+NHS_NOTE = f"(a made-up NHS number must come from the NHS test range {TEST_RANGE})"
+NOTES = {
+    "nhs": NHS_NOTE,
+    "ni": "(a made-up National Insurance number can start with QQ, which is never issued: "
+    "QQ 12 34 56 C needs no marker)",
+    "dob": '(an example needs no real date: "date of birth: DD/MM/YYYY" needs no marker)',
+}
 HINT = (
     "remove it: the site is read by every member of staff; if it is a made-up example, add "
-    f"{MARKDOWN_MARKER} (Markdown) or # {MARKER} (YAML) at the end of the line "
-    f"(a made-up NHS number must come from the NHS test range {TEST_RANGE})"
+    f"{MARKDOWN_MARKER} (Markdown) or # {MARKER} (YAML) at the end of the line {NHS_NOTE}"
 )
 #: In a Markdown page's text: the HTML comment (a reader never sees it).
 BODY_HINT = (
     "remove it: the site is read by every member of staff; if it is a made-up example, add "
-    f"{MARKDOWN_MARKER} at the end of the line "
-    f"(a made-up NHS number must come from the NHS test range {TEST_RANGE})"
+    f"{MARKDOWN_MARKER} at the end of the line {NHS_NOTE}"
 )
 #: In a field (YAML): the YAML comment, after the value on the field's line (the HTML comment
 #: would become part of the value, and a "#" inside quotes is text).
 FIELD_HINT = (
     "remove it: the site is read by every member of staff; if it is a made-up example, add "
-    f"# {MARKER} at the end of the line of the field, after the value "
-    f"(a made-up NHS number must come from the NHS test range {TEST_RANGE})"
+    f"# {MARKER} at the end of the line of the field, after the value {NHS_NOTE}"
 )
+
+
+def for_kind(hint: str, key) -> str:
+    """*hint* with the note that fits the kind of case data *key* names (its NHS note replaced)."""
+    kind = key[0] if isinstance(key, tuple) and key else ""
+    return hint.replace(NHS_NOTE, NOTES[kind]) if kind in NOTES and NHS_NOTE in hint else hint
+
+
 MARKER_HINT = (
     f"use a number from the NHS test range {TEST_RANGE}, which the NHS keeps for testing and never "
     "gives to a patient, or remove it: the site is read by every member of staff"
@@ -550,7 +563,9 @@ def check_text(text: str, line_text: str | None = None, hint: str = BODY_HINT) -
     for finding in findings(text):
         judged = _judge(finding, on_marked_line, text)
         if judged:
-            out.append((finding.start, judged[0], hint if judged[1] == HINT else judged[1]))
+            out.append(
+                (finding.start, judged[0], for_kind(hint, finding.key) if judged[1] == HINT else judged[1])
+            )
     return out
 
 
@@ -577,7 +592,8 @@ def check_lines_keyed(text: str, hint: str = HINT) -> list[tuple[int, str, str, 
             marks[index] = marked(text[starts[index] : line_end])
         judged = _judge(finding, marks[index], text)
         if judged:
-            out.append((index + 1, judged[0], hint if judged[1] == HINT else judged[1], finding.key))
+            line_hint = for_kind(hint, finding.key) if judged[1] == HINT else judged[1]
+            out.append((index + 1, judged[0], line_hint, finding.key))
     return out
 
 
@@ -595,13 +611,22 @@ def check_value(value: str, line_text: str) -> list[tuple[int, str, str]]:
                 seen.add(finding.key)
                 judged = _judge(finding, on_marked_line, plain)
                 if judged:
-                    out.append((finding.start, judged[0], FIELD_HINT if judged[1] == HINT else judged[1]))
+                    out.append(
+                        (
+                            finding.start,
+                            judged[0],
+                            for_kind(FIELD_HINT, finding.key) if judged[1] == HINT else judged[1],
+                        )
+                    )
     return out
 
 
 def hint_for(message: str) -> str:
     """The hint that goes with a message from :func:`scan_rendered` or :func:`check_text`."""
-    return MARKER_HINT if message.endswith(_MARKER_REFUSED) else BODY_HINT
+    if message.endswith(_MARKER_REFUSED):
+        return MARKER_HINT
+    kind = "ni" if "National Insurance" in message else "dob" if "date of birth" in message else "nhs"
+    return for_kind(BODY_HINT, (kind,))
 
 
 _TAG = re.compile(r"<[^<>]*>")
