@@ -126,6 +126,9 @@ _PLAIN = {
     ),
 }
 _FALLBACK = "check the indentation, colons and quotes on this line and the one before"
+#: The not-case-data marker (``practice_hub.safety.casedata``), in Markdown's form and in YAML's.
+CASE_DATA_MARKER = "practice-hub: not-case-data"
+_MARKDOWN_MARKER = re.compile(r"\s*<!--\s*practice-hub: not-case-data\s*-->")
 _KEY_AND_VALUE = re.compile(r"^(\s*(?:-\s+)?[\w-]+):\s+(.+?)\s*$")
 
 
@@ -137,6 +140,8 @@ def plain_words(error: yaml.YAMLError, text: str = "", line: int = 0) -> tuple[s
         if needle in said:
             if needle == "mapping values are not allowed":
                 lines = text.split("\n")
+                if 0 < line <= len(lines) and _MARKDOWN_MARKER.search(lines[line - 1]):
+                    return marker_in_field(lines[line - 1])
                 written = _KEY_AND_VALUE.match(lines[line - 1]) if 0 < line <= len(lines) else None
                 value = written.group(2) if written else ""
                 if written and value[:1] not in "\"'[{|>" and '"' not in value:
@@ -144,6 +149,20 @@ def plain_words(error: yaml.YAMLError, text: str = "", line: int = 0) -> tuple[s
             return message, hint
     problem = (getattr(error, "problem", None) or getattr(error, "context", None) or str(error)).strip()
     return f"the fields cannot be read here (YAML says: {problem})", _FALLBACK
+
+
+def marker_in_field(line: str) -> tuple[str, str]:
+    """(message, hint) for the not-case-data marker written in Markdown's form (an HTML comment)
+    on a field's line: in YAML it is a comment after the value, and anything else is published."""
+    fixed = _MARKDOWN_MARKER.sub("", line).rstrip()
+    fixed = re.sub(r"\s*#\s*practice-hub: not-case-data\s*", "", fixed).rstrip()
+    if fixed.endswith(('"', "'")) and fixed[-2:-1] == " ":
+        fixed = fixed[:-2] + fixed[-1]  # "Quote 999 000 0018. " -> "Quote 999 000 0018."
+    return (
+        f"the not-case-data marker <!-- {CASE_DATA_MARKER} --> is written for a page's text; "
+        "in a field it is a YAML comment, after the value",
+        f"write the line as: {fixed.strip()} # {CASE_DATA_MARKER}",
+    )
 
 
 def load(text: str) -> Loaded:

@@ -54,6 +54,7 @@ import unicodedata
 from html.parser import HTMLParser
 from typing import NamedTuple
 
+from ..loader.yaml_lines import marker_in_field
 from ..markup import comment
 from .entities import unescape
 
@@ -597,14 +598,54 @@ def check_lines_keyed(text: str, hint: str = HINT) -> list[tuple[int, str, str, 
     return out
 
 
+_MARKDOWN_FORM = re.compile(r"<!--[ \t]*practice-hub: not-case-data[ \t]*-->")
+
+
+def body_marked(line: str) -> bool:
+    """A line of a page's text carries the marker as an HTML comment, which readers never see:
+    the only form that counts in a page's text."""
+    return bool(_MARKDOWN_FORM.search(line))
+
+
+def marker_shown(line: str) -> bool:
+    """A line of a page's text has the marker's words outside an HTML comment: readers would see them."""
+    return MARKER in _MARKDOWN_FORM.sub("", line)
+
+
+_YAML_MARKER = re.compile(r"#[ \t]*practice-hub: not-case-data")
+
+
+def marker_in_value(value: str, line_text: str) -> tuple[str, str] | None:
+    """(message, hint) when a field's value holds the marker's words, which would be published
+    (written in Markdown's form, or inside the quotes): in YAML the marker is only a comment after
+    the value. None when the value does not hold it."""
+    if MARKER not in value:
+        return None
+    if MARKER in line_text:
+        hint = marker_in_field(line_text)[1]
+    else:  # on a later line of a value written over several lines
+        hint = f"take it out of the value, and write # {MARKER} at the end of the field's first line"
+    return (
+        "the value has the not-case-data marker in it, where readers would see it: in a field "
+        "the marker is a YAML comment, after the value",
+        hint,
+    )
+
+
+def field_marked(value: str, line_text: str) -> bool:
+    """A field's line carries the marker as YAML's comment (``# practice-hub: not-case-data``
+    after the value): the only form that counts in YAML, since any other is part of the value."""
+    return MARKER not in value and bool(_YAML_MARKER.search(line_text))
+
+
 def check_value(value: str, line_text: str) -> list[tuple[int, str, str]]:
     """:func:`check_text` for a YAML string reported at the line *line_text*: a multi-line value
     (a folded or literal block) is scanned whole, so a number split over its lines is found, and
     again with Markdown emphasis, HTML tags and entities taken out (``943 *476* 5919``)."""
-    out = check_text(value, line_text, FIELD_HINT)
+    on_marked_line = field_marked(value, line_text)
+    out = check_text(value, line_text if on_marked_line else "", FIELD_HINT)
     plain = _plain(value)
     if plain != value:
-        on_marked_line = marked(line_text)
         seen = {finding.key for finding in findings(value)}
         for finding in findings(plain):
             if finding.key not in seen:
@@ -767,7 +808,7 @@ def scan_rendered(html: str, source: str, first_line: int, already: set) -> list
     """
     lines = source.split("\n")
     stream_parts, line_starts, at = [], [], 0
-    line_marked = [marked(line) for line in lines]
+    line_marked = [body_marked(line) for line in lines]
     for line in lines:
         line_starts.append(at)
         if "<" in line or "&" in line or "](" in line:

@@ -95,7 +95,10 @@ def _drop(item, value, path, lines, report) -> bool:
         )
         return True
     line_text = lines[line - 1] if 0 < line <= len(lines) else ""
-    for _, message, hint in casedata.check_value(value, line_text)[:1]:
+    marker = casedata.marker_in_value(value, line_text)
+    if marker:
+        report(line, f"{label}: {marker[0]}", marker[1], name)
+    for _, message, hint in [] if marker else casedata.check_value(value, line_text)[:1]:
         report(line, f"{label}: {message}", hint, name)
     if "\n" in value or "[" in value or "](" in value:
         html_check.check_text_links(

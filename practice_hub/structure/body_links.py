@@ -344,6 +344,13 @@ def _did_you_mean(
         if candidate != own:
             stems.setdefault(posixpath.splitext(posixpath.basename(candidate))[0], candidate)
     guess = suggest(wanted, stems)
+    own_stem = posixpath.splitext(posixpath.basename(own))[0] if own else ""
+    if own_stem and suggest(wanted, [*stems, own_stem]) == own_stem:
+        # Nearest to the page's own name: another page that is merely close would mislead.
+        return (
+            f'"{posixpath.basename(own)}" is this page\'s own file: to link to a part of this page, '
+            'write "#" and the heading\'s words in lower case with hyphens, such as "#what-to-do"'
+        )
     if guess is None:
         return ""
     return f'did you mean "{posixpath.relpath(stems[guess], folder or ".")}"?'

@@ -6,6 +6,8 @@ standards...) and the graph records every edge at both ends.
 
 from __future__ import annotations
 
+import posixpath
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
@@ -19,6 +21,36 @@ from .items import Item
 def a(noun: str) -> str:
     """'an audit section', 'a course'."""
     return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun
+
+
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+MAX_LISTED = 8  # ids listed in a hint when nothing is close
+
+
+def _words(text: str) -> str:
+    return _NOT_WORD.sub("-", text.lower()).strip("-")
+
+
+def _id_hint(value: str, candidates: list[Item], target: str) -> str:
+    """'did you mean "..."?' for an id that names no item of the type: the nearest id, else the
+    item whose title or file name it is (an id written from a page's title, "home-visits" for the
+    page "Home visits" whose id is example-procedure), else the ids there are, when few."""
+    guess = suggest(value, [item.id for item in candidates])
+    if guess:
+        return f'did you mean "{guess}"?'
+    names: dict[str, Item] = {}
+    for item in candidates:
+        names.setdefault(_words(item.title), item)
+        names.setdefault(_words(posixpath.splitext(posixpath.basename(item.path))[0]), item)
+    named = suggest(_words(value), names)
+    if named:
+        item = names[named]
+        return f'did you mean "{item.id}"? It is the id of "{item.title}" ({item.path}): use the id, not the title'
+    folder = f"docs/{TYPES[target].folder}/"
+    ids = sorted(item.id for item in candidates)
+    if ids and len(ids) <= MAX_LISTED:
+        return f"use one of the ids in {folder}: " + ", ".join(ids)
+    return f"check the id in {folder}"
 
 
 def values_at(data, pattern: tuple, path: tuple = ()):
@@ -112,13 +144,7 @@ def resolve(
                 if target is None and value in unread:
                     continue  # its file has problems of its own, reported there
                 if target is None:
-                    candidates = [i.id for i in items if i.type == ref.target]
-                    guess = suggest(value, candidates)
-                    hint = (
-                        f'did you mean "{guess}"?'
-                        if guess
-                        else f"check the id in docs/{TYPES[ref.target].folder}/"
-                    )
+                    hint = _id_hint(value, [i for i in items if i.type == ref.target], ref.target)
                     problems.add(
                         item.path,
                         line,
