@@ -159,7 +159,7 @@ def marker_in_field(line: str) -> tuple[str, str]:
     if fixed.endswith(('"', "'")) and fixed[-2:-1] == " ":
         fixed = fixed[:-2] + fixed[-1]  # "Quote 999 000 0018. " -> "Quote 999 000 0018."
     return (
-        f"the not-case-data marker <!-- {CASE_DATA_MARKER} --> is written for a page's text; "
+        "the not-case-data marker is written here as an HTML comment, the form for a page's text; "
         "in a field it is a YAML comment, after the value",
         f"write the line as: {fixed.strip()} # {CASE_DATA_MARKER}",
     )

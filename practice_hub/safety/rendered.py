@@ -286,11 +286,8 @@ def _first_difference(kept: str, allow: AllowList) -> Finding:
     for index, (tag, attrs) in enumerate(_elements(kept)):
         other = strict[index] if index < len(strict) else None
         if other is None or other[0] != tag:
-            return Finding(
-                f"HTML tag <{source_html.shown(tag, 30)}> cannot be published here",
-                "remove it, or write the content in Markdown",
-                "<" + tag,
-            )
+            message = f"HTML tag <{source_html.shown(tag, 30)}> cannot be published here"
+            return Finding(message, "remove it, or write the content in Markdown", _needle(message))
         for name, value in attrs:
             if (name, value) not in other[1]:
                 return Finding(

@@ -348,8 +348,8 @@ def _did_you_mean(
     if own_stem and suggest(wanted, [*stems, own_stem]) == own_stem:
         # Nearest to the page's own name: another page that is merely close would mislead.
         return (
-            f'"{posixpath.basename(own)}" is this page\'s own file: to link to a part of this page, '
-            'write "#" and the heading\'s words in lower case with hyphens, such as "#what-to-do"'
+            "the nearest file name is this page's own: to link to a part of this page, write # and "
+            'the heading\'s words in lower case with hyphens, such as "#what-to-do"'
         )
     if guess is None:
         return ""

@@ -58,7 +58,7 @@ def test_a_hidden_refresh_and_an_encoded_javascript_link():
         (
             1,
             "HTML tag <meta> is not allowed",
-            "page settings cannot be published: write the content in Markdown",
+            "a page's settings come from the site: remove it",
         )
     ]
     assert found('a\n\n<a href="jav&#x61;script:alert(1)">x</a>\n')[0][:2] == (
