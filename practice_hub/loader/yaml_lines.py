@@ -233,6 +233,9 @@ def _load_slowly(text: str) -> Loaded:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
+        undashed = _entry_without_dash(text)
+        if undashed:
+            raise YamlProblem(*undashed) from None
         raise YamlProblem(line, *plain_words(error, text, line)) from None
     except yaml.YAMLError as error:
         raise YamlProblem(1, *plain_words(error)) from None
@@ -244,6 +247,36 @@ def _load_slowly(text: str) -> Loaded:
         ) from None
     finally:
         loader.dispose()
+
+
+_TOP_LEVEL_FIELD = re.compile(r"^([A-Za-z_][\w-]*):(?:[ \t]+(.*?))?[ \t]*$")
+
+
+def _entry_without_dash(text: str) -> tuple[int, str, str] | None:
+    """(line, message, hint) for an entry added to a list file without its "- " (the first line
+    of the new entry, "id: second-course", starts at the left edge where only "- " may): the
+    first field written at the left edge after the list has begun, or None."""
+    in_list = False
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if line.startswith("- ") or line.rstrip() == "-":
+            in_list = True
+            continue
+        if line[:1].isspace():
+            continue
+        field = _TOP_LEVEL_FIELD.match(line)
+        if not in_list or not field:
+            return None
+        written = f"- {line.strip()}"
+        return (
+            number,
+            'this line starts a new entry without "- " in front: the entries in this file are a list, '
+            'each starting with "- "',
+            f'add "- " before {field.group(1)}: write "{written}", and indent the entry\'s other '
+            f'fields by two spaces, to start under "{field.group(1)}"',
+        )
+    return None
 
 
 def _reader_problem(text: str, error: yaml.reader.ReaderError) -> YamlProblem:

@@ -303,16 +303,27 @@ def _load_yaml(
                 name,
             )
         )
+    new_entries = {  # an entry's id given again: a new entry written without its "- "
+        dup_path[:-1]: line
+        for dup_path, line, _ in loaded.duplicates
+        if len(dup_path) == 2 and dup_path[1] == "id"
+    }
+    lines = text.split("\n") if new_entries else []
     for dup_path, line, first in loaded.duplicates:
         name = ".".join(str(part) for part in dup_path if isinstance(part, str))
+        hint = "keep one of them; a second value would silently replace the first"
+        starts = new_entries.get(dup_path[:-1])
+        if starts is not None and line > starts:
+            continue  # a field of the new entry: said once, at its id
+        if starts == line and 0 < line - offset <= len(lines):
+            hint = (
+                'if this line starts a new entry, add "- " before id: write '
+                f'"- {lines[line - offset - 1].strip()}" at the start of the line, with the entry\'s '
+                'other fields two spaces in, under "id"'
+            )
         out.problems.append(
             Problem(
-                path,
-                line,
-                f'field "{name}" is given twice (first on line {first})',
-                "keep one of them; a second value would silently replace the first",
-                type_name,
-                name,
+                path, line, f'field "{name}" is given twice (first on line {first})', hint, type_name, name
             )
         )
     return loaded
