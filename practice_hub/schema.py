@@ -20,6 +20,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from .cache import SERVE_CACHE
+from .problems import field_words
 from .safety.urls import is_email_address, is_web_address
 
 URN = "urn:practice-hub:"
@@ -108,6 +109,11 @@ def field_name(path) -> str:
         else:
             text += ("." if text else "") + str(part)
     return text
+
+
+def in_words(path) -> str:
+    """``field "title"`` for a field, or :func:`field_words` for a value inside a list."""
+    return field_words(path) or f'field "{field_name(path)}"'
 
 
 def suggest(word: str, choices) -> str | None:
@@ -424,7 +430,7 @@ def _label(path: tuple, within: str = "") -> str:
     name = field_name(path)
     if within:
         return within + name if name else within.rstrip(".")
-    return f'field "{name}"' if name else "the item"
+    return in_words(path) if name else "the item"
 
 
 def _required(schemas: Schemas, e: _Error):
@@ -436,7 +442,11 @@ def _required(schemas: Schemas, e: _Error):
         full = field_name(e.path + (missing,))
         about = prop.get("description", "").rstrip(".")
         hint = f'add a line "{missing}: ..."' + (f": {_lower_first(about)}" if about else "")
-        yield Finding(e.path, f'missing required field "{full}"', hint, full)
+        where = field_words(e.path)
+        message = (
+            f'missing required field "{missing}" in {where}' if where else f'missing required field "{full}"'
+        )
+        yield Finding(e.path, message, hint, full)
 
 
 def _unknown_fields(schemas: Schemas, e: _Error):
@@ -451,7 +461,9 @@ def _unknown_fields(schemas: Schemas, e: _Error):
             known = "known settings: " + ", ".join(sorted(allowed))
             message = f'unknown setting "{full}" in {e.label}'
         else:
-            known, message = "allowed fields: " + ", ".join(allowed), f'unknown field "{full}"'
+            where = field_words(e.path)
+            message = f'unknown field "{key}" in {where}' if where else f'unknown field "{full}"'
+            known = "allowed fields: " + ", ".join(allowed)
         hint = _when_hint(e.value, key, allowed) or (f'did you mean "{guess}"?' if guess else known)
         yield Finding(e.path + (key,), message, hint, full)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 
+from ..problems import field_words
 from . import casedata, markdown_limits
 from . import html as html_check
 
@@ -66,7 +67,7 @@ def _walk(item, value, path, lines, report):
 def _drop(item, value, path, lines, report) -> bool:
     """Check one value; True when it must be taken out of the item."""
     name = _name(path)
-    label = f'field "{name}"'
+    label = field_words(path) or f'field "{name}"'
     line = item.line_of(*path)
     if isinstance(value, (dict, list)):
         _walk(item, value, path, lines, report)

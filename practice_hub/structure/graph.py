@@ -13,7 +13,7 @@ from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 
 from ..content_types import DATA_DIR, DATA_FILE_OF, TYPES, schema_of
-from ..problems import Problems
+from ..problems import Problems, field_words
 from ..schema import Schemas, field_name, suggest
 from .items import Item
 
@@ -51,6 +51,12 @@ def _id_hint(value: str, candidates: list[Item], target: str) -> str:
     if ids and len(ids) <= MAX_LISTED:
         return f"use one of the ids in {folder}: " + ", ".join(ids)
     return f"check the id in {folder}"
+
+
+def _names(words: str, field: str, value: str) -> str:
+    """The start of a message about a value that names another item: 'field "standards" names
+    "x", which is', or 'in step 2's procedures, "x" is' for a value inside a list."""
+    return f'in {words}, "{value}" is' if words else f'field "{field}" names "{value}", which is'
 
 
 def values_at(data, pattern: tuple, path: tuple = ()):
@@ -123,6 +129,7 @@ def resolve(
                     continue  # the schema check already reported it
                 line = item.line_of(*path)
                 field = field_name(path[:-1] if path and isinstance(path[-1], int) else path)
+                words = field_words(path[:-1] if path and isinstance(path[-1], int) else path)
                 entries = data_entries.get(ref.target)  # a site-wide data file's entries (tags)
                 if entries is not None:
                     if value not in entries:
@@ -131,7 +138,7 @@ def resolve(
                         problems.add(
                             item.path,
                             line,
-                            f'field "{field}" names "{value}", which is not a {ref.target} in {where}',
+                            f"{_names(words, field, value)} not a {ref.target} in {where}",
                             f'did you mean "{guess}"?'
                             if guess
                             else f"use a {ref.target} from {where}, or add the {ref.target} there first",
@@ -148,7 +155,7 @@ def resolve(
                     problems.add(
                         item.path,
                         line,
-                        f'field "{field}" names "{value}", which is not the id of any {label}',
+                        f"{_names(words, field, value)} not the id of any {label}",
                         hint,
                         type=item.type,
                         field=field,
@@ -158,7 +165,7 @@ def resolve(
                     problems.add(
                         item.path,
                         line,
-                        f'field "{field}" names "{value}", which is {a(target.label)}, not {a(label)}',
+                        f"{_names(words, field, value)} {a(target.label)}, not {a(label)}",
                         f"use the id of {a(label)}",
                         type=item.type,
                         field=field,

@@ -20,7 +20,7 @@ from ..loader.artefacts import scan as scan_artefacts
 from ..loader.artefacts import scan_body
 from ..loader.text import TextProblem, decode
 from ..loader.yaml_lines import Loaded, YamlProblem, load
-from ..problems import Problem, Problems
+from ..problems import Problem, Problems, field_words
 from ..safety import check_file as safety_check_file  # safe content
 from ..safety.files import OutsideCheck
 from ..safety.names import folder_name
@@ -291,13 +291,15 @@ def _load_yaml(
         loaded.duplicates = [(p, line + offset, first + offset) for p, line, first in loaded.duplicates]
         loaded.commas = [(p, line + offset, value) for p, line, value in loaded.commas]
     for value_path, line, value in loaded.commas:
-        name = field_name(value_path[1:] if value_path and isinstance(value_path[0], int) else value_path)
+        inner = value_path[1:] if value_path and isinstance(value_path[0], int) else value_path
+        name = field_name(inner)
+        label = field_words(inner) or f'field "{name}"'
         quote = "'" if '"' in value else '"'
         out.problems.append(
             Problem(
                 path,
                 line,
-                f'field "{name}" has a comma, which ends a value written between {{ and }}',
+                f"{label} has a comma, which ends a value written between {{ and }}",
                 f"put the value in quotes: {value_path[-1]}: {quote}{value}{quote}",
                 type_name,
                 name,
