@@ -32,6 +32,11 @@ def field_words(path) -> str:
     return _chain(path)
 
 
+def entry_words(path) -> str:
+    """How a message names a set of fields in a list ("session 1", "step 2"), or "" outside a list."""
+    return _chain(path) if any(isinstance(part, int) for part in path) else ""
+
+
 def _chain(path) -> str:
     """ "session 1's venue": each list position after the singular of its list's name."""
     pieces: list[str] = []

@@ -20,7 +20,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from .cache import SERVE_CACHE
-from .problems import field_words
+from .problems import entry_words, field_words
 from .safety.urls import is_email_address, is_web_address
 
 URN = "urn:practice-hub:"
@@ -442,7 +442,7 @@ def _required(schemas: Schemas, e: _Error):
         full = field_name(e.path + (missing,))
         about = prop.get("description", "").rstrip(".")
         hint = f'add a line "{missing}: ..."' + (f": {_lower_first(about)}" if about else "")
-        where = field_words(e.path)
+        where = entry_words(e.path)
         message = (
             f'missing required field "{missing}" in {where}' if where else f'missing required field "{full}"'
         )
@@ -461,7 +461,7 @@ def _unknown_fields(schemas: Schemas, e: _Error):
             known = "known settings: " + ", ".join(sorted(allowed))
             message = f'unknown setting "{full}" in {e.label}'
         else:
-            where = field_words(e.path)
+            where = entry_words(e.path)
             message = f'unknown field "{key}" in {where}' if where else f'unknown field "{full}"'
             known = "allowed fields: " + ", ".join(allowed)
         hint = _when_hint(e.value, key, allowed) or (f'did you mean "{guess}"?' if guess else known)

@@ -87,7 +87,7 @@ def test_a_comma_in_a_one_line_venue_is_told_to_quote_it(site):
         "status: open}\n",
     )
     assert check(site) == [
-        f'{COURSES}:8: field "sessions[1].venue" has a comma, which ends a value written between '
+        f"{COURSES}:8: session 1's venue has a comma, which ends a value written between "
         '{ and } (put the value in quotes: venue: "Fernleigh Civic Centre, Room 2")'
     ]
 
@@ -209,7 +209,7 @@ def test_a_date_and_time_written_another_way_is_given_as_it_must_be_written(site
         f"    - start: {written}\n      end: 2027-03-04T16:30\n      venue: Town Hall\n      status: open\n",
     )
     assert check(site) == [
-        f'{COURSES}:8: field "sessions[1].start" has "{written}", a date and time in the wrong form '
+        f'{COURSES}:8: session 1\'s start has "{written}", a date and time in the wrong form '
         f"(write it as {wanted})"
     ]
 
@@ -223,7 +223,7 @@ def test_a_date_without_its_time_is_told_so(site):
         "    - {start: 04/03/2027, end: 2027-03-04T12:30, venue: Town Hall, status: open}\n",
     )
     assert check(site) == [
-        f'{COURSES}:8: field "sessions[1].start" has "04/03/2027", a date without its time '
+        f'{COURSES}:8: session 1\'s start has "04/03/2027", a date without its time '
         "(write the date and the time, as 2027-03-04T09:30 for half past nine in the morning)"
     ]
 
@@ -237,9 +237,9 @@ def test_a_date_and_a_time_in_fields_of_their_own_are_given_as_start(site):
         "    - date: 04/03/2027\n      time: 9.30am\n      venue: Town Hall\n      status: open\n",
     )
     assert [line for line in check(site) if "unknown field" in line] == [
-        f'{COURSES}:8: unknown field "sessions[1].date" (the date and the time go in one field, start: '
+        f'{COURSES}:8: unknown field "date" in session 1 (the date and the time go in one field, start: '
         "write start: 2027-03-04T09:30)",
-        f'{COURSES}:9: unknown field "sessions[1].time" (the date and the time go in one field, start: '
+        f'{COURSES}:9: unknown field "time" in session 1 (the date and the time go in one field, start: '
         "write start: 2027-03-04T09:30)",
     ]
 
