@@ -16,7 +16,7 @@ EXPECTED_ERRORS = [
     'docs/linked:1: this is a link to "../outside", outside the docs folder (replace the link with the file itself: nothing outside docs/ is published)',
     'docs/news/.authors.yml:3: field "authors.psw.name" has "<img src=x onerror=alert(1)>", which is not in the expected form (labels appear in menus and lists as they are: leave out <, > and double quotes)',
     'docs/news/.authors.yml:5: field "authors.psw.avatar" has "https://tracker.example/me.png", which is not in the expected form (put the picture in docs/news/avatars/ and give its path, for example news/avatars/team.svg)',
-    'docs/news/posts/2026-11-01-script.md:6: field "categories[1]" has "<img src=x onerror=alert(1)>", which is not in the expected form (labels appear in menus and lists as they are: leave out <, > and double quotes)',
+    'docs/news/posts/2026-11-01-script.md:6: entry 1 of categories has "<img src=x onerror=alert(1)>", which is not in the expected form (labels appear in menus and lists as they are: leave out <, > and double quotes)',
     'docs/news/posts/2026-11-01-script.md:12: HTML tag <script> is not allowed (scripts cannot be published: write the content in Markdown)',
     'docs/news/posts/2026-11-01-script.md:14: HTML attribute "onerror" on <img> runs script and is not allowed (remove it: pages cannot run script)',
     'docs/news/posts/2026-11-01-script.md:14: the image "a.png" has no text alternative (write what it shows in its alt attribute: alt="Flow chart of the referral route"; for a decorative image write alt="")',
