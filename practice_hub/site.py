@@ -20,6 +20,7 @@ from .content_types import (
     RESERVED_COURSE_IDS,
     TAG,
     TYPES,
+    schema_of,
 )
 from .problems import Problems
 from .safety import check_project as check_safety
@@ -234,7 +235,14 @@ def _check_posts(draft: SiteDraft) -> None:
 
 def _check_reviews(draft: SiteDraft) -> None:
     settings = draft.project.settings
-    check_reviews(draft.content, settings.build_date, draft.problems, settings.overdue_reviews_are_errors)
+    archive_dated = frozenset(
+        name
+        for name in TYPES
+        if "archived_date" in draft.schemas.raw.get(schema_of(name), {}).get("properties", {})
+    )
+    check_reviews(
+        draft.content, settings.build_date, draft.problems, settings.overdue_reviews_are_errors, archive_dated
+    )
     check_courses(of_type(draft.content, COURSE), draft.problems)
     check_overdue_actions(
         draft.content, settings.build_date, draft.problems, settings.overdue_reviews_are_errors

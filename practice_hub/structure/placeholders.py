@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 
 from ..problems import Problem, field_words
+from ..schema import Schemas, field_name
 from .items import Item
 
 #: The text ``new`` writes in every text field the editor must fill in.
