@@ -409,9 +409,9 @@ def _plain(text: str) -> str:
     return _INVISIBLE.sub("", unescape(text).lower())
 
 
-def locate(source: str, needle: str) -> int:
+def locate(source: str, needle: str, default: int = 1) -> int:
     """The 1-based line of *source* where *needle* first appears (case, entities, white space
-    and backslash escapes ignored); 1 when it does not."""
+    and backslash escapes ignored); *default* when it does not."""
     needle = re.sub(r"\\x([0-9a-f]{2})", lambda m: chr(int(m.group(1), 16)), needle)
     lower, plain = needle.lower(), _plain(needle)
     lines = source.split("\n")
@@ -423,7 +423,7 @@ def locate(source: str, needle: str) -> int:
         for number, line in enumerate(lines, 1):
             if same(line):
                 return number
-    return 1
+    return default
 
 
 def judge_page(html: str, source: str, allow: AllowList = CONTENT, already=frozenset()):
@@ -446,6 +446,8 @@ def judge_page(html: str, source: str, allow: AllowList = CONTENT, already=froze
         if finding.message == GENERIC and already:
             continue  # the source check named what is taken out here
         line = locate(source, finding.needle)
+        if finding.message.startswith("HTML attribute"):  # written name="...": not a word in the text
+            line = locate(source, finding.needle + "=", default=0) or line
         if any(n == line and (m == finding.message or finding.needle in m) for n, m in already):
             continue
         found.append((line, finding.message, finding.hint))
