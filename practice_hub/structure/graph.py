@@ -24,7 +24,6 @@ def a(noun: str) -> str:
 
 
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
-MAX_LISTED = 8  # ids listed in a hint when nothing is close
 
 
 def _words(text: str) -> str:
@@ -34,7 +33,7 @@ def _words(text: str) -> str:
 def _id_hint(value: str, candidates: list[Item], target: str) -> str:
     """'did you mean "..."?' for an id that names no item of the type: the nearest id, else the
     item whose title or file name it is (an id written from a page's title, "home-visits" for the
-    page "Home visits" whose id is example-procedure), else the ids there are, when few."""
+    page "Home visits" whose id is example-procedure), else where the ids are."""
     guess = suggest(value, [item.id for item in candidates])
     if guess:
         return f'did you mean "{guess}"?'
@@ -46,11 +45,7 @@ def _id_hint(value: str, candidates: list[Item], target: str) -> str:
     if named:
         item = names[named]
         return f'did you mean "{item.id}"? It is the id of "{item.title}" ({item.path}): use the id, not the title'
-    folder = f"docs/{TYPES[target].folder}/"
-    ids = sorted(item.id for item in candidates)
-    if ids and len(ids) <= MAX_LISTED:
-        return f"use one of the ids in {folder}: " + ", ".join(ids)
-    return f"check the id in {folder}"
+    return f"check the id in docs/{TYPES[target].folder}/"
 
 
 def _names(words: str, field: str, value: str) -> str:

@@ -524,10 +524,10 @@ def test_an_induction_step_naming_a_procedure_by_its_title_is_given_the_id(site)
     ]
 
 
-def test_an_unknown_id_with_nothing_close_lists_the_ids(site):
+def test_an_unknown_id_with_nothing_close_says_where_the_ids_are(site):
     path = "docs/induction/example-induction.md"
     edit(site, path, "procedures: [example-procedure]", "procedures: [section-47]")
     assert check(site) == [
         f'{path}:{line_of(site, path, "section-47")}: in step 2\'s procedures, "section-47" is not the id '
-        "of any procedure (use one of the ids in docs/procedures/: example-procedure)"
+        "of any procedure (check the id in docs/procedures/)"
     ]
