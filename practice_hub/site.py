@@ -262,10 +262,9 @@ def _posts_outside_posts(posts, blogs, problems: Problems) -> None:
 
 def _check_reviews(draft: SiteDraft) -> None:
     settings = draft.project.settings
+    raw = draft.schemas.raw if draft.schemas is not None else {}
     archive_dated = frozenset(
-        name
-        for name in TYPES
-        if "archived_date" in draft.schemas.raw.get(schema_of(name), {}).get("properties", {})
+        name for name in TYPES if "archived_date" in raw.get(schema_of(name), {}).get("properties", {})
     )
     check_reviews(
         draft.content, settings.build_date, draft.problems, settings.overdue_reviews_are_errors, archive_dated

@@ -353,7 +353,7 @@ def test_a_broken_mkdocs_yml_is_said_at_its_line_without_a_traceback(site):
     )
 
 
-# Issue 30, second round: what an outsider found on a fresh site --------------------------------
+# What a new editor found on a fresh site, second round --------------------------------------------
 SUMMARY_LINE = "summary: How to plan, carry out and record a home visit to a child or adult, in office hours."
 
 
