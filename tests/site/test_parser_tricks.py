@@ -40,7 +40,7 @@ EXPECTED = [
     f"docs/procedures/indented-in-div.md:14: {ONERROR}",
     f"docs/procedures/indented-in-div.md:14: {NO_ALT}",
     "docs/procedures/meta-refresh.md:12: HTML tag <meta> is not allowed "
-    "(page settings cannot be published: write the content in Markdown)",
+    "(a page's settings come from the site: remove it)",
     f"docs/procedures/tab-fence.md:15: {ONERROR}",
     f"docs/procedures/tab-fence.md:15: {NO_ALT}",
     f"docs/procedures/unclosed-fence.md:15: {ONERROR}",
