@@ -267,7 +267,12 @@ def _check_reviews(draft: SiteDraft) -> None:
         name for name in TYPES if "archived_date" in raw.get(schema_of(name), {}).get("properties", {})
     )
     check_reviews(
-        draft.content, settings.build_date, draft.problems, settings.overdue_reviews_are_errors, archive_dated
+        draft.content,
+        settings.build_date,
+        draft.problems,
+        settings.overdue_reviews_are_errors,
+        archive_dated,
+        settings.clock.latest_today,
     )
     check_courses(of_type(draft.content, COURSE), draft.problems)
     check_overdue_actions(

@@ -126,19 +126,25 @@ def change_badge(item: Item, today: dt.date) -> str:
 
 
 def check_reviews(
-    items: list[Item], today: dt.date, problems: Problems, as_errors: bool, archive_dated=frozenset()
+    items: list[Item],
+    today: dt.date,
+    problems: Problems,
+    as_errors: bool,
+    archive_dated=frozenset(),
+    latest_today: dt.date | None = None,
 ) -> None:
-    """Overdue reviews warn at build (or fail it); review_by before last_reviewed, a review in
-    the future and an archived page of a type in *archive_dated* with no archived_date are errors."""
+    """Overdue reviews warn at build (or fail it); review_by before last_reviewed, a review still
+    to come (after *latest_today*: the later of the build date and the real date) and an archived
+    page of a type in *archive_dated* with no archived_date are errors."""
     for item in items:
         review = PageReview.of(item, today)
         if review is None:
             continue
-        if review.last_reviewed > today:
+        if review.last_reviewed > max(today, latest_today or today):
             problems.about(
                 item,
                 "last_reviewed",
-                f"last_reviewed is {review.last_reviewed}, which is after today ({today})",
+                f"last_reviewed is {review.last_reviewed}, a date still to come",
                 "write the date the page was last reviewed, today or before: the next review's date "
                 "goes in review_by",
             )

@@ -487,8 +487,8 @@ def test_a_date_not_in_the_calendar_is_named(site):
 def test_a_review_in_the_future_is_refused(site):
     edit(site, PROCEDURE, f"last_reviewed: {TODAY}", "last_reviewed: 2027-11-20")
     assert check(site) == [
-        f"{PROCEDURE}:7: last_reviewed is 2027-11-20, which is after today ({TODAY}) (write the date the "
-        "page was last reviewed, today or before: the next review's date goes in review_by)"
+        f"{PROCEDURE}:7: last_reviewed is 2027-11-20, a date still to come (write the date the page was "
+        "last reviewed, today or before: the next review's date goes in review_by)"
     ]
 
 
