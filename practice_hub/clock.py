@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 def _now() -> dt.datetime:
@@ -28,6 +28,9 @@ class Clock:
     moment: dt.datetime
     today: dt.date
     reproducible: bool = False  # the moment is SOURCE_DATE_EPOCH's, not the real clock's
+    # The real date when the build started, whatever date is pinned: a date an editor wrote is
+    # "still to come" only when it is after both (a pinned date in the past makes no page wrong).
+    real_today: dt.date | None = field(default=None, compare=False)
 
     @classmethod
     def start(
@@ -44,7 +47,12 @@ class Clock:
         reproducible = epoch.isdigit()
         moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if reproducible else real.astimezone(dt.UTC)
         day = dt.date.fromisoformat(today) if today else real.astimezone().date()
-        return cls(moment.replace(microsecond=0), day, reproducible)
+        return cls(moment.replace(microsecond=0), day, reproducible, real.astimezone().date())
+
+    @property
+    def latest_today(self) -> dt.date:
+        """The later of the build date and the real date: what is after it is still to come."""
+        return max(self.today, self.real_today or self.today)
 
     @property
     def time(self) -> str:

@@ -9,6 +9,52 @@ ERROR = "error"
 WARNING = "warning"
 
 
+def _singular(key: str) -> str:
+    words = str(key).replace("_", " ")
+    if words.endswith("ies"):
+        return words[:-3] + "y"
+    if words.endswith("s") and not words.endswith("ss"):
+        return words[:-1]
+    return words
+
+
+def field_words(path) -> str:
+    """How a message names a value inside a list, as editors count (from 1): "session 1's venue",
+    "step 2's procedures", "entry 1 of categories"; "" for a path with no list position (named as
+    ``field "booking.contact"``). The path itself (``sessions[1].venue``) stays for programs."""
+    if not any(isinstance(part, int) for part in path):
+        return ""
+    if len(path) > 1 and isinstance(path[-1], int) and isinstance(path[-2], str):
+        # a value of a list of words: "entry 2 of standards", "step 2's procedures, entry 1"
+        key, number = str(path[-2]).replace("_", " "), path[-1] + 1
+        before = _chain(path[:-2])
+        return f"{before}'s {key}, entry {number}" if before else f"entry {number} of {key}"
+    return _chain(path)
+
+
+def entry_words(path) -> str:
+    """How a message names a set of fields in a list ("session 1", "step 2"), or "" outside a list."""
+    return _chain(path) if any(isinstance(part, int) for part in path) else ""
+
+
+def _chain(path) -> str:
+    """ "session 1's venue": each list position after the singular of its list's name."""
+    pieces: list[str] = []
+    pending: list[str] = []
+    for part in path:
+        if isinstance(part, int):
+            key = pending.pop() if pending else "entry"
+            if pending:
+                pieces.append(".".join(pending))
+            pieces.append(f"{_singular(key)} {part + 1}")
+            pending = []
+        else:
+            pending.append(str(part))
+    if pending:
+        pieces.append(".".join(pending))
+    return "'s ".join(pieces)
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing an editor must fix, pinned to a file and line."""

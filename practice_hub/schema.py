@@ -20,6 +20,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from .cache import SERVE_CACHE
+from .problems import entry_words, field_words
 from .safety.urls import is_email_address, is_web_address
 
 URN = "urn:practice-hub:"
@@ -108,6 +109,11 @@ def field_name(path) -> str:
         else:
             text += ("." if text else "") + str(part)
     return text
+
+
+def in_words(path) -> str:
+    """``field "title"`` for a field, or :func:`field_words` for a value inside a list."""
+    return field_words(path) or f'field "{field_name(path)}"'
 
 
 def suggest(word: str, choices) -> str | None:
@@ -424,7 +430,7 @@ def _label(path: tuple, within: str = "") -> str:
     name = field_name(path)
     if within:
         return within + name if name else within.rstrip(".")
-    return f'field "{name}"' if name else "the item"
+    return in_words(path) if name else "the item"
 
 
 def _required(schemas: Schemas, e: _Error):
@@ -436,7 +442,11 @@ def _required(schemas: Schemas, e: _Error):
         full = field_name(e.path + (missing,))
         about = prop.get("description", "").rstrip(".")
         hint = f'add a line "{missing}: ..."' + (f": {_lower_first(about)}" if about else "")
-        yield Finding(e.path, f'missing required field "{full}"', hint, full)
+        where = entry_words(e.path)
+        message = (
+            f'missing required field "{missing}" in {where}' if where else f'missing required field "{full}"'
+        )
+        yield Finding(e.path, message, hint, full)
 
 
 def _unknown_fields(schemas: Schemas, e: _Error):
@@ -451,7 +461,9 @@ def _unknown_fields(schemas: Schemas, e: _Error):
             known = "known settings: " + ", ".join(sorted(allowed))
             message = f'unknown setting "{full}" in {e.label}'
         else:
-            known, message = "allowed fields: " + ", ".join(allowed), f'unknown field "{full}"'
+            where = entry_words(e.path)
+            message = f'unknown field "{key}" in {where}' if where else f'unknown field "{full}"'
+            known = "allowed fields: " + ", ".join(allowed)
         hint = _when_hint(e.value, key, allowed) or (f'did you mean "{guess}"?' if guess else known)
         yield Finding(e.path + (key,), message, hint, full)
 
@@ -505,8 +517,41 @@ def _const(schemas: Schemas, e: _Error):
     yield Finding(e.path, f'{e.label} must be "{e.expected}"', e.custom_hint, e.name)
 
 
+def impossible_date(value) -> tuple[str, str] | None:
+    """(why, hint) for a value written YYYY-MM-DD that is no real day (2026-02-30, 2026-13-01),
+    or None: the form is right, so the day or the month is wrong."""
+    import datetime
+
+    found = _ISO_DATE.match(value) if isinstance(value, str) else None
+    if not found or len(found.group(2)) != 2 or len(found.group(3)) != 2:
+        return None
+    year, month, day = (int(part) for part in found.groups())
+    try:
+        datetime.date(year, month, day)
+        return None
+    except ValueError:
+        pass
+    names = list(_MONTHS)[:12]
+    if 1 <= month <= 12:
+        why = f"there is no {day} {names[month - 1].capitalize()} {year}"
+    else:
+        why = f"there is no month {month} (the month comes second: YYYY-MM-DD)"
+    hint = "check the day and the month"
+    if 1 <= day <= 12 and 1 <= month <= 31:
+        try:
+            swapped = datetime.date(year, day, month).isoformat()
+            hint += f" (for {month} {names[day - 1].capitalize()} {year}, write {swapped})"
+        except ValueError:
+            pass
+    return why, hint
+
+
 def _format(schemas: Schemas, e: _Error):
     what, hint = _FORMAT_HELP.get(e.expected, ("is not in the right form", ""))
+    impossible = impossible_date(e.value) if e.expected == "date" else None
+    if impossible:
+        yield Finding(e.path, f'{e.label} has "{e.value}", but {impossible[0]}', impossible[1], e.name)
+        return
     iso = uk_date(e.value) if e.expected == "date" else None
     if iso:
         yield Finding(

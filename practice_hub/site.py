@@ -8,6 +8,7 @@ when page URLs are known).
 from __future__ import annotations
 
 import dataclasses
+import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -20,6 +21,7 @@ from .content_types import (
     RESERVED_COURSE_IDS,
     TAG,
     TYPES,
+    schema_of,
 )
 from .problems import Problems
 from .safety import check_project as check_safety
@@ -229,12 +231,49 @@ def _leave_out_drafts(draft: SiteDraft) -> None:
 def _check_posts(draft: SiteDraft) -> None:
     project = draft.project
     posts = [item for item in draft.content if TYPES[item.type].blog]
-    check_posts(posts, blogs_of(project.plugins), project.docs_dir, draft.docs_path, draft.problems)
+    blogs = blogs_of(project.plugins)
+    check_posts(posts, blogs, project.docs_dir, draft.docs_path, draft.problems)
+    _posts_outside_posts(posts, blogs, draft.problems)
+
+
+def _posts_outside_posts(posts, blogs, problems: Problems) -> None:
+    """A post saved beside the blog's index (docs/news/x.md) instead of in its posts/ folder: the
+    blog does not read it, so it would be published as a plain page in the blog's menu."""
+    folders = ["" if blog.blog_dir == "." else blog.blog_dir + "/" for blog in blogs]
+    for post in posts:
+        if not folders or posixpath.basename(post.uri) == "index.md":
+            continue
+        if any(post.uri.startswith(folder + "posts/") for folder in folders):
+            continue
+        folder = next((f for f in folders if post.uri.startswith(f)), folders[0])
+        where = posixpath.dirname(post.path)
+        moved = posixpath.join(
+            post.path[: len(post.path) - len(post.uri)] + folder + "posts", posixpath.basename(post.uri)
+        )
+        problems.add(
+            post.path,
+            post.line_of("date") if "date" in post.data else post.line,
+            f"this news post is saved in {where}/, not in its posts/ folder, so it would be published "
+            "as a plain page in the menu, not as a post",
+            f"move it to {posixpath.dirname(moved)}/: {moved}",
+            type=post.type,
+        )
 
 
 def _check_reviews(draft: SiteDraft) -> None:
     settings = draft.project.settings
-    check_reviews(draft.content, settings.build_date, draft.problems, settings.overdue_reviews_are_errors)
+    raw = draft.schemas.raw if draft.schemas is not None else {}
+    archive_dated = frozenset(
+        name for name in TYPES if "archived_date" in raw.get(schema_of(name), {}).get("properties", {})
+    )
+    check_reviews(
+        draft.content,
+        settings.build_date,
+        draft.problems,
+        settings.overdue_reviews_are_errors,
+        archive_dated,
+        settings.clock.latest_today,
+    )
     check_courses(of_type(draft.content, COURSE), draft.problems)
     check_overdue_actions(
         draft.content, settings.build_date, draft.problems, settings.overdue_reviews_are_errors

@@ -126,6 +126,9 @@ _PLAIN = {
     ),
 }
 _FALLBACK = "check the indentation, colons and quotes on this line and the one before"
+#: The not-case-data marker (``practice_hub.safety.casedata``), in Markdown's form and in YAML's.
+CASE_DATA_MARKER = "practice-hub: not-case-data"
+_MARKDOWN_MARKER = re.compile(r"\s*<!--\s*practice-hub: not-case-data\s*-->")
 _KEY_AND_VALUE = re.compile(r"^(\s*(?:-\s+)?[\w-]+):\s+(.+?)\s*$")
 
 
@@ -137,6 +140,8 @@ def plain_words(error: yaml.YAMLError, text: str = "", line: int = 0) -> tuple[s
         if needle in said:
             if needle == "mapping values are not allowed":
                 lines = text.split("\n")
+                if 0 < line <= len(lines) and _MARKDOWN_MARKER.search(lines[line - 1]):
+                    return marker_in_field(lines[line - 1])
                 written = _KEY_AND_VALUE.match(lines[line - 1]) if 0 < line <= len(lines) else None
                 value = written.group(2) if written else ""
                 if written and value[:1] not in "\"'[{|>" and '"' not in value:
@@ -144,6 +149,20 @@ def plain_words(error: yaml.YAMLError, text: str = "", line: int = 0) -> tuple[s
             return message, hint
     problem = (getattr(error, "problem", None) or getattr(error, "context", None) or str(error)).strip()
     return f"the fields cannot be read here (YAML says: {problem})", _FALLBACK
+
+
+def marker_in_field(line: str) -> tuple[str, str]:
+    """(message, hint) for the not-case-data marker written in Markdown's form (an HTML comment)
+    on a field's line: in YAML it is a comment after the value, and anything else is published."""
+    fixed = _MARKDOWN_MARKER.sub("", line).rstrip()
+    fixed = re.sub(r"\s*#\s*practice-hub: not-case-data\s*", "", fixed).rstrip()
+    if fixed.endswith(('"', "'")) and fixed[-2:-1] == " ":
+        fixed = fixed[:-2] + fixed[-1]  # "Quote 999 000 0018. " -> "Quote 999 000 0018."
+    return (
+        "the not-case-data marker is written here as an HTML comment, the form for a page's text; "
+        "in a field it is a YAML comment, after the value",
+        f"write the line as: {fixed.strip()} # {CASE_DATA_MARKER}",
+    )
 
 
 def load(text: str) -> Loaded:
@@ -214,6 +233,9 @@ def _load_slowly(text: str) -> Loaded:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
+        undashed = _entry_without_dash(text)
+        if undashed:
+            raise YamlProblem(*undashed) from None
         raise YamlProblem(line, *plain_words(error, text, line)) from None
     except yaml.YAMLError as error:
         raise YamlProblem(1, *plain_words(error)) from None
@@ -225,6 +247,36 @@ def _load_slowly(text: str) -> Loaded:
         ) from None
     finally:
         loader.dispose()
+
+
+_TOP_LEVEL_FIELD = re.compile(r"^([A-Za-z_][\w-]*):(?:[ \t]+(.*?))?[ \t]*$")
+
+
+def _entry_without_dash(text: str) -> tuple[int, str, str] | None:
+    """(line, message, hint) for an entry added to a list file without its "- " (the first line
+    of the new entry, "id: second-course", starts at the left edge where only "- " may): the
+    first field written at the left edge after the list has begun, or None."""
+    in_list = False
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if line.startswith("- ") or line.rstrip() == "-":
+            in_list = True
+            continue
+        if line[:1].isspace():
+            continue
+        field = _TOP_LEVEL_FIELD.match(line)
+        if not in_list or not field:
+            return None
+        written = f"- {line.strip()}"
+        return (
+            number,
+            'this line starts a new entry without "- " in front: the entries in this file are a list, '
+            'each starting with "- "',
+            f'add "- " before {field.group(1)}: write "{written}", and indent the entry\'s other '
+            f'fields by two spaces, to start under "{field.group(1)}"',
+        )
+    return None
 
 
 def _reader_problem(text: str, error: yaml.reader.ReaderError) -> YamlProblem:

@@ -57,7 +57,14 @@ def check_body(path: str, type_name: str, body: str, first_line: int, found: lis
                 f"the text has the invisible control character {fields.describe_character(char)}",
                 "delete it: it cannot appear on a web page",
             )
-        for _, message, hint in casedata.check_text(line):
+        if casedata.MARKER in line and casedata.marker_shown(line):
+            report(
+                number,
+                "the not-case-data marker is written here as text, which readers would see",
+                f"write it as an HTML comment at the end of the line: {casedata.MARKDOWN_MARKER}",
+            )
+            continue  # what the marker is meant for is judged once it is written as a comment
+        for _, message, hint in casedata.check_text(line, line if casedata.body_marked(line) else ""):
             report(number, message, hint)
 
 

@@ -54,30 +54,44 @@ import unicodedata
 from html.parser import HTMLParser
 from typing import NamedTuple
 
+from ..loader.yaml_lines import marker_in_field
 from ..markup import comment
 from .entities import unescape
 
 MARKER = "practice-hub: not-case-data"
 MARKDOWN_MARKER = str(comment(f" {MARKER} "))  # how an editor writes it in Markdown
 TEST_RANGE = "999 000 0000 to 999 999 9999"
+#: The last words of a hint, for each kind of case data (the key's first part: nhs, ni, dob).
+NHS_NOTE = f"(a made-up NHS number must come from the NHS test range {TEST_RANGE})"
+NOTES = {
+    "nhs": NHS_NOTE,
+    "ni": "(a made-up National Insurance number can start with QQ, which is never issued: "
+    "QQ 12 34 56 C needs no marker)",
+    "dob": '(an example needs no real date: "date of birth: DD/MM/YYYY" needs no marker)',
+}
 HINT = (
     "remove it: the site is read by every member of staff; if it is a made-up example, add "
-    f"{MARKDOWN_MARKER} (Markdown) or # {MARKER} (YAML) at the end of the line "
-    f"(a made-up NHS number must come from the NHS test range {TEST_RANGE})"
+    f"{MARKDOWN_MARKER} (Markdown) or # {MARKER} (YAML) at the end of the line {NHS_NOTE}"
 )
 #: In a Markdown page's text: the HTML comment (a reader never sees it).
 BODY_HINT = (
     "remove it: the site is read by every member of staff; if it is a made-up example, add "
-    f"{MARKDOWN_MARKER} at the end of the line "
-    f"(a made-up NHS number must come from the NHS test range {TEST_RANGE})"
+    f"{MARKDOWN_MARKER} at the end of the line {NHS_NOTE}"
 )
 #: In a field (YAML): the YAML comment, after the value on the field's line (the HTML comment
 #: would become part of the value, and a "#" inside quotes is text).
 FIELD_HINT = (
     "remove it: the site is read by every member of staff; if it is a made-up example, add "
-    f"# {MARKER} at the end of the line of the field, after the value "
-    f"(a made-up NHS number must come from the NHS test range {TEST_RANGE})"
+    f"# {MARKER} at the end of the line of the field, after the value {NHS_NOTE}"
 )
+
+
+def for_kind(hint: str, key) -> str:
+    """*hint* with the note that fits the kind of case data *key* names (its NHS note replaced)."""
+    kind = key[0] if isinstance(key, tuple) and key else ""
+    return hint.replace(NHS_NOTE, NOTES[kind]) if kind in NOTES and NHS_NOTE in hint else hint
+
+
 MARKER_HINT = (
     f"use a number from the NHS test range {TEST_RANGE}, which the NHS keeps for testing and never "
     "gives to a patient, or remove it: the site is read by every member of staff"
@@ -550,7 +564,9 @@ def check_text(text: str, line_text: str | None = None, hint: str = BODY_HINT) -
     for finding in findings(text):
         judged = _judge(finding, on_marked_line, text)
         if judged:
-            out.append((finding.start, judged[0], hint if judged[1] == HINT else judged[1]))
+            out.append(
+                (finding.start, judged[0], for_kind(hint, finding.key) if judged[1] == HINT else judged[1])
+            )
     return out
 
 
@@ -577,31 +593,81 @@ def check_lines_keyed(text: str, hint: str = HINT) -> list[tuple[int, str, str, 
             marks[index] = marked(text[starts[index] : line_end])
         judged = _judge(finding, marks[index], text)
         if judged:
-            out.append((index + 1, judged[0], hint if judged[1] == HINT else judged[1], finding.key))
+            line_hint = for_kind(hint, finding.key) if judged[1] == HINT else judged[1]
+            out.append((index + 1, judged[0], line_hint, finding.key))
     return out
+
+
+_MARKDOWN_FORM = re.compile(r"<!--[ \t]*practice-hub: not-case-data[ \t]*-->")
+
+
+def body_marked(line: str) -> bool:
+    """A line of a page's text carries the marker as an HTML comment, which readers never see:
+    the only form that counts in a page's text."""
+    return bool(_MARKDOWN_FORM.search(line))
+
+
+def marker_shown(line: str) -> bool:
+    """A line of a page's text has the marker's words outside an HTML comment: readers would see them."""
+    return MARKER in _MARKDOWN_FORM.sub("", line)
+
+
+_YAML_MARKER = re.compile(r"#[ \t]*practice-hub: not-case-data")
+
+
+def marker_in_value(value: str, line_text: str) -> tuple[str, str] | None:
+    """(message, hint) when a field's value holds the marker's words, which would be published
+    (written in Markdown's form, or inside the quotes): in YAML the marker is only a comment after
+    the value. None when the value does not hold it."""
+    if MARKER not in value:
+        return None
+    if MARKER in line_text:
+        hint = marker_in_field(line_text)[1]
+    else:  # on a later line of a value written over several lines
+        hint = f"take it out of the value, and write # {MARKER} at the end of the field's first line"
+    return (
+        "the value has the not-case-data marker in it, where readers would see it: in a field "
+        "the marker is a YAML comment, after the value",
+        hint,
+    )
+
+
+def field_marked(value: str, line_text: str) -> bool:
+    """A field's line carries the marker as YAML's comment (``# practice-hub: not-case-data``
+    after the value): the only form that counts in YAML, since any other is part of the value."""
+    return MARKER not in value and bool(_YAML_MARKER.search(line_text))
 
 
 def check_value(value: str, line_text: str) -> list[tuple[int, str, str]]:
     """:func:`check_text` for a YAML string reported at the line *line_text*: a multi-line value
     (a folded or literal block) is scanned whole, so a number split over its lines is found, and
     again with Markdown emphasis, HTML tags and entities taken out (``943 *476* 5919``)."""
-    out = check_text(value, line_text, FIELD_HINT)
+    on_marked_line = field_marked(value, line_text)
+    out = check_text(value, line_text if on_marked_line else "", FIELD_HINT)
     plain = _plain(value)
     if plain != value:
-        on_marked_line = marked(line_text)
         seen = {finding.key for finding in findings(value)}
         for finding in findings(plain):
             if finding.key not in seen:
                 seen.add(finding.key)
                 judged = _judge(finding, on_marked_line, plain)
                 if judged:
-                    out.append((finding.start, judged[0], FIELD_HINT if judged[1] == HINT else judged[1]))
+                    out.append(
+                        (
+                            finding.start,
+                            judged[0],
+                            for_kind(FIELD_HINT, finding.key) if judged[1] == HINT else judged[1],
+                        )
+                    )
     return out
 
 
 def hint_for(message: str) -> str:
     """The hint that goes with a message from :func:`scan_rendered` or :func:`check_text`."""
-    return MARKER_HINT if message.endswith(_MARKER_REFUSED) else BODY_HINT
+    if message.endswith(_MARKER_REFUSED):
+        return MARKER_HINT
+    kind = "ni" if "National Insurance" in message else "dob" if "date of birth" in message else "nhs"
+    return for_kind(BODY_HINT, (kind,))
 
 
 _TAG = re.compile(r"<[^<>]*>")
@@ -742,7 +808,7 @@ def scan_rendered(html: str, source: str, first_line: int, already: set) -> list
     """
     lines = source.split("\n")
     stream_parts, line_starts, at = [], [], 0
-    line_marked = [marked(line) for line in lines]
+    line_marked = [body_marked(line) for line in lines]
     for line in lines:
         line_starts.append(at)
         if "<" in line or "&" in line or "](" in line:

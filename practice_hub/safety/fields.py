@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 
+from ..problems import field_words
 from . import casedata, markdown_limits
 from . import html as html_check
 
@@ -66,7 +67,7 @@ def _walk(item, value, path, lines, report):
 def _drop(item, value, path, lines, report) -> bool:
     """Check one value; True when it must be taken out of the item."""
     name = _name(path)
-    label = f'field "{name}"'
+    label = field_words(path) or f'field "{name}"'
     line = item.line_of(*path)
     if isinstance(value, (dict, list)):
         _walk(item, value, path, lines, report)
@@ -95,7 +96,10 @@ def _drop(item, value, path, lines, report) -> bool:
         )
         return True
     line_text = lines[line - 1] if 0 < line <= len(lines) else ""
-    for _, message, hint in casedata.check_value(value, line_text)[:1]:
+    marker = casedata.marker_in_value(value, line_text)
+    if marker:
+        report(line, f"{label}: {marker[0]}", marker[1], name)
+    for _, message, hint in [] if marker else casedata.check_value(value, line_text)[:1]:
         report(line, f"{label}: {message}", hint, name)
     if "\n" in value or "[" in value or "](" in value:
         html_check.check_text_links(

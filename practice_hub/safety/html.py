@@ -2,7 +2,7 @@
 
 The body is walked with Python's HTML parser (code blocks and code spans blanked first, so that
 examples in code are not HTML). Each start tag must be on the allow-list with allowed attributes;
-nh3 (the Ammonia sanitiser) then confirms it keeps the tag as written. Links may use http, https,
+nh3 (the Ammonia HTML cleaner) then confirms it keeps the tag as written. Links may use http, https,
 mailto, tel or a path on this site; images and every other resource must come from this site.
 """
 
@@ -118,9 +118,32 @@ _NEVER = {
 
 LINK_HINT = "links may start with https://, http://, mailto: or tel:, or be a path on this site"
 OUTSIDE_HINT = (
-    "the site loads nothing from outside: put the file in docs/ (for example docs/images/) "
-    "and link it with a path on this site"
+    "the site loads nothing from outside: put the file in docs/ (a picture in docs/images/) "
+    "and give its path on this site, or link to the address instead of showing it"
 )
+IMAGE_OUTSIDE_HINT = (
+    "the site loads nothing from outside: save the picture in docs/images/ and show it with its "
+    "path on this site, for example ![What it shows](../images/chart.png)"
+)
+#: How to fix a tag that cannot be published, by what it is for (the default: write it in Markdown).
+_INSTEAD = {
+    "scripts": "pages cannot run scripts: remove it, from <script> to </script>",
+    "styles": "the site's look comes from its own stylesheet: remove it, from <style> to </style>",
+    "linked stylesheets": "the site's look comes from its own stylesheet: remove it",
+    "frames": "a page cannot show another page inside it: remove it and link to that page instead, "
+    "for example [Watch the video](https://www.youtube.com/watch?v=...)",
+    "embedded objects": "embedded objects cannot be published: remove it and link to the file or page "
+    "instead, for example "
+    "[Read the report](../files/report.pdf)",
+    "video and audio": "a page cannot play video or audio: remove it and link to the recording instead, "
+    "for example "
+    "[Watch the video](https://www.youtube.com/watch?v=...)",
+    "forms": "forms cannot be published: remove it and link to the form instead, for example "
+    "[Book a place](https://forms.example/...)",
+    "page settings": "a page's settings come from the site: remove it",
+    "inline drawings": "inline drawings cannot be published: save the drawing as a file in docs/images/ and show it with its path, for example "
+    "![What it shows](../images/drawing.svg)",
+}
 
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 _LIST_OR_BLOCK = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]|^(?:!!!|\?\?\?\+?|===)")
@@ -207,7 +230,7 @@ class _Walker(HTMLParser):
         if not allowed_tag:
             never = _NEVER.get(tag)
             hint = (
-                f"{never} cannot be published: write the content in Markdown"
+                _INSTEAD.get(never, f"{never} cannot be published: write the content in Markdown")
                 if never
                 else "write the content in Markdown; pages may use tables, details, abbr, span, div, img and links"
             )
@@ -237,7 +260,8 @@ class _Walker(HTMLParser):
                     kind = urls.classify(address)
                     if kind in (urls.WEB, urls.OUTSIDE):
                         refused = True
-                        self._outside(tag, name, address, line)
+                        if allowed_tag:  # a tag refused whole is named once, with its own fix
+                            self._outside(tag, name, address, line)
                     elif kind != urls.SITE:
                         refused = True
                         self._bad_link(tag, name, address, line)
@@ -277,15 +301,17 @@ class _Walker(HTMLParser):
         seen.close()
         if tag not in seen.tags:
             self.report(
-                line, f"HTML tag <{tag}> is removed by the sanitiser", "write the content in Markdown"
+                line,
+                f"HTML tag <{tag}> would be taken out of the page here",
+                "write the content in Markdown, or check that the tag is in its place (a <tr> in a <table>)",
             )
             return
         for name, _ in attrs:
             if name not in seen.attributes:
                 self.report(
                     line,
-                    f'HTML attribute "{shown(name, 30)}" on <{tag}> is removed by the sanitiser',
-                    "remove it or correct its value",
+                    f'HTML attribute "{shown(name, 30)}" on <{tag}> would be taken out of the page',
+                    "remove it, or correct its value",
                 )
 
     def _bad_link(self, tag, name, value, line):
@@ -302,7 +328,7 @@ class _Walker(HTMLParser):
         self.report(
             line,
             f'<{tag} {name}="{shown(value)}"> loads {article} {noun} from outside the site',
-            OUTSIDE_HINT,
+            IMAGE_OUTSIDE_HINT if noun == "image" else OUTSIDE_HINT,
         )
 
 
@@ -435,9 +461,9 @@ def _check_markdown_links(text: str, report) -> str:
                 line, f'{what} "{shown(address)}" uses the {scheme}: scheme, which is not allowed', LINK_HINT
             )
         elif image and kind in (urls.WEB, urls.OUTSIDE):
-            report(line, f'image "{shown(address)}" is loaded from outside the site', OUTSIDE_HINT)
+            report(line, f'image "{shown(address)}" is loaded from outside the site', IMAGE_OUTSIDE_HINT)
         elif image and kind != urls.SITE:
-            report(line, f'image "{shown(address)}" is not a file on this site', OUTSIDE_HINT)
+            report(line, f'image "{shown(address)}" is not a file on this site', IMAGE_OUTSIDE_HINT)
         elif kind == urls.OUTSIDE:
             report(
                 line,

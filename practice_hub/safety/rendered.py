@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 
 import nh3
 
@@ -35,7 +36,10 @@ from .entities import unescape
 # (mkdocs.config.defaults: markdown_extensions builtins).
 BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
 
-GENERIC = "the page's HTML holds something the sanitiser removes"
+GENERIC = "part of the page's HTML cannot be published"
+#: Elements the HTML parser adds itself, as a browser does (a table's rows sit in a <tbody> even
+#: when none is written): adding one is not a removal.
+IMPLIED = frozenset({"html", "head", "body", "tbody", "colgroup"})
 RESERVED_ID = "__"  # Material's own elements (#__config, #__search, #__drawer ...)
 MAX_FINDINGS = 40  # per page; the rest are counted
 _TEXT_ALIGN = re.compile(r"\s*text-align:\s*(left|right|center)\s*;?\s*")
@@ -202,7 +206,7 @@ def _everything(html: str):
     decoded = re.sub(r"[\t\n\r]", "", unescape(html))
     schemes = {m.lower() for m in _SCHEME.findall(decoded)} | set(urls.LINK_SCHEMES)
     return nh3.Cleaner(
-        tags=tags | {"html", "body"},
+        tags=tags | IMPLIED,
         clean_content_tags=set(),
         attributes={"*": names},
         generic_attribute_prefixes={"data-", "aria-"},
@@ -250,15 +254,49 @@ def _name_findings(kept: str, allow: AllowList) -> list[Finding]:
     walker.feed(kept)
     walker.close()
     if not findings:
-        # The allow-list changed something no rule above names (a value it refused).
-        findings.append(
-            Finding(
-                GENERIC,
-                "write the content in Markdown: tables, details, abbr, span, div, images and links are allowed",
-                "<",
-            )
-        )
+        # The allow-list changed something no rule above names (a value it refused): name the
+        # first element or attribute that differs.
+        findings.append(_first_difference(kept, allow))
     return findings
+
+
+class _Elements(HTMLParser):
+    """The start tags of well-formed HTML, with their attributes, in order."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, tuple]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, tuple(attrs)))
+
+    handle_startendtag = handle_starttag
+
+
+def _elements(html: str) -> list[tuple[str, tuple]]:
+    parser = _Elements()
+    parser.feed(html)
+    parser.close()
+    return parser.elements
+
+
+def _first_difference(kept: str, allow: AllowList) -> Finding:
+    """A finding naming the first element or attribute of *kept* that the allow-list changes."""
+    strict = _elements(allow.cleaner().clean(kept))
+    for index, (tag, attrs) in enumerate(_elements(kept)):
+        other = strict[index] if index < len(strict) else None
+        if other is None or other[0] != tag:
+            message = f"HTML tag <{source_html.shown(tag, 30)}> cannot be published here"
+            return Finding(message, "remove it, or write the content in Markdown", _needle(message))
+        for name, value in attrs:
+            if (name, value) not in other[1]:
+                return Finding(
+                    f'HTML attribute "{source_html.shown(name, 30)}" on <{tag}> cannot be published '
+                    f'with the value "{source_html.shown(value or "", 40)}"',
+                    "remove the attribute, or correct its value",
+                    name,
+                )
+    return Finding(GENERIC, "remove the HTML, or write the content in Markdown", "<")
 
 
 class _RenderedWalker(source_html._Walker):
@@ -371,9 +409,9 @@ def _plain(text: str) -> str:
     return _INVISIBLE.sub("", unescape(text).lower())
 
 
-def locate(source: str, needle: str) -> int:
+def locate(source: str, needle: str, default: int = 1) -> int:
     """The 1-based line of *source* where *needle* first appears (case, entities, white space
-    and backslash escapes ignored); 1 when it does not."""
+    and backslash escapes ignored); *default* when it does not."""
     needle = re.sub(r"\\x([0-9a-f]{2})", lambda m: chr(int(m.group(1), 16)), needle)
     lower, plain = needle.lower(), _plain(needle)
     lines = source.split("\n")
@@ -385,7 +423,7 @@ def locate(source: str, needle: str) -> int:
         for number, line in enumerate(lines, 1):
             if same(line):
                 return number
-    return 1
+    return default
 
 
 def judge_page(html: str, source: str, allow: AllowList = CONTENT, already=frozenset()):
@@ -406,8 +444,10 @@ def judge_page(html: str, source: str, allow: AllowList = CONTENT, already=froze
         )
     for finding in findings:
         if finding.message == GENERIC and already:
-            continue  # the source check named what the sanitiser removes here
+            continue  # the source check named what is taken out here
         line = locate(source, finding.needle)
+        if finding.message.startswith("HTML attribute"):  # written name="...": not a word in the text
+            line = locate(source, finding.needle + "=", default=0) or line
         if any(n == line and (m == finding.message or finding.needle in m) for n, m in already):
             continue
         found.append((line, finding.message, finding.hint))

@@ -8,6 +8,7 @@ like MkDocs' table of contents). Code blocks and code spans are skipped.
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 import re
 import unicodedata
@@ -327,6 +328,9 @@ def _check_anchor(path, line, target, uri, fragment, known, where, problems: Pro
     )
 
 
+OWN_NAME_TYPO = 0.85  # as close to the page's own file name as a typo: one or two letters
+
+
 def _did_you_mean(
     resolved: str, candidates, folder: str, own: str = "", ids: dict[str, str] | None = None
 ) -> str:
@@ -344,6 +348,17 @@ def _did_you_mean(
         if candidate != own:
             stems.setdefault(posixpath.splitext(posixpath.basename(candidate))[0], candidate)
     guess = suggest(wanted, stems)
+    own_stem = posixpath.splitext(posixpath.basename(own))[0] if own else ""
+    if own_stem and suggest(wanted, [*stems, own_stem]) == own_stem:
+        # Nearest to the page's own name: another page that is merely close would mislead. A typo
+        # of the page's own name (example-procedre) meant this page; a new name near it
+        # (home-visits-checklist on home-visits) is a page still to be written: no suggestion.
+        if difflib.SequenceMatcher(None, wanted.lower(), own_stem.lower()).ratio() < OWN_NAME_TYPO:
+            return ""
+        return (
+            "the nearest file name is this page's own: to link to a part of this page, write # and "
+            'the heading\'s words in lower case with hyphens, such as "#what-to-do"'
+        )
     if guess is None:
         return ""
     return f'did you mean "{posixpath.relpath(stems[guess], folder or ".")}"?'

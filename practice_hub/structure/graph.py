@@ -6,12 +6,14 @@ standards...) and the graph records every edge at both ends.
 
 from __future__ import annotations
 
+import posixpath
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 
 from ..content_types import DATA_DIR, DATA_FILE_OF, TYPES, schema_of
-from ..problems import Problems
+from ..problems import Problems, field_words
 from ..schema import Schemas, field_name, suggest
 from .items import Item
 
@@ -19,6 +21,37 @@ from .items import Item
 def a(noun: str) -> str:
     """'an audit section', 'a course'."""
     return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun
+
+
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def _words(text: str) -> str:
+    return _NOT_WORD.sub("-", text.lower()).strip("-")
+
+
+def _id_hint(value: str, candidates: list[Item], target: str) -> str:
+    """'did you mean "..."?' for an id that names no item of the type: the nearest id, else the
+    item whose title or file name it is (an id written from a page's title, "home-visits" for the
+    page "Home visits" whose id is example-procedure), else where the ids are."""
+    guess = suggest(value, [item.id for item in candidates])
+    if guess:
+        return f'did you mean "{guess}"?'
+    names: dict[str, Item] = {}
+    for item in candidates:
+        names.setdefault(_words(item.title), item)
+        names.setdefault(_words(posixpath.splitext(posixpath.basename(item.path))[0]), item)
+    named = suggest(_words(value), names)
+    if named:
+        item = names[named]
+        return f'did you mean "{item.id}"? It is the id of "{item.title}" ({item.path}): use the id, not the title'
+    return f"check the id in docs/{TYPES[target].folder}/"
+
+
+def _names(words: str, field: str, value: str) -> str:
+    """The start of a message about a value that names another item: 'field "standards" names
+    "x", which is', or 'in step 2's procedures, "x" is' for a value inside a list."""
+    return f'in {words}, "{value}" is' if words else f'field "{field}" names "{value}", which is'
 
 
 def values_at(data, pattern: tuple, path: tuple = ()):
@@ -91,6 +124,7 @@ def resolve(
                     continue  # the schema check already reported it
                 line = item.line_of(*path)
                 field = field_name(path[:-1] if path and isinstance(path[-1], int) else path)
+                words = field_words(path[:-1] if path and isinstance(path[-1], int) else path)
                 entries = data_entries.get(ref.target)  # a site-wide data file's entries (tags)
                 if entries is not None:
                     if value not in entries:
@@ -99,7 +133,7 @@ def resolve(
                         problems.add(
                             item.path,
                             line,
-                            f'field "{field}" names "{value}", which is not a {ref.target} in {where}',
+                            f"{_names(words, field, value)} not a {ref.target} in {where}",
                             f'did you mean "{guess}"?'
                             if guess
                             else f"use a {ref.target} from {where}, or add the {ref.target} there first",
@@ -112,17 +146,11 @@ def resolve(
                 if target is None and value in unread:
                     continue  # its file has problems of its own, reported there
                 if target is None:
-                    candidates = [i.id for i in items if i.type == ref.target]
-                    guess = suggest(value, candidates)
-                    hint = (
-                        f'did you mean "{guess}"?'
-                        if guess
-                        else f"check the id in docs/{TYPES[ref.target].folder}/"
-                    )
+                    hint = _id_hint(value, [i for i in items if i.type == ref.target], ref.target)
                     problems.add(
                         item.path,
                         line,
-                        f'field "{field}" names "{value}", which is not the id of any {label}',
+                        f"{_names(words, field, value)} not the id of any {label}",
                         hint,
                         type=item.type,
                         field=field,
@@ -132,7 +160,7 @@ def resolve(
                     problems.add(
                         item.path,
                         line,
-                        f'field "{field}" names "{value}", which is {a(target.label)}, not {a(label)}',
+                        f"{_names(words, field, value)} {a(target.label)}, not {a(label)}",
                         f"use the id of {a(label)}",
                         type=item.type,
                         field=field,

@@ -20,7 +20,7 @@ from ..loader.artefacts import scan as scan_artefacts
 from ..loader.artefacts import scan_body
 from ..loader.text import TextProblem, decode
 from ..loader.yaml_lines import Loaded, YamlProblem, load
-from ..problems import Problem, Problems
+from ..problems import Problem, Problems, field_words
 from ..safety import check_file as safety_check_file  # safe content
 from ..safety.files import OutsideCheck
 from ..safety.names import folder_name
@@ -291,28 +291,41 @@ def _load_yaml(
         loaded.duplicates = [(p, line + offset, first + offset) for p, line, first in loaded.duplicates]
         loaded.commas = [(p, line + offset, value) for p, line, value in loaded.commas]
     for value_path, line, value in loaded.commas:
-        name = field_name(value_path[1:] if value_path and isinstance(value_path[0], int) else value_path)
+        inner = value_path[1:] if value_path and isinstance(value_path[0], int) else value_path
+        name = field_name(inner)
+        label = field_words(inner) or f'field "{name}"'
         quote = "'" if '"' in value else '"'
         out.problems.append(
             Problem(
                 path,
                 line,
-                f'field "{name}" has a comma, which ends a value written between {{ and }}',
+                f"{label} has a comma, which ends a value written between {{ and }}",
                 f"put the value in quotes: {value_path[-1]}: {quote}{value}{quote}",
                 type_name,
                 name,
             )
         )
+    new_entries = {  # an entry's id given again: a new entry written without its "- "
+        dup_path[:-1]: line
+        for dup_path, line, _ in loaded.duplicates
+        if len(dup_path) == 2 and dup_path[1] == "id"
+    }
+    lines = text.split("\n") if new_entries else []
     for dup_path, line, first in loaded.duplicates:
         name = ".".join(str(part) for part in dup_path if isinstance(part, str))
+        hint = "keep one of them; a second value would silently replace the first"
+        starts = new_entries.get(dup_path[:-1])
+        if starts is not None and line > starts:
+            continue  # a field of the new entry: said once, at its id
+        if starts == line and 0 < line - offset <= len(lines):
+            hint = (
+                'if this line starts a new entry, add "- " before id: write '
+                f'"- {lines[line - offset - 1].strip()}" at the start of the line, with the entry\'s '
+                'other fields two spaces in, under "id"'
+            )
         out.problems.append(
             Problem(
-                path,
-                line,
-                f'field "{name}" is given twice (first on line {first})',
-                "keep one of them; a second value would silently replace the first",
-                type_name,
-                name,
+                path, line, f'field "{name}" is given twice (first on line {first})', hint, type_name, name
             )
         )
     return loaded

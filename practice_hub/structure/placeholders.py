@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..problems import Problem
+from ..problems import Problem, field_words
 from ..schema import Schemas, field_name
 from .items import Item
 
@@ -86,7 +86,7 @@ def _what_to_write(schemas: Schemas, item: Item, path: tuple) -> str:
             first = about.split(". ")[0].rstrip(".")
             word = first.split(" ", 1)[0]
             return "write " + (first if word.isupper() and len(word) > 1 else first[0].lower() + first[1:])
-    return f"write the {field_name(path)} in your own words"
+    return f"write {field_words(path) or 'the ' + field_name(path)} in your own words"
 
 
 def _schema_path(path: tuple, key: str) -> list[str]:
@@ -118,7 +118,7 @@ def unfinished(item: Item, lines: list[str], first: int, last: int, schemas: Sch
         shown = words if value.strip() == words else f"{words}..."
         add(
             item.line_of(*path),
-            f'{field_name(path)} still says "{shown}", a placeholder written by {author}',
+            f'{field_words(path) or field_name(path)} still says "{shown}", a placeholder written by {author}',
             f"{_what_to_write(schemas, item, path)}; {until}",
             str(path[0]),
         )

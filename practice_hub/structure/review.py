@@ -125,12 +125,37 @@ def change_badge(item: Item, today: dt.date) -> str:
     return ""
 
 
-def check_reviews(items: list[Item], today: dt.date, problems: Problems, as_errors: bool) -> None:
-    """Overdue reviews warn at build (or fail it); review_by before last_reviewed is an error."""
+def check_reviews(
+    items: list[Item],
+    today: dt.date,
+    problems: Problems,
+    as_errors: bool,
+    archive_dated=frozenset(),
+    latest_today: dt.date | None = None,
+) -> None:
+    """Overdue reviews warn at build (or fail it); review_by before last_reviewed, a review still
+    to come (after *latest_today*: the later of the build date and the real date) and an archived
+    page of a type in *archive_dated* with no archived_date are errors."""
     for item in items:
         review = PageReview.of(item, today)
         if review is None:
             continue
+        if review.last_reviewed > max(today, latest_today or today):
+            problems.about(
+                item,
+                "last_reviewed",
+                f"last_reviewed is {review.last_reviewed}, a date still to come",
+                "write the date the page was last reviewed, today or before: the next review's date "
+                "goes in review_by",
+            )
+        if review.archived and review.archived_date is None and item.type in archive_dated:
+            problems.about(
+                item,
+                "status",
+                "status is archived, but the page has no archived_date",
+                f"add a line under status: archived_date: {today}, the day it was archived "
+                "(readers are told from when the page no longer applies)",
+            )
         if review.review_by < review.last_reviewed:
             problems.about(
                 item,

@@ -28,7 +28,7 @@ EXPECTED_ERRORS = [
     'docs/procedures/fields.md:3: field "title" must be text, not a list (write the value as one line of text after the colon)',
     'docs/procedures/fields.md:7: unknown field "ownr" (did you mean "owner"?)',
     'docs/procedures/fields.md:8: field "status" has "curent", which is not one of: draft, current, under review, archived (did you mean "current"?)',
-    'docs/procedures/fields.md:9: field "last_reviewed" has "2026-02-30", which is not a real date (write dates as YYYY-MM-DD, for example 2026-03-01)',
+    'docs/procedures/fields.md:9: field "last_reviewed" has "2026-02-30", but there is no 30 February 2026 (check the day and the month)',
     'docs/procedures/fields.md:10: field "tags" names "child-protectoin", which is not a tag in docs/_data/tags.yml (did you mean "child-protection"?)',
     "docs/procedures/huge.md:1: the file is 5.0 MB, more than the 2 MB a content file may be (split it into smaller pages, or link to a large document instead of pasting it in)",
     "docs/procedures/latin1.md:3: the file is not UTF-8 text (byte 0xe9 cannot be read) (save the file with UTF-8 encoding; in most editors: Save As, Encoding, UTF-8)",

@@ -264,7 +264,7 @@ BAD = [
     ),
     (
         {"audience": "[everyone]"},
-        'docs/events/bad.yml:9: field "audience[1]" has "everyone", which is not one of: ASYE, social '
+        'docs/events/bad.yml:9: entry 1 of audience has "everyone", which is not one of: ASYE, social '
         "worker, experienced social worker, practice supervisor, manager, student, all staff "
         "(choose one of the listed values)",
     ),

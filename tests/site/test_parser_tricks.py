@@ -17,6 +17,7 @@ ONERROR = (
     'HTML attribute "onerror" on <img> runs script and is not allowed (remove it: pages cannot run script)'
 )
 HINT = casedata.BODY_HINT  # found in a page's text: the Markdown form of the marker
+DOB_HINT = casedata.for_kind(HINT, ("dob",))  # its note for a date of birth
 # The image each trick hides has no text alternative either: the accessibility rules read the
 # HTML as a browser parses it, so no trick hides it from them.
 NO_ALT = (
@@ -35,11 +36,11 @@ EXPECTED = [
     f"docs/procedures/escaped-backticks.md:12: {ONERROR}",
     f"docs/procedures/escaped-backticks.md:12: {NO_ALT}",
     f'docs/procedures/hidden-nhs.md:12: "943 476 5919" looks like an NHS number (it passes the NHS number check) ({HINT})',
-    f'docs/procedures/hidden-nhs.md:16: "Jamie Smith | 12/03/2015" looks like a date of birth next to a person ({HINT})',
+    f'docs/procedures/hidden-nhs.md:16: "Jamie Smith | 12/03/2015" looks like a date of birth next to a person ({DOB_HINT})',
     f"docs/procedures/indented-in-div.md:14: {ONERROR}",
     f"docs/procedures/indented-in-div.md:14: {NO_ALT}",
     "docs/procedures/meta-refresh.md:12: HTML tag <meta> is not allowed "
-    "(page settings cannot be published: write the content in Markdown)",
+    "(a page's settings come from the site: remove it)",
     f"docs/procedures/tab-fence.md:15: {ONERROR}",
     f"docs/procedures/tab-fence.md:15: {NO_ALT}",
     f"docs/procedures/unclosed-fence.md:15: {ONERROR}",

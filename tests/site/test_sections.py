@@ -166,8 +166,8 @@ def test_bad_inputs_have_exact_messages(tmp_path):
     result = run_check(project)
     assert result.returncode == 1
     assert result.stdout.splitlines()[:-1] == [  # the last line counts them
-        'docs/induction/bad.md:10: field "steps[2].procedures" names "recordin", which is not the id of any procedure (did you mean "recording"?)',
-        'docs/induction/bad.md:10: field "steps[2].when" has "second week", which is not one of: first day, first week, first month, first three months (choose one of the listed values)',
+        'docs/induction/bad.md:10: in step 2\'s procedures, "recordin" is not the id of any procedure (did you mean "recording"?)',
+        'docs/induction/bad.md:10: step 2\'s when has "second week", which is not one of: first day, first week, first month, first three months (choose one of the listed values)',
         'docs/links/bad.yml:1: missing required field "description" (add a line "description: ...": what readers find there, in one sentence)',
         'docs/links/bad.yml:3: field "url" has "intranet/home", which is not a web address (start it with https:// or http://, with no spaces, quotes or angle brackets)',
         'docs/recruitment/vacancies/bad.md:9: field "closing_date" has "15/12/2026", a date in the wrong form (write it as 2026-12-15)',

@@ -261,7 +261,9 @@ def test_marker_excuses_test_range_numbers_and_other_examples_on_its_line_only()
     assert casedata.check_text(f"NI AB 12 34 56 C, DOB 4 May 1990 {MARK}") == []
     assert casedata.marker_allows(f"x {MARK}", ("ni", "AB123456C"))
     assert not casedata.marker_allows("x", ("ni", "AB123456C"))
-    assert casedata.check_text("NI AB 12 34 56 C") == [(3, f'"AB 12 34 56 C" {NI}', casedata.BODY_HINT)]
+    ni_hint = casedata.BODY_HINT.replace(casedata.NHS_NOTE, casedata.NOTES["ni"])
+    assert casedata.check_text("NI AB 12 34 56 C") == [(3, f'"AB 12 34 56 C" {NI}', ni_hint)]
+    assert "QQ 12 34 56 C" in ni_hint and "NHS" not in ni_hint
     assert (
         "999 000 0000 to 999 999 9999" in casedata.BODY_HINT
         and "# practice-hub: not-case-data" in casedata.FIELD_HINT
@@ -285,8 +287,37 @@ def test_yaml_block_values_are_scanned_whole_at_the_field_line():
     text = "id: x\nsummary: |\n  The NHS number is 943 476\n  5919.\nnotes: >\n  NI ab 12 34\n  56 c\n"
     assert yaml_problems(text) == [
         (2, f'field "summary": "943 476 5919" {NHS}', casedata.FIELD_HINT),
-        (5, f'field "notes": "ab 12 34 56 c" {NI}', casedata.FIELD_HINT),
+        (5, f'field "notes": "ab 12 34 56 c" {NI}', casedata.for_kind(casedata.FIELD_HINT, ("ni",))),
     ]
+
+
+def test_the_marker_in_a_field_counts_only_as_a_yaml_comment_and_is_never_published():
+    # a made-up number in the NHS test range, with the marker in each form an editor may write
+    for value in (
+        '"Quote 999 000 0026. <!-- practice-hub: not-case-data -->"',
+        '"Quote 999 000 0026. # practice-hub: not-case-data"',
+    ):
+        assert yaml_problems(f"id: x\nsummary: {value}\n") == [
+            (
+                2,
+                'field "summary": the value has the not-case-data marker in it, where readers would see '
+                "it: in a field the marker is a YAML comment, after the value",
+                'write the line as: summary: "Quote 999 000 0026." # practice-hub: not-case-data',
+            )
+        ]
+    assert yaml_problems('id: x\nsummary: "Quote 999 000 0026." # practice-hub: not-case-data\n') == []
+
+
+def test_each_kind_of_case_data_has_its_own_note():
+    nhs, ni, dob = (casedata.for_kind(casedata.BODY_HINT, (kind,)) for kind in ("nhs", "ni", "dob"))
+    assert nhs == casedata.BODY_HINT and nhs.endswith(
+        "(a made-up NHS number must come from the NHS test range 999 000 0000 to 999 999 9999)"
+    )
+    assert ni.endswith(
+        "(a made-up National Insurance number can start with QQ, which is never issued: QQ 12 34 56 C needs no marker)"
+    )
+    assert dob.endswith('(an example needs no real date: "date of birth: DD/MM/YYYY" needs no marker)')
+    assert not casedata.find("QQ 12 34 56 C and date of birth: DD/MM/YYYY")  # as the notes promise
 
 
 def test_yaml_values_with_markup_and_the_marker():

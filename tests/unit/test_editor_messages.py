@@ -87,7 +87,7 @@ def test_a_comma_in_a_one_line_venue_is_told_to_quote_it(site):
         "status: open}\n",
     )
     assert check(site) == [
-        f'{COURSES}:8: field "sessions[1].venue" has a comma, which ends a value written between '
+        f"{COURSES}:8: session 1's venue has a comma, which ends a value written between "
         '{ and } (put the value in quotes: venue: "Fernleigh Civic Centre, Room 2")'
     ]
 
@@ -209,7 +209,7 @@ def test_a_date_and_time_written_another_way_is_given_as_it_must_be_written(site
         f"    - start: {written}\n      end: 2027-03-04T16:30\n      venue: Town Hall\n      status: open\n",
     )
     assert check(site) == [
-        f'{COURSES}:8: field "sessions[1].start" has "{written}", a date and time in the wrong form '
+        f'{COURSES}:8: session 1\'s start has "{written}", a date and time in the wrong form '
         f"(write it as {wanted})"
     ]
 
@@ -223,7 +223,7 @@ def test_a_date_without_its_time_is_told_so(site):
         "    - {start: 04/03/2027, end: 2027-03-04T12:30, venue: Town Hall, status: open}\n",
     )
     assert check(site) == [
-        f'{COURSES}:8: field "sessions[1].start" has "04/03/2027", a date without its time '
+        f'{COURSES}:8: session 1\'s start has "04/03/2027", a date without its time '
         "(write the date and the time, as 2027-03-04T09:30 for half past nine in the morning)"
     ]
 
@@ -237,9 +237,9 @@ def test_a_date_and_a_time_in_fields_of_their_own_are_given_as_start(site):
         "    - date: 04/03/2027\n      time: 9.30am\n      venue: Town Hall\n      status: open\n",
     )
     assert [line for line in check(site) if "unknown field" in line] == [
-        f'{COURSES}:8: unknown field "sessions[1].date" (the date and the time go in one field, start: '
+        f'{COURSES}:8: unknown field "date" in session 1 (the date and the time go in one field, start: '
         "write start: 2027-03-04T09:30)",
-        f'{COURSES}:9: unknown field "sessions[1].time" (the date and the time go in one field, start: '
+        f'{COURSES}:9: unknown field "time" in session 1 (the date and the time go in one field, start: '
         "write start: 2027-03-04T09:30)",
     ]
 
@@ -354,3 +354,183 @@ def test_a_broken_mkdocs_yml_is_said_at_its_line_without_a_traceback(site):
             "Practice Hub: 1 problem in 1 file: fix it, then run check again",
         ],
     )
+
+
+# What a new editor found on a fresh site, second round --------------------------------------------
+SUMMARY_LINE = "summary: How to plan, carry out and record a home visit to a child or adult, in office hours."
+
+
+def test_the_markdown_marker_in_a_field_is_told_to_be_a_yaml_comment(site):
+    edit(site, PROCEDURE, SUMMARY_LINE, "summary: Quote 999 000 0018. <!-- practice-hub: not-case-data -->")
+    assert check(site) == [
+        f"{PROCEDURE}:4: the not-case-data marker is written here as an HTML comment, the form for a "
+        "page's text; in a field it is a YAML comment, after the value (write the line as: summary: "
+        "Quote 999 000 0018. # practice-hub: not-case-data)"
+    ]
+
+
+def test_the_marker_inside_a_fields_quotes_is_refused_and_never_published(site):
+    for written in ("<!-- practice-hub: not-case-data -->", "# practice-hub: not-case-data"):
+        edit(site, PROCEDURE, SUMMARY_LINE, f'summary: "Quote 999 000 0018. {written}"')
+        assert check(site) == [
+            f'{PROCEDURE}:4: field "summary": the value has the not-case-data marker in it, where '
+            "readers would see it: in a field the marker is a YAML comment, after the value (write the "
+            'line as: summary: "Quote 999 000 0018." # practice-hub: not-case-data)'
+        ]
+        edit(site, PROCEDURE, f'summary: "Quote 999 000 0018. {written}"', SUMMARY_LINE)
+    edit(site, PROCEDURE, SUMMARY_LINE, 'summary: "Quote 999 000 0018." # practice-hub: not-case-data')
+    assert check(site) == []
+
+
+def test_the_marker_written_as_text_in_a_page_is_refused(site):
+    edit(
+        site,
+        PROCEDURE,
+        "## Recording\n",
+        "## Recording\n\nQuote 999 000 0018. # practice-hub: not-case-data\n",
+    )
+    at = line_of(site, PROCEDURE, "## Recording") + 2
+    assert check(site) == [
+        f"{PROCEDURE}:{at}: the not-case-data marker is written here as text, which readers would see "
+        "(write it as an HTML comment at the end of the line: <!-- practice-hub: not-case-data -->)"
+    ]
+
+
+def test_each_kind_of_case_data_has_its_own_note(site):
+    edit(
+        site, PROCEDURE, "## Recording\n", "## Recording\n\nNI AB 12 34 56 C.\n\nJamie Smith (12/03/2015).\n"
+    )
+    at = line_of(site, PROCEDURE, "## Recording") + 2
+    start = (
+        "(remove it: the site is read by every member of staff; if it is a made-up example, add "
+        "<!-- practice-hub: not-case-data --> at the end of the line "
+    )
+    assert check(site) == [
+        f'{PROCEDURE}:{at}: "AB 12 34 56 C" looks like a National Insurance number {start}(a made-up '
+        "National Insurance number can start with QQ, which is never issued: QQ 12 34 56 C needs no marker))",
+        f'{PROCEDURE}:{at + 2}: "Jamie Smith (12/03/2015)" looks like a date of birth next to a person '
+        f'{start}(an example needs no real date: "date of birth: DD/MM/YYYY" needs no marker))',
+    ]
+
+
+def test_an_html_table_with_th_cells_in_its_first_row_passes_without_tbody(site):
+    table = "<table>\n<tr><th>Team</th><th>Phone</th></tr>\n<tr><td>Duty team</td><td>01632 960 123</td></tr>\n</table>\n"
+    edit(site, PROCEDURE, "## Recording\n", "## Recording\n\n" + table)
+    assert check(site) == []
+
+
+def test_a_frame_and_a_script_say_what_to_do_instead(site):
+    body = (
+        '<iframe src="https://www.youtube.com/embed/abc123"></iframe>\n\n'
+        '<script src="https://example.com/x.js"></script>\n\n'
+        '<img src="https://example.com/chart.png" alt="Chart">\n'
+    )
+    edit(site, PROCEDURE, "## Recording\n", "## Recording\n\n" + body)
+    at = line_of(site, PROCEDURE, "## Recording") + 2
+    assert check(site) == [
+        f"{PROCEDURE}:{at}: HTML tag <iframe> is not allowed (a page cannot show another page inside it: "
+        "remove it and link to that page instead, for example [Watch the video](https://www.youtube.com/watch?v=...))",
+        f"{PROCEDURE}:{at + 2}: HTML tag <script> is not allowed (pages cannot run scripts: remove it, "
+        "from <script> to </script>)",
+        f'{PROCEDURE}:{at + 4}: <img src="https://example.com/chart.png"> loads an image from outside the '
+        "site (the site loads nothing from outside: save the picture in docs/images/ and show it with its "
+        "path on this site, for example ![What it shows](../images/chart.png))",
+    ]
+
+
+def test_a_typo_of_the_pages_own_name_suggests_no_other_page(site):
+    edit(site, PROCEDURE, "## Recording\n", "## Recording\n\nSee [this](example-procedre.md).\n")
+    at = line_of(site, PROCEDURE, "## Recording") + 2
+    assert check(site) == [
+        f'{PROCEDURE}:{at}: the link "example-procedre.md" points to a page that does not exist (the nearest '
+        "file name is this page's own: to link to a part of this page, write # and the heading's words in "
+        'lower case with hyphens, such as "#what-to-do")'
+    ]
+
+
+def test_a_course_added_without_its_dash_is_told_at_its_id(site):
+    text = (site / COURSES).read_text(encoding="utf-8")
+    entry = "id: second-course\n  title: Second course\n  summary: A second course.\n"
+    write(site, COURSES, text + "\n" + entry)
+    at = len(text.splitlines()) + 2
+    assert check(site) == [
+        f"{COURSES}:1: none of the entries in this file were read, because of the problem on line {at} "
+        "(fix that line and the entries come back; until then, no gap in the golden thread is reported "
+        "for what they link to)",
+        f'{COURSES}:{at}: this line starts a new entry without "- " in front: the entries in this file are '
+        'a list, each starting with "- " (add "- " before id: write "- id: second-course", and indent the '
+        'entry\'s other fields by two spaces, to start under "id")',
+    ]
+
+
+def test_a_course_added_without_its_dash_but_indented_is_told_at_its_id(site):
+    text = (site / COURSES).read_text(encoding="utf-8")
+    write(site, COURSES, text + "  id: second-course\n  title: Second course\n")
+    at = len(text.splitlines()) + 1
+    assert check(site) == [
+        f'{COURSES}:{at}: field "id" is given twice (first on line 2) (if this line starts a new entry, add '
+        '"- " before id: write "- id: second-course" at the start of the line, with the entry\'s other '
+        'fields two spaces in, under "id")'
+    ]
+
+
+def test_a_date_not_in_the_calendar_is_named(site):
+    edit(site, PROCEDURE, f"last_reviewed: {TODAY}", "last_reviewed: 2026-02-30")
+    assert check(site) == [
+        f'{PROCEDURE}:7: field "last_reviewed" has "2026-02-30", but there is no 30 February 2026 '
+        "(check the day and the month)"
+    ]
+    edit(site, PROCEDURE, "last_reviewed: 2026-02-30", "last_reviewed: 2026-13-02")
+    assert check(site) == [
+        f'{PROCEDURE}:7: field "last_reviewed" has "2026-13-02", but there is no month 13 (the month comes '
+        "second: YYYY-MM-DD) (check the day and the month (for 13 February 2026, write 2026-02-13))"
+    ]
+
+
+def test_a_review_in_the_future_is_refused(site):
+    edit(site, PROCEDURE, f"last_reviewed: {TODAY}", "last_reviewed: 2027-11-20")
+    assert check(site) == [
+        f"{PROCEDURE}:7: last_reviewed is 2027-11-20, a date still to come (write the date the page was "
+        "last reviewed, today or before: the next review's date goes in review_by)"
+    ]
+
+
+def test_an_archived_page_needs_its_archived_date(site):
+    edit(site, PROCEDURE, "status: current", "status: archived")
+    assert check(site) == [
+        f"{PROCEDURE}:6: status is archived, but the page has no archived_date (add a line under status: "
+        f"archived_date: {TODAY}, the day it was archived (readers are told from when the page no longer "
+        "applies))"
+    ]
+    edit(site, PROCEDURE, "status: archived", f"status: archived\narchived_date: {TODAY}")
+    assert check(site) == []
+
+
+def test_a_news_post_outside_posts_is_told_where_to_go(site):
+    post = (site / "docs/news/posts/welcome.md").read_text(encoding="utf-8")
+    (site / "docs/news/posts/welcome.md").unlink()
+    write(site, "docs/news/welcome.md", post)
+    assert check(site) == [
+        f"docs/news/welcome.md:{line_of(site, 'docs/news/welcome.md', 'date:')}: this news post is saved in "
+        "docs/news/, not in its posts/ folder, so it would be published as a plain page in the menu, not as "
+        "a post (move it to docs/news/posts/: docs/news/posts/welcome.md)"
+    ]
+
+
+def test_an_induction_step_naming_a_procedure_by_its_title_is_given_the_id(site):
+    path = "docs/induction/example-induction.md"
+    edit(site, path, "procedures: [example-procedure]", "procedures: [home-visits]")
+    assert check(site) == [
+        f'{path}:{line_of(site, path, "home-visits")}: in step 2\'s procedures, "home-visits" is not the id '
+        'of any procedure (did you mean "example-procedure"? It is the id of "Home visits" '
+        f"({PROCEDURE}): use the id, not the title)"
+    ]
+
+
+def test_an_unknown_id_with_nothing_close_says_where_the_ids_are(site):
+    path = "docs/induction/example-induction.md"
+    edit(site, path, "procedures: [example-procedure]", "procedures: [section-47]")
+    assert check(site) == [
+        f'{path}:{line_of(site, path, "section-47")}: in step 2\'s procedures, "section-47" is not the id '
+        "of any procedure (check the id in docs/procedures/)"
+    ]

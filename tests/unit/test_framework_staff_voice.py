@@ -112,30 +112,30 @@ def _problems(site, path: str) -> list[str]:
 
 def test_bad_staff_voice_is_reported_with_exact_messages(bad_site):
     assert _problems(bad_site, "docs/staff-voice/bad.yml") == [
-        'docs/staff-voice/bad.yml:9: field "questions[1].agree" is 140; it must be at most 100 '
+        "docs/staff-voice/bad.yml:9: question 1's agree is 140; it must be at most 100 "
         "(write the percentage as a number from 0 to 100, without the % sign, for example 48)",
         'docs/staff-voice/bad.yml:10: question "caseload" is already in this year at line 6 '
         "(ask each question once a year: remove the repeat or give it its own id)",
         "docs/staff-voice/bad.yml:16: the same question is already in this year at line 8 "
         "(ask each question once a year: remove the repeat)",
-        'docs/staff-voice/bad.yml:17: field "questions[3].agree" must be a number, not text '
+        "docs/staff-voice/bad.yml:17: question 3's agree must be a number, not text "
         "(write the percentage as a number from 0 to 100, without the % sign, for example 48)",
-        'docs/staff-voice/bad.yml:19: missing required field "actions[1].owner" (add a line "owner: ...": '
+        'docs/staff-voice/bad.yml:19: missing required field "owner" in action 1 (add a line "owner: ...": '
         "who owns the action: a role, never a person's name, for example Head of Service)",
-        'docs/staff-voice/bad.yml:21: field "actions[1].status" has "started", which is not one of: '
+        'docs/staff-voice/bad.yml:21: action 1\'s status has "started", which is not one of: '
         "planned, in progress, done (choose one of the listed values)",
         'docs/staff-voice/bad.yml:23: action 1 names question "wellbeing", which is not a question in this '
         "year (use the id of one of this year's questions, or remove the line)",
         "docs/staff-voice/bad.yml:27: year 2024 already has results at docs/staff-voice/bad.yml:4 "
         "(keep one entry per year: merge the two, or correct the year)",
-        'docs/staff-voice/bad.yml:32: field "questions[1].agree" is -5; it must be at least 0 '
+        "docs/staff-voice/bad.yml:32: question 1's agree is -5; it must be at least 0 "
         "(write the percentage as a number from 0 to 100, without the % sign, for example 48)",
     ]
 
 
 def test_bad_framework_is_reported_with_exact_messages(bad_site):
     assert _problems(bad_site, "docs/framework/bad.md") == [
-        'docs/framework/bad.md:10: missing required field "principles[1].in_practice" '
+        'docs/framework/bad.md:10: missing required field "in_practice" in principle 1 '
         '(add a line "in_practice: ...": what it looks like in practice, in a home visit, a record or a '
         "supervision)",
         'docs/framework/bad.md:12: field "tools" names "three-house", which is not the id of any tool '

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from practice_hub.problems import WARNING, Problem, Problems, github_annotation, summary
+from practice_hub.problems import (
+    WARNING,
+    Problem,
+    Problems,
+    entry_words,
+    field_words,
+    github_annotation,
+    summary,
+)
 
 
 class _Item:
@@ -49,3 +57,12 @@ def test_the_github_annotation_carries_the_same_words():
         github_annotation(problem)
         == '::error file=docs/a.md,line=3::field "owner" is missing (add owner: a team)'
     )
+
+
+def test_values_in_lists_are_named_as_editors_count():
+    assert field_words(("sessions", 0, "venue")) == "session 1's venue"
+    assert field_words(("steps", 1, "procedures")) == "step 2's procedures"
+    assert field_words(("steps", 1, "procedures", 0)) == "step 2's procedures, entry 1"
+    assert field_words(("categories", 0)) == "entry 1 of categories"
+    assert field_words(("booking", "contact")) == ""  # no list: named as field "booking.contact"
+    assert entry_words(("actions", 0)) == "action 1"

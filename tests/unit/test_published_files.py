@@ -30,6 +30,7 @@ ALLOWED = (
 DOB = "looks like a date of birth next to a person"
 NI = "looks like a National Insurance number"
 CASE_HINT = attachments.casedata.HINT
+DOB_HINT = attachments.casedata.for_kind(CASE_HINT, ("dob",))
 TEXT_HINT = 'save it as UTF-8 (in Excel: Save As, "CSV UTF-8"; in Notepad: Save As, Encoding UTF-8)'
 DRAWING_HINT = "remove it from the drawing and upload it again: the site is read by every member of staff"
 SCRIPTS_HINT = "the site's own scripts and styles come from the engine; a council's own go in its theme folder (theme.custom_dir in mkdocs.yml)"
@@ -321,17 +322,17 @@ def test_text_and_csv_are_scanned_line_by_line():
 
 def test_csv_rows_are_read_as_one_table_header_first():
     assert attachments.scan(".csv", b"name,dob\nSam Lee,n/a\nJamie Smith,12/03/2015\n") == [
-        (3, f'"Jamie Smith | 12/03/2015" {DOB}', CASE_HINT)
+        (3, f'"Jamie Smith | 12/03/2015" {DOB}', DOB_HINT)
     ]
     # a quoted cell over two lines, a title row above the header, a number split over cells
     rows = b'Children in the group\n"Name",Date of birth\n"Jamie\nSmith",12/03/2015\n943,476,5919\n'
     assert attachments.scan(".csv", rows) == [
-        (3, f'"Jamie Smith | 12/03/2015" {DOB}', CASE_HINT),
+        (3, f'"Jamie Smith | 12/03/2015" {DOB}', DOB_HINT),
         (5, '"943 | 476 | 5919" looks like an NHS number (it passes the NHS number check)', CASE_HINT),
     ]
     # found by the line scan already: not again by the row scan
     assert attachments.scan(".csv", b"name,dob\nJamie Smith,DOB 12/03/2015\n") == [
-        (2, f'"DOB 12/03/2015" {DOB}', CASE_HINT)
+        (2, f'"DOB 12/03/2015" {DOB}', DOB_HINT)
     ]
     assert (
         attachments.scan(".csv", b"trainer,date,course\nSam Patel,12/03/2026,Working with birth parents\n")

@@ -85,7 +85,7 @@ def test_dates_are_real_calendar_dates(schemas):
     assert messages(schemas, "procedure", dict(base, last_reviewed="2026-02-28")) == []
     assert (
         messages(schemas, "procedure", dict(base, last_reviewed="2026-02-29"))[0][1]
-        == 'field "last_reviewed" has "2026-02-29", which is not a real date'
+        == 'field "last_reviewed" has "2026-02-29", but there is no 29 February 2026'
     )
     assert messages(schemas, "procedure", dict(base, last_reviewed="1/3/2026"))
 
