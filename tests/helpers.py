@@ -77,6 +77,39 @@ def env(**extra) -> dict:
     return values
 
 
+def run_start(
+    council: str, folder: Path, *, cwd: Path | None = None, environment: dict | None = None
+) -> Path:
+    """Make a site as `practice-hub start COUNCIL FOLDER` does (asserting it worked); its folder."""
+    made = subprocess.run(
+        [sys.executable, "-m", "practice_hub", "start", council, str(folder)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=environment or env(),
+        timeout=300,
+    )
+    assert made.returncode == 0, made.stdout + made.stderr
+    return folder
+
+
+def engine_strings(path: Path):
+    """(line, text) of every string in a module of the engine that it may show (docstrings, for
+    developers, left out): what the texts-shown-to-editors tests read."""
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    documentation = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            first = node.body[0] if node.body else None
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                documentation.add(id(first.value))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in documentation:
+            yield node.lineno, node.value
+
+
 def run_check(project: Path, *args: str, **extra_env) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "practice_hub", "check", *args],

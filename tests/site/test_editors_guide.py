@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import REPO, TODAY, env, run_build, run_check
+from helpers import REPO, TODAY, env, run_build, run_check, run_start
 from practice_hub.content_types import TYPES, classify
 from practice_hub.renderer.link_check import check_site_links
 from practice_hub.settings import Project
@@ -43,16 +43,7 @@ AVATAR = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect widt
 def starter(tmp_path_factory):
     """A site as `practice-hub start` writes it, on the tests' date."""
     folder = tmp_path_factory.mktemp("guide") / "kelsey-vale-practice-hub"
-    made = subprocess.run(
-        [sys.executable, "-m", "practice_hub", "start", COUNCIL, str(folder)],
-        cwd=folder.parent,
-        capture_output=True,
-        text=True,
-        env=env(),
-        timeout=300,
-    )
-    assert made.returncode == 0, made.stdout + made.stderr
-    return folder
+    return run_start(COUNCIL, folder, cwd=folder.parent)
 
 
 def site_with(starter: Path, target: Path, files: dict[str, str]) -> Path:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import REPO, env
+from helpers import REPO, env, run_start
 
 pytestmark = pytest.mark.proof
 
@@ -53,14 +53,7 @@ BUDGET = 900  # seconds: about 4 minutes on two idle cores
 
 def council_site(folder: Path) -> Path:
     """The folder `start` writes for Fernleigh, with its own addresses in place of the examples."""
-    made = subprocess.run(
-        [sys.executable, "-m", "practice_hub", "start", COUNCIL, str(folder)],
-        capture_output=True,
-        text=True,
-        env=env(),
-        timeout=300,
-    )
-    assert made.returncode == 0, made.stdout + made.stderr
+    run_start(COUNCIL, folder)
     replace = {
         "practice@fernleigh-borough-council.example": "practice@fernleigh.gov.uk",
         "01632 960 000": "020 7946 0000",

@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import FIXTURES, REPO, env, make_project
+from helpers import FIXTURES, REPO, env, make_project, run_start
 
 CASES = REPO / "tests" / "mistakes"
 COUNCIL = "Fernleigh Borough Council"
@@ -143,15 +143,7 @@ def all_cases() -> list[Case]:
 @pytest.fixture(scope="session")
 def starter(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("mistakes") / "base"
-    made = subprocess.run(
-        [sys.executable, "-m", "practice_hub", "start", COUNCIL, str(folder)],
-        capture_output=True,
-        text=True,
-        env=env(),
-        timeout=300,
-    )
-    assert made.returncode == 0, made.stdout + made.stderr
-    return folder
+    return run_start(COUNCIL, folder)
 
 
 @pytest.fixture(scope="session")

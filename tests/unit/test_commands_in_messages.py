@@ -10,11 +10,9 @@ the old form back."""
 
 from __future__ import annotations
 
-import ast
 import re
-from pathlib import Path
 
-from helpers import PROJECT
+from helpers import PROJECT, engine_strings
 
 # "python -m practice_hub" not preceded by a path (.venv/bin/python -m ... runs as written), and
 # "practice-hub COMMAND" not preceded by a path (.venv/bin/practice-hub ... runs as written).
@@ -25,19 +23,6 @@ WRONG = re.compile(
 # Texts for the engine's developers, never shown to an editor.
 DEVELOPERS = {"practice_hub/bench"}
 NOT_COMMANDS = {"practice-hub test server"}  # a thread's name
-
-
-def strings(path: Path):
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    documentation = set()
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
-            first = node.body[0] if node.body else None
-            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
-                documentation.add(id(first.value))
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in documentation:
-            yield node.lineno, node.value
 
 
 def wrong_commands(text: str) -> list[str]:
@@ -59,7 +44,7 @@ def test_no_message_in_the_engine_shows_a_command_that_fails_in_a_fresh_terminal
         name = path.relative_to(PROJECT).as_posix()
         if any(name.startswith(folder) for folder in DEVELOPERS):
             continue
-        for line, text in strings(path):
+        for line, text in engine_strings(path):
             found += [f"{name}:{line}: {command}" for command in wrong_commands(text)]
     assert found == []
 

@@ -5,29 +5,14 @@ The guide has its own test (tests/site/test_editors_guide.py)."""
 
 from __future__ import annotations
 
-import ast
 import re
-from pathlib import Path
 
-from helpers import PROJECT
+from helpers import PROJECT, engine_strings
 
 JARGON = re.compile(r"front.matter|mapping values|\bslug\b|build again|sanitis|strict mode|BuildError", re.I)
 # Texts the engine matches in other programs' messages (PyYAML's), never says itself.
 MATCHED = {"mapping values are not allowed"}
 DEVELOPERS = {"practice_hub/bench"}
-
-
-def said(path: Path):
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    documentation = set()
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
-            first = node.body[0] if node.body else None
-            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
-                documentation.add(id(first.value))
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in documentation:
-            yield node.lineno, node.value
 
 
 def test_the_pattern_finds_the_words():
@@ -40,7 +25,7 @@ def test_no_message_uses_jargon():
         f"{path.relative_to(PROJECT).as_posix()}:{line}: {text[:80]!r}"
         for path in sorted((PROJECT / "practice_hub").rglob("*.py"))
         if not any(path.relative_to(PROJECT).as_posix().startswith(d) for d in DEVELOPERS)
-        for line, text in said(path)
+        for line, text in engine_strings(path)
         if JARGON.search(text) and text not in MATCHED
     ]
     assert found == []
