@@ -230,7 +230,7 @@ def test_a_broken_save_shows_on_every_page_and_the_menu_survives_fixes(tmp_path,
                 assert "Your last save has a problem to fix" in text
                 assert (
                     'docs/procedures/recording.md line 7: field "last_reviewed" has "2026-13-45", '
-                    "which is not a real date"
+                    "but there is no month 13"
                 ) in text
                 assert "This page is shown as it was before that save" in text
                 assert banner.get_attribute("role") == "alert"

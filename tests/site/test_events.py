@@ -16,7 +16,7 @@ import icalendar
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import FIXTURES, REPO, TODAY, make_project, run_build
+from helpers import FIXTURES, REPO, TODAY, make_project, run_build, run_start
 from practice_hub.content_types import EVENT, TYPES
 from practice_hub.search.index import type_label
 from practice_hub.settings import Project
@@ -347,15 +347,17 @@ def test_event_pages_are_found_by_search_as_events(built):
     assert [s["data-ph-ends"] for s in group.select("[data-ph-ends]")] == ["2026-11-25T10:30:00Z"]
 
 
-@pytest.mark.demo  # the guide's examples name the demo's ids
 def test_the_editors_guide_quotes_the_message_an_editor_would_see(tmp_path, monkeypatch):
+    """The guide's events example, its end moved before its start, on a new site made by start
+    (the guide's examples name start's ids): the message is the one the guide quotes."""
     from tests.site.test_editors_guide import GUIDE, examples
 
     monkeypatch.setenv("PRACTICE_HUB_TODAY", TODAY)
-    files = examples()
     uri = "events/example-events.yml"
-    files[uri] = files[uri].replace("end: 2027-02-11T13:30", "end: 2027-02-11T11:30")
-    root = make_project(tmp_path / "p", REPO / "docs", files=files)
+    text = examples()[uri].replace("end: 2027-02-11T13:30", "end: 2027-02-11T11:30")
+    root = run_start("Kelsey Vale Council", tmp_path / "kelsey-vale")
+    (root / "docs" / uri).parent.mkdir(parents=True, exist_ok=True)
+    (root / "docs" / uri).write_text(text, encoding="utf-8")
     site = load_site(Project.from_config_file(root / "mkdocs.yml"))
     (message,) = [str(p) for p in site.problems.errors]
     assert message.startswith(f"docs/{uri}:7: ")

@@ -32,5 +32,5 @@ def test_home_cards_must_be_card_wording_lines(tmp_path, value):
     config = config.replace("  practice_hub:\n", f"  practice_hub:\n    home_cards: {value}\n", 1)
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     result = run_check(project)
-    assert result.returncode == 2
-    assert "extra.practice_hub.home_cards must be a list of card: wording lines" in result.stderr
+    assert result.returncode == 1
+    assert "extra.practice_hub.home_cards must be a list of card: wording lines" in result.stdout
