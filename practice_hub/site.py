@@ -30,7 +30,7 @@ from .settings import Project
 from .structure.abbreviations import Abbreviations, abbreviation_index
 from .structure.audit_cycles import check_overdue_actions
 from .structure.audit_results import results_of
-from .structure.blog import blogs_of, check_posts
+from .structure.blog import blogs_of, check_avatars, check_posts
 from .structure.edited import newness
 from .structure.events import check_events
 from .structure.examples import check_examples
@@ -233,6 +233,7 @@ def _check_posts(draft: SiteDraft) -> None:
     posts = [item for item in draft.content if TYPES[item.type].blog]
     blogs = blogs_of(project.plugins)
     check_posts(posts, blogs, project.docs_dir, draft.docs_path, draft.problems)
+    check_avatars(blogs, project.docs_dir, draft.docs_path, draft.problems)
     _posts_outside_posts(posts, blogs, draft.problems)
 
 

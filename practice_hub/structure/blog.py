@@ -5,6 +5,7 @@ find author ...", with no line); check finds every one first, at its line, with 
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from ..loader.yaml_lines import YamlProblem, load
 from ..problems import Problems
 from ..schema import suggest
 from .items import Item
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,48 @@ def authors_file_refused(file: Path, schemas) -> bool:
     except (OSError, TextProblem, YamlProblem):
         return True
     return bool(list(schemas.check("authors", data)))
+
+
+def check_avatars(blogs: list[Blog], docs_dir: Path, docs_rel: str, problems: Problems) -> None:
+    """Every author's avatar that is not a picture in docs/: Material's blog publishes the path as
+    it is, so a missing picture (or a path written from the news folder, ``avatars/x.svg``) is a
+    broken image on every post, found only by the link check of the built site, with no line."""
+    for blog in blogs:
+        file = docs_dir / blog.authors_uri
+        if not blog.authors or not file.is_file():
+            continue
+        try:
+            loaded = load(decode(file.read_bytes()))
+        except (OSError, TextProblem, YamlProblem):
+            continue  # its own problems are reported where the file is checked
+        authors = loaded.data.get("authors") if isinstance(loaded.data, dict) else None
+        shown = f"{docs_rel}/{blog.authors_uri}" if docs_rel else blog.authors_uri
+        for key, author in authors.items() if isinstance(authors, dict) else ():
+            avatar = author.get("avatar") if isinstance(author, dict) else None
+            if not isinstance(avatar, str) or not avatar.strip() or _SCHEME.match(avatar):
+                continue  # missing, empty or a web address: the schema says so at its line
+            path = posixpath.normpath(avatar.strip().lstrip("/"))
+            if path.startswith("..") or (docs_dir / path).is_file():
+                continue
+            beside = posixpath.normpath(posixpath.join(posixpath.dirname(blog.authors_uri), path))
+            if (docs_dir / beside).is_file():
+                hint = (
+                    f'the path is written from docs/, not from the authors file\'s folder: write "{beside}"'
+                )
+            else:
+                hint = (
+                    f"put the picture at {docs_rel + '/' if docs_rel else ''}{path}, or write the path of a "
+                    "picture that is there, from docs/ (for example news/avatars/team.svg)"
+                )
+            problems.add(
+                shown,
+                loaded.line_of(("authors", key, "avatar")),
+                f'author "{key}"\'s avatar "{avatar}" is not a picture in docs/, so every post by them '
+                "would show a broken image",
+                hint,
+                type="authors",
+                field="avatar",
+            )
 
 
 def check_posts(
