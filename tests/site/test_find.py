@@ -44,6 +44,7 @@ Apply under the DoLS when the MCA assessment shows a lack of capacity.
 """,
     "news/index.md": "---\nid: news\ntitle: News\n---\n\n# News\n",
     "news/.authors.yml": "authors:\n  psw:\n    name: Principal Social Worker\n    description: PSW\n    avatar: news/a.svg\n",
+    "news/a.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>\n',
     "news/posts/hello.md": """---
 id: hello-news
 title: Hello from the PSW
