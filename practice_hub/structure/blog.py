@@ -8,9 +8,10 @@ import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from ..loader.text import TextProblem, decode
-from ..loader.yaml_lines import YamlProblem, load
+from ..loader.yaml_lines import Loaded, YamlProblem, load
 from ..problems import Problems
 from ..schema import suggest
 from .items import Item
@@ -55,15 +56,24 @@ def blogs_of(plugins) -> list[Blog]:
     return found
 
 
+def read_authors(file: Path) -> Loaded | None | Literal[False]:
+    """The authors file as loaded YAML (with its lines); None when it is not there, False when it
+    cannot be read (its own problems are reported where the file is checked)."""
+    if not file.is_file():
+        return None
+    try:
+        return load(decode(file.read_bytes()))
+    except (OSError, TextProblem, YamlProblem):
+        return False
+
+
 def author_ids(file: Path) -> set[str] | None:
     """The ids under ``authors:`` in an authors file; an empty set when there is no such file,
     None when it cannot be read (its own problems are reported where the file is checked)."""
-    if not file.is_file():
-        return set()
-    try:
-        data = load(decode(file.read_bytes())).data
-    except (OSError, TextProblem, YamlProblem):
-        return None
+    loaded = read_authors(file)
+    if not loaded:
+        return set() if loaded is None else None
+    data = loaded.data
     authors = data.get("authors") if isinstance(data, dict) else None
     if data and not isinstance(authors, dict):  # no "authors:" line: said at the file's own lines
         return None
@@ -76,13 +86,10 @@ def authors_file_refused(file: Path, schemas) -> bool:
     that and more, and check reports each problem at its line: a build that finds one lets the
     blog leave the file unread, so that the build says the same lines instead of the blog's words
     with no line ("Sub-option 'avatar': Required configuration not provided")."""
-    if not file.is_file():
-        return False
-    try:
-        data = load(decode(file.read_bytes())).data
-    except (OSError, TextProblem, YamlProblem):
-        return True
-    return bool(list(schemas.check("authors", data)))
+    loaded = read_authors(file)
+    if not loaded:
+        return loaded is False
+    return bool(list(schemas.check("authors", loaded.data)))
 
 
 def check_avatars(blogs: list[Blog], docs_dir: Path, docs_rel: str, problems: Problems) -> None:
@@ -90,13 +97,9 @@ def check_avatars(blogs: list[Blog], docs_dir: Path, docs_rel: str, problems: Pr
     it is, so a missing picture (or a path written from the news folder, ``avatars/x.svg``) is a
     broken image on every post, found only by the link check of the built site, with no line."""
     for blog in blogs:
-        file = docs_dir / blog.authors_uri
-        if not blog.authors or not file.is_file():
-            continue
-        try:
-            loaded = load(decode(file.read_bytes()))
-        except (OSError, TextProblem, YamlProblem):
-            continue  # its own problems are reported where the file is checked
+        loaded = read_authors(docs_dir / blog.authors_uri) if blog.authors else None
+        if not loaded:
+            continue  # no file, or one whose own problems are reported where it is checked
         authors = loaded.data.get("authors") if isinstance(loaded.data, dict) else None
         shown = f"{docs_rel}/{blog.authors_uri}" if docs_rel else blog.authors_uri
         for key, author in authors.items() if isinstance(authors, dict) else ():
