@@ -190,3 +190,35 @@ def without_settings(config: str, *names: str) -> str:
     for name in names:
         config = re.sub(rf"\n    {re.escape(name)}:[^\n]*(\n      [^\n]*)*", "", config)
     return config
+
+
+# --- growth: linear cost, judged on processor time ------------------------------------------
+def processor_cost(function, argument) -> float:
+    """Best of five, with the garbage collector off: its full collections grow with the number
+    of objects alive, which is not the work being measured."""
+    import gc
+    import time
+
+    best = float("inf")
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(5):
+            start = time.process_time()
+            function(argument)
+            best = min(best, time.process_time() - start)
+    finally:
+        gc.enable()
+    return max(best, 1e-3)  # below a millisecond, the ratio is noise
+
+
+def growth(function, small, large, limit: float) -> float:
+    """How many times longer *large* takes than *small*. Measured again (up to three times in
+    all) while it looks as high as *limit*: other processes on a shared two-core machine slow
+    one measurement more than the other, but never make quadratic work look linear."""
+    ratio = float("inf")
+    for _ in range(3):
+        ratio = min(ratio, processor_cost(function, large) / processor_cost(function, small))
+        if ratio < limit:
+            break
+    return ratio

@@ -5,14 +5,12 @@ the exact words an editor reads."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import REPO
+from helpers import REPO, growth
 from practice_hub.problems import Problems
 from practice_hub.safety import accessible, check_rendered
 from practice_hub.safety.rendered import Renderer
@@ -258,15 +256,6 @@ def test_the_rules_never_raise_on_any_text(text):
 
 
 # --- cost --------------------------------------------------------------------------------------
-def _cost(function, argument) -> float:
-    best = float("inf")
-    for _ in range(3):
-        start = time.process_time()
-        function(argument)
-        best = min(best, time.process_time() - start)
-    return max(best, 1e-3)
-
-
 ADVERSARIAL = {  # each repeated on one line (lines of any length), or on many
     "image openings": "![",
     "image openings with addresses": "![](a",
@@ -282,13 +271,11 @@ JUDGED = '<p><img alt="" src="zzz.png"></p><h4>Qqq</h4><table><tr><td>Www</td></
 @pytest.mark.parametrize("name", list(ADVERSARIAL))
 def test_the_rules_cost_time_linear_in_the_source(name):
     unit = ADVERSARIAL[name]
-    small, large = unit * (50_000 // len(unit)), unit * (200_000 // len(unit))
+    small, large = unit * (100_000 // len(unit)), unit * (400_000 // len(unit))
 
     def run(source):
         return accessible.check(JUDGED, source, RENDERER.style)
 
     assert len(run(large)) == 3
-    ratio = _cost(run, large) / _cost(run, small)
-    if ratio >= 6:  # a shared machine slows one measurement more than another: measure again
-        ratio = min(ratio, _cost(run, large) / _cost(run, small))
+    ratio = growth(run, small, large, 6)
     assert ratio < 6, f"{name}: {ratio:.1f} times the processor time for 4 times the text"

@@ -8,11 +8,9 @@ times as large, linear work takes about 4 times as long and quadratic work about
 
 from __future__ import annotations
 
-import gc
-import time
-
 import pytest
 
+from helpers import growth as measured_growth
 from practice_hub.loader.yaml_lines import YamlProblem, load
 from practice_hub.safety import check_body, markdown_limits
 
@@ -64,29 +62,8 @@ SHAPES = {
 }
 
 
-def cost(function, argument) -> float:
-    """Best of five, with the garbage collector off: its full collections grow with the number
-    of objects alive (PyYAML's many keys), which is not the work being measured."""
-    best = float("inf")
-    gc.collect()
-    gc.disable()
-    try:
-        for _ in range(5):
-            start = time.process_time()
-            function(argument)
-            best = min(best, time.process_time() - start)
-    finally:
-        gc.enable()
-    return max(best, 1e-3)  # below a millisecond, the ratio is noise
-
-
 def growth(function, small, large) -> float:
-    """How many times longer *large* takes than *small*; measured again once if it looks too
-    high, since other processes on a shared machine slow one measurement more than the other."""
-    ratio = cost(function, large) / cost(function, small)
-    if ratio >= MAX_RATIO:
-        ratio = min(ratio, cost(function, large) / cost(function, small))
-    return ratio
+    return measured_growth(function, small, large, MAX_RATIO)
 
 
 def check(body):
