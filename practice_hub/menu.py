@@ -1,6 +1,10 @@
 """The readers' menu: top level in the order set in mkdocs.yml, numbered items in number order,
 editors' pages left out, previous/next only within a section.
 
+A page is for editors when it says so (``audience: editors`` among its fields, written by an
+editor or by the engine on the pages it makes for editors: the guide, the field reference, the
+review schedule); the ``editors_pages`` setting, kept for sites that use it, adds paths.
+
 Works on MkDocs' navigation objects by duck typing (``is_section``, ``is_page``, ``children``,
 ``title``, ``file.src_uri``, ``previous_page``, ``next_page``, ``parent``) so that only the
 adapter imports MkDocs. Nothing here names a council: the order comes from settings
@@ -9,14 +13,39 @@ adapter imports MkDocs. Nothing here names a council: the order comes from setti
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from .content_types import RESERVED_PAGES, in_menu_order
 
 HOME = "index.md"
-# Pages for editors, not readers: kept out of the menu and reached from the footer.
-# (The field reference lives in editors/; the review schedule and topic index are generated.)
-DEFAULT_EDITORS_PAGES = ("editors/", "review-schedule.md", "tags/")
+#: The ``audience`` of a page for editors (the default is "readers"): out of the readers' menu
+#: and search, reached from the footer.
+EDITORS = "editors"
+_AUDIENCE = re.compile(r"^audience:[ \t]*[\"']?([a-z]+)[\"']?[ \t]*$", re.M)
+
+
+def audience_of(markdown: str) -> str:
+    """The ``audience`` a Markdown page's fields give it ("readers" when they give none)."""
+    if not markdown.startswith("---"):
+        return "readers"
+    end = markdown.find("\n---", 3)
+    found = _AUDIENCE.search(markdown, 3, end if end > 0 else 0)
+    return found.group(1) if found else "readers"
+
+
+@dataclass(frozen=True)
+class EditorsPages:
+    """Which pages are for editors: by path (``audience: editors``), or under a path the
+    ``editors_pages`` setting names ("editors/", "review-schedule.md")."""
+
+    pages: frozenset = field(default_factory=frozenset)
+    named: tuple = ()
+
+    def __contains__(self, path: str) -> bool:
+        return path in self.pages or any(
+            path == e or (e.endswith("/") and path.startswith(e)) for e in self.named
+        )
 
 
 @dataclass(frozen=True)
@@ -73,21 +102,23 @@ def _registry_order() -> list[MenuEntry]:
     return [MenuEntry(path, title) for path, title in places.items()]
 
 
-def is_editors(node, editors: tuple[str, ...]) -> bool:
-    path = node.file.src_uri if getattr(node, "is_page", False) else _section_folder(node)
-    if not path:
-        return False
-    return any(path == e or (e.endswith("/") and path.startswith(e)) for e in editors)
+def is_editors(node, editors: EditorsPages) -> bool:
+    """A page for editors, or a section of nothing but editors' pages."""
+    if getattr(node, "is_page", False):
+        return node.file.src_uri in editors
+    pages = _page_paths(node)
+    return bool(pages) and all(path in editors for path in pages)
 
 
 def arrange(
     items: list,
     entries: list[MenuEntry],
     numbers: dict[str, float],
-    editors: tuple[str, ...] = DEFAULT_EDITORS_PAGES,
+    editors: EditorsPages | None = None,
 ) -> list:
     """The menu's items, re-ordered: Home, then ``entries`` in order, then anything else in the
     order MkDocs gave. Editors' pages are dropped at every level."""
+    editors = editors if editors is not None else EditorsPages()
     kept = [node for node in items if not is_editors(node, editors)]
     order = {entry.path: index for index, entry in enumerate(entries)}
     titles = {entry.path: entry.title for entry in entries if entry.title}
@@ -111,7 +142,7 @@ def arrange(
     return result
 
 
-def _arrange_section(section, numbers: dict[str, float], editors: tuple[str, ...]) -> None:
+def _arrange_section(section, numbers: dict[str, float], editors: EditorsPages) -> None:
     """Index first; the site's own pages (tool, results, register...); numbered items by number;
     other pages as MkDocs gave them; subsections last."""
     children = [c for c in section.children if not is_editors(c, editors)]
@@ -181,7 +212,9 @@ def unlink(page) -> None:
 
 
 __all__ = [
-    "DEFAULT_EDITORS_PAGES",
+    "EDITORS",
+    "EditorsPages",
+    "audience_of",
     "MenuEntry",
     "arrange",
     "link_within_sections",

@@ -30,6 +30,7 @@ from .cache import SERVE_CACHE
 from .content_types import LISTING_PAGE, PAGE, TYPES, classify
 from .export import content_json
 from .markup import Markup, comment, escape
+from .menu import EDITORS, EditorsPages, audience_of
 from .problems import Problem, summary
 from .renderer.compact import compact_html
 from .renderer.front_door import main_sections
@@ -566,6 +567,9 @@ def write_content_json(config: MkDocsConfig) -> None:
 
 
 def index_for_search(output: str, page, config: MkDocsConfig) -> str:
+    from .search.index import link_lists_left_out
+
+    output = link_lists_left_out(output)  # lists of links are not the page's text (published so)
     build = build_of(config)
     site = build.site
     indexer = build.search
@@ -583,10 +587,21 @@ def index_for_search(output: str, page, config: MkDocsConfig) -> str:
         "archived",
         "draft",
     )  # search: exclude is set on every page
+    if not excluded and not for_readers(page, item, site):  # editors' pages: not in readers' search
+        excluded = True
     if not excluded:
         kind = item.type if item else (LISTING_PAGE if page.file.generated_by else PAGE)
         indexer.add_page(output, "/" + page.url, kind, page.title or "", item)
     return output
+
+
+def for_readers(page, item, site: Site) -> bool:
+    """Whether a page is for readers: not ``audience: editors`` (an editor's page's fields, or a
+    generated page's), nor named by the ``editors_pages`` setting."""
+    audience = (item.data if item is not None else page.meta or {}).get("audience")
+    return audience != EDITORS and page.file.src_uri not in EditorsPages(
+        named=tuple(site.project.settings.editors_pages)
+    )
 
 
 def _shard_pages(site: Site) -> str:
@@ -842,8 +857,9 @@ def order_nav(nav, config: MkDocsConfig):
         if item.uri and isinstance(number, (int, float)) and not isinstance(number, bool):
             numbers[item.uri] = number
     before = list(nav.pages)
+    files = build.files if build is not None else None
     nav.items = menu.arrange(
-        nav.items, menu.menu_entries(settings.menu), numbers, tuple(settings.editors_pages)
+        nav.items, menu.menu_entries(settings.menu), numbers, editors_pages(site, files, settings)
     )
     nav.pages = menu.pages_in_order(nav.items)
     menu.link_within_sections(nav.items)
@@ -856,6 +872,18 @@ def order_nav(nav, config: MkDocsConfig):
     if build is not None:
         build.nav = nav
     return nav
+
+
+def editors_pages(site: Site | None, files: Files | None, settings: Settings) -> EditorsPages:
+    """The pages for editors: an editor's page or a generated one that says ``audience: editors``,
+    and whatever the ``editors_pages`` setting names."""
+    own = {item.uri for item in site.items if item.data.get("audience") == EDITORS} if site else set()
+    made = {
+        file.src_uri
+        for file in (files.documentation_pages() if files is not None else [])
+        if file.generated_by and audience_of(file.content_string) == EDITORS
+    }
+    return EditorsPages(frozenset(own | made), tuple(settings.editors_pages))
 
 
 # --- on_nav: Material's blog asks every page whether it is a post or a view ------------------

@@ -133,7 +133,9 @@ class Settings:
     home_cards: tuple = ()  # (card, wording) pairs from a mapping: the home page cards' wording
     # --- the readers' menu and home page ---
     menu: tuple = ()
-    editors_pages: tuple = ("editors/", "review-schedule.md", "tags/")
+    # Pages for editors say so (audience: editors); this older list, where a site keeps one,
+    # names more (out of the readers' menu and search alike).
+    editors_pages: tuple = ()
     menu_section_limit: int = 100
     home: tuple = ()
     suggest_email: str = ""

@@ -113,6 +113,7 @@ def field_reference(schemas: Schemas) -> str:
     out = [
         "---",
         "title: Field reference for editors",
+        "audience: editors",
         "---",
         "",
         "# Field reference for editors",

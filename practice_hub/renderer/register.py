@@ -175,6 +175,7 @@ def schedule_page(items: list[Item], today: dt.date) -> str:
     out = [
         "---",
         "title: Review schedule",
+        "audience: editors",
         "---",
         "",
         "# Review schedule",

@@ -329,7 +329,7 @@ def post_build_files(site: Site, site_name: str) -> dict[str, bytes]:
 def out_of_menu(uri: str) -> bool:
     """Generated pages reached from a listing rather than the menu: topic pages, and the entry
     pages of every type whose entries are not in the menu (courses: ``entries_in_menu``)."""
-    if uri.startswith(f"{TAGS_DIR}/") and uri != f"{TAGS_DIR}/index.md":
+    if uri.startswith(f"{TAGS_DIR}/"):  # the topics page too: reached from every page's topics
         return True
     return any(
         _is_entry_page(uri, t) for t in TYPES.values() if t.entries_have_pages and not t.entries_in_menu

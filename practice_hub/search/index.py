@@ -75,7 +75,10 @@ CLASS_SORT = "ph_w"
 PAGEFIND_CONFIG = {
     "force_language": "en",
     "exclude_selectors": [
-        ".ph-review",
+        # the review box's facts and notices, never its "At a glance" (the answer first)
+        ".ph-review__facts",
+        ".ph-banner",
+        "[data-pagefind-ignore]",  # also what Pagefind leaves out of its index by default
         ".headerlink",
         ".md-source-file",
         ".md-content__button",
@@ -92,7 +95,16 @@ RELATED_WEIGHT = 3
 _ARTICLE = Markup('<article class="md-content__inner md-typeset">')
 _TAG = re.compile(r"<[^>]+>")
 _HEADING = re.compile(r"<h[1-3][^>]*>(.*?)</h[1-3]>", re.S)
-_REVIEW = re.compile(r'<div class="ph-review\b.*?</dl>', re.S)
+# What Pagefind leaves out, found in the article so that the glossary forms a page is found by
+# come from its own text only: an element marked data-pagefind-ignore, or one of the classes above.
+_LEFT_OUT = re.compile(
+    r"<([a-z][a-z0-9]*)\b[^>]*?(?:\sdata-pagefind-ignore\b|\sclass=\"[^\"]*\b(?:ph-review__facts|ph-banner|"
+    r"headerlink|ph-print-note|md-source-file)\b)[^>]*>",
+    re.I,
+)
+_LIST_TAG = re.compile(r"<(/?)(ul|ol|li)\b[^>]*>", re.I)
+_ITEM_LINK = re.compile(r"\s*(?:<p>\s*)?<a\s[^>]*?href=\"([^\"]*)\"", re.I)
+_OUTSIDE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)  # https:, mailto:, tel:...
 
 
 def article_of(page_html: str) -> str | None:
@@ -106,6 +118,75 @@ def article_of(page_html: str) -> str | None:
 
 def plain_text(fragment: str) -> str:
     return html_lib.unescape(_TAG.sub(" ", fragment))
+
+
+def link_lists_left_out(page_html: str) -> str:
+    """The page with every list of links in its article marked ``data-pagefind-ignore``: a list
+    each of whose items begins with a link, one at least to a page of this site (related pages,
+    "Learning from reviews", a listing, a topic's pages). A page that only links to a page about
+    LADO is not about LADO. (Lists of outside links, such as the links directory, stay.)"""
+    start = page_html.find(_ARTICLE)
+    end = page_html.rfind("</article>")
+    if start < 0 or end < start:
+        return page_html
+    marks: list[int] = []  # where " data-pagefind-ignore" goes: the end of a list's opening tag
+    stack: list[list] = []  # open lists: [position of its ">", items, all links, one inside]
+    for found in _LIST_TAG.finditer(page_html, start, end):
+        closing, name = found.group(1), found.group(2).lower()
+        if name != "li":
+            if not closing:
+                stack.append([found.end() - 1, 0, True, False])
+                continue
+            if not stack:
+                continue
+            at, items, links, inside = stack.pop()
+            if items and links and inside:
+                marks.append(at)
+            continue
+        if closing or not stack:
+            continue
+        entry = stack[-1]
+        entry[1] += 1
+        link = _ITEM_LINK.match(page_html, found.end())
+        if link is None:
+            entry[2] = False
+        elif not _OUTSIDE.match(link.group(1)):
+            entry[3] = True
+    if not marks:
+        return page_html
+    out, last = [], 0
+    for at in sorted(marks):
+        out += [page_html[last:at], " data-pagefind-ignore"]
+        last = at
+    out.append(page_html[last:])
+    return "".join(out)
+
+
+def indexed_text(article: str) -> str:
+    """The plain text of an article as Pagefind indexes it: without the elements it leaves out."""
+    parts, at = [], 0
+    while True:
+        found = _LEFT_OUT.search(article, at)
+        if found is None:
+            parts.append(article[at:])
+            break
+        parts.append(article[at : found.start()])
+        at = _element_end(article, found)
+    return plain_text(" ".join(parts))
+
+
+def _element_end(html: str, opening: re.Match) -> int:
+    """Where the element that *opening* begins ends (after its closing tag)."""
+    name = opening.group(1).lower()
+    if opening.group(0).endswith("/>") or name in ("br", "hr", "img", "input", "wbr"):
+        return opening.end()
+    tags = re.compile(rf"<(/?){name}\b[^>]*>", re.I)
+    depth = 1
+    for found in tags.finditer(html, opening.end()):
+        depth += -1 if found.group(1) else 1
+        if depth == 0:
+            return found.end()
+    return len(html)
 
 
 def weight_classes(weights: dict[str, float] | None = None) -> list[float]:
@@ -126,7 +207,7 @@ def page_record(
     article = article_of(page_html)
     if article is None:
         return None
-    text = plain_text(_REVIEW.sub(" ", article))
+    text = indexed_text(article)
     if item is not None:
         own, related = search_terms(item.title, item.id, item.data.get("keywords") or [], text, glossary)
     else:

@@ -28,6 +28,10 @@ class Glossary:
     forms: tuple[tuple[str, ...], ...]  # per entry: term, expansion, aliases (as written)
     by_form: dict  # lower-case form -> index into ``forms``
     phrases: PhraseIndex | None
+    # Forms written in capitals ("DO", "CIN") are found only in capitals: "do" in "what do I do"
+    # is not the designated officer.
+    capitals: PhraseIndex | None = None
+    by_capitals: dict | None = None
 
     @classmethod
     def of(cls, items: list[Item]) -> Glossary:
@@ -47,15 +51,36 @@ class Glossary:
                 by_form.setdefault(_normal(form), index)
         if not by_form:
             return cls((), {}, None)
+        by_capitals: dict[str, int] = {}
+        for index, entry in enumerate(forms):
+            for form in entry:
+                if _in_capitals(form):
+                    by_capitals.setdefault(" ".join(form.split()), index)
+        capital_forms = {form.lower() for form in by_capitals}
+        lower = [form for form in by_form if form not in capital_forms]
         # Longest first at each place, so "section 47" wins over a shorter form that starts there.
-        return cls(tuple(forms), by_form, PhraseIndex.of(by_form, ignore_case=True))
+        return cls(
+            tuple(forms),
+            by_form,
+            PhraseIndex.of(lower, ignore_case=True) if lower else None,
+            PhraseIndex.of(by_capitals) if by_capitals else None,
+            by_capitals,
+        )
 
     def entries_in(self, text: str) -> list[int]:
         """Indexes of the entries any of whose forms occur in ``text``, in glossary order."""
-        if self.phrases is None:
-            return []
-        found = {self.by_form.get(form) for form in self.phrases.find(text)}
+        found = set()
+        if self.phrases is not None:
+            found |= {self.by_form.get(form) for form in self.phrases.find(text)}
+        if self.capitals is not None and self.by_capitals:
+            found |= {self.by_capitals.get(form) for form in self.capitals.find(text)}
         return sorted(i for i in found if i is not None)
+
+
+def _in_capitals(form: str) -> bool:
+    """An acronym written in capitals (and digits): "DO", "CIN", "S47" ("DoLS" is not)."""
+    letters = [c for c in form if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and " " not in form.strip()
 
 
 def _normal(text: str) -> str:
