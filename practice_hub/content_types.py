@@ -319,6 +319,15 @@ DATA_FILES = {
     "legislation.yml": LEGISLATION,
 }
 DATA_FILE_OF = {schema: name for name, schema in DATA_FILES.items()}
+# Data files that are not content, each read by a module of its own: the search's synonyms
+# (structure/synonyms.py).
+OWN_DATA_FILES = ("synonyms.yml",)
+
+
+def read_elsewhere(uri: str) -> bool:
+    """Whether *uri* (under docs/) is a data file read by a module of its own (OWN_DATA_FILES)."""
+    folder, _, name = uri.rpartition("/")
+    return folder == DATA_DIR and name in OWN_DATA_FILES
 
 # Folders whose files are downloads or images: never read as content.
 ASSET_FOLDERS = ("files", "assets", "images", "javascripts", "stylesheets")
@@ -356,6 +365,8 @@ def classify(uri: str) -> Kind:
     if parts[0] == DATA_DIR:
         if len(parts) == 2 and name in DATA_FILES:
             return Kind(DATA_FILES[name], DATA)
+        if len(parts) == 2 and name in OWN_DATA_FILES:
+            return Kind(None, None)
         if lower.endswith(YAML_SUFFIXES):
             known = ", ".join(sorted(DATA_FILES))
             return Kind(None, DATA, f"Practice Hub reads only {known} in {DATA_DIR}/")

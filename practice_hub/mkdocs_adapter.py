@@ -579,7 +579,7 @@ def index_for_search(output: str, page, config: MkDocsConfig) -> str:
         from .search import PagefindError, SearchIndexer
 
         try:
-            indexer = build.search = SearchIndexer(site.items, _shard_pages(site))
+            indexer = build.search = SearchIndexer(site.items, _shard_pages(site), site.synonyms.groups)
         except PagefindError as error:
             raise PluginError(f"Practice Hub: the search index could not be started: {error}") from None
     item = site.item_for_page(page.file.src_uri)
@@ -615,7 +615,7 @@ def write_search_index(config: MkDocsConfig) -> None:
     indexer = build.search
     build.search = None
     try:
-        indexer = indexer or SearchIndexer(build.site.items, _shard_pages(build.site))
+        indexer = indexer or SearchIndexer(build.site.items, _shard_pages(build.site), build.site.synonyms.groups)
         indexer.finish(Path(config.site_dir))
     except PagefindError as error:
         raise PluginError(f"Practice Hub: the search index could not be built: {error}") from None

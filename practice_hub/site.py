@@ -39,6 +39,7 @@ from .structure.items import Item, of_type
 from .structure.load import read_every_file, relative
 from .structure.review import check_reviews
 from .structure.staff_voice import check_staff_voice
+from .structure.synonyms import SYNONYMS_FILE, Synonyms, read_synonyms
 from .structure.thread import Thread, report_gaps
 from .structure.tools import check_tool_files
 from .structure.training import check_courses
@@ -58,6 +59,7 @@ class Site:
     refused: frozenset = frozenset()  # files of docs/ that may not be published
     urls: dict[str, str] = field(default_factory=dict)  # page path under docs/ -> URL
     legislation: dict[str, str] = field(default_factory=dict)  # title -> official URL
+    synonyms: Synonyms = field(default_factory=Synonyms)  # the search's (docs/_data/synonyms.yml)
     abbreviations: Abbreviations = field(default_factory=lambda: abbreviation_index([]))
     page_uris: frozenset = frozenset()  # every page of the build, generated ones included
     additions: dict = field(default_factory=dict)  # page path -> what Practice Hub adds to it
@@ -124,6 +126,7 @@ class SiteDraft:
     drafts: list[Item] = field(default_factory=list)
     thread: Thread | None = None
     laws: dict[str, str] = field(default_factory=dict)
+    synonyms: Synonyms = field(default_factory=Synonyms)
     refused: frozenset = frozenset()
 
     @property
@@ -143,6 +146,7 @@ class SiteDraft:
             self.drafts,
             refused=self.refused,
             legislation=self.laws,
+            synonyms=self.synonyms,
             abbreviations=abbreviation_index(self.content),
         )
 
@@ -305,6 +309,21 @@ def _legislation(draft: SiteDraft) -> None:
     check_legislation(draft.content, draft.laws, draft.problems)
 
 
+def _synonyms(draft: SiteDraft) -> None:
+    """The search's synonyms (docs/_data/synonyms.yml), each problem at its line."""
+    file = draft.project.docs_dir / SYNONYMS_FILE
+    if not file.is_file() or draft.schemas is None:
+        return
+    path = f"{draft.docs_path}/{SYNONYMS_FILE}".lstrip("/")
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        draft.problems.add(path, 1, "the file cannot be read as text", "save it as UTF-8 text", type="synonyms")
+        return
+    draft.synonyms = read_synonyms(text, path, draft.schemas)
+    draft.problems.extend(draft.synonyms.problems)
+
+
 def _check_files(draft: SiteDraft) -> None:
     check_tool_files(draft.content, draft.project.docs_dir, draft.problems)
     blog = next((t for t in TYPES.values() if t.blog), None)
@@ -335,6 +354,7 @@ PASSES: tuple[tuple[str, Callable[[SiteDraft], None]], ...] = (
     ("events", lambda draft: check_events(draft.content, draft.project.settings.build_date, draft.problems)),
     ("golden thread", _golden_thread),
     ("legislation", _legislation),
+    ("search synonyms", _synonyms),
     ("downloads and the news front page", _check_files),
     ("examples made by start", lambda draft: check_examples(draft.project, draft.problems)),
 )

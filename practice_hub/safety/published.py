@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..cache import SERVE_CACHE
-from ..content_types import MARKDOWN_SUFFIXES, YAML_SUFFIXES, classify
+from ..content_types import MARKDOWN_SUFFIXES, YAML_SUFFIXES, classify, read_elsewhere
 from ..problems import Problem
 from . import attachments, svg
 from .audit_exports import HINT as AUDIT_HINT
@@ -92,7 +92,7 @@ def refusal(uri: str) -> tuple[str, str] | None:
     if suffix in PAGES or suffix in ATTACHMENTS:
         return None
     if suffix in YAML_SUFFIXES:
-        if classify(uri).format is not None:
+        if classify(uri).format is not None or read_elsewhere(uri):
             return None  # read by Practice Hub (a misplaced file is reported by the loader)
         return (
             "Practice Hub does not read YAML files in this folder, so it would be published unchecked",

@@ -42,6 +42,7 @@ import re
 import zlib
 from pathlib import Path
 
+from .. import content_types
 from ..content_types import GLOSSARY, search_weights
 from ..markup import Markup, element
 from ..settings import Environment, shard_pages_problem
@@ -49,7 +50,17 @@ from ..structure.items import Item, of_type
 from .pagefind_service import PagefindError, PagefindService
 from .terms import Glossary, search_terms, vocabulary_words
 
-__all__ = ["SearchIndexer", "PagefindError", "page_record", "WORKER", "WORKER_URL", "WORDS_URL"]
+__all__ = [
+    "SearchIndexer",
+    "PagefindError",
+    "contact_answers",
+    "glossary_answers",
+    "link_lists_left_out",
+    "page_record",
+    "WORKER",
+    "WORKER_URL",
+    "WORDS_URL",
+]
 
 WORKER = Path(__file__).with_name("worker.js")
 #: Where the worker is written in the site (the worker finds the site root from its own URL).
@@ -293,6 +304,60 @@ def write_answers(folder: Path, answers: list[dict]) -> None:
         )
 
 
+#: The contacts' content type (``content_types.CONTACT`` where the type is registered): a site
+#: without it simply has no contact answers.
+CONTACT = getattr(content_types, "CONTACT", "contact")
+_BRACKETED = re.compile(r"\(([^()]+)\)")
+
+
+def _page_of(item: Item) -> str:
+    """The URL (from the site root) of the page an entry is shown on, with directory URLs."""
+    return item.uri[: -len("index.md")] if item.uri.endswith("index.md") else item.uri[:-3] + "/"
+
+
+def tel_link(number: str) -> str:
+    """A phone number as a tel: address: its digits, and a leading + ("tel:01632960123")."""
+    number = str(number).strip()
+    return "tel:" + ("+" if number.startswith("+") else "") + re.sub(r"\D", "", number)
+
+
+def contact_answers(items: list[Item]) -> list[dict]:
+    """Each contact (a team, service or role) with every form it is asked by (its title, the
+    short name in its title's brackets, its title without them, its id in words and its
+    keywords: "LADO", "EDT", "out of hours"), for the search's direct answer: who to call, shown
+    first, with a tap-to-call link."""
+    contacts = [item for item in of_type(items, CONTACT) if item.status not in ("archived", "draft")]
+    titles = {item.id: str(item.data.get("title", "")) for item in contacts}
+    out = []
+    for item in contacts:
+        data = item.data
+        title = str(data.get("title", ""))
+        forms = [title, _BRACKETED.sub(" ", title), item.id.replace("-", " ")]
+        forms += _BRACKETED.findall(title)
+        forms += [str(k) for k in data.get("keywords") or []]
+        phones = [
+            {"label": str(p.get("label", "")), "number": str(p.get("number", "")), "tel": tel_link(p.get("number", ""))}
+            for p in data.get("phones") or []
+            if isinstance(p, dict) and str(p.get("number", "")).strip()
+        ]
+        cover = str(data.get("out_of_hours", "") or "")
+        out.append(
+            {
+                "kind": "contact",
+                "forms": sorted({" ".join(f.split()).lower() for f in forms if f.strip()}),
+                "term": title,
+                "expansion": "",
+                "definition": str(data.get("summary", "")),
+                "url": _page_of(item) + f"#{item.id}",
+                "phones": phones,
+                "email": str(data.get("email", "") or ""),
+                "hours": str(data.get("hours", "") or ""),
+                "out_of_hours": titles.get(cover, cover),
+            }
+        )
+    return sorted(out, key=lambda a: a["term"].lower())
+
+
 def glossary_answers(items: list[Item]) -> list[dict]:
     """Each glossary entry with every form it is asked by (term, expansion, aliases), for the
     search's direct answer."""
@@ -305,9 +370,10 @@ def glossary_answers(items: list[Item]) -> list[dict]:
             str(item.data.get("expansion", "")),
             *(str(a) for a in item.data.get("aliases") or []),
         ]
-        page = item.uri[: -len("index.md")] if item.uri.endswith("index.md") else item.uri[:-3] + "/"
+        page = _page_of(item)
         out.append(
             {
+                "kind": "glossary",
                 "forms": sorted({f.strip().lower() for f in forms if f.strip()}),
                 "term": str(item.data.get("term", "")),
                 "expansion": str(item.data.get("expansion", "")),
@@ -321,9 +387,9 @@ def glossary_answers(items: list[Item]) -> list[dict]:
 class SearchIndexer:
     """One build's search index: ``add_page`` for each page, then ``finish``; always ``close``."""
 
-    def __init__(self, items: list[Item], shard_pages: str | None = None):
-        self.glossary = Glossary.of(items)
-        self.answers = glossary_answers(items)
+    def __init__(self, items: list[Item], shard_pages: str | None = None, synonyms: tuple = ()):
+        self.glossary = Glossary.of(items, synonyms)
+        self.answers = contact_answers(items) + glossary_answers(items)
         self._vocabulary: list[str] = [" ".join(form) for form in self.glossary.forms]
         self.pages = 0
         # pages to come: one per distinct page of the content (glossary entries share one)

@@ -1,4 +1,5 @@
-"""What a page is found by besides its text: title, id, keywords and glossary acronyms both ways.
+"""What a page is found by besides its text: title, id, keywords, glossary acronyms both ways and
+the search's synonyms (docs/_data/synonyms.yml, each group taken as one more glossary entry).
 
 A practitioner searching "DoLS" must find a page that only says "Deprivation of Liberty
 Safeguards", and "section 47" a page that only says "s47". The glossary knows these pairs
@@ -34,7 +35,9 @@ class Glossary:
     by_capitals: dict | None = None
 
     @classmethod
-    def of(cls, items: list[Item]) -> Glossary:
+    def of(cls, items: list[Item], synonyms: tuple = ()) -> Glossary:
+        """The glossary's entries, then each group of the search's synonyms as one more entry
+        (docs/_data/synonyms.yml): a page that uses one word of a group is found by all of them."""
         forms: list[tuple[str, ...]] = []
         for item in of_type(items, GLOSSARY):
             entry = [
@@ -45,6 +48,10 @@ class Glossary:
             entry = tuple(dict.fromkeys(f.strip() for f in entry if f and f.strip()))
             if len(entry) > 1:  # a term with no other form adds nothing
                 forms.append(entry)
+        for group in synonyms:
+            words = tuple(dict.fromkeys(" ".join(str(w).split()) for w in group if str(w).strip()))
+            if len(words) > 1:
+                forms.append(words)
         by_form: dict[str, int] = {}
         for index, entry in enumerate(forms):
             for form in entry:

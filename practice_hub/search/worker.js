@@ -245,8 +245,8 @@ async function helpers(groups) {
   return {
     async search(term) {
       const parts = await Promise.all(started.map(helper => helper.call("search", term)));
-      return parts.flatMap((found, i) => found.map(([id, score]) =>
-        ({ id, score, data: () => started[i].call("data", term, id) })));
+      return parts.flatMap((found, i) => found.map(([id, score, words]) =>
+        ({ id, score, words, data: () => started[i].call("data", term, id) })));
     },
     preload: term => Promise.all(started.map(helper => helper.call("preload", term))),
     destroy,
@@ -278,7 +278,7 @@ function helperMain(shards) {
       const pf = await ready;
       let value = null;
       if (method === "search") {
-        value = (await results(pf, args[0])).map(result => [result.id, result.score]);
+        value = (await results(pf, args[0])).map(result => [result.id, result.score, result.words]);
       } else if (method === "data") {
         const [term, page] = args;
         // A word the reader typed long ago (its results kept by the worker) is searched again.
@@ -444,12 +444,14 @@ function glossary(first) {
   return answers.get(shard);
 }
 
-// The glossary entry a query asks about ("PLO", "public law outline"), or null.
-async function answerFor(query) {
+// The entries a query asks about, contacts first ("LADO": who to call, then what it means):
+// a contact ("EDT", "out of hours") or a glossary entry ("PLO", "public law outline").
+async function answersFor(query) {
   const asked = tokens(query).join(" ");
-  if (!asked) return null;
+  if (!asked) return [];
   const entries = await glossary(asked[0]);
-  return entries.find(entry => entry.forms.some(form => tokens(form).join(" ") === asked)) || null;
+  const found = entries.filter(entry => entry.forms.some(form => tokens(form).join(" ") === asked));
+  return [...found.filter(e => e.kind === "contact"), ...found.filter(e => e.kind !== "contact")];
 }
 
 // --- query words, corrections -------------------------------------------------------------
@@ -545,16 +547,40 @@ function rescore(results) {
 // questions in plain English rarely have every word on the page they want.
 function anyOf(perTerm, count) {
   const pages = new Map();
-  for (const results of perTerm) {
+  perTerm.forEach((results, term) => {
     for (const result of results) {
-      const page = pages.get(result.id) || { result, found: 0, score: 0 };
+      const page = pages.get(result.id) || { result, found: 0, score: 0, first: new Array(count).fill(Infinity) };
       page.found += 1;
       page.score += result.score;
+      page.first[term] = firstWord(result);
       pages.set(result.id, page);
     }
+  });
+  return [...pages.values()].map(({ result, found, score, first }) =>
+    ({ id: result.id, data: result.data, score: score * Math.pow(found / count, COORDINATION), first }));
+}
+
+// Where a word is first on a page (Pagefind's word positions, counted from the page's hidden
+// words, which begin with its title), without loading the page.
+function firstWord(result) {
+  return result.words && result.words.length ? Math.min(...result.words) : Infinity;
+}
+
+// How well a page's title matches the query: 2 when it is the query's words (in any order,
+// a word's longer form counting: "core group" and "Core groups"), 1 when it has them all and at
+// most TITLE_EXTRA other words ("Practice week, autumn 2026"), else 0.
+const TITLE_EXTRA = 2;
+function titleMatch(page, terms) {
+  const title = tokens(unescapeHTML(page.meta.title || "")).filter(word => !STOP.has(word));
+  if (!title.length) return 0;
+  const used = new Set();
+  for (const term of terms) {
+    const at = title.findIndex((word, i) => !used.has(i) && word.startsWith(term));
+    if (at < 0) return 0;
+    used.add(at);
   }
-  return [...pages.values()].map(({ result, found, score }) =>
-    ({ id: result.id, data: result.data, score: score * Math.pow(found / count, COORDINATION) }));
+  const extra = title.length - used.size;
+  return extra === 0 ? 2 : extra <= TITLE_EXTRA ? 1 : 0;
 }
 
 // The query's results, ranked: { items } for the first screenful, and more() for the whole
@@ -567,7 +593,7 @@ async function search(query) {
   // One letter alone finds nearly every page and says nothing: wait for the next ("A&E" and
   // "5" are searched).
   if (all.length === 1 && all[0].length === 1 && !/\d/.test(all[0])) return null;
-  const answering = answerFor(query); // its file is fetched while Pagefind searches
+  const answering = answersFor(query); // its file is fetched while Pagefind searches
   // A start that failed (a file that did not come) is tried once more: the engine starts again.
   const { pf, exact } = await pagefind().catch(() => pagefind());
   // The engine may have taken a while to start (the search has just opened): a query typed on
@@ -596,7 +622,9 @@ async function search(query) {
   ahead = new Map([...ahead].filter(([word]) => all.includes(word) && !kept.has(word)));
   await yieldToMessages();
   if (replaced()) return null;
-  const results = terms.length > 1 ? anyOf(alone, terms.length) : alone[0];
+  const results = terms.length > 1
+    ? anyOf(alone, terms.length)
+    : alone[0].map(result => ({ id: result.id, data: result.data, score: result.score, first: [firstWord(result)] }));
   // Rank by content type before loading anything: procedures and standards above news.
   if (!exact) for (let i = 0; i < terms.length; i++) await weigh(pf, terms[i], alone[i]);
   await yieldToMessages();
@@ -605,30 +633,42 @@ async function search(query) {
     .sort((a, b) => b.score - a.score)
     .slice(0, CANDIDATES);
   if (replaced()) return null; // load nothing more
-  const answer = await answering;
+  const answers = await answering;
   // A page has the word when it shows it, or a known expansion or alias of it: for
   // one word, a page without it never outranks one with it. (Plain-English questions are
   // ranked by score: their page rarely has every word.) Pages are loaded in score order, SCREEN
   // at a time, until SCREEN of them have the word: those (up to FIRST) are the first screenful
   // of the final order, since every page loaded after them scores lower. Each round is a round
   // trip to the server, so the list is sent after as few rounds as it can be.
-  const forms = answer ? [...new Set([...terms, ...answer.forms])] : terms;
+  const forms = [...new Set([...terms, ...answers.flatMap(answer => answer.forms)])];
+  // Pages whose title may be the query (each word found among the first words of the page,
+  // where the build writes its title) are loaded first, so that a title the query names is
+  // ranked first however low its score (see titleMatch).
+  const near = terms.length + TITLE_EXTRA;
+  const titleFirst = candidates.filter(({ result }) => result.first && result.first.every(at => at < near));
+  const rest = candidates.filter(candidate => !titleFirst.includes(candidate));
+  candidates.splice(0, candidates.length, ...titleFirst.slice(0, SCREEN), ...rest, ...titleFirst.slice(SCREEN));
   const loaded = [];
   async function load(upTo) {
     const next = candidates.slice(loaded.length, upTo);
     const pages = await Promise.all(next.map(({ result }) => result.data()));
-    pages.forEach((page, i) => loaded.push({ page, score: next[i].score, has: coverage(page, terms, forms) }));
+    pages.forEach((page, i) => loaded.push({
+      page, score: next[i].score, has: coverage(page, terms, forms), titled: titleMatch(page, terms),
+    }));
   }
   const best = terms.length === 1 ? 1 : 0;
   while (loaded.length < candidates.length && loaded.filter(page => page.has >= best).length < SCREEN) {
     await load(loaded.length + SCREEN);
     if (replaced()) return null;
   }
-  const order = pages => pages.slice().sort((a, b) => (terms.length === 1 ? b.has - a.has : 0) || b.score - a.score);
+  // An exact or near-exact title ranks first: "practice week" puts the event called "Practice
+  // week, autumn 2026" above pages that use both words more often.
+  const order = pages => pages.slice().sort((a, b) =>
+    (terms.length === 1 ? b.has - a.has : 0) || b.titled - a.titled || b.score - a.score);
   const shown = order(loaded).filter(page => page.has >= best).slice(0, FIRST);
   const items = list => {
     const out = list.map(({ page, score }) => item(page, score, terms));
-    if (answer) out.unshift(answerItem(answer, terms));
+    out.unshift(...answers.map(answer => answerItem(answer, terms)));
     return out;
   };
   if (loaded.length === candidates.length) return { items: items(order(loaded)) };
@@ -656,22 +696,50 @@ function coverage(page, terms, forms) {
   return count;
 }
 
-// The glossary's direct answer: first in the list, labelled, with the expansion and definition.
+// A direct answer, first in the list and labelled: a glossary entry (its expansion and
+// definition) or a contact (who they are, tap to call, hours). Its link opens the entry itself
+// (glossary/#lado): Material takes the result without a "#" as the page and shows text only
+// under sections, so the answer is given as two entries that both link to the entry: its text
+// as a section, and its heading, which Material shows as the page (the last when none is).
 function answerItem(answer, terms) {
-  const heading = answer.expansion ? `${answer.term}: ${answer.expansion}` : answer.term;
   const found = {};
   for (const term of terms) found[term] = true;
-  // Material shows an article's text only when its location has no "#": the entry itself is
-  // linked as a section under it.
-  const article = {
-    location: answer.url.split("#")[0],
-    title: '<span class="ph-result-type ph-result-type--answer">Glossary</span> ' + mark(heading, terms),
-    text: escapeHTML(answer.definition),
+  const contact = answer.kind === "contact";
+  const heading = answer.expansion ? `${answer.term}: ${answer.expansion}` : answer.term;
+  const label = contact ? "Contact" : "Glossary";
+  const page = {
+    location: answer.url,
+    title: `<span class="ph-result-type ph-result-type--answer">${label}</span> ` + mark(heading, terms),
+    text: "",
     score: 1e12,
     terms: found,
   };
-  return [article, { location: answer.url, title: `${escapeHTML(answer.term)} in the glossary`, text: "",
-                     score: 1, terms: found, parent: article }];
+  const text = contact ? contactText(answer) : escapeHTML(answer.definition);
+  const section = {
+    location: answer.url,
+    title: contact ? "Who to contact" : `${escapeHTML(answer.term)} in the glossary`,
+    text,
+    score: 1e12,
+    terms: found,
+    parent: page,
+  };
+  return [section, page];
+}
+
+// A contact's summary, then each phone number as a tap-to-call link, the email, hours and who
+// covers out of hours.
+function contactText(answer) {
+  const phones = (answer.phones || []).map(phone =>
+    `<a class="ph-result-call" href="${escapeHTML(phone.tel)}">${phone.label ? escapeHTML(phone.label) + ": " : ""}${escapeHTML(phone.number)}</a>`);
+  const email = answer.email
+    ? `<a class="ph-result-email" href="mailto:${escapeHTML(answer.email)}">${escapeHTML(answer.email)}</a>` : "";
+  const lines = [
+    escapeHTML(answer.definition),
+    [...phones, email].filter(Boolean).join(" · "),
+    answer.hours ? escapeHTML(answer.hours) : "",
+    answer.out_of_hours ? "Out of hours: " + escapeHTML(answer.out_of_hours) : "",
+  ].filter(Boolean);
+  return lines.map(line => `<span class="ph-result-line">${line}</span>`).join(" ");
 }
 
 // --- Material's result shape ----------------------------------------------------------------
@@ -803,6 +871,8 @@ async function drain() {
       const data = await Promise.race([search(query), newer()]);
       if (pending !== null || !data) continue; // a newer query replaces it
       self.postMessage({ type: RESULT, data: { items: data.items } });
+      // The search log's place (the search_log setting): logQuery(query, count) is called here,
+      // once a query is finished, by the code that keeps the log.
       if (!data.more) continue;
       await pause(PAUSE);
       if (pending !== null) continue;
