@@ -568,19 +568,25 @@ function firstWord(result) {
 
 // How well a page's title matches the query: 2 when it is the query's words (in any order,
 // a word's longer form counting: "core group" and "Core groups"), 1 when it has them all and at
-// most TITLE_EXTRA other words ("Practice week, autumn 2026"), else 0.
+// most TITLE_EXTRA other words ("Practice week, autumn 2026"), else 0. The query may be put
+// another way: each form of what it asks of the glossary ("multi-agency safeguarding hub" is
+// "MASH", so "Contacts and referrals (MASH)" is named by it).
 const TITLE_EXTRA = 2;
-function titleMatch(page, terms) {
+function titleMatch(page, ways) {
   const title = tokens(unescapeHTML(page.meta.title || "")).filter(word => !STOP.has(word));
-  if (!title.length) return 0;
-  const used = new Set();
-  for (const term of terms) {
-    const at = title.findIndex((word, i) => !used.has(i) && word.startsWith(term));
-    if (at < 0) return 0;
-    used.add(at);
+  let best = 0;
+  for (const words of title.length ? ways : []) {
+    const used = new Set();
+    for (const term of words) {
+      const at = title.findIndex((word, i) => !used.has(i) && word.startsWith(term));
+      if (at < 0) break;
+      used.add(at);
+    }
+    if (used.size < words.length) continue;
+    const extra = title.length - used.size;
+    best = Math.max(best, extra === 0 ? 2 : extra <= TITLE_EXTRA ? 1 : 0);
   }
-  const extra = title.length - used.size;
-  return extra === 0 ? 2 : extra <= TITLE_EXTRA ? 1 : 0;
+  return best;
 }
 
 // The query's results, ranked: { items } for the first screenful, and more() for the whole
@@ -644,6 +650,8 @@ async function search(query) {
   // Pages whose title may be the query (each word found among the first words of the page,
   // where the build writes its title) are loaded first, so that a title the query names is
   // ranked first however low its score (see titleMatch).
+  const ways = [terms, ...answers.flatMap(answer => answer.forms.map(form => tokens(form).filter(w => !STOP.has(w))))]
+    .filter(words => words.length);
   const near = terms.length + TITLE_EXTRA;
   const titleFirst = candidates.filter(({ result }) => result.first && result.first.every(at => at < near));
   const rest = candidates.filter(candidate => !titleFirst.includes(candidate));
@@ -653,7 +661,7 @@ async function search(query) {
     const next = candidates.slice(loaded.length, upTo);
     const pages = await Promise.all(next.map(({ result }) => result.data()));
     pages.forEach((page, i) => loaded.push({
-      page, score: next[i].score, has: coverage(page, terms, forms), titled: titleMatch(page, terms),
+      page, score: next[i].score, has: coverage(page, terms, forms), titled: titleMatch(page, ways),
     }));
   }
   const best = terms.length === 1 ? 1 : 0;
