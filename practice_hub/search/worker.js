@@ -747,7 +747,7 @@ function contactText(answer) {
     answer.hours ? escapeHTML(answer.hours) : "",
     answer.out_of_hours ? "Out of hours: " + escapeHTML(answer.out_of_hours) : "",
   ].filter(Boolean);
-  return lines.map(line => `<span class="ph-result-line">${line}</span>`).join(" ");
+  return lines.join("<br>");
 }
 
 // --- Material's result shape ----------------------------------------------------------------
