@@ -329,6 +329,7 @@ def read_elsewhere(uri: str) -> bool:
     folder, _, name = uri.rpartition("/")
     return folder == DATA_DIR and name in OWN_DATA_FILES
 
+
 # Folders whose files are downloads or images: never read as content.
 ASSET_FOLDERS = ("files", "assets", "images", "javascripts", "stylesheets")
 

@@ -615,7 +615,9 @@ def write_search_index(config: MkDocsConfig) -> None:
     indexer = build.search
     build.search = None
     try:
-        indexer = indexer or SearchIndexer(build.site.items, _shard_pages(build.site), build.site.synonyms.groups)
+        indexer = indexer or SearchIndexer(
+            build.site.items, _shard_pages(build.site), build.site.synonyms.groups
+        )
         indexer.finish(Path(config.site_dir))
     except PagefindError as error:
         raise PluginError(f"Practice Hub: the search index could not be built: {error}") from None

@@ -318,7 +318,9 @@ def _synonyms(draft: SiteDraft) -> None:
     try:
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
-        draft.problems.add(path, 1, "the file cannot be read as text", "save it as UTF-8 text", type="synonyms")
+        draft.problems.add(
+            path, 1, "the file cannot be read as text", "save it as UTF-8 text", type="synonyms"
+        )
         return
     draft.synonyms = read_synonyms(text, path, draft.schemas)
     draft.problems.extend(draft.synonyms.problems)

@@ -336,7 +336,11 @@ def contact_answers(items: list[Item]) -> list[dict]:
         forms += _BRACKETED.findall(title)
         forms += [str(k) for k in data.get("keywords") or []]
         phones = [
-            {"label": str(p.get("label", "")), "number": str(p.get("number", "")), "tel": tel_link(p.get("number", ""))}
+            {
+                "label": str(p.get("label", "")),
+                "number": str(p.get("number", "")),
+                "tel": tel_link(p.get("number", "")),
+            }
             for p in data.get("phones") or []
             if isinstance(p, dict) and str(p.get("number", "")).strip()
         ]

@@ -534,7 +534,9 @@ def test_an_exact_title_ranks_first(page, demo_pages, search, site_server):
     both words more often."""
     page.goto(demo_pages["home"])
     search(page, "practice week")
-    first = urlsplit(page.evaluate(_TOP)[0]).path.lstrip("/").removeprefix(urlsplit(site_server).path.lstrip("/"))
+    first = (
+        urlsplit(page.evaluate(_TOP)[0]).path.lstrip("/").removeprefix(urlsplit(site_server).path.lstrip("/"))
+    )
     assert first.startswith("events/practice-week-"), first
 
 
@@ -579,7 +581,9 @@ def _without_group(project, out, word: str):
     import shutil
 
     target = out / "project"
-    shutil.copytree(project, target, ignore=shutil.ignore_patterns(".git", ".venv", "site", "test-output", ".cache"))
+    shutil.copytree(
+        project, target, ignore=shutil.ignore_patterns(".git", ".venv", "site", "test-output", ".cache")
+    )
     synonyms = target / "docs" / "_data" / "synonyms.yml"
     kept = [line for line in synonyms.read_text(encoding="utf-8").splitlines(keepends=True)]
     groups, current = [], []
@@ -666,7 +670,9 @@ def test_a_contact_answer_shows_first_with_tap_to_call_on_a_phone(browser, site_
         call = first.locator("a[href^='tel:']").first
         assert call.get_attribute("href") == "tel:01632960123"
         assert call.is_visible() and call.bounding_box()["x"] + call.bounding_box()["width"] <= PHONE["width"]
-        assert urlsplit(first.locator("a.md-search-result__link").first.get_attribute("href")).fragment == "lado"
+        assert (
+            urlsplit(first.locator("a.md-search-result__link").first.get_attribute("href")).fragment == "lado"
+        )
         (test_output / "screenshots").mkdir(exist_ok=True)
         page.screenshot(path=str(test_output / "screenshots" / "search-contact-answer-390.png"))
     finally:
@@ -727,6 +733,8 @@ def test_results_on_a_phone_screenshots(browser, site_server, test_output, query
         text = page.locator(".md-search-result").inner_text()
         assert "Suggest a change" not in text, text
         (test_output / "screenshots").mkdir(exist_ok=True)
-        page.screenshot(path=str(test_output / "screenshots" / f"search-{query.replace(' ', '-').lower()}-390.png"))
+        page.screenshot(
+            path=str(test_output / "screenshots" / f"search-{query.replace(' ', '-').lower()}-390.png")
+        )
     finally:
         context.close()

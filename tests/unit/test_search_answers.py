@@ -16,8 +16,14 @@ from practice_hub.structure.items import Item
 def contact(id_, title, **fields):
     data = {"id": id_, "title": title, "summary": f"What {title} does.", **fields}
     return Item(
-        type="contact", data=data, path="docs/contacts/teams.yml", line=1, loaded=None,
-        uri="contacts/index.md", anchor=id_, from_yaml=True,
+        type="contact",
+        data=data,
+        path="docs/contacts/teams.yml",
+        line=1,
+        loaded=None,
+        uri="contacts/index.md",
+        anchor=id_,
+        from_yaml=True,
     )
 
 
@@ -32,7 +38,10 @@ EDT = contact(
 LADO = contact(
     "lado",
     "Local Authority Designated Officer (LADO)",
-    phones=[{"label": "Duty line", "number": "01632 960123"}, {"label": "Mobile", "number": "+44 1632 960124"}],
+    phones=[
+        {"label": "Duty line", "number": "01632 960123"},
+        {"label": "Mobile", "number": "+44 1632 960124"},
+    ],
     hours="Monday to Friday, 9am to 5pm",
     out_of_hours="emergency-duty-team",
 )
@@ -67,8 +76,14 @@ def test_archived_and_draft_contacts_answer_nothing():
 
 def test_a_site_without_contacts_has_no_contact_answers():
     glossary = Item(
-        type="glossary", data={"id": "plo", "term": "PLO", "definition": "x"}, path="g.yml", line=1,
-        loaded=None, uri="glossary/index.md", anchor="plo", from_yaml=True,
+        type="glossary",
+        data={"id": "plo", "term": "PLO", "definition": "x"},
+        path="g.yml",
+        line=1,
+        loaded=None,
+        uri="glossary/index.md",
+        anchor="plo",
+        from_yaml=True,
     )
     assert contact_answers([glossary]) == []
     assert glossary_answers([glossary])[0]["url"] == "glossary/#plo"
@@ -99,7 +114,7 @@ def test_lists_of_links_to_the_sites_pages_are_left_out_of_search():
     assert '<ul data-pagefind-ignore>\n<li><a href="../lado/">' in marked  # the related list
     assert '<ul><li><a href="https://example.org/a">' in marked  # outside links stay (links directory)
     assert '<ul data-pagefind-ignore><li><p><a href="../b/">' in marked  # a loose list
-    assert '<ul><li>Words first' in marked  # a list of sentences stays
+    assert "<ul><li>Words first" in marked  # a list of sentences stays
     assert "<ol><li>Visit" in marked  # steps stay
     assert '<nav><ul><li><a href="../x/">' in marked  # outside the article: not the indexer's
 

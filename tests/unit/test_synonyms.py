@@ -99,7 +99,31 @@ def test_each_problem_is_said_at_its_line_in_plain_words(text, message):
     st.one_of(
         st.text(),
         st.lists(
-            st.sampled_from(["- ", "words: ", "[", "]", "{", "}", ", ", "home visit", "EDT", "\n", "  ", ":", "'", '"', "- words: [a, b]\n", "&x", "*x", "!!python", "\t", "42", "null"]),
+            st.sampled_from(
+                [
+                    "- ",
+                    "words: ",
+                    "[",
+                    "]",
+                    "{",
+                    "}",
+                    ", ",
+                    "home visit",
+                    "EDT",
+                    "\n",
+                    "  ",
+                    ":",
+                    "'",
+                    '"',
+                    "- words: [a, b]\n",
+                    "&x",
+                    "*x",
+                    "!!python",
+                    "\t",
+                    "42",
+                    "null",
+                ]
+            ),
             max_size=30,
         ).map("".join),
     )
@@ -114,7 +138,9 @@ def test_no_text_makes_a_traceback(text):
 
 def test_a_page_using_one_word_of_a_group_is_found_by_the_others():
     glossary = Glossary.of([], (("home visit", "statutory visits", "visit the child"),))
-    own, related = search_terms("Child protection plans", "cp-plans", [], "Visit the child every 10 days.", glossary)
+    own, related = search_terms(
+        "Child protection plans", "cp-plans", [], "Visit the child every 10 days.", glossary
+    )
     assert "home visit" in related and "statutory visits" in related
     own, related = search_terms("Looked after reviews", "lac", [], "Nothing about it here.", glossary)
     assert "home visit" not in related
