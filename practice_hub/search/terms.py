@@ -40,12 +40,12 @@ class Glossary:
         (docs/_data/synonyms.yml): a page that uses one word of a group is found by all of them."""
         forms: list[tuple[str, ...]] = []
         for item in of_type(items, GLOSSARY):
-            entry = [
+            written = [
                 str(item.data.get("term", "")),
                 str(item.data.get("expansion", "")),
                 *(str(a) for a in item.data.get("aliases") or []),
             ]
-            entry = tuple(dict.fromkeys(f.strip() for f in entry if f and f.strip()))
+            entry = tuple(dict.fromkeys(f.strip() for f in written if f and f.strip()))
             if len(entry) > 1:  # a term with no other form adds nothing
                 forms.append(entry)
         for group in synonyms:
@@ -53,14 +53,14 @@ class Glossary:
             if len(words) > 1:
                 forms.append(words)
         by_form: dict[str, int] = {}
-        for index, entry in enumerate(forms):
-            for form in entry:
+        for index, names in enumerate(forms):
+            for form in names:
                 by_form.setdefault(_normal(form), index)
         if not by_form:
             return cls((), {}, None)
         by_capitals: dict[str, int] = {}
-        for index, entry in enumerate(forms):
-            for form in entry:
+        for index, names in enumerate(forms):
+            for form in names:
                 if _in_capitals(form):
                     by_capitals.setdefault(" ".join(form.split()), index)
         capital_forms = {form.lower() for form in by_capitals}
