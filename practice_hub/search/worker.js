@@ -570,9 +570,10 @@ function firstWord(result) {
 // a word's longer form counting: "core group" and "Core groups"), 1 when it has them all and at
 // most TITLE_EXTRA other words ("Practice week, autumn 2026"), else 0. The query may be put
 // another way: each form of what it asks of the glossary ("multi-agency safeguarding hub" is
-// "MASH", so "Contacts and referrals (MASH)" is named by it).
+// "MASH", so "Contacts and referrals (MASH)" is named by it). A query of one word matches
+// exactly or not at all: "MCA essentials" is not what "MCA" asks for before the procedure.
 const TITLE_EXTRA = 2;
-function titleMatch(page, ways) {
+function titleMatch(page, ways, single) {
   const title = tokens(unescapeHTML(page.meta.title || "")).filter(word => !STOP.has(word));
   let best = 0;
   for (const words of title.length ? ways : []) {
@@ -584,7 +585,7 @@ function titleMatch(page, ways) {
     }
     if (used.size < words.length) continue;
     const extra = title.length - used.size;
-    best = Math.max(best, extra === 0 ? 2 : extra <= TITLE_EXTRA ? 1 : 0);
+    best = Math.max(best, extra === 0 ? 2 : extra <= TITLE_EXTRA && !single ? 1 : 0);
   }
   return best;
 }
@@ -661,7 +662,7 @@ async function search(query) {
     const next = candidates.slice(loaded.length, upTo);
     const pages = await Promise.all(next.map(({ result }) => result.data()));
     pages.forEach((page, i) => loaded.push({
-      page, score: next[i].score, has: coverage(page, terms, forms), titled: titleMatch(page, ways),
+      page, score: next[i].score, has: coverage(page, terms, forms), titled: titleMatch(page, ways, terms.length === 1),
     }));
   }
   const best = terms.length === 1 ? 1 : 0;

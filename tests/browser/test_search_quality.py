@@ -151,6 +151,7 @@ from conftest import search_worker, track_answers, wait_for_answer  # noqa: E402
 
 # --- labels, glossary answers, pages with the words first, a true count --------------------------
 _ARTICLES = """() => [...document.querySelectorAll('.md-search-result__item > .md-search-result__link')]
+    .filter(a => a.querySelector('h1'))
     .map(a => ({href: a.getAttribute('href'), title: a.querySelector('h1').innerText,
                 label: (a.querySelector('.ph-result-type') || {}).innerText || ''}))"""
 
@@ -405,7 +406,7 @@ def test_a_query_typed_on_while_the_search_starts_is_not_searched(context, demo_
         held.append(route) if holding[0] else route.continue_()
 
     context.route("**/pagefind/pagefind.js*", _counting_pagefind)
-    begin = "const answering = answerFor(query);"  # the worker notes each query it begins to search
+    begin = "const answering = answersFor(query);"  # the worker notes each query it begins to search
     started = (begin, "(self.__phStarted ||= []).push(query); " + begin)
     context.route("**/workers/practice-hub-search.js", _worker_changed(*_LARGE, started))
     context.route("**/pagefind/pagefind-entry.json*", hold)
