@@ -651,8 +651,10 @@ async function search(query) {
   // Pages whose title may be the query (each word found among the first words of the page,
   // where the build writes its title) are loaded first, so that a title the query names is
   // ranked first however low its score (see titleMatch).
-  const ways = [terms, ...answers.flatMap(answer => answer.forms.map(form => tokens(form).filter(w => !STOP.has(w))))]
-    .filter(words => words.length);
+  // A query of several words may name a title another way (see titleMatch); an acronym typed
+  // alone is answered by the glossary, and its pages ranked by their words.
+  const ways = [terms, ...(terms.length > 1 ? answers : []).flatMap(answer =>
+    answer.forms.map(form => tokens(form).filter(w => !STOP.has(w))))].filter(words => words.length);
   const near = terms.length + TITLE_EXTRA;
   const titleFirst = candidates.filter(({ result }) => result.first && result.first.every(at => at < near));
   const rest = candidates.filter(candidate => !titleFirst.includes(candidate));
