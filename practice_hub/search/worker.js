@@ -563,7 +563,9 @@ function anyOf(perTerm, count) {
 // Where a word is first on a page (Pagefind's word positions, counted from the page's hidden
 // words, which begin with its title), without loading the page.
 function firstWord(result) {
-  return result.words && result.words.length ? Math.min(...result.words) : Infinity;
+  let first = Infinity;
+  for (const at of result.words || []) if (at < first) first = at;
+  return first;
 }
 
 // How well a page's title matches the query: 2 when it is the query's words (in any order,
