@@ -8,7 +8,7 @@ from urllib.parse import unquote
 
 from helpers import FIXTURES, make_project, run_build
 
-LINK = re.compile(r'<p class="ph-suggest">[^<]*<a href="([^"]+)">Suggest a change to this page</a></p>')
+LINK = re.compile(r'<p class="ph-suggest" data-pagefind-ignore>[^<]*<a href="([^"]+)">Suggest a change to this page</a></p>')
 
 
 def _links(project, page):
