@@ -90,6 +90,7 @@ REGISTRY: tuple[ContentType, ...] = (
         "procedure",
         reviewed=True,
         additions="procedure_additions",
+        listing="by_service",  # grouped by service (renderer/listing.py)
         search_weight=3.0,
         menu=10,
     ),
