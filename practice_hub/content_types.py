@@ -142,6 +142,7 @@ REGISTRY: tuple[ContentType, ...] = (
         "Audit cycles",
         "audit cycle",
         additions="cycle_additions",
+        listing="cycles",  # newest first (renderer/audit_cycles.py)
     ),
     ContentType(
         COURSE,

@@ -24,6 +24,7 @@ from ..menu import ALL_SERVICES, service_of, service_order
 from ..site import Site
 from ..structure.items import Item
 from ..text import bullet_list, esc, link
+from .audit_cycles import cycles_listing
 from .events import events_listing
 from .learning import learning_listing
 from .sections import research_library, vacancy_listing
@@ -114,6 +115,7 @@ def _with_site(
 LISTINGS: dict[str, Callable[..., str]] = {
     "list": plain_list,
     "by_service": by_service,  # procedures, grouped by service
+    "cycles": cycles_listing,  # audit cycles, newest first
     "catalogue": _with_site(
         lambda uri, items, site: catalogue(items, site.thread, site.project.settings.build_date, uri)
     ),
