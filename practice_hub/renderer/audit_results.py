@@ -121,7 +121,7 @@ def _sections_table(service: str, series: dict, sections: list[Item], labels: di
                 element("td", period_label(latest["period"])),
                 element("td", value_of(latest)),
                 element("td", sample(latest)),
-                element("td", _trend(values)),
+                element("td", _trend(values), class_="ph-trend"),
                 _change_cell(values),
                 element("td", _agreement(latest)),
             )
