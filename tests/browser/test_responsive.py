@@ -165,7 +165,8 @@ def test_home_tiles_reflow_under_200_percent_text(phone_page, demo_pages, test_o
     _open(page, demo_pages["home"])
     if not page.locator(".ph-home-cards").count():
         pytest.skip("this site's home page has no tiles")
-    assert _columns(page) == 3  # at normal text, three a row on a phone
+    tiles = page.locator(".ph-home-cards > li").count()
+    assert _columns(page) == min(3, tiles)  # at normal text, three a row on a phone
     page.add_style_tag(content=DOUBLE_TEXT)
     columns = _columns(page)
     page.screenshot(path=test_output / "screenshots" / "home-390-text-200.png", full_page=False)
