@@ -90,6 +90,7 @@ REGISTRY: tuple[ContentType, ...] = (
         "procedure",
         reviewed=True,
         additions="procedure_additions",
+        listing="by_service",  # grouped by service (renderer/listing.py)
         search_weight=3.0,
         menu=10,
     ),
@@ -141,6 +142,7 @@ REGISTRY: tuple[ContentType, ...] = (
         "Audit cycles",
         "audit cycle",
         additions="cycle_additions",
+        listing="cycles",  # newest first (renderer/audit_cycles.py)
     ),
     ContentType(
         COURSE,

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .content_types import RESERVED_PAGES, in_menu_order
+from .content_types import PROCEDURE, RESERVED_PAGES, in_menu_order
+from .structure.items import of_type
 
 HOME = "index.md"
 #: The ``audience`` of a page for editors (the default is "readers"): out of the readers' menu
@@ -46,6 +47,36 @@ class EditorsPages:
         return path in self.pages or any(
             path == e or (e.endswith("/") and path.startswith(e)) for e in self.named
         )
+
+
+UNGROUPED = 1_000_000  # pages in no group come after the groups
+
+#: A procedure with no ``service`` is for every service.
+ALL_SERVICES = "All services"
+
+
+def service_of(item) -> str:
+    """A procedure's service: its ``service`` field, or "All services" when it has none."""
+    return str(item.data.get("service") or ALL_SERVICES)
+
+
+def service_order(services) -> list[str]:
+    """The groups in the order readers meet them: each service of the site's ``audit_services``,
+    then the procedures for every service."""
+    return [*(str(s) for s in services if str(s) != ALL_SERVICES), ALL_SERVICES]
+
+
+def service_groups(items, services) -> dict[str, tuple[int, str]]:
+    """Each procedure's page (its path under docs/) with its group: (place, service). The menu lists
+    procedures group by group, and previous/next stay within one group. A service the site does not
+    name (``check`` reports it) comes after the ones it does."""
+    order = service_order(services)
+    out = {}
+    for item in of_type(items, PROCEDURE):
+        if item.uri:
+            service = service_of(item)
+            out[item.uri] = (order.index(service) if service in order else len(order), service)
+    return out
 
 
 @dataclass(frozen=True)
@@ -115,10 +146,13 @@ def arrange(
     entries: list[MenuEntry],
     numbers: dict[str, float],
     editors: EditorsPages | None = None,
+    groups: dict[str, tuple[int, str]] | None = None,
 ) -> list:
     """The menu's items, re-ordered: Home, then ``entries`` in order, then anything else in the
-    order MkDocs gave. Editors' pages are dropped at every level."""
+    order MkDocs gave. Editors' pages are dropped at every level. Pages in ``groups`` (procedures by
+    service, see ``service_groups``) are listed group by group."""
     editors = editors if editors is not None else EditorsPages()
+    groups = groups or {}
     kept = [node for node in items if not is_editors(node, editors)]
     order = {entry.path: index for index, entry in enumerate(entries)}
     titles = {entry.path: entry.title for entry in entries if entry.title}
@@ -138,13 +172,15 @@ def arrange(
             folder = _section_folder(node)
             if folder in titles:
                 node.title = titles[folder]
-            _arrange_section(node, numbers, editors)
+            _arrange_section(node, numbers, editors, groups)
     return result
 
 
-def _arrange_section(section, numbers: dict[str, float], editors: EditorsPages) -> None:
+def _arrange_section(
+    section, numbers: dict[str, float], editors: EditorsPages, groups: dict[str, tuple[int, str]]
+) -> None:
     """Index first; the site's own pages (tool, results, register...); numbered items by number;
-    other pages as MkDocs gave them; subsections last."""
+    grouped pages group by group; other pages as MkDocs gave them; subsections last."""
     children = [c for c in section.children if not is_editors(c, editors)]
     reserved = {path: index for index, path in enumerate(RESERVED_PAGES)}
 
@@ -159,12 +195,14 @@ def _arrange_section(section, numbers: dict[str, float], editors: EditorsPages) 
             return (1, reserved[path], position)
         if path in numbers:
             return (2, numbers[path], position)
-        return (3, 0, position)
+        if path in groups:
+            return (3, groups[path][0], position)
+        return (3, UNGROUPED, position)
 
     section.children = [node for _, node in sorted(enumerate(children), key=rank)]
     for child in section.children:
         if getattr(child, "is_section", False):
-            _arrange_section(child, numbers, editors)
+            _arrange_section(child, numbers, editors, groups)
 
 
 def pages_in_order(items: list) -> list:
@@ -177,19 +215,27 @@ def pages_in_order(items: list) -> list:
     return out
 
 
-def link_within_sections(items: list, parent=None) -> None:
-    """previous/next between the pages of one section only; parents set again."""
+def link_within_sections(items: list, parent=None, groups: dict[str, tuple[int, str]] | None = None) -> None:
+    """previous/next between the pages of one section only, and of one group in it (procedures of
+    one service: ``service_groups``); parents set again."""
+    groups = groups or {}
     pages = [node for node in items if getattr(node, "is_page", False)]
     for node in items:
         node.parent = parent
         if getattr(node, "is_section", False):
-            link_within_sections(node.children, node)
+            link_within_sections(node.children, node, groups)
+
+    def group(page):
+        return groups.get(page.file.src_uri, (None, None))[1]
+
     for index, page in enumerate(pages):
         if parent is None:  # top-level pages (Home, About) stand alone
             page.previous_page = page.next_page = None
             continue
-        page.previous_page = pages[index - 1] if index > 0 else None
-        page.next_page = pages[index + 1] if index + 1 < len(pages) else None
+        before = pages[index - 1] if index > 0 else None
+        after = pages[index + 1] if index + 1 < len(pages) else None
+        page.previous_page = before if before is not None and group(before) == group(page) else None
+        page.next_page = after if after is not None and group(after) == group(page) else None
 
 
 def mark_long_sections(items: list, limit: int) -> None:
@@ -212,6 +258,7 @@ def unlink(page) -> None:
 
 
 __all__ = [
+    "ALL_SERVICES",
     "EDITORS",
     "EditorsPages",
     "audience_of",
@@ -221,5 +268,8 @@ __all__ = [
     "mark_long_sections",
     "menu_entries",
     "pages_in_order",
+    "service_groups",
+    "service_of",
+    "service_order",
     "unlink",
 ]

@@ -846,8 +846,8 @@ def _with_banner(content: bytes, shown: dict, page_url: str, mount: str) -> byte
 
 # --- on_nav: the readers' menu ------------------------------------------------------------------
 def order_nav(nav, config: MkDocsConfig):
-    """Top level in the configured order, numbered items by number, no editors' pages,
-    previous/next within a section only."""
+    """Top level in the configured order, numbered items by number, procedures by service, no
+    editors' pages, previous/next within a section (and a service's procedures) only."""
     from . import menu
 
     build = config.get(_KEY)
@@ -858,13 +858,18 @@ def order_nav(nav, config: MkDocsConfig):
         number = item.data.get("number")
         if item.uri and isinstance(number, (int, float)) and not isinstance(number, bool):
             numbers[item.uri] = number
+    groups = menu.service_groups(site.items if site else [], settings.audit_services)
     before = list(nav.pages)
     files = build.files if build is not None else None
     nav.items = menu.arrange(
-        nav.items, menu.menu_entries(settings.menu), numbers, editors_pages(site, files, settings)
+        nav.items,
+        menu.menu_entries(settings.menu),
+        numbers,
+        editors_pages(site, files, settings),
+        groups,
     )
     nav.pages = menu.pages_in_order(nav.items)
-    menu.link_within_sections(nav.items)
+    menu.link_within_sections(nav.items, groups=groups)
     menu.mark_long_sections(nav.items, settings.menu_section_limit)
     kept = {id(page) for page in nav.pages}
     for page in before:

@@ -1067,18 +1067,35 @@
       "start a new audit and choose its cycle under About the audit.";
   }
 
+  /* The dashboard's service choice lives in the address (?service=Adults%27%20services): a
+   * manager can bookmark or send it, a reload keeps it, and Back and Forward go through the
+   * choices made. An unknown service in the address shows all services. */
   function setUpResults(root) {
     var filter = document.querySelector("[data-ph-results-filter]");
     var select = document.getElementById("ph-results-service");
     if (!filter || !select) return;
     filter.hidden = false;
+    var first = select.options[0].value;
     function show() {
       all(root, "[data-ph-service]").forEach(function (group) {
         group.hidden = group.getAttribute("data-ph-service") !== select.value;
       });
     }
-    select.addEventListener("change", show);
-    show();
+    function fromAddress() {
+      var wanted = new URLSearchParams(window.location.search).get("service");
+      var known = Array.prototype.some.call(select.options, function (o) { return o.value === wanted; });
+      select.value = known ? wanted : first;
+      show();
+    }
+    select.addEventListener("change", function () {
+      var url = new URL(window.location.href);
+      if (select.value === first) url.searchParams.delete("service");
+      else url.searchParams.set("service", select.value);
+      window.history.pushState({ service: select.value }, "", url.pathname + url.search + url.hash);
+      show();
+    });
+    window.addEventListener("popstate", fromAddress);
+    fromAddress();
   }
 
   function start() {

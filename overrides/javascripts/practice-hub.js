@@ -58,3 +58,122 @@
   }
   new MutationObserver(fix).observe(list, { childList: true, subtree: true });
 })();
+
+/*
+ * Practice Hub: the menu drawer from the keyboard, at phone width and at 200 % zoom (below
+ * 76.25em Material shows the menu as a drawer that slides in from the left).
+ *
+ * Material's menu button is a <label for="__drawer">: a mouse or a finger can press it, Tab
+ * never reached it. The header partial makes it a focusable button; here Enter and Space open
+ * the drawer and put focus on its first link, Escape closes it and gives focus back to the
+ * button, and focus that leaves the open drawer (Tab past its last link) closes it, so the
+ * focused element is never under the drawer's shade (WCAG 2.1.1, 2.4.3, 2.4.11). The closed
+ * drawer takes no focus at all (visibility, in practice-hub.css). The search box likewise
+ * closes when focus leaves it, so Tab does not walk under the open search.
+ */
+(function () {
+  "use strict";
+  var toggle = document.getElementById("__drawer");
+  var button = document.querySelector("[data-ph-menu-button]");
+  var drawer = document.querySelector(".md-sidebar--primary");
+  if (!toggle || !button || !drawer) {
+    return;
+  }
+  function isDrawer() {
+    return getComputedStyle(button).display !== "none"; // the button shows while the menu is a drawer
+  }
+  function set(open) {
+    if (toggle.checked !== open) {
+      toggle.checked = open;
+      toggle.dispatchEvent(new Event("change")); // Material listens for it (the overlay, scroll lock)
+    }
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+  function firstLink() {
+    var links = drawer.querySelectorAll("a[href], label[tabindex='0'], [tabindex='0']");
+    for (var i = 0; i < links.length; i++) {
+      if (links[i].getClientRects().length && getComputedStyle(links[i]).visibility !== "hidden") {
+        return links[i];
+      }
+    }
+    return null;
+  }
+  toggle.addEventListener("change", function () {
+    button.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
+  });
+  button.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter" && event.key !== " " && event.key !== "Spacebar") {
+      return;
+    }
+    event.preventDefault(); // Space would scroll the page
+    var opening = !toggle.checked;
+    set(opening);
+    if (opening) {
+      // The drawer becomes visible at once (practice-hub.css); it slides in over 0.25 s.
+      var link = firstLink();
+      if (link) {
+        link.focus({ preventScroll: true });
+      }
+    }
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && toggle.checked && isDrawer()) {
+      set(false);
+      button.focus();
+    }
+  });
+  document.addEventListener("focusin", function (event) {
+    if (!toggle.checked || !isDrawer()) {
+      return;
+    }
+    var target = event.target;
+    if (target !== button && !drawer.contains(target)) {
+      set(false); // focus went on past the drawer: close it, so nothing is left under its shade
+    }
+  });
+
+  // The search button (below 60em the search box is hidden until it is pressed) works the same
+  // way: Enter or Space opens the search with focus in its box; Escape closes it (Material) and
+  // focus goes back to the button.
+  var search = document.getElementById("__search");
+  var box = document.querySelector(".md-search");
+  var searchButton = document.querySelector("[data-ph-search-button]");
+  var input = document.querySelector(".md-search__input");
+  if (!search || !box) {
+    return;
+  }
+  function setSearch(open) {
+    if (search.checked !== open) {
+      search.checked = open;
+      search.dispatchEvent(new Event("change"));
+    }
+  }
+  document.addEventListener("focusin", function (event) {
+    if (search.checked && !box.contains(event.target) && event.target !== searchButton) {
+      setSearch(false); // focus went on past the search: close it, so nothing is left under it
+    }
+  });
+  if (searchButton && input) {
+    searchButton.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" || event.key === " " || event.key === "Spacebar") {
+        event.preventDefault();
+        setSearch(true);
+        input.focus();
+      }
+    });
+    document.addEventListener(
+      "keydown",
+      function (event) {
+        if (event.key !== "Escape" || !search.checked || getComputedStyle(searchButton).display === "none") {
+          return;
+        }
+        setTimeout(function () {
+          if (!search.checked && (document.activeElement === document.body || box.contains(document.activeElement))) {
+            searchButton.focus();
+          }
+        });
+      },
+      true
+    );
+  }
+})();

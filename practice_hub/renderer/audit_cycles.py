@@ -100,6 +100,40 @@ def _good(settings) -> str:
     return f"{labels['good']} or better"
 
 
+def _facts(pairs: list[tuple[str, str]]) -> str:
+    """A cycle's details as a list of terms and values (a table here had an empty header row:
+    the details are not columns of anything). A detail the cycle does not give is left out."""
+    return str(
+        element(
+            "dl",
+            *(element("div", element("dt", term), element("dd", value)) for term, value in pairs if value),
+            class_="ph-facts",
+        )
+    )
+
+
+def cycle_start(cycle: Item) -> str:
+    """The date a cycle starts (its audit window's start, else its planning meeting), for ordering."""
+    start, _ = window_of(cycle)
+    return str(start or cycle.data.get("planning_meeting") or "")
+
+
+def cycles_listing(from_uri: str, items: list[Item], site=None) -> str:
+    """Every audit cycle, the newest (latest start) first, with its audit window."""
+    lines = []
+    for cycle in sorted(items, key=lambda c: (cycle_start(c), c.id), reverse=True):
+        start, end = window_of(cycle)
+        when = (
+            f" ({esc(long_date(dt.date.fromisoformat(str(start))))} to "
+            f"{esc(long_date(dt.date.fromisoformat(str(end))))})"
+            if start and end
+            else ""
+        )
+        summary = f": {esc(cycle.summary)}" if cycle.summary else ""
+        lines.append(f"{link(from_uri, cycle.uri, cycle.title)}{when}{summary}")
+    return bullet_list(lines)
+
+
 def cycle_additions(
     cycle: Item,
     by_id: dict[str, Item],
@@ -114,25 +148,25 @@ def cycle_additions(
         "",
         "## About this cycle",
         "",
-        table(
-            ["", ""],
+        _facts(
             [
-                ["Theme", esc(data.get("theme", ""))],
-                ["Services", esc(", ".join(map(str, data.get("services") or [])))],
-                [
+                ("Theme", str(data.get("theme", ""))),
+                ("Services", ", ".join(map(str, data.get("services") or []))),
+                (
                     "Planning meeting",
-                    esc(long_date(data["planning_meeting"])) if data.get("planning_meeting") else "",
-                ],
-                [
+                    long_date(data["planning_meeting"]) if data.get("planning_meeting") else "",
+                ),
+                (
                     "Audit window",
-                    f"{esc(long_date(window['start']))} to {esc(long_date(window['end']))}"
+                    f"{long_date(window['start'])} to {long_date(window['end'])}"
                     if window.get("start") and window.get("end")
                     else "",
-                ],
-                ["Link practitioner", esc(data.get("link_practitioner", ""))],
-                ["Stage", esc(str(data.get("cycle_status", "")).capitalize())],
-            ],
+                ),
+                ("Link practitioner", str(data.get("link_practitioner", ""))),
+                ("Stage", str(data.get("cycle_status", "")).capitalize()),
+            ]
         ),
+        "",
     ]
     if thread is not None and thread.sections:
         out += (

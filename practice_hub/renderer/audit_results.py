@@ -15,7 +15,7 @@ from ..markup import Markup, element, join, link
 from ..structure.audit_results import change, in_scope, stages_of
 from ..structure.items import Item
 from ..structure.thread import Thread, period_key, period_label
-from .audit_form import relative
+from .audit_form import relative, scroll_region
 from .chart import sample, value_of
 
 RESULTS_URI = "audit/results.md"
@@ -55,12 +55,16 @@ def _agreement(r: dict) -> str:
 
 
 def results_table(caption: str, headings: list[str], rows: list[Markup]) -> Markup:
-    return element(
+    """A results table (no class: Material styles it as every table) in a labelled region that
+    scrolls sideways by itself (practice-hub.css ``.ph-table-scroll``)."""
+    ident = f"ph-table-{_slug(caption)}"
+    table = element(
         "table",
-        element("caption", caption),
+        element("caption", caption, id=ident),
         element("thead", element("tr", *(element("th", h, scope="col") for h in headings))),
         element("tbody", *rows),
-    )  # no class: Material styles it as every table and lets it scroll sideways on a phone
+    )
+    return scroll_region(table, ident)
 
 
 def period_end(period: str) -> dt.date:
@@ -117,7 +121,7 @@ def _sections_table(service: str, series: dict, sections: list[Item], labels: di
                 element("td", period_label(latest["period"])),
                 element("td", value_of(latest)),
                 element("td", sample(latest)),
-                element("td", _trend(values)),
+                element("td", _trend(values), class_="ph-trend"),
                 _change_cell(values),
                 element("td", _agreement(latest)),
             )

@@ -80,6 +80,26 @@ def _ordered(lines: list[str]) -> str:
     return "\n".join(f"{n}. {line}" for n, line in enumerate(lines, 1)) + "\n"
 
 
+#: The printed body text by the length of a briefing's words (its summary, why it matters, the
+#: story and its three lists, in characters): the largest size at which it still fits one A4 page,
+#: so a short briefing fills the page in 11 pt and the longest the schema allows still fits
+#: (practice-hub-learning.css, measured in Chromium: tests/browser/test_learning_print.py).
+PRINT_SIZES = ((1600, "11"), (2100, "10"), (2700, "9"))
+SMALLEST_PRINT_SIZE = "8"
+
+
+def print_size(item: Item) -> str:
+    """The point size a briefing prints its body text in (see ``PRINT_SIZES``)."""
+    data = item.data
+    length = sum(len(str(data.get(key) or "")) for key in ("summary", "why_it_matters", "story"))
+    length += sum(
+        len(str(line))
+        for key in ("learning_points", "questions", "local_changes")
+        for line in data.get(key) or []
+    )
+    return next((size for most, size in PRINT_SIZES if length <= most), SMALLEST_PRINT_SIZE)
+
+
 def briefing_page(item: Item, thread: Thread) -> str:
     """The whole page of a briefing: its title, then the seven boxes made from its fields.
 
@@ -111,7 +131,15 @@ def briefing_page(item: Item, thread: Thread) -> str:
             "Print this briefing (one page)</button></p>"
         ),
         "",
-        str(start_tag("div", class_="ph-briefing", data_ph_briefing=item.id, markdown=True)),
+        str(
+            start_tag(
+                "div",
+                class_="ph-briefing",
+                data_ph_briefing=item.id,
+                data_ph_print_size=print_size(item),
+                markdown=True,
+            )
+        ),
         "",
     ]
     for number, (key, title) in enumerate(BOXES, 1):

@@ -6,11 +6,25 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from ..content_types import TYPES
-from ..markup import NEWLINE, Markup, element, escape, join, markdown_link
+from ..markup import (
+    NEWLINE,
+    FilterField,
+    Markup,
+    element,
+    end_tag,
+    escape,
+    filter_data,
+    filter_form,
+    join,
+    markdown_link,
+    start_tag,
+)
 from ..markup import link as link_to
+from ..menu import ALL_SERVICES, service_of, service_order
 from ..site import Site
 from ..structure.items import Item
 from ..text import bullet_list, esc, link
+from .audit_cycles import cycles_listing
 from .events import events_listing
 from .learning import learning_listing
 from .sections import research_library, vacancy_listing
@@ -36,6 +50,58 @@ def plain_list(from_uri: str, items: list[Item], site: Site | None = None) -> st
     return bullet_list(lines)
 
 
+def _slug(text: str) -> str:
+    """ "Adults' services" -> "adults-services"."""
+    return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
+
+
+def by_service(from_uri: str, items: list[Item], site: Site | None = None) -> str:
+    """Procedures grouped by service, each group A to Z under its heading, in the menu's order
+    (``menu.service_groups``: each of the site's services, then those for all services), with a
+    filter by service. A reader who chooses a service sees its procedures and those for all
+    services. A site whose procedures name no service gets the plain list."""
+    services = site.project.settings.audit_services if site is not None else ()
+    order = service_order(services)
+    groups: dict[str, list[Item]] = defaultdict(list)
+    for item in items:
+        groups[service_of(item)].append(item)
+    if set(groups) <= {ALL_SERVICES}:
+        return plain_list(from_uri, items, site)
+    named = [s for s in order if s in groups] + sorted(s for s in groups if s not in order)
+    choices = [s for s in named if s != ALL_SERVICES]
+    out = [
+        *filter_form(
+            [FilterField("service", "Service", "Every service", [(s, s) for s in choices])],
+            noun="groups of procedures",
+        ),
+        "",
+        str(start_tag("div", class_="ph-groups", data_ph_filtered=True, markdown="1")),
+        "",
+    ]
+    for service in named:
+        ident = f"service-{_slug(service)}"
+        shown_for = choices if service == ALL_SERVICES else [service]
+        out += [
+            str(
+                start_tag(
+                    "section",
+                    class_="ph-group",
+                    aria_labelledby=ident,
+                    markdown="1",
+                    **filter_data(service=shown_for),
+                )
+            ),
+            "",
+            str(element("h2", service, id=ident)),
+            "",
+            plain_list(from_uri, groups[service]),
+            str(end_tag("section")),
+            "",
+        ]
+    out += [str(end_tag("div")), ""]
+    return "\n".join(out)
+
+
 def _with_site(
     render: Callable[[str, list[Item], Site], str],
 ) -> Callable[[str, list[Item], Site | None], str]:
@@ -48,6 +114,8 @@ def _with_site(
 #: Listing renderers by the key a content type names in ``content_types.REGISTRY`` (``listing=``).
 LISTINGS: dict[str, Callable[..., str]] = {
     "list": plain_list,
+    "by_service": by_service,  # procedures, grouped by service
+    "cycles": cycles_listing,  # audit cycles, newest first
     "catalogue": _with_site(
         lambda uri, items, site: catalogue(items, site.thread, site.project.settings.build_date, uri)
     ),

@@ -108,3 +108,33 @@ def test_open_search_dialog_has_no_axe_violations(browser, site_server, origin_g
         assert_no_violations(page, f"the open search dialog ({scheme})")
     finally:
         context.close()
+
+
+#: Pages not among the demo_pages kinds: the procedures list (grouped by service, with its filter)
+#: and the audit results dashboard with one service chosen through the address.
+LAYOUT_PAGES = {
+    "procedures list": "procedures/",
+    "dashboard for one service": "audit/results/?service=Children%27s%20services",
+}
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("name", LAYOUT_PAGES)
+def test_listing_and_dashboard_have_no_axe_violations(
+    browser, site_server, origin_guard, demo_site, name, scheme
+):
+    url = LAYOUT_PAGES[name]
+    if not (demo_site / url.split("?")[0] / "index.html").is_file():
+        pytest.skip(f"this site has no {name} page")
+    context, page = open_in_scheme(browser, site_server, origin_guard, url, scheme)
+    try:
+        if "?service=" in url and page.locator("#ph-results-service option").count() > 1:
+            chosen = page.input_value("#ph-results-service")
+            assert chosen != page.locator("#ph-results-service option").first.inner_text(), (
+                "the service in the address was not chosen"
+            )
+        assert_no_violations(page, f"{url} ({scheme})")
+        page.set_viewport_size({"width": 390, "height": 844})
+        assert_no_violations(page, f"{url} at 390 px ({scheme})")
+    finally:
+        context.close()

@@ -111,3 +111,65 @@ def test_dashboard_and_cycle_screenshots(browser, site_server, origin_guard, dem
         assert scroll <= 1, f"the cycle page scrolls sideways by {scroll}px at {width}px"
     finally:
         context.close()
+
+
+_SHOWN = "() => [...document.querySelectorAll('[data-ph-service]')].filter(g => !g.hidden).map(g => g.dataset.phService)"
+
+
+def _services(page) -> list[str]:
+    return page.locator("#ph-results-service option").all_inner_texts()
+
+
+def test_the_chosen_service_is_kept_in_the_address(page):
+    """Choosing a service puts it in the address; a reload and a link keep it; Back and Forward go
+    through the choices."""
+    page.goto(RESULTS)
+    page.wait_for_load_state("load")
+    services = _services(page)
+    if len(services) < 3:
+        pytest.skip("this site's dashboard has fewer than two services")
+    everyone, one, other = services[0], services[1], services[2]
+    assert page.evaluate(_SHOWN) == [everyone]
+
+    page.select_option("#ph-results-service", one)
+    assert "service=" in page.url
+    assert page.evaluate(_SHOWN) == [one]
+    page.select_option("#ph-results-service", other)
+    assert page.evaluate(_SHOWN) == [other]
+
+    page.reload()
+    page.wait_for_load_state("load")
+    assert page.input_value("#ph-results-service") == other
+    assert page.evaluate(_SHOWN) == [other]
+
+    page.go_back()
+    page.wait_for_function(f"document.getElementById('ph-results-service').value === {json.dumps(one)}")
+    assert page.evaluate(_SHOWN) == [one]
+    page.go_back()
+    page.wait_for_function(f"document.getElementById('ph-results-service').value === {json.dumps(everyone)}")
+    assert page.evaluate(_SHOWN) == [everyone]
+    page.go_forward()
+    page.wait_for_function(f"document.getElementById('ph-results-service').value === {json.dumps(one)}")
+
+    # A link straight to a service's results, and one naming no service the site has.
+    page.goto(RESULTS + "?service=" + one.replace("'", "%27").replace(" ", "%20"))
+    page.wait_for_load_state("load")
+    assert page.evaluate(_SHOWN) == [one]
+    page.goto(RESULTS + "?service=Nobody")
+    page.wait_for_load_state("load")
+    assert page.evaluate(_SHOWN) == [everyone]
+
+
+#: What a command line looks like on a page: the engine's command, a virtual environment's
+#: programs, Python running a module.
+_COMMANDS = ("practice-hub ", "practice_hub ", ".venv", "python -m", "audits summarise")
+
+
+def test_the_dashboard_shows_no_commands_for_any_service(page):
+    page.goto(RESULTS)
+    page.wait_for_load_state("load")
+    for service in _services(page):
+        page.select_option("#ph-results-service", service)
+        text = page.locator("article").inner_text()
+        found = [c for c in _COMMANDS if c in text]
+        assert not found, f"the dashboard for {service} shows readers a command: {found}"

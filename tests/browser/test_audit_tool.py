@@ -357,6 +357,7 @@ def test_tool_and_dashboard_have_no_axe_violations(browser, site_server, origin_
         _axe(page, f"the audit summary ({scheme})")
         page.evaluate("document.body.classList.add('ph-audit-printing')")
         page.emulate_media(media="print")
+        assert page.locator(".ph-audit__summary table").is_visible(), "the printed summary lost its table"
         _axe(page, f"the printed summary ({scheme})")
         page.emulate_media(media="screen")
         page.goto("audit/results/")

@@ -151,3 +151,79 @@ def test_a_standard_page_shows_its_briefings(page, demo_site):
     assert page.get_by_role("button", name="Print this briefing (one page)").is_visible()
     standard_link = page.locator(".ph-briefing__box--more").get_by_role("link", name=standard["title"])
     assert standard_link.is_visible()  # and back again: the briefing names the standard
+
+
+PT = 96 / 72  # CSS pixels a point
+
+
+def body_text_points(page) -> float:
+    """The printed size of a briefing's body text, in points."""
+    px = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.ph-briefing__box p')).fontSize)")
+    return px / PT
+
+
+def test_a_briefing_prints_at_10_to_11_pt_filling_the_page(browser, demo_site, site_server, origin_guard):
+    """The demo's briefings are of ordinary length: 11 pt body text (10 to 11 pt is what a printed
+    team handout needs), on one A4 page that they fill (not half blank as at 8 pt)."""
+    found = briefings(demo_site)
+    if not found:
+        pytest.skip("this site has no learning briefings")
+    for item in found:
+        context, page = open_printed(browser, site_server, item["url"], origin_guard)
+        try:
+            size = body_text_points(page)
+            if page.locator("[data-ph-print-size='11'], [data-ph-print-size='10']").count():
+                assert 10 <= size <= 11.01, (item["url"], size)
+                filled = printed_height(page) / (A4_HEIGHT_PX - PAGE_MARGIN_PX)
+                assert 0.7 <= filled <= 1, (item["url"], f"fills {filled:.0%} of the page")
+            assert pdf_pages(page) == 1, item["url"]
+        finally:
+            context.close()
+
+
+def briefing_of_length(ident: str, length: int) -> str:
+    """A briefing whose words (summary, why, story, the three lists) come to ``length`` characters,
+    shared out as in the longest one."""
+    share = length / 4300
+
+    def items(count: int, each: int) -> str:
+        return "\n".join(
+            f"  - {json.dumps(text(max(2, int(each * share)) - 1) + str(n))}" for n in range(count)
+        )
+
+    return (
+        longest_briefing()
+        .replace("id: longest-briefing", f"id: {ident}")
+        .split("why_it_matters:")[0]
+        .replace(f"summary: {json.dumps(text(400))}", f"summary: {json.dumps(text(int(400 * share)))}")
+        + f"why_it_matters: {json.dumps(text(int(400 * share)))}\n"
+        + f"story: {json.dumps(text(int(900 * share)))}\n"
+        + f"learning_points:\n{items(5, 200)}\n"
+        + f"questions:\n{items(5, 160)}\n"
+        + f"local_changes:\n{items(4, 200)}\n"
+        + "standards: [standard-1, standard-2]\nprocedures: [recording]\ncourses: [course-one, course-two]\n"
+        + "tags: [recording]\n---\n\n# "
+        + text(150)
+        + "\n"
+    )
+
+
+def test_each_print_size_holds_its_longest_briefing_on_one_page(
+    tmp_path_factory, build_fixture_site, serve_site, browser
+):
+    """At the top of each size's range (renderer/learning.py PRINT_SIZES) the briefing still
+    prints on one page in that size."""
+    from practice_hub.renderer.learning import PRINT_SIZES
+
+    files = {f"learning/at-{most}.md": briefing_of_length(f"at-{most}", most) for most, _ in PRINT_SIZES}
+    root = make_project(tmp_path_factory.mktemp("sizes") / "p", FIXTURES / "thread" / "docs", files=files)
+    base = serve_site(build_fixture_site(root))
+    for most, size in PRINT_SIZES:
+        context, page = open_printed(browser, base, f"learning/at-{most}/")
+        try:
+            assert page.locator(".ph-briefing").get_attribute("data-ph-print-size") == size, most
+            assert abs(body_text_points(page) - float(size)) < 0.05, most
+            assert printed_height(page) <= A4_HEIGHT_PX - PAGE_MARGIN_PX, (most, size)
+            assert pdf_pages(page) == 1, (most, size)
+        finally:
+            context.close()

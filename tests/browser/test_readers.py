@@ -55,6 +55,12 @@ def _top_level(page) -> list[str]:
 @pytest.mark.demo  # the demo's menu: its twelve audit sections by name
 def test_readers_menu_order_and_no_editors_pages(sized):
     sized.goto("audit/audit-voice/")
+    button = sized.locator("[data-ph-menu-button]")
+    if button.is_visible():  # on a phone the menu is a drawer, hidden until its button is pressed
+        button.click()
+        sized.wait_for_function(
+            "getComputedStyle(document.querySelector('.md-sidebar--primary')).visibility === 'visible'"
+        )
     links = _menu_links(sized)
     assert not [href for _, href in links if any(e in href for e in EDITORS)], links
     top = [t.split("\n")[0] for t in _top_level(sized) if t]
