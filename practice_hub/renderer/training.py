@@ -35,6 +35,8 @@ AUDIENCES = [
     "all staff",
 ]
 MODES = ["classroom", "live online", "e-learning", "blended"]
+UPCOMING_EMPTY = "No sessions in the next 30 days. New sessions are added here as they are booked."
+COURSE_EMPTY = "No sessions are booked at the moment. Check again soon, or ask the learning team."
 
 
 def _month_label(month: str) -> str:
@@ -118,20 +120,28 @@ def upcoming_page(courses: list[Item], today: dt.date) -> str:
         "",
         "# Upcoming training sessions",
         "",
-        f"Every training session from {today.day} {today:%B %Y}, by month. "
+        "Every training session still to come, by month. "
         f"{link(UPCOMING_URI, ALL_ICS_URI, 'Subscribe to every session (.ics)')}.",
         "",
     ]
-    if not sessions:
-        out.append("No sessions are booked yet.\n")
+    # The reader's clock decides (practice-hub-today.js): a session that has ended leaves, a
+    # month with none left goes with its heading, and with none left at all the empty state shows.
+    out += [
+        str(element("p", UPCOMING_EMPTY, class_="ph-sessions-empty", data_ph_empty=True, hidden=bool(sessions))),
+        "",
+    ]
     by_month: dict[str, list[Session]] = defaultdict(list)
     for session in sessions:
         by_month[session.month].append(session)
     for month, month_sessions in by_month.items():
         out += [
+            Markup('<section class="ph-sessions-month" data-ph-group markdown>'),
+            "",
             f"## {_month_label(month)}",
             "",
             sessions_table(UPCOMING_URI, month_sessions, with_course=True),
+            "",
+            Markup("</section>"),
             "",
         ]
     return "\n".join(out) + "\n"
@@ -187,10 +197,10 @@ def course_sessions(course: Item, today: dt.date) -> str:
         out += ["## When", "", "E-learning: start any time.", ""]
     else:
         out += ["## Sessions", ""]
+        # When every session has ended by the reader's clock, the empty state shows instead.
+        out.append(str(element("p", COURSE_EMPTY, data_ph_empty=True, hidden=bool(future))) + "\n")
         if future:
             out.append(sessions_table(course.uri, future))
-        else:
-            out.append("No sessions are booked at the moment. Check again soon, or ask the learning team.\n")
     if course.data.get("mode") != "e-learning":  # nothing to put in a calendar
         out.append(f"{link(course.uri, course_ics_uri(course.id), 'Calendar feed for this course (.ics)')}\n")
     return "\n".join(out)
