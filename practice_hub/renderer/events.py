@@ -236,7 +236,9 @@ def home_block(items: list[Item], today: dt.date, home_uri: str) -> str:
     return dated_block("events", "Coming up", lines, EVENTS_EMPTY, more, SHOWN_ON_HOME)
 
 
-def dated_block(css: str, heading: str, lines: list[tuple[Markup, str]], empty: str, more: str, shown: int) -> str:
+def dated_block(
+    css: str, heading: str, lines: list[tuple[Markup, str]], empty: str, more: str, shown: int
+) -> str:
     """A home page block of dated lines ((line, end as UTC ISO) in order): the first *shown*
     are visible in the built page, the rest are written hidden; in the browser
     practice-hub-today.js shows the first *shown* that have not ended by the reader's clock
@@ -249,7 +251,9 @@ def dated_block(css: str, heading: str, lines: list[tuple[Markup, str]], empty: 
     nothing = element("p", empty, class_="ph-home-empty", data_ph_empty=True, hidden=bool(lines))
     content = markdown_text(f"## {esc(heading)}\n\n") + listed + Markup("\n\n") + nothing
     content += markdown_text(f"\n\n{more}")
-    return str(markdown_block("section", content, class_=f"ph-home-block ph-home-block--{css}", data_ph_scope=True))
+    return str(
+        markdown_block("section", content, class_=f"ph-home-block ph-home-block--{css}", data_ph_scope=True)
+    )
 
 
 def _day(value) -> str:

@@ -127,7 +127,11 @@ def upcoming_page(courses: list[Item], today: dt.date) -> str:
     # The reader's clock decides (practice-hub-today.js): a session that has ended leaves, a
     # month with none left goes with its heading, and with none left at all the empty state shows.
     out += [
-        str(element("p", UPCOMING_EMPTY, class_="ph-sessions-empty", data_ph_empty=True, hidden=bool(sessions))),
+        str(
+            element(
+                "p", UPCOMING_EMPTY, class_="ph-sessions-empty", data_ph_empty=True, hidden=bool(sessions)
+            )
+        ),
         "",
     ]
     by_month: dict[str, list[Session]] = defaultdict(list)
