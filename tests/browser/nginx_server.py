@@ -36,6 +36,8 @@ def nginx_serving(site: Path, work: Path):
     server = (REPO / "hosting/nginx-practice-hub.conf").read_text()
     server = server.replace("listen 80;", f"listen 127.0.0.1:{port};")
     server = server.replace("root /srv/practice-hub/site;", f"root {site};")
+    # the search log (tests/browser/test_search_log.py reads it)
+    server = server.replace("/var/log/nginx/practice-hub-search.log", f"{work}/practice-hub-search.log")
     (work / "practice-hub.conf").write_text(server)
     user = "user root;\n" if os.geteuid() == 0 else ""
     (work / "nginx.conf").write_text(
