@@ -7,10 +7,9 @@ from __future__ import annotations
 import gzip
 import random
 
+from helpers import FIXTURES
 from practice_hub.cli import main
 from practice_hub.search_report import report, run, tally
-
-from helpers import FIXTURES
 
 LOGS = FIXTURES / "search-log"
 FILES = [LOGS / "practice-hub-search.log", LOGS / "practice-hub-search.log.2.gz"]
