@@ -43,7 +43,7 @@ def nginx_serving(site: Path, work: Path):
     (work / "nginx.conf").write_text(
         f"{user}worker_processes 1;\ndaemon off;\npid {work}/nginx.pid;\nerror_log {work}/error.log;\n"
         "events { worker_connections 64; }\n"
-        f"http {{\n  access_log off;\n  client_body_temp_path {work}/body;\n  proxy_temp_path {work}/proxy;\n"
+        f"http {{\n  access_log {work}/access.log;\n  client_body_temp_path {work}/body;\n  proxy_temp_path {work}/proxy;\n"
         f"  fastcgi_temp_path {work}/fastcgi;\n  uwsgi_temp_path {work}/uwsgi;\n  scgi_temp_path {work}/scgi;\n"
         f"  include {work}/practice-hub.conf;\n}}\n"
     )
