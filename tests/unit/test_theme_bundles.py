@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import re
 
+from helpers import REPO
 from practice_hub.resources import theme_dir
 from practice_hub.theme_assets import bundles, theme_assets
-
-from helpers import REPO
 
 # hosting/nginx-practice-hub.conf's rule for files kept "immutable"
 IMMUTABLE = re.compile(r"^/assets/.+\.[0-9a-f]{8}\.min\.(?:js|css)$")
