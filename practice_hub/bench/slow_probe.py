@@ -175,7 +175,8 @@ class _Requests:
 
 
 _RESOURCES = """() => performance.getEntriesByType('resource')
-  .map(r => [r.name.split('/').slice(3).join('/'), Math.round(r.duration), r.encodedBodySize])"""
+  .map(r => [r.name.split('/').slice(3).join('/'), Math.round(r.duration), r.encodedBodySize,
+    Math.round(performance.timeOrigin + r.startTime) % 100000])"""
 
 
 def _worker(page, seconds: float = 30):

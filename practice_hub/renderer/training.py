@@ -36,6 +36,7 @@ AUDIENCES = [
 ]
 MODES = ["classroom", "live online", "e-learning", "blended"]
 UPCOMING_EMPTY = "No sessions in the next 30 days. New sessions are added here as they are booked."
+NO_SESSIONS = "no sessions booked yet"
 COURSE_EMPTY = "No sessions are booked at the moment. Check again soon, or ask the learning team."
 
 
@@ -81,17 +82,15 @@ def catalogue(courses: list[Item], thread: Thread, today: dt.date, from_uri: str
         course_months = sorted({s.month for s in upcoming_sessions})
         course_standards = [s.id for s in thread.standards_for(course)]
         if data.get("mode") == "e-learning":
-            when = "e-learning, any time"
-        elif upcoming_sessions:
-            when = f"next session {date_time(upcoming_sessions[0].start)}"
+            when = esc("e-learning, any time")
         else:
-            when = "no sessions booked yet"
+            when = next_session(upcoming_sessions)
         audience = ", ".join(data.get("audience") or [])
         entry = element(
             "li",
             markdown_text(f"**{link(from_uri, course.uri, course.title)}**: {esc(course.summary)} "),
             BR,
-            markdown_text(f"*{esc(data.get('mode', ''))}, for {esc(audience)}; {esc(when)}*"),
+            markdown_text(f"*{esc(data.get('mode', ''))}, for {esc(audience)}; ") + when + markdown_text("*"),
             **filter_data(
                 audience=data.get("audience") or [],
                 mode=[data.get("mode", "")],
@@ -103,6 +102,18 @@ def catalogue(courses: list[Item], thread: Thread, today: dt.date, from_uri: str
         out.append(str(entry))
     out += [Markup("</ul>"), ""]
     return "\n".join(out) + "\n"
+
+
+def next_session(sessions: list[Session]) -> Markup:
+    """ "next session Tuesday 8 December 2026, 9:30am": every session still to come is written,
+    the first shown; the reader's clock shows the first that has not ended, or "no sessions
+    booked yet" (``data-ph-limit``, practice-hub-today.js)."""
+    nothing = element("span", NO_SESSIONS, data_ph_empty=True, hidden=bool(sessions))
+    dated = [
+        element("span", f"next session {date_time(s.start)}", data_ph_ends=s.ends_utc(), hidden=index > 0)
+        for index, s in enumerate(sessions)
+    ]
+    return element("span", join(dated), nothing, data_ph_limit="1", data_ph_scope=True)
 
 
 def _standard_label(standard: Item) -> str:

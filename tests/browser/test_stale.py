@@ -146,3 +146,22 @@ def test_on_the_build_day_the_script_hides_nothing_the_build_shows(browser, site
     assert [e["text"] for e in with_script if e["shown"]] == [e["text"] for e in without if e["shown"]]
     assert any(e["shown"] for e in with_script)
     _check_by_clock(with_script, ON_BUILD_DAY)
+
+
+def test_the_catalogue_names_each_courses_next_session_by_the_readers_clock(page, site_server):
+    """Each course's "next session" is the first that has not ended by the reader's clock, or
+    "no sessions booked yet" once every one has."""
+    entries = _open(page, site_server + "training/", TWO_WEEKS_ON)
+    _check_by_clock(entries, TWO_WEEKS_ON)
+    courses = page.locator("[data-ph-filtered] > li")
+    for index in range(courses.count()):
+        course = courses.nth(index)
+        dated = course.locator("[data-ph-limit] > [data-ph-ends]")
+        if not dated.count():
+            continue
+        ends = [dated.nth(i).get_attribute("data-ph-ends") for i in range(dated.count())]
+        left = [i for i, end in enumerate(ends) if not _ended({"ends": end, "until": None}, TWO_WEEKS_ON)]
+        shown = [i for i in range(dated.count()) if dated.nth(i).is_visible()]
+        assert shown == left[:1], course.text_content()
+        if not left:
+            expect(course.locator("[data-ph-empty]")).to_be_visible()
