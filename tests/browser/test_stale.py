@@ -33,7 +33,7 @@ _DATED = """() => Array.from(document.querySelectorAll('[data-ph-ends], [data-ph
     shown: !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length),
     text: el.textContent.trim().slice(0, 80),
     limit: el.closest('[data-ph-limit]') ? el.closest('[data-ph-limit]').getAttribute('data-ph-limit') : null,
-    block: el.closest('[data-ph-scope]') ? el.closest('[data-ph-scope]').className : '',
+    block: Array.from(document.querySelectorAll('[data-ph-limit]')).indexOf(el.closest('[data-ph-limit]')),
   }))"""
 
 
@@ -58,7 +58,7 @@ def _check_by_clock(entries: list[dict], now: dt.datetime) -> None:
     for entry in entries:
         if _ended(entry, now):
             assert not entry["shown"], f"shown though it has ended: {entry}"
-    blocks: dict[str, list[dict]] = {}
+    blocks: dict[int, list[dict]] = {}
     for entry in entries:
         if entry["limit"]:
             blocks.setdefault(entry["block"], []).append(entry)
