@@ -119,7 +119,7 @@ def test_home_page_is_the_front_door(sized, test_output):
         # Known: with every block full (the build date: three sessions, three events and the
         # notice), the news block ends about 120 px below two phone screens. Before the reader's
         # clock decided the blocks, this passed only because a real date hid past sessions and
-        # left "Next training" empty. The layout work on the home page (issue 31, item 8) owns it.
+        # left "Next training" empty. The layout work on the home page (its tiles and spacing) owns it.
         pytest.xfail(f"the news block ends at {bottom('.ph-home-block--news'):.0f} px, below two screens")
     assert over == []
 
