@@ -115,6 +115,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     start.add_argument("council", help='the council\'s name, for example "Ashdown District Council"')
     start.add_argument("folder", help="the new folder for the site (it must not exist, or be empty)")
+    report = sub.add_parser(
+        "search-report",
+        help="what staff searched for: the top searches, the searches that found nothing and the pages "
+        "opened from search, read from the web server's access logs (setting search_log)",
+    )
+    report.add_argument(
+        "logs", nargs="+", metavar="LOG", help="an access log; rotated .gz files too (LOG.1, LOG.2.gz, ...)"
+    )
+    report.add_argument("--top", type=int, default=20, help="how many of each to list (default 20)")
     add_editing_commands(sub)
     _add_site_commands(sub)
     args = parser.parse_args(argv)
@@ -155,6 +164,12 @@ def main(argv: list[str] | None = None) -> int:
             Path(args.results) if args.results else None,
             max(1, args.repeat),
         )
+    if args.command == "search-report":
+        from .search_report import run as run_search_report
+
+        code, text = run_search_report([Path(p) for p in args.logs], max(1, args.top))
+        (sys.stderr if code else sys.stdout).write(text)
+        return code
     if args.command == "check":
         return run_check(Path(args.config_file), args.format, args.strict)
     if args.command == "reviews":

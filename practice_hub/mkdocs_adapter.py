@@ -64,7 +64,7 @@ from .structure.changes import changed_pages
 from .structure.examples import ACCESSIBILITY_PAGE
 from .structure.review import change_badge
 from .structure.thread import Thread
-from .theme_assets import missing, theme_assets
+from .theme_assets import bundles, missing
 
 if TYPE_CHECKING:
     from .search import SearchIndexer
@@ -182,11 +182,21 @@ def leave_refused_authors_unread(config: MkDocsConfig) -> None:
 
 # --- on_config: the site's own CSS and JavaScript ---------------------------------------------
 def add_theme_assets(config: MkDocsConfig) -> MkDocsConfig:
-    """List the theme folder's stylesheets and scripts in extra_css / extra_javascript."""
-    css, js = theme_assets(theme_dir())
-    config.extra_css.extend(missing(config.extra_css, css))
-    config.extra_javascript.extend(missing(config.extra_javascript, js))
+    """List the theme folder's stylesheets and scripts in extra_css / extra_javascript, each kind
+    joined into one file named by its content (``theme_assets.bundles``; written by
+    ``add_theme_bundles``): two requests instead of fifteen on a slow connection."""
+    for bundle in bundles(theme_dir()):
+        listed = config.extra_css if bundle.path.endswith(".css") else config.extra_javascript
+        listed.extend(missing(listed, [bundle.path]))
     return config
+
+
+# --- on_files: the joined stylesheets and scripts -------------------------------------------
+def add_theme_bundles(files: Files, config: MkDocsConfig) -> Files:
+    """The files ``add_theme_assets`` listed, written into the site (never into docs/)."""
+    for bundle in bundles(theme_dir()):
+        files.append(File.generated(config, bundle.path, content=bundle.text))
+    return files
 
 
 # --- on_files: validation ---------------------------------------------------------------------
@@ -1087,6 +1097,7 @@ HOOKS = (
     "assets",  # the site's own CSS and JavaScript, from the engine's theme
     "validate",
     "pages",
+    "asset_bundles",  # the site's own CSS and JavaScript joined into one stylesheet and one script
     "judge",  # every page's HTML judged after rendering, through the allow-list
     "judged",  # ... and the build fails once, listing what was found
     "thread",

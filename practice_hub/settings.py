@@ -139,6 +139,8 @@ class Settings:
     menu_section_limit: int = 100
     home: tuple = ()
     suggest_email: str = ""
+    # Each finished search sent to the site's own search/log (the README's privacy notice).
+    search_log: bool = False
     # --- not settings: what the build was started with ---
     environment: Environment = field(default_factory=Environment, compare=False)
     # The build's moment and date, fixed once (made from the two fields above when not given).

@@ -1,37 +1,8 @@
-/* Practice Hub: list filters (training catalogue, research library) and sessions and events that have passed since the build.
- * Without JavaScript the catalogue is a complete list and the build's own view of sessions shows. */
+/* Practice Hub: list filters (training catalogue, research library). Sessions and events that
+ * have passed since the build are hidden by practice-hub-today.js.
+ * Without JavaScript the catalogue is a complete list. */
 (function () {
   "use strict";
-
-  /* Hide sessions that ended after the site was built: an old build still tells the truth. */
-  function hidePastSessions(now) {
-    document.querySelectorAll("[data-ph-ends]").forEach(function (row) {
-      var ends = Date.parse(row.getAttribute("data-ph-ends"));
-      if (!isNaN(ends) && ends < now) {
-        row.hidden = true;
-        row.setAttribute("data-ph-past", "");
-        /* A list item holding only this entry goes with it, leaving no empty bullet. */
-        var item = row.parentElement;
-        if (item && item.tagName === "LI" && item.children.length === 1) item.hidden = true;
-      }
-    });
-    /* A month of events whose every event has ended goes too, heading and all. */
-    document.querySelectorAll("[data-ph-group]").forEach(function (group) {
-      var dated = group.querySelectorAll("[data-ph-ends]");
-      var left = group.querySelectorAll("[data-ph-ends]:not([data-ph-past])");
-      if (dated.length && !left.length) {
-        group.hidden = true;
-        /* and its headings leave the page's table of contents */
-        group.querySelectorAll("[id]").forEach(function (heading) {
-          var selector = '.md-nav--secondary a[href="#' + CSS.escape(heading.id) + '"]';
-          document.querySelectorAll(selector).forEach(function (link) {
-            var entry = link.closest("li");
-            if (entry) entry.hidden = true;
-          });
-        });
-      }
-    });
-  }
 
   function setUpFilters(form) {
     var list = document.querySelector("[data-ph-filtered]");
@@ -109,7 +80,6 @@
   }
 
   function start() {
-    hidePastSessions(Date.now());
     document.querySelectorAll("form[data-ph-filter]").forEach(setUpFilters);
   }
 

@@ -28,7 +28,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .corpus import generate
+from .corpus import REPO, generate
 
 ENV = dict(
     os.environ, NO_MKDOCS_2_WARNING="1", PRACTICE_HUB_TODAY="2026-11-24", SOURCE_DATE_EPOCH="1795478400"
@@ -47,6 +47,10 @@ BUDGETS = {
     "search bytes before first result (kB)": ("search_kb", 300),
     "search time after last keystroke (ms)": ("search_ms", 300),
     "edit to browser in mkdocs serve at 3000 pages (s)": ("edit_s", 1.0),
+    "slow connection: home page load, demo (ms)": ("slow_home_demo", 1500),
+    "slow connection: last keystroke to first results, demo (ms)": ("slow_search_demo", 1500),
+    "slow connection: home page load, at the largest size (ms)": ("slow_home", 1500),
+    "slow connection: last keystroke to first results, at the largest size (ms)": ("slow_search", 1500),
 }
 EDIT_AT = 3000  # the serve edit is measured at this size when it is one of the sizes
 
@@ -68,6 +72,7 @@ class Size:
     search_index_kb: float = 0.0
     search: dict = field(default_factory=dict)
     edit_s: float | None = None
+    slow: list = field(default_factory=list)  # slow_probe's figures: after reading, then at once
 
 
 def run_measured(command: list[str], cwd: Path) -> tuple[float, float, float]:
@@ -250,6 +255,32 @@ def time_once(size: Size, workdir: Path) -> None:
     size.peak_mb = max(size.peak_mb, peak_mb)
 
 
+def slow_figures(site: Path) -> list[dict]:
+    """The home page and search on Chromium's emulated slow connection (slow_probe): a reader who
+    reads the page a few seconds before searching, and one who searches as soon as it has loaded."""
+    from .slow_probe import READING_S, probe
+
+    return [probe(site, reading_s=reading) for reading in (READING_S, 0.0)]
+
+
+def demo_slow(workdir: Path) -> list[dict]:
+    """slow_figures of the demo (this repository's docs/, when its mkdocs.yml says demo: true),
+    built into the work folder; [] when there is no demo."""
+    config = REPO / "mkdocs.yml"
+    if not config.is_file() or not re.search(r"^\s+demo:\s*true\b", config.read_text(encoding="utf-8"), re.M):
+        return []
+    site = workdir / "demo-site"
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site)]
+    subprocess.run(mkdocs, cwd=REPO, env=ENV, check=True, capture_output=True)
+    return slow_figures(site)
+
+
+def slow_lines(name: str, slow: list[dict]) -> list[str]:
+    from .slow_probe import report as slow_report
+
+    return [slow_report(name, figures).rstrip("\n") for figures in slow]
+
+
 def probe_size(size: Size, workdir: Path, browser: bool, probe_edit: bool) -> None:
     """The built site's figures, and search and the serve edit in Chromium."""
     project = workdir / f"corpus-{size.pages}"
@@ -258,6 +289,7 @@ def probe_size(size: Size, workdir: Path, browser: bool, probe_edit: bool) -> No
         from .search_probe import probe
 
         size.search = probe(project / "site")
+        size.slow = slow_figures(project / "site")
         if probe_edit:
             from .serve_probe import probe as serve_probe
 
@@ -266,7 +298,7 @@ def probe_size(size: Size, workdir: Path, browser: bool, probe_edit: bool) -> No
             size.edit_s = serve_probe(project, uri, source)["edit_s"]
 
 
-def report(sizes: list[Size]) -> tuple[str, bool]:
+def report(sizes: list[Size], demo: list[dict] | None = None) -> tuple[str, bool]:
     by_pages = {s.pages: s for s in sizes}
     lines = [
         f"Practice Hub benchmark on {platform.node() or 'this machine'}: {os.cpu_count()} cores, "
@@ -297,6 +329,11 @@ def report(sizes: list[Size]) -> tuple[str, bool]:
         "search_kb": largest.search.get("kb"),
         "search_ms": largest.search.get("ms"),
     }
+    # slow connection: the worse of the two readers (reading first, searching at once)
+    for suffix, slow in (("", largest.slow), ("_demo", demo or [])):
+        if slow:
+            figures["slow_home" + suffix] = max(f["home_ms"] for f in slow)
+            figures["slow_search" + suffix] = max(f["search_ms"] for f in slow)
     walls = []  # wall-clock growth, printed for information
     for small, large, suffix in ((1000, 3000, ""), (3000, 10000, "_10000")):
         if small in by_pages and large in by_pages:
@@ -311,6 +348,11 @@ def report(sizes: list[Size]) -> tuple[str, bool]:
         figures["overhead_10000"] = by_pages[10000].build_s / by_pages[10000].plain_s
     if 100 in by_pages and 3000 in by_pages:
         figures["html_growth"] = by_pages[3000].median_html_kb / by_pages[100].median_html_kb
+    slow_parts = [("the demo", demo or [])] + [(f"{s.pages} pages", s.slow) for s in sizes]
+    if any(slow for _, slow in slow_parts):
+        lines += ["", "On a slow connection:"]
+        for name, slow in slow_parts:
+            lines += slow_lines(name, slow)
     lines += ["", "Budgets:"]
     passed = True
     for name, (key, limit) in BUDGETS.items():
@@ -339,7 +381,11 @@ def main(sizes: list[int], workdir: Path, browser: bool, results: Path | None, r
     for size in measured:
         print(f"Measuring search at {size.pages} pages...", file=sys.stderr, flush=True)
         probe_size(size, workdir, browser, probe_edit=size.pages == edit_at)
-    text, passed = report(measured)
+    demo = []
+    if browser:
+        print("Measuring the demo on a slow connection...", file=sys.stderr, flush=True)
+        demo = demo_slow(workdir)
+    text, passed = report(measured, demo)
     print(text)
     print(json.dumps({s.pages: {k: v for k, v in s.__dict__.items()} for s in measured}, default=str))
     if results:

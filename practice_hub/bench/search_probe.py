@@ -62,7 +62,7 @@ CACHE_CONTROL = [
 ]
 
 
-class _Counting(http.server.SimpleHTTPRequestHandler):
+class CountingHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the site as the documented nginx set-up does (gzip for text types) and logs the
     bytes each response sent."""
 
@@ -117,7 +117,7 @@ def probe(site_dir: Path, queries: list[str] | None = None) -> dict:
     from playwright.sync_api import sync_playwright
 
     log: list = []
-    handler = functools.partial(type("Handler", (_Counting,), {"log": log}), directory=str(site_dir))
+    handler = functools.partial(type("Handler", (CountingHandler,), {"log": log}), directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -7,7 +7,18 @@ import datetime as dt
 from collections import defaultdict
 
 from ..content_types import EVENT, TYPES
-from ..markup import BR, Markup, element, markdown_block, markdown_link, markdown_text, start_tag, table_head
+from ..markup import (
+    BR,
+    NEWLINE,
+    Markup,
+    element,
+    join,
+    markdown_block,
+    markdown_link,
+    markdown_text,
+    start_tag,
+    table_head,
+)
 from ..structure.events import (
     ALL_EVENTS_ICS_URI,
     PRACTICE_WEEK,
@@ -24,6 +35,11 @@ from .training import when_range
 
 INDEX_URI = TYPES[EVENT].index_uri
 SHOWN_ON_HOME = 3
+# A home page block lists more than it shows: the reader's clock (practice-hub-today.js) shows
+# the first three that have not ended, so a site built weeks ago still shows the next three.
+CANDIDATES = 12
+EVENTS_EMPTY = "No events in the next 30 days."
+LISTING_EMPTY = "No events are coming up. New events are added here as they are planned."
 
 
 def when(session: Session) -> str:
@@ -55,8 +71,9 @@ def events_listing(from_uri: str, items: list[Item], site=None) -> str:
     months: dict[str, list[tuple[Item, Session]]] = defaultdict(list)
     for event, session in upcoming_events(listed, today):
         months[f"{session.start:%Y-%m}"].append((event, session))
-    if not months:
-        out += ["No events are coming up. New events are added here as they are planned.", ""]
+    # Shown by the build when nothing is coming up, and by the reader's clock when every event
+    # listed has ended (practice-hub-today.js).
+    out += [str(element("p", LISTING_EMPTY, data_ph_empty=True, hidden=bool(months))), ""]
     for month in sorted(months):
         label = dt.date.fromisoformat(month + "-01").strftime("%B %Y")
         out += [Markup('<section class="ph-events-month" data-ph-group markdown>'), "", f"## {label}", ""]
@@ -203,23 +220,40 @@ def events_for_standard(from_uri: str, standard: Item, items: list[Item], today:
 
 def home_block(items: list[Item], today: dt.date, home_uri: str) -> str:
     """The home page's next events, beside the next training; "" when none are coming up."""
-    coming = [(e, s) for e, s in upcoming_events(items, today) if s.status != "cancelled"][:SHOWN_ON_HOME]
+    coming = [(e, s) for e, s in upcoming_events(items, today) if s.status != "cancelled"][:CANDIDATES]
     if not coming:
         return ""
-    lines = bullet_list(
-        [
-            element(
-                "span",
-                markdown_text(link(home_uri, e.uri, e.title)),
-                " ",
-                element("span", markdown_text(esc(when(s))), class_="ph-home-when"),
-                data_ph_ends=s.ends_utc(),
-            )
-            for e, s in coming
-        ]
+    lines = [
+        (
+            markdown_text(link(home_uri, e.uri, e.title))
+            + " "
+            + element("span", markdown_text(esc(when(s))), class_="ph-home-when"),
+            s.ends_utc(),
+        )
+        for e, s in coming
+    ]
+    more = link(home_uri, INDEX_URI, "All events")
+    return dated_block("events", "Coming up", lines, EVENTS_EMPTY, more, SHOWN_ON_HOME)
+
+
+def dated_block(
+    css: str, heading: str, lines: list[tuple[Markup, str]], empty: str, more: str, shown: int
+) -> str:
+    """A home page block of dated lines ((line, end as UTC ISO) in order): the first *shown*
+    are visible in the built page, the rest are written hidden; in the browser
+    practice-hub-today.js shows the first *shown* that have not ended by the reader's clock
+    (``data-ph-limit``), and the block's empty state when none is left."""
+    entries = [
+        element("li", line, data_ph_ends=ends, hidden=index >= shown, markdown=True)
+        for index, (line, ends) in enumerate(lines)
+    ]
+    listed = element("ul", NEWLINE, join(entries, NEWLINE), NEWLINE, data_ph_limit=str(shown), markdown=True)
+    nothing = element("p", empty, class_="ph-home-empty", data_ph_empty=True, hidden=bool(lines))
+    content = markdown_text(f"## {esc(heading)}\n\n") + listed + Markup("\n\n") + nothing
+    content += markdown_text(f"\n\n{more}")
+    return str(
+        markdown_block("section", content, class_=f"ph-home-block ph-home-block--{css}", data_ph_scope=True)
     )
-    block = markdown_text(f"## Coming up\n\n{lines}\n{link(home_uri, INDEX_URI, 'All events')}")
-    return str(markdown_block("section", block, class_="ph-home-block ph-home-block--events"))
 
 
 def _day(value) -> str:

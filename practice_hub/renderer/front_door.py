@@ -17,6 +17,7 @@ from ..menu import menu_entries
 from ..structure.items import Item, of_type
 from ..structure.training import sessions_of, upcoming
 from ..text import esc, link, long_date
+from .events import CANDIDATES, dated_block
 from .events import home_block as events_block
 from .register import REGISTER_URI, changes
 from .staff_voice import home_block as staff_voice_block
@@ -32,6 +33,7 @@ UPDATE_BLOCKS = (
     "staff_voice",
 )  # shown side by side on a wide screen
 SHOWN = 3  # items per update block: the whole front door fits two phone screens
+TRAINING_EMPTY = "No sessions in the next 30 days."
 
 SEARCH = Markup(
     '<div class="ph-home-search"><button type="button" class="ph-home-search__box" data-ph-open-search>'
@@ -102,10 +104,26 @@ def notice_block(items: list[Item], today: dt.date) -> str:
     if not urgent:
         return ""
     urgent.sort(key=lambda i: (str(i.data.get("date", "")), i.id), reverse=True)
-    lines = [f"**{link(HOME_URI, i.uri, i.title)}**: {esc(i.summary)}" for i in urgent]
-    notice = markdown_text("\n\n".join(lines))
+    # Each notice carries its last day: the reader's clock hides it the day after, and the whole
+    # notice region with the last of them (data-ph-group, practice-hub-today.js).
+    notices = [
+        element(
+            "p",
+            markdown_text(f"**{link(HOME_URI, i.uri, i.title)}**: {esc(i.summary)}"),
+            data_ph_until=str(i.data.get("urgent_until")),
+            markdown=True,
+        )
+        for i in urgent
+    ]
     return str(
-        markdown_block("div", notice, class_="ph-home-notice", role="region", aria_label="Urgent notice")
+        markdown_block(
+            "div",
+            join(notices, Markup("\n\n")),
+            class_="ph-home-notice",
+            role="region",
+            aria_label="Urgent notice",
+            data_ph_group=True,
+        )
     )
 
 
@@ -164,6 +182,8 @@ def changes_block(items: list[Item]) -> str:
 
 
 def training_block(items: list[Item], today: dt.date) -> str:
+    """The next three sessions; more are written hidden, so the reader's clock can show the next
+    three that have not ended (``dated_block``), or "No sessions in the next 30 days"."""
     sessions = sorted(
         (
             s
@@ -172,20 +192,20 @@ def training_block(items: list[Item], today: dt.date) -> str:
             for s in upcoming(sessions_of(c), today, include_cancelled=False)
         ),
         key=lambda s: (s.start, s.course.title),
-    )[:SHOWN]
+    )[:CANDIDATES]
     if not sessions:
         return ""
     lines = [
-        element(
-            "span",
-            markdown_text(link(HOME_URI, s.course.uri, s.course.title)),
-            " ",
-            when_span(markdown_text(esc(when_range(s)))),
-            data_ph_ends=s.ends_utc(),
+        (
+            markdown_text(link(HOME_URI, s.course.uri, s.course.title))
+            + " "
+            + when_span(markdown_text(esc(when_range(s)))),
+            s.ends_utc(),
         )
         for s in sessions
     ]
-    return _block("training", "Next training", lines, link(HOME_URI, UPCOMING_URI, "All upcoming sessions"))
+    more = link(HOME_URI, UPCOMING_URI, "All upcoming sessions")
+    return dated_block("training", "Next training", lines, TRAINING_EMPTY, more, SHOWN)
 
 
 def news_block(items: list[Item]) -> str:

@@ -218,13 +218,16 @@ def research_additions(item: Item, thread) -> str:
     return "\n".join(out) + "\n"
 
 
+NO_VACANCIES = "There are no open vacancies at the moment."
+
+
 def vacancy_listing(from_uri: str, items: list[Item], today: dt.date) -> str:
     open_items = sorted(
         (i for i in items if not vacancy_closed(i, today)),
         key=lambda i: (str(i.data.get("closing_date", "")), i.title),
     )
     if not open_items:
-        return "There are no open vacancies at the moment.\n"
+        return NO_VACANCIES + "\n"
     lines = []
     for item in open_items:
         data = item.data
@@ -239,7 +242,9 @@ def vacancy_listing(from_uri: str, items: list[Item], today: dt.date) -> str:
             )
         )
     listed = element("ul", NEWLINE, join(lines, NEWLINE), NEWLINE, class_="ph-vacancies", markdown=True)
-    return f"{listed}\n"
+    # When every vacancy listed has closed by the reader's clock (practice-hub-today.js).
+    nothing = element("p", NO_VACANCIES, data_ph_empty=True, hidden=True)
+    return f"{listed}\n\n{nothing}\n"
 
 
 def vacancy_closed(item: Item, today: dt.date) -> bool:

@@ -35,6 +35,9 @@ AUDIENCES = [
     "all staff",
 ]
 MODES = ["classroom", "live online", "e-learning", "blended"]
+UPCOMING_EMPTY = "No sessions in the next 30 days. New sessions are added here as they are booked."
+NO_SESSIONS = "no sessions booked yet"
+COURSE_EMPTY = "No sessions are booked at the moment. Check again soon, or ask the learning team."
 
 
 def _month_label(month: str) -> str:
@@ -79,17 +82,15 @@ def catalogue(courses: list[Item], thread: Thread, today: dt.date, from_uri: str
         course_months = sorted({s.month for s in upcoming_sessions})
         course_standards = [s.id for s in thread.standards_for(course)]
         if data.get("mode") == "e-learning":
-            when = "e-learning, any time"
-        elif upcoming_sessions:
-            when = f"next session {date_time(upcoming_sessions[0].start)}"
+            when = esc("e-learning, any time")
         else:
-            when = "no sessions booked yet"
+            when = next_session(upcoming_sessions)
         audience = ", ".join(data.get("audience") or [])
         entry = element(
             "li",
             markdown_text(f"**{link(from_uri, course.uri, course.title)}**: {esc(course.summary)} "),
             BR,
-            markdown_text(f"*{esc(data.get('mode', ''))}, for {esc(audience)}; {esc(when)}*"),
+            markdown_text(f"*{esc(data.get('mode', ''))}, for {esc(audience)}; ") + when + markdown_text("*"),
             **filter_data(
                 audience=data.get("audience") or [],
                 mode=[data.get("mode", "")],
@@ -101,6 +102,18 @@ def catalogue(courses: list[Item], thread: Thread, today: dt.date, from_uri: str
         out.append(str(entry))
     out += [Markup("</ul>"), ""]
     return "\n".join(out) + "\n"
+
+
+def next_session(sessions: list[Session]) -> Markup:
+    """ "next session Tuesday 8 December 2026, 9:30am": every session still to come is written,
+    the first shown; the reader's clock shows the first that has not ended, or "no sessions
+    booked yet" (``data-ph-limit``, practice-hub-today.js)."""
+    nothing = element("span", NO_SESSIONS, data_ph_empty=True, hidden=bool(sessions))
+    dated = [
+        element("span", f"next session {date_time(s.start)}", data_ph_ends=s.ends_utc(), hidden=index > 0)
+        for index, s in enumerate(sessions)
+    ]
+    return element("span", join(dated), nothing, data_ph_limit="1", data_ph_scope=True)
 
 
 def _standard_label(standard: Item) -> str:
@@ -118,20 +131,32 @@ def upcoming_page(courses: list[Item], today: dt.date) -> str:
         "",
         "# Upcoming training sessions",
         "",
-        f"Every training session from {today.day} {today:%B %Y}, by month. "
+        "Every training session still to come, by month. "
         f"{link(UPCOMING_URI, ALL_ICS_URI, 'Subscribe to every session (.ics)')}.",
         "",
     ]
-    if not sessions:
-        out.append("No sessions are booked yet.\n")
+    # The reader's clock decides (practice-hub-today.js): a session that has ended leaves, a
+    # month with none left goes with its heading, and with none left at all the empty state shows.
+    out += [
+        str(
+            element(
+                "p", UPCOMING_EMPTY, class_="ph-sessions-empty", data_ph_empty=True, hidden=bool(sessions)
+            )
+        ),
+        "",
+    ]
     by_month: dict[str, list[Session]] = defaultdict(list)
     for session in sessions:
         by_month[session.month].append(session)
     for month, month_sessions in by_month.items():
         out += [
+            Markup('<section class="ph-sessions-month" data-ph-group markdown>'),
+            "",
             f"## {_month_label(month)}",
             "",
             sessions_table(UPCOMING_URI, month_sessions, with_course=True),
+            "",
+            Markup("</section>"),
             "",
         ]
     return "\n".join(out) + "\n"
@@ -187,10 +212,10 @@ def course_sessions(course: Item, today: dt.date) -> str:
         out += ["## When", "", "E-learning: start any time.", ""]
     else:
         out += ["## Sessions", ""]
+        # When every session has ended by the reader's clock, the empty state shows instead.
+        out.append(str(element("p", COURSE_EMPTY, data_ph_empty=True, hidden=bool(future))) + "\n")
         if future:
             out.append(sessions_table(course.uri, future))
-        else:
-            out.append("No sessions are booked at the moment. Check again soon, or ask the learning team.\n")
     if course.data.get("mode") != "e-learning":  # nothing to put in a calendar
         out.append(f"{link(course.uri, course_ics_uri(course.id), 'Calendar feed for this course (.ics)')}\n")
     return "\n".join(out)

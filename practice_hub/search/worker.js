@@ -870,6 +870,27 @@ function newer() {
   return new Promise(resolve => { arrived = resolve; });
 }
 
+// The search log (setting search_log, off by default): the page names this worker with "?log"
+// (overrides/main.html). A query is finished when its results are final and the reader has not
+// typed on for 1.5 s; only then is it sent, with its number of results, to the site's own
+// search/log: a GET with no cookies and nothing that names the reader, which nginx answers 204
+// and writes in its access log (hosting/nginx-practice-hub.conf) for `practice-hub
+// search-report`. Nothing is sent anywhere else; a failed send is ignored.
+function logQuery(query, count) {
+  if (HELPER || !new URL(self.location.href).searchParams.has("log")) return;
+  clearTimeout(logQuery.timer);
+  const mine = generation;
+  const words = query.trim().replace(/\s+/g, " ").slice(0, 200);
+  if (!words) return;
+  logQuery.timer = setTimeout(() => {
+    if (mine !== generation) return; // typed on: that query was not finished
+    const address = new URL("search/log", ROOT);
+    address.search = new URLSearchParams({ q: words, n: String(count) }).toString();
+    fetch(address, { credentials: "omit", keepalive: true, cache: "no-store", referrerPolicy: "no-referrer" })
+      .catch(() => {});
+  }, 1500);
+}
+
 async function drain() {
   running = true;
   while (pending !== null) {
@@ -884,12 +905,9 @@ async function drain() {
       const data = await Promise.race([search(query), newer()]);
       if (pending !== null || !data) continue; // a newer query replaces it
       self.postMessage({ type: RESULT, data: { items: data.items } });
-      // The search log's place (the search_log setting): logQuery(query, count) is called here,
-      // once a query is finished, by the code that keeps the log.
+      const full = data.more ? await pause(PAUSE).then(() => pending === null && Promise.race([data.more(), newer()])) : data;
+      if (pending === null && full) logQuery(query, full.items.length);
       if (!data.more) continue;
-      await pause(PAUSE);
-      if (pending !== null) continue;
-      const full = await Promise.race([data.more(), newer()]);
       if (pending === null && full) self.postMessage({ type: RESULT, data: full });
     } catch (error) {
       console.error("Practice Hub search:", error);

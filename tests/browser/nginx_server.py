@@ -36,12 +36,14 @@ def nginx_serving(site: Path, work: Path):
     server = (REPO / "hosting/nginx-practice-hub.conf").read_text()
     server = server.replace("listen 80;", f"listen 127.0.0.1:{port};")
     server = server.replace("root /srv/practice-hub/site;", f"root {site};")
+    # the search log (tests/browser/test_search_log.py reads it)
+    server = server.replace("/var/log/nginx/practice-hub-search.log", f"{work}/practice-hub-search.log")
     (work / "practice-hub.conf").write_text(server)
     user = "user root;\n" if os.geteuid() == 0 else ""
     (work / "nginx.conf").write_text(
         f"{user}worker_processes 1;\ndaemon off;\npid {work}/nginx.pid;\nerror_log {work}/error.log;\n"
         "events { worker_connections 64; }\n"
-        f"http {{\n  access_log off;\n  client_body_temp_path {work}/body;\n  proxy_temp_path {work}/proxy;\n"
+        f"http {{\n  access_log {work}/access.log;\n  client_body_temp_path {work}/body;\n  proxy_temp_path {work}/proxy;\n"
         f"  fastcgi_temp_path {work}/fastcgi;\n  uwsgi_temp_path {work}/uwsgi;\n  scgi_temp_path {work}/scgi;\n"
         f"  include {work}/practice-hub.conf;\n}}\n"
     )

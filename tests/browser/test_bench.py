@@ -76,8 +76,14 @@ def test_benchmark_runs_and_prints_every_figure(tmp_path):
         "search bytes",
         "search time",
         "edit to browser",
+        "slow connection: home page load, demo",
+        "slow connection: last keystroke to first results, at the largest size",
     ):
         assert re.search(rf"- {budget}.*(PASS|FAIL|not measured)", out), budget
+    # the slow connection, for the demo and the corpus: both readers, each figure measured
+    slow = out.split("On a slow connection:")[1].split("Budgets:")[0]
+    assert slow.count("- home page load: ") == 4 and "nan" not in slow, slow
+    assert "as soon as the page has loaded" in slow and "after reading the page 3 s" in slow
     figures = json.loads(out.strip().splitlines()[-1])["50"]
     for name in FIGURES:
         assert figures[name] > 0, name

@@ -8,6 +8,7 @@ all succeed; nothing outside the folder is written, and the council's name is es
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -240,8 +241,10 @@ def test_the_strict_build_and_the_link_check_pass(built):
         assert (site / page).is_file(), page
     home = (site / "index.html").read_text(encoding="utf-8")
     assert f"{COUNCIL} Practice Hub" in home
-    for asset in ("stylesheets/practice-hub.css", "javascripts/practice-hub-review.js"):
-        assert (site / asset).is_file() and asset in home, asset
+    # the engine's styles and scripts, joined into two files named by their content
+    for asset, holds in (("stylesheets", "stylesheets/practice-hub.css"), ("javascripts", "javascripts/practice-hub-review.js")):
+        found = re.search(rf"assets/{asset}/practice-hub\.[0-9a-f]{{8}}\.min\.(?:css|js)", home)
+        assert found and f"/* {holds} */" in (site / found.group()).read_text(encoding="utf-8"), asset
     for path in site.rglob("*"):
         if path.is_file() and path.suffix in (".html", ".json", ".xml", ".csv", ".ics", ".js"):
             assert b"brackenford" not in path.read_bytes().lower(), path

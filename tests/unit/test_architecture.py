@@ -162,6 +162,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "practice_hub.sitecheck",
             "practice_hub.linkcheck",
             "practice_hub.publish",
+            "practice_hub.search_report",
             "practice_hub.bench",
         ),
     ),

@@ -1,0 +1,68 @@
+/* Practice Hub: the search's first files, fetched once the page has loaded and the browser is
+ * idle, while the reader reads: Pagefind's script, its WebAssembly and each index's metadata,
+ * all at once. The search worker asks for the same files when the search opens; the web server
+ * lets the browser keep them (hosting/nginx-practice-hub.conf: Pagefind's index files by their
+ * content, its script and WebAssembly five minutes), so the worker gets them from the browser's
+ * cache instead of one after another over a slow connection, and so do the next pages.
+ * Only the site's own files; a file that does not come is left to the search to fetch. */
+(function () {
+  "use strict";
+
+  function siteRoot() {
+    var element = document.getElementById("__config");
+    if (!element) return null;
+    try {
+      return new URL(JSON.parse(element.textContent).base || ".", window.location.href);
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function warm(address) {
+    return window.fetch(address, { credentials: "same-origin" }).then(function (response) {
+      return response.ok ? response : Promise.reject(new Error(address));
+    });
+  }
+
+  /* One index (pagefind/, or a large site's pagefind/shard-1/, ...): its entry file names the
+     metadata and WebAssembly to fetch. Returns whether the index is there. */
+  function warmIndex(folder) {
+    /* the server lets the browser keep the entry file 30 seconds: the search opens on it */
+    return window.fetch(new URL("pagefind-entry.json", folder).href, { credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (entry) {
+        if (!entry || !entry.languages) return false;
+        Object.keys(entry.languages).forEach(function (language) {
+          var index = entry.languages[language];
+          if (index.hash) warm(new URL("pagefind." + index.hash + ".pf_meta", folder).href).catch(function () {});
+          warm(new URL("wasm." + (index.wasm || language) + ".pagefind", folder).href).catch(function () {});
+        });
+        return true;
+      });
+  }
+
+  function preload() {
+    var root = siteRoot();
+    if (!root || !window.fetch) return;
+    var folder = new URL("pagefind/", root);
+    warm(new URL("pagefind.js", folder).href).catch(function () {});
+    warmIndex(folder).then(function (found) {
+      /* a large site's other indexes, found one after another until one is missing */
+      var next = function (number) {
+        return warmIndex(new URL("pagefind/shard-" + number + "/", root)).then(function (more) {
+          if (more && number < 16) return next(number + 1);
+          return null;
+        });
+      };
+      return found ? next(1) : null;
+    }).catch(function () {});
+  }
+
+  function whenIdle() {
+    if (window.requestIdleCallback) window.requestIdleCallback(preload, { timeout: 1000 });
+    else window.setTimeout(preload, 50);
+  }
+
+  if (document.readyState === "complete") whenIdle();
+  else window.addEventListener("load", whenIdle);
+})();
