@@ -81,7 +81,7 @@ def details(
     elif data.get("out_of_hours"):
         facts.append(_fact("Out of hours", str(data["out_of_hours"])))
     form = data.get("referral_form")
-    if isinstance(form, str) and form:
+    if isinstance(form, str) and form and form.lstrip("/").partition("#")[0] != from_uri:  # not to itself
         facts.append(
             _fact("Referral form", link(f"Referral form: {contact.title}", _form_url(form, from_uri, dirs)))
         )
