@@ -55,7 +55,8 @@ def phone_problem(text) -> str:
     digits = re.sub(r"[^0-9]", "", text)
     others = sorted({char for char in text if not char.isdigit() and char not in " +"})
     if others:
-        shown = " ".join(f'"{char}"' for char in others)
+        quoted = [f'"{char}"' for char in others]
+        shown = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
         return f"has {shown} in it, which a phone cannot dial"
     if text.strip().startswith("+") and not "".join(text.split()).startswith("+44"):
         return "is not a UK number (it does not start +44)"
