@@ -76,7 +76,7 @@ def details(
         ]
         value = [link(cover.title, target)]
         if numbers:
-            value += [", ", phone_link(numbers[0])]
+            value += [Markup(", "), phone_link(numbers[0])]
         facts.append(_fact("Out of hours", *value))
     elif data.get("out_of_hours"):
         facts.append(_fact("Out of hours", str(data["out_of_hours"])))
