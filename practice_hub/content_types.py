@@ -90,6 +90,7 @@ REGISTRY: tuple[ContentType, ...] = (
         "Procedures",
         "procedure",
         reviewed=True,
+        export_fields=("service", "key_points"),
         additions="procedure_additions",
         search_weight=3.0,
         menu=10,
