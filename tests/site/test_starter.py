@@ -109,7 +109,7 @@ def test_the_folder_holds_exactly_the_councils_files(started):
     assert files_of(folder) == EXPECTED
     lines = result.stdout.splitlines()
     assert lines[0] == f"Starting {COUNCIL} Practice Hub in ashdown-practice-hub"
-    assert any(line.startswith("Wrote docs/: 23 files") for line in lines)
+    assert any(line.startswith("Wrote docs/: 24 files") for line in lines)
     assert f"Wrote requirements.txt: practice-hub=={__version__}, the engine's version in one line" in lines
     assert "Wrote .github/workflows/: main.yml, nightly.yml, pull-request.yml" in lines
     assert lines[-1] == (
