@@ -78,6 +78,7 @@ AUDIT_RECORD = "audit_record"  # one counted audit (audits summarise --write), k
 # The practice framework and staff voice (health check results by year).
 FRAMEWORK, STAFF_VOICE = "framework", "staff_voice"
 EVENT = "event"  # briefings, seminars, journal clubs, practice weeks
+CONTACT = "contact"  # a team, service or role to phone: the contacts directory
 LISTING_PAGE = "listing"
 LISTING_SEARCH_WEIGHT = 0.3
 
@@ -89,10 +90,24 @@ REGISTRY: tuple[ContentType, ...] = (
         "Procedures",
         "procedure",
         reviewed=True,
+        export_fields=("service", "key_points"),
         additions="procedure_additions",
         listing="by_service",  # grouped by service (renderer/listing.py)
         search_weight=3.0,
         menu=10,
+    ),
+    ContentType(  # who to phone: one directory page, each contact at its own anchor
+        CONTACT,
+        "contacts",
+        YAML,
+        "Contacts",
+        "contact",
+        reviewed=True,
+        entry_page="contacts/index.md#{id}",
+        export_fields=("phones", "email", "hours", "out_of_hours", "referral_form", "service"),
+        listing="contacts",
+        search_weight=2.0,
+        menu=15,
     ),
     ContentType(
         STANDARD,

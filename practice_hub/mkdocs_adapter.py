@@ -47,6 +47,7 @@ from .renderer.site_pages import (
     out_of_menu,
     page_additions,
     post_build_files,
+    who_to_contact,
     with_additions,
 )
 from .renderer.suggest import suggest_link
@@ -357,7 +358,12 @@ def apply_lifecycle(markdown: str, page, config: MkDocsConfig) -> str:
 def page_context(context: dict, page, config: MkDocsConfig) -> dict:
     site = site_of(config)
     item = site.item_for_page(page.file.src_uri)
-    context["ph"] = PageView.of(item, site.project.settings.build_date, page.content or "") if item else None
+    today = site.project.settings.build_date
+    context["ph"] = (
+        PageView.of(item, today, page.content or "", who_to_contact(site, item, page.file.src_uri))
+        if item
+        else None
+    )
     context["ph_accessibility"] = ACCESSIBILITY_PAGE in site.page_uris  # the footer links it if it exists
     if page.is_homepage:  # the front door has no review box
         context["ph"] = None

@@ -117,6 +117,7 @@ class Settings:
     gaps_are_errors: bool = False
     overdue_reviews_are_errors: bool = False
     show_drafts: bool = False
+    key_points_required: str = "warning"  # a procedure without key points: warning, error or off
     today: str = ""  # the build date, YYYY-MM-DD; empty means the real date (tests pin it)
     # --- the case-file audit tool ---
     # Letters then digits, never a name or an NHS number (10 digits): the default stops at 9 digits.
@@ -170,6 +171,8 @@ class Settings:
             values["show_drafts"] = True
         if environment.today:
             values["today"], from_environment = environment.today, {"today"}
+        if values.get("key_points_required") is False:  # YAML reads a bare off as false
+            values["key_points_required"] = "off"
         if isinstance(
             values.get("today"), dt.date
         ):  # YAML reads 2026-11-24 as a date: the schema checks text

@@ -31,6 +31,7 @@ from .structure.abbreviations import Abbreviations, abbreviation_index
 from .structure.audit_cycles import check_overdue_actions
 from .structure.audit_results import results_of
 from .structure.blog import blogs_of, check_avatars, check_posts
+from .structure.contacts import check_contacts, check_key_points, check_services
 from .structure.edited import newness
 from .structure.events import check_events
 from .structure.examples import check_examples
@@ -342,6 +343,13 @@ def _check_files(draft: SiteDraft) -> None:
         )
 
 
+def _check_contacts(draft: SiteDraft) -> None:
+    settings = draft.project.settings
+    check_contacts(draft.content, draft.project.docs_dir, draft.problems)
+    check_services(draft.content, settings.audit_services, draft.problems)
+    check_key_points(draft.content, settings.key_points_required, draft.problems)
+
+
 #: The passes of ``load_site``, in order (problems are reported in this order too).
 PASSES: tuple[tuple[str, Callable[[SiteDraft], None]], ...] = (
     ("read and validate every file", _read),
@@ -358,6 +366,7 @@ PASSES: tuple[tuple[str, Callable[[SiteDraft], None]], ...] = (
     ("legislation", _legislation),
     ("search synonyms", _synonyms),
     ("downloads and the news front page", _check_files),
+    ("contacts, services and key points", _check_contacts),
     ("examples made by start", lambda draft: check_examples(draft.project, draft.problems)),
 )
 

@@ -20,7 +20,7 @@ def add_editing_commands(sub) -> None:
     new.add_argument(
         "--catalogue",
         default=None,
-        help="for YAML types (course, glossary, link): the file to add the entry to",
+        help="for YAML types (course, contact, glossary, link): the file to add the entry to",
     )
     new.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
     reviewed = sub.add_parser("reviewed", help="record a review: last_reviewed today, review_by moved on")

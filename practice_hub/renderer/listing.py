@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 
-from ..content_types import TYPES
+from ..content_types import GLOSSARY, TYPES
 from ..markup import (
     NEWLINE,
     FilterField,
@@ -25,6 +25,7 @@ from ..site import Site
 from ..structure.items import Item
 from ..text import bullet_list, esc, link
 from .audit_cycles import cycles_listing
+from .contacts import contact_items, directory, term_contacts
 from .events import events_listing
 from .learning import learning_listing
 from .sections import research_library, vacancy_listing
@@ -125,7 +126,16 @@ LISTINGS: dict[str, Callable[..., str]] = {
     "vacancies": _with_site(
         lambda uri, items, site: vacancy_listing(uri, items, site.project.settings.build_date)
     ),
-    "glossary_terms": lambda uri, items, site=None: glossary(items),
+    "glossary_terms": lambda uri, items, site=None: glossary(items, site),
+    "contacts": _with_site(  # the directory, grouped by service
+        lambda uri, items, site: directory(
+            items,
+            site.items,
+            site.project.settings.audit_services,
+            site.project.settings.build_date,
+            site.project.use_directory_urls,
+        )
+    ),
     "learning": lambda uri, items, site=None: learning_listing(uri, items),
     "links": lambda uri, items, site=None: links(items),
     "staff_voice": staff_voice_listing,  # latest year first
@@ -147,7 +157,7 @@ def section_index(type_name: str, items: list[Item], site: Site | None = None) -
     return f"---\ntitle: {content_type.label}\n---\n\n# {content_type.label}\n\n" + listing(uri, items, site)
 
 
-def glossary(items: list[Item]) -> str:
+def glossary(items: list[Item], site: Site | None = None) -> str:
     """Every term, A to Z, as HTML that Markdown passes through untouched.
 
     Plain HTML, not Markdown inside HTML (``markdown="1"``): Python-Markdown parses that block by
@@ -156,6 +166,9 @@ def glossary(items: list[Item]) -> str:
     heading; letters with no terms are shown but are not links, so the alphabet stays whole.
     """
     terms = {i.id: str(i.data.get("term", i.id)) for i in items}
+    contacts = contact_items(site.items) if site is not None else {}
+    page = TYPES[GLOSSARY].index_uri
+    dirs = site.project.use_directory_urls if site is not None else True
     by_letter: dict[str, list[Item]] = defaultdict(list)
     for item in sorted(items, key=lambda i: (str(i.data.get("term", "")).lower(), i.id)):
         by_letter[letter_of(terms[item.id])].append(item)
@@ -196,6 +209,8 @@ def glossary(items: list[Item]) -> str:
             definition = escape(data.get("definition", ""))
             if see_also:
                 definition += Markup(" See also: ") + Markup(", ").join(see_also) + Markup(".")
+            if contacts and data.get("contacts"):  # who to phone about it, kept out of the search
+                definition += term_contacts(item, contacts, page, dirs)
             # White space between the elements, so that text extractors (Pagefind) never glue
             # one entry's last word to the next entry's first ("professional)A trained").
             entries.append(

@@ -22,9 +22,10 @@ class PageView:
     body_html: str = ""  # the rest of the page
     key_points: tuple = ()  # "At a glance" (procedures' key_points)
     review_note: str = ""  # what is changing, for the "Under review" notice
+    contacts_html: str = ""  # the "Who to contact" box (renderer/contacts.py), Markup
 
     @classmethod
-    def of(cls, item: Item, today: dt.date, content_html: str = "") -> PageView:
+    def of(cls, item: Item, today: dt.date, content_html: str = "", contacts_html: str = "") -> PageView:
         review = PageReview.of(item, today)
         archived = str(item.data.get("archived_date") or "")
         heading, body = split_heading(content_html)
@@ -40,6 +41,7 @@ class PageView:
             body,
             points,
             str(item.data.get("review_note") or ""),
+            contacts_html,
         )
 
     # Questions the templates ask --------------------------------------------------------

@@ -28,6 +28,7 @@ from .audit_cycles import cycle_additions, standard_actions
 from .audit_form import TOOL_URI, tool_page
 from .audit_results import RESULTS_URI, dashboard_page
 from .calendar import ALL_ICS_URI, calendar, course_ics_uri, session_ics_uri
+from .contacts import who_to_contact as contacts_box
 from .entry import SHOWN_ELSEWHERE, entry_page, field_label
 from .events import event_page, events_for_standard
 from .framework import framework_additions, framework_backlink
@@ -137,6 +138,13 @@ def audit_pages(site: Site) -> dict[str, str]:
         ),
         RESULTS_URI: dashboard_page(site.thread, site.project.settings, dirs),
     }
+
+
+def who_to_contact(site: Site, item: Item, uri: str) -> str:
+    """The "Who to contact" box the page's template shows under its title and "At a glance"
+    (``PageView.contacts_html``): empty unless the item names contacts."""
+    project = site.project
+    return contacts_box(item, site.items, uri, project.use_directory_urls, project.settings.build_date)
 
 
 def with_additions(site: Site, uri: str, markdown: str, addition: str) -> str:

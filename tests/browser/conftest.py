@@ -348,6 +348,16 @@ def demo_pages(demo_site) -> dict[str, str]:
         "staff_voice_listing": "staff-voice/",
         "events": "events/",
         "event": first("event"),
+        "contacts": "contacts/",  # the contacts directory
+        # a procedure with a "Who to contact" box (one that names contacts)
+        "procedure_with_contacts": next(
+            (
+                i["url"]
+                for i in sorted(items, key=lambda i: i["url"])
+                if i["type"] == "procedure" and i.get("related", {}).get("contact")
+            ),
+            None,
+        ),
     }
     for name, url in pages.items():
         if url and name != "not_found" and not (demo_site / url / "index.html").is_file():

@@ -44,6 +44,8 @@ PAGES = [
     "staff_voice_listing",
     "events",  # the events listing and an event page
     "event",
+    "contacts",  # the contacts directory, and a procedure with its "Who to contact" box
+    "procedure_with_contacts",
 ]
 SCHEMES = {"light": "default", "dark": "slate"}
 

@@ -37,6 +37,7 @@ YAML_FOLDERS = {
     "glossary": "glossary",
     "staff-voice": "staff_voice",
     "events": "event",
+    "contacts": "contact",
 }
 
 

@@ -29,6 +29,9 @@ def _without(value, removed: set[str]):
     if isinstance(value, dict):
         out = {}
         for key, inner in value.items():
+            if isinstance(inner, str) and re.fullmatch(r"procedures/(.+)\.md", inner):
+                if inner[len("procedures/") : -len(".md")] in removed:
+                    continue  # a contact's referral form on a removed page
             inner = _without(inner, removed)
             if inner != [] or value[key] == []:
                 out[key] = inner

@@ -7,6 +7,7 @@ all succeed; nothing outside the folder is written, and the council's name is es
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shlex
@@ -38,7 +39,8 @@ EXPECTED = {
     ".vscode/extensions.json",
     ".vscode/settings.json",
     *(f".vscode/schemas/{name}.json" for name in (
-        "audit_record", "audit_result", "course", "event", "glossary", "legislation", "link", "staff_voice", "tag")),
+        "audit_record", "audit_result", "contact", "course", "event", "glossary", "legislation", "link",
+        "staff_voice", "tag")),
     "README.md",
     "mkdocs.yml",
     "requirements.txt",
@@ -47,6 +49,7 @@ EXPECTED = {
     "docs/accessibility.md",
     "docs/audit/cycles/example-audit-cycle.md",
     "docs/audit/example-audit-section.md",
+    "docs/contacts/contacts.yml",
     "docs/events/events.yml",
     "docs/framework/example-framework.md",
     "docs/glossary/glossary.yml",
@@ -107,7 +110,7 @@ def test_the_folder_holds_exactly_the_councils_files(started):
     assert files_of(folder) == EXPECTED
     lines = result.stdout.splitlines()
     assert lines[0] == f"Starting {COUNCIL} Practice Hub in ashdown-practice-hub"
-    assert any(line.startswith("Wrote docs/: 23 files") for line in lines)
+    assert any(line.startswith("Wrote docs/: 24 files") for line in lines)
     assert f"Wrote requirements.txt: practice-hub=={__version__}, the engine's version in one line" in lines
     assert "Wrote .github/workflows/: main.yml, nightly.yml, pull-request.yml" in lines
     assert lines[-1] == (
@@ -248,6 +251,32 @@ def test_the_strict_build_and_the_link_check_pass(built):
     for path in site.rglob("*"):
         if path.is_file() and path.suffix in (".html", ".json", ".xml", ".csv", ".ics", ".js"):
             assert b"brackenford" not in path.read_bytes().lower(), path
+
+
+def test_contacts_are_a_tap_to_call_directory_named_by_the_example_procedure(built):
+    """The directory (contacts/) lists the example contacts at their anchors, each number a tel:
+    link with its digits only; the procedure that names them shows them in its "Who to contact"
+    box under the title, kept out of the search; the menu has Contacts after Procedures."""
+    folder, _ = built
+    site = folder / "site"
+    directory = (site / "contacts/index.html").read_text(encoding="utf-8")
+    assert 'id="childrens-duty-team"' in directory and 'id="emergency-duty-team"' in directory
+    assert '<a href="tel:01632960100">01632 960100</a>' in directory
+    assert '<a href="mailto:edt@' in directory
+    procedure = (site / "procedures/example-procedure/index.html").read_text(encoding="utf-8")
+    box = procedure[procedure.index('<section class="ph-who"') :]
+    box = box[: box.index("</section>")]
+    assert "data-pagefind-ignore" in box.split(">", 1)[0]
+    assert '<a href="../../contacts/#childrens-duty-team">' in box
+    assert '<a href="tel:01632960100">01632 960100</a>' in box
+    assert '<a href="tel:01632960999">01632 960999</a>' in box
+    assert procedure.index("At a glance") < procedure.index("Who to contact") < procedure.index(">Scope<")
+    menu = [line for line in procedure.splitlines() if "md-nav__link" in line or "md-tabs__link" in line]
+    assert any("contacts/" in line for line in menu)
+    content = json.loads((site / "content.json").read_text(encoding="utf-8"))
+    edt = next(i for i in content["items"] if i["id"] == "emergency-duty-team")
+    assert edt["type"] == "contact" and edt["url"].endswith("contacts/#emergency-duty-team")
+    assert edt["phones"] == [{"label": "Out of hours", "number": "01632 960999"}]
 
 
 def test_the_editors_guide_comes_from_the_engine(built):

@@ -96,17 +96,19 @@ def test_a_comma_in_a_one_line_venue_is_told_to_quote_it(site):
 def test_a_missing_closing_line_is_found_after_the_last_field(site):
     edit(site, PROCEDURE, "standards: [example-standard]\n---\n", "standards: [example-standard]\n\n")
     edit(site, PROCEDURE, "## What to do", "---\n\n## What to do")
+    last = line_of(site, PROCEDURE, "standards: [example-standard]")
     assert check(site) == [
-        f"{PROCEDURE}:9: the page's fields have no closing --- line after them "
-        "(add a line with just --- after the last field (line 8), before the page's text)"
+        f"{PROCEDURE}:{last + 1}: the page's fields have no closing --- line after them "
+        f"(add a line with just --- after the last field (line {last}), before the page's text)"
     ]
 
 
 def test_a_closing_line_missing_from_the_whole_page_is_found_after_the_last_field(site):
     edit(site, PROCEDURE, "standards: [example-standard]\n---\n", "standards: [example-standard]\n\n")
+    last = line_of(site, PROCEDURE, "standards: [example-standard]")
     assert check(site) == [
-        f"{PROCEDURE}:9: the page's fields have no closing --- line after them "
-        "(add a line with just --- after the last field (line 8), before the page's text)"
+        f"{PROCEDURE}:{last + 1}: the page's fields have no closing --- line after them "
+        f"(add a line with just --- after the last field (line {last}), before the page's text)"
     ]
 
 
