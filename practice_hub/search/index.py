@@ -42,8 +42,7 @@ import re
 import zlib
 from pathlib import Path
 
-from .. import content_types
-from ..content_types import GLOSSARY, search_weights
+from ..content_types import CONTACT, GLOSSARY, search_weights
 from ..markup import Markup, element
 from ..settings import Environment, shard_pages_problem
 from ..structure.items import Item, of_type
@@ -304,9 +303,6 @@ def write_answers(folder: Path, answers: list[dict]) -> None:
         )
 
 
-#: The contacts' content type (``content_types.CONTACT`` where the type is registered): a site
-#: without it simply has no contact answers.
-CONTACT = getattr(content_types, "CONTACT", "contact")
 _BRACKETED = re.compile(r"\(([^()]+)\)")
 
 
