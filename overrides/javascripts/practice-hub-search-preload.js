@@ -8,11 +8,11 @@
 (function () {
   "use strict";
 
-  function siteRoot() {
+  function config() {
     var element = document.getElementById("__config");
     if (!element) return null;
     try {
-      return new URL(JSON.parse(element.textContent).base || ".", window.location.href);
+      return JSON.parse(element.textContent);
     } catch (error) {
       return null;
     }
@@ -41,21 +41,35 @@
       });
   }
 
+  /* How many indexes the site has: the build writes it into the search worker (SHARDS, one
+     entry per index; search/index.py), which is fetched here too, so the search starts from the
+     browser's cache. A worker that cannot be read: the first index only. */
+  function shardCount(text) {
+    var found = /const SHARDS = (\[.*\]);/.exec(text || "");
+    try {
+      var shards = found ? JSON.parse(found[1]) : [];
+      return Math.max(1, Math.min(shards.length, 64));
+    } catch (error) {
+      return 1;
+    }
+  }
+
   function preload() {
-    var root = siteRoot();
-    if (!root || !window.fetch) return;
+    var settings = config();
+    if (!settings || !window.fetch) return;
+    var root = new URL(settings.base || ".", window.location.href);
     var folder = new URL("pagefind/", root);
     warm(new URL("pagefind.js", folder).href).catch(function () {});
-    warmIndex(folder).then(function (found) {
-      /* a large site's other indexes, found one after another until one is missing */
-      var next = function (number) {
-        return warmIndex(new URL("pagefind/shard-" + number + "/", root)).then(function (more) {
-          if (more && number < 16) return next(number + 1);
-          return null;
-        });
-      };
-      return found ? next(1) : null;
-    }).catch(function () {});
+    warmIndex(folder).catch(function () {});
+    if (!settings.search) return;
+    window.fetch(new URL(settings.search, window.location.href).href, { credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.text() : ""; })
+      .then(function (text) {
+        for (var number = 1; number < shardCount(text); number++) {
+          warmIndex(new URL("pagefind/shard-" + number + "/", root)).catch(function () {});
+        }
+      })
+      .catch(function () {});
   }
 
   function whenIdle() {

@@ -161,6 +161,25 @@
         input.focus();
       }
     });
+    // Material's shortcuts to search ("/", "s", "f") focus the box, which cannot take focus
+    // while it is hidden (below 60em, closed): open it first, as the button does.
+    document.addEventListener(
+      "keydown",
+      function (event) {
+        var target = event.target;
+        var typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+        if (search.checked || typing || event.ctrlKey || event.altKey || event.metaKey) {
+          return;
+        }
+        if ((event.key === "/" || event.key === "s" || event.key === "f") && getComputedStyle(searchButton).display !== "none") {
+          event.preventDefault();
+          event.stopPropagation();
+          setSearch(true);
+          input.focus();
+        }
+      },
+      true
+    );
     document.addEventListener(
       "keydown",
       function (event) {

@@ -86,6 +86,9 @@ def test_the_search_files_are_fetched_once_while_reading_and_kept(hosted, browse
     first = _wait(page, log, FIRST_FILES, 4)
     assert page.evaluate("() => document.getElementById('__search').checked") is False
     assert sorted(set(first)) == sorted(first) and len(first) == 4, first
+    # a site of one index is not probed for others (the worker says how many there are)
+    missing = [line for line in log.read_text().splitlines() if '" 404 ' in line]
+    assert missing == [], missing
     _search(page, "Recording")
     page.goto(base + "procedures/recording/", wait_until="load")
     _search(page, "Standard")
