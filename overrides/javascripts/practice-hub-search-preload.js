@@ -26,7 +26,7 @@
 
   /* One index (pagefind/, or a large site's pagefind/shard-1/, ...): its entry file names the
      metadata and WebAssembly to fetch. Returns whether the index is there. */
-  function warmIndex(folder) {
+  function warmIndex(folder, first) {
     /* the server lets the browser keep the entry file 30 seconds: the search opens on it */
     return window.fetch(new URL("pagefind-entry.json", folder).href, { credentials: "same-origin" })
       .then(function (response) { return response.ok ? response.json() : null; })
@@ -35,7 +35,8 @@
         Object.keys(entry.languages).forEach(function (language) {
           var index = entry.languages[language];
           if (index.hash) warm(new URL("pagefind." + index.hash + ".pf_meta", folder).href).catch(function () {});
-          warm(new URL("wasm." + (index.wasm || language) + ".pagefind", folder).href).catch(function () {});
+          /* the other indexes share the first's WebAssembly (the worker's mergeIndex) */
+          if (first) warm(new URL("wasm." + (index.wasm || language) + ".pagefind", folder).href).catch(function () {});
         });
         return true;
       });
@@ -60,7 +61,7 @@
     var root = new URL(settings.base || ".", window.location.href);
     var folder = new URL("pagefind/", root);
     warm(new URL("pagefind.js", folder).href).catch(function () {});
-    warmIndex(folder).catch(function () {});
+    warmIndex(folder, true).catch(function () {});
     if (!settings.search) return;
     window.fetch(new URL(settings.search, window.location.href).href, { credentials: "same-origin" })
       .then(function (response) { return response.ok ? response.text() : ""; })

@@ -81,7 +81,9 @@ def test_practitioner_queries_find_the_same_pages_across_shards(browser, sharded
     # Every shard was searched; the WebAssembly came once (merged indexes reuse the first's).
     for shard in ("shard-1", "shard-2"):
         assert any(f"/pagefind/{shard}/index/" in url for url in requested), shard
-    assert [url for url in requested if "wasm." in url] == [base + "pagefind/wasm.en.pagefind"]
+    # (Asked for by the page's preload and by the worker: Playwright's routing turns the browser's
+    # cache off here; tests/browser/test_search_preload.py shows the server is asked once.)
+    assert {url for url in requested if "wasm." in url} == {base + "pagefind/wasm.en.pagefind"}
     # Types were weighed from every shard's metadata, without the warning of a fallback.
     assert not [m for m in messages if "Practice Hub search" in m], messages
 
