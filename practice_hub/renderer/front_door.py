@@ -32,7 +32,7 @@ UPDATE_BLOCKS = (
     "news",
     "staff_voice",
 )  # shown side by side on a wide screen
-SHOWN = 3  # items per update block: the whole front door fits two phone screens
+SHOWN = 3  # items per update block: on a phone, what changed and the next training within two screens
 TRAINING_EMPTY = "No sessions in the next 30 days."
 
 SEARCH = Markup(
