@@ -113,7 +113,10 @@ _LEFT_OUT = re.compile(
     re.I,
 )
 _LIST_TAG = re.compile(r"<(/?)(ul|ol|li)\b[^>]*>", re.I)
-_ITEM_LINK = re.compile(r"\s*(?:<p>\s*)?<a\s[^>]*?href=\"([^\"]*)\"", re.I)
+# an item's link, after at most a short label ("Course: "), as generated related lists write them
+_ITEM_LINK = re.compile(r"\s*(?:<p>\s*)?(?:[^<>:]{1,30}:\s*)?<a\s[^>]*?href=\"([^\"]*)\"", re.I)
+#: The heading of a "Related" section: its list is left out, and so is its one word.
+_RELATED_HEADING = re.compile(r"<h([2-6]) id=\"related(?:-[a-z-]+)?\"", re.I)
 _OUTSIDE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)  # https:, mailto:, tel:...
 
 
@@ -162,6 +165,7 @@ def link_lists_left_out(page_html: str) -> str:
             entry[2] = False
         elif not _OUTSIDE.match(link.group(1)):
             entry[3] = True
+    marks += [found.end() for found in _RELATED_HEADING.finditer(page_html, start, end)]
     if not marks:
         return page_html
     out, last = [], 0

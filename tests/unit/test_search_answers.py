@@ -100,6 +100,7 @@ PAGE = (
     '<article class="md-content__inner md-typeset"><h1>Title</h1>'
     "<ol><li>Visit the child every 10 days.</li><li>Record it.</li></ol>"
     '<h2 id="related">Related</h2><ul>\n<li><a href="../lado/">Allegations (LADO)</a> (procedure)</li>\n'
+    '<li>Course: <a href="../../training/curiosity/">Professional curiosity</a></li>\n'
     '<li><a href="https://www.legislation.gov.uk/x">Children Act 1989</a> (legislation)</li>\n</ul>'
     '<ul><li><a href="https://example.org/a">An outside link</a>: what it is</li></ul>'
     '<ul><li><p><a href="../b/">B</a></p><ul><li><a href="../c/">C</a></li></ul></li></ul>'
@@ -111,7 +112,8 @@ PAGE = (
 
 def test_lists_of_links_to_the_sites_pages_are_left_out_of_search():
     marked = link_lists_left_out(PAGE)
-    assert '<ul data-pagefind-ignore>\n<li><a href="../lado/">' in marked  # the related list
+    assert '<ul data-pagefind-ignore>\n<li><a href="../lado/">' in marked  # the related list...
+    assert '<h2 id="related" data-pagefind-ignore>Related</h2>' in marked  # ...and its heading
     assert '<ul><li><a href="https://example.org/a">' in marked  # outside links stay (links directory)
     assert '<ul data-pagefind-ignore><li><p><a href="../b/">' in marked  # a loose list
     assert "<ul><li>Words first" in marked  # a list of sentences stays
@@ -123,3 +125,4 @@ def test_the_text_the_glossary_forms_come_from_is_what_pagefind_indexes():
     text = indexed_text(link_lists_left_out(PAGE).split('typeset">', 1)[1])
     assert "Visit the child" in text and "An outside link" in text
     assert "LADO" not in text and "Suggest a change" not in text
+    assert "Related" not in text and "curiosity" not in text  # a labelled item ("Course: ") too
