@@ -321,6 +321,20 @@ def tel_link(number: str) -> str:
     return "tel:" + ("+" if number.startswith("+") else "") + re.sub(r"\D", "", number)
 
 
+_TEAM_WORDS = frozenset({"team", "service", "services", "coordinator", "officer", "line"})
+_JOINING_WORDS = frozenset({"and", "of", "for", "the", "with", "to", "in"})
+
+
+def _team_names(title: str) -> list[str]:
+    """The shorter names a team is asked by: the end of its title from any word that is not a
+    joining word ("Emergency Duty Team": "duty team"; "Workforce development and training
+    team": "training team")."""
+    words = title.split()
+    if len(words) < 3 or words[-1].lower() not in _TEAM_WORDS:
+        return []
+    return [" ".join(words[i:]) for i in range(1, len(words) - 1) if words[i].lower() not in _JOINING_WORDS]
+
+
 def contact_answers(items: list[Item]) -> list[dict]:
     """Each contact (a team, service or role) with every form it is asked by (its title, the
     short name in its title's brackets, its title without them, its id in words and its
@@ -335,6 +349,7 @@ def contact_answers(items: list[Item]) -> list[dict]:
         forms = [title, _BRACKETED.sub(" ", title), item.id.replace("-", " ")]
         forms += _BRACKETED.findall(title)
         forms += [str(k) for k in data.get("keywords") or []]
+        forms += _team_names(_BRACKETED.sub(" ", title))
         phones = [
             {
                 "label": str(p.get("label", "")),

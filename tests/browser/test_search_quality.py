@@ -687,7 +687,16 @@ def _contacts(demo_site) -> bool:
     return any(item["type"] == "contact" for item in items)
 
 
-@pytest.mark.parametrize("query", ["LADO", "EDT", "out of hours"])
+WHO_TO_CALL = {
+    "LADO": "Local Authority Designated Officer",
+    "EDT": "Emergency Duty Team",
+    "out of hours": "Emergency Duty Team",
+    "emergency": "Emergency Duty Team",  # a keyword
+    "duty team": "Emergency Duty Team",  # the end of its name
+}
+
+
+@pytest.mark.parametrize("query", list(WHO_TO_CALL))
 def test_who_to_call_comes_first_on_a_phone(browser, site_server, demo_site, test_output, query):
     """The demo's contacts answer "LADO", "EDT" and "out of hours" first, with a tap-to-call
     link, at 390 px. (Skipped on a site without contacts: the contact type comes with the
@@ -707,6 +716,7 @@ def test_who_to_call_comes_first_on_a_phone(browser, site_server, demo_site, tes
         first = page.locator(".md-search-result__item").first
         first.wait_for(state="visible")
         assert "Contact" in first.locator(".ph-result-type").inner_text(), first.inner_text()
+        assert WHO_TO_CALL[query] in first.inner_text(), first.inner_text()
         call = first.locator("a[href^='tel:']").first
         assert call.is_visible(), first.inner_text()
         (test_output / "screenshots").mkdir(exist_ok=True)
