@@ -126,3 +126,15 @@ def test_the_text_the_glossary_forms_come_from_is_what_pagefind_indexes():
     assert "Visit the child" in text and "An outside link" in text
     assert "LADO" not in text and "Suggest a change" not in text
     assert "Related" not in text and "curiosity" not in text  # a labelled item ("Course: ") too
+
+
+def test_a_team_is_answered_by_the_end_of_its_name():
+    from practice_hub.search.index import _team_names
+
+    assert _team_names("Emergency Duty Team") == ["Duty Team"]
+    assert _team_names("Workforce development and training team") == [
+        "development and training team",
+        "training team",
+    ]
+    assert _team_names("MARAC coordinator") == []  # two words: the name itself
+    assert _team_names("Legal gateway meeting") == []  # not a team's name
