@@ -63,6 +63,16 @@ def test_every_demo_procedure_has_key_points_and_a_service(content):
         )
 
 
+def test_every_current_demo_procedure_says_who_to_contact():
+    import yaml
+    from helpers import REPO
+
+    for path in sorted((REPO / "docs" / "procedures").glob("*.md")):
+        fields = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+        if fields.get("status") not in ("archived", "draft"):
+            assert fields.get("contacts"), f"{path.name} names no contact"
+
+
 def test_the_visiting_timescales_are_at_a_glance(content):
     visits = next(i for i in _items(content, "procedure") if i["id"] == "statutory-visits-to-children")
     points = " ".join(visits["key_points"])
