@@ -65,6 +65,7 @@ def test_every_demo_procedure_has_key_points_and_a_service(content):
 
 def test_every_current_demo_procedure_says_who_to_contact():
     import yaml
+
     from helpers import REPO
 
     for path in sorted((REPO / "docs" / "procedures").glob("*.md")):
