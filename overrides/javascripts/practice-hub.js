@@ -14,6 +14,11 @@
  *    arrow keys would lose their place: focus fell to the page and the next ArrowDown
  *    went back to the search box (WCAG 2.4.3 Focus Order, 3.2.2 On Input). When the
  *    focused result is re-rendered, focus goes back to the same result.
+ *
+ * 3. A contact's answer carries its phone numbers and email as links, which Material puts
+ *    inside the result's own link: a link in a link, which Tab does not reach and a screen
+ *    reader reads as one. They are moved out, under the result, as links of their own: Tab
+ *    from the result goes to its first number.
  */
 (function () {
   "use strict";
@@ -49,11 +54,35 @@
     // until focus is put somewhere else.
   }
 
+  function callsOutside() {
+    var items = list.querySelectorAll(".md-search-result__item");
+    for (var i = 0; i < items.length; i++) {
+      var inside = items[i].querySelectorAll("a[href] a.ph-result-call, a[href] a.ph-result-email");
+      if (!inside.length) {
+        continue;
+      }
+      var actions = document.createElement("p");
+      actions.className = "ph-result-actions";
+      for (var j = 0; j < inside.length; j++) {
+        var before = inside[j].previousSibling;
+        if (before && before.nodeType === 3 && before.textContent.trim() === "\u00b7") {
+          before.remove(); // the " · " between two links
+        }
+        if (j) {
+          actions.appendChild(document.createTextNode(" "));
+        }
+        actions.appendChild(inside[j]);
+      }
+      items[i].appendChild(actions);
+    }
+  }
+
   function fix() {
     var navs = list.querySelectorAll("nav.md-tags:not([role])");
     for (var i = 0; i < navs.length; i++) {
       navs[i].setAttribute("role", "none");
     }
+    callsOutside();
     refocus();
   }
   new MutationObserver(fix).observe(list, { childList: true, subtree: true });

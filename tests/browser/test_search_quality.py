@@ -719,6 +719,15 @@ def test_who_to_call_comes_first_on_a_phone(browser, site_server, demo_site, tes
         assert WHO_TO_CALL[query] in first.inner_text(), first.inner_text()
         call = first.locator("a[href^='tel:']").first
         assert call.is_visible(), first.inner_text()
+        # each number a link of its own, not a link inside the result's link, at least 44 px
+        # tall, and reached from the keyboard as Material moves through results (arrow keys)
+        assert first.locator("a[href] a").count() == 0
+        assert call.bounding_box()["height"] >= 44
+        reached = []
+        for _ in range(4):
+            page.keyboard.press("ArrowDown")
+            reached.append(page.evaluate("document.activeElement.getAttribute('href') || ''"))
+        assert any(href.startswith("tel:") for href in reached), reached
         (test_output / "screenshots").mkdir(exist_ok=True)
         name = query.replace(" ", "-").lower()
         page.screenshot(path=str(test_output / "screenshots" / f"search-{name}-390.png"))
