@@ -42,7 +42,7 @@ import re
 import zlib
 from pathlib import Path
 
-from ..content_types import CONTACT, GLOSSARY, search_weights
+from ..content_types import CONTACT, GLOSSARY, LINK, search_weights
 from ..markup import Markup, element
 from ..settings import Environment, shard_pages_problem
 from ..structure.items import Item, of_type
@@ -403,12 +403,33 @@ def glossary_answers(items: list[Item]) -> list[dict]:
     return sorted(out, key=lambda a: a["term"].lower())
 
 
+def link_answers(items: list[Item]) -> list[dict]:
+    """Each useful link (the links directory) with the forms it is asked by: its title and its
+    keywords ("CMS", "book training"). The answer opens the link's entry in the directory."""
+    out = []
+    for item in of_type(items, LINK):
+        if item.status in ("archived", "draft"):
+            continue
+        forms = [str(item.data.get("title", "")), *(str(k) for k in item.data.get("keywords") or [])]
+        out.append(
+            {
+                "kind": "link",
+                "forms": sorted({" ".join(f.split()).lower() for f in forms if f.strip()}),
+                "term": str(item.data.get("title", "")),
+                "expansion": "",
+                "definition": str(item.data.get("description", "")),
+                "url": _page_of(item) + f"#{item.id}",
+            }
+        )
+    return sorted(out, key=lambda a: a["term"].lower())
+
+
 class SearchIndexer:
     """One build's search index: ``add_page`` for each page, then ``finish``; always ``close``."""
 
     def __init__(self, items: list[Item], shard_pages: str | None = None, synonyms: tuple = ()):
         self.glossary = Glossary.of(items, synonyms)
-        self.answers = contact_answers(items) + glossary_answers(items)
+        self.answers = contact_answers(items) + glossary_answers(items) + link_answers(items)
         self._vocabulary: list[str] = [" ".join(form) for form in self.glossary.forms]
         self.pages = 0
         # pages to come: one per distinct page of the content (glossary entries share one)

@@ -710,7 +710,8 @@ function coverage(page, terms, forms) {
 }
 
 // A direct answer, first in the list and labelled: a glossary entry (its expansion and
-// definition) or a contact (who they are, tap to call, hours). Its link opens the entry itself
+// definition), a contact (who they are, tap to call, hours) or a useful link (its description,
+// asked by its title or keywords: "CMS"). Its link opens the entry itself
 // (glossary/#lado): Material takes the result without a "#" as the page and shows text only
 // under sections, so the answer is given as two entries that both link to the entry: its text
 // as a section, and its heading, which Material shows as the page (the last when none is).
@@ -719,7 +720,8 @@ function answerItem(answer, terms) {
   for (const term of terms) found[term] = true;
   const contact = answer.kind === "contact";
   const heading = answer.expansion ? `${answer.term}: ${answer.expansion}` : answer.term;
-  const label = contact ? "Contact" : "Glossary";
+  const link = answer.kind === "link";
+  const label = contact ? "Contact" : link ? "Link" : "Glossary";
   const page = {
     location: answer.url,
     title: `<span class="ph-result-type ph-result-type--answer">${label}</span> ` + mark(heading, terms),
@@ -730,7 +732,7 @@ function answerItem(answer, terms) {
   const text = contact ? contactText(answer) : escapeHTML(answer.definition);
   const section = {
     location: answer.url,
-    title: contact ? "Who to contact" : `${escapeHTML(answer.term)} in the glossary`,
+    title: contact ? "Who to contact" : link ? "In the links directory" : `${escapeHTML(answer.term)} in the glossary`,
     text,
     score: 1e12,
     terms: found,

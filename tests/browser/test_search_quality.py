@@ -758,3 +758,30 @@ def test_results_on_a_phone_screenshots(browser, site_server, test_output, query
         )
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(
+    "query, title",
+    [("CMS", "Case recording system"), ("LMS", "Learning portal"), ("payslips", "HR self-service")],
+)
+def test_a_useful_link_is_found_by_its_keywords(browser, site_server, demo_site, query, title):
+    """A link's keywords in the links directory ("CMS") answer the search, opening its entry."""
+    if not (demo_site / "links" / "index.html").is_file():
+        pytest.skip("this site has no links directory")
+    context = browser.new_context(base_url=site_server, viewport=PHONE, service_workers="block")
+    try:
+        page = context.new_page()
+        page.goto("./")
+        page.locator("label.md-header__button[for='__search']").first.click()
+        box = page.locator("input.md-search__input")
+        box.wait_for(state="visible")
+        track_answers(page)
+        box.press_sequentially(query, delay=20)
+        wait_for_answer(page, query)
+        first = page.locator(".md-search-result__item").first
+        first.wait_for(state="visible")
+        assert "Link" in first.locator(".ph-result-type").inner_text() and title in first.inner_text()
+        assert "/links/" in first.locator("a").first.get_attribute("href")
+        assert "#" in first.locator("a").first.get_attribute("href")
+    finally:
+        context.close()

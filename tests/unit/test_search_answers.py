@@ -138,3 +138,27 @@ def test_a_team_is_answered_by_the_end_of_its_name():
     ]
     assert _team_names("MARAC coordinator") == []  # two words: the name itself
     assert _team_names("Legal gateway meeting") == []  # not a team's name
+
+
+def test_a_useful_link_is_answered_by_its_title_and_keywords():
+    from practice_hub.search.index import link_answers
+
+    link = Item(
+        type="link",
+        data={
+            "id": "case-record-system",
+            "title": "Case recording system",
+            "description": "Log in to the case recording system.",
+            "keywords": ["CMS", "case  management system"],
+        },
+        path="l.yml",
+        line=3,
+        loaded=None,
+        uri="links/index.md",
+        anchor="case-record-system",
+        from_yaml=True,
+    )
+    (answer,) = link_answers([link])
+    assert answer["kind"] == "link" and answer["url"] == "links/#case-record-system"
+    assert answer["forms"] == ["case management system", "case recording system", "cms"]
+    assert answer["definition"] == "Log in to the case recording system."
