@@ -413,7 +413,7 @@ def link_answers(items: list[Item]) -> list[dict]:
         forms = [str(item.data.get("title", "")), *(str(k) for k in item.data.get("keywords") or [])]
         out.append(
             {
-                "kind": "link",
+                "kind": LINK,
                 "forms": sorted({" ".join(f.split()).lower() for f in forms if f.strip()}),
                 "term": str(item.data.get("title", "")),
                 "expansion": "",
