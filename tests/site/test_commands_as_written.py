@@ -76,6 +76,8 @@ FILLED_IN = (
     (re.compile(r"(?<= new )TYPE\b"), "procedure"),
     (re.compile(r"(?<= reviewed )ID\b"), "example-procedure"),
     (re.compile(r"(?<= remove )ID\b"), EXPORT_ID),
+    # the search log's report: the fixture access logs (tests/fixtures/search-log/)
+    (re.compile(r"(?<= search-report )LOG\.\.\."), str(REPO / "tests" / "fixtures" / "search-log" / "practice-hub-search.log")),
 )
 
 
