@@ -8,6 +8,7 @@ plain-English questions. The hit rate is printed; the test asks for 100 %.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from urllib.parse import urlsplit
 
@@ -707,13 +708,9 @@ WHO_TO_CALL = {
 }
 
 
-@pytest.mark.parametrize("query", list(WHO_TO_CALL))
-def test_who_to_call_comes_first_on_a_phone(browser, site_server, demo_site, test_output, query):
-    """The demo's contacts answer "LADO", "EDT" and "out of hours" first, with a tap-to-call
-    link, at 390 px. (Skipped on a site without contacts: the contact type comes with the
-    contacts change.)"""
-    if not _contacts(demo_site):
-        pytest.skip("this site has no contacts")
+@contextlib.contextmanager
+def searched_on_a_phone(browser, site_server, query):
+    """A phone-sized page with *query* typed into the search and its answers loaded."""
     context = browser.new_context(base_url=site_server, viewport=PHONE, service_workers="block")
     try:
         page = context.new_page()
@@ -724,6 +721,19 @@ def test_who_to_call_comes_first_on_a_phone(browser, site_server, demo_site, tes
         track_answers(page)
         box.press_sequentially(query, delay=20)
         wait_for_answer(page, query)
+        yield page
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("query", list(WHO_TO_CALL))
+def test_who_to_call_comes_first_on_a_phone(browser, site_server, demo_site, test_output, query):
+    """The demo's contacts answer "LADO", "EDT" and "out of hours" first, with a tap-to-call
+    link, at 390 px. (Skipped on a site without contacts: the contact type comes with the
+    contacts change.)"""
+    if not _contacts(demo_site):
+        pytest.skip("this site has no contacts")
+    with searched_on_a_phone(browser, site_server, query) as page:
         first = page.locator(".md-search-result__item").first
         first.wait_for(state="visible")
         assert "Contact" in first.locator(".ph-result-type").inner_text(), first.inner_text()
@@ -742,23 +752,12 @@ def test_who_to_call_comes_first_on_a_phone(browser, site_server, demo_site, tes
         (test_output / "screenshots").mkdir(exist_ok=True)
         name = query.replace(" ", "-").lower()
         page.screenshot(path=str(test_output / "screenshots" / f"search-{name}-390.png"))
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("query", ["home visit", "practice week", "PLO"])
 def test_results_on_a_phone_screenshots(browser, site_server, test_output, query):
     """Screenshots of results at 390 px (test-output/screenshots), for a person to look at."""
-    context = browser.new_context(base_url=site_server, viewport=PHONE, service_workers="block")
-    try:
-        page = context.new_page()
-        page.goto("./")
-        page.locator("label.md-header__button[for='__search']").first.click()
-        box = page.locator("input.md-search__input")
-        box.wait_for(state="visible")
-        track_answers(page)
-        box.press_sequentially(query, delay=20)
-        wait_for_answer(page, query)
+    with searched_on_a_phone(browser, site_server, query) as page:
         page.locator(".md-search-result__item").first.wait_for(state="visible")
         page.evaluate(_SETTLED, 500)
         text = page.locator(".md-search-result").inner_text()
@@ -767,8 +766,6 @@ def test_results_on_a_phone_screenshots(browser, site_server, test_output, query
         page.screenshot(
             path=str(test_output / "screenshots" / f"search-{query.replace(' ', '-').lower()}-390.png")
         )
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize(
@@ -779,20 +776,9 @@ def test_a_useful_link_is_found_by_its_keywords(browser, site_server, demo_site,
     """A link's keywords in the links directory ("CMS") answer the search, opening its entry."""
     if not (demo_site / "links" / "index.html").is_file():
         pytest.skip("this site has no links directory")
-    context = browser.new_context(base_url=site_server, viewport=PHONE, service_workers="block")
-    try:
-        page = context.new_page()
-        page.goto("./")
-        page.locator("label.md-header__button[for='__search']").first.click()
-        box = page.locator("input.md-search__input")
-        box.wait_for(state="visible")
-        track_answers(page)
-        box.press_sequentially(query, delay=20)
-        wait_for_answer(page, query)
+    with searched_on_a_phone(browser, site_server, query) as page:
         first = page.locator(".md-search-result__item").first
         first.wait_for(state="visible")
         assert "Link" in first.locator(".ph-result-type").inner_text() and title in first.inner_text()
         assert "/links/" in first.locator("a").first.get_attribute("href")
         assert "#" in first.locator("a").first.get_attribute("href")
-    finally:
-        context.close()
