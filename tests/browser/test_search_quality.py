@@ -618,6 +618,26 @@ def test_home_visit_reaches_the_visiting_timescales(browser, search, site_server
     assert "procedures/statutory-visits-to-children/" in found, found
 
 
+def test_a_contact_answer_opens_the_directory_at_its_entry(page, demo_pages, demo_site, search):
+    """The contact answer's link is the entry's (contacts/#lado-service), and the directory
+    opens scrolled to it."""
+    if not (demo_site / "contacts" / "index.html").is_file():
+        pytest.skip("this site has no contacts")
+    page.goto(demo_pages["home"])
+    search(page, "LADO")
+    answer = page.locator(".md-search-result__item").first
+    assert "Contact" in answer.locator(".ph-result-type").inner_text()
+    href = answer.locator("a.md-search-result__link").first.get_attribute("href")
+    entry = urlsplit(href).fragment
+    assert entry, href
+    answer.locator("a.md-search-result__link").first.click()
+    page.wait_for_url(f"**/contacts/**#{entry}")
+    page.wait_for_function("() => window.scrollY > 0")
+    where = _scrolled_to(page, entry)
+    assert where and where["scrollY"] > 0, where
+    assert 0 <= where["top"] < where["height"] / 2, where  # the entry at the top of the window
+
+
 def _synonyms_compared(browser, search, site_server, tmp_path, build_fixture_site, serve_site, query):
     """The top 3 for *query* on the demo, and on a copy without the synonyms file's group for it."""
     from conftest import PROJECT
