@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from .content_types import PROCEDURE, RESERVED_PAGES, in_menu_order
+from .structure.contacts import ALL_SERVICES, service_of
 from .structure.items import of_type
 
 HOME = "index.md"
@@ -50,14 +51,6 @@ class EditorsPages:
 
 
 UNGROUPED = 1_000_000  # pages in no group come after the groups
-
-#: A procedure with no ``service`` is for every service.
-ALL_SERVICES = "All services"
-
-
-def service_of(item) -> str:
-    """A procedure's service: its ``service`` field, or "All services" when it has none."""
-    return str(item.data.get("service") or ALL_SERVICES)
 
 
 def service_order(services) -> list[str]:
