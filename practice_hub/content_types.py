@@ -166,7 +166,7 @@ REGISTRY: tuple[ContentType, ...] = (
         "Training",
         "course",
         entry_page="training/{id}.md",
-        export_fields=("mode", "audience", "provider", "duration", "cpd_hours"),
+        export_fields=("mode", "audience", "provider", "duration"),
         listing="catalogue",
         entry_renderer="course",
         search_weight=1.15,
@@ -341,10 +341,24 @@ DATA_FILE_OF = {schema: name for name, schema in DATA_FILES.items()}
 OWN_DATA_FILES = ("synonyms.yml",)
 
 
+# Capability and inspection frameworks: one file each in docs/_data/frameworks/ (<id>.yml), read
+# by structure/frameworks.py against this schema; their pages are made in docs' frameworks/.
+CAPABILITY_FRAMEWORK = "capability_framework"
+FRAMEWORKS_DIR = "frameworks"  # under DATA_DIR
+FRAMEWORK_PAGES = "frameworks"  # the folder of the generated framework pages
+
+
+def framework_file(uri: str) -> bool:
+    """Whether *uri* (under docs/) is a framework's file, docs/_data/frameworks/<id>.yml."""
+    parts = uri.split("/")
+    return len(parts) == 3 and parts[:2] == [DATA_DIR, FRAMEWORKS_DIR] and parts[2].lower().endswith(YAML_SUFFIXES)
+
+
 def read_elsewhere(uri: str) -> bool:
-    """Whether *uri* (under docs/) is a data file read by a module of its own (OWN_DATA_FILES)."""
+    """Whether *uri* (under docs/) is a data file read by a module of its own (OWN_DATA_FILES,
+    the frameworks)."""
     folder, _, name = uri.rpartition("/")
-    return folder == DATA_DIR and name in OWN_DATA_FILES
+    return (folder == DATA_DIR and name in OWN_DATA_FILES) or framework_file(uri)
 
 
 # Folders whose files are downloads or images: never read as content.
@@ -383,11 +397,15 @@ def classify(uri: str) -> Kind:
     if parts[0] == DATA_DIR:
         if len(parts) == 2 and name in DATA_FILES:
             return Kind(DATA_FILES[name], DATA)
-        if len(parts) == 2 and name in OWN_DATA_FILES:
+        if (len(parts) == 2 and name in OWN_DATA_FILES) or framework_file(uri):
             return Kind(None, None)
         if lower.endswith(YAML_SUFFIXES):
             known = ", ".join(sorted(DATA_FILES))
-            return Kind(None, DATA, f"Practice Hub reads only {known} in {DATA_DIR}/")
+            return Kind(
+                None,
+                DATA,
+                f"Practice Hub reads only {known} in {DATA_DIR}/, and frameworks in {DATA_DIR}/{FRAMEWORKS_DIR}/",
+            )
         return Kind(None, None)
     folder_type = _folder_type(uri)
     if is_markdown:
@@ -430,6 +448,7 @@ RESERVED_FOLDERS = {
     "tags/": "the topic pages",
     "training/calendar/": "the calendar feeds",
     "events/calendar/": "the events calendar feeds",
+    "frameworks/": "the capability and inspection framework pages",
 }
 RESERVED_COURSE_IDS = {"index", "upcoming", "calendar"}
 

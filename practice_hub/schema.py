@@ -452,8 +452,12 @@ def _required(schemas: Schemas, e: _Error):
 def _unknown_fields(schemas: Schemas, e: _Error):
     allowed = list(e.schema.get("properties", {}))
     patterns = list(e.schema.get("patternProperties", {}))
+    removed = e.schema.get("x-removed", {}) if not e.path and not e.within else {}
     for key in e.value:
         if key in allowed or any(re.search(p, key) for p in patterns):
+            continue
+        if key in removed:  # a field that was once allowed: say what replaced it
+            yield _removed(removed[key], e.value[key], e.path + (key,), field_name(e.path + (key,)))
             continue
         full = field_name(e.path + (key,))
         guess = suggest(key, allowed)
@@ -466,6 +470,18 @@ def _unknown_fields(schemas: Schemas, e: _Error):
             known = "allowed fields: " + ", ".join(allowed)
         hint = _when_hint(e.value, key, allowed) or (f'did you mean "{guess}"?' if guess else known)
         yield Finding(e.path + (key,), message, hint, full)
+
+
+def _removed(spec: dict, value, path: tuple, name: str) -> Finding:
+    """A field a schema no longer has (its top-level ``x-removed``): one finding with the schema's
+    message and hint. With ``values`` (old value -> what to write now) and ``hint_with_values``,
+    the hint names what to write for this item's own values when every one of them is known."""
+    hint = str(spec.get("hint", ""))
+    known = spec.get("values") or {}
+    given = value if isinstance(value, list) else [value]
+    if known and "hint_with_values" in spec and given and all(str(v) in known for v in given):
+        hint = str(spec["hint_with_values"]).format(values=", ".join(str(known[str(v)]) for v in given))
+    return Finding(path, str(spec.get("message", f'"{name}" is no longer used')), hint, name)
 
 
 def _when_hint(fields: dict, key: str, allowed: list) -> str:

@@ -34,6 +34,7 @@ from .structure.blog import blogs_of, check_avatars, check_posts
 from .structure.contacts import check_contacts, check_key_points, check_services
 from .structure.edited import newness
 from .structure.events import check_events
+from .structure.frameworks import Framework, check_mappings, mapped, read_frameworks
 from .structure.examples import check_examples
 from .structure.graph import check_unique, resolve
 from .structure.items import Item, of_type
@@ -64,6 +65,8 @@ class Site:
     abbreviations: Abbreviations = field(default_factory=lambda: abbreviation_index([]))
     page_uris: frozenset = frozenset()  # every page of the build, generated ones included
     additions: dict = field(default_factory=dict)  # page path -> what Practice Hub adds to it
+    # Capability and inspection frameworks by id (docs/_data/frameworks/, structure/frameworks.py).
+    frameworks: dict[str, Framework] = field(default_factory=dict)
     _pages: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self):
@@ -104,6 +107,11 @@ class Site:
         url = self.urls.get(item.uri, "")
         return f"{url}#{item.anchor}" if item.anchor else url
 
+    @property
+    def framework_map(self) -> dict[tuple[str, str], list[Item]]:
+        """(framework id, item id) -> the published items mapped to it, in reading order."""
+        return mapped(self.items, self.frameworks)
+
     def with_pages(self, **known) -> Site:
         """A copy that also knows the build's pages (urls, page_uris, additions)."""
         return dataclasses.replace(self, **known)
@@ -129,6 +137,7 @@ class SiteDraft:
     laws: dict[str, str] = field(default_factory=dict)
     synonyms: Synonyms = field(default_factory=Synonyms)
     refused: frozenset = frozenset()
+    frameworks: dict[str, Framework] = field(default_factory=dict)
 
     @property
     def docs_path(self) -> str:
@@ -149,6 +158,7 @@ class SiteDraft:
             legislation=self.laws,
             synonyms=self.synonyms,
             abbreviations=abbreviation_index(self.content),
+            frameworks=self.frameworks,
         )
 
 
@@ -219,6 +229,17 @@ def _resolve(draft: SiteDraft) -> None:
         draft.project.settings.show_drafts,
         draft.unread,
     )
+
+
+def _frameworks(draft: SiteDraft) -> None:
+    """The frameworks of docs/_data/frameworks/, and every item's ``frameworks:`` judged on its
+    dates (or the build date)."""
+    if draft.schemas is None:
+        return
+    project = draft.project
+    reading = read_frameworks(project.docs_dir, draft.docs_path, draft.schemas, draft.problems)
+    draft.frameworks = reading.frameworks
+    check_mappings(draft.content, reading, project.settings.build_date, draft.problems)
 
 
 def _leave_out_drafts(draft: SiteDraft) -> None:
@@ -357,6 +378,7 @@ PASSES: tuple[tuple[str, Callable[[SiteDraft], None]], ...] = (
     ("safe content", _check_safety),
     ("unique ids", _check_ids),
     ("cross-references", _resolve),
+    ("capability and inspection frameworks", _frameworks),
     ("leave out drafts", _leave_out_drafts),
     ("news authors and categories", _check_posts),
     ("reviews, courses and audit actions", _check_reviews),

@@ -49,6 +49,8 @@ def stray_keys(node, path=()):
             if path and path[-1] in ("properties", "$defs", "patternProperties"):
                 yield from stray_keys(value, path + (key,))
                 continue
+            if key == "x-removed":  # removed fields by name, each with its message (schema.py)
+                continue
             if key not in KEYWORDS and not str(key).startswith("x-"):
                 yield path + (key,)
             yield from stray_keys(value, path + (key,))
