@@ -6,6 +6,7 @@ from .content_types import TYPES
 from .site import Site
 from .structure.calendar_paths import course_ics_uri, session_ics_uri
 from .structure.events import event_ics_uri
+from .structure.frameworks import as_data
 from .structure.items import Item
 from .structure.training import LONDON, sessions_of
 
@@ -43,7 +44,8 @@ def content_json(site: Site) -> dict:
         if extra:
             entry.update(extra(item, site))
         items.append(entry)
-    return {"generated": site.project.settings.clock.time, "items": items}
+    frameworks = as_data(site.frameworks, site.framework_map, site.urls)
+    return {"generated": site.project.settings.clock.time, "items": items, "frameworks": frameworks}
 
 
 def _export_fields(type_name: str) -> tuple[str, ...]:

@@ -32,6 +32,7 @@ from .contacts import who_to_contact as contacts_box
 from .entry import SHOWN_ELSEWHERE, entry_page, field_label
 from .events import event_page, events_for_standard
 from .framework import framework_additions, framework_backlink
+from .frameworks import framework_links, framework_pages
 from .front_door import front_door
 from .glossary import abbreviations_for
 from .home import HOME_URI, under_title
@@ -94,6 +95,7 @@ def generated_pages(site: Site, existing: set[str]) -> dict[str, str | bytes]:
         pages[EDITORS_GUIDE_URI] = editors_guide()
     pages[MATRIX_URI] = matrix_page(site.thread)
     pages.update(audit_pages(site))  # the audit tool and the results dashboard
+    pages.update(framework_pages(site.frameworks, site.framework_map, today))  # frameworks/
     return pages
 
 
@@ -116,8 +118,12 @@ ENTRY_PAGES: dict[str, Callable[[Item, Site], str]] = {
     "course": lambda course, site: (
         course_page(course, site.thread, site.project.settings.build_date)
         + framework_backlink(course, site.thread, course.uri)
+        + framework_links(course, site.frameworks, course.uri)
     ),
-    "event": lambda event, site: event_page(event, site.by_id, site.project.settings.build_date),
+    "event": lambda event, site: (
+        event_page(event, site.by_id, site.project.settings.build_date)
+        + framework_links(event, site.frameworks, event.uri)
+    ),
     "staff_voice": lambda entry, site: year_page(entry, site.items),  # a year of health check results
 }
 
@@ -172,7 +178,8 @@ def _additions(site: Site, uri: str, pages: set[str]) -> str:
         return front_door(site.items, pages, site.project.settings.build_date, site.project.settings)
     render = ADDITIONS.get(TYPES[item.type].additions) if item.type in TYPES else None
     made = render(item, site, uri) if render else ""
-    return made + framework_backlink(item, site.thread, uri)  # the framework's link back
+    made += framework_backlink(item, site.thread, uri)  # the framework's link back
+    return made + framework_links(item, site.frameworks, uri)  # capability and inspection frameworks
 
 
 def _cycle_actions(standard, site: Site) -> str:

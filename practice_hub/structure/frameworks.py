@@ -26,7 +26,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..content_types import CAPABILITY_FRAMEWORK, DATA_DIR, FRAMEWORKS_DIR, YAML_SUFFIXES
+from ..content_types import CAPABILITY_FRAMEWORK, DATA_DIR, FRAMEWORK_PAGES, FRAMEWORKS_DIR, YAML_SUFFIXES
 from ..loader.text import TextProblem, decode
 from ..loader.yaml_lines import Loaded, YamlProblem, load
 from ..problems import WARNING, Problems
@@ -456,6 +456,43 @@ def mapped_to(item: Item, frameworks: dict[str, Framework]) -> list[tuple[Framew
     return out
 
 
+def page_uri(framework_id: str) -> str:
+    """The framework's page, under docs/ (made by renderer/frameworks.py)."""
+    return f"{FRAMEWORK_PAGES}/{framework_id}.md"
+
+
+def as_data(frameworks: dict[str, Framework], found: dict[tuple[str, str], list[Item]], urls: dict) -> list[dict]:
+    """The frameworks for content.json: each with its items and what is mapped to them."""
+    return [
+        {
+            "id": framework.id,
+            "name": framework.name,
+            "short_name": framework.short_name,
+            "kind": framework.kind,
+            "version": framework.version,
+            "publisher": framework.publisher,
+            "source": framework.source,
+            "in_force": {
+                "from": framework.starts.isoformat(),
+                "to": framework.ends.isoformat() if framework.ends else None,
+            },
+            "replaced_by": framework.replaced_by,
+            "services": list(framework.services),
+            "url": urls.get(page_uri(framework.id), ""),
+            "items": [
+                {
+                    "id": entry.id,
+                    "name": entry.name,
+                    "group": entry.group,
+                    "mapped": [{"type": i.type, "id": i.id} for i in found.get((framework.id, entry.id), [])],
+                }
+                for entry in framework.items
+            ],
+        }
+        for framework in frameworks.values()
+    ]
+
+
 def status_on(framework: Framework, day: dt.date) -> tuple[str, dt.date | None]:
     """("in force" | "from" | "ended", the date to show) on *day*."""
     if day < framework.starts:
@@ -467,6 +504,8 @@ def status_on(framework: Framework, day: dt.date) -> tuple[str, dt.date | None]:
 
 __all__ = [
     "FIELD",
+    "as_data",
+    "page_uri",
     "Framework",
     "FrameworkItem",
     "Reading",
