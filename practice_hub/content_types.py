@@ -351,7 +351,11 @@ FRAMEWORK_PAGES = "frameworks"  # the folder of the generated framework pages
 def framework_file(uri: str) -> bool:
     """Whether *uri* (under docs/) is a framework's file, docs/_data/frameworks/<id>.yml."""
     parts = uri.split("/")
-    return len(parts) == 3 and parts[:2] == [DATA_DIR, FRAMEWORKS_DIR] and parts[2].lower().endswith(YAML_SUFFIXES)
+    return (
+        len(parts) == 3
+        and parts[:2] == [DATA_DIR, FRAMEWORKS_DIR]
+        and parts[2].lower().endswith(YAML_SUFFIXES)
+    )
 
 
 def read_elsewhere(uri: str) -> bool:

@@ -34,8 +34,8 @@ from .structure.blog import blogs_of, check_avatars, check_posts
 from .structure.contacts import check_contacts, check_key_points, check_services
 from .structure.edited import newness
 from .structure.events import check_events
-from .structure.frameworks import Framework, check_mappings, mapped, read_frameworks
 from .structure.examples import check_examples
+from .structure.frameworks import Framework, check_mappings, mapped, read_frameworks
 from .structure.graph import check_unique, resolve
 from .structure.items import Item, of_type
 from .structure.load import read_every_file, relative

@@ -25,6 +25,11 @@ KINDS = {
 MAPPED_TYPES = (STANDARD, AUDIT_SECTION, COURSE, LEARNING, EVENT)
 
 
+def page_names(frameworks: dict[str, Framework]) -> set[str]:
+    """The framework pages' paths under docs/, without making them."""
+    return {INDEX_URI, *(page_uri(framework_id) for framework_id in frameworks)} if frameworks else set()
+
+
 def framework_pages(
     frameworks: dict[str, Framework], found: dict[tuple[str, str], list[Item]], today: dt.date
 ) -> dict[str, str]:
@@ -43,11 +48,20 @@ def in_force_words(framework: Framework, today: dt.date) -> str:
     return state if day is None else f"{state} {long_date(day)}"
 
 
-def unmapped(framework: Framework, found: dict[tuple[str, str], list[Item]]) -> list[FrameworkItem]:
-    return [entry for entry in framework.items if not found.get((framework.id, entry.id))]
+def unmapped(
+    framework: Framework, found: dict[tuple[str, str], list[Item]], today: dt.date
+) -> list[FrameworkItem]:
+    """The items nothing is mapped to, leaving out those the framework no longer has on *today*."""
+    return [
+        entry
+        for entry in framework.items
+        if not found.get((framework.id, entry.id)) and not (entry.ends is not None and entry.ends < today)
+    ]
 
 
-def index_page(frameworks: dict[str, Framework], found: dict[tuple[str, str], list[Item]], today: dt.date) -> str:
+def index_page(
+    frameworks: dict[str, Framework], found: dict[tuple[str, str], list[Item]], today: dt.date
+) -> str:
     out = [
         "---",
         "title: Capability and inspection frameworks",
@@ -62,7 +76,7 @@ def index_page(frameworks: dict[str, Framework], found: dict[tuple[str, str], li
     ]
     rows = []
     for framework in sorted(frameworks.values(), key=lambda f: (list(KINDS).index(f.kind), f.name.lower())):
-        gaps = len(unmapped(framework, found))
+        gaps = len(unmapped(framework, found, today))
         rows.append(
             [
                 link(INDEX_URI, page_uri(framework.id), framework.name),
@@ -106,8 +120,9 @@ def framework_page(
     if framework.note:
         out += [f"**Note:** {esc(framework.note)}", ""]
     out += [link(uri, INDEX_URI, "Every framework"), ""]
-    gaps = unmapped(framework, found)
-    total = len(framework.items)
+    gaps = unmapped(framework, found, today)
+    ended = [entry for entry in framework.items if entry.ends is not None and entry.ends < today]
+    total = len(framework.items) - len(ended)
     out += ["## Coverage", ""]
     if gaps:
         out += [
@@ -118,6 +133,11 @@ def framework_page(
         ]
     else:
         out += [f"Every one of the {total} items has something mapped to it.", ""]
+    for entry in ended:
+        out += [
+            f"{link(uri, uri, entry.name, entry.id)} is no longer in the framework (it ended on {long_date(entry.ends or today)}).",
+            "",
+        ]
     groups = dict(framework.groups)
     out += ["## Items", ""]
     shown_group = None
@@ -142,7 +162,7 @@ def _mapped_list(uri: str, items: list[Item]) -> list[str]:
     for type_name in MAPPED_TYPES:
         these = of_type(items, type_name)
         if these:
-            label = TYPES[type_name].label
+            label = TYPES[type_name].singular.capitalize() + "s"
             lines.append(f"{esc(label)}: " + ", ".join(link(uri, i.uri, i.title, i.anchor) for i in these))
     return [bullet_list(lines)]
 

@@ -210,7 +210,9 @@ def _framework(data: dict, path: str, loaded: Loaded, add) -> Framework | None:
             "in_force",
         )
         good = False
-    pack = {key: tuple(data.get("pack", {}).get(key, [])) for key in PACK_HEADINGS if key in data.get("pack", {})}
+    pack = {
+        key: tuple(data.get("pack", {}).get(key, [])) for key in PACK_HEADINGS if key in data.get("pack", {})
+    }
     known = [entry.id for entry in items]
     for key, ids in pack.items():
         for index, item_id in enumerate(ids):
@@ -256,7 +258,9 @@ def _check_between(frameworks: dict[str, Framework], problems: Problems) -> None
                 framework.path,
                 framework.line_of("replaced_by"),
                 f'replaced_by names the framework "{framework.replaced_by}", which has no file in {FOLDER}/',
-                f'did you mean "{guess}"?' if guess else f"add {framework.replaced_by}.yml, or remove replaced_by",
+                f'did you mean "{guess}"?'
+                if guess
+                else f"add {framework.replaced_by}.yml, or remove replaced_by",
                 type=CAPABILITY_FRAMEWORK,
                 field="replaced_by",
             )
@@ -303,7 +307,11 @@ def dates_of(item: Item) -> list[When]:
             day = _day(str(session.get("start", ""))[:10]) if isinstance(session, dict) else None
             if day is not None:
                 found.append(
-                    When(day, f"the date of session {index + 1} of this {item.label}", item.line_of("sessions", index))
+                    When(
+                        day,
+                        f"the date of session {index + 1} of this {item.label}",
+                        item.line_of("sessions", index),
+                    )
                 )
         return found
     day = _day(str(item.data.get("start", ""))[:10]) if item.data.get("start") else None
@@ -348,7 +356,9 @@ def check_mappings(
             _check_dates(item, framework, found, key_line, frameworks, today, problems)
 
 
-def _unknown_framework(item: Item, framework_id: str, line: int, frameworks: dict, problems: Problems) -> None:
+def _unknown_framework(
+    item: Item, framework_id: str, line: int, frameworks: dict, problems: Problems
+) -> None:
     guess = suggest(framework_id, frameworks)
     listed = ", ".join(sorted(frameworks)) or "none yet"
     problems.add(
@@ -461,7 +471,9 @@ def page_uri(framework_id: str) -> str:
     return f"{FRAMEWORK_PAGES}/{framework_id}.md"
 
 
-def as_data(frameworks: dict[str, Framework], found: dict[tuple[str, str], list[Item]], urls: dict) -> list[dict]:
+def as_data(
+    frameworks: dict[str, Framework], found: dict[tuple[str, str], list[Item]], urls: dict
+) -> list[dict]:
     """The frameworks for content.json: each with its items and what is mapped to them."""
     return [
         {
