@@ -24,7 +24,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..content_types import DATA_DIR, DATA_FILES, TYPES, YAML
+from ..content_types import CAPABILITY_FRAMEWORK, DATA_DIR, DATA_FILES, FRAMEWORKS_DIR, TYPES, YAML
 from ..resources import schema_dir
 from ..schema import load_schemas
 
@@ -145,6 +145,13 @@ def editor_files(root: Path, docs: str = "docs") -> dict[str, str]:
         path = f"{SCHEMA_DIR}/{name}.json"
         files[path] = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
         mapping[f"./{path}"] = [pattern, pattern[:-4] + ".yaml"] if pattern.endswith(".yml") else [pattern]
+    # A framework is one file of fields, docs/_data/frameworks/<id>.yml, not a list.
+    framework = editor_schema(schemas.validators[CAPABILITY_FRAMEWORK].schema)
+    path = f"{SCHEMA_DIR}/{CAPABILITY_FRAMEWORK}.json"
+    document = {"$schema": "http://json-schema.org/draft-07/schema#", **framework}
+    files[path] = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    pattern = f"{docs}/{DATA_DIR}/{FRAMEWORKS_DIR}/*.yml"
+    mapping[f"./{path}"] = [pattern, pattern[:-4] + ".yaml"]
     settings = {
         "yaml.schemas": mapping,
         "yaml.validate": True,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..content_types import DATA_DIR, DATA_FILES, TYPES, YAML
+from ..content_types import CAPABILITY_FRAMEWORK, DATA_DIR, DATA_FILES, FRAMEWORKS_DIR, TYPES, YAML
 from ..schema import Schemas
 from ..text import esc, esc_keeping_code, table
 
@@ -91,6 +91,9 @@ def _ids_and_files(schemas: Schemas) -> list[str]:
         rows.append([esc(content_type.label), name])
     for file_name, name in DATA_FILES.items():
         rows.append([esc(schemas.raw[name].get("title", name)), f"`docs/{DATA_DIR}/{file_name}` (one file)"])
+    if CAPABILITY_FRAMEWORK in schemas.raw:
+        title = schemas.raw[CAPABILITY_FRAMEWORK].get("title", CAPABILITY_FRAMEWORK)
+        rows.append([esc(title), f"`docs/{DATA_DIR}/{FRAMEWORKS_DIR}/<id>.yml` (one file per framework)"])
     rows.append(
         [
             "News authors",
@@ -149,6 +152,16 @@ def field_reference(schemas: Schemas) -> str:
             esc_keeping_code(schema.get("description", "")),
             "",
             table(["Field", "Required", "What to write", "Meaning"], _rows(name, schemas)),
+            "",
+        ]
+    framework = schemas.raw.get(CAPABILITY_FRAMEWORK)
+    if framework:  # one file per framework, each a set of fields
+        out += [
+            f"## {esc(framework.get('title', CAPABILITY_FRAMEWORK))} (`{DATA_DIR}/{FRAMEWORKS_DIR}/<id>.yml`)",
+            "",
+            esc_keeping_code(framework.get("description", "")),
+            "",
+            table(["Field", "Required", "What to write", "Meaning"], _rows(CAPABILITY_FRAMEWORK, schemas)),
             "",
         ]
     settings = schemas.raw.get("settings")
