@@ -182,6 +182,14 @@ def _item_dates(entry: FrameworkItem) -> str:
     return f"In force from {long_date(entry.starts or dt.date.min)}."
 
 
+def see_frameworks(from_uri: str, frameworks: dict[str, Framework]) -> str:
+    """A line linking the frameworks' pages (under the golden thread), or "" with none."""
+    if not frameworks:
+        return ""
+    target = link(from_uri, INDEX_URI, "capability and inspection frameworks")
+    return f"\nWhat each standard, audit section, course, briefing and event serves in the {target} is on their pages.\n"
+
+
 def framework_links(item: Item, frameworks: dict[str, Framework], uri: str) -> str:
     """The "Frameworks" list on a mapped item's page: each framework item it serves, linked to
     its place on the framework's page; "" when it names none."""

@@ -32,7 +32,7 @@ from .contacts import who_to_contact as contacts_box
 from .entry import SHOWN_ELSEWHERE, entry_page, field_label
 from .events import event_page, events_for_standard
 from .framework import framework_additions, framework_backlink
-from .frameworks import framework_links, framework_pages
+from .frameworks import framework_links, framework_pages, see_frameworks
 from .front_door import front_door
 from .glossary import abbreviations_for
 from .home import HOME_URI, under_title
@@ -93,7 +93,7 @@ def generated_pages(site: Site, existing: set[str]) -> dict[str, str | bytes]:
     pages[REFERENCE_URI] = field_reference(site.schemas)
     if EDITORS_GUIDE_URI not in existing:  # the guide comes with the engine, unless the site has its own
         pages[EDITORS_GUIDE_URI] = editors_guide()
-    pages[MATRIX_URI] = matrix_page(site.thread)
+    pages[MATRIX_URI] = matrix_page(site.thread) + see_frameworks(MATRIX_URI, site.frameworks)
     pages.update(audit_pages(site))  # the audit tool and the results dashboard
     pages.update(framework_pages(site.frameworks, site.framework_map, today))  # frameworks/
     return pages

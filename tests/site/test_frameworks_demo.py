@@ -109,8 +109,9 @@ def test_mapped_items_pages_link_their_frameworks(built, page, target):
     assert 'id="frameworks"' in html and f'href="{target}"' in html
 
 
-def test_the_quality_assurance_page_links_the_frameworks(built):
+def test_the_quality_assurance_page_and_the_golden_thread_link_the_frameworks(built):
     assert 'href="../frameworks/"' in article(built, "quality-assurance")
+    assert 'href="../../frameworks/"' in article(built, "standards/golden-thread")
 
 
 def test_the_starter_ships_the_demos_framework_files():
