@@ -401,3 +401,12 @@ def test_content_json_exports_the_frameworks_and_what_is_mapped(site):
     cpd = next(i for i in exported["swe-standards"]["items"] if i["id"] == "maintain-my-cpd")
     assert cpd["mapped"] == [{"type": "course", "id": "example-course"}]
     assert exported["cqc"]["services"] == ["Adults' services"]
+
+
+def test_a_framework_saved_beside_the_data_files_is_told_where_frameworks_go(site):
+    write(site, "docs/_data/pcf-2024.yml", "id: pcf-2024\n")
+    assert check(site) == [
+        "docs/_data/pcf-2024.yml:1: this file is not read, so nothing in it would appear on the site "
+        "(Practice Hub reads only audit_results.yml, audits_counted.yml, legislation.yml, tags.yml in _data/, "
+        "and frameworks in _data/frameworks/)"
+    ]
