@@ -70,7 +70,6 @@ class Framework:
     items: tuple[FrameworkItem, ...]
     pack: dict[str, tuple[str, ...]]
     path: str
-    lines: dict = field(default_factory=dict, compare=False, repr=False)  # field name -> line
 
     def item(self, item_id: str) -> FrameworkItem | None:
         return next((entry for entry in self.items if entry.id == item_id), None)
@@ -83,9 +82,6 @@ class Framework:
         """The short name for tight places, else the name."""
         return self.short_name or self.name
 
-    def line_of(self, name: str) -> int:
-        return self.lines.get(name, 1)
-
 
 @dataclass
 class Reading:
@@ -94,6 +90,10 @@ class Reading:
 
     frameworks: dict[str, Framework] = field(default_factory=dict)
     unread: set = field(default_factory=set)
+    lines: dict = field(default_factory=dict)  # (framework id, field name) -> its line in the file
+
+    def line_of(self, framework: Framework, name: str) -> int:
+        return self.lines.get((framework.id, name), 1)
 
 
 def read_frameworks(docs_dir: Path, docs_path: str, schemas: Schemas, problems: Problems) -> Reading:
@@ -107,13 +107,13 @@ def read_frameworks(docs_dir: Path, docs_path: str, schemas: Schemas, problems: 
             continue
         path = f"{docs_path}/{FOLDER}/{file.name}".lstrip("/")
         stem = file.name.rsplit(".", 1)[0]
-        framework = _read_one(file, path, stem, schemas, problems)
+        framework, lines = _read_one(file, path, stem, schemas, problems)
         if framework is None:
             reading.unread.add(stem)
         elif framework.id in reading.frameworks:
             problems.add(
                 path,
-                framework.line_of("id"),
+                lines.get("id", 1),
                 f'framework "{framework.id}" is already in {reading.frameworks[framework.id].path}',
                 "keep one file per framework",
                 type=CAPABILITY_FRAMEWORK,
@@ -121,11 +121,16 @@ def read_frameworks(docs_dir: Path, docs_path: str, schemas: Schemas, problems: 
             )
         else:
             reading.frameworks[framework.id] = framework
-    _check_between(reading.frameworks, problems)
+            reading.lines.update({(framework.id, name): line for name, line in lines.items()})
+    _check_between(reading, problems)
     return reading
 
 
-def _read_one(file: Path, path: str, stem: str, schemas: Schemas, problems: Problems) -> Framework | None:
+def _read_one(
+    file: Path, path: str, stem: str, schemas: Schemas, problems: Problems
+) -> tuple[Framework | None, dict[str, int]]:
+    """The framework in *file* (None when it has problems) and the line of each of its fields."""
+
     def add(line: int, message: str, hint: str, name: str = "") -> None:
         problems.add(path, line, message, hint, type=CAPABILITY_FRAMEWORK, field=name)
 
@@ -133,22 +138,23 @@ def _read_one(file: Path, path: str, stem: str, schemas: Schemas, problems: Prob
         loaded = load(decode(file.read_bytes()))
     except TextProblem as problem:
         add(problem.line, problem.message, problem.hint)
-        return None
+        return None, {}
     except YamlProblem as problem:
         add(problem.line, problem.message, problem.hint)
-        return None
+        return None, {}
     except (ValueError, TypeError, RecursionError):  # never a traceback for an editor's file
         add(1, "the file cannot be read as a framework", "start it with id:, name: and the other fields")
-        return None
+        return None, {}
     data = loaded.data
     if not isinstance(data, dict):
         add(1, "the file must hold a framework's fields (name: value)", "start it with id:, then name:")
-        return None
+        return None, {}
     findings = schemas.check(CAPABILITY_FRAMEWORK, data)
     for finding in findings:
         add(loaded.line_of(finding.path), finding.message, finding.hint, finding.field)
+    lines = {str(name): loaded.line_of((name,)) for name in data}
     if findings:
-        return None
+        return None, lines
     line = lambda *where: loaded.line_of(where)  # noqa: E731 - a short name for a lookup
     if data["id"] != stem:
         add(
@@ -157,8 +163,8 @@ def _read_one(file: Path, path: str, stem: str, schemas: Schemas, problems: Prob
             f"write id: {stem}, or rename the file {data['id']}.yml",
             "id",
         )
-        return None
-    return _framework(data, path, loaded, add)
+        return None, lines
+    return _framework(data, path, loaded, add), lines
 
 
 def _framework(data: dict, path: str, loaded: Loaded, add) -> Framework | None:
@@ -227,7 +233,6 @@ def _framework(data: dict, path: str, loaded: Loaded, add) -> Framework | None:
                 good = False
     if not good:
         return None
-    lines = {name: line(name) for name in data}
     return Framework(
         data["id"],
         data["name"],
@@ -245,18 +250,18 @@ def _framework(data: dict, path: str, loaded: Loaded, add) -> Framework | None:
         tuple(items),
         pack,
         path,
-        lines,
     )
 
 
-def _check_between(frameworks: dict[str, Framework], problems: Problems) -> None:
+def _check_between(reading: Reading, problems: Problems) -> None:
     """What a framework says about others: the framework that replaces it must exist."""
+    frameworks = reading.frameworks
     for framework in frameworks.values():
         if framework.replaced_by and framework.replaced_by not in frameworks:
             guess = suggest(framework.replaced_by, frameworks)
             problems.add(
                 framework.path,
-                framework.line_of("replaced_by"),
+                reading.line_of(framework, "replaced_by"),
                 f'replaced_by names the framework "{framework.replaced_by}", which has no file in {FOLDER}/',
                 f'did you mean "{guess}"?'
                 if guess
