@@ -162,7 +162,7 @@ def check_actions(
             name = str(action.get("action", ""))
             found, closed = found_on(cycle, action), as_date(action.get("closed"))
             done = action.get("action_status") == "done"
-            at = lambda field, i=index: cycle.line_of("action_plan", i, field)  # noqa: E731
+            at = lambda field, c=cycle, i=index: c.line_of("action_plan", i, field)  # noqa: E731
             if closed is not None and not done:
                 problems.add(
                     cycle.path,
