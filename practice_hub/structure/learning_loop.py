@@ -92,15 +92,15 @@ def loop_actions(site_items, by_id: dict[str, Item], series: dict[tuple, list[di
     a due date and a date it was found, with its section's results before and after. *series* is
     ``Thread.series``: (section id, service, journey stage) -> results oldest first."""
     found_actions = []
+    sections = {item.id: item for item in of_type(by_id.values(), AUDIT_SECTION)}
+    standards = {item.id: item for item in of_type(by_id.values(), STANDARD)}
     for cycle in sorted(of_type(site_items, AUDIT_CYCLE), key=lambda c: c.id):
         for index, action in actions(cycle):
             due, found = as_date(action.get("due")), found_on(cycle, action)
             if due is None or found is None:
                 continue
-            section = by_id.get(str(action.get("audit_section", "")))
-            section = section if section is not None and section.type == AUDIT_SECTION else None
-            standard = by_id.get(str(action.get("standard", "")))
-            standard = standard if standard is not None and standard.type == STANDARD else None
+            section = sections.get(str(action.get("audit_section", "")))
+            standard = standards.get(str(action.get("standard", "")))
             done = action.get("action_status") == "done"
             closed = as_date(action.get("closed")) if done else None
             closed = closed if closed is not None and closed >= found else None
