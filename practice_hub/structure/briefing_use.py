@@ -126,7 +126,7 @@ def check_changed(
 ) -> None:
     """Each id of the list at *path* (a use's or an action's ``changed``) names an item of one
     of *kinds*; each problem at the id's line."""
-    values = item.data
+    values: object = item.data
     for part in path:
         if isinstance(values, dict):
             values = values.get(part)
