@@ -127,6 +127,7 @@ class Settings:
     audit_protective_marking: str = "OFFICIAL-SENSITIVE"
     audit_draft_expiry_days: int = 30
     audit_small_sample: int = 5
+    briefing_use_days: int = 90  # a briefing with no team use after this many days is a gap; 0: off
     audit_grade_labels: tuple = ()  # (grade, words) pairs; see grade_labels()
     audit_service_grade_labels: tuple = ()  # (service, ((grade, words), ...)) pairs
     audit_service_stages: tuple = ()  # (service, (stage, ...)) pairs; see stages_for()

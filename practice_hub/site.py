@@ -31,6 +31,7 @@ from .structure.abbreviations import Abbreviations, abbreviation_index
 from .structure.audit_cycles import check_overdue_actions
 from .structure.audit_results import results_of
 from .structure.blog import blogs_of, check_avatars, check_posts
+from .structure.briefing_use import check_uses
 from .structure.contacts import check_contacts, check_key_points, check_services
 from .structure.edited import newness
 from .structure.events import check_events
@@ -38,6 +39,7 @@ from .structure.examples import check_examples
 from .structure.frameworks import Framework, check_mappings, mapped, read_frameworks
 from .structure.graph import check_unique, resolve
 from .structure.items import Item, of_type
+from .structure.learning_loop import check_actions
 from .structure.load import read_every_file, relative
 from .structure.review import check_reviews
 from .structure.staff_voice import check_staff_voice
@@ -315,6 +317,8 @@ def _golden_thread(draft: SiteDraft) -> None:
     draft.thread.series = results.series
     draft.thread.cycle_results = results.cycles
     draft.thread.small_sample = draft.project.settings.audit_small_sample
+    draft.thread.briefing_use_days = draft.project.settings.briefing_use_days
+    draft.thread.today = draft.project.settings.build_date
     report_gaps(
         draft.thread,
         draft.problems,
@@ -371,6 +375,15 @@ def _check_contacts(draft: SiteDraft) -> None:
     check_key_points(draft.content, settings.key_points_required, draft.problems)
 
 
+def _check_uses_and_loop(draft: SiteDraft) -> None:
+    """Briefings' team uses and the learning-loop fields of audit cycles' actions; the ids they
+    name as changed may be any published item (a draft is named as one)."""
+    everything = {item.id: item for item in draft.drafts + draft.content}
+    latest = draft.project.settings.clock.latest_today
+    check_uses(draft.content, everything, latest, draft.problems)
+    check_actions(draft.content, everything, latest, draft.problems)
+
+
 #: The passes of ``load_site``, in order (problems are reported in this order too).
 PASSES: tuple[tuple[str, Callable[[SiteDraft], None]], ...] = (
     ("read and validate every file", _read),
@@ -390,6 +403,7 @@ PASSES: tuple[tuple[str, Callable[[SiteDraft], None]], ...] = (
     ("downloads and the news front page", _check_files),
     ("contacts, services and key points", _check_contacts),
     ("examples made by start", lambda draft: check_examples(draft.project, draft.problems)),
+    ("briefing uses and the learning loop", _check_uses_and_loop),
 )
 
 

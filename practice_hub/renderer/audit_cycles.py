@@ -11,10 +11,11 @@ from ..markup import link as html_link
 from ..structure.audit_cycles import actions, due_date, is_overdue, open_actions_for
 from ..structure.audit_results import in_scope, window_of
 from ..structure.items import Item
+from ..structure.learning_loop import loop_actions
 from ..structure.thread import Thread
 from ..text import bullet_list, esc, link, long_date, table
 from .audit_form import TOOL_URI, relative
-from .audit_results import results_table
+from .audit_results import LOOP_HEADING, loop_table, median_table, results_table
 from .chart import sample, value_of
 
 
@@ -194,7 +195,51 @@ def cycle_additions(
             ]
         )
     out.append(table(["Action", "Owner", "Due", "Status", "Standard"], rows))
+    if thread is not None:
+        out.append(cycle_loop(cycle, by_id, thread))
     return "\n".join(out) + "\n"
+
+
+def cycle_loop(cycle: Item, by_id: dict[str, Item], thread: Thread) -> str:
+    """The cycle's actions in the learning loop: what each answered, what it changed, the days
+    from finding to closed action and the section's results before and after."""
+    loop = [a for a in loop_actions([cycle], by_id, thread.series) if a.cycle is cycle]
+    if not loop:
+        return ""
+    return "\n".join(
+        [
+            "",
+            f"## {LOOP_HEADING}",
+            "",
+            "What the audit found, what each action changed, the days from the finding to the "
+            "closed action, and the audit section's result before and after.",
+            "",
+            loop_table(cycle.uri, loop, with_cycle=False),
+            median_table(loop),
+        ]
+    )
+
+
+def standard_loop(standard: Item, thread: Thread) -> str:
+    """The actions from audit cycles that serve a standard, in the learning loop ("" when none)."""
+    loop = [
+        a
+        for a in loop_actions(list(thread.by_id.values()), thread.by_id, thread.series)
+        if a.standard is standard
+    ]
+    if not loop:
+        return ""
+    return "\n".join(
+        [
+            "",
+            f"## {LOOP_HEADING}",
+            "",
+            "Actions from audit cycles that serve this standard: what the audit found, what changed, "
+            "the days from finding to closed action, and the section's result before and after.",
+            "",
+            loop_table(standard.uri, loop),
+        ]
+    )
 
 
 def standard_actions(standard: Item, items: list[Item], today: dt.date) -> str:

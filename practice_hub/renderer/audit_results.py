@@ -14,7 +14,10 @@ from ..audit_tool.counting import OVERALL
 from ..markup import Markup, element, join, link
 from ..structure.audit_results import change, in_scope, stages_of
 from ..structure.items import Item
+from ..structure.learning_loop import LoopAction, loop_actions, median_days
 from ..structure.thread import Thread, period_key, period_label
+from ..text import esc, table
+from ..text import link as md_link
 from .audit_form import relative, scroll_region
 from .chart import sample, value_of
 
@@ -303,5 +306,87 @@ def dashboard_page(thread: Thread, settings, use_dir: bool) -> str:
             "",
             str(element("div", tables, class_="ph-results", data_ph_results=True)),
             "",
+            loop_section(thread),
         ]
     )
+
+
+# --- the learning loop: from an audit's finding to the action and the results after it ---------
+
+LOOP_HEADING = "Learning loop"
+
+
+def _result_words(result: dict | None) -> str:
+    if result is None:
+        return ""
+    value = f"{result['good_or_better']:g}%" if result["files_audited"] else "not applicable"
+    return f"{value} ({period_label(result['period'])})"
+
+
+def before_after(action: LoopAction) -> str:
+    """The section's result before the finding and after the closed action: "52% (Q4 2025) → 47% (Q3 2026)"."""
+    if action.section is None:
+        return "no audit section named"
+    before = _result_words(action.before) or "no earlier result"
+    if action.closed is None:
+        after = "action not closed yet"
+    else:
+        after = _result_words(action.after) or "not audited since"
+    return f"{before} → {after}"
+
+
+def _days(action: LoopAction) -> str:
+    return str(action.days) if action.days is not None else f"open ({action.status})"
+
+
+def loop_table(from_uri: str, loop: list[LoopAction], with_cycle: bool = True) -> str:
+    """The actions as a Markdown table: the finding and action, owner, what changed, the days
+    from finding to closed action, and the section's results before and after."""
+    rows = []
+    for action in loop:
+        finding = esc(action.finding) if action.finding else "not recorded"
+        section = (
+            f" ({md_link(from_uri, action.section.uri, action.section.title)})" if action.section else ""
+        )
+        changed = ", ".join(md_link(from_uri, item.uri, item.title, item.anchor) for item in action.changed)
+        row = [f"{finding}{section}", esc(action.action), esc(action.owner), changed or "nothing named"]
+        row += [_days(action), esc(before_after(action))]
+        if with_cycle:
+            row.insert(2, md_link(from_uri, action.cycle.uri, action.cycle.title))
+        rows.append(row)
+    headers = [
+        "Finding (audit section)",
+        "Action",
+        "Owner",
+        "Changed",
+        "Days found to closed",
+        "Result before → after",
+    ]
+    if with_cycle:
+        headers.insert(2, "Audit cycle")
+    return table(headers, rows)
+
+
+def median_table(loop: list[LoopAction]) -> str:
+    """Median days from finding to closed action, per quarter of the closed date, then all."""
+    rows = [[period, f"{median:g}", str(count)] for period, median, count in median_days(loop)]
+    if not rows:
+        return "No action has a closed date yet, so the loop cannot be counted.\n"
+    return table(["Closed in", "Median days from finding to closed action", "Actions closed"], rows)
+
+
+def loop_section(thread: Thread) -> str:
+    """The dashboard's learning loop: median days per quarter, then every action."""
+    loop = loop_actions(list(thread.by_id.values()), thread.by_id, thread.series)
+    out = [
+        f"## {LOOP_HEADING}",
+        "",
+        "What audits found, the action agreed, what it changed, how many days it took from the "
+        "finding to the closed action, and the section's result (all services) before the finding "
+        "and in the first period after the action was closed.",
+        "",
+    ]
+    if not loop:
+        return "\n".join(out + ["No audit cycle has an action plan yet.", ""])
+    out += [median_table(loop), "", loop_table(RESULTS_URI, loop), ""]
+    return "\n".join(out)

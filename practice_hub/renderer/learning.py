@@ -22,6 +22,7 @@ from ..markup import (
     markdown_text,
     start_tag,
 )
+from ..structure.briefing_use import Use, uses_of
 from ..structure.items import Item
 from ..structure.thread import Thread
 from ..text import bullet_list, esc, link, long_date
@@ -145,7 +146,43 @@ def briefing_page(item: Item, thread: Thread) -> str:
     for number, (key, title) in enumerate(BOXES, 1):
         out += _box(number, key, title, boxes[key])
     out += [Markup("</div>"), ""]
+    out += team_uses(item, uses_of(item, thread.by_id, thread.today))
     return REPLACE_BODY + "\n".join(out)
+
+
+USES_HEADING = "How teams used this briefing"
+
+
+def team_uses(item: Item, uses: list[Use]) -> list[str]:
+    """The briefing's "How teams used this briefing": each team's discussion, oldest first, with
+    its answers to the questions, the change it agreed and links to what was changed."""
+    out = [f"## {USES_HEADING}", ""]
+    if not uses:
+        return out + ["No team has recorded its use of this briefing yet.", ""]
+    count = len(uses)
+    out += [f"{count} team discussion{'s' if count != 1 else ''} recorded.", ""]
+    for use in uses:
+        out += [f"### {esc(use.team)}, {esc(long_date(use.date))}", ""]
+        out.append(bullet_list([f"*{esc(question)}* {esc(answer)}" for question, answer in use.answers]))
+        out += [f"**Agreed change:** {esc(use.agreed_change)}", ""]
+        if use.changed:
+            changed = ", ".join(
+                f"{link(item.uri, other.uri, other.title, other.anchor)} ({esc(other.label)})"
+                for other in use.changed
+            )
+            out += [f"**Changed:** {changed}", ""]
+    return out
+
+
+def uses_line(briefing: Item, thread: Thread) -> str:
+    """How teams have used a briefing, in a few words: "used by 2 teams, latest 8 September 2026
+    (Riverside Child Protection Team)", or "no team use recorded yet"."""
+    uses = uses_of(briefing, thread.by_id, thread.today)
+    if not uses:
+        return "no team use recorded yet"
+    teams = len({use.team for use in uses})
+    latest = uses[-1]
+    return f"used by {teams} team{'s' if teams != 1 else ''}, latest {long_date(latest.date)} ({latest.team})"
 
 
 def _further(item: Item, thread: Thread, rest: str) -> str:
@@ -165,9 +202,10 @@ def _further(item: Item, thread: Thread, rest: str) -> str:
 
 
 def briefings_for(
-    from_uri: str, item: Item, thread: Thread, heading: str = "## Learning from reviews"
+    from_uri: str, item: Item, thread: Thread, heading: str = "## Learning from reviews", uses: bool = False
 ) -> str:
-    """The briefings that link to a standard, procedure or course, newest first ("" when none)."""
+    """The briefings that link to a standard, procedure or course, newest first ("" when none);
+    with *uses* (a standard's page), how teams have used each."""
     briefings = sorted(
         thread.linked(item, LEARNING), key=lambda b: (str(b.data.get("date", "")), b.id), reverse=True
     )
@@ -176,6 +214,7 @@ def briefings_for(
     lines = [
         f"{link(from_uri, b.uri, b.title)}: {esc(kind_of(b))}, {esc(b.data.get('scope', ''))}"
         + (f", {esc(long_date(b.data['date']))}" if b.data.get("date") else "")
+        + (f"; {esc(uses_line(b, thread))}" if uses else "")
         for b in briefings
     ]
     return "\n".join(["", heading, "", bullet_list(lines)])

@@ -11,6 +11,7 @@ from ..structure.items import Item
 from ..structure.thread import Thread, period_label
 from ..structure.training import sessions_of, upcoming
 from ..text import bullet_list, date_time, esc, link, table
+from .audit_cycles import standard_loop
 from .chart import results_block, sample, value_of
 from .learning import briefings_for
 from .training import course_sessions
@@ -63,7 +64,8 @@ def standard_additions(standard: Item, thread: Thread, today: dt.date) -> str:
     if related:
         out += ["## Related procedures and tools", ""]
         out.append(bullet_list([f"{item_link(uri, i)} ({i.label})" for i in related]))
-    out.append(briefings_for(uri, standard, thread))  # the learning briefings that serve it
+    out.append(briefings_for(uri, standard, thread, uses=True))  # the briefings that serve it, with uses
+    out.append(standard_loop(standard, thread))  # its audit actions in the learning loop
     series = [(s, thread.results.get(s.id, [])) for s in sections]
     series = [(s, r) for s, r in series if r]
     if series:

@@ -6,6 +6,7 @@ it, where the thread is broken) and checks the audit results file.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from operator import attrgetter
 
 from ..content_types import AUDIT_SECTION, COURSE, LEARNING, STANDARD
 from ..problems import Problems, advisory
+from .briefing_use import unused_gap
 from .items import Item, of_type
 
 _ORDER = attrgetter("sort_key")  # items in reading order: Item.sort_key
@@ -31,6 +33,10 @@ class Thread:
     cycle_results: dict[str, list[dict]] = field(default_factory=dict)  # cycle id -> its results
     small_sample: int = 5  # fewer files than this: a small sample (settings.audit_small_sample)
     briefings: list[Item] = field(default_factory=list)  # learning from reviews
+    # A current briefing with no team use this many days after it was shared is a gap (0: off);
+    # counted on ``today``, the build date (None: not counted).
+    briefing_use_days: int = 0
+    today: dt.date | None = None
 
     @classmethod
     def of(cls, items: list[Item], by_id: dict[str, Item]) -> Thread:
@@ -71,6 +77,19 @@ class Thread:
 
     def gaps(self) -> list[tuple[Item, str, str]]:
         """Every break in the thread: (item, what is wrong, how to mend it)."""
+        return [(item, message, hint) for item, message, hint, _ in self.placed_gaps()]
+
+    def placed_gaps(self) -> list[tuple[Item, str, str, str]]:
+        """Every break in the thread with the field it is reported at: (item, message, hint, field)."""
+        found = [(item, message, hint, "id") for item, message, hint in self._link_gaps()]
+        if self.today is not None:
+            for briefing in self.briefings:
+                unused = unused_gap(briefing, self.today, self.briefing_use_days)
+                if unused is not None:
+                    found.append((briefing, *unused, "title"))
+        return found
+
+    def _link_gaps(self) -> list[tuple[Item, str, str]]:
         found = []
         for standard in self.standards:
             if not self.sections_for(standard):
@@ -131,12 +150,12 @@ def report_gaps(
     names an id of such a file (a course for its standard), or whose id such a file holds (an
     audit section its standard lists). That file has its own problem; once it is fixed, the
     gaps that are real are reported."""
-    for item, message, hint in thread.gaps():
+    for item, message, hint, at in thread.placed_gaps():
         if item.id in unread_words or any(name in unread for name in _names(item.data)):
             continue
         problems.add(
             item.path,
-            item.line_of("id"),
+            item.line_of(at),
             f"golden thread gap: {message}",
             hint,
             type=item.type,

@@ -56,7 +56,8 @@ def briefing(bid: str, drop: tuple = (), body: str = "", **changes) -> str:
 
 def problems_for(tmp_path, monkeypatch, files: dict[str, str]) -> list[str]:
     monkeypatch.setenv("PRACTICE_HUB_TODAY", TODAY)
-    root = make_project(tmp_path / "p", THREAD, files=files)
+    # Team uses and the unused-briefing gap have their own tests (test_briefing_use.py).
+    root = make_project(tmp_path / "p", THREAD, files=files, settings={"briefing_use_days": 0})
     site = load_site(Project.from_config_file(root / "mkdocs.yml"))
     return [str(p) for p in site.problems.errors] + [f"WARNING {p}" for p in site.problems.warnings]
 
@@ -159,7 +160,9 @@ FILES = {
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    root = make_project(tmp_path_factory.mktemp("learning") / "p", THREAD, files=FILES)
+    root = make_project(
+        tmp_path_factory.mktemp("learning") / "p", THREAD, files=FILES, settings={"briefing_use_days": 0}
+    )
     result = run_build(root)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stdout + result.stderr
