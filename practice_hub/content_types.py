@@ -344,7 +344,7 @@ OWN_DATA_FILES = ("synonyms.yml",)
 def read_elsewhere(uri: str) -> bool:
     """Whether *uri* (under docs/) is a data file read by a module of its own (OWN_DATA_FILES)."""
     folder, _, name = uri.rpartition("/")
-    return folder == DATA_DIR and name in OWN_DATA_FILES
+    return (folder == DATA_DIR and name in OWN_DATA_FILES) or folder == f"{DATA_DIR}/frameworks"  # STAND-IN
 
 
 # Folders whose files are downloads or images: never read as content.
@@ -384,6 +384,8 @@ def classify(uri: str) -> Kind:
         if len(parts) == 2 and name in DATA_FILES:
             return Kind(DATA_FILES[name], DATA)
         if len(parts) == 2 and name in OWN_DATA_FILES:
+            return Kind(None, None)
+        if read_elsewhere(uri):  # STAND-IN: docs/_data/frameworks/*.yml, read by structure/frameworks.py
             return Kind(None, None)
         if lower.endswith(YAML_SUFFIXES):
             known = ", ".join(sorted(DATA_FILES))

@@ -35,6 +35,7 @@ from .structure.contacts import check_contacts, check_key_points, check_services
 from .structure.edited import newness
 from .structure.events import check_events
 from .structure.examples import check_examples
+from .structure.frameworks import Framework, read_frameworks
 from .structure.graph import check_unique, resolve
 from .structure.items import Item, of_type
 from .structure.load import read_every_file, relative
@@ -64,6 +65,7 @@ class Site:
     abbreviations: Abbreviations = field(default_factory=lambda: abbreviation_index([]))
     page_uris: frozenset = frozenset()  # every page of the build, generated ones included
     additions: dict = field(default_factory=dict)  # page path -> what Practice Hub adds to it
+    frameworks: dict[str, Framework] = field(default_factory=dict)  # docs/_data/frameworks/<id>.yml
     _pages: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self):
@@ -129,6 +131,7 @@ class SiteDraft:
     laws: dict[str, str] = field(default_factory=dict)
     synonyms: Synonyms = field(default_factory=Synonyms)
     refused: frozenset = frozenset()
+    frameworks: dict = field(default_factory=dict)
 
     @property
     def docs_path(self) -> str:
@@ -149,6 +152,7 @@ class SiteDraft:
             legislation=self.laws,
             synonyms=self.synonyms,
             abbreviations=abbreviation_index(self.content),
+            frameworks=self.frameworks,
         )
 
 
@@ -357,6 +361,10 @@ PASSES: tuple[tuple[str, Callable[[SiteDraft], None]], ...] = (
     ("safe content", _check_safety),
     ("unique ids", _check_ids),
     ("cross-references", _resolve),
+    (
+        "capability and inspection frameworks",
+        lambda draft: setattr(draft, "frameworks", read_frameworks(draft.project.docs_dir, draft.docs_path)),
+    ),
     ("leave out drafts", _leave_out_drafts),
     ("news authors and categories", _check_posts),
     ("reviews, courses and audit actions", _check_reviews),
