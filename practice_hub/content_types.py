@@ -432,6 +432,7 @@ RESERVED_FOLDERS = {
     "tags/": "the topic pages",
     "training/calendar/": "the calendar feeds",
     "events/calendar/": "the events calendar feeds",
+    "evidence/": "the evidence packs",
 }
 RESERVED_COURSE_IDS = {"index", "upcoming", "calendar"}
 

@@ -1,0 +1,147 @@
+"""``practice-hub evidence --framework ID --as-of YYYY-MM-DD --out FOLDER``: a dated evidence pack.
+
+The site is checked and built as on the date (PRACTICE_HUB_TODAY, strict, through
+``engine.build``) into FOLDER/site/; then FOLDER/index.html (one page that opens without the
+network) and FOLDER/evidence.csv list the entries of ``structure/evidence.py`` under the
+framework's headings, each linking to its page in FOLDER/site/. Nothing is written unless the
+date, the folder, the framework and the site are all right.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import re
+import sys
+from pathlib import Path
+
+from . import engine
+from .problems import Problem, summary
+from .renderer.evidence import pack_csv, pack_html, packed
+from .renderer.link_check import check_site_links
+from .settings import Environment, Project, SettingsError, config_problem, read_config
+from .site import check_rendered, load_site
+from .structure.evidence import evidence, long_date
+from .text import command
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+TODAY_VARIABLE = Environment.VARIABLES["today"]
+
+
+def date_problem(text: str) -> str:
+    """Why --as-of is not a date, in plain words, or ""."""
+    try:
+        if _DATE.match(text):
+            dt.date.fromisoformat(text)
+            return ""
+    except ValueError:
+        pass
+    return f'--as-of "{text}" is not a date: write it as YYYY-MM-DD, for example 2026-11-30'
+
+
+def folder_problem(out: Path) -> str:
+    """Why the pack cannot go into *out*, or "": it must be new, or an empty folder."""
+    if out.exists() and not out.is_dir():
+        return f"{out}: this is a file, not a folder (name a new folder for the pack)"
+    if out.is_dir() and any(out.iterdir()):
+        return (
+            f"{out}: the folder is not empty (name a new folder for the pack: nothing in an existing "
+            "one is replaced)"
+        )
+    return ""
+
+
+def framework_problem(framework_id: str, frameworks: dict) -> str:
+    """Why there is no pack for *framework_id*, or ""."""
+    with_pack = [f.id for f in packed(frameworks)]
+    if framework_id in with_pack:
+        return ""
+    if framework_id in frameworks:
+        start = f'the framework "{framework_id}" has no evidence headings ("pack:" in its file)'
+    else:
+        start = f'there is no framework "{framework_id}" in docs/_data/frameworks/'
+    if not with_pack:
+        return start + ' (no framework has a "pack:", so there is no evidence pack to write)'
+    return start + f" (the frameworks with an evidence pack: {', '.join(with_pack)})"
+
+
+@contextlib.contextmanager
+def _dated(as_of: str):
+    """PRACTICE_HUB_TODAY set to the pack's date while the engine builds (it reads the
+    environment), and put back afterwards."""
+    before = os.environ.get(TODAY_VARIABLE)
+    os.environ[TODAY_VARIABLE] = as_of
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(TODAY_VARIABLE, None)
+        else:
+            os.environ[TODAY_VARIABLE] = before
+
+
+def run(config_file: Path, framework_id: str, as_of_text: str, out: Path) -> int:
+    """The command: 0 when the pack is written; 1 when the site has problems or the build fails;
+    2 when what was asked cannot be done (a wrong date, folder or framework, no mkdocs.yml)."""
+    for problem in (date_problem(as_of_text), folder_problem(out)):
+        if problem:
+            print(f"Practice Hub: {problem}", file=sys.stderr)
+            return 2
+    as_of = dt.date.fromisoformat(as_of_text)
+    environment = Environment.read(dict(os.environ, **{TODAY_VARIABLE: as_of_text}))
+    try:
+        project = Project.from_config_file(config_file, environment)
+    except FileNotFoundError:
+        print(
+            f"{config_file}: no such file (run {command('evidence')} in the site's folder, "
+            "or name its mkdocs.yml with -f)",
+            file=sys.stderr,
+        )
+        return 2
+    except SettingsError as error:
+        print(config_problem(config_file, error), file=sys.stderr)
+        return 1
+    except (OSError, ValueError) as error:
+        print(config_problem(config_file, error), file=sys.stderr)
+        return 2
+    site = load_site(project)
+    problem = framework_problem(framework_id, site.frameworks)
+    if problem:
+        print(f"Practice Hub: {problem}", file=sys.stderr)
+        return 2
+    check_rendered(site)
+    check_site_links(site)
+    failing = site.problems.errors + site.problems.counted_warnings
+    if failing:
+        for found in sorted(failing, key=Problem.sort_key):
+            print(found, file=sys.stderr)
+        print(
+            f"Practice Hub: {summary(failing)}; as on {as_of_text}, the site would not build, so no evidence "
+            "pack was written",
+            file=sys.stderr,
+        )
+        return 1
+    framework = site.frameworks[framework_id]
+    headings = evidence(site, framework, as_of)
+    out.mkdir(parents=True, exist_ok=True)
+    with _dated(as_of_text):
+        code, _ = engine.build(config_file, out / "site")
+    if code:
+        print(
+            f"Practice Hub: the site did not build as on {as_of_text}; no evidence pack was written",
+            file=sys.stderr,
+        )
+        return code
+    dirs = project.use_directory_urls
+    name = str(read_config(config_file.read_text(encoding="utf-8")).get("site_name") or "")
+    (out / "index.html").write_text(pack_html(framework, headings, as_of, name, dirs), encoding="utf-8")
+    (out / "evidence.csv").write_text(pack_csv(framework, headings, dirs), encoding="utf-8", newline="")
+    count = sum(len(entries) for _, _, entries in headings)
+    print(
+        f"Practice Hub: the evidence pack for {framework.name} as on {long_date(as_of)} ({count} entries) "
+        f"is in {out}{os.sep}: open index.html; evidence.csv holds the same entries; site{os.sep} is the "
+        "site as built on that date",
+        file=sys.stderr,
+    )
+    return 0
