@@ -116,9 +116,9 @@ def run(config_file: Path, framework_id: str, as_of_text: str, out: Path) -> int
     if failing:
         for found in sorted(failing, key=Problem.sort_key):
             print(found, file=sys.stderr)
+        print(f"Practice Hub: {summary(failing)}", file=sys.stderr)  # check's closing line
         print(
-            f"Practice Hub: {summary(failing)}; as on {as_of_text}, the site would not build, so no evidence "
-            "pack was written",
+            f"Practice Hub: no evidence pack was written: the site would not build as on {as_of_text}",
             file=sys.stderr,
         )
         return 1
