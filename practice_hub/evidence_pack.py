@@ -29,6 +29,12 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 TODAY_VARIABLE = Environment.VARIABLES["today"]
 
 
+def _say(line: str) -> None:
+    """A line for the person who ran the command, on standard error, where the engine's are."""
+    sys.stderr.write(line + "\n")
+    sys.stderr.flush()
+
+
 def date_problem(text: str) -> str:
     """Why --as-of is not a date, in plain words, or ""."""
     try:
@@ -86,41 +92,37 @@ def run(config_file: Path, framework_id: str, as_of_text: str, out: Path) -> int
     2 when what was asked cannot be done (a wrong date, folder or framework, no mkdocs.yml)."""
     for problem in (date_problem(as_of_text), folder_problem(out)):
         if problem:
-            print(f"Practice Hub: {problem}", file=sys.stderr)
+            _say(f"Practice Hub: {problem}")
             return 2
     as_of = dt.date.fromisoformat(as_of_text)
     environment = Environment.read(dict(os.environ, **{TODAY_VARIABLE: as_of_text}))
     try:
         project = Project.from_config_file(config_file, environment)
     except FileNotFoundError:
-        print(
+        _say(
             f"{config_file}: no such file (run {command('evidence')} in the site's folder, "
-            "or name its mkdocs.yml with -f)",
-            file=sys.stderr,
+            "or name its mkdocs.yml with -f)"
         )
         return 2
     except SettingsError as error:
-        print(config_problem(config_file, error), file=sys.stderr)
+        _say(config_problem(config_file, error))
         return 1
     except (OSError, ValueError) as error:
-        print(config_problem(config_file, error), file=sys.stderr)
+        _say(config_problem(config_file, error))
         return 2
     site = load_site(project)
     problem = framework_problem(framework_id, site.frameworks)
     if problem:
-        print(f"Practice Hub: {problem}", file=sys.stderr)
+        _say(f"Practice Hub: {problem}")
         return 2
     check_rendered(site)
     check_site_links(site)
     failing = site.problems.errors + site.problems.counted_warnings
     if failing:
         for found in sorted(failing, key=Problem.sort_key):
-            print(found, file=sys.stderr)
-        print(f"Practice Hub: {summary(failing)}", file=sys.stderr)  # check's closing line
-        print(
-            f"Practice Hub: no evidence pack was written: the site would not build as on {as_of_text}",
-            file=sys.stderr,
-        )
+            _say(str(found))
+        _say(f"Practice Hub: {summary(failing)}")  # check's closing line
+        _say(f"Practice Hub: no evidence pack was written: the site would not build as on {as_of_text}")
         return 1
     framework = site.frameworks[framework_id]
     headings = evidence(site, framework, as_of)
@@ -128,20 +130,16 @@ def run(config_file: Path, framework_id: str, as_of_text: str, out: Path) -> int
     with _dated(as_of_text):
         code, _ = engine.build(config_file, out / "site")
     if code:
-        print(
-            f"Practice Hub: the site did not build as on {as_of_text}; no evidence pack was written",
-            file=sys.stderr,
-        )
+        _say(f"Practice Hub: the site did not build as on {as_of_text}; no evidence pack was written")
         return code
     dirs = project.use_directory_urls
     name = str(read_config(config_file.read_text(encoding="utf-8")).get("site_name") or "")
     (out / "index.html").write_text(pack_html(framework, headings, as_of, name, dirs), encoding="utf-8")
     (out / "evidence.csv").write_text(pack_csv(framework, headings, dirs), encoding="utf-8", newline="")
     count = sum(len(entries) for _, _, entries in headings)
-    print(
+    _say(
         f"Practice Hub: the evidence pack for {framework.name} as on {long_date(as_of)} ({count} entries) "
         f"is in {out}{os.sep}: open index.html; evidence.csv holds the same entries; site{os.sep} is the "
-        "site as built on that date",
-        file=sys.stderr,
+        "site as built on that date"
     )
     return 0

@@ -41,6 +41,12 @@ def _title(framework: Framework) -> str:
     return f"Evidence pack: {framework.short_name or framework.name}"
 
 
+def evidence_uris(frameworks: dict[str, Framework]) -> set[str]:
+    """The pages ``evidence_pages`` makes, by name, without making them (for the link check)."""
+    chosen = packed(frameworks)
+    return {EVIDENCE_INDEX, *(page_uri(f) for f in chosen)} if chosen else set()
+
+
 def evidence_pages(site, as_of: dt.date) -> dict[str, str]:
     """evidence/index.md and a page per framework with a pack; nothing when no framework has one."""
     chosen = packed(site.frameworks)
