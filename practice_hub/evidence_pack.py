@@ -9,11 +9,11 @@ date, the folder, the framework and the site are all right.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from . import engine
@@ -26,7 +26,6 @@ from .structure.evidence import evidence, long_date
 from .text import command
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-TODAY_VARIABLE = Environment.VARIABLES["today"]
 
 
 def _say(line: str) -> None:
@@ -72,21 +71,6 @@ def framework_problem(framework_id: str, frameworks: dict) -> str:
     return start + f" (the frameworks with an evidence pack: {', '.join(with_pack)})"
 
 
-@contextlib.contextmanager
-def _dated(as_of: str):
-    """PRACTICE_HUB_TODAY set to the pack's date while the engine builds (it reads the
-    environment), and put back afterwards."""
-    before = os.environ.get(TODAY_VARIABLE)
-    os.environ[TODAY_VARIABLE] = as_of
-    try:
-        yield
-    finally:
-        if before is None:
-            os.environ.pop(TODAY_VARIABLE, None)
-        else:
-            os.environ[TODAY_VARIABLE] = before
-
-
 def run(config_file: Path, framework_id: str, as_of_text: str, out: Path) -> int:
     """The command: 0 when the pack is written; 1 when the site has problems or the build fails;
     2 when what was asked cannot be done (a wrong date, folder or framework, no mkdocs.yml)."""
@@ -95,7 +79,7 @@ def run(config_file: Path, framework_id: str, as_of_text: str, out: Path) -> int
             _say(f"Practice Hub: {problem}")
             return 2
     as_of = dt.date.fromisoformat(as_of_text)
-    environment = Environment.read(dict(os.environ, **{TODAY_VARIABLE: as_of_text}))
+    environment = replace(Environment.read(), today=as_of_text)  # as PRACTICE_HUB_TODAY would
     try:
         project = Project.from_config_file(config_file, environment)
     except FileNotFoundError:
@@ -127,8 +111,7 @@ def run(config_file: Path, framework_id: str, as_of_text: str, out: Path) -> int
     framework = site.frameworks[framework_id]
     headings = evidence(site, framework, as_of)
     out.mkdir(parents=True, exist_ok=True)
-    with _dated(as_of_text):
-        code, _ = engine.build(config_file, out / "site")
+    code, _ = engine.build(config_file, out / "site", today=as_of_text)
     if code:
         _say(f"Practice Hub: the site did not build as on {as_of_text}; no evidence pack was written")
         return code

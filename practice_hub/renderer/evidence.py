@@ -19,7 +19,19 @@ from ..text import link as page_link
 
 EVIDENCE_DIR = "evidence"
 EVIDENCE_INDEX = f"{EVIDENCE_DIR}/index.md"
-CSV_COLUMNS = ("heading", "answers", "kind", "title", "date", "detail", "owner", "service", "link")
+#: evidence.csv's columns, each with what it holds.
+COLUMNS = {
+    "heading": "the evidence heading (What we know, How we know, What we are doing, Governance)",
+    "answers": "the framework's items the heading answers",
+    "kind": "what the entry is (audit result, briefing use, open action...)",
+    "title": "the entry, as linked on the page",
+    "date": "when it came to be, never after the pack's date",
+    "detail": "what it shows",
+    "owner": "who owns it",
+    "service": "the services it is about",
+    "link": "its page in the folder's site/",
+}
+CSV_COLUMNS = tuple(COLUMNS)
 
 
 def packed(frameworks: dict[str, Framework]) -> list[Framework]:

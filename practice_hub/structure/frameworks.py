@@ -89,7 +89,8 @@ def read_frameworks(docs_dir: Path, docs_path: str = "docs") -> dict[str, Framew
                         loaded.line_of(("items", index)),
                     )
                 )
-        pack = data.get("pack") if isinstance(data.get("pack"), dict) else {}
+        pack = data.get("pack")
+        pack = pack if isinstance(pack, dict) else {}
         found[file.stem] = Framework(
             file.stem,
             str(data.get("name", file.stem)),

@@ -4,6 +4,7 @@ from practice_hub.content_types import RESERVED_FOLDERS, RESERVED_PAGES, reserve
 from practice_hub.renderer.audit_form import TOOL_URI
 from practice_hub.renderer.audit_results import RESULTS_URI
 from practice_hub.renderer.calendar import CALENDAR_DIR
+from practice_hub.renderer.evidence import EVIDENCE_DIR
 from practice_hub.renderer.reference import REFERENCE_URI
 from practice_hub.renderer.register import REGISTER_URI, SCHEDULE_URI
 from practice_hub.renderer.tags import TAGS_DIR
@@ -22,7 +23,12 @@ def test_reserved_pages_match_the_renderers():
         TOOL_URI,
         RESULTS_URI,
     }
-    assert set(RESERVED_FOLDERS) == {f"{TAGS_DIR}/", f"{CALENDAR_DIR}/", f"{EVENTS_CALENDAR_DIR}/"}
+    assert set(RESERVED_FOLDERS) == {
+        f"{TAGS_DIR}/",
+        f"{CALENDAR_DIR}/",
+        f"{EVENTS_CALENDAR_DIR}/",
+        f"{EVIDENCE_DIR}/",
+    }
 
 
 def test_reserved_lookup():
