@@ -124,6 +124,17 @@ def main(argv: list[str] | None = None) -> int:
         "logs", nargs="+", metavar="LOG", help="an access log; rotated .gz files too (LOG.1, LOG.2.gz, ...)"
     )
     report.add_argument("--top", type=int, default=20, help="how many of each to list (default 20)")
+    pack = sub.add_parser(
+        "evidence",
+        help="write a dated evidence pack for an inspection framework into a new folder: a page that "
+        "opens without the network, a spreadsheet (CSV) and the site as built on that date",
+    )
+    pack.add_argument(
+        "--framework", required=True, metavar="ID", help="the framework's id, for example ofsted"
+    )
+    pack.add_argument("--as-of", required=True, metavar="YYYY-MM-DD", help="the date the pack is as on")
+    pack.add_argument("--out", required=True, metavar="FOLDER", help="a new (or empty) folder for the pack")
+    pack.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
     add_editing_commands(sub)
     _add_site_commands(sub)
     args = parser.parse_args(argv)
@@ -170,6 +181,10 @@ def main(argv: list[str] | None = None) -> int:
         code, text = run_search_report([Path(p) for p in args.logs], max(1, args.top))
         (sys.stderr if code else sys.stdout).write(text)
         return code
+    if args.command == "evidence":
+        from .evidence_pack import run as run_evidence
+
+        return run_evidence(Path(args.config_file), args.framework, args.as_of, Path(args.out))
     if args.command == "check":
         return run_check(Path(args.config_file), args.format, args.strict)
     if args.command == "reviews":

@@ -403,6 +403,8 @@ def classify(uri: str) -> Kind:
             return Kind(DATA_FILES[name], DATA)
         if (len(parts) == 2 and name in OWN_DATA_FILES) or framework_file(uri):
             return Kind(None, None)
+        if read_elsewhere(uri):  # STAND-IN: docs/_data/frameworks/*.yml, read by structure/frameworks.py
+            return Kind(None, None)
         if lower.endswith(YAML_SUFFIXES):
             known = ", ".join(sorted(DATA_FILES))
             return Kind(
@@ -453,6 +455,7 @@ RESERVED_FOLDERS = {
     "training/calendar/": "the calendar feeds",
     "events/calendar/": "the events calendar feeds",
     "frameworks/": "the capability and inspection framework pages",
+    "evidence/": "the evidence packs",
 }
 RESERVED_COURSE_IDS = {"index", "upcoming", "calendar"}
 

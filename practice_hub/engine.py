@@ -40,9 +40,12 @@ def engine_name(requested: str | None = None, environment: Environment | None = 
     return name
 
 
-def _environment() -> dict:
+def _environment(today: str = "") -> dict:
     # Material's end-of-life banner is known and tracked; ProperDocs' notice about MkDocs likewise.
-    return dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+    values = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+    if today:  # the build as on another date (the evidence pack's): told to the engine, never kept
+        values[Environment.VARIABLES["today"]] = today
+    return values
 
 
 #: The engine's closing words on a failed build ("Aborted with 2 warnings in strict mode!",
@@ -98,12 +101,14 @@ def _write(stream, data: bytes) -> None:
         stream.flush()
 
 
-def _run(args: list[str], cwd: Path, reword: bool = False) -> int:
+def _run(args: list[str], cwd: Path, reword: bool = False, today: str = "") -> int:
     """Run the engine and return its exit code; 130 if this process is interrupted (Ctrl+C, or
     SIGTERM during a build), after stopping the engine. The engine stays in this process group, so
     Ctrl+C, or a CI runner killing the group, reaches it and what it started (Pagefind) too.
     *reword*: the engine's closing words say the build failed in Practice Hub's (``_forward``)."""
-    process = subprocess.Popen(args, cwd=cwd, env=_environment(), stdout=subprocess.PIPE if reword else None)
+    process = subprocess.Popen(
+        args, cwd=cwd, env=_environment(today), stdout=subprocess.PIPE if reword else None
+    )
     copier = None
     if reword:
         sys.stdout.flush()
@@ -213,11 +218,16 @@ def serve(config_file: Path, address: str, engine: str | None = None, extra: lis
 
 
 def build(
-    config_file: Path, site_dir: Path | None = None, engine: str | None = None, extra: list[str] | None = None
+    config_file: Path,
+    site_dir: Path | None = None,
+    engine: str | None = None,
+    extra: list[str] | None = None,
+    today: str = "",
 ) -> tuple[int, Path]:
     """``mkdocs build --strict`` into a new folder beside site_dir; replace site_dir only on success.
     Returns the engine's exit code (130 when interrupted by Ctrl+C or SIGTERM) and the site folder;
-    1, before the engine starts, when mkdocs.yml cannot be read (said as check says it)."""
+    1, before the engine starts, when mkdocs.yml cannot be read (said as check says it). *today*
+    (YYYY-MM-DD): the build date, as PRACTICE_HUB_TODAY would set it, for this build only."""
     problem = config_problem(config_file, "build")
     if problem:
         sys.stderr.write(problem + "\n")  # where the engine's own messages go
@@ -245,7 +255,7 @@ def build(
                 str(staging),
                 *(extra or []),
             ]
-            code = _run(command, config_file.parent, reword=True)
+            code = _run(command, config_file.parent, reword=True, today=today)
             if code == 0:
                 replace_folder(staging, target)
             return code, target

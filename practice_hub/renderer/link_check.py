@@ -8,6 +8,7 @@ from ..site import Site
 from ..structure.body_links import check_body_links, slugify
 from ..structure.load import walk
 from .frameworks import page_names as framework_page_names
+from .evidence import evidence_uris
 from .reference import EDITORS_GUIDE_URI
 from .register import FEED_URI, NEWS_FEED_URI, SCHEDULE_CSV_URI
 from .site_pages import calendar_names, generated_pages, page_additions
@@ -72,4 +73,5 @@ def _generated_names(site: Site, existing: set) -> set[str]:
     names |= {f"{t.folder}/index.md" for t in TYPES.values() if t.folder} - existing
     names |= {item.uri for item in site.items if item.type in TYPES and TYPES[item.type].entries_have_pages}
     names |= {tag_uri(tag) for tag in site.tags}
+    names |= evidence_uris(site.frameworks)
     return names | framework_page_names(site.frameworks)

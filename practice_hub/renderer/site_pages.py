@@ -31,6 +31,7 @@ from .calendar import ALL_ICS_URI, calendar, course_ics_uri, session_ics_uri
 from .contacts import who_to_contact as contacts_box
 from .entry import SHOWN_ELSEWHERE, entry_page, field_label
 from .events import event_page, events_for_standard
+from .evidence import evidence_pages
 from .framework import framework_additions, framework_backlink
 from .frameworks import framework_links, framework_pages, see_frameworks
 from .front_door import front_door
@@ -96,6 +97,7 @@ def generated_pages(site: Site, existing: set[str]) -> dict[str, str | bytes]:
     pages[MATRIX_URI] = matrix_page(site.thread) + see_frameworks(MATRIX_URI, site.frameworks)
     pages.update(audit_pages(site))  # the audit tool and the results dashboard
     pages.update(framework_pages(site.frameworks, site.framework_map, today))  # frameworks/
+    pages.update(evidence_pages(site, today))  # evidence/: a pack per inspection framework
     return pages
 
 

@@ -164,6 +164,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "practice_hub.publish",
             "practice_hub.search_report",
             "practice_hub.bench",
+            "practice_hub.evidence_pack",
         ),
     ),
 )

@@ -5,6 +5,7 @@ from practice_hub.renderer.audit_form import TOOL_URI
 from practice_hub.renderer.audit_results import RESULTS_URI
 from practice_hub.renderer.calendar import CALENDAR_DIR
 from practice_hub.renderer.frameworks import INDEX_URI as FRAMEWORKS_INDEX
+from practice_hub.renderer.evidence import EVIDENCE_DIR
 from practice_hub.renderer.reference import REFERENCE_URI
 from practice_hub.renderer.register import REGISTER_URI, SCHEDULE_URI
 from practice_hub.renderer.tags import TAGS_DIR
@@ -28,6 +29,7 @@ def test_reserved_pages_match_the_renderers():
         f"{CALENDAR_DIR}/",
         f"{EVENTS_CALENDAR_DIR}/",
         FRAMEWORKS_INDEX.rsplit("/", 1)[0] + "/",
+        f"{EVIDENCE_DIR}/",
     }
 
 
