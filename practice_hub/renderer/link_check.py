@@ -7,8 +7,8 @@ from ..loader.text import TextProblem, decode
 from ..site import Site
 from ..structure.body_links import check_body_links, slugify
 from ..structure.load import walk
-from .frameworks import page_names as framework_page_names
 from .evidence import evidence_uris
+from .frameworks import page_names as framework_page_names
 from .reference import EDITORS_GUIDE_URI
 from .register import FEED_URI, NEWS_FEED_URI, SCHEDULE_CSV_URI
 from .site_pages import calendar_names, generated_pages, page_additions

@@ -4,8 +4,8 @@ from practice_hub.content_types import RESERVED_FOLDERS, RESERVED_PAGES, reserve
 from practice_hub.renderer.audit_form import TOOL_URI
 from practice_hub.renderer.audit_results import RESULTS_URI
 from practice_hub.renderer.calendar import CALENDAR_DIR
-from practice_hub.renderer.frameworks import INDEX_URI as FRAMEWORKS_INDEX
 from practice_hub.renderer.evidence import EVIDENCE_DIR
+from practice_hub.renderer.frameworks import INDEX_URI as FRAMEWORKS_INDEX
 from practice_hub.renderer.reference import REFERENCE_URI
 from practice_hub.renderer.register import REGISTER_URI, SCHEDULE_URI
 from practice_hub.renderer.tags import TAGS_DIR
