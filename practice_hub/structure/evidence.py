@@ -8,8 +8,9 @@ Under each heading (``HEADINGS``), entries of these kinds, in this order:
 - How we know: audit cycles under way or done, the moderation behind the results, briefings
   shared and each team's recorded use of one (``uses:``, dated);
 - What we are doing: the audit actions open on the date (owner, due date), training reach per
-  course (sessions held and planned, places), practice weeks held, and the learning loop's
-  figures when given (``learning_loop``: entries of kind ``LEARNING_LOOP`` made elsewhere);
+  course (sessions held and planned, places), practice weeks held, and the learning loop: each
+  action closed by the date (finding, days from finding to closed action, what it changed, the
+  section's result before and after) and the median days per quarter (structure/learning_loop.py);
 - Governance: every procedure in date or due with its owner, and every overdue review.
 
 An entry with a service (a procedure's ``service``, a cycle's ``services``, a result's service,
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,6 +36,7 @@ from .contacts import ALL_SERVICES
 from .events import PRACTICE_WEEK, occurrence
 from .frameworks import Framework
 from .items import Item, of_type
+from .learning_loop import ALL_PERIODS, loop_actions, median_days
 from .review import PageReview
 from .staff_voice import answers, years
 from .thread import period_key, period_label
@@ -57,7 +59,7 @@ BRIEFING_USE_KIND = "briefing use"
 ACTION_KIND = "open action"
 TRAINING_KIND = "training reach"
 PRACTICE_WEEK_KIND = "practice week"
-LEARNING_LOOP = "learning loop"  # made elsewhere (the learning loop's median days), passed in
+LEARNING_LOOP = "learning loop"  # actions closed by the date, and the median days (learning_loop.py)
 PROCEDURE_KIND = "procedure"
 OVERDUE_KIND = "overdue review"
 KINDS = (
@@ -144,11 +146,9 @@ def _shown(services: Sequence[str]) -> str:
     return " and ".join(services) if services else ALL_SERVICES
 
 
-def evidence(
-    site: Any, framework: Framework, as_of: dt.date, learning_loop: Iterable[Entry] = ()
-) -> list[tuple[str, str, list[Entry]]]:
+def evidence(site: Any, framework: Framework, as_of: dt.date) -> list[tuple[str, str, list[Entry]]]:
     """(heading key, heading title, entries) for each of HEADINGS, as on *as_of* (see the module's
-    docstring). *site* is a loaded ``Site``; *learning_loop*: entries of kind LEARNING_LOOP."""
+    docstring). *site* is a loaded ``Site``."""
     items: list[Item] = list(site.items)
     by_id: dict[str, Item] = dict(site.by_id)
     made: list[tuple[Entry, tuple[str, ...]]] = []
@@ -159,7 +159,7 @@ def evidence(
     made += _actions(items, as_of)
     made += _training(items, by_id, as_of)
     made += _practice_weeks(items, by_id, as_of)
-    made += [(entry, ()) for entry in learning_loop]
+    made += _learning_loop(site.thread, items, by_id, as_of, framework)
     made += _governance(items, as_of)
     kept = [e for e, services in made if _keeps(framework, services) and e.date <= as_of.isoformat()]
     kept.sort(key=lambda e: KINDS.index(e.kind) if e.kind in KINDS else len(KINDS))
@@ -483,3 +483,70 @@ def _governance(items: list[Item], as_of: dt.date) -> list[tuple[Entry, tuple[st
 def _procedure_services(item: Item) -> tuple[str, ...]:
     service = item.data.get("service")
     return (service,) if isinstance(service, str) and service and service != ALL_SERVICES else ()
+
+
+LOOP_ANCHOR = "learning-loop"  # the dashboard's "Learning loop" section (renderer/audit_results.py)
+
+
+def _percent(result: dict | None) -> str:
+    if not result:
+        return ""
+    return f"{result.get('good_or_better', 0):g}% good or better in {period_label(str(result.get('period', '')))}"
+
+
+def _learning_loop(
+    thread: Any, items: list[Item], by_id: dict[str, Item], as_of: dt.date, framework: Framework
+) -> list[tuple[Entry, tuple[str, ...]]]:
+    """Each audit action closed by *as_of* in a cycle of the framework's services, then the
+    median days from finding to closed action over those actions, per quarter and in all (an
+    action closed later counts as open)."""
+    loop = [
+        a
+        for a in loop_actions(items, by_id, thread.series)
+        if a.closed is not None
+        and a.closed <= as_of
+        and _keeps(framework, tuple(str(s) for s in a.cycle.data.get("services") or []))
+    ]
+    out = []
+    for action in loop:
+        services = tuple(str(s) for s in action.cycle.data.get("services") or [])
+        after = action.after if action.after and period_end(action.after["period"]) <= as_of else None
+        sentences = [f"Finding: {action.finding.rstrip('.')}"] if action.finding else []
+        sentences.append(
+            f"Found {long_date(action.found)}, closed {long_date(action.closed)} ({action.days} days)"
+        )
+        if action.changed:
+            sentences.append("Changed: " + ", ".join(item.title for item in action.changed))
+        if action.section is not None and (action.before or after):
+            before, later = _percent(action.before), _percent(after) or "no audit since"
+            sentences.append(f"{action.section.title}: {before or 'no earlier result'}, then {later}")
+        entry = Entry(
+            "doing",
+            LEARNING_LOOP,
+            action.action,
+            action.closed.isoformat(),
+            ". ".join(sentences) + ".",
+            action.owner,
+            _shown(services),
+            action.cycle.uri,
+            action.cycle.anchor,
+        )
+        out.append((entry, services))
+    medians = median_days(loop)
+    if medians:
+        *periods, (_, median, count) = medians
+        per_period = "; ".join(f"{label}: {m:g} days ({n} closed)" for label, m, n in periods)
+        detail = f"{ALL_PERIODS}: {median:g} days over {count} closed action{'' if count == 1 else 's'}"
+        entry = Entry(
+            "doing",
+            LEARNING_LOOP,
+            "Median days from an audit finding to its closed action",
+            as_of.isoformat(),
+            f"{detail}. By quarter closed: {per_period}",
+            "",
+            ALL_SERVICES,
+            RESULTS_URI,
+            LOOP_ANCHOR,
+        )
+        out.append((entry, ()))
+    return out

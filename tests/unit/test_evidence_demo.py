@@ -75,22 +75,29 @@ def test_nothing_is_dated_after_the_date_asked_for(demo):
     assert [e for e in november if e.uri == winter and e.kind == CYCLE_KIND]
 
 
-def test_the_learning_loop_joins_what_we_are_doing_when_given(demo):
-    loop = Entry(
-        "doing",
-        LEARNING_LOOP,
-        "Median days from finding to action",
-        "2026-11-30",
-        "41 days",
-        "",
-        "All services",
-        "audit/results.md",
-        "",
+def test_the_learning_loop_is_counted_from_the_demo_cycles_actions(demo):
+    # Counted by hand from docs/audit/cycles/: the chronology prompt (found 13 March 2026, the
+    # spring audit window's end, closed 22 May: 70 days), the chronology workshops (13 March to
+    # 24 July: 133 days) and the direct-work guide (found 12 June, closed 21 August: 70 days).
+    # Closed in Q2 2026: 70 -> median 70; in Q3: 133 and 70 -> median 101.5; all: 70, 70, 133 -> 70.
+    def loop(day):
+        doing = dict((k, e) for k, _, e in evidence(demo, demo.frameworks["ofsted"], day))["doing"]
+        return [e for e in doing if e.kind == LEARNING_LOOP]
+
+    november = loop(AS_OF)
+    assert [e.date for e in november] == ["2026-05-22", "2026-07-24", "2026-08-21", "2026-11-30"]
+    assert november[-1].detail == (
+        "All: 70 days over 3 closed actions. By quarter closed: 2026 Q2: 70 days (1 closed); "
+        "2026 Q3: 101.5 days (2 closed)"
     )
-    doing = dict((k, e) for k, _, e in evidence(demo, demo.frameworks["cqc"], AS_OF, learning_loop=[loop]))[
-        "doing"
-    ]
-    assert loop in doing
+    assert "(133 days)" in november[1].detail and "Changed: " in november[1].detail
+    assert "47% good or better in Q3 2026" in november[0].detail
+    # On 30 June only the first was closed; the rest are still open actions then.
+    june = loop(dt.date(2026, 6, 30))
+    assert (
+        june[-1].detail == "All: 70 days over 1 closed action. By quarter closed: 2026 Q2: 70 days (1 closed)"
+    )
+    assert "no audit since" in june[0].detail  # Q3's results were not in on 30 June
 
 
 def test_the_staff_pages_show_each_heading_with_what_it_answers(demo):
