@@ -29,6 +29,7 @@ from .audit_form import TOOL_URI, tool_page
 from .audit_results import RESULTS_URI, dashboard_page
 from .calendar import ALL_ICS_URI, calendar, course_ics_uri, session_ics_uri
 from .contacts import who_to_contact as contacts_box
+from .cpd import MY_CPD_URI, my_cpd_page, record_block
 from .entry import SHOWN_ELSEWHERE, entry_page, field_label
 from .events import event_page, events_for_standard
 from .framework import framework_additions, framework_backlink
@@ -63,6 +64,9 @@ from .thread import MATRIX_URI, course_page, matrix_page, section_additions, sta
 from .training import UPCOMING_URI, upcoming_page
 
 CONTINUE_LIST = "\x00continue-list\n"  # an addition that continues the page's last list
+# In an addition that continues the page's list: what follows is Practice Hub's own, marked and
+# judged as such (the adapter's _marked), not as the editor's list.
+END_LIST = "\x00end-list\n"
 # Material's blog plugin makes these types' index, archive and category pages.
 BLOG_TYPES = {t.name for t in TYPES.values() if t.blog}
 
@@ -94,6 +98,7 @@ def generated_pages(site: Site, existing: set[str]) -> dict[str, str | bytes]:
         pages[EDITORS_GUIDE_URI] = editors_guide()
     pages[MATRIX_URI] = matrix_page(site.thread)
     pages.update(audit_pages(site))  # the audit tool and the results dashboard
+    pages[MY_CPD_URI] = my_cpd_page(site.project.use_directory_urls, site.project.settings.today)
     return pages
 
 
@@ -116,8 +121,11 @@ ENTRY_PAGES: dict[str, Callable[[Item, Site], str]] = {
     "course": lambda course, site: (
         course_page(course, site.thread, site.project.settings.build_date)
         + framework_backlink(course, site.thread, course.uri)
+        + cpd_block(course, site, course.uri)
     ),
-    "event": lambda event, site: event_page(event, site.by_id, site.project.settings.build_date),
+    "event": lambda event, site: (
+        event_page(event, site.by_id, site.project.settings.build_date) + cpd_block(event, site, event.uri)
+    ),
     "staff_voice": lambda entry, site: year_page(entry, site.items),  # a year of health check results
 }
 
@@ -155,7 +163,7 @@ def with_additions(site: Site, uri: str, markdown: str, addition: str) -> str:
     if addition.startswith(REPLACE_BODY):  # a briefing's seven boxes hold its body
         return addition[len(REPLACE_BODY) :]
     if addition.startswith(CONTINUE_LIST):  # one Related list, not two
-        return markdown.rstrip() + "\n" + addition[len(CONTINUE_LIST) :]
+        return markdown.rstrip() + "\n" + addition[len(CONTINUE_LIST) :].replace(END_LIST, "\n\n")
     return markdown.rstrip() + "\n\n" + addition if addition else markdown
 
 
@@ -172,7 +180,17 @@ def _additions(site: Site, uri: str, pages: set[str]) -> str:
         return front_door(site.items, pages, site.project.settings.build_date, site.project.settings)
     render = ADDITIONS.get(TYPES[item.type].additions) if item.type in TYPES else None
     made = render(item, site, uri) if render else ""
-    return made + framework_backlink(item, site.thread, uri)  # the framework's link back
+    made += framework_backlink(item, site.thread, uri)  # the framework's link back
+    cpd = cpd_block(item, site, uri)  # "Record as CPD"
+    if cpd and made.startswith(CONTINUE_LIST):  # Practice Hub's own HTML after the editor's list
+        return made + END_LIST + cpd
+    return made + cpd
+
+
+def cpd_block(item: Item, site: Site, uri: str) -> str:
+    """ "Record as CPD" under a course, event, briefing, research entry or procedure."""
+    project = site.project
+    return record_block(item, uri, project.use_directory_urls, project.settings.today)
 
 
 def _cycle_actions(standard, site: Site) -> str:
