@@ -130,14 +130,18 @@
   }
 
   /* The form (the same on a page and on My CPD). */
-  function formParts(form) {
+  function formParts(form, today) {
     function field(name) { return form.elements.namedItem(name); }
     var peer = field("peer");
     var problemsBox = $(form, ".ph-cpd__problems");
     function showPeer() {
       all(form, ".ph-cpd__peer .ph-cpd__field").forEach(function (f) { f.hidden = !peer.checked; });
     }
-    peer.addEventListener("change", showPeer);
+    peer.addEventListener("change", function () {
+      // The conversation is usually recent: today, until the reader says otherwise.
+      if (peer.checked && !field("peer_when").value) field("peer_when").value = today();
+      showPeer();
+    });
     function fill(record) {
       FIELDS.forEach(function (name) { field(name).value = record[name] || ""; field(name).removeAttribute("aria-invalid"); });
       peer.checked = !!record.peer;
@@ -196,7 +200,7 @@
   function setUpBlock(block) {
     var key = storeKey(block), button = $(block, "button[data-cpd-action='open']");
     var status = $(block, "[data-ph-cpd-status]");
-    var parts = formParts($(block, "form[data-ph-cpd-form]"));
+    var parts = formParts($(block, "form[data-ph-cpd-form]"), function () { return todayOf(block); });
     var prompts = [];
     try { prompts = JSON.parse(block.getAttribute("data-cpd-prompts") || "[]"); } catch (e) { prompts = []; }
     reveal(block);
@@ -244,7 +248,7 @@
     var records = $(root, "#ph-cpd-records"), yearBox = $(root, "[data-ph-cpd-year]");
     var list = $(root, "[data-ph-cpd-list]"), status = root.querySelectorAll("[data-ph-cpd-status]");
     status = status[status.length - 1];
-    var parts = formParts($(root, "form[data-ph-cpd-form]"));
+    var parts = formParts($(root, "form[data-ph-cpd-form]"), function () { return todayOf(root); });
     var editing = null;
     reveal(root);
     parts.form.setAttribute("aria-label", "Edit a CPD record");
