@@ -269,7 +269,7 @@
     }
     function entry(r) {
       var article = el("article", "", "ph-cpd__record");
-      var heading = el("h3", r.title);
+      var heading = el("h4", r.title);  // under the year's heading (h3)
       heading.id = "ph-cpd-record-" + r.id;
       heading.tabIndex = -1;
       article.setAttribute("aria-labelledby", heading.id);

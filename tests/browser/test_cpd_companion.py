@@ -92,7 +92,12 @@ def test_record_list_export_edit_delete_and_clear(page, pages, origin_guard, sit
     page.screenshot(path=shots / "cpd-form-1280.png", full_page=False)
     page.get_by_role("button", name="Cancel").click()
     assert _stored(page) == []
-    _record(page, "How to ask the second question.", "I ask it at every visit.", ("Practice supervisor", "2026-11-20"))
+    _record(
+        page,
+        "How to ask the second question.",
+        "I ask it at every visit.",
+        ("Practice supervisor", "2026-11-20"),
+    )
 
     # A briefing: its questions are the prompts.
     page.goto(pages["briefing"])
@@ -124,10 +129,14 @@ def test_record_list_export_edit_delete_and_clear(page, pages, origin_guard, sit
     records = page.locator(".ph-cpd__record")
     assert records.count() == 3
     flags = {
-        records.nth(i).locator("h3").inner_text(): records.nth(i).locator(".ph-cpd__flag").inner_text()
+        records.nth(i).locator("h4").inner_text(): records.nth(i).locator(".ph-cpd__flag").inner_text()
         for i in range(3)
     }
-    assert flags == {course: "With a peer reflection", briefing: "No peer reflection", earlier: "No peer reflection"}
+    assert flags == {
+        course: "With a peer reflection",
+        briefing: "No peer reflection",
+        earlier: "No peer reflection",
+    }
     assert "Other years (1)" in page.locator("[data-ph-cpd-list]").inner_text()
     assert page.locator("[data-ph-cpd-list] script").count() == 0  # typed text stays text
     page.screenshot(path=shots / "cpd-my-cpd-1280.png", full_page=True)
@@ -181,7 +190,10 @@ def test_record_list_export_edit_delete_and_clear(page, pages, origin_guard, sit
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name=f"Delete {earlier}").click()
     assert records.count() == 2 and len(_stored(page)) == 2
-    assert f"The record \u201c{earlier}\u201d is deleted" in page.locator(".ph-cpd--page [role=status]").last.inner_text()
+    assert (
+        f"The record \u201c{earlier}\u201d is deleted"
+        in page.locator(".ph-cpd--page [role=status]").last.inner_text()
+    )
 
     # Clear everything: refused once, then confirmed; nothing of the companion is left.
     page.once("dialog", lambda dialog: dialog.dismiss())
@@ -209,7 +221,9 @@ def _seed(page) -> None:
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_the_form_and_my_cpd_have_no_axe_violations(browser, site_server, origin_guard, pages, scheme, test_output):
+def test_the_form_and_my_cpd_have_no_axe_violations(
+    browser, site_server, origin_guard, pages, scheme, test_output
+):
     shots = test_output / "screenshots"
     shots.mkdir(exist_ok=True)
     for width in (1280, 390):
@@ -226,7 +240,8 @@ def test_the_form_and_my_cpd_have_no_axe_violations(browser, site_server, origin
             page.get_by_role("button", name="Save on this device").click()  # the problems shown too
             assert page.locator("#ph-cpd-problems li").count() >= 2
             assert_no_violations(page, f"the Record as CPD form ({scheme}, {width} px)")
-            page.locator("[data-ph-cpd]").screenshot(path=shots / f"cpd-form-{scheme}-{width}.png")
+            page.locator("#ph-cpd-h").scroll_into_view_if_needed()
+            page.screenshot(path=shots / f"cpd-form-{scheme}-{width}.png", full_page=True)
             _seed(page)
             page.goto(MY_CPD)
             page.add_style_tag(content=NO_MOTION)

@@ -35,7 +35,7 @@ from practice_hub.settings import Project
 from practice_hub.site import load_site
 from practice_hub.structure.items import Item
 
-NASTY = '<script>alert("x")</script> & \'quoted\''
+NASTY = "<script>alert(\"x\")</script> & 'quoted'"
 
 
 def _item(type_name: str, uri: str, **data) -> Item:
@@ -142,7 +142,9 @@ def site(tmp_path_factory):
 
 
 def test_a_site_s_course_pages_say_whether_they_count_and_offer_the_block(site):
-    one, two = (next(c for c in site.of_type(COURSE) if c.id == ident) for ident in ("course-one", "course-two"))
+    one, two = (
+        next(c for c in site.of_type(COURSE) if c.id == ident) for ident in ("course-one", "course-two")
+    )
     page_one = ENTRY_PAGES["course"](one, site)
     page_two = ENTRY_PAGES["course"](two, site)
     assert "- **Counts as CPD:** Yes" in page_one and "CPD hours" not in page_one
