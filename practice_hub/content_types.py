@@ -44,6 +44,9 @@ class ContentType:
     # YAML entries with a page each: in the menu too (a handful a year), or, by default, reached
     # from the type's listing only (hundreds of courses would fill every page's menu).
     entries_in_menu: bool = False
+    # "Record as CPD" on each item's page (renderer/cpd.py): the type of CPD it is, in Social Work
+    # England's words; "" for types that are not a learning activity.
+    cpd_type: str = ""
 
     @property
     def schema_name(self) -> str:
@@ -94,6 +97,7 @@ REGISTRY: tuple[ContentType, ...] = (
         additions="procedure_additions",
         listing="by_service",  # grouped by service (renderer/listing.py)
         search_weight=3.0,
+        cpd_type="Reading: a procedure",
         menu=10,
     ),
     ContentType(  # who to phone: one directory page, each contact at its own anchor
@@ -170,6 +174,7 @@ REGISTRY: tuple[ContentType, ...] = (
         listing="catalogue",
         entry_renderer="course",
         search_weight=1.15,
+        cpd_type="Course or training",
         menu=40,
         export_extra="sessions",
     ),
@@ -184,6 +189,7 @@ REGISTRY: tuple[ContentType, ...] = (
         listing="events",
         entry_renderer="event",
         entries_in_menu=True,
+        cpd_type="Event",
         search_weight=0.9,
         menu=45,
         export_extra="calendar",
@@ -221,6 +227,7 @@ REGISTRY: tuple[ContentType, ...] = (
         export_fields=("publisher", "resource_type", "date", "link", "topics"),
         listing="library",
         additions="research_additions",
+        cpd_type="Reading: research",
         menu=70,
     ),
     ContentType(  # a briefing per local or national review, in the seven-minute layout
@@ -233,6 +240,7 @@ REGISTRY: tuple[ContentType, ...] = (
         export_fields=("review_kind", "scope", "publisher", "date", "link"),  # publisher: its source
         listing="learning",
         additions="learning_additions",
+        cpd_type="Learning from a review",
         search_weight=1.2,
         menu=75,
     ),
@@ -449,6 +457,7 @@ RESERVED_PAGES = {
     "training/upcoming.md": "the upcoming sessions page",
     "audit/tool.md": "the case-file audit tool",
     "audit/results.md": "the audit results dashboard",
+    "my-cpd.md": "the My CPD page",
 }
 RESERVED_FOLDERS = {
     "tags/": "the topic pages",

@@ -42,6 +42,7 @@ from .renderer.problems_page import PROBLEMS_URI, problems_banner, problems_page
 from .renderer.site_pages import (
     BLOG_TYPES,
     CONTINUE_LIST,
+    END_LIST,
     feed_file,
     generated_pages,
     out_of_menu,
@@ -423,6 +424,9 @@ def _nonce(markdown: str) -> str:
 
 def _marked(addition: str, nonce: str) -> str:
     """Practice Hub's addition between two comments that only this build knows."""
+    if addition.startswith(CONTINUE_LIST) and END_LIST in addition:  # the list, then Practice Hub's own
+        listed, _, own = addition.partition(END_LIST)
+        return listed + "\n\n" + _marked(own, nonce)
     if not addition or addition.startswith(CONTINUE_LIST):  # list items, as an editor writes them
         return addition
     prefix = REPLACE_BODY if addition.startswith(REPLACE_BODY) else ""

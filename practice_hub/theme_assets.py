@@ -49,7 +49,10 @@ class Bundle:
 #: that use it, found by an element whose id or attribute name matches (the audit tool's form
 #: ``data-ph-audit`` and data ``#ph-audit-data``, the dashboard's ``data-ph-results``...). The
 #: audit tool's script is a fifth of every page's download otherwise.
-ON_DEMAND = {"practice-hub-audit.js": "^(?:data-)?ph-(?:audit|results)"}
+ON_DEMAND = {
+    "practice-hub-audit.js": "^(?:data-)?ph-(?:audit|results)",
+    "practice-hub-cpd.js": "^(?:data-)?ph-cpd",  # "Record as CPD" and My CPD (renderer/cpd.py)
+}
 
 _LOADER = """(function () {
   "use strict";

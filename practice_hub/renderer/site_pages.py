@@ -29,6 +29,7 @@ from .audit_form import TOOL_URI, tool_page
 from .audit_results import RESULTS_URI, dashboard_page
 from .calendar import ALL_ICS_URI, calendar, course_ics_uri, session_ics_uri
 from .contacts import who_to_contact as contacts_box
+from .cpd import MY_CPD_URI, my_cpd_page, record_block
 from .entry import SHOWN_ELSEWHERE, entry_page, field_label
 from .events import event_page, events_for_standard
 from .evidence import evidence_pages
@@ -65,6 +66,9 @@ from .thread import MATRIX_URI, course_page, matrix_page, section_additions, sta
 from .training import UPCOMING_URI, upcoming_page
 
 CONTINUE_LIST = "\x00continue-list\n"  # an addition that continues the page's last list
+# In an addition that continues the page's list: what follows is Practice Hub's own, marked and
+# judged as such (the adapter's _marked), not as the editor's list.
+END_LIST = "\x00end-list\n"
 # Material's blog plugin makes these types' index, archive and category pages.
 BLOG_TYPES = {t.name for t in TYPES.values() if t.blog}
 
@@ -98,6 +102,7 @@ def generated_pages(site: Site, existing: set[str]) -> dict[str, str | bytes]:
     pages.update(audit_pages(site))  # the audit tool and the results dashboard
     pages.update(framework_pages(site.frameworks, site.framework_map, today))  # frameworks/
     pages.update(evidence_pages(site, today))  # evidence/: a pack per inspection framework
+    pages[MY_CPD_URI] = my_cpd_page(site.project.use_directory_urls, site.project.settings.today)
     return pages
 
 
@@ -121,10 +126,12 @@ ENTRY_PAGES: dict[str, Callable[[Item, Site], str]] = {
         course_page(course, site.thread, site.project.settings.build_date)
         + framework_backlink(course, site.thread, course.uri)
         + framework_links(course, site.frameworks, course.uri)
+        + cpd_block(course, site, course.uri)
     ),
     "event": lambda event, site: (
         event_page(event, site.by_id, site.project.settings.build_date)
         + framework_links(event, site.frameworks, event.uri)
+        + cpd_block(event, site, event.uri)
     ),
     "staff_voice": lambda entry, site: year_page(entry, site.items),  # a year of health check results
 }
@@ -163,7 +170,7 @@ def with_additions(site: Site, uri: str, markdown: str, addition: str) -> str:
     if addition.startswith(REPLACE_BODY):  # a briefing's seven boxes hold its body
         return addition[len(REPLACE_BODY) :]
     if addition.startswith(CONTINUE_LIST):  # one Related list, not two
-        return markdown.rstrip() + "\n" + addition[len(CONTINUE_LIST) :]
+        return markdown.rstrip() + "\n" + addition[len(CONTINUE_LIST) :].replace(END_LIST, "\n\n")
     return markdown.rstrip() + "\n\n" + addition if addition else markdown
 
 
@@ -181,7 +188,18 @@ def _additions(site: Site, uri: str, pages: set[str]) -> str:
     render = ADDITIONS.get(TYPES[item.type].additions) if item.type in TYPES else None
     made = render(item, site, uri) if render else ""
     made += framework_backlink(item, site.thread, uri)  # the framework's link back
-    return made + framework_links(item, site.frameworks, uri)  # capability and inspection frameworks
+    own = framework_links(item, site.frameworks, uri) + cpd_block(
+        item, site, uri
+    )  # frameworks, "Record as CPD"
+    if own and made.startswith(CONTINUE_LIST):  # Practice Hub's own HTML after the editor's list
+        return made + END_LIST + own
+    return made + own
+
+
+def cpd_block(item: Item, site: Site, uri: str) -> str:
+    """ "Record as CPD" under a course, event, briefing, research entry or procedure."""
+    project = site.project
+    return record_block(item, uri, project.use_directory_urls, project.settings.today)
 
 
 def _cycle_actions(standard, site: Site) -> str:

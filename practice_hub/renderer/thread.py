@@ -235,7 +235,7 @@ def course_page(course: Item, thread: Thread, today: dt.date) -> str:
         ("Who it is for", ", ".join(data.get("audience") or [])),
         ("How it is delivered", data.get("mode", "")),
         ("Duration", data.get("duration", "")),
-        ("CPD hours", f"{data['cpd_hours']:g}" if isinstance(data.get("cpd_hours"), (int, float)) else ""),
+        ("Counts as CPD", "No" if data.get("cpd") is False else "Yes"),
         ("Provider", data.get("provider", "")),
         ("Cost", data.get("cost", "")),
     ]

@@ -4,6 +4,7 @@ from practice_hub.content_types import RESERVED_FOLDERS, RESERVED_PAGES, reserve
 from practice_hub.renderer.audit_form import TOOL_URI
 from practice_hub.renderer.audit_results import RESULTS_URI
 from practice_hub.renderer.calendar import CALENDAR_DIR
+from practice_hub.renderer.cpd import MY_CPD_URI
 from practice_hub.renderer.evidence import EVIDENCE_DIR
 from practice_hub.renderer.frameworks import INDEX_URI as FRAMEWORKS_INDEX
 from practice_hub.renderer.reference import REFERENCE_URI
@@ -23,6 +24,7 @@ def test_reserved_pages_match_the_renderers():
         UPCOMING_URI,
         TOOL_URI,
         RESULTS_URI,
+        MY_CPD_URI,
     }
     assert set(RESERVED_FOLDERS) == {
         f"{TAGS_DIR}/",

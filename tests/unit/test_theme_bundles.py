@@ -17,10 +17,13 @@ def test_every_stylesheet_and_script_is_in_its_bundle_in_order(tmp_path):
     css, js = theme_assets(theme_dir())
     made = {b.path.rsplit(".", 1)[-1]: b for b in bundles(theme_dir())}
     assert set(made) == {"css", "js"}
-    on_demand = [path for path in js if path.endswith("practice-hub-audit.js")]
-    assert on_demand and on_demand[0] not in made["js"].text
-    assert (theme_dir() / on_demand[0]).read_text(encoding="utf-8") not in made["js"].text
-    assert '{"practice-hub-audit.js": "^(?:data-)?ph-(?:audit|results)"}' in made["js"].text  # its loader
+    on_demand = [path for path in js if path.endswith(("practice-hub-audit.js", "practice-hub-cpd.js"))]
+    assert len(on_demand) == 2
+    for path in on_demand:
+        assert path not in made["js"].text
+        assert (theme_dir() / path).read_text(encoding="utf-8") not in made["js"].text
+    loader = '{"practice-hub-audit.js": "^(?:data-)?ph-(?:audit|results)", "practice-hub-cpd.js": "^(?:data-)?ph-cpd"}'
+    assert loader in made["js"].text  # their loader
     js = [path for path in js if path not in on_demand]
     for kind, paths in (("css", css), ("js", js)):
         text = made[kind].text
