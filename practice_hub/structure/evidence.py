@@ -509,12 +509,13 @@ def _learning_loop(
     ]
     out = []
     for action in loop:
+        closed = action.closed
+        if closed is None:  # left out above; said again for the type checker
+            continue
         services = tuple(str(s) for s in action.cycle.data.get("services") or [])
         after = action.after if action.after and period_end(action.after["period"]) <= as_of else None
         sentences = [f"Finding: {action.finding.rstrip('.')}"] if action.finding else []
-        sentences.append(
-            f"Found {long_date(action.found)}, closed {long_date(action.closed)} ({action.days} days)"
-        )
+        sentences.append(f"Found {long_date(action.found)}, closed {long_date(closed)} ({action.days} days)")
         if action.changed:
             sentences.append("Changed: " + ", ".join(item.title for item in action.changed))
         if action.section is not None and (action.before or after):
@@ -524,7 +525,7 @@ def _learning_loop(
             "doing",
             LEARNING_LOOP,
             action.action,
-            action.closed.isoformat(),
+            closed.isoformat(),
             ". ".join(sentences) + ".",
             action.owner,
             _shown(services),
