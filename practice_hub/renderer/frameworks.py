@@ -12,6 +12,7 @@ from ..markup import element
 from ..structure.frameworks import Framework, FrameworkItem, mapped_to, page_uri, status_on
 from ..structure.items import Item, of_type
 from ..text import bullet_list, esc, link, long_date, table
+from .evidence import page_uri as evidence_uri
 
 INDEX_URI = f"{FRAMEWORK_PAGES}/index.md"
 HEADING = "Frameworks"  # the list on a mapped item's page
@@ -120,6 +121,11 @@ def framework_page(
     if framework.note:
         out += [f"**Note:** {esc(framework.note)}", ""]
     out += [link(uri, INDEX_URI, "Every framework"), ""]
+    if framework.pack:  # an inspection framework: its evidence pack (renderer/evidence.py)
+        out += [
+            f"The evidence for it, under its headings: {link(uri, evidence_uri(framework), 'evidence pack')}.",
+            "",
+        ]
     gaps = unmapped(framework, found, today)
     ended = [entry for entry in framework.items if entry.ends is not None and entry.ends < today]
     total = len(framework.items) - len(ended)

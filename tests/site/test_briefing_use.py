@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from helpers import FIXTURES, REPO, TODAY, make_project
 from practice_hub.content_types import LEARNING
+from practice_hub.export import content_json
 from practice_hub.renderer.audit_cycles import cycle_additions
 from practice_hub.renderer.audit_results import dashboard_page
 from practice_hub.renderer.learning import briefing_page
@@ -88,6 +89,8 @@ def test_a_briefing_with_a_use_has_no_problems_and_shows_it(tmp_path, monkeypatc
     assert "**Changed:** [Recording](../procedures/recording.md) (procedure)" in page
     standard = standard_additions(site.by_id["standard-1"], site.thread, site.project.settings.build_date)
     assert "used by 1 team, latest 14 July 2026 (Northgate Assessment Team)" in standard
+    exported = {i["id"]: i for i in content_json(site)["items"]}["b1"]  # content.json
+    assert [(u["team"], str(u["date"])) for u in exported["uses"]] == [("Northgate Assessment Team", "2026-07-14")]
 
 
 def test_an_unused_briefing_past_the_days_is_a_gap_in_check_and_on_the_golden_thread(tmp_path, monkeypatch):

@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 
 from practice_hub.renderer.evidence import EVIDENCE_INDEX, evidence_pages, page_uri
+from practice_hub.renderer.frameworks import framework_pages
 from practice_hub.settings import Project
 from practice_hub.site import load_site
 from practice_hub.structure.evidence import (
@@ -117,3 +118,10 @@ def test_the_staff_pages_show_each_heading_with_what_it_answers(demo):
         ".venv/bin/practice-hub evidence --framework ID --as-of YYYY-MM-DD --out FOLDER"
         in pages[EVIDENCE_INDEX]
     )
+
+
+def test_an_inspection_frameworks_page_leads_to_its_evidence_and_a_capability_frameworks_does_not(demo):
+    pages = framework_pages(demo.frameworks, demo.framework_map, AS_OF)
+    assert "[evidence pack](../evidence/ofsted.md)" in pages["frameworks/ofsted.md"]
+    assert "[evidence pack](../evidence/cqc.md)" in pages["frameworks/cqc.md"]
+    assert "evidence pack" not in pages["frameworks/pcf.md"]
