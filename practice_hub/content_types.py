@@ -431,8 +431,6 @@ def classify(uri: str) -> Kind:
             return Kind(DATA_FILES[name], DATA)
         if (len(parts) == 2 and name in OWN_DATA_FILES) or framework_file(uri):
             return Kind(None, None)
-        if read_elsewhere(uri):  # STAND-IN: docs/_data/frameworks/*.yml, read by structure/frameworks.py
-            return Kind(None, None)
         if lower.endswith(YAML_SUFFIXES):
             known = ", ".join(sorted(DATA_FILES))
             return Kind(

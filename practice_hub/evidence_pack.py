@@ -34,11 +34,17 @@ def _say(line: str) -> None:
     sys.stderr.flush()
 
 
-def date_problem(text: str) -> str:
-    """Why --as-of is not a date, in plain words, or ""."""
+def date_problem(text: str, today: dt.date | None = None) -> str:
+    """Why --as-of is not a date that has come (*today*: the real date), in plain words, or ""."""
     try:
         if _DATE.match(text):
-            dt.date.fromisoformat(text)
+            day = dt.date.fromisoformat(text)
+            today = today or dt.date.today()
+            if day > today:
+                return (
+                    f"--as-of {text} has not come yet: a pack shows what the site held on a day that "
+                    f"has come (today is {today.isoformat()}, or any day before it)"
+                )
             return ""
     except ValueError:
         pass
@@ -69,6 +75,21 @@ def framework_problem(framework_id: str, frameworks: dict) -> str:
     if not with_pack:
         return start + ' (no framework has a "pack:", so there is no evidence pack to write)'
     return start + f" (the frameworks with an evidence pack: {', '.join(with_pack)})"
+
+
+def _build_for_files(config_file: Path, site_dir: Path, as_of_text: str) -> int:
+    """The strict build as on the date, with every link naming its file (``use_directory_urls:
+    false``), so the copy opens from a shared drive or a USB stick, where a link to a folder
+    shows the folder's listing. Told to the engine by a settings file beside mkdocs.yml that
+    takes everything else from it (MkDocs' ``INHERIT``), removed when the build ends."""
+    config_file = Path(config_file).resolve()
+    beside = config_file.parent / f".practice-hub-evidence-{os.getpid()}.yml"
+    beside.write_text(f"INHERIT: {config_file.name}\nuse_directory_urls: false\n", encoding="utf-8")
+    try:
+        code, _ = engine.build(beside, site_dir, today=as_of_text)
+    finally:
+        beside.unlink(missing_ok=True)
+    return code
 
 
 def run(config_file: Path, framework_id: str, as_of_text: str, out: Path) -> int:
@@ -111,11 +132,11 @@ def run(config_file: Path, framework_id: str, as_of_text: str, out: Path) -> int
     framework = site.frameworks[framework_id]
     headings = evidence(site, framework, as_of)
     out.mkdir(parents=True, exist_ok=True)
-    code, _ = engine.build(config_file, out / "site", today=as_of_text)
+    code = _build_for_files(config_file, out / "site", as_of_text)
     if code:
         _say(f"Practice Hub: the site did not build as on {as_of_text}; no evidence pack was written")
         return code
-    dirs = project.use_directory_urls
+    dirs = False  # the pack's site links page to page by file (a/b.html), so it opens from a drive
     name = str(read_config(config_file.read_text(encoding="utf-8")).get("site_name") or "")
     (out / "index.html").write_text(pack_html(framework, headings, as_of, name, dirs), encoding="utf-8")
     (out / "evidence.csv").write_text(pack_csv(framework, headings, dirs), encoding="utf-8", newline="")

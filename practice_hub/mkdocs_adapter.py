@@ -27,7 +27,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .cache import SERVE_CACHE
-from .content_types import LISTING_PAGE, PAGE, TYPES, classify
+from .content_types import LISTING_PAGE, PAGE, TYPES, classify, read_elsewhere
 from .export import content_json
 from .markup import Markup, comment, escape
 from .menu import EDITORS, EditorsPages, audience_of
@@ -234,8 +234,13 @@ def validate(files: Files, config: MkDocsConfig) -> Files:
         if file.abs_src_path and leads_outside(Path(file.abs_src_path)):  # a link to a file nobody checked
             files.remove(file)
             continue
-        # YAML content and data files are read by Practice Hub, not published as they are.
-        if (kind.format in ("yaml", "data") and kind.type) or file.src_uri in hidden:
+        # YAML content and data files are read by Practice Hub, not published as they are; nor
+        # are the data files its own modules read (the search's synonyms, the frameworks).
+        if (
+            (kind.format in ("yaml", "data") and kind.type)
+            or read_elsewhere(file.src_uri)
+            or file.src_uri in hidden
+        ):
             files.remove(file)
         elif file.src_uri in archived:
             file.inclusion = InclusionLevel.NOT_IN_NAV  # reachable by URL, not listed

@@ -57,7 +57,8 @@
 
   function preload() {
     var settings = config();
-    if (!settings || !window.fetch) return;
+    // Opened from a folder (the evidence pack's copy of the site), a browser fetches nothing.
+    if (!settings || !window.fetch || window.location.protocol === "file:") return;
     var root = new URL(settings.base || ".", window.location.href);
     var folder = new URL("pagefind/", root);
     warm(new URL("pagefind.js", folder).href).catch(function () {});

@@ -179,7 +179,8 @@ _STYLE = Markup(
     "th{background:#f3f2f1}td.date{white-space:nowrap}"
     "a{color:#1d4ed8}a:focus{outline:3px solid #fd0;background:#fd0;color:#0b0c0c}"
     "@media (max-width:40rem){table,thead,tbody,tr,th,td{display:block}thead{display:none}"
-    "tr{border-bottom:2px solid #b1b4b6;padding:.4rem 0}td{border:0;padding:.1rem 0}}"
+    "tr{border-bottom:2px solid #b1b4b6;padding:.4rem 0}td{border:0;padding:.1rem 0}"
+    "td[data-label]::before{content:attr(data-label) ': ';font-weight:600}}"
     "@media print{a{color:inherit}}"
 )
 
@@ -215,12 +216,12 @@ def pack_html(
         rows = [
             element(
                 "tr",
-                element("td", e.date, class_="date"),
-                element("td", link(e.title, pack_link(e, use_directory_urls))),
-                element("td", e.kind),
-                element("td", e.detail),
-                element("td", e.owner),
-                element("td", e.service),
+                element("td", e.date, class_="date", data_label="Date"),
+                element("td", link(e.title, pack_link(e, use_directory_urls)), data_label="Evidence"),
+                element("td", e.kind, data_label="Kind"),
+                element("td", e.detail, data_label="Detail"),
+                element("td", e.owner, data_label="Owner"),
+                element("td", e.service, data_label="Service"),
                 data_kind=e.kind,
             )
             for e in entries
@@ -261,7 +262,9 @@ def pack_html(
             element(
                 "p",
                 "Each entry links to its page in the site as it was built on this date (the folder site/ "
-                "beside this page). Nothing here is fetched from the network.",
+                "beside this page). Nothing here is fetched from the network. Opened from a folder, "
+                "the site's search does not work (browsers do not let a page search files): use its "
+                "menu, or ask IT to serve the folder site/ as the live site is served.",
             ),
             *sections,
         ),

@@ -92,4 +92,10 @@ def test_the_pack_opens_offline_and_a_link_opens_its_page(pack, offline, test_ou
     assert page.locator("article h1").first.is_visible()
     assert title.split(":")[0] in page.locator("article h1").first.inner_text()
     page.screenshot(path=str(folder / f"evidence-pack-link-{width}.png"))
+    # The site's own links go on from there, page to page, never to a folder's listing.
+    footer = page.locator(".md-copyright a", has_text="Accessibility statement")
+    footer.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/site/accessibility.html")
+    assert page.locator("article h1").first.is_visible()
     assert offline.blocked == []

@@ -6,6 +6,7 @@ script and nothing fetched, and the site beside it built as on that date."""
 from __future__ import annotations
 
 import csv
+import re
 import html.parser
 import subprocess
 import sys
@@ -141,6 +142,24 @@ def test_every_link_is_a_file_of_the_folder_with_its_anchor(pack):
             assert parts.fragment in ids_in(target), href
 
 
+def test_every_link_in_the_site_beside_it_names_a_file(pack):
+    # Opened from a folder, a link to a folder (procedures/) shows the folder's listing: the
+    # pack's copy of the site is built with every link naming its file (procedures/index.html).
+    _, out, _ = pack
+    site, checked, broken = out / "site", 0, []
+    for html in site.rglob("*.html"):
+        if html == site / "404.html":  # the web server's page: its links are from the site's root
+            continue
+        for href in re.findall(r'(?:href|src)="([^"#?]*)', html.read_text(encoding="utf-8")):
+            if not href or urlsplit(href).scheme or href.startswith("//"):
+                continue
+            checked += 1
+            target = (html.parent / unquote(href)).resolve()
+            if not target.is_file():
+                broken.append(f"{html.relative_to(site)}: {href}")
+    assert checked > 1000 and broken == []
+
+
 def test_the_spreadsheet_holds_the_same_entries_as_the_page(pack):
     _, out, _ = pack
     page = read(out)
@@ -179,5 +198,5 @@ def test_the_page_has_no_script_and_fetches_nothing(pack):
 
 def test_the_site_beside_it_is_built_as_on_that_date(pack):
     framework, out, _ = pack
-    staff_page = (out / "site" / "evidence" / framework / "index.html").read_text(encoding="utf-8")
+    staff_page = (out / "site" / "evidence" / f"{framework}.html").read_text(encoding="utf-8")
     assert "as on 30 November 2026, the date of this build" in staff_page

@@ -120,3 +120,10 @@ def test_the_starter_ships_the_demos_framework_files():
     assert sorted(p.name for p in demo.iterdir()) == sorted(p.name for p in starter.iterdir())
     for file in demo.iterdir():
         assert (starter / file.name).read_text(encoding="utf-8") == file.read_text(encoding="utf-8"), file.name
+
+
+def test_the_data_files_read_by_practice_hub_are_not_published(built):
+    # The frameworks and the search's synonyms are read by modules of their own; like every other
+    # data file, they are not copied into the site as they are.
+    assert sorted(p.relative_to(built).as_posix() for p in built.rglob("*.y*ml")) == []
+    assert not (built / "_data").exists()

@@ -106,6 +106,15 @@ def test_a_date_that_is_not_one_is_refused_in_plain_words(text):
     assert date_problem("2026-11-30") == ""
 
 
+def test_a_date_that_has_not_come_is_refused():
+    today = dt.date(2026, 12, 7)
+    assert date_problem("2026-12-07", today) == ""
+    assert date_problem("2027-06-30", today) == (
+        "--as-of 2027-06-30 has not come yet: a pack shows what the site held on a day that has come "
+        "(today is 2026-12-07, or any day before it)"
+    )
+
+
 def test_a_folder_that_holds_anything_is_refused_and_a_new_or_empty_one_is_taken(tmp_path):
     assert folder_problem(tmp_path / "new") == ""
     assert folder_problem(tmp_path) == ""
