@@ -23,7 +23,7 @@ pytestmark = pytest.mark.demo
 
 AS_OF = "2026-11-30"
 NAMES = {
-    "ofsted": "Inspecting local authority children's services (ILACS)",
+    "ofsted": "Inspection of local authority children's services (ILACS)",
     "cqc": "CQC assessment of local authorities",
 }
 
