@@ -22,11 +22,9 @@
   function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
   function pad(n) { return (n < 10 ? "0" : "") + n; }
   function realToday() { var d = new Date(); return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate()); }
-  /* The site's date when the site pins one (the demo), as the audit tool judges it. */
-  function todayOf(root) {
-    var pin = root.getAttribute("data-cpd-today") || "", t = realToday();
-    return pin && pin < t ? pin : t;
-  }
+  /* The reader's date: a piece of CPD is recorded on the day it is written, in the registration
+   * year that holds it, whatever date the site was built on (the demo's is pinned). */
+  function todayOf() { return realToday(); }
   function isDate(v) {
     return typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) &&
       !isNaN(Date.parse(v + "T00:00:00Z")) && new Date(v + "T00:00:00Z").toISOString().slice(0, 10) === v;

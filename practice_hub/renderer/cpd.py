@@ -189,7 +189,7 @@ def record_form(prefix: str, prompts: list[str]) -> Markup:
     )
 
 
-def record_block(item: Item, uri: str, use_directory_urls: bool, today_pin: str = "") -> str:
+def record_block(item: Item, uri: str, use_directory_urls: bool) -> str:
     """ "Record as CPD" for the item's page at *uri* (Markdown: one HTML block), or "" when the
     item does not count as CPD."""
     if not counts_as_cpd(item):
@@ -232,7 +232,6 @@ def record_block(item: Item, uri: str, use_directory_urls: bool, today_pin: str 
         data_cpd_page=page_url(uri, use_directory_urls),
         data_cpd_prompts=json.dumps(prompts, ensure_ascii=False),
         data_cpd_home=home,
-        data_cpd_today=today_pin or None,
         data_pagefind_ignore="all",
     )
     return "\n" + str(block) + "\n"
@@ -242,7 +241,7 @@ def _button(action: str, text: str, **attrs) -> Markup:
     return element("button", text, type="button", class_="md-button", data_cpd_action=action, **attrs)
 
 
-def my_cpd_page(use_directory_urls: bool, today_pin: str = "") -> str:
+def my_cpd_page(use_directory_urls: bool) -> str:
     """The My CPD page (Markdown): what it is for, the note, and a place the script fills only
     when the reader presses "Show my CPD records"."""
     home = relative(MY_CPD_URI, MY_CPD_URI, use_directory_urls)
@@ -303,7 +302,6 @@ def my_cpd_page(use_directory_urls: bool, today_pin: str = "") -> str:
         class_="ph-cpd ph-cpd--page",
         data_ph_cpd_page=True,
         data_cpd_home=home,
-        data_cpd_today=today_pin or None,
         data_pagefind_ignore="all",
     )
     intro = (

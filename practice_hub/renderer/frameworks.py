@@ -78,13 +78,15 @@ def index_page(
     rows = []
     for framework in sorted(frameworks.values(), key=lambda f: (list(KINDS).index(f.kind), f.name.lower())):
         gaps = len(unmapped(framework, found, today))
+        ended = sum(1 for entry in framework.items if entry.ends is not None and entry.ends < today)
+        current = len(framework.items) - ended
         rows.append(
             [
                 link(INDEX_URI, page_uri(framework.id), framework.name),
                 esc(KINDS.get(framework.kind, framework.kind)),
                 esc(framework.version),
                 esc(in_force_words(framework, today)),
-                str(len(framework.items)),
+                f"{current} ({ended} ended)" if ended else str(current),  # as the framework's page counts
                 str(gaps),
             ]
         )

@@ -102,7 +102,7 @@ def generated_pages(site: Site, existing: set[str]) -> dict[str, str | bytes]:
     pages.update(audit_pages(site))  # the audit tool and the results dashboard
     pages.update(framework_pages(site.frameworks, site.framework_map, today))  # frameworks/
     pages.update(evidence_pages(site, today))  # evidence/: a pack per inspection framework
-    pages[MY_CPD_URI] = my_cpd_page(site.project.use_directory_urls, site.project.settings.today)
+    pages[MY_CPD_URI] = my_cpd_page(site.project.use_directory_urls)
     return pages
 
 
@@ -199,7 +199,7 @@ def _additions(site: Site, uri: str, pages: set[str]) -> str:
 def cpd_block(item: Item, site: Site, uri: str) -> str:
     """ "Record as CPD" under a course, event, briefing, research entry or procedure."""
     project = site.project
-    return record_block(item, uri, project.use_directory_urls, project.settings.today)
+    return record_block(item, uri, project.use_directory_urls)
 
 
 def _cycle_actions(standard, site: Site) -> str:

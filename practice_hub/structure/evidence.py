@@ -36,7 +36,7 @@ from .contacts import ALL_SERVICES
 from .events import PRACTICE_WEEK, occurrence
 from .frameworks import Framework
 from .items import Item, of_type
-from .learning_loop import ALL_PERIODS, loop_actions, median_days
+from .learning_loop import ALL_PERIODS, loop_actions, median_days, result_after, result_before
 from .review import PageReview
 from .staff_voice import answers, years
 from .thread import period_key, period_label
@@ -494,6 +494,20 @@ def _percent(result: dict | None) -> str:
     return f"{result.get('good_or_better', 0):g}% good or better in {period_label(str(result.get('period', '')))}"
 
 
+def _results_around(
+    action: Any, series: dict, services: tuple[str, ...]
+) -> tuple[dict | None, dict | None, str]:
+    """The section's result before the finding and after the action closed, and whose they are:
+    the framework's one service when it names one and that service has results, else every
+    service (as the site's dashboard shows them)."""
+    if action.section is None or len(services) != 1:
+        return action.before, action.after, ALL_SERVICES
+    results = series.get((action.section.id, services[0], ""), [])
+    if not results:
+        return action.before, action.after, ALL_SERVICES
+    return result_before(results, action.found), result_after(results, action.closed), services[0]
+
+
 def _learning_loop(
     thread: Any, items: list[Item], by_id: dict[str, Item], as_of: dt.date, framework: Framework
 ) -> list[tuple[Entry, tuple[str, ...]]]:
@@ -513,14 +527,17 @@ def _learning_loop(
         if closed is None:  # left out above; said again for the type checker
             continue
         services = tuple(str(s) for s in action.cycle.data.get("services") or [])
-        after = action.after if action.after and period_end(action.after["period"]) <= as_of else None
+        before, after, whose = _results_around(action, thread.series, framework.services)
+        after = after if after and period_end(after["period"]) <= as_of else None
         sentences = [f"Finding: {action.finding.rstrip('.')}"] if action.finding else []
         sentences.append(f"Found {long_date(action.found)}, closed {long_date(closed)} ({action.days} days)")
         if action.changed:
             sentences.append("Changed: " + ", ".join(item.title for item in action.changed))
-        if action.section is not None and (action.before or after):
-            before, later = _percent(action.before), _percent(after) or "no audit since"
-            sentences.append(f"{action.section.title}: {before or 'no earlier result'}, then {later}")
+        if action.section is not None and (before or after):
+            was, later = _percent(before), _percent(after) or "not audited since"
+            sentences.append(
+                f"{action.section.title} ({whose.lower()}): {was or 'no earlier result'}, then {later}"
+            )
         entry = Entry(
             "doing",
             LEARNING_LOOP,

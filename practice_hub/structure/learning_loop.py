@@ -42,7 +42,7 @@ class LoopAction:
     closed: dt.date | None
     changed: tuple[Item, ...]
     before: dict | None  # the section's latest all-services result up to ``found``
-    after: dict | None  # its first result for a period that starts after ``closed``
+    after: dict | None  # its first result for a period that ends after ``closed``
     line: int
 
     @property
@@ -76,15 +76,17 @@ def found_on(cycle: Item, action: dict) -> dt.date | None:
     return as_date(action.get("found")) or window_end(cycle)
 
 
-def _before(results: list[dict], found: dt.date) -> dict | None:
+def result_before(results: list[dict], found: dt.date) -> dict | None:
+    """The latest result (of *results*, oldest first) for a period that ended by the finding."""
     earlier = [r for r in results if _period_end(r["period"]) <= found]
     return earlier[-1] if earlier else None
 
 
-def _after(results: list[dict], closed: dt.date | None) -> dict | None:
+def result_after(results: list[dict], closed: dt.date | None) -> dict | None:
+    """The first result reported after the action closed: for a period that ends after it."""
     if closed is None:
         return None
-    return next((r for r in results if _period_start(r["period"]) > closed), None)
+    return next((r for r in results if _period_end(r["period"]) > closed), None)
 
 
 def loop_actions(site_items, by_id: dict[str, Item], series: dict[tuple, list[dict]]) -> list[LoopAction]:
@@ -121,8 +123,8 @@ def loop_actions(site_items, by_id: dict[str, Item], series: dict[tuple, list[di
                     changed=tuple(
                         by_id[i] for i in (changed if isinstance(changed, list) else []) if i in by_id
                     ),
-                    before=_before(results, found),
-                    after=_after(results, closed),
+                    before=result_before(results, found),
+                    after=result_after(results, closed),
                     line=cycle.line_of("action_plan", index),
                 )
             )

@@ -186,11 +186,11 @@ def test_a_closed_action_is_in_the_loop_on_the_cycle_standard_and_dashboard(tmp_
     page = cycle_additions(site.by_id["c1"], site.by_id, settings.build_date, site.thread, settings)
     # found 2026-03-13 (the window's end) to closed 2026-05-22: 18 + 30 + 22 = 70 days. Before: the
     # last result of a period over by 13 March (none: Q1 2026 ends on 31 March); after: the first
-    # period starting after 22 May, Q3 2026 (none in the fixture): "not audited since".
+    # period that ends after 22 May, Q2 2026 (81% in the fixture's results).
     row = (
         "| Chronologies were out of date. ([Section 1](../section-1.md)) | Add a chronology "
         "prompt. | Principal Social Worker | [Recording](../../procedures/recording.md) | 70 | no earlier "
-        "result → not audited since |"
+        "result → 81% (Q2 2026) |"
     )
     assert "## Learning loop" in page and row in page
     standard = standard_additions(site.by_id["standard-1"], site.thread, settings.build_date)

@@ -56,13 +56,13 @@ def test_the_block_escapes_every_value_and_carries_the_page_s_data():
         title=NASTY,
         reflection_prompts=["What <b>changed</b> for you?", 'And "why"?'],
     )
-    block = record_block(course, "training/thing.md", True, "2026-11-24")
+    block = record_block(course, "training/thing.md", True)
     assert "<script" not in block and "<b>" not in block
     assert _attribute(block, "data-cpd-title") == NASTY
     assert _attribute(block, "data-cpd-type") == "Course or training"
     assert _attribute(block, "data-cpd-page") == "training/thing/"
     assert _attribute(block, "data-cpd-home") == "../../my-cpd/"
-    assert _attribute(block, "data-cpd-today") == "2026-11-24"
+    assert "data-cpd-today" not in block  # the reader's date, never the build's
     assert json.loads(_attribute(block, "data-cpd-prompts")) == ["What <b>changed</b> for you?", 'And "why"?']
     assert "<li>What &lt;b&gt;changed&lt;/b&gt; for you?</li>" in block  # shown as hints, as text
     assert NEEDS_SCRIPT in block and html.escape(DEVICE_NOTE, quote=True) in block
@@ -87,7 +87,6 @@ def test_each_kind_of_page_gets_its_own_type_date_and_prompts():
     assert _attribute(block, "data-cpd-date") == "2026-10-14"
     assert _attribute(block, "data-cpd-page") == "events/thing.html"
     assert _attribute(block, "data-cpd-home") == "../my-cpd.html"
-    assert "data-cpd-today" not in block  # no pinned date: the reader's own
     briefing = _item(LEARNING, "learning/thing.md", questions=["Would we have seen it?"])
     assert prompts_of(briefing) == ["Would we have seen it?"]
     assert _attribute(record_block(briefing, "learning/thing.md", True), "data-cpd-type") == (
@@ -100,7 +99,7 @@ def test_each_kind_of_page_gets_its_own_type_date_and_prompts():
 
 
 def test_the_my_cpd_page_shows_nothing_until_asked_and_passes_the_allow_list():
-    page = my_cpd_page(True, "")
+    page = my_cpd_page(True)
     assert reserved(MY_CPD_URI) == "the My CPD page"
     assert "Show my CPD records" in page
     assert re.search(r'<section id="ph-cpd-records" class="ph-cpd__records"[^>]* hidden>', page)
@@ -155,7 +154,7 @@ def test_a_site_s_course_pages_say_whether_they_count_and_offer_the_block(site):
 
 def test_a_site_makes_the_my_cpd_page_and_adds_the_block_to_procedures(site):
     pages = generated_pages(site, set())
-    assert pages[MY_CPD_URI] == my_cpd_page(site.project.use_directory_urls, site.project.settings.today)
+    assert pages[MY_CPD_URI] == my_cpd_page(site.project.use_directory_urls)
     procedure = site.of_type(PROCEDURE)[0]
     addition = page_additions(site, procedure.uri, procedure.body, site.page_uris)
     assert 'data-cpd-type="Reading: a procedure"' in addition

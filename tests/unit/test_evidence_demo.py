@@ -92,13 +92,19 @@ def test_the_learning_loop_is_counted_from_the_demo_cycles_actions(demo):
         "2026 Q3: 101.5 days (2 closed)"
     )
     assert "(133 days)" in november[1].detail and "Changed: " in november[1].detail
-    assert "47% good or better in Q3 2026" in november[0].detail
-    # On 30 June only the first was closed; the rest are still open actions then.
-    june = loop(dt.date(2026, 6, 30))
+    # An Ofsted pack: the children's services' results (docs/_data/audit_results.yml), before the
+    # finding (Q4 2025, 47%) and for the first quarter that ended after the action closed (Q2, 58%).
+    assert (
+        "Case summary and chronology (children's services): 47% good or better in Q4 2025, "
+        "then 58% good or better in Q2 2026." in november[0].detail
+    )
+    # On 29 June only the first was closed (the rest are still open actions then), and no
+    # quarter had ended since it closed.
+    june = loop(dt.date(2026, 6, 29))
     assert (
         june[-1].detail == "All: 70 days over 1 closed action. By quarter closed: 2026 Q2: 70 days (1 closed)"
     )
-    assert "no audit since" in june[0].detail  # Q3's results were not in on 30 June
+    assert "then not audited since." in june[0].detail
 
 
 def test_the_staff_pages_show_each_heading_with_what_it_answers(demo):
@@ -125,3 +131,11 @@ def test_an_inspection_frameworks_page_leads_to_its_evidence_and_a_capability_fr
     assert "[evidence pack](../evidence/ofsted.md)" in pages["frameworks/ofsted.md"]
     assert "[evidence pack](../evidence/cqc.md)" in pages["frameworks/cqc.md"]
     assert "evidence pack" not in pages["frameworks/pcf.md"]
+
+
+def test_the_frameworks_list_counts_items_as_each_framework_s_page_does(demo):
+    pages = framework_pages(demo.frameworks, demo.framework_map, AS_OF)
+    # Ofsted's overall-effectiveness judgement ended on 31 March 2026: 7 items in force, 1 ended.
+    row = next(line for line in pages["frameworks/index.md"].splitlines() if "(ILACS)" in line)
+    assert "| 7 (1 ended) |" in row
+    assert "of the 7 items" in pages["frameworks/ofsted.md"] or "7 items" in pages["frameworks/ofsted.md"]

@@ -104,12 +104,12 @@ def test_before_is_the_last_result_up_to_the_finding_and_after_the_first_after_c
     ]
     first, second = loop_actions([cycle, section], {"c": cycle, "s": section}, {("s", "", ""): results})
     # Found on 13 March (the window's end): Q1 2026 ends on 31 March, so before is Q4 2025; closed on
-    # 22 May: the first period starting after it is Q3 2026.
+    # 22 May: the first period that ends after it (results reported after it closed) is Q2 2026.
     assert (first.found, first.days, first.before["period"], first.after["period"]) == (
         D(2026, 3, 13),
         70,
         "2025-Q4",
-        "2026-Q3",
+        "2026-Q2",
     )
     # Found on 1 July: Q2 2026 is over; not closed, so no after.
     assert (second.before["period"], second.after, second.days) == ("2026-Q2", None, None)
