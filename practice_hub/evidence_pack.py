@@ -1,10 +1,12 @@
 """``practice-hub evidence --framework ID --as-of YYYY-MM-DD --out FOLDER``: a dated evidence pack.
 
-The site is checked and built as on the date (PRACTICE_HUB_TODAY, strict, through
-``engine.build``) into FOLDER/site/; then FOLDER/index.html (one page that opens without the
-network) and FOLDER/evidence.csv list the entries of ``structure/evidence.py`` under the
-framework's headings, each linking to its page in FOLDER/site/. Nothing is written unless the
-date, the folder, the framework and the site are all right.
+The site is checked and built as the live site is (strict, through ``engine.build``, on the
+build's own date) into FOLDER/site/, with links that name files so it opens from a drive; then
+FOLDER/index.html (one page that opens without the network) and FOLDER/evidence.csv list the
+entries of ``structure/evidence.py`` as they stood on the date (nothing dated after it), under
+the framework's headings, each linking to its page in FOLDER/site/. A date that has not come is
+refused. Nothing is written unless the date, the folder, the framework and the site are all
+right.
 """
 
 from __future__ import annotations
@@ -13,14 +15,13 @@ import datetime as dt
 import os
 import re
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 from . import engine
 from .problems import Problem, summary
 from .renderer.evidence import pack_csv, pack_html, packed
 from .renderer.link_check import check_site_links
-from .settings import Environment, Project, SettingsError, config_problem, read_config
+from .settings import Project, SettingsError, config_problem, read_config
 from .site import check_rendered, load_site
 from .structure.evidence import evidence, long_date
 from .text import command
@@ -77,8 +78,8 @@ def framework_problem(framework_id: str, frameworks: dict) -> str:
     return start + f" (the frameworks with an evidence pack: {', '.join(with_pack)})"
 
 
-def _build_for_files(config_file: Path, site_dir: Path, as_of_text: str) -> int:
-    """The strict build as on the date, with every link naming its file (``use_directory_urls:
+def _build_for_files(config_file: Path, site_dir: Path) -> int:
+    """The strict build, as the live site is built, with every link naming its file (``use_directory_urls:
     false``), so the copy opens from a shared drive or a USB stick, where a link to a folder
     shows the folder's listing. Told to the engine by a settings file beside mkdocs.yml that
     takes everything else from it (MkDocs' ``INHERIT``), removed when the build ends."""
@@ -86,10 +87,22 @@ def _build_for_files(config_file: Path, site_dir: Path, as_of_text: str) -> int:
     beside = config_file.parent / f".practice-hub-evidence-{os.getpid()}.yml"
     beside.write_text(f"INHERIT: {config_file.name}\nuse_directory_urls: false\n", encoding="utf-8")
     try:
-        code, _ = engine.build(beside, site_dir, today=as_of_text)
+        code, _ = engine.build(beside, site_dir)
     finally:
         beside.unlink(missing_ok=True)
+    if code == 0:
+        _index_for_files(site_dir)
     return code
+
+
+def _index_for_files(site_dir: Path) -> None:
+    """Opened from a folder, the theme reads the search's settings from search/search_index.js
+    (a script, as Material's offline plugin writes it) instead of fetching the .json; without it
+    the theme's script stops, and the menu then covers the footer's links."""
+    settings = site_dir / "search" / "search_index.json"
+    if settings.is_file():
+        text = settings.read_text(encoding="utf-8")
+        (settings.parent / "search_index.js").write_text(f"var __index = {text};\n", encoding="utf-8")
 
 
 def run(config_file: Path, framework_id: str, as_of_text: str, out: Path) -> int:
@@ -100,9 +113,8 @@ def run(config_file: Path, framework_id: str, as_of_text: str, out: Path) -> int
             _say(f"Practice Hub: {problem}")
             return 2
     as_of = dt.date.fromisoformat(as_of_text)
-    environment = replace(Environment.read(), today=as_of_text)  # as PRACTICE_HUB_TODAY would
-    try:
-        project = Project.from_config_file(config_file, environment)
+    try:  # the site as it is built today (its pages as staff see them); the entries as on the date
+        project = Project.from_config_file(config_file)
     except FileNotFoundError:
         _say(
             f"{config_file}: no such file (run {command('evidence')} in the site's folder, "
@@ -127,18 +139,20 @@ def run(config_file: Path, framework_id: str, as_of_text: str, out: Path) -> int
         for found in sorted(failing, key=Problem.sort_key):
             _say(str(found))
         _say(f"Practice Hub: {summary(failing)}")  # check's closing line
-        _say(f"Practice Hub: no evidence pack was written: the site would not build as on {as_of_text}")
+        _say("Practice Hub: no evidence pack was written: the site would not build")
         return 1
     framework = site.frameworks[framework_id]
     headings = evidence(site, framework, as_of)
     out.mkdir(parents=True, exist_ok=True)
-    code = _build_for_files(config_file, out / "site", as_of_text)
+    code = _build_for_files(config_file, out / "site")
     if code:
-        _say(f"Practice Hub: the site did not build as on {as_of_text}; no evidence pack was written")
+        _say("Practice Hub: the site did not build; no evidence pack was written")
         return code
     dirs = False  # the pack's site links page to page by file (a/b.html), so it opens from a drive
     name = str(read_config(config_file.read_text(encoding="utf-8")).get("site_name") or "")
-    (out / "index.html").write_text(pack_html(framework, headings, as_of, name, dirs), encoding="utf-8")
+    (out / "index.html").write_text(
+        pack_html(framework, headings, as_of, name, dirs, built=project.settings.build_date), encoding="utf-8"
+    )
     (out / "evidence.csv").write_text(pack_csv(framework, headings, dirs), encoding="utf-8", newline="")
     count = sum(len(entries) for _, _, entries in headings)
     _say(

@@ -191,6 +191,7 @@ def pack_html(
     as_of: dt.date,
     site_name: str,
     use_directory_urls: bool = True,
+    built: dt.date | None = None,
 ) -> str:
     """The pack's index.html: one self-contained page (its style inline, no script, nothing
     fetched), every entry linking to its page in the site built beside it."""
@@ -204,6 +205,7 @@ def pack_html(
                 ("Framework", f"{framework.name} ({framework.publisher})"),
                 ("Version", framework.version),
                 ("As on", long_date(as_of)),
+                *((("Site copy built", long_date(built)),) if built else ()),
                 ("Services", " and ".join(framework.services) or "every service"),
                 ("Made by", f"Practice Hub {__version__}"),
             )
@@ -261,8 +263,9 @@ def pack_html(
             facts,
             element(
                 "p",
-                "Each entry links to its page in the site as it was built on this date (the folder site/ "
-                "beside this page). Nothing here is fetched from the network. Opened from a folder, "
+                "Each entry is what the site held on that date (nothing dated after it) and links to its "
+                "page in the copy of the site beside this page (the folder site/), built when the pack was "
+                "made. Nothing here is fetched from the network. Opened from a folder, "
                 "the site's search does not work (browsers do not let a page search files): use its "
                 "menu, or ask IT to serve the folder site/ as the live site is served.",
             ),

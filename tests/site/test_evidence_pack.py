@@ -196,7 +196,36 @@ def test_the_page_has_no_script_and_fetches_nothing(pack):
     assert foreign_resources(out) == []  # nor does the site beside it
 
 
-def test_the_site_beside_it_is_built_as_on_that_date(pack):
+def test_the_site_beside_it_is_the_site_as_built_and_the_entries_as_on_the_date(pack):
+    # The copy is the site as the live one is built (the tests' build date, 24 November 2026);
+    # the pack's entries are as on 30 November, and the page says both.
     framework, out, _ = pack
     staff_page = (out / "site" / "evidence" / f"{framework}.html").read_text(encoding="utf-8")
-    assert "as on 30 November 2026, the date of this build" in staff_page
+    assert "as on 24 November 2026, the date of this build" in staff_page
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "<dt>As on</dt><dd>30 November 2026</dd>" in index
+    assert "<dt>Site copy built</dt><dd>24 November 2026</dd>" in index
+    # Opened from a folder the theme reads the search's settings from a script, as Material's
+    # offline plugin writes it; without it the theme's script stops and the menu covers the footer.
+    settings = (out / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert (out / "site" / "search" / "search_index.js").read_text(encoding="utf-8") == f"var __index = {settings};\n"
+
+
+def test_a_pack_as_on_an_earlier_date_leaves_out_what_came_later(tmp_path):
+    # Audits counted and events held after 30 June are in the site, not in a pack as on that date
+    # (before, the site was built as on the date and refused what it had not yet seen).
+    out = tmp_path / "pack"
+    done = subprocess.run(
+        [sys.executable, "-m", "practice_hub", "evidence", "--framework", "ofsted", "--as-of", "2026-06-30"]
+        + ["--out", str(out)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env=env(PYTHONPATH=str(REPO)),
+        timeout=900,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    page = read(out)
+    dates = [row["cells"][0] for rows in page.sections.values() for row in rows]
+    assert dates and max(dates) <= "2026-06-30"
+    assert all(page.sections[key] for key, _ in HEADINGS)
