@@ -306,7 +306,7 @@ def dashboard_page(thread: Thread, settings, use_dir: bool) -> str:
             "",
             str(element("div", tables, class_="ph-results", data_ph_results=True)),
             "",
-            loop_section(thread),
+            loop_section(thread, use_dir),
         ]
     )
 
@@ -375,7 +375,7 @@ def median_table(loop: list[LoopAction]) -> str:
     return table(["Closed in", "Median days from finding to closed action", "Actions closed"], rows)
 
 
-def loop_section(thread: Thread) -> str:
+def loop_section(thread: Thread, use_dir: bool = True) -> str:
     """The dashboard's learning loop: median days per quarter, then every action."""
     loop = loop_actions(list(thread.by_id.values()), thread.by_id, thread.series)
     out = [
@@ -388,5 +388,57 @@ def loop_section(thread: Thread) -> str:
     ]
     if not loop:
         return "\n".join(out + ["No audit cycle has an action plan yet.", ""])
-    out += [median_table(loop), "", loop_table(RESULTS_URI, loop), ""]
+    out += [str(median_results_table(loop)), "", str(loop_results_table(loop, use_dir)), ""]
     return "\n".join(out)
+
+
+def median_results_table(loop: list[LoopAction]) -> Markup:
+    """The dashboard's median days per quarter, as its other tables: a labelled scroll region."""
+    rows = [
+        element(
+            "tr", element("th", period, scope="row"), element("td", f"{median:g}"), element("td", str(count))
+        )
+        for period, median, count in median_days(loop)
+    ]
+    if not rows:
+        return element("p", "No action has a closed date yet, so the loop cannot be counted.")
+    headings = ["Closed in", "Median days from finding to closed action", "Actions closed"]
+    return results_table("Learning loop: median days from finding to closed action", headings, rows)
+
+
+def loop_results_table(loop: list[LoopAction], use_dir: bool) -> Markup:
+    """The dashboard's actions in the learning loop, as its other tables (loop_table's columns)."""
+
+    def to(item: Item) -> Markup:
+        return link(item.title, relative(RESULTS_URI, item.uri, use_dir, item.anchor))
+
+    rows = []
+    for action in loop:
+        finding = join(
+            [action.finding or "not recorded", *([" (", to(action.section), ")"] if action.section else [])]
+        )
+        changed = join(
+            [part for i, item in enumerate(action.changed) for part in ([", "] if i else []) + [to(item)]]
+        )
+        rows.append(
+            element(
+                "tr",
+                element("td", finding),
+                element("td", action.action),
+                element("td", to(action.cycle)),
+                element("td", action.owner),
+                element("td", changed if action.changed else "nothing named"),
+                element("td", _days(action)),
+                element("td", before_after(action)),
+            )
+        )
+    headings = [
+        "Finding (audit section)",
+        "Action",
+        "Audit cycle",
+        "Owner",
+        "Changed",
+        "Days found to closed",
+        "Result before → after",
+    ]
+    return results_table("Learning loop: actions from audits", headings, rows)

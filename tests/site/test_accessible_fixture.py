@@ -60,7 +60,13 @@ def inaccessible(tmp_path_factory):
         p.relative_to(PAGES).as_posix(): p.read_text(encoding="utf-8") for p in PAGES.rglob("*.md")
     }
     files.update({f"images/{name}": PNG for name in PICTURES})
-    return make_project(tmp_path_factory.mktemp("inaccessible"), FIXTURES / "thread" / "docs", files=files)
+    # The fixture's briefing is written to show the accessibility checks, not its teams' use.
+    return make_project(
+        tmp_path_factory.mktemp("inaccessible"),
+        FIXTURES / "thread" / "docs",
+        files=files,
+        settings={"briefing_use_days": "0"},
+    )
 
 
 def test_check_reports_each_at_its_line(inaccessible):

@@ -196,7 +196,9 @@ def test_a_closed_action_is_in_the_loop_on_the_cycle_standard_and_dashboard(tmp_
     standard = standard_additions(site.by_id["standard-1"], site.thread, settings.build_date)
     assert "## Learning loop" in standard and "Add a chronology prompt." in standard
     dashboard = dashboard_page(site.thread, settings, True)
-    assert "| 2026 Q2 | 70 | 1 |" in dashboard and "| All | 70 | 1 |" in dashboard
+    assert '<tr><th scope="row">2026 Q2</th><td>70</td><td>1</td></tr>' in dashboard
+    assert '<tr><th scope="row">All</th><td>70</td><td>1</td></tr>' in dashboard
+    assert "Chronologies were out of date. (<a href=\"../section-1/\">" in dashboard
 
 
 def test_closed_before_found_is_an_error_at_its_line(tmp_path, monkeypatch):

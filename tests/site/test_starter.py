@@ -39,12 +39,17 @@ EXPECTED = {
     ".vscode/extensions.json",
     ".vscode/settings.json",
     *(f".vscode/schemas/{name}.json" for name in (
-        "audit_record", "audit_result", "contact", "course", "event", "glossary", "legislation", "link",
+        "audit_record", "audit_result", "capability_framework", "contact", "course", "event", "glossary",
+        "legislation", "link",
         "staff_voice", "tag")),
     "README.md",
     "mkdocs.yml",
     "requirements.txt",
     "docs/_data/tags.yml",
+    # The frameworks, as the demo ships them (tests/site/test_frameworks_demo.py compares them).
+    *(f"docs/_data/frameworks/{name}.yml" for name in (
+        "cqc", "ecs-children", "employer-standards", "kss-adults", "kss-children", "ofsted", "pcf",
+        "swe-standards")),
     "docs/about.md",
     "docs/accessibility.md",
     "docs/audit/cycles/example-audit-cycle.md",
@@ -110,7 +115,7 @@ def test_the_folder_holds_exactly_the_councils_files(started):
     assert files_of(folder) == EXPECTED
     lines = result.stdout.splitlines()
     assert lines[0] == f"Starting {COUNCIL} Practice Hub in ashdown-practice-hub"
-    assert any(line.startswith("Wrote docs/: 24 files") for line in lines)
+    assert any(line.startswith("Wrote docs/: 32 files") for line in lines)  # 24, and 8 frameworks
     assert f"Wrote requirements.txt: practice-hub=={__version__}, the engine's version in one line" in lines
     assert "Wrote .github/workflows/: main.yml, nightly.yml, pull-request.yml" in lines
     assert lines[-1] == (
