@@ -124,6 +124,19 @@ def run_check(project: Path, *args: str, **extra_env) -> subprocess.CompletedPro
     )
 
 
+def run_evidence(framework: str, as_of: str, out: Path, project: Path = REPO) -> subprocess.CompletedProcess:
+    """`practice-hub evidence --framework F --as-of D --out OUT` in *project* (the demo)."""
+    return subprocess.run(
+        [sys.executable, "-m", "practice_hub", "evidence", "--framework", framework, "--as-of", as_of]
+        + ["--out", str(out)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env(PYTHONPATH=str(REPO)),
+        timeout=900,
+    )
+
+
 def run_build(
     project: Path, *args: str, strict: bool = True, site_dir: Path | None = None, **extra_env
 ) -> subprocess.CompletedProcess:

@@ -5,12 +5,9 @@ desktop and phone widths go to test-output/screenshots/ for a person to look at.
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
-from helpers import REPO, env
+from helpers import run_evidence
 
 pytestmark = pytest.mark.demo  # the pack is written from the demo's content
 
@@ -20,25 +17,7 @@ AS_OF = "2026-11-30"
 @pytest.fixture(scope="module")
 def pack(tmp_path_factory):
     out = tmp_path_factory.mktemp("evidence") / "pack"
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "practice_hub",
-            "evidence",
-            "--framework",
-            "ofsted",
-            "--as-of",
-            AS_OF,
-            "--out",
-            str(out),
-        ],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        env=env(PYTHONPATH=str(REPO)),
-        timeout=900,
-    )
+    done = run_evidence("ofsted", AS_OF, out)
     assert done.returncode == 0, done.stdout + done.stderr
     return out
 

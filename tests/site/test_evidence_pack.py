@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from helpers import REPO, env
+from helpers import REPO, env, run_evidence
 from practice_hub.foreign import foreign_resources
 from practice_hub.structure.evidence import HEADINGS
 
@@ -79,25 +79,7 @@ def ids_in(file: Path) -> set[str]:
 def pack(request, tmp_path_factory):
     """(framework id, the pack's folder, the command's CompletedProcess): one build each."""
     out = tmp_path_factory.mktemp(f"pack-{request.param}") / "pack"
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "practice_hub",
-            "evidence",
-            "--framework",
-            request.param,
-            "--as-of",
-            AS_OF,
-            "--out",
-            str(out),
-        ],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        env=env(PYTHONPATH=str(REPO)),
-        timeout=900,
-    )
+    done = run_evidence(request.param, AS_OF, out)
     assert done.returncode == 0, done.stdout + done.stderr
     return request.param, out, done
 
@@ -215,15 +197,7 @@ def test_a_pack_as_on_an_earlier_date_leaves_out_what_came_later(tmp_path):
     # Audits counted and events held after 30 June are in the site, not in a pack as on that date
     # (before, the site was built as on the date and refused what it had not yet seen).
     out = tmp_path / "pack"
-    done = subprocess.run(
-        [sys.executable, "-m", "practice_hub", "evidence", "--framework", "ofsted", "--as-of", "2026-06-30"]
-        + ["--out", str(out)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        env=env(PYTHONPATH=str(REPO)),
-        timeout=900,
-    )
+    done = run_evidence("ofsted", "2026-06-30", out)
     assert done.returncode == 0, done.stdout + done.stderr
     page = read(out)
     dates = [row["cells"][0] for rows in page.sections.values() for row in rows]
