@@ -15,7 +15,7 @@ from ..markup import Markup, element, join, link
 from ..structure.audit_results import change, in_scope, stages_of
 from ..structure.items import Item
 from ..structure.learning_loop import LoopAction, loop_actions, median_days
-from ..structure.thread import Thread, period_key, period_label
+from ..structure.thread import Thread, period_end, period_label
 from ..text import esc, table
 from ..text import link as md_link
 from .audit_form import relative, scroll_region
@@ -68,13 +68,6 @@ def results_table(caption: str, headings: list[str], rows: list[Markup]) -> Mark
         element("tbody", *rows),
     )
     return scroll_region(table, ident)
-
-
-def period_end(period: str) -> dt.date:
-    """The last day of a period (2026-Q4 -> 2026-12-31, 2026-03 -> 2026-03-31)."""
-    year, month = period_key(period)
-    following = dt.date(year + (month == 12), month % 12 + 1, 1)
-    return following - dt.timedelta(days=1)
 
 
 def _headline(service: str, series: dict[tuple, list[dict]], labels: dict, today: dt.date) -> Markup:

@@ -22,7 +22,6 @@ cycle's audit window, a use's date, a procedure's last review), a figure's date 
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -39,7 +38,7 @@ from .items import Item, of_type
 from .learning_loop import ALL_PERIODS, loop_actions, median_days, result_after, result_before
 from .review import PageReview
 from .staff_voice import answers, years
-from .thread import period_key, period_label
+from .thread import period_end, period_label
 from .training import sessions_of
 
 HEADINGS = (
@@ -106,12 +105,6 @@ def _day(value) -> dt.date | None:
         return dt.date.fromisoformat(str(value)[:10]) if value else None
     except ValueError:
         return None
-
-
-def period_end(period: str) -> dt.date:
-    """The last day of a period: 2026-Q2 -> 2026-06-30, 2026-08 -> 2026-08-31."""
-    year, month = period_key(period)
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
 def services_of(item: Item, by_id: dict[str, Item]) -> tuple[str, ...]:

@@ -20,6 +20,7 @@ from ..problems import Problems, advisory
 from .audit_cycles import actions
 from .briefing_use import as_date, check_changed
 from .items import Item, of_type
+from .thread import period_end
 
 #: What an action may name as changed.
 ACTION_CHANGES = (PROCEDURE, COURSE, LEARNING, TOOL)
@@ -51,21 +52,6 @@ class LoopAction:
         return (self.closed - self.found).days if self.closed is not None else None
 
 
-def _period_start(period: str) -> dt.date:
-    """2026-Q3 -> 2026-07-01, 2026-08 -> 2026-08-01."""
-    year, _, part = period.partition("-")
-    month = (int(part[1:]) - 1) * 3 + 1 if part.startswith("Q") else int(part)
-    return dt.date(int(year), month, 1)
-
-
-def _period_end(period: str) -> dt.date:
-    """2026-Q3 -> 2026-09-30, 2026-08 -> 2026-08-31."""
-    start = _period_start(period)
-    months = 3 if "Q" in period else 1
-    month = start.month - 1 + months
-    return dt.date(start.year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
-
-
 def window_end(cycle: Item) -> dt.date | None:
     window = cycle.data.get("audit_window")
     return as_date(window.get("end")) if isinstance(window, dict) else None
@@ -78,7 +64,7 @@ def found_on(cycle: Item, action: dict) -> dt.date | None:
 
 def result_before(results: list[dict], found: dt.date) -> dict | None:
     """The latest result (of *results*, oldest first) for a period that ended by the finding."""
-    earlier = [r for r in results if _period_end(r["period"]) <= found]
+    earlier = [r for r in results if period_end(r["period"]) <= found]
     return earlier[-1] if earlier else None
 
 
@@ -86,7 +72,7 @@ def result_after(results: list[dict], closed: dt.date | None) -> dict | None:
     """The first result reported after the action closed: for a period that ends after it."""
     if closed is None:
         return None
-    return next((r for r in results if _period_end(r["period"]) > closed), None)
+    return next((r for r in results if period_end(r["period"]) > closed), None)
 
 
 def loop_actions(site_items, by_id: dict[str, Item], series: dict[tuple, list[dict]]) -> list[LoopAction]:

@@ -246,6 +246,13 @@ def period_key(period: str) -> tuple:
     return (int(year), int(part))
 
 
+def period_end(period: str) -> dt.date:
+    """The last day of a period (2026-Q4 -> 2026-12-31, 2026-03 -> 2026-03-31)."""
+    year, month = period_key(period)
+    following = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
 def period_label(period: str) -> str:
     """2026-Q1 -> Q1 2026, 2026-03 -> Mar 2026: a period as readers see it."""
     year, _, part = period.partition("-")
